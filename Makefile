@@ -1,0 +1,44 @@
+# closer_desk: every target does its own set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test bench lint package sysdeps sysdeps-test translations clean screenshots
+
+run: sysdeps $(STAMP) translations
+	$(PY) -m closer_desk
+
+test: sysdeps-test $(STAMP) translations
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m pytest -q -p no:cacheprovider
+
+bench: sysdeps-test $(STAMP)
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m tests.benchmarks
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check closer_desk tests
+	$(VENV)/bin/ruff format --check closer_desk tests
+	$(VENV)/bin/mypy closer_desk/core closer_desk/store
+
+package: sysdeps-test $(STAMP) translations
+	$(VENV)/bin/pip install -q -e '.[package]'
+	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/closer_desk.spec
+
+translations: $(STAMP)
+	$(PY) -m closer_desk.ui.i18n_build
+
+sysdeps:
+	@bash packaging/sysdeps.sh run
+
+sysdeps-test:
+	@bash packaging/sysdeps.sh test
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist

@@ -1,0 +1,60 @@
+"""The command line: the same store and core as the window, for scripts and assistants.
+
+Each sub-command lives in a module of this package that exposes ``register(subparsers)``;
+the modules are listed in ``COMMAND_MODULES``. Exit status: 0 ok, 2 bad input, 1 anything else;
+errors go to stderr as one line, and nothing is written on error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from closer_desk import __version__
+from closer_desk.core.errors import CloserDeskError
+
+COMMAND_MODULES = (
+    "closer_desk.cli.directory_cmds",
+    "closer_desk.cli.agenda_cmds",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors with exit status 2 on one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree."""
+    parser = _Parser(prog="closer-desk", description="Agenda of closing calls across companies and time zones.")
+    parser.add_argument("--version", action="version", version=f"closer-desk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="agenda file (default: $CLOSER_DESK_DB or the user data dir)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    from closer_desk.cli.messages import describe
+
+    try:
+        return int(args.func(args) or 0)
+    except CloserDeskError as error:
+        print(f"closer-desk: {describe(error)}", file=sys.stderr)
+        return 2 if error.bad_input else 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        print(f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1

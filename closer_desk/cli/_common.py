@@ -1,0 +1,94 @@
+"""Helpers shared by the command modules: opening the agenda, times, tables and JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from closer_desk.core import parse, tz
+from closer_desk.store import Agenda, open_agenda
+
+
+def agenda_from(args: argparse.Namespace) -> Agenda:
+    """Open the agenda named by ``--db`` (or the default)."""
+    agenda: Agenda = open_agenda(args.db)
+    return agenda
+
+
+def add_fold_option(parser: argparse.ArgumentParser) -> None:
+    """``--fold earlier|later`` for wall times in a DST gap or overlap."""
+    parser.add_argument(
+        "--fold",
+        choices=("earlier", "later"),
+        help="which instant a wall time means when it falls in a DST change",
+    )
+
+
+def aware_start(text: str, zone_name: str, fold: str | None) -> datetime:
+    """The aware instant of a typed wall time in ``zone_name`` (DST gaps/overlaps refused
+    unless ``fold`` says which instant)."""
+    wall = parse.parse_wall_time(text)
+    return tz.localize(wall, zone_name, choose=fold)  # type: ignore[arg-type]
+
+
+def day_range(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
+    """From the start of ``first`` to the end of ``last`` in ``zone_name``."""
+    if last < first:
+        from closer_desk.core.errors import ValidationError
+
+        raise ValidationError("to", "end_before_start", last.isoformat())
+    start, _ = tz.day_bounds(first, zone_name)
+    _, end = tz.day_bounds(last, zone_name)
+    return start, end
+
+
+def iso(dt: datetime) -> str:
+    """ISO 8601 with offset, to the minute or second."""
+    return dt.isoformat(timespec="minutes" if dt.second == 0 else "seconds")
+
+
+def local_text(dt: datetime) -> str:
+    """``2026-11-23 10:00 +01:00``-style text for tables."""
+    offset = dt.utcoffset()
+    assert offset is not None
+    return f"{dt:%Y-%m-%d %H:%M} {tz.format_offset(offset)}"
+
+
+def to_json(value: Any) -> str:
+    """JSON with datetimes as ISO 8601 and decimals as strings."""
+
+    def default(obj: Any) -> Any:
+        if isinstance(obj, datetime):
+            return iso(obj)
+        if isinstance(obj, date):
+            return obj.isoformat()
+        if isinstance(obj, Decimal):
+            return str(obj)
+        if isinstance(obj, timedelta):
+            return int(obj.total_seconds() // 60)
+        raise TypeError(type(obj))
+
+    return json.dumps(value, ensure_ascii=False, indent=2, default=default)
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as JSON on stdout."""
+    sys.stdout.write(to_json(value) + "\n")
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A plain aligned table on stdout."""
+    cells = [[str(c) for c in headers], *([("" if c is None else str(c)) for c in row] for row in rows)]
+    if len(cells) == 1:
+        print("(nothing)")
+        return
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))

@@ -1,0 +1,250 @@
+"""``demo``, ``book``, ``move``, ``cancel``, ``outcome``, ``agenda`` and ``convert``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+from typing import Any
+
+from closer_desk.cli._common import (
+    add_fold_option,
+    agenda_from,
+    aware_start,
+    day_range,
+    iso,
+    local_text,
+    print_json,
+    print_table,
+)
+from closer_desk.core import parse, tz
+from closer_desk.core.model import AgendaEntry, Appointment
+
+
+def _today(zone_name: str) -> datetime:
+    return datetime.now(tz.zone(zone_name))
+
+
+def entry_json(entry: AgendaEntry, display_zone: str | None = None) -> dict[str, Any]:
+    """An agenda row for ``--json``: both parties' local times with offsets, plus UTC."""
+    a = entry.appointment
+    out: dict[str, Any] = {
+        "id": a.id,
+        "uid": a.uid,
+        "company": entry.company_name,
+        "prospect": entry.prospect_name,
+        "closer": entry.closer_name,
+        "kind": a.kind.value,
+        "status": a.status.value,
+        "outcome": a.outcome.value if a.outcome else None,
+        "minutes": a.minutes,
+        "agreed_zone": a.zone,
+        "closer_zone": entry.closer_zone,
+        "prospect_zone": entry.prospect_zone,
+        "start": {
+            "closer": iso(tz.convert(a.start, entry.closer_zone)),
+            "prospect": iso(tz.convert(a.start, entry.prospect_zone)),
+            "utc": iso(a.start_utc),
+        },
+        "end": {
+            "closer": iso(tz.convert(a.end, entry.closer_zone)),
+            "prospect": iso(tz.convert(a.end, entry.prospect_zone)),
+            "utc": iso(a.end_utc),
+        },
+        "url": a.url or None,
+        "phone": a.phone or None,
+    }
+    if display_zone:
+        out["start"]["display"] = iso(tz.convert(a.start, display_zone))
+        out["end"]["display"] = iso(tz.convert(a.end, display_zone))
+    if a.deal_value is not None:
+        out["deal_value"] = a.deal_value
+        out["currency"] = a.currency
+    return out
+
+
+def _report(args: argparse.Namespace, agenda: Any, appointment: Appointment, verb: str) -> None:
+    if args.json:
+        print_json(entry_json(agenda.entry(appointment.id)))
+        return
+    entry = agenda.entry(appointment.id)
+    closer_time = tz.convert(appointment.start, entry.closer_zone)
+    prospect_time = tz.convert(appointment.start, entry.prospect_zone)
+    print(
+        f"{verb} #{appointment.id}: {entry.company_name} with {entry.prospect_name}, "
+        f"{local_text(closer_time)} {entry.closer_zone} = {local_text(prospect_time)} {entry.prospect_zone} "
+        f"({appointment.minutes} min, {appointment.kind.value}, {appointment.status.value})"
+    )
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from closer_desk.core import demo
+    from closer_desk.store.demo import load_demo
+
+    with agenda_from(args) as agenda:
+        today = agenda.now().astimezone(tz.zone(demo.CLOSER["zone"])).date()
+        count = load_demo(agenda, demo.build(today))
+        where = agenda.path
+    print(f"added demo data to {where}: 1 closer, {len(demo.COMPANIES)} companies, 40 prospects, {count} calls")
+    return 0
+
+
+def _book(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        closer = agenda.closer(args.closer)
+        start = aware_start(args.start, args.tz or closer.zone, args.fold)
+        appointment = agenda.book(
+            company=args.company,
+            prospect=args.prospect,
+            start=start,
+            minutes=parse.parse_minutes(args.minutes) if args.minutes is not None else None,
+            kind=args.kind,
+            url=args.url,
+            phone=args.phone,
+            closer=closer.id,
+            reminder_minutes=args.reminder,
+            force=args.force,
+        )
+        _report(args, agenda, appointment, "booked")
+    return 0
+
+
+def _move(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        current = agenda.appointment(args.id)
+        start = aware_start(args.start, args.tz or current.zone, args.fold)
+        minutes = parse.parse_minutes(args.minutes) if args.minutes is not None else None
+        appointment = agenda.move(current.id, start, minutes=minutes, force=args.force)
+        _report(args, agenda, appointment, "moved")
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        appointment = agenda.cancel(args.id)
+        _report(args, agenda, appointment, "cancelled")
+    return 0
+
+
+def _outcome(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        appointment = agenda.set_outcome(
+            args.id,
+            args.result,
+            value=args.value,
+            currency=args.currency,
+            reason=args.reason or "",
+            commission_rate=args.rate,
+        )
+        _report(args, agenda, appointment, f"recorded {args.result} for")
+    return 0
+
+
+def _agenda(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        closers = agenda.closers()
+        closer = agenda.closer(args.closer) if args.closer else (closers[0] if closers else None)
+        zone_name = tz.canonical_zone_name(args.tz) if args.tz else (closer.zone if closer else "UTC")
+        first = parse.parse_date(args.from_, "from") if args.from_ else _today(zone_name).date()
+        last = parse.parse_date(args.to, "to") if args.to else first + timedelta(days=6)
+        start, end = day_range(first, last, zone_name)
+        entries = agenda.entries(start, end, closer_id=closer.id if (closer and args.closer) else None)
+    if args.json:
+        print_json([entry_json(e, zone_name if args.tz else None) for e in entries])
+        return 0
+    print_table(
+        ("ID", f"START ({zone_name})", "MIN", "COMPANY", "PROSPECT", "PROSPECT TIME", "KIND", "STATUS"),
+        (
+            (
+                e.appointment.id,
+                local_text(tz.convert(e.appointment.start, zone_name)),
+                e.appointment.minutes,
+                e.company_name,
+                e.prospect_name,
+                f"{tz.convert(e.appointment.start, e.prospect_zone):%H:%M} {e.prospect_zone}",
+                e.appointment.kind.value,
+                e.appointment.status.value,
+            )
+            for e in entries
+        ),
+    )
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    instant = aware_start(args.when, args.from_zone, args.fold)
+    targets = [tz.canonical_zone_name(z) for z in args.to_zones]
+    rows = [(tz.zone_name(instant), instant), *((z, tz.convert(instant, z)) for z in targets)]
+    if args.json:
+        print_json(
+            {
+                "utc": iso(tz.to_utc(instant)),
+                "from": {"zone": rows[0][0], "local": iso(instant)},
+                "to": [{"zone": z, "local": iso(t)} for z, t in rows[1:]],
+            }
+        )
+    else:
+        print_table(("ZONE", "LOCAL TIME", "DAY"), ((z, local_text(t), f"{t:%A}") for z, t in rows))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the appointment commands to the command tree."""
+    p = sub.add_parser("demo", help="fill an empty agenda with realistic sample data")
+    p.set_defaults(func=_demo)
+
+    p = sub.add_parser("book", help="book a closing call")
+    p.add_argument("--company", required=True, help="company id or name")
+    p.add_argument("--prospect", required=True, help="prospect id or name")
+    p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
+    p.add_argument("--tz", help="zone of --start (default: the closer's zone)")
+    p.add_argument("--minutes", help="length (default: the company's)")
+    p.add_argument("--kind", choices=("phone", "video"))
+    p.add_argument("--url", help="video link (https only)")
+    p.add_argument("--phone", help="number to dial (default: the prospect's)")
+    p.add_argument("--closer", help="closer id or name (default: the first closer)")
+    p.add_argument("--reminder", type=int, default=15, help="reminder, minutes before (default 15)")
+    p.add_argument("--force", action="store_true", help="book even over another call")
+    add_fold_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_book)
+
+    p = sub.add_parser("move", help="move or resize a call")
+    p.add_argument("id", type=int)
+    p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
+    p.add_argument("--tz", help="zone of --start (default: the zone the call was agreed in)")
+    p.add_argument("--minutes", help="new length")
+    p.add_argument("--force", action="store_true")
+    add_fold_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_move)
+
+    p = sub.add_parser("cancel", help="cancel a call")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cancel)
+
+    p = sub.add_parser("outcome", help="record the outcome of a call")
+    p.add_argument("id", type=int)
+    p.add_argument("result", choices=("won", "lost", "no-show", "follow-up"))
+    p.add_argument("--value", help="deal value (won)")
+    p.add_argument("--currency", help="ISO currency of the deal (default EUR)")
+    p.add_argument("--rate", help="commission rate for this deal, overriding the company's")
+    p.add_argument("--reason", help="why it was lost")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_outcome)
+
+    p = sub.add_parser("agenda", help="list calls")
+    p.add_argument("--from", dest="from_", help="first day YYYY-MM-DD (default today)")
+    p.add_argument("--to", help="last day, inclusive (default a week on)")
+    p.add_argument("--tz", help="show times in this zone (default the closer's)")
+    p.add_argument("--closer", help="only this closer's calls")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_agenda)
+
+    p = sub.add_parser("convert", help="convert a wall time between zones")
+    p.add_argument("when", help="'YYYY-MM-DD HH:MM'")
+    p.add_argument("--from", dest="from_zone", required=True)
+    p.add_argument("--to", dest="to_zones", action="append", required=True)
+    add_fold_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_convert)

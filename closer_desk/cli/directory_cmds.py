@@ -1,0 +1,247 @@
+"""``company``, ``prospect`` and ``closer`` sub-commands: add, list, edit."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from closer_desk.cli._common import agenda_from, print_json, print_table
+from closer_desk.core import parse
+from closer_desk.core.model import Closer, Company, Prospect
+
+
+def _company_json(c: Company) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "color": c.color,
+        "commission_rate": c.commission_rate,
+        "default_kind": c.default_kind.value,
+        "default_minutes": c.default_minutes,
+        "default_video_url": c.default_video_url,
+        "zone": c.zone,
+        "country": c.country,
+        "hours": parse.format_weekly_hours(c.hours) if c.hours else None,
+    }
+
+
+def _prospect_json(p: Prospect) -> dict[str, Any]:
+    # The private client file (need, motivations, blockages, notes) is left out of listings.
+    return {
+        "id": p.id,
+        "name": p.name,
+        "organisation": p.organisation,
+        "email": p.email,
+        "phone": p.phone,
+        "country": p.country,
+        "subdivision": p.subdivision,
+        "zone": p.zone,
+        "language": p.language,
+        "temperature": p.temperature.value,
+        "hours": parse.format_weekly_hours(p.hours) if p.hours else None,
+    }
+
+
+def _closer_json(c: Closer) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "email": c.email,
+        "zone": c.zone,
+        "hours": parse.format_weekly_hours(c.hours),
+        "buffer_before": c.buffer_before,
+        "buffer_after": c.buffer_after,
+        "min_notice": c.min_notice,
+        "daily_cap": c.daily_cap,
+    }
+
+
+def _fields(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+
+
+# -- company ---------------------------------------------------------------------------------
+_COMPANY_OPTS = ("color", "commission_rate", "default_kind", "default_minutes", "default_video_url", "zone", "country", "script")
+
+
+def _company_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--color", help="#rrggbb")
+    p.add_argument("--rate", dest="commission_rate", help="commission rate: 15, 15%% or 0.15")
+    p.add_argument("--kind", dest="default_kind", choices=("phone", "video"), help="default call kind")
+    p.add_argument("--minutes", dest="default_minutes", type=str, help="default call length")
+    p.add_argument("--url", dest="default_video_url", help="default video link (https only)")
+    p.add_argument("--tz", dest="zone", help="the company's zone")
+    p.add_argument("--country", help="ISO country code")
+    p.add_argument("--script", help="the closing script (one step per line)")
+    p.add_argument("--hours", help="hours for this company's calls, e.g. 'mon-fri 09:00-17:00'")
+
+
+def _company_add(args: argparse.Namespace) -> int:
+    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    with agenda_from(args) as agenda:
+        company = agenda.add_company(args.name, hours=hours, **_fields(args, _COMPANY_OPTS))
+    print_json(_company_json(company)) if args.json else print(f"added company #{company.id} {company.name}")
+    return 0
+
+
+def _company_edit(args: argparse.Namespace) -> int:
+    fields = _fields(args, _COMPANY_OPTS)
+    if args.new_name:
+        fields["name"] = args.new_name
+    hours: Any = False
+    if args.hours:
+        hours = None if args.hours.strip().lower() in ("off", "none", "any") else parse.parse_weekly_hours(args.hours)
+    with agenda_from(args) as agenda:
+        company = agenda.edit_company(args.company, hours=hours, **fields)
+    print_json(_company_json(company)) if args.json else print(f"updated company #{company.id} {company.name}")
+    return 0
+
+
+def _company_list(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        items = agenda.companies()
+    if args.json:
+        print_json([_company_json(c) for c in items])
+    else:
+        print_table(
+            ("ID", "NAME", "RATE", "KIND", "MIN", "ZONE", "COLOR"),
+            ((c.id, c.name, f"{c.commission_rate * 100:.1f}%", c.default_kind.value, c.default_minutes, c.zone, c.color) for c in items),
+        )
+    return 0
+
+
+# -- prospect --------------------------------------------------------------------------------
+_PROSPECT_OPTS = ("organisation", "email", "phone", "country", "subdivision", "zone", "language", "temperature", "need", "motivations", "blockages", "notes")
+
+
+def _prospect_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
+    p.add_argument("--tz", dest="zone", required=require_zone, help="the prospect's IANA zone (Windows names accepted)")
+    p.add_argument("--org", dest="organisation", help="their organisation")
+    p.add_argument("--email")
+    p.add_argument("--phone", help="phone number, international form preferred")
+    p.add_argument("--country", help="ISO country code (holidays, weekend, phone format)")
+    p.add_argument("--subdivision", help="region code for regional holidays (QC, NY...)")
+    p.add_argument("--lang", dest="language", help="language for proposals: fr, en")
+    p.add_argument("--temperature", choices=("hot", "warm", "cold"))
+    p.add_argument("--need", help="private: what they need")
+    p.add_argument("--motivations", help="private: why they would buy")
+    p.add_argument("--blockages", help="private: what holds them back")
+    p.add_argument("--notes", help="private notes")
+    p.add_argument("--hours", help="business hours in their zone, e.g. 'mon-fri 08:30-17:00'")
+
+
+def _prospect_add(args: argparse.Namespace) -> int:
+    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    fields = _fields(args, _PROSPECT_OPTS)
+    zone = fields.pop("zone")
+    with agenda_from(args) as agenda:
+        prospect = agenda.add_prospect(args.name, zone, hours=hours, **fields)
+    print_json(_prospect_json(prospect)) if args.json else print(f"added prospect #{prospect.id} {prospect.name}")
+    return 0
+
+
+def _prospect_edit(args: argparse.Namespace) -> int:
+    fields = _fields(args, _PROSPECT_OPTS)
+    if args.new_name:
+        fields["name"] = args.new_name
+    hours: Any = False
+    if args.hours:
+        hours = None if args.hours.strip().lower() in ("default",) else parse.parse_weekly_hours(args.hours)
+    with agenda_from(args) as agenda:
+        prospect = agenda.edit_prospect(args.prospect, hours=hours, **fields)
+    print_json(_prospect_json(prospect)) if args.json else print(f"updated prospect #{prospect.id} {prospect.name}")
+    return 0
+
+
+def _prospect_list(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        items = agenda.prospects(args.search or "")
+    if args.json:
+        print_json([_prospect_json(p) for p in items])
+    else:
+        print_table(
+            ("ID", "NAME", "ORGANISATION", "ZONE", "COUNTRY", "LANG", "PHONE", "TEMP"),
+            ((p.id, p.name, p.organisation, p.zone, p.country, p.language, p.phone, p.temperature.value) for p in items),
+        )
+    return 0
+
+
+# -- closer ----------------------------------------------------------------------------------
+_CLOSER_OPTS = ("email", "zone", "buffer_before", "buffer_after", "min_notice", "daily_cap")
+
+
+def _closer_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
+    p.add_argument("--tz", dest="zone", required=require_zone, help="home zone")
+    p.add_argument("--email")
+    p.add_argument("--hours", help="working hours, e.g. 'mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00'")
+    p.add_argument("--buffer-before", dest="buffer_before", help="minutes kept free before a call")
+    p.add_argument("--buffer-after", dest="buffer_after", help="minutes kept free after a call")
+    p.add_argument("--notice", dest="min_notice", help="minimum notice in minutes")
+    p.add_argument("--daily-cap", dest="daily_cap", help="most calls in a day")
+
+
+def _closer_add(args: argparse.Namespace) -> int:
+    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    fields = _fields(args, _CLOSER_OPTS)
+    zone = fields.pop("zone")
+    with agenda_from(args) as agenda:
+        closer = agenda.add_closer(args.name, zone, hours=hours, **fields)
+    print_json(_closer_json(closer)) if args.json else print(f"added closer #{closer.id} {closer.name}")
+    return 0
+
+
+def _closer_edit(args: argparse.Namespace) -> int:
+    fields = _fields(args, _CLOSER_OPTS)
+    if args.new_name:
+        fields["name"] = args.new_name
+    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    with agenda_from(args) as agenda:
+        closer = agenda.edit_closer(args.closer, hours=hours, **fields)
+    print_json(_closer_json(closer)) if args.json else print(f"updated closer #{closer.id} {closer.name}")
+    return 0
+
+
+def _closer_list(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        items = agenda.closers()
+    if args.json:
+        print_json([_closer_json(c) for c in items])
+    else:
+        print_table(
+            ("ID", "NAME", "ZONE", "HOURS", "EMAIL"),
+            ((c.id, c.name, c.zone, parse.format_weekly_hours(c.hours), c.email) for c in items),
+        )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``company``, ``prospect`` and ``closer`` to the command tree."""
+    for noun, key, options, add, edit, listing in (
+        ("company", "company", _company_options, _company_add, _company_edit, _company_list),
+        ("prospect", "prospect", _prospect_options, _prospect_add, _prospect_edit, _prospect_list),
+        ("closer", "closer", _closer_options, _closer_add, _closer_edit, _closer_list),
+    ):
+        parser = sub.add_parser(noun, help=f"add, list or edit {noun}s")
+        verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True, parser_class=type(parser))
+        p_add = verbs.add_parser("add", help=f"add a {noun}")
+        p_add.add_argument("name")
+        if noun == "company":
+            options(p_add)
+        else:
+            options(p_add, True)
+        p_add.add_argument("--json", action="store_true")
+        p_add.set_defaults(func=add)
+        p_edit = verbs.add_parser("edit", help=f"change a {noun}")
+        p_edit.add_argument(key, help="id or name")
+        p_edit.add_argument("--name", dest="new_name", help="new name")
+        if noun == "company":
+            options(p_edit)
+        else:
+            options(p_edit, False)
+        p_edit.add_argument("--json", action="store_true")
+        p_edit.set_defaults(func=edit)
+        p_list = verbs.add_parser("list", help=f"list {noun}s")
+        if noun == "prospect":
+            p_list.add_argument("--search", help="part of a name or organisation")
+        p_list.add_argument("--json", action="store_true")
+        p_list.set_defaults(func=listing)

@@ -1,0 +1,96 @@
+"""One-line English sentences for the errors core and store raise (the window has its own,
+translated, in ``closer_desk.ui``)."""
+
+from __future__ import annotations
+
+from closer_desk.core.errors import (
+    AgendaVersionError,
+    AmbiguousNameError,
+    AmbiguousTimeError,
+    CloserDeskError,
+    ConflictError,
+    DuplicateError,
+    NonExistentTimeError,
+    NotFoundError,
+    UnknownZoneError,
+    ValidationError,
+)
+
+_CODES = {
+    "bad_datetime": "expected a date and time as YYYY-MM-DD HH:MM",
+    "bad_date": "expected a date as YYYY-MM-DD",
+    "not_a_number": "expected a number",
+    "not_positive": "must be greater than zero",
+    "too_long": "is too long",
+    "negative": "cannot be negative",
+    "too_high": "cannot be more than 100%",
+    "bad_clock": "expected a time of day as HH:MM",
+    "bad_interval": "expected hours as HH:MM-HH:MM",
+    "end_before_start": "ends before it starts",
+    "overlapping_intervals": "has overlapping intervals",
+    "bad_weekday": "is not a day of the week",
+    "bad_hours": "expected hours like 'mon-fri 09:00-18:00'",
+    "bad_currency": "expected a three-letter currency code such as EUR",
+    "scheme": "only https:// links are accepted for calls",
+    "bad_url": "is not a valid link",
+    "bad_phone": "is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78)",
+    "bad_email": "is not a valid e-mail address",
+    "bad_color": "expected a colour as #rrggbb",
+    "bad_country": "expected a two-letter country code such as FR",
+    "bad_language": "expected a two-letter language code such as fr",
+    "empty": "cannot be empty",
+    "unknown_field": "is not a field that can be set",
+    "cancelled": "is cancelled",
+    "unknown_outcome": "expected won, lost, no-show or follow-up",
+    "missing": "is required",
+    "only_when_won": "is only recorded for a won deal",
+    "out_of_range": "is out of range",
+    "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
+}
+
+
+def _when(dt: object) -> str:
+    from datetime import datetime
+
+    assert isinstance(dt, datetime)
+    return dt.strftime("%Y-%m-%d %H:%M %Z (UTC%z)").replace("(UTC+0000)", "(UTC)")
+
+
+def describe(error: CloserDeskError) -> str:
+    """A one-line reason for ``error``."""
+    if isinstance(error, UnknownZoneError):
+        return f"unknown time zone {error.name!r} (use an IANA name such as Europe/Paris)"
+    if isinstance(error, NonExistentTimeError):
+        return (
+            f"{error.wall:%Y-%m-%d %H:%M} does not exist in {error.zone} (the clocks jump forward); "
+            f"did you mean {_when(error.earlier)} or {_when(error.later)}? "
+            "Pass --fold earlier or --fold later"
+        )
+    if isinstance(error, AmbiguousTimeError):
+        return (
+            f"{error.wall:%Y-%m-%d %H:%M} happens twice in {error.zone} (the clocks go back): "
+            f"{_when(error.earlier)} or {_when(error.later)}? Pass --fold earlier or --fold later"
+        )
+    if isinstance(error, AmbiguousNameError):
+        return f"{error.kind} {error.key!r} matches several: {', '.join(error.candidates)}; be more precise or use the id"
+    if isinstance(error, NotFoundError):
+        if error.kind == "closer" and error.key == "":
+            return "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
+        return f"no {error.kind} {error.key!r}"
+    if isinstance(error, DuplicateError):
+        return f"a {error.kind} named {error.name!r} already exists"
+    if isinstance(error, ConflictError):
+        first = error.conflicts[0]
+        names = ", ".join(f"#{c.id} at {_when(c.start)}" for c in error.conflicts)  # type: ignore[attr-defined]
+        del first
+        return f"overlaps the closer's call {names}; pick another time or pass --force"
+    if isinstance(error, ValidationError):
+        reason = _CODES.get(error.code, error.code.replace("_", " "))
+        shown = "" if error.value in (None, "") else f" {str(error.value)!r}"
+        return f"{error.field}{shown}: {reason}"
+    if isinstance(error, AgendaVersionError):
+        return (
+            f"this agenda was written by a newer closer_desk (schema {error.found}, this version "
+            f"knows up to {error.known}); it was not changed. Update closer_desk to open it"
+        )
+    return str(error)

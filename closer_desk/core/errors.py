@@ -1,0 +1,139 @@
+"""Exceptions raised by core and store.
+
+Each carries fields rather than a finished sentence: the CLI and the window turn them into
+words in the user's language (see ``closer_desk.core.messages``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class CloserDeskError(Exception):
+    """Base of every error closer_desk reports to a user."""
+
+    #: True when the error comes from what the user typed (CLI exit status 2).
+    bad_input: bool = True
+
+
+class UnknownZoneError(CloserDeskError):
+    """A time-zone name that is neither an IANA nor a known Windows name."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class NaiveDatetimeError(CloserDeskError):
+    """A naive datetime reached code that only accepts aware ones (a programming error)."""
+
+    bad_input = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    earlier: datetime
+    later: datetime
+
+
+class NonExistentTimeError(CloserDeskError):
+    """A wall time that falls in a spring-forward gap.
+
+    Attributes:
+        wall: the naive wall time the user typed.
+        zone: the IANA zone name.
+        earlier: the instant obtained reading the wall time with the offset before the gap.
+        later: the instant obtained reading it with the offset after the gap.
+    """
+
+    def __init__(self, wall: datetime, zone: str, earlier: datetime, later: datetime) -> None:
+        super().__init__(f"{wall:%Y-%m-%d %H:%M} does not exist in {zone}")
+        self.wall = wall
+        self.zone = zone
+        self.earlier = earlier
+        self.later = later
+
+
+class AmbiguousTimeError(CloserDeskError):
+    """A wall time that occurs twice (fall back).
+
+    Attributes:
+        wall, zone: what the user typed.
+        earlier: the first occurrence (fold=0), later: the second (fold=1).
+    """
+
+    def __init__(self, wall: datetime, zone: str, earlier: datetime, later: datetime) -> None:
+        super().__init__(f"{wall:%Y-%m-%d %H:%M} occurs twice in {zone}")
+        self.wall = wall
+        self.zone = zone
+        self.earlier = earlier
+        self.later = later
+
+
+class ValidationError(CloserDeskError):
+    """A value that breaks a rule of the domain.
+
+    Attributes:
+        field: which input is wrong (``"minutes"``, ``"url"``, ``"phone"``...).
+        code: a stable code for the rule (``"not_positive"``, ``"scheme"``...).
+        value: the offending value, as typed.
+    """
+
+    def __init__(self, field: str, code: str, value: object = None) -> None:
+        super().__init__(f"{field}: {code} ({value!r})")
+        self.field = field
+        self.code = code
+        self.value = value
+
+
+class NotFoundError(CloserDeskError):
+    """A company, prospect, closer or appointment that is not in the agenda.
+
+    Attributes:
+        kind: ``"company"``, ``"prospect"``, ``"closer"`` or ``"appointment"``.
+        key: the name or id that was looked up.
+        candidates: names that matched when the key was ambiguous.
+    """
+
+    def __init__(self, kind: str, key: object, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(f"{kind} {key!r} not found")
+        self.kind = kind
+        self.key = key
+        self.candidates = candidates
+
+
+class AmbiguousNameError(NotFoundError):
+    """A name that matches several records."""
+
+
+class ConflictError(CloserDeskError):
+    """A booking that overlaps an existing call of the same closer.
+
+    Attributes:
+        conflicts: the appointments it overlaps (core ``Appointment`` objects).
+    """
+
+    def __init__(self, conflicts: tuple[object, ...]) -> None:
+        super().__init__(f"overlaps {len(conflicts)} appointment(s)")
+        self.conflicts = conflicts
+
+
+class DuplicateError(CloserDeskError):
+    """A name that must be unique already exists."""
+
+    def __init__(self, kind: str, name: str) -> None:
+        super().__init__(f"{kind} {name!r} already exists")
+        self.kind = kind
+        self.name = name
+
+
+class AgendaVersionError(CloserDeskError):
+    """The agenda file was written by a newer closer_desk than this one."""
+
+    bad_input = False
+
+    def __init__(self, found: str, known: str) -> None:
+        super().__init__(f"agenda schema {found} is newer than {known}")
+        self.found = found
+        self.known = known

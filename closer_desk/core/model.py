@@ -1,0 +1,270 @@
+"""The domain: closers, client companies, prospects, appointments and busy time.
+
+Frozen dataclasses over aware datetimes. ``store`` hands these out; no ORM row ever leaves it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from closer_desk.core.tz import require_aware, to_utc, zone_name
+
+
+class CallKind(enum.StrEnum):
+    """How the closing call is held."""
+
+    PHONE = "phone"
+    VIDEO = "video"
+
+
+class Status(enum.StrEnum):
+    """Where an appointment is in its life."""
+
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    DONE = "done"
+    NO_SHOW = "no-show"
+    CANCELLED = "cancelled"
+
+
+#: Statuses that still hold the closer's time.
+ACTIVE_STATUSES = frozenset({Status.PLANNED, Status.CONFIRMED, Status.DONE})
+
+
+class Outcome(enum.StrEnum):
+    """What came of a call that was held."""
+
+    WON = "won"
+    LOST = "lost"
+    FOLLOW_UP = "follow-up"
+
+
+class Temperature(enum.StrEnum):
+    """How ready a prospect is to buy."""
+
+    HOT = "hot"
+    WARM = "warm"
+    COLD = "cold"
+
+
+@dataclass(frozen=True, slots=True)
+class DailyInterval:
+    """Part of a day, in minutes from local midnight: ``[start, end)``, ``end`` up to 1440."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start < self.end <= 24 * 60):
+            raise ValueError(f"bad interval {self.start}-{self.end}")
+
+
+#: Monday is 0, as in ``date.weekday()``.
+WeekDays = tuple[tuple[DailyInterval, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyHours:
+    """Opening hours for each weekday (Monday first), in the owner's local time."""
+
+    days: WeekDays
+
+    def __post_init__(self) -> None:
+        if len(self.days) != 7:
+            raise ValueError("WeeklyHours needs seven days")
+
+    @classmethod
+    def uniform(
+        cls, start: int, end: int, weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
+    ) -> WeeklyHours:
+        """The same interval on each of ``weekdays``."""
+        interval = (DailyInterval(start, end),)
+        return cls(tuple(interval if d in weekdays else () for d in range(7)))
+
+    def on(self, weekday: int) -> tuple[DailyInterval, ...]:
+        """The intervals of one weekday."""
+        return self.days[weekday]
+
+    def total_minutes(self) -> int:
+        """Planned minutes in a week (for the hours-booked report)."""
+        return sum(i.end - i.start for day in self.days for i in day)
+
+
+DEFAULT_CLOSER_HOURS = WeeklyHours.uniform(9 * 60, 18 * 60)
+
+
+@dataclass(frozen=True, slots=True)
+class DateOverride:
+    """One date whose hours replace the weekly rule: no interval means a day off."""
+
+    day: date
+    intervals: tuple[DailyInterval, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TravelPeriod:
+    """Dates (inclusive) on which the closer works from another zone."""
+
+    first_day: date
+    last_day: date
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Closer:
+    """The person who takes the calls."""
+
+    id: int
+    name: str
+    zone: str
+    email: str = ""
+    hours: WeeklyHours = DEFAULT_CLOSER_HOURS
+    buffer_before: int = 0
+    buffer_after: int = 0
+    min_notice: int = 0
+    daily_cap: int | None = None
+    planned_week_minutes: int | None = None
+    overrides: tuple[DateOverride, ...] = ()
+    travels: tuple[TravelPeriod, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    """A client company the closer sells for."""
+
+    id: int
+    name: str
+    color: str = "#3b82f6"
+    commission_rate: Decimal = Decimal("0.10")
+    default_kind: CallKind = CallKind.VIDEO
+    default_minutes: int = 45
+    default_video_url: str = ""
+    script: str = ""
+    zone: str = "UTC"
+    country: str = ""
+    hours: WeeklyHours | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prospect:
+    """The person the closer is trying to sign. ``need``/``motivations``/``blockages``/``notes``
+    form the private client file."""
+
+    id: int
+    name: str
+    zone: str
+    organisation: str = ""
+    email: str = ""
+    phone: str = ""
+    country: str = ""
+    subdivision: str = ""
+    language: str = "en"
+    hours: WeeklyHours | None = None
+    temperature: Temperature = Temperature.WARM
+    need: str = ""
+    motivations: str = ""
+    blockages: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    """A closing call, agreed at a wall time in one zone.
+
+    ``start`` is aware and carries the agreed zone: it is the truth. ``start_utc``/``end_utc``
+    are derived from it (and recomputed by the store when tz rules change).
+    """
+
+    id: int
+    closer_id: int
+    company_id: int
+    prospect_id: int
+    start: datetime
+    minutes: int
+    kind: CallKind = CallKind.VIDEO
+    status: Status = Status.PLANNED
+    url: str = ""
+    phone: str = ""
+    reminder_minutes: int = 15
+    outcome: Outcome | None = None
+    deal_value: Decimal | None = None
+    currency: str = ""
+    commission_rate: Decimal | None = None
+    lost_reason: str = ""
+    uid: str = ""
+    sequence: int = 0
+    notes: str = ""
+    previous_id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.start)
+        if self.minutes <= 0:
+            raise ValueError("an appointment lasts at least one minute")
+
+    @property
+    def zone(self) -> str:
+        """The IANA zone the time was agreed in."""
+        return zone_name(self.start)
+
+    @property
+    def end(self) -> datetime:
+        """End, in the agreed zone (computed on the UTC line: a call across a DST change lasts
+        exactly ``minutes``)."""
+        return (to_utc(self.start) + timedelta(minutes=self.minutes)).astimezone(self.start.tzinfo)
+
+    @property
+    def start_utc(self) -> datetime:
+        """Start in UTC."""
+        return to_utc(self.start)
+
+    @property
+    def end_utc(self) -> datetime:
+        """End in UTC."""
+        return self.start_utc + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaEntry:
+    """An appointment with the names a listing shows next to it."""
+
+    appointment: Appointment
+    company_name: str
+    company_color: str
+    prospect_name: str
+    prospect_zone: str
+    closer_name: str
+    closer_zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class BusyBlock:
+    """Time taken by an event imported from another calendar."""
+
+    id: int
+    closer_id: int
+    start: datetime
+    end: datetime
+    summary: str = ""
+    uid: str = ""
+    recurrence_id: str = ""
+    sequence: int = 0
+    source: str = ""
+    all_day: bool = False
+
+    def __post_init__(self) -> None:
+        require_aware(self.start)
+        require_aware(self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a mutation changed, so a view knows what to refresh (after Anki's OpChanges)."""
+
+    appointments: frozenset[int] = field(default_factory=frozenset)
+    companies: bool = False
+    prospects: bool = False
+    closers: bool = False
+    busy: bool = False

@@ -1,0 +1,247 @@
+"""Parsing and validation of what users type, shared by the CLI and the window.
+
+Every function raises ``ValidationError`` (field + code) on bad input, never a bare
+``ValueError``, so both faces report the same rule the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
+
+import phonenumbers
+
+from closer_desk.core.errors import ValidationError
+from closer_desk.core.model import DailyInterval, WeeklyHours
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAYS_FR = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
+
+
+def parse_wall_time(text: str, field: str = "start") -> datetime:
+    """``YYYY-MM-DD HH:MM`` (or ``T`` between) as a naive wall time."""
+    cleaned = text.strip().replace("T", " ")
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(cleaned, fmt)
+        except ValueError:
+            continue
+    raise ValidationError(field, "bad_datetime", text)
+
+
+def parse_date(text: str, field: str = "date") -> date:
+    """``YYYY-MM-DD``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ValidationError(field, "bad_date", text) from exc
+
+
+def parse_minutes(value: str | int, field: str = "minutes", maximum: int = 24 * 60) -> int:
+    """A positive whole number of minutes, at most ``maximum``."""
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(field, "not_a_number", value) from exc
+    if minutes <= 0:
+        raise ValidationError(field, "not_positive", value)
+    if minutes > maximum:
+        raise ValidationError(field, "too_long", value)
+    return minutes
+
+
+def parse_clock(text: str, field: str = "hours") -> int:
+    """``HH:MM`` as minutes from midnight; ``24:00`` is allowed as an end."""
+    match = re.fullmatch(r"(\d{1,2})(?::|h)?(\d{2})?", text.strip())
+    if not match:
+        raise ValidationError(field, "bad_clock", text)
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    if minutes >= 60 or hours > 24 or (hours == 24 and minutes):
+        raise ValidationError(field, "bad_clock", text)
+    return hours * 60 + minutes
+
+
+def parse_intervals(text: str, field: str = "hours") -> tuple[DailyInterval, ...]:
+    """``09:00-12:00,14:00-18:00`` as sorted, non-overlapping intervals (``off`` for none)."""
+    if text.strip().lower() in ("", "off", "none", "-"):
+        return ()
+    intervals = []
+    for part in text.split(","):
+        bounds = part.strip().split("-")
+        if len(bounds) != 2:
+            raise ValidationError(field, "bad_interval", part)
+        start, end = parse_clock(bounds[0], field), parse_clock(bounds[1], field)
+        if end <= start:
+            raise ValidationError(field, "end_before_start", part)
+        intervals.append(DailyInterval(start, end))
+    intervals.sort(key=lambda i: i.start)
+    for a, b in zip(intervals, intervals[1:], strict=False):
+        if b.start < a.end:
+            raise ValidationError(field, "overlapping_intervals", text)
+    return tuple(intervals)
+
+
+def _weekday_index(token: str, field: str) -> int:
+    key = token.strip().lower()[:3]
+    for names in (_WEEKDAYS, _WEEKDAYS_FR):
+        if key in names:
+            return names.index(key)
+    raise ValidationError(field, "bad_weekday", token)
+
+
+def parse_weekly_hours(text: str, field: str = "hours") -> WeeklyHours:
+    """Weekly hours from a compact spec.
+
+    ``09:00-18:00`` means Monday to Friday. Otherwise ``;``-separated groups
+    ``DAYS TIMES`` where DAYS is ``mon-fri``, ``sat`` or ``mon,wed`` and TIMES is a list of
+    intervals: ``mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00``.
+    """
+    spec = text.strip()
+    if not spec:
+        raise ValidationError(field, "empty", text)
+    if re.fullmatch(r"[\d:h,\s-]+", spec):
+        return WeeklyHours(
+            tuple(parse_intervals(spec, field) if d < 5 else () for d in range(7))
+        )
+    days: list[tuple[DailyInterval, ...]] = [() for _ in range(7)]
+    for group in spec.split(";"):
+        group = group.strip()
+        if not group:
+            continue
+        pieces = group.split(None, 1)
+        if len(pieces) != 2:
+            raise ValidationError(field, "bad_hours", group)
+        selected: set[int] = set()
+        for token in pieces[0].split(","):
+            if "-" in token:
+                first, last = (_weekday_index(t, field) for t in token.split("-", 1))
+                span = range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
+                selected.update(span)
+            else:
+                selected.add(_weekday_index(token, field))
+        intervals = parse_intervals(pieces[1], field)
+        for d in selected:
+            days[d] = intervals
+    return WeeklyHours(tuple(days))
+
+
+def format_clock(minutes: int) -> str:
+    """Minutes from midnight as ``HH:MM``."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def format_weekly_hours(hours: WeeklyHours) -> str:
+    """The inverse of ``parse_weekly_hours`` (days with equal hours grouped)."""
+    groups: list[str] = []
+    d = 0
+    while d < 7:
+        intervals = hours.days[d]
+        e = d
+        while e + 1 < 7 and hours.days[e + 1] == intervals:
+            e += 1
+        if intervals:
+            days = _WEEKDAYS[d] if d == e else f"{_WEEKDAYS[d]}-{_WEEKDAYS[e]}"
+            times = ",".join(f"{format_clock(i.start)}-{format_clock(i.end)}" for i in intervals)
+            groups.append(f"{days} {times}")
+        d = e + 1
+    return "; ".join(groups) or "off"
+
+
+def parse_money(text: str | Decimal, field: str = "value") -> Decimal:
+    """A non-negative amount with at most two decimals."""
+    try:
+        amount = Decimal(str(text).strip().replace(",", "."))
+    except InvalidOperation as exc:
+        raise ValidationError(field, "not_a_number", text) from exc
+    if not amount.is_finite() or amount < 0:
+        raise ValidationError(field, "negative", text)
+    return amount.quantize(Decimal("0.01"))
+
+
+def parse_rate(text: str | Decimal, field: str = "rate") -> Decimal:
+    """A commission rate: ``15``, ``15%`` or ``0.15``, all meaning fifteen percent."""
+    raw = str(text).strip().rstrip("%").replace(",", ".")
+    try:
+        rate = Decimal(raw)
+    except InvalidOperation as exc:
+        raise ValidationError(field, "not_a_number", text) from exc
+    if not rate.is_finite() or rate < 0:
+        raise ValidationError(field, "negative", text)
+    if rate > 1 or str(text).strip().endswith("%"):
+        rate = rate / 100
+    if rate > 1:
+        raise ValidationError(field, "too_high", text)
+    return rate.quantize(Decimal("0.0001"))
+
+
+def parse_currency(text: str, field: str = "currency") -> str:
+    """A three-letter ISO 4217 code, upper-cased."""
+    code = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValidationError(field, "bad_currency", text)
+    return code
+
+
+def parse_video_url(text: str, field: str = "url") -> str:
+    """A meeting link: ``https:`` only, with a host; anything else (``javascript:``...) refused."""
+    url = text.strip()
+    if not url:
+        return ""
+    if any(ch in url for ch in "\r\n\t "):
+        raise ValidationError(field, "bad_url", text)
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "https":
+        raise ValidationError(field, "scheme", text)
+    if not parts.netloc:
+        raise ValidationError(field, "bad_url", text)
+    return url
+
+
+def parse_phone(text: str, country: str = "", field: str = "phone") -> str:
+    """A phone number as E.164 (``+33612345678``); ``country`` helps with national formats."""
+    raw = text.strip()
+    if not raw:
+        return ""
+    try:
+        number = phonenumbers.parse(raw, country.upper() or None)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(field, "bad_phone", text) from exc
+    if not phonenumbers.is_possible_number(number) or not phonenumbers.is_valid_number(number):
+        raise ValidationError(field, "bad_phone", text)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def parse_email(text: str, field: str = "email") -> str:
+    """A plain ``local@domain`` address (no display name, no spaces or line breaks)."""
+    email = text.strip()
+    if not email:
+        return ""
+    if not re.fullmatch(r"[^@\s<>,;:\"]+@[^@\s<>,;:\"]+\.[^@\s<>,;:\"]+", email):
+        raise ValidationError(field, "bad_email", text)
+    return email
+
+
+def parse_color(text: str, field: str = "color") -> str:
+    """``#rrggbb``."""
+    color = text.strip()
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+        raise ValidationError(field, "bad_color", text)
+    return color.lower()
+
+
+def parse_country(text: str, field: str = "country") -> str:
+    """An ISO 3166-1 alpha-2 code, upper-cased."""
+    code = text.strip().upper()
+    if code and not re.fullmatch(r"[A-Z]{2}", code):
+        raise ValidationError(field, "bad_country", text)
+    return code
+
+
+def parse_language(text: str, field: str = "language") -> str:
+    """A two-letter language code (``fr``, ``en``...)."""
+    code = text.strip().lower()
+    if not re.fullmatch(r"[a-z]{2}", code):
+        raise ValidationError(field, "bad_language", text)
+    return code

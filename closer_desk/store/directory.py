@@ -1,0 +1,379 @@
+"""Closers, client companies and prospects: the people side of the Agenda facade."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+
+from closer_desk.core import parse, tz
+from closer_desk.core.errors import AmbiguousNameError, DuplicateError, NotFoundError
+from closer_desk.core.model import (
+    DEFAULT_CLOSER_HOURS,
+    CallKind,
+    Closer,
+    Company,
+    DailyInterval,
+    DateOverride,
+    Prospect,
+    Temperature,
+    TravelPeriod,
+    WeeklyHours,
+)
+from closer_desk.store import rows as R
+from closer_desk.store.schema import (
+    closers,
+    companies,
+    date_overrides,
+    prospects,
+    travel_periods,
+    weekly_hours,
+)
+
+Key = int | str
+
+# Each editable field: how to clean what the user gave (shared by add and edit).
+_Cleaner = Callable[[Any], Any]
+_COMPANY_FIELDS: Mapping[str, _Cleaner] = {
+    "name": lambda v: _clean_name(v, "name"),
+    "color": parse.parse_color,
+    "commission_rate": lambda v: str(parse.parse_rate(v, "commission_rate")),
+    "default_kind": lambda v: CallKind(v).value,
+    "default_minutes": parse.parse_minutes,
+    "default_video_url": parse.parse_video_url,
+    "script": str,
+    "zone": tz.canonical_zone_name,
+    "country": parse.parse_country,
+}
+_PROSPECT_FIELDS: Mapping[str, _Cleaner] = {
+    "name": lambda v: _clean_name(v, "name"),
+    "organisation": lambda v: str(v).strip(),
+    "email": parse.parse_email,
+    "phone": str,  # cleaned with the country in _clean_prospect
+    "country": parse.parse_country,
+    "subdivision": lambda v: str(v).strip().upper(),
+    "zone": tz.canonical_zone_name,
+    "language": parse.parse_language,
+    "temperature": lambda v: Temperature(v).value,
+    "need": str,
+    "motivations": str,
+    "blockages": str,
+    "notes": str,
+}
+_CLOSER_FIELDS: Mapping[str, _Cleaner] = {
+    "name": lambda v: _clean_name(v, "name"),
+    "email": parse.parse_email,
+    "zone": tz.canonical_zone_name,
+    "buffer_before": lambda v: _non_negative(v, "buffer_before"),
+    "buffer_after": lambda v: _non_negative(v, "buffer_after"),
+    "min_notice": lambda v: _non_negative(v, "min_notice"),
+    "daily_cap": lambda v: None if v is None else parse.parse_minutes(v, "daily_cap", 1000),
+    "planned_week_minutes": lambda v: None
+    if v is None
+    else parse.parse_minutes(v, "planned_week_minutes", 7 * 24 * 60),
+}
+
+
+def _clean_name(value: Any, field: str) -> str:
+    from closer_desk.core.errors import ValidationError
+
+    name = " ".join(str(value).split())
+    if not name:
+        raise ValidationError(field, "empty", value)
+    if len(name) > 200:
+        raise ValidationError(field, "too_long", value)
+    return name
+
+
+def _non_negative(value: Any, field: str) -> int:
+    from closer_desk.core.errors import ValidationError
+
+    try:
+        number = int(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(field, "not_a_number", value) from exc
+    if number < 0:
+        raise ValidationError(field, "negative", value)
+    return number
+
+
+def _clean(fields: Mapping[str, _Cleaner], values: Mapping[str, Any]) -> dict[str, Any]:
+    from closer_desk.core.errors import ValidationError
+
+    cleaned = {}
+    for key, value in values.items():
+        if key not in fields:
+            raise ValidationError(key, "unknown_field", value)
+        cleaned[key] = fields[key](value)
+    return cleaned
+
+
+def _clean_prospect(values: dict[str, Any], country: str) -> dict[str, Any]:
+    if "phone" in values:
+        values["phone"] = parse.parse_phone(values["phone"], values.get("country", country))
+    return values
+
+
+class DirectoryMixin:
+    """Closers, companies and prospects for ``Agenda``."""
+
+    engine: Engine
+
+    # -- lookup ------------------------------------------------------------------------
+    def _resolve_id(self, conn: Connection, table: Table, kind: str, key: Key) -> int:
+        """An id from an id or a name (exact, then case-insensitive, then unique part)."""
+        if isinstance(key, int) or (isinstance(key, str) and key.strip().isdigit()):
+            row_id = int(key)
+            if conn.execute(select(table.c.id).where(table.c.id == row_id)).first():
+                return row_id
+            raise NotFoundError(kind, key)
+        text = " ".join(str(key).split())
+        for condition in (
+            table.c.name == text,
+            func.lower(table.c.name) == text.lower(),
+            func.lower(table.c.name).contains(text.lower(), autoescape=True),
+        ):
+            found = conn.execute(select(table.c.id, table.c.name).where(condition)).all()
+            if len(found) == 1:
+                return int(found[0].id)
+            if len(found) > 1:
+                raise AmbiguousNameError(kind, key, tuple(sorted(r.name for r in found)))
+        raise NotFoundError(kind, key)
+
+    def _insert_unique(self, conn: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:
+        name = values["name"]
+        if conn.execute(select(table.c.id).where(func.lower(table.c.name) == name.lower())).first():
+            raise DuplicateError(kind, name)
+        return int(conn.execute(insert(table).values(**values)).inserted_primary_key[0])
+
+    def _check_rename(self, conn: Connection, table: Table, kind: str, row_id: int, values: dict[str, Any]) -> None:
+        if "name" in values:
+            clash = conn.execute(
+                select(table.c.id).where(
+                    func.lower(table.c.name) == values["name"].lower(), table.c.id != row_id
+                )
+            ).first()
+            if clash:
+                raise DuplicateError(kind, values["name"])
+
+    def _hours(self, conn: Connection, owner: str, owner_id: int) -> WeeklyHours | None:
+        rows = conn.execute(
+            select(weekly_hours.c.weekday, weekly_hours.c.start_min, weekly_hours.c.end_min).where(
+                weekly_hours.c[owner] == owner_id
+            )
+        ).all()
+        return R.hours_from_rows(rows) if rows else None
+
+    def _set_hours(self, conn: Connection, owner: str, owner_id: int, hours: WeeklyHours | None) -> None:
+        conn.execute(delete(weekly_hours).where(weekly_hours.c[owner] == owner_id))
+        if hours is not None and (rows := R.hours_to_rows(hours)):
+            conn.execute(insert(weekly_hours), [{owner: owner_id, **r} for r in rows])
+
+    # -- closers -----------------------------------------------------------------------
+    def add_closer(self, name: str, zone: str, *, hours: WeeklyHours | None = None, **fields: Any) -> Closer:
+        """Add a closer (default hours Monday–Friday 09:00–18:00 in their zone)."""
+        values = _clean(_CLOSER_FIELDS, {"name": name, "zone": zone, **fields})
+        with self.engine.begin() as conn:
+            closer_id = self._insert_unique(conn, closers, "closer", values)
+            self._set_hours(conn, "closer_id", closer_id, hours or DEFAULT_CLOSER_HOURS)
+        return self.closer(closer_id)
+
+    def edit_closer(self, key: Key, *, hours: WeeklyHours | None = None, **fields: Any) -> Closer:
+        """Change a closer's fields and, if given, their weekly hours."""
+        values = _clean(_CLOSER_FIELDS, fields)
+        with self.engine.begin() as conn:
+            closer_id = self._resolve_id(conn, closers, "closer", key)
+            self._check_rename(conn, closers, "closer", closer_id, values)
+            if values:
+                conn.execute(update(closers).where(closers.c.id == closer_id).values(**values))
+            if hours is not None:
+                self._set_hours(conn, "closer_id", closer_id, hours)
+        return self.closer(closer_id)
+
+    def closer(self, key: Key | None = None) -> Closer:
+        """One closer by id or name; with no key, the agenda's first closer."""
+        with self.engine.connect() as conn:
+            if key is None:
+                row = conn.execute(select(closers).order_by(closers.c.id).limit(1)).first()
+                if row is None:
+                    raise NotFoundError("closer", "")
+            else:
+                closer_id = self._resolve_id(conn, closers, "closer", key)
+                row = conn.execute(select(closers).where(closers.c.id == closer_id)).one()
+            hours = self._hours(conn, "closer_id", row.id) or WeeklyHours(((),) * 7)
+            overrides = tuple(
+                DateOverride(R.parse_day(o.day), parse.parse_intervals(o.intervals))
+                for o in conn.execute(
+                    select(date_overrides)
+                    .where(date_overrides.c.closer_id == row.id)
+                    .order_by(date_overrides.c.day)
+                )
+            )
+            travels = tuple(
+                TravelPeriod(R.parse_day(t.first_day), R.parse_day(t.last_day), t.zone)
+                for t in conn.execute(
+                    select(travel_periods)
+                    .where(travel_periods.c.closer_id == row.id)
+                    .order_by(travel_periods.c.first_day)
+                )
+            )
+        return Closer(
+            id=row.id,
+            name=row.name,
+            zone=row.zone,
+            email=row.email,
+            hours=hours,
+            buffer_before=row.buffer_before,
+            buffer_after=row.buffer_after,
+            min_notice=row.min_notice,
+            daily_cap=row.daily_cap,
+            planned_week_minutes=row.planned_week_minutes,
+            overrides=overrides,
+            travels=travels,
+        )
+
+    def closers(self) -> list[Closer]:
+        """Every closer, by name."""
+        with self.engine.connect() as conn:
+            ids = conn.execute(select(closers.c.id).order_by(closers.c.name)).scalars().all()
+        return [self.closer(i) for i in ids]
+
+    def set_override(self, key: Key, day: date, intervals: tuple[DailyInterval, ...]) -> Closer:
+        """Replace a closer's hours on one date (no interval: a day off)."""
+        text = ",".join(f"{parse.format_clock(i.start)}-{parse.format_clock(i.end)}" for i in intervals)
+        with self.engine.begin() as conn:
+            closer_id = self._resolve_id(conn, closers, "closer", key)
+            conn.execute(
+                delete(date_overrides).where(
+                    date_overrides.c.closer_id == closer_id, date_overrides.c.day == day.isoformat()
+                )
+            )
+            conn.execute(insert(date_overrides).values(closer_id=closer_id, day=day.isoformat(), intervals=text))
+        return self.closer(closer_id)
+
+    def clear_override(self, key: Key, day: date) -> Closer:
+        """Go back to the weekly rule on ``day``."""
+        with self.engine.begin() as conn:
+            closer_id = self._resolve_id(conn, closers, "closer", key)
+            conn.execute(
+                delete(date_overrides).where(
+                    date_overrides.c.closer_id == closer_id, date_overrides.c.day == day.isoformat()
+                )
+            )
+        return self.closer(closer_id)
+
+    def add_travel(self, key: Key, first_day: date, last_day: date, zone: str) -> Closer:
+        """The closer works from ``zone`` from ``first_day`` to ``last_day`` inclusive."""
+        from closer_desk.core.errors import ValidationError
+
+        if last_day < first_day:
+            raise ValidationError("last_day", "end_before_start", last_day.isoformat())
+        zone = tz.canonical_zone_name(zone)
+        with self.engine.begin() as conn:
+            closer_id = self._resolve_id(conn, closers, "closer", key)
+            conn.execute(
+                insert(travel_periods).values(
+                    closer_id=closer_id,
+                    first_day=first_day.isoformat(),
+                    last_day=last_day.isoformat(),
+                    zone=zone,
+                )
+            )
+        return self.closer(closer_id)
+
+    def clear_travels(self, key: Key) -> Closer:
+        """Remove every travel period of a closer."""
+        with self.engine.begin() as conn:
+            closer_id = self._resolve_id(conn, closers, "closer", key)
+            conn.execute(delete(travel_periods).where(travel_periods.c.closer_id == closer_id))
+        return self.closer(closer_id)
+
+    # -- companies ---------------------------------------------------------------------
+    def add_company(self, name: str, *, hours: WeeklyHours | None = None, **fields: Any) -> Company:
+        """Add a client company."""
+        values = _clean(_COMPANY_FIELDS, {"name": name, **fields})
+        with self.engine.begin() as conn:
+            company_id = self._insert_unique(conn, companies, "company", values)
+            self._set_hours(conn, "company_id", company_id, hours)
+        return self.company(company_id)
+
+    def edit_company(self, key: Key, *, hours: WeeklyHours | None | bool = False, **fields: Any) -> Company:
+        """Change a company's fields; ``hours=None`` removes its narrowing, a value sets it."""
+        values = _clean(_COMPANY_FIELDS, fields)
+        with self.engine.begin() as conn:
+            company_id = self._resolve_id(conn, companies, "company", key)
+            self._check_rename(conn, companies, "company", company_id, values)
+            if values:
+                conn.execute(update(companies).where(companies.c.id == company_id).values(**values))
+            if hours is not False:
+                self._set_hours(conn, "company_id", company_id, hours or None)  # type: ignore[arg-type]
+        return self.company(company_id)
+
+    def company(self, key: Key) -> Company:
+        """One company by id or name."""
+        with self.engine.connect() as conn:
+            company_id = self._resolve_id(conn, companies, "company", key)
+            row = conn.execute(select(companies).where(companies.c.id == company_id)).one()
+            return R.company_from_row(row, self._hours(conn, "company_id", company_id))
+
+    def companies(self) -> list[Company]:
+        """Every company, by name."""
+        with self.engine.connect() as conn:
+            return [
+                R.company_from_row(row, self._hours(conn, "company_id", row.id))
+                for row in conn.execute(select(companies).order_by(companies.c.name))
+            ]
+
+    # -- prospects ---------------------------------------------------------------------
+    def add_prospect(self, name: str, zone: str, *, hours: WeeklyHours | None = None, **fields: Any) -> Prospect:
+        """Add a prospect. Names need not be unique (two "Marie Martin"s exist)."""
+        values = _clean(_PROSPECT_FIELDS, {"name": name, "zone": zone, **fields})
+        values = _clean_prospect(values, values.get("country", ""))
+        with self.engine.begin() as conn:
+            prospect_id = int(conn.execute(insert(prospects).values(**values)).inserted_primary_key[0])
+            self._set_hours(conn, "prospect_id", prospect_id, hours)
+        return self.prospect(prospect_id)
+
+    def edit_prospect(self, key: Key, *, hours: WeeklyHours | None | bool = False, **fields: Any) -> Prospect:
+        """Change a prospect's fields; ``hours=None`` goes back to default business hours."""
+        values = _clean(_PROSPECT_FIELDS, fields)
+        with self.engine.begin() as conn:
+            prospect_id = self._resolve_id(conn, prospects, "prospect", key)
+            country = conn.execute(select(prospects.c.country).where(prospects.c.id == prospect_id)).scalar_one()
+            values = _clean_prospect(values, country)
+            if values:
+                conn.execute(update(prospects).where(prospects.c.id == prospect_id).values(**values))
+            if hours is not False:
+                self._set_hours(conn, "prospect_id", prospect_id, hours or None)  # type: ignore[arg-type]
+        return self.prospect(prospect_id)
+
+    def prospect(self, key: Key) -> Prospect:
+        """One prospect by id or name."""
+        with self.engine.connect() as conn:
+            prospect_id = self._resolve_id(conn, prospects, "prospect", key)
+            row = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
+            return R.prospect_from_row(row, self._hours(conn, "prospect_id", prospect_id))
+
+    def prospects(self, search: str = "") -> list[Prospect]:
+        """Every prospect (whose name or organisation contains ``search``), by name."""
+        query = select(prospects).order_by(prospects.c.name)
+        if search:
+            needle = search.lower()
+            query = query.where(
+                func.lower(prospects.c.name).contains(needle, autoescape=True)
+                | func.lower(prospects.c.organisation).contains(needle, autoescape=True)
+            )
+        with self.engine.connect() as conn:
+            hours_by_id: dict[int, list[tuple[int, int, int]]] = {}
+            for h in conn.execute(
+                select(weekly_hours.c.prospect_id, weekly_hours.c.weekday, weekly_hours.c.start_min, weekly_hours.c.end_min).where(
+                    weekly_hours.c.prospect_id.is_not(None)
+                )
+            ):
+                hours_by_id.setdefault(h.prospect_id, []).append((h.weekday, h.start_min, h.end_min))
+            return [
+                R.prospect_from_row(row, R.hours_from_rows(hours_by_id[row.id]) if row.id in hours_by_id else None)
+                for row in conn.execute(query)
+            ]
