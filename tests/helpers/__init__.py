@@ -1,0 +1,1 @@
+"""Fixtures and factories shared by the test packages."""
