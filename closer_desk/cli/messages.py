@@ -45,6 +45,7 @@ _CODES = {
     "missing": "is required",
     "only_when_won": "is only recorded for a won deal",
     "out_of_range": "is out of range",
+    "bad_month": "expected a month as YYYY-MM",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 
