@@ -1,0 +1,27 @@
+"""The Pipeline room lists who waits for a call and asks the planner with one click."""
+
+from __future__ import annotations
+
+from closer_desk.ui.pipeline import PipelineRoom
+from tests.helpers.factories import at
+
+
+def test_plan_emits_the_prospect(qtbot, agenda, tasks, qtmodeltester):
+    agenda.edit_prospect("Haruto", temperature="hot")
+    call = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-02-24 10:00", "Europe/Paris")
+    )
+    agenda.set_outcome(call.id, "follow-up")
+    room = PipelineRoom(agenda, tasks)
+    qtbot.addWidget(room)
+    with qtbot.waitSignal(room.loaded):
+        room.refresh()
+    assert [room.model.index(r, 1).data() for r in range(room.model.rowCount())] == [
+        "Omar Haddad",
+        "Haruto Sato",
+    ]
+    assert room.model.index(0, 0).data() == "Follow-up due"
+    qtmodeltester.check(room.model)
+    with qtbot.waitSignal(room.plan_call) as signal:
+        room.plan_button(1).click()
+    assert signal.args == [agenda.prospect("Haruto").id]
