@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,14 +32,33 @@ _NO_INDEX = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _babel_locale() -> str:
+    name = QLocale().name()  # "fr_FR"; "C" when unset
+    return name if "_" in name else "en_US"
+
+
+def amount_text(amount: Decimal) -> str:
+    """An amount with two decimals in the user's conventions (``1 234,50`` in French), exact:
+    no float on the way."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(amount, format="#,##0.00", locale=_babel_locale()))
+
+
 def money_text(amount: Decimal, currency: str) -> str:
-    """``1,234.50 EUR``-style text, exact (no float on the way)."""
-    return f"{amount:,.2f} {currency}"
+    """An amount followed by its ISO currency code (never converted)."""
+    return f"{amount_text(amount)} {currency}"
 
 
-def percent_text(value: Decimal | None) -> str:
-    """``46.0 %``, or a dash when there is nothing to divide."""
-    return "–" if value is None else f"{value * 100:.1f} %"
+def percent_text(value: Decimal | None, places: int = 1) -> str:
+    """A ratio as a percentage in the user's conventions, or a dash when there is nothing to
+    divide."""
+    if value is None:
+        return "–"
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * places if places else "0"
+    return f"{format_decimal(value * 100, format=pattern, locale=_babel_locale())} %"
 
 
 class ScriptModel(QAbstractListModel):
@@ -202,6 +222,8 @@ class ReportRow:
     held: int
     no_shows: int
     won: int
+    lost: int
+    follow_ups: int
     conversion: Decimal | None
     currency: str
     revenue: Decimal | None
@@ -226,6 +248,8 @@ def report_rows(report: Report) -> list[ReportRow]:
                     held=t.calls_held if first else -1,
                     no_shows=t.no_shows if first else -1,
                     won=t.won if first else -1,
+                    lost=t.lost if first else -1,
+                    follow_ups=t.follow_ups if first else -1,
                     conversion=t.conversion if first else None,
                     currency=m.currency if m else "",
                     revenue=m.revenue if m else None,
@@ -260,6 +284,8 @@ class ReportTableModel(QAbstractTableModel):
             self.tr("Calls held"),
             self.tr("No-shows"),
             self.tr("Won"),
+            self.tr("Lost"),
+            self.tr("Follow-ups"),
             self.tr("Conversion"),
             self.tr("Currency"),
             self.tr("Revenue"),
@@ -270,7 +296,7 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else 10
 
     def _value(self, row: ReportRow, col: int) -> Any:
         return (
@@ -278,6 +304,8 @@ class ReportTableModel(QAbstractTableModel):
             row.held,
             row.no_shows,
             row.won,
+            row.lost,
+            row.follow_ups,
             row.conversion,
             row.currency,
             row.revenue,
@@ -293,12 +321,12 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0 and row.total:
                 return self.tr("Total") if row.first else ""
-            if col in (1, 2, 3):
+            if col in (1, 2, 3, 4, 5):
                 return "" if value < 0 else str(value)
-            if col == 4:
+            if col == 6:
                 return percent_text(value) if row.first else ""
-            if col in (6, 7):
-                return "" if value is None else f"{value:,.2f}"
+            if col in (8, 9):
+                return "" if value is None else amount_text(value)
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -318,7 +346,7 @@ class ReportTableModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 8
+            and 0 <= section < 10
         ):
             return self.headers()[section]
         return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,7 +42,13 @@ from closer_desk.core.commission import commission
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Outcome, Status, Temperature
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
-from closer_desk.ui.desk_models import HistoryModel, HistoryRow, ScriptModel
+from closer_desk.ui.desk_models import (
+    HistoryModel,
+    HistoryRow,
+    ScriptModel,
+    amount_text,
+    percent_text,
+)
 from closer_desk.ui.guard import while_alive
 from closer_desk.ui.tasks import TaskManager
 
@@ -89,7 +97,7 @@ class WonDialog(QDialog):
         self.currency_box.addItems(list(dict.fromkeys((currency, *_CURRENCIES))))
         self.rate_edit = QLineEdit(self)
         self.rate_edit.setPlaceholderText(
-            self.tr("company rate: %1 %").replace("%1", f"{company_rate * 100:.1f}")
+            self.tr("company rate: %1").replace("%1", percent_text(company_rate))
         )
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b91c1c")
@@ -228,20 +236,31 @@ class CallDeskWidget(QWidget):
         QVBoxLayout(history_box).addWidget(self.history_view)
 
         left = QVBoxLayout()
-        left.addLayout(outcome_row)
-        left.addWidget(self.outcome_label)
         left.addWidget(script_box, 3)
         left.addWidget(notes_box, 2)
         right = QVBoxLayout()
         right.addWidget(self.file_box, 3)
         right.addWidget(history_box, 2)
-        # Side by side when there is room, stacked in a narrow details pane.
-        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        # Side by side when there is room, stacked (and scrolled) in a narrow details pane.
+        body = QWidget(self)
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, body)
+        self._columns.setContentsMargins(0, 0, 0, 0)
         self._columns.addLayout(left, 1)
         self._columns.addLayout(right, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        self.script_view.setMinimumHeight(110)
+        self.script_view.setSpacing(2)
+        self.notes_edit.setMinimumHeight(90)
+        self.history_view.setMinimumHeight(170)
         outer = QVBoxLayout(self)
         outer.addWidget(self.title)
-        outer.addLayout(self._columns, 1)
+        outer.addLayout(outcome_row)
+        outer.addWidget(self.outcome_label)
+        outer.addWidget(self.scroll, 1)
         self._show_nothing()
 
     def _run(
@@ -390,9 +409,9 @@ class CallDeskWidget(QWidget):
         if earned is not None:
             text += " — " + (
                 self.tr("%1 %2, commission %3 %2")
-                .replace("%1", f"{earned.deal_value:,.2f}")
+                .replace("%1", amount_text(earned.deal_value))
                 .replace("%2", earned.currency)
-                .replace("%3", f"{earned.amount:,.2f}")
+                .replace("%3", amount_text(earned.amount))
             )
         return text
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core.reports import Month, Report, write_csv
 from closer_desk.store.reports import DeskReport, current_month, load_report
-from closer_desk.ui.desk_models import ReportTableModel, report_rows
+from closer_desk.ui.desk_models import ReportTableModel, percent_text, report_rows
 from closer_desk.ui.guard import while_alive
 from closer_desk.ui.tasks import TaskManager
 
@@ -121,6 +121,7 @@ class ReportsRoom(QWidget):
         self.span_box.setSuffix(self.tr(" months"))
         self.span_box.valueChanged.connect(lambda _v: self.refresh())
         self.metric_box = QComboBox(self)
+        self.metric_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.metric_box.currentIndexChanged.connect(lambda _i: self._draw_chart())
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.clicked.connect(self.export_csv)
@@ -263,7 +264,7 @@ class ReportsRoom(QWidget):
         )
         self.week_bar.setRange(0, max(week.planned_minutes, week.booked_minutes, 1))
         self.week_bar.setValue(week.booked_minutes)
-        self.week_bar.setFormat(f"{(week.share or Decimal(0)) * 100:.0f} %")
+        self.week_bar.setFormat(percent_text(week.share or Decimal(0), places=0))
         self.export_button.setEnabled(True)
         self.report_ready.emit()
 
@@ -305,7 +306,8 @@ class ReportsRoom(QWidget):
         labels = [QLocale().toString(QDate(m.year, m.month, 1), "MMM yyyy") for m in report.months]
         self.x_axis.clear()
         self.x_axis.append(labels)
-        self.y_axis.setRange(0, top * 1.15 if top else 1)
+        self.y_axis.setRange(0, top * 1.1 if top else 1)
+        self.y_axis.applyNiceNumbers()  # round ticks: 0, 2, 4… rather than 0, 2.3, 4.6…
         self.y_axis.setTitleText(self.tr("Won deals") if metric == WON else metric)
         self.conversion_series.clear()
         for i, group in enumerate(report.by_month()):

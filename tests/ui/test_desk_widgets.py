@@ -113,7 +113,9 @@ def test_lost_button_asks_the_reason(qtbot, desk, agenda, call, monkeypatch):
 def test_follow_up_asks_the_planner_for_the_prospect(qtbot, desk, agenda, call):
     asked: list[int] = []
     desk.plan_follow_up.connect(asked.append)
-    with qtbot.waitSignals([desk.outcome_recorded, desk.plan_follow_up, desk.loaded], order="strict"):
+    with qtbot.waitSignals(
+        [desk.outcome_recorded, desk.plan_follow_up, desk.loaded], order="strict"
+    ):
         desk.outcome_buttons["follow-up"].click()
     assert asked == [call.prospect_id]
     assert agenda.appointment(call.id).outcome == Outcome.FOLLOW_UP
