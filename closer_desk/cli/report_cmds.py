@@ -6,7 +6,7 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
-from closer_desk.cli._common import agenda_from, iso, print_json, print_table
+from closer_desk.cli._common import add_fold_option, agenda_from, iso, print_json, print_table
 from closer_desk.core.desk import PipelineItem
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.reports import NO_SHOW_POLICY, Group, Money, Month, Tally
@@ -197,6 +197,32 @@ def _pipeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rebook(args: argparse.Namespace) -> int:
+    from closer_desk.cli._common import aware_start, local_text
+    from closer_desk.core import parse, tz
+    from closer_desk.store.desk import book_next_call
+
+    with agenda_from(args) as agenda:
+        previous = agenda.appointment(args.id)
+        start = aware_start(args.start, args.tz or previous.zone, args.fold)
+        minutes = parse.parse_minutes(args.minutes) if args.minutes is not None else None
+        booked = book_next_call(agenda, previous.id, start, minutes=minutes, force=args.force)
+        closer = agenda.closer(booked.closer_id)
+    if args.json:
+        print_json(
+            {
+                "id": booked.id,
+                "previous_id": booked.previous_id,
+                "start": iso(booked.start),
+                "minutes": booked.minutes,
+            }
+        )
+    else:
+        when = local_text(tz.convert(booked.start, closer.zone))
+        print(f"booked #{booked.id} after #{previous.id}: {when} {closer.zone}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``report`` and ``pipeline`` to the command tree."""
     p = sub.add_parser("report", help="outcomes, revenue and commission per company")
@@ -207,6 +233,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--closer", help="closer id or name (default: the first closer)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_report)
+
+    p = sub.add_parser("rebook", help="book the next call after a follow-up or a no-show")
+    p.add_argument("id", type=int, help="the earlier call")
+    p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
+    p.add_argument("--tz", help="zone of --start (default: the zone of the earlier call)")
+    p.add_argument("--minutes", help="length (default: the earlier call's)")
+    p.add_argument("--force", action="store_true", help="book even over another call")
+    add_fold_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_rebook)
 
     p = sub.add_parser("pipeline", help="hot prospects without a call, follow-ups, no-shows")
     p.add_argument("--json", action="store_true")

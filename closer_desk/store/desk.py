@@ -8,6 +8,7 @@ export.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 
@@ -91,3 +92,30 @@ def set_tick(
 def set_call_notes(agenda: Agenda, appointment_id: int, text: str) -> Appointment:
     """Replace the private notes of a call (taken during it). Does not change the invite."""
     return agenda.update_details(appointment_id, notes=text)
+
+
+def book_next_call(
+    agenda: Agenda,
+    previous_id: int,
+    start: datetime,
+    *,
+    minutes: int | None = None,
+    force: bool = False,
+) -> Appointment:
+    """Book the next call after a follow-up or a no-show: same closer, company, prospect and
+    kind, linked to the earlier call by ``previous_id`` so the history reads as one thread.
+    The earlier call keeps its outcome."""
+    previous = agenda.appointment(previous_id)
+    return agenda.book(
+        company=previous.company_id,
+        prospect=previous.prospect_id,
+        closer=previous.closer_id,
+        start=start,
+        minutes=minutes if minutes is not None else previous.minutes,
+        kind=previous.kind,
+        url=previous.url or None,
+        phone=previous.phone or None,
+        reminder_minutes=previous.reminder_minutes,
+        force=force,
+        previous_id=previous.id,
+    )

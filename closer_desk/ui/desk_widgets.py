@@ -154,6 +154,8 @@ class CallDeskWidget(QWidget):
     Signals:
         loaded(int): the call ``int`` is shown.
         plan_follow_up(int): a follow-up was recorded; plan the next call with prospect ``int``.
+        plan_next(int, int): after a follow-up or a no-show: prospect id and the call the next
+            one should link to (book it with ``previous_id``, see ``store.desk.book_next_call``).
         outcome_recorded(int): an outcome of call ``int`` was saved.
         tick_saved(int): a script tick of call ``int`` was saved.
         notes_saved(int): the notes of call ``int`` were saved.
@@ -162,6 +164,7 @@ class CallDeskWidget(QWidget):
 
     loaded = Signal(int)
     plan_follow_up = Signal(int)
+    plan_next = Signal(int, int)
     outcome_recorded = Signal(int)
     tick_saved = Signal(int)
     notes_saved = Signal(int)
@@ -521,6 +524,8 @@ class CallDeskWidget(QWidget):
             self.outcome_recorded.emit(appointment_id)
             if outcome == Outcome.FOLLOW_UP.value:
                 self.plan_follow_up.emit(prospect_id)
+            if outcome in (Outcome.FOLLOW_UP.value, Status.NO_SHOW.value):
+                self.plan_next.emit(prospect_id, appointment_id)
             self.refresh()
 
         self._run(work, done, self._failed)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core.desk import PipelineItem
+from closer_desk.core.desk import PipelineItem, PipelineKind
 from closer_desk.store.reports import load_pipeline
 from closer_desk.ui.desk_models import PipelineModel
 from closer_desk.ui.desk_widgets import local_text
@@ -41,10 +41,13 @@ class PipelineRoom(QWidget):
 
     Signals:
         plan_call(int): plan a call with prospect ``int`` (the lead connects the planner).
+        plan_next(int, int): also emitted for a follow-up or a no-show: prospect id and the
+            call the new one should link to with ``previous_id``.
         loaded(): the list was refreshed.
     """
 
     plan_call = Signal(int)
+    plan_next = Signal(int, int)
     loaded = Signal()
 
     def __init__(self, agenda: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
@@ -105,7 +108,10 @@ class PipelineRoom(QWidget):
     def plan_row(self, row: int) -> None:
         """Ask the planner for a call with the prospect of ``row``."""
         if 0 <= row < self.model.rowCount():
-            self.plan_call.emit(self.model.item(row).prospect.id)
+            item = self.model.item(row)
+            self.plan_call.emit(item.prospect.id)
+            if item.kind != PipelineKind.HOT_NO_CALL and item.last_call is not None:
+                self.plan_next.emit(item.prospect.id, item.last_call.id)
 
     def plan_button(self, row: int) -> QPushButton:
         """The "Plan" button of a row (tests click it)."""

@@ -105,3 +105,47 @@ def test_pipeline_json_lists_prospects_to_call(demo_db, capsys):
     items = json.loads(_run(capsys, "--db", str(demo_db), "pipeline", "--json"))
     assert items and {i["kind"] for i in items} <= {"hot-no-call", "follow-up-due", "no-show"}
     assert all("need" not in i and "notes" not in i for i in items)
+
+
+def test_rebook_links_the_next_call(tmp_path, capsys):
+    from closer_desk.store import open_agenda
+    from tests.helpers.factories import make_agenda
+
+    # The command line runs on the real clock: the calls are placed around it.
+    today = datetime.now(ZoneInfo("Europe/Paris")).date()
+    before, after = today - timedelta(days=3), today + timedelta(days=4)
+    path = tmp_path / "a.sqlite3"
+    make_agenda(path).close()
+    argv = ["--db", str(path)]
+    assert (
+        main(
+            [*argv, "book", "--company", "Acme", "--prospect", "Omar", "--start", f"{before} 10:00"]
+        )
+        == 0
+    )
+    assert main([*argv, "outcome", "1", "follow-up"]) == 0
+    doc = json.loads(_run(capsys, *argv, "pipeline", "--json"))
+    assert [(i["kind"], i["last_call"]["id"]) for i in doc] == [("follow-up-due", 1)]
+    out = json.loads(
+        _run(
+            capsys,
+            *argv,
+            "rebook",
+            "1",
+            "--start",
+            f"{after} 13:00",
+            "--tz",
+            "Asia/Dubai",
+            "--json",
+        )
+    )
+    assert (out["previous_id"], out["start"]) == (1, f"{after}T13:00+04:00")
+    assert json.loads(_run(capsys, *argv, "pipeline", "--json")) == []
+    with open_agenda(path) as agenda:
+        assert [a.previous_id for a in agenda.history("Omar")] == [None, 1]
+    # a time that does not exist is refused and nothing is booked
+    bad = ["rebook", "1", "--start", "2027-03-28 02:30", "--tz", "Europe/Paris"]
+    assert main([*argv, *bad]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    with open_agenda(path) as agenda:
+        assert agenda.count_appointments() == 2

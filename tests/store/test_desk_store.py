@@ -88,3 +88,21 @@ def test_hot_prospect_leaves_the_pipeline_once_booked(agenda):
     assert [i.prospect.name for i in load_pipeline(agenda)] == ["Haruto Sato"]
     agenda.book(company="Acme", prospect="Haruto", start=at("2026-03-05 09:00", "Europe/Paris"))
     assert load_pipeline(agenda) == ()
+
+
+def test_book_next_call_links_back_and_keeps_the_earlier_outcome(agenda, booked):
+    from closer_desk.store.desk import book_next_call
+
+    agenda.set_outcome(booked.id, "no-show")
+    nxt = book_next_call(agenda, booked.id, at("2026-03-12 09:00", "America/Toronto"))
+    assert (nxt.previous_id, nxt.company_id, nxt.prospect_id, nxt.minutes, nxt.kind) == (
+        booked.id,
+        booked.company_id,
+        booked.prospect_id,
+        booked.minutes,
+        booked.kind,
+    )
+    assert nxt.zone == "America/Toronto"
+    assert agenda.appointment(booked.id).status == Status.NO_SHOW
+    assert [c.id for c in agenda.history("Gabriel")] == [booked.id, nxt.id]
+    assert load_pipeline(agenda) == ()

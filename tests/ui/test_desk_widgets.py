@@ -88,6 +88,11 @@ def test_no_show_button_records_a_no_show(qtbot, desk, agenda, call):
     with qtbot.waitSignals([desk.outcome_recorded, desk.loaded], order="strict"):
         desk.outcome_buttons["no-show"].click()
     assert agenda.appointment(call.id).status == Status.NO_SHOW
+    asked: list[tuple[int, int]] = []
+    desk.plan_next.connect(lambda p, a: asked.append((p, a)))
+    with qtbot.waitSignals([desk.outcome_recorded, desk.plan_next, desk.loaded], order="strict"):
+        desk.outcome_buttons["no-show"].click()
+    assert asked == [(call.prospect_id, call.id)]
     assert "No-show" in desk.outcome_label.text()
 
 

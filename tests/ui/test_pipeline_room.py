@@ -25,3 +25,9 @@ def test_plan_emits_the_prospect(qtbot, agenda, tasks, qtmodeltester):
     with qtbot.waitSignal(room.plan_call) as signal:
         room.plan_button(1).click()
     assert signal.args == [agenda.prospect("Haruto").id]
+    with qtbot.waitSignals([room.plan_call, room.plan_next], order="strict"):
+        room.plan_button(0).click()
+    linked: list[tuple[int, int]] = []
+    room.plan_next.connect(lambda p, a: linked.append((p, a)))
+    room.plan_row(0)
+    assert linked == [(call.prospect_id, call.id)]
