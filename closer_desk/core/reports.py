@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -244,7 +245,11 @@ def build_report(
     ``companies`` maps every company id the appointments refer to (its rate applies when a deal
     has no override). Each call is counted once, in the month of its start in ``zone_key``.
     """
-    wanted = set(months)
+    wanted = sorted(set(months))
+    # Each month's [start, end) on the UTC line, computed once: filing a call is then a
+    # bisection on its timestamp rather than a zone conversion per call.
+    spans = [(lo.timestamp(), hi.timestamp()) for lo, hi in (m.bounds(zone_key) for m in wanted)]
+    starts = [lo for lo, _ in spans]
     tallies: dict[tuple[Month, int], Tally] = defaultdict(Tally)
     money: dict[tuple[Month, int], list[Money]] = defaultdict(list)
     seen: set[int] = set()
@@ -252,9 +257,11 @@ def build_report(
         if a.id in seen:
             continue
         seen.add(a.id)
-        month = Month.of(a.start, zone_key)
-        if month not in wanted:
+        instant = a.start.timestamp()
+        at = bisect_right(starts, instant) - 1
+        if at < 0 or instant >= spans[at][1]:
             continue
+        month = wanted[at]
         key = (month, a.company_id)
         tallies[key] += tally_of(a)
         earned = commission(a, companies[a.company_id])
@@ -265,7 +272,7 @@ def build_report(
         for (month, cid), tally in tallies.items()
     ]
     lines.sort(key=lambda ln: (ln.month, ln.company_name.casefold(), ln.company_id))
-    return Report(zone_key, tuple(sorted(wanted)), tuple(lines))
+    return Report(zone_key, tuple(wanted), tuple(lines))
 
 
 # -- hours booked this week ------------------------------------------------------------------

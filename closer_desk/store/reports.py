@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 
 from closer_desk.core.desk import PipelineItem, pipeline
 from closer_desk.core.model import Appointment, Closer, Outcome, Prospect, Status, Temperature
@@ -39,17 +40,34 @@ class DeskReport:
     week: WeekLoad
 
 
+def starting_between(
+    agenda: Agenda, start: datetime, end: datetime, closer_id: int
+) -> list[Appointment]:
+    """The closer's calls that start in ``[start, end)``: one range on the (closer, start)
+    index. Reports file a call under the month or week it starts in, so unlike the agenda's
+    overlap query no call from before ``start`` is needed."""
+    with agenda.engine.connect() as conn:
+        rows = conn.execute(
+            select(appointments)
+            .where(
+                appointments.c.closer_id == closer_id,
+                appointments.c.start_utc >= R.to_epoch(start),
+                appointments.c.start_utc < R.to_epoch(end),
+            )
+            .order_by(appointments.c.start_utc, appointments.c.id)
+        ).all()
+    return [R.appointment_from_row(r) for r in rows]
+
+
 def month_appointments(
     agenda: Agenda, months: Sequence[Month], closer: Closer
 ) -> list[Appointment]:
-    """The closer's calls overlapping ``months`` in their zone (the report keeps those that
-    start in them). One range query bounded on the start index."""
+    """The closer's calls that start in ``months``, read in the closer's zone."""
     if not months:
         return []
-    first, last = min(months), max(months)
-    start, _ = first.bounds(closer.zone)
-    _, end = last.bounds(closer.zone)
-    return agenda.appointments(start, end, closer_id=closer.id)
+    start, _ = min(months).bounds(closer.zone)
+    _, end = max(months).bounds(closer.zone)
+    return starting_between(agenda, start, end, closer.id)
 
 
 def load_report(agenda: Agenda, months: Sequence[Month], closer: Key | None = None) -> DeskReport:
@@ -59,7 +77,7 @@ def load_report(agenda: Agenda, months: Sequence[Month], closer: Key | None = No
     companies = {c.id: c for c in agenda.companies()}
     report = build_report(month_appointments(agenda, months, who), companies, who.zone, months)
     _, week_start, week_end = week_bounds(agenda.now(), who.zone)
-    week = week_load(agenda.appointments(week_start, week_end, closer_id=who.id), who, agenda.now())
+    week = week_load(starting_between(agenda, week_start, week_end, who.id), who, agenda.now())
     return DeskReport(who, report, week)
 
 
@@ -93,12 +111,14 @@ def load_pipeline(
     """Hot prospects without a call, follow-ups due and no-shows to reschedule.
 
     Follow-ups and no-shows are looked for among calls of the last ``lookback`` (a range on
-    the start index); then each candidate prospect's calls from that date on are read through
-    the (prospect, start) index to see whether a later call was already booked.
+    the start index). For those prospects and the hot ones, only two calls each can decide
+    (see ``core.desk.pipeline``): the latest call not cancelled since ``lookback``, and the
+    next planned or confirmed call; both are read through the (prospect, start) index.
     """
     now = agenda.now()
     since = R.to_epoch(now - lookback)
     with agenda.engine.connect() as conn:
+        reach = int(conn.execute(select(func.max(appointments.c.minutes))).scalar() or 0) * 60
         waiting = set(
             conn.execute(
                 select(appointments.c.prospect_id)
@@ -119,10 +139,36 @@ def load_pipeline(
             ).scalars()
         )
         ids = waiting | hot
-        rows = conn.execute(
-            select(appointments).where(
-                appointments.c.prospect_id.in_(ids), appointments.c.start_utc >= since
+        # Only each prospect's latest call that was not cancelled decides (see core.desk
+        # .pipeline), plus the next call still to come. Each is one short backward or forward
+        # walk of the (prospect, start) index per prospect, not a read of all their calls.
+        b = appointments.alias("b")
+
+        def first_per_prospect(condition: Any, *order: Any) -> list[Any]:
+            first_id = (
+                select(b.c.id)
+                .where(b.c.prospect_id == prospects.c.id, condition)
+                .order_by(*order)
+                .limit(1)
+                .correlate(prospects)
+                .scalar_subquery()
             )
-        ).all()
+            chosen = select(first_id).where(prospects.c.id.in_(ids))
+            return list(conn.execute(select(appointments).where(appointments.c.id.in_(chosen))))
+
+        not_cancelled = b.c.status != Status.CANCELLED.value
+        latest = first_per_prospect(
+            and_(b.c.start_utc >= since, not_cancelled), b.c.start_utc.desc(), b.c.id.desc()
+        )
+        upcoming = first_per_prospect(
+            and_(
+                b.c.start_utc >= R.to_epoch(now) - reach,
+                b.c.end_utc > R.to_epoch(now),
+                b.c.status.in_((Status.PLANNED.value, Status.CONFIRMED.value)),
+            ),
+            b.c.start_utc,
+            b.c.id,
+        )
+        rows = [*latest, *upcoming]
     calls = [R.appointment_from_row(r) for r in rows]
     return pipeline(_prospects(agenda, ids), calls, now)
