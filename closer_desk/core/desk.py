@@ -17,7 +17,8 @@ from closer_desk.core import tz
 from closer_desk.core.model import Appointment, Outcome, Prospect, Status, Temperature
 
 # "1. ", "2) ", "- ", "* ", "• " and "[ ] " in front of a step are list markup, not the step.
-_MARKER = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-*•–]|\[\s?[xX]?\s?\])\s*")
+# A marker needs a space after it, so "-10% on the first year" or "1.5x ROI" stay whole.
+_MARKER = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-*•–]|\[\s?[xX]?\s?\])\s+")
 
 
 def script_steps(script: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -88,10 +89,20 @@ class PipelineRoom(QWidget):
             work, while_alive(self, done), while_alive(self, failed) if failed else None
         )
 
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        """Re-read the list each time the room comes into view (outcomes change it)."""
+        self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Re-read the pipeline off the GUI thread."""
         agenda = self._agenda
-        self._run(lambda: load_rows(agenda), self._show)
+        self._run(lambda: load_rows(agenda), self._show, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(
+            self.tr("The pipeline could not be read (%1).").replace("%1", type(error).__name__)
+        )
 
     def _show(self, rows: list[tuple[PipelineItem, str]]) -> None:
         self.model.set_items(rows)

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -110,6 +110,7 @@ class ReportsRoom(QWidget):
         self._agenda = agenda
         self._tasks = tasks
         self._data: ReportData | None = None
+        self._pending = False
 
         self.month_edit = QDateEdit(self)
         self.month_edit.setDisplayFormat("MMMM yyyy")
@@ -217,6 +218,12 @@ class ReportsRoom(QWidget):
             work, while_alive(self, done), while_alive(self, failed) if failed else None
         )
 
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        """Compute the report the first time the room is shown."""
+        if self._data is None and not self._pending:
+            self.refresh()
+        super().showEvent(event)
+
     # -- data --------------------------------------------------------------------------------
     def month(self) -> Month | None:
         """The picked month (None until the first report set it)."""
@@ -236,9 +243,17 @@ class ReportsRoom(QWidget):
     def refresh(self) -> None:
         """Recompute the report off the GUI thread."""
         agenda, last, span = self._agenda, self.month(), self.span_box.value()
-        self._run(lambda: load_data(agenda, last, span), self._show)
+        self._pending = True
+        self._run(lambda: load_data(agenda, last, span), self._show, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._pending = False
+        self.table_title.setText(
+            self.tr("The report could not be computed (%1).").replace("%1", type(error).__name__)
+        )
 
     def _show(self, data: ReportData) -> None:
+        self._pending = False
         self._data = data
         report = data.desk.report
         last = report.months[-1]

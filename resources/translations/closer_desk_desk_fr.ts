@@ -4,147 +4,147 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="195" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="198" />
         <source>This company has no closing script yet.</source>
         <translation>Cette entreprise n'a pas encore de script de closing.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="197" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="200" />
         <source>Closing script</source>
         <translation>Script de closing</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="203" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="206" />
         <source>Notes taken during the call (private)</source>
         <translation>Notes prises pendant l'appel (privées)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="205" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="208" />
         <source>Call notes</source>
         <translation>Notes d'appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="211" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="214" />
         <source>Won…</source>
         <translation>Gagné…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="212" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="215" />
         <source>Lost…</source>
         <translation>Perdu…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="213" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="216" />
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="214" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="217" />
         <source>Follow-up</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="235" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="238" />
         <source>Calls with this prospect</source>
         <translation>Appels avec ce prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="279" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="282" />
         <source>Prospect's file</source>
         <translation>Fiche du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="280" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="283" />
         <source>Private: never sent in an invite or an export</source>
         <translation>Privé : jamais envoyé dans une invitation ni un export</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="285" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="288" />
         <source>Hot</source>
         <translation>Chaud</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="286" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="289" />
         <source>Warm</source>
         <translation>Tiède</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="287" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="290" />
         <source>Cold</source>
         <translation>Froid</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="292" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="295" />
         <source>Temperature</source>
         <translation>Température</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="294" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="297" />
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="295" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="298" />
         <source>Motivations</source>
         <translation>Motivations</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="296" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="299" />
         <source>Blockages</source>
         <translation>Freins</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="297" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="300" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="305" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="308" />
         <source>Save file</source>
         <translation>Enregistrer la fiche</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="357" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="360" />
         <source>%1 with %2 — %3</source>
         <translation>%1 avec %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="390" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="393" />
         <source>No call selected</source>
         <translation>Aucun appel sélectionné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="406" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="409" />
         <source>No outcome recorded yet.</source>
         <translation>Aucun résultat enregistré pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="407" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="410" />
         <source>Outcome: %1</source>
         <translation>Résultat : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="411" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="414" />
         <source>%1 %2, commission %3 %2</source>
         <translation>%1 %2, commission %3 %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="487" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="490" />
         <source>Deal lost</source>
         <translation>Vente perdue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="487" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="490" />
         <source>Why was it lost?</source>
         <translation>Pourquoi la vente est-elle perdue ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="531" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="536" />
         <source>Not saved: a value is not valid (%1).</source>
         <translation>Non enregistré : une valeur n'est pas valide (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="534" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="539" />
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
@@ -274,22 +274,27 @@
 <context>
     <name>PipelineRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="64" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="68" />
         <source>Nobody is waiting for a call.</source>
         <translation>Personne n'attend d'appel.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="66" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="70" />
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="96" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="104" />
+        <source>The pipeline could not be read (%1).</source>
+        <translation>Le pipeline n'a pas pu être lu (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/pipeline.py" line="110" />
         <source>Plan</source>
         <translation>Planifier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="100" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="114" />
         <source>Waiting for a call: %1</source>
         <translation>En attente d'un appel : %1</translation>
     </message>
@@ -355,94 +360,99 @@
 <context>
     <name>ReportsRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="121" />
+        <location filename="../../closer_desk/ui/reports.py" line="122" />
         <source> months</source>
         <extracomment>The chart shows counts of won deals, or the commission in one currency (never a mix).</extracomment>
         <translation> mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="126" />
+        <location filename="../../closer_desk/ui/reports.py" line="127" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="130" />
+        <location filename="../../closer_desk/ui/reports.py" line="131" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="132" />
+        <location filename="../../closer_desk/ui/reports.py" line="133" />
         <source>Chart over</source>
         <translation>Graphique sur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="134" />
+        <location filename="../../closer_desk/ui/reports.py" line="135" />
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="150" />
+        <location filename="../../closer_desk/ui/reports.py" line="151" />
         <source>Conversion (%)</source>
         <translation>Conversion (%)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="161" />
+        <location filename="../../closer_desk/ui/reports.py" line="162" />
         <source>Conversion</source>
         <translation>Conversion</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="178" />
+        <location filename="../../closer_desk/ui/reports.py" line="179" />
         <source>Conversion = won ÷ calls held. No-shows are not calls held, so they are left out of the conversion. Amounts stay in the currency of each deal.</source>
         <translation>Conversion = ventes gagnées ÷ appels tenus. Les absents ne sont pas des appels tenus : ils ne comptent pas dans la conversion. Les montants restent dans la devise de chaque vente.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="255" />
+        <location filename="../../closer_desk/ui/reports.py" line="252" />
+        <source>The report could not be computed (%1).</source>
+        <translation>Le rapport n'a pas pu être calculé (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/reports.py" line="270" />
         <source>Results for %1</source>
         <translation>Résultats de %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="261" />
+        <location filename="../../closer_desk/ui/reports.py" line="276" />
         <source>Booked this week: %1 of %2 planned</source>
         <translation>Réservé cette semaine : %1 sur %2 prévues</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="274" />
+        <location filename="../../closer_desk/ui/reports.py" line="289" />
         <source>%1 h %2</source>
         <translation>%1 h %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="276" />
+        <location filename="../../closer_desk/ui/reports.py" line="291" />
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="283" />
-        <location filename="../../closer_desk/ui/reports.py" line="311" />
+        <location filename="../../closer_desk/ui/reports.py" line="298" />
+        <location filename="../../closer_desk/ui/reports.py" line="326" />
         <source>Won deals</source>
         <translation>Ventes gagnées</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="285" />
+        <location filename="../../closer_desk/ui/reports.py" line="300" />
         <source>Commission in %1</source>
         <translation>Commission en %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="317" />
+        <location filename="../../closer_desk/ui/reports.py" line="332" />
         <source>Won deals per company and month</source>
         <translation>Ventes gagnées par entreprise et par mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="319" />
+        <location filename="../../closer_desk/ui/reports.py" line="334" />
         <source>Commission in %1 per company and month</source>
         <translation>Commission en %1 par entreprise et par mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="330" />
+        <location filename="../../closer_desk/ui/reports.py" line="345" />
         <source>Export report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="330" />
+        <location filename="../../closer_desk/ui/reports.py" line="345" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>

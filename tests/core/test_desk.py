@@ -24,6 +24,11 @@ def test_script_steps_drop_numbering_and_blank_lines():
         "Date",
     )
     assert script_steps("") == ()
+    assert script_steps("-10% on the first year\n1.5x ROI\n  3)  Close") == (
+        "-10% on the first year",
+        "1.5x ROI",
+        "Close",
+    )
 
 
 def test_a_tick_only_counts_while_the_step_text_is_unchanged():

@@ -6,6 +6,7 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from closer_desk.core.model import Outcome
@@ -117,3 +118,24 @@ def test_csv_export_writes_the_report_and_no_private_text(
     for p in demo_agenda.prospects():
         for private in (p.need, p.motivations, p.blockages, p.name):
             assert private not in text
+
+
+# The offscreen platform warns that it cannot propagate size hints when a window is shown.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_first_show_computes_the_report(qtbot, demo_agenda, tasks):
+    room = ReportsRoom(demo_agenda, tasks)
+    qtbot.addWidget(room)
+    with qtbot.waitSignal(room.report_ready):
+        room.show()
+    assert room.report() is not None and room.export_button.isEnabled()
+
+
+def test_an_agenda_without_closer_says_so(qtbot, tmp_path, tasks):
+    from closer_desk.store import open_agenda
+
+    with open_agenda(tmp_path / "empty.sqlite3") as empty:
+        room = ReportsRoom(empty, tasks)
+        qtbot.addWidget(room)
+        room.refresh()
+        qtbot.waitUntil(lambda: "could not" in room.table_title.text())
+        assert room.report() is None and not room.export_button.isEnabled()
