@@ -23,7 +23,7 @@ class Commission:
         company_id: the client company that pays the commission.
         currency: ISO code of the deal (and of the commission).
         deal_value: what the prospect signed for.
-        rate: the rate applied (the deal's override, else the company's rate).
+        rate: the rate applied (the deal's override, else the company's rate when it was won).
         overridden: True when the deal carried its own rate.
         amount: ``deal_value * rate`` rounded half-up to the cent.
     """
@@ -43,9 +43,12 @@ def to_cents(amount: Decimal) -> Decimal:
 
 
 def rate_for(appointment: Appointment, company: Company) -> Decimal:
-    """The rate of a deal: its own override when set, else the company's current rate."""
+    """The rate of a deal: its own override when set, else the company's rate frozen when the
+    deal was won, else (a deal recorded without one) the company's current rate."""
     if appointment.commission_rate is not None:
         return appointment.commission_rate
+    if appointment.company_rate is not None:
+        return appointment.company_rate
     return company.commission_rate
 
 

@@ -414,6 +414,8 @@ class Agenda(DirectoryMixin):
             "deal_value": str(appointment.deal_value) if appointment.deal_value is not None else None,
             "currency": appointment.currency,
             "lost_reason": appointment.lost_reason,
+            "commission_rate": _text(appointment.commission_rate),
+            "company_rate": _text(appointment.company_rate),
         }
         restored = self._update(current.id, values, check_conflicts=False, force=True)
         return restored
@@ -444,7 +446,7 @@ class Agenda(DirectoryMixin):
         if outcome == Status.NO_SHOW.value:
             return self._update(
                 current.id,
-                {"status": Status.NO_SHOW.value, "outcome": None, "deal_value": None, "currency": ""},
+                {"status": Status.NO_SHOW.value, "outcome": None, "deal_value": None, "currency": "", "company_rate": None},
                 check_conflicts=False,
                 force=True,
             )
@@ -460,10 +462,12 @@ class Agenda(DirectoryMixin):
             values["currency"] = parse.parse_currency(currency or "EUR")
             if commission_rate is not None:
                 values["commission_rate"] = str(parse.parse_rate(commission_rate, "commission_rate"))
+            # Frozen: renegotiating the company's rate later must not re-price this deal.
+            values["company_rate"] = str(self.company(current.company_id).commission_rate)
         else:
             if value is not None:
                 raise ValidationError("value", "only_when_won", value)
-            values.update(deal_value=None, currency="")
+            values.update(deal_value=None, currency="", company_rate=None)
             if result == Outcome.LOST:
                 values["lost_reason"] = reason.strip()
         return self._update(current.id, values, check_conflicts=False, force=True)
@@ -480,6 +484,10 @@ class Agenda(DirectoryMixin):
                 if conn.execute(select(table.c.id).limit(1)).first():
                     return False
         return True
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def ensure_aware_range(start: datetime, end: datetime) -> tuple[datetime, datetime]:

@@ -93,6 +93,7 @@ def appointment_from_row(row: Any) -> Appointment:
         sequence=row.sequence,
         notes=row.notes,
         previous_id=row.previous_id,
+        company_rate=_decimal(row.company_rate),
     )
 
 

@@ -132,6 +132,8 @@ appointments = Table(
     Column("deal_value", String),
     Column("currency", String, nullable=False, server_default=""),
     Column("commission_rate", String),
+    # Added by migration 0003: the company's rate when the deal was won, frozen.
+    Column("company_rate", String),
     Column("lost_reason", String, nullable=False, server_default=""),
     Column("uid", String, nullable=False, unique=True),
     Column("sequence", Integer, nullable=False, server_default="0"),

@@ -52,7 +52,7 @@ def _independent(path: Path, months: list[str]) -> tuple[dict, dict, Counter]:
                 continue
             counts["won"] += 1
             name, rate = rates[a.company_id]
-            earned = (a.deal_value * (a.commission_rate or rate)).quantize(
+            earned = (a.deal_value * _rate(a, rate)).quantize(
                 Decimal("0.01"), rounding=ROUND_HALF_UP
             )
             for bucket in (totals[a.currency], per_company[(name, a.currency)]):
@@ -149,3 +149,11 @@ def test_rebook_links_the_next_call(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
     with open_agenda(path) as agenda:
         assert agenda.count_appointments() == 2
+
+
+def _rate(a, company_rate):
+    """The deal's override, else the rate frozen when it was won, else the company's."""
+    for rate in (a.commission_rate, a.company_rate, company_rate):
+        if rate is not None:
+            return rate
+    raise AssertionError("no rate")

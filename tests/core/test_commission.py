@@ -75,3 +75,16 @@ def test_wrong_company_is_refused():
 def test_money_in_two_currencies_is_never_added():
     with pytest.raises(ValueError):
         Money("EUR", 1, Decimal("10"), Decimal("1")) + Money("USD", 1, Decimal("10"), Decimal("1"))
+
+
+def test_rate_frozen_when_won_beats_the_companys_current_rate():
+    renegotiated = Company(id=1, name="Acme", commission_rate=Decimal("0.10"))
+    frozen = call(company_rate=Decimal("0.15"))
+    earned = commission(frozen, renegotiated)
+    assert earned is not None and (earned.rate, earned.amount, earned.overridden) == (
+        Decimal("0.15"),
+        Decimal("300.00"),
+        False,
+    )
+    both = commission(call(company_rate=Decimal("0.15"), commission_rate=Decimal("0.05")), ACME)
+    assert both is not None and both.amount == Decimal("100.00")

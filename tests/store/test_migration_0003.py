@@ -3,6 +3,7 @@ and schema.py matches what the migrations build."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -59,6 +60,8 @@ def test_an_agenda_at_0002_upgrades_to_0003_with_its_data(tmp_path: Path) -> Non
         call = agenda.appointment(1)
         assert (call.deal_value, call.currency, call.notes) == (1000, "EUR", "Private note")
         assert call.start.isoformat() == "2026-03-03T15:00:00+01:00"
+        # the deal won before the upgrade is frozen at the company's rate of the upgrade
+        assert call.company_rate == Decimal("0.15")
         assert agenda.prospect(1).blockages == "Le prix"
         assert agenda.closer(1).planned_week_minutes == 2100
         # the new table works on the upgraded file

@@ -29,3 +29,35 @@ def test_a_dst_month_counts_exactly_its_calls(agenda):
     assert current_month(agenda) == Month(2026, 3)
     # The fixture's clock is Monday 2 March: the 1 March call is the previous week.
     assert (march.week.booked_minutes, march.week.planned_minutes) == (0, 2100)
+
+
+def test_renegotiating_a_rate_does_not_reprice_deals_already_won(agenda):
+    call = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
+    )
+    agenda.set_outcome(call.id, "won", value="1000", currency="EUR")
+    agenda.edit_company("Acme", commission_rate="10")
+    later = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-04 10:00", "Europe/Paris")
+    )
+    agenda.set_outcome(later.id, "won", value="1000", currency="EUR")
+    money = load_report(agenda, [Month(2026, 3)]).report.total().money
+    assert [(m.currency, m.commission) for m in money] == [("EUR", Decimal("250.00"))]
+    # a no-show or a loss recorded afterwards drops the frozen rate with the deal
+    agenda.set_outcome(later.id, "lost", reason="Budget")
+    assert agenda.appointment(later.id).company_rate is None
+
+
+def test_undo_of_an_outcome_brings_back_the_deals_rates(agenda):
+    call = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
+    )
+    won = agenda.set_outcome(call.id, "won", value="1000", currency="EUR", commission_rate="20")
+    agenda.set_outcome(call.id, "lost", reason="Changed mind")
+    back = agenda.restore(won)
+    assert (back.outcome, back.deal_value, back.commission_rate, back.company_rate) == (
+        won.outcome,
+        Decimal("1000.00"),
+        Decimal("0.2000"),
+        Decimal("0.1500"),
+    )

@@ -49,7 +49,7 @@ def _independent(agenda, months: list[str], metric: str) -> dict[str, list[float
         if metric == "won":
             row[months.index(month)] += 1
         elif a.currency == metric:
-            earned = (a.deal_value * (a.commission_rate or rate)).quantize(
+            earned = (a.deal_value * _rate(a, rate)).quantize(
                 Decimal("0.01"), rounding=ROUND_HALF_UP
             )
             row[months.index(month)] += float(earned)
@@ -139,3 +139,11 @@ def test_an_agenda_without_closer_says_so(qtbot, tmp_path, tasks):
         room.refresh()
         qtbot.waitUntil(lambda: "could not" in room.table_title.text())
         assert room.report() is None and not room.export_button.isEnabled()
+
+
+def _rate(a, company_rate):
+    """The deal's override, else the rate frozen when it was won, else the company's."""
+    for rate in (a.commission_rate, a.company_rate, company_rate):
+        if rate is not None:
+            return rate
+    raise AssertionError("no rate")
