@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "closer_desk.cli.directory_cmds",
     "closer_desk.cli.agenda_cmds",
     "closer_desk.cli.report_cmds",
+    "closer_desk.cli.desk_cmds",
 )
 
 
