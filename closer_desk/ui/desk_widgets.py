@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -312,6 +312,12 @@ class CallDeskWidget(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.save_file_button, 0, Qt.AlignmentFlag.AlignRight)
         return box
+
+    def hideEvent(self, event: QHideEvent) -> None:  # Qt's name
+        """Notes typed just before the pane closes are saved, not lost with the timer."""
+        if self._notes_dirty:
+            self.save_notes()
+        super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         wide = event.size().width() >= 900

@@ -1,4 +1,5 @@
-"""Fixtures for the desk's rooms: a task manager drained after each test, and a demo agenda."""
+"""Fixtures for the desk's rooms (in their own folder, so they never clash with another
+room's conftest): a task manager drained after each test, and a demo agenda."""
 
 from __future__ import annotations
 

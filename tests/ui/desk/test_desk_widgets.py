@@ -141,3 +141,14 @@ def test_won_dialog_refuses_bad_input(qtbot):
 def test_no_call_disables_the_desk(qtbot, desk):
     desk.set_appointment(None)
     assert not desk.isEnabled() and desk.script_model.rowCount() == 0
+
+
+def test_switching_call_saves_notes_at_once(qtbot, desk, agenda, call):
+    other = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-04 15:00", "Europe/Paris")
+    )
+    desk.notes_edit.setPlainText("Budget validé")
+    with qtbot.waitSignals([desk.notes_saved, desk.loaded], order="strict"):
+        desk.set_appointment(other.id)
+    assert agenda.appointment(call.id).notes == "Budget validé"
+    assert desk.notes_edit.toPlainText() == ""
