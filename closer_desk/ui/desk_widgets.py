@@ -390,6 +390,11 @@ class CallDeskWidget(QWidget):
                 for c in desk.history
             ]
         )
+        # Bring this call into view among the prospect's others.
+        here = next((n for n, c in enumerate(desk.history) if c.id == a.id), 0)
+        self.history_view.scrollTo(
+            self.history_model.index(here, 0), QTableView.ScrollHint.PositionAtCenter
+        )
         for button in self.outcome_buttons.values():
             button.setEnabled(a.status != Status.CANCELLED)
         self.outcome_label.setText(self._outcome_text())

@@ -104,47 +104,47 @@
         <translation>Enregistrer la fiche</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="360" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="366" />
         <source>%1 with %2 — %3</source>
         <translation>%1 avec %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="393" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="404" />
         <source>No call selected</source>
         <translation>Aucun appel sélectionné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="409" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="420" />
         <source>No outcome recorded yet.</source>
         <translation>Aucun résultat enregistré pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="410" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="421" />
         <source>Outcome: %1</source>
         <translation>Résultat : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="414" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="425" />
         <source>%1 %2, commission %3 %2</source>
         <translation>%1 %2, commission %3 %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="490" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="501" />
         <source>Deal lost</source>
         <translation>Vente perdue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="490" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="501" />
         <source>Why was it lost?</source>
         <translation>Pourquoi la vente est-elle perdue ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="536" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="547" />
         <source>Not saved: a value is not valid (%1).</source>
         <translation>Non enregistré : une valeur n'est pas valide (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="539" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="550" />
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
