@@ -106,3 +106,7 @@ def test_book_next_call_links_back_and_keeps_the_earlier_outcome(agenda, booked)
     assert agenda.appointment(booked.id).status == Status.NO_SHOW
     assert [c.id for c in agenda.history("Gabriel")] == [booked.id, nxt.id]
     assert load_pipeline(agenda) == ()
+
+
+def test_an_empty_pipeline(agenda):
+    assert load_pipeline(agenda) == ()
