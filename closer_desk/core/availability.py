@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
 
@@ -36,7 +37,15 @@ _SATURDAY_SUNDAY = frozenset({5, 6})
 
 def epoch(instant: datetime) -> int:
     """Whole UTC epoch seconds of an aware datetime."""
-    return int(tz.to_utc(instant).timestamp())
+    if instant.tzinfo is None:
+        tz.require_aware(instant)  # raises
+    return int(instant.timestamp())
+
+
+@lru_cache(maxsize=512)
+def zone_info(zone_key: str) -> ZoneInfo:
+    """``tz.zone`` memoised: the sweep asks for the same few zones thousands of times."""
+    return tz.zone(zone_key)
 
 
 def from_epoch(seconds: int) -> datetime:
@@ -45,16 +54,33 @@ def from_epoch(seconds: int) -> datetime:
 
 
 def _offset_at(seconds: int, zone_key: str) -> int:
-    offset = datetime.fromtimestamp(seconds, tz.zone(zone_key)).utcoffset()
+    offset = datetime.fromtimestamp(seconds, zone_info(zone_key)).utcoffset()
     assert offset is not None
     return int(offset.total_seconds())
+
+
+def _day_start(day: date, zone_key: str) -> int:
+    """Epoch seconds of the local midnight starting ``day``, as ``tz.day_bounds`` gives it.
+
+    Most days are a day away from any offset change, and then midnight is simply
+    ``midnight_as_utc - offset``: a few conversions instead of a localisation. Near a change
+    (midnight may fall in a gap or an overlap) ``tz.day_bounds`` decides.
+    """
+    midnight = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+    offset = _offset_at(midnight, zone_key)
+    if (
+        _offset_at(midnight - 2 * 86400, zone_key)
+        == offset
+        == _offset_at(midnight + 2 * 86400, zone_key)
+    ):
+        return midnight - offset
+    return epoch(tz.day_bounds(day, zone_key)[0])
 
 
 def offset_segments(day: date, zone_key: str) -> list[tuple[int, int, int]]:
     """The local day ``day`` as ``(utc_start, utc_end, offset_seconds)`` pieces of constant
     offset (one piece, or two on the day of a DST change)."""
-    first, last = tz.day_bounds(day, zone_key)
-    lo, hi = epoch(first), epoch(last)
+    lo, hi = _day_start(day, zone_key), _day_start(day + timedelta(days=1), zone_key)
     before, after = _offset_at(lo, zone_key), _offset_at(hi - 1, zone_key)
     if before == after:
         return [(lo, hi, before)]
@@ -224,7 +250,7 @@ def prospect_windows(prospect: Prospect, lo: int, hi: int) -> list[Span]:
 
 def local_date(seconds: int, zone_key: str) -> date:
     """The local calendar date of an instant in ``zone_key``."""
-    return datetime.fromtimestamp(seconds, tz.zone(zone_key)).date()
+    return datetime.fromtimestamp(seconds, zone_info(zone_key)).date()
 
 
 def closer_local_date(closer: Closer, seconds: int) -> date:

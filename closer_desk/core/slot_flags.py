@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import holidays
 
-from closer_desk.core.availability import Span, local_date, weekend_days
+from closer_desk.core.availability import Span, local_date, weekend_days, zone_info
 
 #: A difference between two zones' offsets held for fewer days than this in a year is not the
 #: usual one: it only exists because the two zones change their clocks on different dates.
@@ -45,6 +45,7 @@ def _holiday_calendar(country: str, subdivision: str, year: int) -> holidays.Hol
         return None
 
 
+@lru_cache(maxsize=4096)
 def public_holiday(country: str, subdivision: str, day: date) -> str | None:
     """The name of the public holiday on ``day`` in a country (and region), if any."""
     if not country:
@@ -57,9 +58,7 @@ def public_holiday(country: str, subdivision: str, day: date) -> str | None:
 
 
 def _offset_minutes(instant: datetime, zone_key: str) -> int:
-    from closer_desk.core import tz
-
-    offset = tz.convert(instant, zone_key).utcoffset()
+    offset = instant.astimezone(zone_info(zone_key)).utcoffset()
     assert offset is not None
     return int(offset.total_seconds() // 60)
 
@@ -88,21 +87,39 @@ def is_dst_shift(instant: datetime, closer_zone: str, prospect_zone: str) -> boo
     return difference not in usual_differences(closer_zone, prospect_zone, instant.year)
 
 
-def _edge_flags(
-    start: int, end: int, windows: Sequence[Span], early: SlotFlag, late: SlotFlag
+def day_flags(
+    country: str, subdivision: str, weekend: frozenset[int], day: date
+) -> frozenset[SlotFlag]:
+    """Flags that hold for a whole prospect-local date: public holiday, weekend."""
+    flags: set[SlotFlag] = set()
+    if public_holiday(country, subdivision, day):
+        flags.add(SlotFlag.PROSPECT_HOLIDAY)
+    if day.weekday() in weekend:
+        flags.add(SlotFlag.PROSPECT_WEEKEND)
+    return frozenset(flags)
+
+
+def edge_flags(
+    start: int, end: int, first: int, last: int, early: SlotFlag, late: SlotFlag
 ) -> set[SlotFlag]:
-    """Early if the slot starts in the first hour of that party's day, late if it ends in the
-    last hour; ``windows`` are the party's spans of that local date."""
-    if not windows:
-        return set()
-    first = min(w[0] for w in windows)
-    last = max(w[1] for w in windows)
+    """Early if ``[start, end)`` begins in the first hour after ``first`` (the start of that
+    party's working day), late if it ends in the last hour before ``last``."""
     flags: set[SlotFlag] = set()
     if start < first + _EDGE_SECONDS:
         flags.add(early)
     if end > last - _EDGE_SECONDS:
         flags.add(late)
     return flags
+
+
+def _edge_flags(
+    start: int, end: int, windows: Sequence[Span], early: SlotFlag, late: SlotFlag
+) -> set[SlotFlag]:
+    if not windows:
+        return set()
+    return edge_flags(
+        start, end, min(w[0] for w in windows), max(w[1] for w in windows), early, late
+    )
 
 
 def slot_flags(
@@ -117,14 +134,12 @@ def slot_flags(
     closer_day_windows: Sequence[Span] = (),
     prospect_day_windows: Sequence[Span] = (),
 ) -> frozenset[SlotFlag]:
-    """The flags of the slot ``[start, end)`` (UTC epoch seconds)."""
-    flags: set[SlotFlag] = set()
-    day = local_date(start, prospect_zone)
-    if public_holiday(prospect_country, prospect_subdivision, day):
-        flags.add(SlotFlag.PROSPECT_HOLIDAY)
+    """The flags of the slot ``[start, end)`` (UTC epoch seconds); early/late need each
+    party's windows of that local date."""
     weekend = weekend_days(prospect_country) if prospect_weekend is None else prospect_weekend
-    if day.weekday() in weekend:
-        flags.add(SlotFlag.PROSPECT_WEEKEND)
+    flags = set(
+        day_flags(prospect_country, prospect_subdivision, weekend, local_date(start, prospect_zone))
+    )
     if is_dst_shift(datetime.fromtimestamp(start, UTC), closer_zone, prospect_zone):
         flags.add(SlotFlag.DST_SHIFT)
     flags |= _edge_flags(

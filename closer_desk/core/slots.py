@@ -33,6 +33,7 @@ from closer_desk.core.availability import (
     subtract,
     weekend_days,
     weekly_windows,
+    zone_info,
 )
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import (
@@ -43,7 +44,7 @@ from closer_desk.core.model import (
     Company,
     Prospect,
 )
-from closer_desk.core.slot_flags import SlotFlag, slot_flags
+from closer_desk.core.slot_flags import SlotFlag, day_flags, edge_flags, usual_differences
 
 #: Slot starts fall on these minutes of the prospect's clock.
 STEP_MINUTES = 15
@@ -104,15 +105,16 @@ def busy_spans(
     after = closer.buffer_after * 60
     before = closer.buffer_before * 60
     spans: list[Span] = []
+    # Appointments and busy blocks check their datetimes are aware when built.
     for a in appointments:
         if a.closer_id != closer.id or a.status not in ACTIVE_STATUSES or a.id == exclude_id:
             continue
-        lo = epoch(a.start_utc)
+        lo = int(a.start.timestamp())
         spans.append((lo - after, lo + a.minutes * 60 + before))
     for b in busy:
         if b.closer_id != closer.id:
             continue
-        spans.append((epoch(b.start) - after, epoch(b.end) + before))
+        spans.append((int(b.start.timestamp()) - after, int(b.end.timestamp()) + before))
     return normalise(spans)
 
 
@@ -133,7 +135,7 @@ def full_days(
 def _aligned_starts(free: Sequence[Span], length: int, zone_key: str) -> list[int]:
     """Starts on the prospect's quarter hours such that ``[s, s + length)`` fits a free span."""
     step = STEP_MINUTES * 60
-    zone = tz.zone(zone_key)
+    zone = zone_info(zone_key)
     starts: list[int] = []
 
     def offset(seconds: int) -> int:
@@ -218,27 +220,61 @@ def find_slots(
     length = minutes * 60
     starts = _aligned_starts(free, length, prospect.zone)
 
+    return _flagged(starts, length, closer, prospect, closer_days, prospect_days, with_flags)
+
+
+def _flagged(
+    starts: Sequence[int],
+    length: int,
+    closer: Closer,
+    prospect: Prospect,
+    closer_days: dict[date, list[Span]],
+    prospect_days: dict[date, list[Span]],
+    with_flags: bool,
+) -> list[Slot]:
+    """Slots with their flags: two zone conversions per slot, the rest looked up per day."""
     weekend = weekend_days(prospect.country)
+    prospect_zone = zone_info(prospect.zone)
+    home_zone = zone_info(closer.zone)
+    per_day: dict[date, frozenset[SlotFlag]] = {}
     out: list[Slot] = []
     for s in starts:
-        closer_day = closer_local_date(closer, s)
-        closer_zone = closer_zone_on(closer, closer_day)
+        home = datetime.fromtimestamp(s, home_zone)
+        closer_zone = closer_zone_on(closer, home.date())
+        here = (
+            home
+            if closer_zone == closer.zone
+            else datetime.fromtimestamp(s, zone_info(closer_zone))
+        )
         flags: frozenset[SlotFlag] = frozenset()
         if with_flags:
-            prospect_day = datetime.fromtimestamp(s, tz.zone(prospect.zone)).date()
-            flags = slot_flags(
-                s,
-                s + length,
-                closer_zone=closer_zone,
-                prospect_zone=prospect.zone,
-                prospect_country=prospect.country,
-                prospect_subdivision=prospect.subdivision,
-                prospect_weekend=weekend,
-                closer_day_windows=closer_days.get(closer_day, ()),
-                prospect_day_windows=prospect_days.get(prospect_day, ()),
-            )
+            there = datetime.fromtimestamp(s, prospect_zone)
+            day = there.date()
+            if day not in per_day:
+                per_day[day] = day_flags(prospect.country, prospect.subdivision, weekend, day)
+            found = set(per_day[day])
+            difference = int((_offset(there) - _offset(here)) // 60)
+            if difference not in usual_differences(closer_zone, prospect.zone, day.year):
+                found.add(SlotFlag.DST_SHIFT)
+            mine = closer_days.get(here.date())
+            if mine:
+                found |= edge_flags(s, s + length, mine[0][0], mine[-1][1], EARLY_C, LATE_C)
+            theirs = prospect_days.get(day)
+            if theirs:
+                found |= edge_flags(s, s + length, theirs[0][0], theirs[-1][1], EARLY_P, LATE_P)
+            flags = frozenset(found)
         out.append(Slot(from_epoch(s), from_epoch(s + length), closer_zone, prospect.zone, flags))
     return out
+
+
+def _offset(local: datetime) -> float:
+    offset = local.utcoffset()
+    assert offset is not None
+    return offset.total_seconds()
+
+
+EARLY_C, LATE_C = SlotFlag.EARLY_FOR_CLOSER, SlotFlag.LATE_FOR_CLOSER
+EARLY_P, LATE_P = SlotFlag.EARLY_FOR_PROSPECT, SlotFlag.LATE_FOR_PROSPECT
 
 
 def best_slots(slots: Sequence[Slot], count: int) -> list[Slot]:

@@ -147,11 +147,14 @@ def _table() -> dict[str, tuple[str, ...]]:
         zones = table.setdefault(_key(name), [])
         if zone_key not in zones:
             zones.append(zone_key)
-    # The city part of every IANA name ("America/Argentina/Buenos_Aires" -> "buenos aires").
+    curated = set(table)
+    # The city part of every IANA name ("America/Argentina/Buenos_Aires" -> "buenos aires"),
+    # unless the curated table already answers for that city (America/Montreal is only a
+    # link to America/Toronto).
     for zone_key in sorted(all_zone_names()):
         if "/" in zone_key and not zone_key.startswith(("Etc/", "SystemV/", "US/", "Canada/")):
             city = _key(zone_key.rsplit("/", 1)[1])
-            if zone_key not in table.setdefault(city, []):
+            if city not in curated and zone_key not in table.setdefault(city, []):
                 table[city].append(zone_key)
     return {k: tuple(v) for k, v in table.items()}
 

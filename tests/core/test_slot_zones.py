@@ -232,3 +232,43 @@ def test_early_and_late_flags_mark_the_edges_of_each_partys_day() -> None:
         SlotFlag.EARLY_FOR_PROSPECT in first.flags and SlotFlag.EARLY_FOR_CLOSER not in first.flags
     )
     assert SlotFlag.LATE_FOR_CLOSER in last.flags and SlotFlag.LATE_FOR_PROSPECT not in last.flags
+
+
+def test_flags_of_the_sweep_agree_with_slot_flags_one_by_one() -> None:
+    from closer_desk.core.availability import closer_intervals_on, day_windows, epoch, local_date
+    from closer_desk.core.slot_flags import slot_flags
+
+    closer = Closer(
+        1,
+        "C",
+        "Europe/Paris",
+        travels=(TravelPeriod(date(2026, 3, 24), date(2026, 3, 26), "Asia/Tokyo"),),
+    )
+    prospect = Prospect(1, "P", "America/New_York", country="US", subdivision="NY", hours=ALL_DAY)
+    start, end = (
+        tz.day_bounds(date(2026, 3, 20), "UTC")[0],
+        tz.day_bounds(date(2026, 4, 6), "UTC")[0],
+    )
+    slots = find_slots(
+        closer=closer, prospect=prospect, company=None, minutes=30, start=start, end=end, now=NOW
+    )
+    assert {s.closer_zone for s in slots} == {"Europe/Paris", "Asia/Tokyo"}
+    for slot in slots:
+        s = epoch(slot.start)
+        closer_day = local_date(s, slot.closer_zone)
+        prospect_day = local_date(s, prospect.zone)
+        expected = slot_flags(
+            s,
+            s + 1800,
+            closer_zone=slot.closer_zone,
+            prospect_zone=prospect.zone,
+            prospect_country="US",
+            prospect_subdivision="NY",
+            closer_day_windows=day_windows(
+                closer_day, slot.closer_zone, closer_intervals_on(closer, closer_day)
+            ),
+            prospect_day_windows=day_windows(
+                prospect_day, prospect.zone, ALL_DAY.on(prospect_day.weekday())
+            ),
+        )
+        assert slot.flags == expected
