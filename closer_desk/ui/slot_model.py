@@ -1,0 +1,118 @@
+"""The free slots of a search as a table: plain rows, replaced whole (after Vorta's table
+models). Sort through a ``QSortFilterProxyModel`` on ``SORT_ROLE``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from closer_desk.core.slot_flags import SlotFlag
+from closer_desk.core.slots import Slot
+
+#: Role giving a value to sort on (epoch seconds for times, flag count for flags).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role giving the row's ``Slot``.
+SLOT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+_CONTEXT = "SlotTableModel"
+HEADERS = (
+    QT_TRANSLATE_NOOP("SlotTableModel", "Prospect's time"),
+    QT_TRANSLATE_NOOP("SlotTableModel", "Your time"),
+    QT_TRANSLATE_NOOP("SlotTableModel", "To know"),
+)
+_FLAG_WORDS = {
+    SlotFlag.PROSPECT_HOLIDAY: QT_TRANSLATE_NOOP("SlotTableModel", "public holiday"),
+    SlotFlag.PROSPECT_WEEKEND: QT_TRANSLATE_NOOP("SlotTableModel", "their weekend"),
+    SlotFlag.DST_SHIFT: QT_TRANSLATE_NOOP("SlotTableModel", "clocks out of step this week"),
+    SlotFlag.EARLY_FOR_CLOSER: QT_TRANSLATE_NOOP("SlotTableModel", "early for you"),
+    SlotFlag.LATE_FOR_CLOSER: QT_TRANSLATE_NOOP("SlotTableModel", "late for you"),
+    SlotFlag.EARLY_FOR_PROSPECT: QT_TRANSLATE_NOOP("SlotTableModel", "early for them"),
+    SlotFlag.LATE_FOR_PROSPECT: QT_TRANSLATE_NOOP("SlotTableModel", "late for them"),
+}
+
+
+def flag_words(flags: frozenset[SlotFlag]) -> str:
+    """The flags of a slot in the user's language, in a stable order."""
+    return ", ".join(
+        QCoreApplication.translate(_CONTEXT, _FLAG_WORDS[f]) for f in SlotFlag if f in flags
+    )
+
+
+def _when(slot_local: Any) -> str:
+    offset = slot_local.utcoffset()
+    total = int(offset.total_seconds()) // 60
+    sign = "+" if total >= 0 else "-"
+    hours, minutes = divmod(abs(total), 60)
+    return f"{slot_local:%a %d %b %H:%M} (UTC{sign}{hours:02d}:{minutes:02d})"
+
+
+class SlotTableModel(QAbstractTableModel):
+    """Free slots, one per row: the prospect's time, the closer's time, the flags.
+
+    Attributes:
+        slots: the rows (core ``Slot`` objects), in search order.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.slots: list[Slot] = []
+
+    def set_slots(self, slots: Sequence[Slot]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self.slots = list(slots)
+        self.endResetModel()
+
+    def slot_at(self, row: int) -> Slot:
+        """The slot of a row."""
+        return self.slots[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.slots)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return QCoreApplication.translate(_CONTEXT, HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.slots):
+            return None
+        slot = self.slots[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return _when(slot.prospect_start)
+            if column == 1:
+                return _when(slot.closer_start)
+            if column == 2:
+                return flag_words(slot.flags)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{slot.prospect_zone} / {slot.closer_zone}"
+        if role == SORT_ROLE:
+            return len(slot.flags) if column == 2 else int(slot.start.timestamp())
+        if role == SLOT_ROLE:
+            return slot
+        return None
