@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -327,7 +327,7 @@ class Planner(QWidget):
 
         rows = [
             StripRow(
-                f"{closer.name} · {place(zone)}",
+                f"{place(zone)} · {closer.name}",
                 labels(zone),
                 HourStrip.fractions(closer_windows(closer, lo, hi), lo, hi),
                 "#3b82f6",
@@ -336,7 +336,7 @@ class Planner(QWidget):
         if found.company is not None and found.company.hours is not None:
             rows.append(
                 StripRow(
-                    f"{found.company.name} · {place(found.company.zone)}",
+                    f"{place(found.company.zone)} · {found.company.name}",
                     labels(found.company.zone),
                     HourStrip.fractions(company_windows(found.company, lo, hi), lo, hi),
                     "#a855f7",
@@ -345,7 +345,7 @@ class Planner(QWidget):
         prospect = found.prospect
         rows.append(
             StripRow(
-                f"{prospect.name} · {place(prospect.zone)}",
+                f"{place(prospect.zone)} · {prospect.name}",
                 labels(prospect.zone),
                 HourStrip.fractions(prospect_windows(prospect, lo, hi), lo, hi),
                 "#f59e0b",
@@ -358,7 +358,9 @@ class Planner(QWidget):
             chosen = fractions[0] if fractions else None
         self.strip.set_content(
             StripContent(
-                title=f"{first:%A %d %B %Y}",
+                title=QLocale().toString(
+                    QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+                ),
                 rows=tuple(rows),
                 free=HourStrip.fractions(free, lo, hi),
                 selected=chosen,

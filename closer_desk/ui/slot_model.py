@@ -4,18 +4,22 @@ models). Sort through a ``QSortFilterProxyModel`` on ``SORT_ROLE``."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
 
+from closer_desk.core import tz
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
 
@@ -51,12 +55,12 @@ def flag_words(flags: frozenset[SlotFlag]) -> str:
     )
 
 
-def _when(slot_local: Any) -> str:
-    offset = slot_local.utcoffset()
-    total = int(offset.total_seconds()) // 60
-    sign = "+" if total >= 0 else "-"
-    hours, minutes = divmod(abs(total), 60)
-    return f"{slot_local:%a %d %b %H:%M} (UTC{sign}{hours:02d}:{minutes:02d})"
+def _when(local: datetime) -> str:
+    """``Tue 10 Mar 10:00 (UTC-04:00)`` with day and month names in the user's locale."""
+    offset = local.utcoffset()
+    assert offset is not None
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "ddd d MMM")
+    return f"{day} {local:%H:%M} (UTC{tz.format_offset(offset)})"
 
 
 class SlotTableModel(QAbstractTableModel):

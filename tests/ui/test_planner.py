@@ -69,8 +69,8 @@ def test_slot_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     model.set_slots(_slots())
     qtmodeltester.check(model)
     assert model.rowCount() == 3 and model.columnCount() == 3
-    assert model.index(0, 0).data().startswith("Tue 10 Mar 10:00 (UTC-04:00)")
-    assert model.index(0, 1).data().startswith("Tue 10 Mar 15:00 (UTC+01:00)")
+    assert model.index(0, 0).data().endswith("10 Mar 10:00 (UTC-04:00)")
+    assert model.index(0, 1).data().endswith("10 Mar 15:00 (UTC+01:00)")
     assert model.index(1, 2).data() == "clocks out of step this week, early for them"
     assert model.index(1, 2).data(SORT_ROLE) == 2
     assert model.index(2, 0).data(SLOT_ROLE) == _slots()[2]
@@ -86,7 +86,7 @@ def test_find_lists_slots_and_paints_the_strip(qtbot: Any, planner: Planner) -> 
     first = planner.selected_slot()
     assert first is not None and first == planner.model.slot_at(0)
     labels = [row.label for row in planner.strip.content.rows]
-    assert labels == ["Camille Durand · Paris", "Omar Haddad · Dubai"]
+    assert labels == ["Paris · Camille Durand", "Dubai · Omar Haddad"]
     assert planner.strip.content.free and planner.strip.content.selected is not None
     assert not planner.strip.grab().isNull()
     assert planner.book_button.isEnabled()
