@@ -166,7 +166,7 @@ class Planner(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
 
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_free_slots)
         self.book_button.clicked.connect(self.book_selected)
         self.copy_button.clicked.connect(self.copy_proposal)
         self.prospect_box.currentIndexChanged.connect(self._prospect_changed)
@@ -242,7 +242,7 @@ class Planner(QWidget):
 
     # -- search ----------------------------------------------------------------------------
     @Slot()
-    def find(self) -> None:
+    def find_free_slots(self) -> None:
         """Search the free slots for the chosen prospect, off the GUI thread."""
         prospect_id = self.prospect_box.currentData()
         if prospect_id is None:
@@ -396,7 +396,7 @@ class Planner(QWidget):
     def _booked(self, appointment_id: int) -> None:
         self.status.setText(self.tr("Booked."))
         self.slot_booked.emit(appointment_id)
-        self.find()
+        self.find_free_slots()
 
     @Slot()
     def copy_proposal(self) -> None:

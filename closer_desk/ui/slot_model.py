@@ -51,7 +51,7 @@ _FLAG_WORDS = {
 def flag_words(flags: frozenset[SlotFlag]) -> str:
     """The flags of a slot in the user's language, in a stable order."""
     return ", ".join(
-        QCoreApplication.translate(_CONTEXT, _FLAG_WORDS[f]) for f in SlotFlag if f in flags
+        QCoreApplication.translate(_CONTEXT, str(_FLAG_WORDS[f])) for f in SlotFlag if f in flags
     )
 
 
@@ -98,7 +98,7 @@ class SlotTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(HEADERS)
         ):
-            return QCoreApplication.translate(_CONTEXT, HEADERS[section])
+            return QCoreApplication.translate(_CONTEXT, str(HEADERS[section]))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -137,6 +137,6 @@ def test_a_refused_search_says_why(qtbot: Any, planner: Planner) -> None:
     planner.prospect_box.setCurrentIndex(0)
     with qtbot.waitSignal(planner.failed, timeout=5000) as blocker:
         planner.prospect_box.setItemData(0, 999)
-        planner.find()
+        planner.find_free_slots()
     assert "999" in blocker.args[0]
     assert planner.find_button.isEnabled()
