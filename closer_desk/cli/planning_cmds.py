@@ -12,7 +12,7 @@ from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Closer
 from closer_desk.core.proposal import SUPPORTED_LANGUAGES, proposal_text
 from closer_desk.core.slots import Slot, best_slots
-from closer_desk.core.zones import zones_for_city, zones_for_phone
+from closer_desk.core.zones import prospect_place_name, zones_for_city, zones_for_phone
 from closer_desk.store.planning import search_slots
 
 
@@ -54,7 +54,9 @@ def _slots(args: argparse.Namespace) -> int:
         if not chosen:
             print(f"no free slot in {args.days} day(s)")
             return 0
-        print(proposal_text(chosen, language))
+        p = found.prospect
+        place = prospect_place_name(p.country, p.subdivision, p.zone, language)
+        print(proposal_text(chosen, language, place=place))
         return 0
     if args.json:
         print_json(

@@ -43,18 +43,24 @@ _WORDINGS: dict[str, _Wording] = {
 SUPPORTED_LANGUAGES = tuple(_WORDINGS)
 
 
-def slot_words(slot: Slot, language: str, zone_key: str | None = None) -> str:
+def slot_words(
+    slot: Slot, language: str, zone_key: str | None = None, *, place: str | None = None
+) -> str:
     """One slot in words on the prospect's clock: "mardi 10 mars à 10 h 00, heure de
-    Montréal" / "Tuesday 10 March at 10:00, Montréal time"."""
+    Montréal" / "Tuesday 10 March at 10:00, Montréal time". ``place`` names the zone (by
+    default its own city, see ``zones.zone_place_name``)."""
     lang = language if language in _WORDINGS else "en"
     wording = _WORDINGS[lang]
     zone_key = zone_key or slot.prospect_zone
     local = tz.convert(slot.start, zone_key)
     when = format_datetime(local, wording.when, locale=lang)
-    return f"{when}, {wording.zone.format(place=zone_place_name(zone_key, lang))}"
+    named = place or zone_place_name(zone_key, lang)
+    return f"{when}, {wording.zone.format(place=named)}"
 
 
-def proposal_text(slots: Sequence[Slot], language: str, *, zone_key: str | None = None) -> str:
+def proposal_text(
+    slots: Sequence[Slot], language: str, *, zone_key: str | None = None, place: str | None = None
+) -> str:
     """The message proposing ``slots`` (already chosen, e.g. by ``best_slots``), ready to paste.
 
     ``language`` is the prospect's (``fr``, ``en``; others fall back on English). Empty when no
@@ -66,6 +72,6 @@ def proposal_text(slots: Sequence[Slot], language: str, *, zone_key: str | None 
     wording = _WORDINGS[lang]
     minutes = int((slots[0].end - slots[0].start).total_seconds() // 60)
     lines = [wording.opening.format(minutes=minutes)]
-    lines += [f"- {slot_words(s, lang, zone_key)}" for s in slots]
+    lines += [f"- {slot_words(s, lang, zone_key, place=place)}" for s in slots]
     lines += ["", wording.closing]
     return "\n".join(lines)

@@ -208,3 +208,20 @@ def zone_place_name(zone_key: str, language: str) -> str:
     except Exception:  # babel knows no such locale or zone: fall back on the IANA name
         city = ""
     return str(city) or zone_key.rsplit("/", 1)[-1].replace("_", " ")
+
+
+#: Regions whose people name their clock after a city other than the zone's own: a Quebecer
+#: on America/Toronto reads "heure de Montréal", not "heure de Toronto".
+_REGION_PLACES: dict[tuple[str, str, str], str] = {
+    ("CA", "QC", "America/Toronto"): "Montréal",
+    ("CA", "NB", "America/Moncton"): "Moncton",
+}
+
+
+def prospect_place_name(country: str, subdivision: str, zone_key: str, language: str) -> str:
+    """How a prospect names their own clock: their region's city when it differs from the
+    zone's (Québec on America/Toronto), else the zone's place name."""
+    key = (country.upper(), subdivision.upper(), zone_key)
+    if key in _REGION_PLACES:
+        return _REGION_PLACES[key]
+    return zone_place_name(zone_key, language)

@@ -41,7 +41,7 @@ from closer_desk.core.model import Closer, Company, Prospect
 from closer_desk.core.proposal import SUPPORTED_LANGUAGES, proposal_text
 from closer_desk.core.slots import MAX_DAYS, best_slots
 from closer_desk.core.slots import Slot as FreeSlot
-from closer_desk.core.zones import zone_place_name
+from closer_desk.core.zones import prospect_place_name, zone_place_name
 from closer_desk.store import Agenda
 from closer_desk.store.planning import SlotSearch, search_slots
 from closer_desk.ui.hour_strip import HourStrip, StripContent, StripRow
@@ -405,7 +405,9 @@ class Planner(QWidget):
         if found is None or not found.slots:
             return
         language = self.language_box.currentData() or "en"
-        text = proposal_text(best_slots(found.slots, PROPOSAL_COUNT), language)
+        p = found.prospect
+        place = prospect_place_name(p.country, p.subdivision, p.zone, language)
+        text = proposal_text(best_slots(found.slots, PROPOSAL_COUNT), language, place=place)
         QGuiApplication.clipboard().setText(text)
         self.status.setText(self.tr("Proposal copied: paste it in your message."))
         self.proposal_copied.emit(text)

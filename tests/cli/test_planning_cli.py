@@ -70,7 +70,7 @@ def test_slots_text_is_the_proposal_in_the_prospects_language(
         == 0
     )
     text = capsys.readouterr().out
-    assert text.startswith("Bonjour,") and ", heure de Toronto" in text and text.count("\n- ") == 3
+    assert text.startswith("Bonjour,") and ", heure de Montréal" in text and text.count("\n- ") == 3
     assert (
         run(
             db,
@@ -87,7 +87,7 @@ def test_slots_text_is_the_proposal_in_the_prospects_language(
         )
         == 0
     )
-    assert "Toronto time" in capsys.readouterr().out
+    assert "Montréal time" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,12 @@ from closer_desk.core.errors import ValidationError
 from closer_desk.core.proposal import proposal_text, slot_words
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot, best_slots
-from closer_desk.core.zones import zone_place_name, zones_for_city, zones_for_phone
+from closer_desk.core.zones import (
+    prospect_place_name,
+    zone_place_name,
+    zones_for_city,
+    zones_for_phone,
+)
 from tests.helpers.factories import at
 
 
@@ -96,3 +101,10 @@ def test_zones_for_phone_gives_several_zones_for_wide_countries() -> None:
     assert zones_for_phone("06 12 34 56 78", "FR") == ("Europe/Paris",)
     with pytest.raises(ValidationError):
         zones_for_phone("not a phone")
+
+
+def test_a_quebecer_on_toronto_time_reads_montreal() -> None:
+    assert prospect_place_name("CA", "QC", "America/Toronto", "fr") == "Montréal"
+    assert prospect_place_name("CA", "ON", "America/Toronto", "fr") == "Toronto"
+    slot = _slot("2026-03-10 10:00", "America/Toronto")
+    assert slot_words(slot, "fr", place="Montréal") == "mardi 10 mars à 10 h 00, heure de Montréal"

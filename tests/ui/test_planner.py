@@ -127,10 +127,10 @@ def test_copy_proposal_in_the_prospects_language(qtbot: Any, planner: Planner) -
     with qtbot.waitSignal(planner.proposal_copied, timeout=2000):
         qtbot.mouseClick(planner.copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
-    assert text.startswith("Bonjour,") and "heure de Toronto" in text and text.count("\n- ") == 3
+    assert text.startswith("Bonjour,") and "heure de Montréal" in text and text.count("\n- ") == 3
     planner.language_box.setCurrentIndex(planner.language_box.findData("en"))
     planner.copy_proposal()
-    assert "Toronto time" in QGuiApplication.clipboard().text()
+    assert "Montréal time" in QGuiApplication.clipboard().text()
 
 
 def test_a_refused_search_says_why(qtbot: Any, planner: Planner) -> None:
