@@ -257,8 +257,3 @@ def closer_local_date(closer: Closer, seconds: int) -> date:
     """The closer's calendar date at an instant, in the zone they work from that day."""
     home_day = local_date(seconds, closer.zone)
     return local_date(seconds, closer_zone_on(closer, home_day))
-
-
-def closer_zone_at(closer: Closer, seconds: int) -> str:
-    """The zone the closer works from at an instant."""
-    return closer_zone_on(closer, local_date(seconds, closer.zone))

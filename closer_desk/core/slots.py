@@ -223,6 +223,10 @@ def find_slots(
     return _flagged(starts, length, closer, prospect, closer_days, prospect_days, with_flags)
 
 
+_EARLY_C, _LATE_C = SlotFlag.EARLY_FOR_CLOSER, SlotFlag.LATE_FOR_CLOSER
+_EARLY_P, _LATE_P = SlotFlag.EARLY_FOR_PROSPECT, SlotFlag.LATE_FOR_PROSPECT
+
+
 def _flagged(
     starts: Sequence[int],
     length: int,
@@ -258,10 +262,10 @@ def _flagged(
                 found.add(SlotFlag.DST_SHIFT)
             mine = closer_days.get(here.date())
             if mine:
-                found |= edge_flags(s, s + length, mine[0][0], mine[-1][1], EARLY_C, LATE_C)
+                found |= edge_flags(s, s + length, mine[0][0], mine[-1][1], _EARLY_C, _LATE_C)
             theirs = prospect_days.get(day)
             if theirs:
-                found |= edge_flags(s, s + length, theirs[0][0], theirs[-1][1], EARLY_P, LATE_P)
+                found |= edge_flags(s, s + length, theirs[0][0], theirs[-1][1], _EARLY_P, _LATE_P)
             flags = frozenset(found)
         out.append(Slot(from_epoch(s), from_epoch(s + length), closer_zone, prospect.zone, flags))
     return out
@@ -271,10 +275,6 @@ def _offset(local: datetime) -> float:
     offset = local.utcoffset()
     assert offset is not None
     return offset.total_seconds()
-
-
-EARLY_C, LATE_C = SlotFlag.EARLY_FOR_CLOSER, SlotFlag.LATE_FOR_CLOSER
-EARLY_P, LATE_P = SlotFlag.EARLY_FOR_PROSPECT, SlotFlag.LATE_FOR_PROSPECT
 
 
 def best_slots(slots: Sequence[Slot], count: int) -> list[Slot]:
