@@ -192,8 +192,8 @@ def scenarios(draw: st.DrawFn) -> dict[str, object]:
         hours=draw(weekly()),
         buffer_before=draw(st.sampled_from((0, 5, 15))),
         buffer_after=draw(st.sampled_from((0, 10, 30))),
-        min_notice=draw(st.sampled_from((0, 90, 600))),
-        daily_cap=draw(st.sampled_from((None, 1, 2))),
+        min_notice=draw(st.sampled_from((0, 0, 90, 600))),
+        daily_cap=draw(st.sampled_from((None, None, 1, 2))),
         overrides=overrides,
         travels=travels,
     )
