@@ -45,6 +45,9 @@ _CODES = {
     "missing": "is required",
     "only_when_won": "is only recorded for a won deal",
     "out_of_range": "is out of range",
+    "phone_or_city": "give --phone NUMBER or --city NAME (one of them)",
+    "no_zone_found": "matches no known time zone",
+    "clear_alone": "--clear takes no dates or zone",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 
