@@ -56,6 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2 if error.bad_input else 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `closer-desk agenda | head`: the reader left; that is not an error worth a line.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         print(f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1

@@ -38,7 +38,13 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def _casefold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite's lower() only folds ASCII: "Érable" would never match "érable".
+    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")

@@ -132,8 +132,8 @@ class DirectoryMixin:
         text = " ".join(str(key).split())
         for condition in (
             table.c.name == text,
-            func.lower(table.c.name) == text.lower(),
-            func.lower(table.c.name).contains(text.lower(), autoescape=True),
+            func.casefold(table.c.name) == text.casefold(),
+            func.casefold(table.c.name).contains(text.casefold(), autoescape=True),
         ):
             found = conn.execute(select(table.c.id, table.c.name).where(condition)).all()
             if len(found) == 1:
@@ -144,7 +144,7 @@ class DirectoryMixin:
 
     def _insert_unique(self, conn: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:
         name = values["name"]
-        if conn.execute(select(table.c.id).where(func.lower(table.c.name) == name.lower())).first():
+        if conn.execute(select(table.c.id).where(func.casefold(table.c.name) == name.casefold())).first():
             raise DuplicateError(kind, name)
         return int(conn.execute(insert(table).values(**values)).inserted_primary_key[0])
 
@@ -152,7 +152,7 @@ class DirectoryMixin:
         if "name" in values:
             clash = conn.execute(
                 select(table.c.id).where(
-                    func.lower(table.c.name) == values["name"].lower(), table.c.id != row_id
+                    func.casefold(table.c.name) == values["name"].casefold(), table.c.id != row_id
                 )
             ).first()
             if clash:
@@ -360,10 +360,10 @@ class DirectoryMixin:
         """Every prospect (whose name or organisation contains ``search``), by name."""
         query = select(prospects).order_by(prospects.c.name)
         if search:
-            needle = search.lower()
+            needle = search.casefold()
             query = query.where(
-                func.lower(prospects.c.name).contains(needle, autoescape=True)
-                | func.lower(prospects.c.organisation).contains(needle, autoescape=True)
+                func.casefold(prospects.c.name).contains(needle, autoescape=True)
+                | func.casefold(prospects.c.organisation).contains(needle, autoescape=True)
             )
         with self.engine.connect() as conn:
             hours_by_id: dict[int, list[tuple[int, int, int]]] = {}
