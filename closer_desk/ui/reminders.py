@@ -86,6 +86,7 @@ class ReminderScheduler(QObject):
 
     Attributes:
         timer: the single-shot timer armed to the next due time.
+        wake_at: when the timer is armed to wake (by the injected clock), or None.
 
     Signals:
         reminder_due(object): a ``Reminder`` whose time has come.
@@ -112,6 +113,7 @@ class ReminderScheduler(QObject):
         self._reminders: list[Reminder] = []
         self._fired: set[tuple[int, datetime]] = set()
         self._loaded_until: datetime | None = None
+        self.wake_at: datetime | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
@@ -187,10 +189,10 @@ class ReminderScheduler(QObject):
         next_time = self.next_due(now)
         if next_time is not None and next_time < wake:
             wake = next_time
-        if not self.due(now):
-            self.timer.start(max(0, int((wake - now).total_seconds() * 1000)))
-        else:
-            self.timer.start(0)
+        if self.due(now):
+            wake = now
+        self.wake_at = wake
+        self.timer.start(max(0, int((wake - now).total_seconds() * 1000)))
 
 
 def _clock_text(instant: datetime, zone: str) -> str:
