@@ -51,7 +51,9 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def intervals_text(intervals: Sequence[DailyInterval]) -> str:
     """``09:00-12:00, 14:00-18:00``."""
-    return ", ".join(f"{parse.format_clock(i.start)}-{parse.format_clock(i.end)}" for i in intervals)
+    return ", ".join(
+        f"{parse.format_clock(i.start)}-{parse.format_clock(i.end)}" for i in intervals
+    )
 
 
 def _qdate(day: date) -> QDate:
@@ -92,13 +94,23 @@ class PlainRowsModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
             return self._columns[section].header()
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self._columns):
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < len(self._rows)
+            or not 0 <= index.column() < len(self._columns)
+        ):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[index.column()].shown(self._rows[index.row()])
@@ -155,7 +167,9 @@ class AvailabilityDialog(EditDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         hint = QLabel(
-            self.tr("Hours in %1 time, several intervals separated by commas, e.g. 09:00-12:00, 14:00-18:00. Empty: not working.").replace("%1", closer.zone),
+            self.tr(
+                "Hours in %1 time, several intervals separated by commas, e.g. 09:00-12:00, 14:00-18:00. Empty: not working."  # noqa: E501 - one literal for lupdate
+            ).replace("%1", closer.zone),
             page,
         )
         hint.setWordWrap(True)
@@ -167,7 +181,12 @@ class AvailabilityDialog(EditDialog):
         for day in range(7):
             edit = QLineEdit(intervals_text(closer.hours.on(day)), page)
             edit.setPlaceholderText(self.tr("not working"))
-            self.add_field(form, f"hours_{day}", locale.dayName(day + 1, QLocale.FormatType.LongFormat).capitalize(), edit)
+            self.add_field(
+                form,
+                f"hours_{day}",
+                locale.dayName(day + 1, QLocale.FormatType.LongFormat).capitalize(),
+                edit,
+            )
             edit.textChanged.connect(self._update_total)
             self.day_edits.append(edit)
         layout.addLayout(form)
@@ -181,8 +200,14 @@ class AvailabilityDialog(EditDialog):
         page = QWidget(self)
         self.overrides_model: PlainRowsModel[DateOverride] = PlainRowsModel(
             [
-                _Column(lambda: self.tr("Date"), lambda o: QLocale().toString(_qdate(o.day), QLocale.FormatType.LongFormat)),
-                _Column(lambda: self.tr("Hours"), lambda o: intervals_text(o.intervals) or self.tr("Day off")),
+                _Column(
+                    lambda: self.tr("Date"),
+                    lambda o: QLocale().toString(_qdate(o.day), QLocale.FormatType.LongFormat),
+                ),
+                _Column(
+                    lambda: self.tr("Hours"),
+                    lambda o: intervals_text(o.intervals) or self.tr("Day off"),
+                ),
             ],
             self,
         )
@@ -214,8 +239,18 @@ class AvailabilityDialog(EditDialog):
         page = QWidget(self)
         self.travels_model: PlainRowsModel[TravelPeriod] = PlainRowsModel(
             [
-                _Column(lambda: self.tr("From"), lambda t: QLocale().toString(_qdate(t.first_day), QLocale.FormatType.ShortFormat)),
-                _Column(lambda: self.tr("To"), lambda t: QLocale().toString(_qdate(t.last_day), QLocale.FormatType.ShortFormat)),
+                _Column(
+                    lambda: self.tr("From"),
+                    lambda t: QLocale().toString(
+                        _qdate(t.first_day), QLocale.FormatType.ShortFormat
+                    ),
+                ),
+                _Column(
+                    lambda: self.tr("To"),
+                    lambda t: QLocale().toString(
+                        _qdate(t.last_day), QLocale.FormatType.ShortFormat
+                    ),
+                ),
                 _Column(lambda: self.tr("Time zone"), lambda t: t.zone),
             ],
             self,
@@ -268,7 +303,9 @@ class AvailabilityDialog(EditDialog):
         self.daily_cap.setRange(0, 50)
         self.daily_cap.setSpecialValueText(self.tr("No limit"))
         self.daily_cap.setValue(closer.daily_cap or 0)
-        self.add_field(form, "buffer_before", self.tr("Free time &before a call"), self.buffer_before)
+        self.add_field(
+            form, "buffer_before", self.tr("Free time &before a call"), self.buffer_before
+        )
         self.add_field(form, "buffer_after", self.tr("Free time &after a call"), self.buffer_after)
         self.add_field(form, "min_notice", self.tr("Minimum &notice"), self.min_notice)
         self.add_field(form, "daily_cap", self.tr("Most &calls a day"), self.daily_cap)
@@ -283,7 +320,10 @@ class AvailabilityDialog(EditDialog):
     def weekly_hours(self) -> WeeklyHours:
         """The weekly hours typed, each day checked like the CLI's ``--hours``."""
         return WeeklyHours(
-            tuple(parse.parse_intervals(edit.text(), f"hours_{day}") for day, edit in enumerate(self.day_edits))
+            tuple(
+                parse.parse_intervals(edit.text(), f"hours_{day}")
+                for day, edit in enumerate(self.day_edits)
+            )
         )
 
     def _update_total(self) -> None:
@@ -293,7 +333,9 @@ class AvailabilityDialog(EditDialog):
             self.total.setText("")
             return
         self.total.setText(
-            self.tr("%1 h %2 a week").replace("%1", str(minutes // 60)).replace("%2", f"{minutes % 60:02d}")
+            self.tr("%1 h %2 a week")
+            .replace("%1", str(minutes // 60))
+            .replace("%2", f"{minutes % 60:02d}")
         )
 
     # -- overrides -----------------------------------------------------------------------

@@ -160,14 +160,14 @@ class ReminderScheduler(QObject):
     def due(self, now: datetime) -> list[Reminder]:
         """Reminders due at ``now`` and not fired yet, earliest first (pure: marks nothing)."""
         return [
-            r
-            for r in self._reminders
-            if r.fire_at <= now < r.start and r.key not in self._fired
+            r for r in self._reminders if r.fire_at <= now < r.start and r.key not in self._fired
         ]
 
     def next_due(self, now: datetime) -> datetime | None:
         """The next time a reminder not fired yet becomes due after ``now``, or None."""
-        upcoming = [r.fire_at for r in self._reminders if r.fire_at > now and r.key not in self._fired]
+        upcoming = [
+            r.fire_at for r in self._reminders if r.fire_at > now and r.key not in self._fired
+        ]
         return min(upcoming, default=None)
 
     def check(self) -> list[Reminder]:
@@ -220,15 +220,27 @@ class ReminderTray(QObject):
     show_window = Signal()
     notified = Signal(int, str, str)
 
-    def __init__(self, scheduler: ReminderScheduler, *, icon: QIcon | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        scheduler: ReminderScheduler,
+        *,
+        icon: QIcon | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._scheduler = scheduler
         self.last_appointment_id: int | None = None
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             app = QApplication.instance()
-            fallback = app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation) if isinstance(app, QApplication) else QIcon()
-            self.tray = QSystemTrayIcon(icon if icon is not None and not icon.isNull() else fallback, self)
+            fallback = (
+                app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+                if isinstance(app, QApplication)
+                else QIcon()
+            )
+            self.tray = QSystemTrayIcon(
+                icon if icon is not None and not icon.isNull() else fallback, self
+            )
             self.tray.setToolTip("closer_desk")
             menu = QMenu()
             menu.addAction(self.tr("Show closer_desk"), self.show_window.emit)
@@ -273,5 +285,8 @@ class ReminderTray(QObject):
             self.open_appointment.emit(self.last_appointment_id)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.show_window.emit()

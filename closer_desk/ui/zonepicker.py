@@ -92,7 +92,9 @@ class ZoneListModel(QAbstractListModel):
             item = self._rows[row]
             info = local_time_text(self._now, item.zone)
             self._shown[row] = (
-                f"{item.name}  —  {info}" if item.name == item.zone else f"{item.name} ({item.zone})  —  {info}"
+                f"{item.name}  —  {info}"
+                if item.name == item.zone
+                else f"{item.name} ({item.zone})  —  {info}"
             )
         return self._shown[row]
 
@@ -171,7 +173,9 @@ class ZonePicker(QWidget):
         self._browse.setAccessibleName(self.tr("Show all zones"))
         self.info = QLabel(self)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.info.setMinimumWidth(self.info.fontMetrics().horizontalAdvance("UTC+00:00 · 00:00 AM") + 8)
+        self.info.setMinimumWidth(
+            self.info.fontMetrics().horizontalAdvance("UTC+00:00 · 00:00 AM") + 8
+        )
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -21,14 +21,18 @@ __all__ = ["tasks"]
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def _dialog(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> AvailabilityDialog:
+def _dialog(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> AvailabilityDialog:
     dialog = AvailabilityDialog(agenda, tasks, agenda.closer(), clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_models_pass_the_model_tester(qtmodeltester: ModelTester, qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_models_pass_the_model_tester(
+    qtmodeltester: ModelTester, qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     agenda.set_override(agenda.closer().id, date(2026, 3, 9), ())
     agenda.add_travel(agenda.closer().id, date(2026, 4, 1), date(2026, 4, 10), "America/Montreal")
     dialog = _dialog(qtbot, agenda, tasks, clock)
@@ -37,13 +41,17 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester, qtbot: QtBot, 
     assert dialog.overrides_model.index(0, 1).data() == "Day off"
 
 
-def test_shows_the_closers_week(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_shows_the_closers_week(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = _dialog(qtbot, agenda, tasks, clock)
     assert [e.text() for e in dialog.day_edits] == ["09:00-18:00"] * 5 + ["", ""]
     assert dialog.total.text() == "45 h 00 a week"
 
 
-def test_overlapping_hours_are_refused_and_nothing_saved(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_overlapping_hours_are_refused_and_nothing_saved(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     before = agenda.closer()
     dialog = _dialog(qtbot, agenda, tasks, clock)
     dialog.day_edits[2].setText("09:00-12:00, 11:30-18:00")
@@ -54,7 +62,9 @@ def test_overlapping_hours_are_refused_and_nothing_saved(qtbot: QtBot, agenda: A
     assert agenda.closer() == before
 
 
-def test_bad_clock_is_refused_under_its_day(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_bad_clock_is_refused_under_its_day(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = _dialog(qtbot, agenda, tasks, clock)
     dialog.day_edits[0].setText("9h-25h")
     dialog.accept()
@@ -62,7 +72,9 @@ def test_bad_clock_is_refused_under_its_day(qtbot: QtBot, agenda: Agenda, tasks:
     assert dialog.saved_row is None
 
 
-def test_everything_is_saved_through_the_agenda(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_everything_is_saved_through_the_agenda(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     closer_id = agenda.closer().id
     agenda.set_override(closer_id, date(2026, 3, 20), ())  # removed in the dialog
     dialog = _dialog(qtbot, agenda, tasks, clock)
@@ -92,15 +104,24 @@ def test_everything_is_saved_through_the_agenda(qtbot: QtBot, agenda: Agenda, ta
     closer = agenda.closer(closer_id)
     assert closer.hours.on(0) == (DailyInterval(540, 720), DailyInterval(840, 1080))
     assert closer.hours.on(4) == () and closer.hours.on(5) == (DailyInterval(600, 780),)
-    assert (closer.buffer_before, closer.buffer_after, closer.min_notice, closer.daily_cap) == (10, 15, 240, 6)
+    assert (closer.buffer_before, closer.buffer_after, closer.min_notice, closer.daily_cap) == (
+        10,
+        15,
+        240,
+        6,
+    )
     assert closer.overrides == (
         DateOverride(date(2026, 3, 12), (DailyInterval(480, 600),)),
         DateOverride(date(2026, 3, 13), ()),
     )
-    assert closer.travels == (TravelPeriod(date(2026, 4, 6), date(2026, 4, 10), "America/New_York"),)
+    assert closer.travels == (
+        TravelPeriod(date(2026, 4, 6), date(2026, 4, 10), "America/New_York"),
+    )
 
 
-def test_bad_travel_is_refused_inline(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_bad_travel_is_refused_inline(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = _dialog(qtbot, agenda, tasks, clock)
     dialog.travel_first.setDate(QDate(2026, 4, 10))
     dialog.travel_last.setDate(QDate(2026, 4, 6))
@@ -117,7 +138,9 @@ def test_bad_travel_is_refused_inline(qtbot: QtBot, agenda: Agenda, tasks: TaskM
     assert agenda.closer().travels == ()
 
 
-def test_override_hours_are_checked(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_override_hours_are_checked(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = _dialog(qtbot, agenda, tasks, clock)
     dialog.override_hours.setText("14:00-10:00")
     dialog.add_override()

@@ -21,14 +21,18 @@ __all__ = ["tasks"]
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def _company_dialog(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock, name: str | None = None) -> CompanyDialog:
+def _company_dialog(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock, name: str | None = None
+) -> CompanyDialog:
     dialog = CompanyDialog(agenda, tasks, agenda.company(name) if name else None, clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_new_company_is_saved_with_every_field(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_new_company_is_saved_with_every_field(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = _company_dialog(qtbot, agenda, tasks, clock)
     dialog.name.setText("Nordlys")
     dialog.color.hex_edit.setText("#10B981")
@@ -44,10 +48,22 @@ def test_new_company_is_saved_with_every_field(qtbot: QtBot, agenda: Agenda, tas
         dialog.accept()
     company = agenda.company("Nordlys")
     assert saved.args == [company]
-    assert (company.color, company.commission_rate, company.default_kind, company.default_minutes) == (
-        "#10b981", Decimal("0.1750"), CallKind.PHONE, 60,
+    assert (
+        company.color,
+        company.commission_rate,
+        company.default_kind,
+        company.default_minutes,
+    ) == (
+        "#10b981",
+        Decimal("0.1750"),
+        CallKind.PHONE,
+        60,
     )
-    assert (company.zone, company.country, company.script) == ("Europe/Oslo", "NO", "1. Rappel du besoin\n2. Offre")
+    assert (company.zone, company.country, company.script) == (
+        "Europe/Oslo",
+        "NO",
+        "1. Rappel du besoin\n2. Offre",
+    )
     assert company.hours is not None and company.hours.on(3)[0].start == 8 * 60
     assert not dialog.isVisible()
 
@@ -64,7 +80,14 @@ def test_new_company_is_saved_with_every_field(qtbot: QtBot, agenda: Agenda, tas
     ],
 )
 def test_company_bad_input_is_refused_inline_and_nothing_saved(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock, field: str, widget: str, text: str, message: str
+    qtbot: QtBot,
+    agenda: Agenda,
+    tasks: TaskManager,
+    clock: FakeClock,
+    field: str,
+    widget: str,
+    text: str,
+    message: str,
 ) -> None:
     before = agenda.companies()
     dialog = _company_dialog(qtbot, agenda, tasks, clock, "Érable")
@@ -94,7 +117,9 @@ def test_company_bad_input_is_refused_inline_and_nothing_saved(
     assert dialog.error_text(field) == ""
 
 
-def test_prospect_bad_phone_is_refused_with_the_message(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_prospect_bad_phone_is_refused_with_the_message(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     before = agenda.prospects()
     dialog = ProspectDialog(agenda, tasks, clock=clock)
     qtbot.addWidget(dialog)
@@ -107,7 +132,9 @@ def test_prospect_bad_phone_is_refused_with_the_message(qtbot: QtBot, agenda: Ag
     assert agenda.prospects() == before
 
 
-def test_prospect_unknown_zone_is_refused_before_the_store(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_prospect_unknown_zone_is_refused_before_the_store(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = ProspectDialog(agenda, tasks, clock=clock)
     qtbot.addWidget(dialog)
     dialog.name.setText("Nadia Benali")
@@ -118,7 +145,9 @@ def test_prospect_unknown_zone_is_refused_before_the_store(qtbot: QtBot, agenda:
     assert len(agenda.prospects()) == 3
 
 
-def test_phone_number_suggests_one_zone_and_the_country(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_phone_number_suggests_one_zone_and_the_country(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = ProspectDialog(agenda, tasks, clock=clock)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.phone, "+1 514 555 0199")
@@ -127,7 +156,9 @@ def test_phone_number_suggests_one_zone_and_the_country(qtbot: QtBot, agenda: Ag
     assert dialog.suggestion.isHidden()
 
 
-def test_mobile_in_a_multi_zone_country_offers_every_candidate(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_mobile_in_a_multi_zone_country_offers_every_candidate(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     dialog = ProspectDialog(agenda, tasks, clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -141,7 +172,9 @@ def test_mobile_in_a_multi_zone_country_offers_every_candidate(qtbot: QtBot, age
     assert dialog.zone.zone() == "Australia/Perth"
 
 
-def test_prospect_with_private_file_is_saved(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_prospect_with_private_file_is_saved(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     original = agenda.prospect("Omar Haddad")
     dialog = ProspectDialog(agenda, tasks, original, clock=clock)
     qtbot.addWidget(dialog)
@@ -155,13 +188,18 @@ def test_prospect_with_private_file_is_saved(qtbot: QtBot, agenda: Agenda, tasks
         dialog.accept()
     saved = agenda.prospect(original.id)
     assert (saved.organisation, saved.temperature, saved.need, saved.blockages) == (
-        "Haddad Trading", Temperature.HOT, "Un CRM arabe-anglais", "Budget validé en avril",
+        "Haddad Trading",
+        Temperature.HOT,
+        "Un CRM arabe-anglais",
+        "Budget validé en avril",
     )
     assert saved.phone == original.phone and saved.zone == "Asia/Dubai"
     assert saved.hours is not None and saved.hours.on(6) and not saved.hours.on(4)
 
 
-def test_closer_editor_saves_and_refuses_a_bad_email(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_closer_editor_saves_and_refuses_a_bad_email(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     closer = agenda.closer()
     dialog = CloserDialog(agenda, tasks, closer, clock=clock)
     qtbot.addWidget(dialog)
@@ -173,4 +211,24 @@ def test_closer_editor_saves_and_refuses_a_bad_email(qtbot: QtBot, agenda: Agend
     dialog.zone.set_zone("Romance Standard Time")  # a Windows name, mapped
     with qtbot.waitSignal(dialog.saved):
         dialog.accept()
-    assert (agenda.closer().email, agenda.closer().zone) == ("camille@closer.example", "Europe/Paris")
+    assert (agenda.closer().email, agenda.closer().zone) == (
+        "camille@closer.example",
+        "Europe/Paris",
+    )
+
+
+def test_every_wrong_field_is_shown_at_once(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    qtbot.addWidget(dialog)
+    dialog.email.setText("bad@")
+    dialog.phone.setText("12")
+    dialog.zone.set_zone("Nowhere/City")
+    dialog.accept()
+    assert dialog.error_text("name") == "Cannot be empty."
+    assert dialog.error_text("email") == "Not a valid e-mail address."
+    assert dialog.error_text("phone").startswith("Not a valid phone number")
+    assert dialog.error_text("zone").startswith("Unknown time zone")
+    assert dialog.error_text("organisation") == ""
+    assert not tasks.is_busy()

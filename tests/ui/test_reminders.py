@@ -20,17 +20,23 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _book(agenda: Agenda, when: str, prospect: str = "Gabriel Tremblay", reminder: int = 15) -> int:
-    return agenda.book(company="Acme", prospect=prospect, start=at(when, "Europe/Paris"), reminder_minutes=reminder).id
+    return agenda.book(
+        company="Acme", prospect=prospect, start=at(when, "Europe/Paris"), reminder_minutes=reminder
+    ).id
 
 
-def _scheduler(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> ReminderScheduler:
+def _scheduler(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> ReminderScheduler:
     scheduler = ReminderScheduler(agenda, tasks, clock=clock)
     with qtbot.waitSignal(scheduler.reloaded):
         scheduler.reload()
     return scheduler
 
 
-def test_due_exactly_at_start_minus_reminder_and_only_once(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_due_exactly_at_start_minus_reminder_and_only_once(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     first = _book(agenda, "2026-03-02 10:00")  # 09:00 UTC, reminder at 08:45 UTC
     _book(agenda, "2026-03-02 11:00", "Omar Haddad", reminder=30)  # reminder at 09:30 UTC
     scheduler = _scheduler(qtbot, agenda, tasks, clock)  # now 08:00 UTC
@@ -55,7 +61,9 @@ def test_due_exactly_at_start_minus_reminder_and_only_once(qtbot: QtBot, agenda:
     assert scheduler.next_due(clock.now) == clock.now + timedelta(minutes=45)
 
 
-def test_cancelled_and_reminderless_calls_never_notify(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_cancelled_and_reminderless_calls_never_notify(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     cancelled = _book(agenda, "2026-03-02 10:00")
     agenda.cancel(cancelled)
     _book(agenda, "2026-03-02 11:00", "Omar Haddad", reminder=0)
@@ -65,7 +73,9 @@ def test_cancelled_and_reminderless_calls_never_notify(qtbot: QtBot, agenda: Age
     assert scheduler.next_due(clock.now) is None
 
 
-def test_a_call_cancelled_after_loading_does_not_notify_once_reloaded(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_a_call_cancelled_after_loading_does_not_notify_once_reloaded(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     call = _book(agenda, "2026-03-02 10:00")
     scheduler = _scheduler(qtbot, agenda, tasks, clock)
     agenda.cancel(call)
@@ -76,7 +86,9 @@ def test_a_call_cancelled_after_loading_does_not_notify_once_reloaded(qtbot: QtB
         scheduler.check()
 
 
-def test_opening_late_still_reminds_until_the_call_starts(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_opening_late_still_reminds_until_the_call_starts(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     _book(agenda, "2026-03-02 09:05")  # 08:05 UTC, reminder was due at 07:50
     _book(agenda, "2026-03-02 08:20", "Omar Haddad")  # 07:20 UTC: under way at 08:00, no reminder
     scheduler = ReminderScheduler(agenda, tasks, clock=clock)
@@ -86,7 +98,9 @@ def test_opening_late_still_reminds_until_the_call_starts(qtbot: QtBot, agenda: 
     assert scheduler.check() == []
 
 
-def test_notification_names_the_prospects_local_time_and_opens_the_call(qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock) -> None:
+def test_notification_names_the_prospects_local_time_and_opens_the_call(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
     call = _book(agenda, "2026-03-02 15:00", "Haruto Sato")  # 23:00 in Tokyo
     scheduler = _scheduler(qtbot, agenda, tasks, clock)
     tray = ReminderTray(scheduler)

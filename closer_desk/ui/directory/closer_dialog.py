@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from closer_desk.core import parse
 from closer_desk.core.model import Closer
 from closer_desk.store import Agenda
-from closer_desk.ui.directory.form import EditDialog, Job
+from closer_desk.ui.directory.form import EditDialog, Job, require_name
 from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock, ZonePicker
 
@@ -46,6 +47,13 @@ class CloserDialog(EditDialog):
 
     def build_job(self) -> Job:
         """Read the form (the zone here, the rest in the store)."""
+        self.precheck(
+            [
+                lambda: require_name(self.name.text()),
+                lambda: parse.parse_email(self.email.text()),
+                self.zone.zone,
+            ]
+        )
         zone = self.zone.zone()
         name, email = self.name.text(), self.email.text()
         agenda = self.agenda

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,9 +22,14 @@ from PySide6.QtWidgets import (
 from closer_desk.core import parse
 from closer_desk.core.model import CallKind, Company
 from closer_desk.store import Agenda
-from closer_desk.ui.directory.form import EditDialog, Job
+from closer_desk.ui.directory.form import EditDialog, Job, require_name
 from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock, ZonePicker
+
+
+def _percent(rate: Decimal) -> str:
+    """0.1500 as "15", 0.1250 as "12.5"."""
+    return f"{rate * 100:f}".rstrip("0").rstrip(".") or "0"
 
 
 class ColorField(QWidget):
@@ -91,7 +97,7 @@ class CompanyDialog(EditDialog):
 
         self.name = QLineEdit(c.name, self)
         self.color = ColorField(c.color, self)
-        self.rate = QLineEdit(f"{c.commission_rate * 100:.4g} %", self)
+        self.rate = QLineEdit(f"{_percent(c.commission_rate)} %", self)
         self.rate.setPlaceholderText(self.tr("e.g. 15 %"))
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Video call"), CallKind.VIDEO.value)
@@ -133,6 +139,17 @@ class CompanyDialog(EditDialog):
 
     def build_job(self) -> Job:
         """Read the form; zone and hours are parsed here, the rest by the store."""
+        self.precheck(
+            [
+                lambda: require_name(self.name.text()),
+                lambda: parse.parse_color(self.color.text()),
+                lambda: parse.parse_rate(self.rate.text(), "commission_rate"),
+                lambda: parse.parse_video_url(self.url.text(), "default_video_url"),
+                self.zone.zone,
+                lambda: parse.parse_country(self.country.text()),
+                lambda: self.hours.text().strip() and parse.parse_weekly_hours(self.hours.text()),
+            ]
+        )
         hours = parse.parse_weekly_hours(self.hours.text()) if self.hours.text().strip() else None
         fields: dict[str, Any] = {
             "color": self.color.text(),

@@ -18,13 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core.errors import CloserDeskError
+from closer_desk.core.errors import CloserDeskError, ValidationError
 from closer_desk.store import Agenda
 from closer_desk.ui.field_errors import describe, error_field
 from closer_desk.ui.tasks import TaskManager
 
 #: A unit of store work built from the form, run on the worker thread.
 Job = Callable[[], Any]
+
+
+def require_name(text: str, field: str = "name") -> str:
+    """The store's rule for names, checked before sending: not blank."""
+    name = " ".join(text.split())
+    if not name:
+        raise ValidationError(field, "empty", text)
+    return name
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -94,7 +102,12 @@ class EditDialog(QDialog):
         """Add ``widget`` to ``form`` under ``label``; errors about ``key`` show under it."""
         row = FieldRow(widget, self)
         self._rows[key] = row
-        form.addRow(label, row)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        # The last glyph may overhang its advance ("Téléphone" in DejaVu Sans) and QLabel clips
+        # text to its rect: a few pixels of slack keep it whole.
+        caption.setMinimumWidth(caption.sizeHint().width() + 3)
+        form.addRow(caption, row)
         return widget
 
     def alias(self, key: str, target: str) -> None:
@@ -133,6 +146,20 @@ class EditDialog(QDialog):
         """The error shown for ``key`` ("" for the general one), "" when none."""
         label = self._rows[key].error if key else self.general_error
         return label.text() if not label.isHidden() else ""
+
+    def precheck(self, checks: list[Callable[[], object]]) -> None:
+        """Run each check (core.parse functions, the store's own rules); show every failure
+        under its field at once, then raise the first so nothing is sent to the store."""
+        errors: list[CloserDeskError] = []
+        for check in checks:
+            try:
+                check()
+            except CloserDeskError as exc:
+                errors.append(exc)
+        for error in reversed(errors):  # the first one ends up focused
+            self.show_error(error)
+        if errors:
+            raise errors[0]
 
     # -- saving ------------------------------------------------------------------------
     def build_job(self) -> Job:

@@ -5,16 +5,16 @@ and filtering belong to a ``QSortFilterProxyModel`` over them."""
 from __future__ import annotations
 
 import unicodedata
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
-    QT_TRANSLATE_NOOP,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -89,7 +89,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -124,7 +126,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
 
 def _rate(c: Company) -> str:
-    return f"{c.commission_rate * 100:.1f} %"
+    # "15 %", "12,5 %" in French: the locale's decimal sign, no trailing zeros.
+    return f"{QLocale().toString(float(c.commission_rate * 100), 'g', 6)} %"
 
 
 def _hours(hours: Any) -> str:
@@ -132,7 +135,11 @@ def _hours(hours: Any) -> str:
 
 
 def _kind(c: Company) -> str:
-    return QCoreApplication.translate("DirectoryTable", "Video") if c.default_kind.value == "video" else QCoreApplication.translate("DirectoryTable", "Phone")
+    return (
+        QCoreApplication.translate("DirectoryTable", "Video")
+        if c.default_kind.value == "video"
+        else QCoreApplication.translate("DirectoryTable", "Phone")
+    )
 
 
 def _temperature(p: Prospect) -> str:
@@ -152,9 +159,15 @@ class CompanyTableModel(RowTableModel[Company]):
 
     columns = (
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Name"), lambda c: c.name),
-        Column(QT_TRANSLATE_NOOP("DirectoryTable", "Commission"), _rate, lambda c: c.commission_rate),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryTable", "Commission"), _rate, lambda c: c.commission_rate
+        ),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Call"), _kind),
-        Column(QT_TRANSLATE_NOOP("DirectoryTable", "Length"), lambda c: f"{c.default_minutes} min", lambda c: c.default_minutes),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryTable", "Length"),
+            lambda c: f"{c.default_minutes} min",
+            lambda c: c.default_minutes,
+        ),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Zone"), lambda c: c.zone),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Country"), lambda c: c.country),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Hours"), lambda c: _hours(c.hours)),
@@ -172,11 +185,18 @@ class ProspectTableModel(RowTableModel[Prospect]):
     columns = (
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Name"), lambda p: p.name),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Organisation"), lambda p: p.organisation),
-        Column(QT_TRANSLATE_NOOP("DirectoryTable", "Temperature"), _temperature, lambda p: _TEMPERATURE_ORDER[p.temperature]),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryTable", "Temperature"),
+            _temperature,
+            lambda p: _TEMPERATURE_ORDER[p.temperature],
+        ),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Phone"), lambda p: p.phone),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "E-mail"), lambda p: p.email),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Zone"), lambda p: p.zone),
-        Column(QT_TRANSLATE_NOOP("DirectoryTable", "Country"), lambda p: "-".join(x for x in (p.country, p.subdivision) if x)),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryTable", "Country"),
+            lambda p: "-".join(x for x in (p.country, p.subdivision) if x),
+        ),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Language"), lambda p: p.language),
     )
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +26,7 @@ from closer_desk.core import parse
 from closer_desk.core.model import Prospect, Temperature
 from closer_desk.core.phonezone import zones_for_phone
 from closer_desk.store import Agenda
-from closer_desk.ui.directory.form import EditDialog, Job
+from closer_desk.ui.directory.form import EditDialog, Job, require_name
 from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock, ZonePicker
 
@@ -34,7 +35,7 @@ _LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "ja", "zh")
 
 
 class ZoneSuggestion(QWidget):
-    """"Zone from the number: [candidates ▾] [Use]", hidden when the number says nothing.
+    """ "Zone from the number: [candidates ▾] [Use]", hidden when the number says nothing.
 
     Attributes:
         candidates: the combo box of zones the number may ring in.
@@ -59,7 +60,9 @@ class ZoneSuggestion(QWidget):
         self.candidates.clear()
         self.candidates.addItems(list(zones))
         if len(zones) > 1:
-            self.caption.setText(self.tr("%1 possible zones for this number:").replace("%1", str(len(zones))))
+            self.caption.setText(
+                self.tr("%1 possible zones for this number:").replace("%1", str(len(zones)))
+            )
         else:
             self.caption.setText(self.tr("Zone from the number:"))
         self.setVisible(bool(zones))
@@ -113,7 +116,9 @@ class ProspectDialog(EditDialog):
         self.temperature.addItem(self.tr("Cold"), Temperature.COLD.value)
         self.temperature.setCurrentIndex(max(0, self.temperature.findData(p.temperature.value)))
         self.hours = QLineEdit(parse.format_weekly_hours(p.hours) if p.hours else "", self)
-        self.hours.setPlaceholderText(self.tr("e.g. mon-fri 09:00-17:00 (empty: usual office hours)"))
+        self.hours.setPlaceholderText(
+            self.tr("e.g. mon-fri 09:00-17:00 (empty: usual office hours)")
+        )
 
         contact = QFormLayout()
         contact.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -133,7 +138,7 @@ class ProspectDialog(EditDialog):
         self.motivations = self._private_text(p.motivations, self.tr("Why they would buy now"))
         self.blockages = self._private_text(p.blockages, self.tr("What holds them back"))
         self.notes = self._private_text(p.notes, self.tr("Anything else"))
-        self.private_box = QGroupBox(self.tr("🔒 Private client file"), self)
+        self.private_box = QGroupBox(self.tr("Private client file"), self)
         self.private_box.setObjectName("privateClientFile")
         self.private_box.setToolTip(
             self.tr("Stays on this computer: never put in an invite or an export.")
@@ -141,6 +146,9 @@ class ProspectDialog(EditDialog):
         private = QFormLayout(self.private_box)
         hint = QLabel(self.tr("Stays on this computer: never put in an invite or an export."), self)
         hint.setWordWrap(True)
+        font = hint.font()
+        font.setItalic(True)
+        hint.setFont(font)
         private.addRow(hint)
         self.add_field(private, "need", self.tr("Nee&d"), self.need)
         self.add_field(private, "motivations", self.tr("&Motivations"), self.motivations)
@@ -154,7 +162,10 @@ class ProspectDialog(EditDialog):
         columns.addLayout(left, 3)
         columns.addWidget(self.private_box, 2)
         self.finish_layout(columns)
-        self.resize(900, self.sizeHint().height())
+        # The notes boxes would ask for 200 px each; they share what the contact column needs.
+        self.resize(
+            max(900, self.minimumSizeHint().width() + 40), max(520, left.sizeHint().height() + 80)
+        )
 
         self.phone.textChanged.connect(self._suggest_zone)
         self.country.textChanged.connect(lambda _text: self._suggest_zone(self.phone.text()))
@@ -165,14 +176,19 @@ class ProspectDialog(EditDialog):
         edit = QPlainTextEdit(text, self)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(60)
+        edit.setMinimumHeight(56)
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         return edit
 
     # -- zone from the phone number ----------------------------------------------------
     def _suggest_zone(self, phone: str) -> None:
         found = zones_for_phone(phone, self.country.text())
         # Offer only what the number adds: no suggestion when the zone already matches it.
-        zones = found.zones if self.zone.text().strip() not in found.zones or len(found.zones) > 1 else ()
+        zones = (
+            found.zones
+            if self.zone.text().strip() not in found.zones or len(found.zones) > 1
+            else ()
+        )
         self.suggestion.set_candidates(zones)
         if found.country and not self.country.text().strip():
             self.country.setText(found.country)
@@ -190,6 +206,17 @@ class ProspectDialog(EditDialog):
     def build_job(self) -> Job:
         """Read the form; zone and hours are parsed here, the rest (phone with its country,
         e-mail, language...) by the store, exactly as the CLI's ``prospect add``."""
+        self.precheck(
+            [
+                lambda: require_name(self.name.text()),
+                lambda: parse.parse_email(self.email.text()),
+                lambda: parse.parse_country(self.country.text()),
+                lambda: parse.parse_phone(self.phone.text(), self.country.text().strip()),
+                self.zone.zone,
+                lambda: parse.parse_language(self.language.currentText()),
+                lambda: self.hours.text().strip() and parse.parse_weekly_hours(self.hours.text()),
+            ]
+        )
         zone = self.zone.zone()
         hours = parse.parse_weekly_hours(self.hours.text()) if self.hours.text().strip() else None
         fields: dict[str, Any] = {
@@ -210,4 +237,6 @@ class ProspectDialog(EditDialog):
         if self._prospect is None:
             return lambda: agenda.add_prospect(name, zone, hours=hours, **fields)
         prospect_id = self._prospect.id
-        return lambda: agenda.edit_prospect(prospect_id, hours=hours, name=name, zone=zone, **fields)
+        return lambda: agenda.edit_prospect(
+            prospect_id, hours=hours, name=name, zone=zone, **fields
+        )

@@ -194,7 +194,14 @@ class DirectoryRoom(QWidget):
 class CompaniesRoom(DirectoryRoom):
     """The client companies."""
 
-    def __init__(self, agenda: Agenda, tasks: TaskManager, *, clock: Clock | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        agenda: Agenda,
+        tasks: TaskManager,
+        *,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(agenda, tasks, CompanyTableModel(), clock=clock, parent=parent)
         self.filter_edit.setPlaceholderText(self.tr("Filter companies…"))
 
@@ -214,9 +221,18 @@ class CompaniesRoom(DirectoryRoom):
 class ProspectsRoom(DirectoryRoom):
     """The prospects (their private client file is only shown in the editor)."""
 
-    def __init__(self, agenda: Agenda, tasks: TaskManager, *, clock: Clock | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        agenda: Agenda,
+        tasks: TaskManager,
+        *,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(agenda, tasks, ProspectTableModel(), clock=clock, parent=parent)
-        self.filter_edit.setPlaceholderText(self.tr("Filter prospects by name, organisation, phone…"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter prospects by name, organisation, phone…")
+        )
 
     def load_rows(self) -> Sequence[Prospect]:
         """Every prospect (worker thread)."""
@@ -239,7 +255,14 @@ class ClosersRoom(DirectoryRoom):
         availability: the availability dialog last opened (None before).
     """
 
-    def __init__(self, agenda: Agenda, tasks: TaskManager, *, clock: Clock | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        agenda: Agenda,
+        tasks: TaskManager,
+        *,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(agenda, tasks, CloserTableModel(), clock=clock, parent=parent)
         self.filter_edit.setPlaceholderText(self.tr("Filter closers…"))
         self.availability: AvailabilityDialog | None = None
@@ -270,7 +293,9 @@ class ClosersRoom(DirectoryRoom):
         closer = self.selected_row()
         if closer is None:
             return None
-        dialog = AvailabilityDialog(self._agenda, self._tasks, closer, clock=self._clock, parent=self)
+        dialog = AvailabilityDialog(
+            self._agenda, self._tasks, closer, clock=self._clock, parent=self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_saved)
         self.availability = dialog
