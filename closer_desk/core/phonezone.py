@@ -59,3 +59,15 @@ def zones_for_phone(text: str, country: str = "") -> PhoneZones:
         if canonical not in zones:
             zones.append(canonical)
     return PhoneZones(region if region != "001" else "", tuple(zones))
+
+
+def display_phone(text: str) -> str:
+    """A stored E.164 number in its international written form (``+1 514-555-0123``); text
+    that does not parse is returned unchanged."""
+    try:
+        number = phonenumbers.parse(text.strip(), None)
+    except phonenumbers.NumberParseException:
+        return text
+    if not phonenumbers.is_valid_number(number):
+        return text
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

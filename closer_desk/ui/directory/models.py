@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor
 
 from closer_desk.core import parse
 from closer_desk.core.model import Closer, Company, Prospect, Temperature
+from closer_desk.core.phonezone import display_phone
 
 Row = TypeVar("Row", Company, Prospect, Closer)
 _Index = QModelIndex | QPersistentModelIndex
@@ -190,7 +191,10 @@ class ProspectTableModel(RowTableModel[Prospect]):
             _temperature,
             lambda p: _TEMPERATURE_ORDER[p.temperature],
         ),
-        Column(QT_TRANSLATE_NOOP("DirectoryTable", "Phone"), lambda p: p.phone),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryTable", "Phone"),
+            lambda p: display_phone(p.phone) if p.phone else "",
+        ),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "E-mail"), lambda p: p.email),
         Column(QT_TRANSLATE_NOOP("DirectoryTable", "Zone"), lambda p: p.zone),
         Column(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core import parse
 from closer_desk.core.model import Prospect, Temperature
-from closer_desk.core.phonezone import zones_for_phone
+from closer_desk.core.phonezone import display_phone, zones_for_phone
 from closer_desk.store import Agenda
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
 from closer_desk.ui.tasks import TaskManager
@@ -97,7 +97,7 @@ class ProspectDialog(EditDialog):
         self.organisation = QLineEdit(p.organisation, self)
         self.email = QLineEdit(p.email, self)
         self.email.setPlaceholderText("name@example.com")
-        self.phone = QLineEdit(p.phone, self)
+        self.phone = QLineEdit(display_phone(p.phone) if p.phone else "", self)
         self.phone.setPlaceholderText("+1 514 555 0123")
         self.suggestion = ZoneSuggestion(self)
         self.country = QLineEdit(p.country, self)

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -116,7 +115,6 @@ class DirectoryRoom(QWidget):
         self.view.activated.connect(self._on_activated)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.filter_edit.setFocus)
 
     # -- loading -----------------------------------------------------------------------
     def load_rows(self) -> Sequence[Any]:
