@@ -27,3 +27,15 @@ def save_and_wait(qtbot: QtBot, dialog: object) -> None:
     assert isinstance(dialog, EditDialog)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+
+
+@pytest.fixture(autouse=True)
+def british_clock_locale() -> Iterator[None]:
+    """Times show as 09:00 whatever locale an earlier test or the machine left behind
+    (en_US would show 9:00 AM). Imported by each directory test module, hence autouse."""
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(previous)

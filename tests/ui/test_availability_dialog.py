@@ -14,9 +14,9 @@ from closer_desk.store import Agenda
 from closer_desk.ui.availability import AvailabilityDialog
 from closer_desk.ui.tasks import TaskManager
 from tests.helpers.factories import FakeClock
-from tests.ui.directory_fixtures import save_and_wait, tasks
+from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
 
-__all__ = ["tasks"]
+__all__ = ["british_clock_locale", "tasks"]
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

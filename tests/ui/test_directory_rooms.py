@@ -21,9 +21,9 @@ from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 from closer_desk.ui.directory.rooms import ClosersRoom, CompaniesRoom, ProspectsRoom
 from closer_desk.ui.tasks import TaskManager
 from tests.helpers.factories import FakeClock
-from tests.ui.directory_fixtures import tasks
+from tests.ui.directory_fixtures import british_clock_locale, tasks
 
-__all__ = ["tasks"]
+__all__ = ["british_clock_locale", "tasks"]
 
 # The offscreen platform cannot resize native windows; that is not our warning to fix.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -12,9 +12,9 @@ from closer_desk.store import Agenda
 from closer_desk.ui.reminders import MAX_SLEEP, ReminderScheduler, ReminderTray
 from closer_desk.ui.tasks import TaskManager
 from tests.helpers.factories import FakeClock, at
-from tests.ui.directory_fixtures import tasks
+from tests.ui.directory_fixtures import british_clock_locale, tasks
 
-__all__ = ["tasks"]
+__all__ = ["british_clock_locale", "tasks"]
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -11,6 +11,9 @@ from pytestqt.qtbot import QtBot
 from closer_desk.core.errors import UnknownZoneError
 from closer_desk.ui.zonepicker import IANA_ROLE, ZoneFilterProxy, ZoneListModel, ZonePicker
 from tests.helpers.factories import FakeClock
+from tests.ui.directory_fixtures import british_clock_locale
+
+__all__ = ["british_clock_locale"]
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

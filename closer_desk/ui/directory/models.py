@@ -40,7 +40,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 class Column(Generic[Row]):
     """One column: its header (untranslated source text), what it shows and how it sorts."""
 
-    header: str
+    header: object  # the source text; QT_TRANSLATE_NOOP is typed as returning object
     shown: Callable[[Row], str]
     sort_key: Callable[[Row], Any] | None = None
 
@@ -96,7 +96,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.context, self.columns[section].header)
+            return QCoreApplication.translate(self.context, str(self.columns[section].header))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
