@@ -27,6 +27,9 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester, clock: FakeClo
     qtmodeltester.check(proxy)
 
 
+# The suggestion popup cannot raise or grab the keyboard offscreen; a function marker
+# wins over the window tests' collection-time marker.
+@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_search_reads_spaces_as_underscores(qtbot: QtBot, clock: FakeClock) -> None:
     picker = ZonePicker(clock)
     qtbot.addWidget(picker)
@@ -55,6 +58,9 @@ def test_info_follows_the_clock_and_dst(qtbot: QtBot) -> None:
     assert "08:00" in picker.info.text()
 
 
+# The suggestion popup cannot raise or grab the keyboard offscreen; a function marker
+# wins over the window tests' collection-time marker.
+@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_windows_names_are_offered_and_accepted(qtbot: QtBot, clock: FakeClock) -> None:
     picker = ZonePicker(clock)
     qtbot.addWidget(picker)
