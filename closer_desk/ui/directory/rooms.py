@@ -40,6 +40,10 @@ from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock
 
 
+#: The widest a column gets when sized to its contents, in pixels.
+MAX_COLUMN_WIDTH = 260
+
+
 class DirectoryRoom(QWidget):
     """A table room over one kind of directory row.
 
@@ -95,6 +99,7 @@ class DirectoryRoom(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -128,6 +133,10 @@ class DirectoryRoom(QWidget):
     def _set_rows(self, rows: Sequence[Any]) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
+        # One very long organisation name must not push every other column out of sight:
+        # cap the width, the full text is in the tooltip.
+        for column in range(self.model.columnCount()):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
         if self._select_after_load is not None:
             self.select_id(self._select_after_load)
             self._select_after_load = None
