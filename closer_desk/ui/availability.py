@@ -190,8 +190,13 @@ class AvailabilityDialog(EditDialog):
             edit.textChanged.connect(self._update_total)
             self.day_edits.append(edit)
         layout.addLayout(form)
+        self.copy_monday_button = QPushButton(self.tr("&Copy Monday to Tuesday–Friday"), page)
+        self.copy_monday_button.clicked.connect(self.copy_monday)
         self.total = QLabel(page)
-        layout.addWidget(self.total)
+        footer = QHBoxLayout()
+        footer.addWidget(self.total, 1)
+        footer.addWidget(self.copy_monday_button)
+        layout.addLayout(footer)
         layout.addStretch(1)
         self._update_total()
         return page
@@ -325,6 +330,11 @@ class AvailabilityDialog(EditDialog):
                 for day, edit in enumerate(self.day_edits)
             )
         )
+
+    def copy_monday(self) -> None:
+        """Give Tuesday to Friday Monday's hours (the usual way to set a working week)."""
+        for edit in self.day_edits[1:5]:
+            edit.setText(self.day_edits[0].text())
 
     def _update_total(self) -> None:
         try:

@@ -146,3 +146,14 @@ def test_override_hours_are_checked(
     dialog.add_override()
     assert dialog.error_text("override_hours") == "Ends before it starts."
     assert dialog.overrides_model.rowCount() == 0
+
+
+def test_copy_monday_fills_the_working_week(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog.day_edits[0].setText("08:30-12:00, 13:30-17:00")
+    dialog.copy_monday_button.click()
+    assert [e.text() for e in dialog.day_edits[1:5]] == ["08:30-12:00, 13:30-17:00"] * 4
+    assert dialog.day_edits[5].text() == ""
+    assert dialog.total.text() == "35 h 00 a week"
