@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
     QTime,
@@ -214,13 +215,23 @@ class ZonePicker(QWidget):
         self._zones.refresh()
         self._proxy.set_needle("")
         self._completer.setCompletionPrefix("")
-        self._completer.complete()
+        self._open_popup()
 
     # -- slots ---------------------------------------------------------------------------
     def _on_edited(self, text: str) -> None:
         self._proxy.set_needle(text)
         if text.strip() and self._proxy.rowCount():
-            self._completer.complete()
+            self._open_popup()
+
+    def _open_popup(self) -> None:
+        # Wider than the field: "America/Argentina/ComodRivadavia  —  UTC-03:00 · 05:00" must
+        # not be cut off in a narrow form.
+        metrics = self.line_edit.fontMetrics()
+        wanted = metrics.horizontalAdvance(
+            "America/Argentina/ComodRivadavia  —  UTC-03:00 · 05:00 AM"
+        )
+        width = max(self.line_edit.width(), wanted + 40)
+        self._completer.complete(QRect(0, 0, width, self.line_edit.height()))
 
     def _update_info(self, text: str) -> None:
         if not text.strip():
