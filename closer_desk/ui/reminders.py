@@ -17,7 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from closer_desk.core import tz
-from closer_desk.core.model import ACTIVE_STATUSES, AgendaEntry, Status
+from closer_desk.core.model import ACTIVE_STATUSES, AgendaEntry, Changes, Status
 from closer_desk.store import Agenda
 from closer_desk.ui.tasks import TaskManager
 
@@ -150,6 +150,12 @@ class ReminderScheduler(QObject):
             return agenda.entries(now, until, closer_id=closer_id, include_cancelled=False)
 
         self._tasks.run(load, on_done=self._on_loaded)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Reload after a change that may move, add or cancel a call (connect the window's
+        change notifications here so a cancelled call is forgotten at once)."""
+        if changes.appointments or changes.closers:
+            self.reload()
 
     def _on_loaded(self, entries: list[AgendaEntry]) -> None:
         self.set_entries(entries)

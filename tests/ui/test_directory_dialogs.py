@@ -232,3 +232,17 @@ def test_every_wrong_field_is_shown_at_once(
     assert dialog.error_text("zone").startswith("Unknown time zone")
     assert dialog.error_text("organisation") == ""
     assert not tasks.is_busy()
+
+
+def test_escape_while_saving_waits_for_the_answer(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    dialog = CloserDialog(agenda, tasks, agenda.closer(), clock=clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.email.setText("camille@else.example")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+        dialog.reject()  # Escape while the worker saves: ignored
+        assert dialog.isVisible()
+    assert dialog.result() == dialog.DialogCode.Accepted

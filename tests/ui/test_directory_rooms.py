@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from closer_desk.core.model import Changes
 from closer_desk.store import Agenda
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.models import (
@@ -134,3 +135,17 @@ def test_new_button_adds_a_closer(
     assert (saved.email, saved.zone) == ("lea@example.com", "America/Montreal")
     assert _shown_column(room) == ["Camille Durand", "Léa Martin"]
     assert room.availability_button.isEnabled()  # the new closer is selected
+
+
+def test_room_reloads_only_for_its_own_changes(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    room = ProspectsRoom(agenda, tasks, clock=clock)
+    qtbot.addWidget(room)
+    _loaded(qtbot, room)
+    agenda.add_prospect("Zoë Zimmermann", "Europe/Zurich")
+    with qtbot.assertNotEmitted(room.loaded):
+        room.on_changes(Changes(companies=True))
+    with qtbot.waitSignal(room.loaded):
+        room.on_changes(Changes(prospects=True))
+    assert "Zoë Zimmermann" in _shown_column(room)

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
+from closer_desk.core.model import Changes
 from closer_desk.store import Agenda
 from closer_desk.ui.reminders import MAX_SLEEP, ReminderScheduler, ReminderTray
 from closer_desk.ui.tasks import TaskManager
@@ -117,3 +118,16 @@ def test_notification_names_the_prospects_local_time_and_opens_the_call(
     if tray.tray is not None:  # under a desktop session, the real tray relays the click too
         with qtbot.waitSignal(tray.open_appointment):
             tray.tray.messageClicked.emit()
+
+
+def test_changes_to_calls_reload_the_scheduler(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    call = _book(agenda, "2026-03-02 10:00")
+    scheduler = _scheduler(qtbot, agenda, tasks, clock)
+    agenda.cancel(call)
+    with qtbot.assertNotEmitted(scheduler.reloaded):
+        scheduler.on_changes(Changes(companies=True))
+    with qtbot.waitSignal(scheduler.reloaded):
+        scheduler.on_changes(Changes(appointments=frozenset({call})))
+    assert scheduler.next_due(clock.now) is None

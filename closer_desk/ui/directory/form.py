@@ -86,6 +86,7 @@ class EditDialog(QDialog):
         self._tasks = tasks
         self._rows: dict[str, FieldRow] = {}
         self.saved_row: Any = None
+        self._saving = False
         self.general_error = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -175,15 +176,25 @@ class EditDialog(QDialog):
             self.show_error(exc)
             return
         self.buttons.setEnabled(False)
+        self._saving = True
         self._tasks.run(job, on_done=self._on_saved, on_error=self._on_failed)
 
+    def reject(self) -> None:
+        """Cancel, unless a save is on its way (Escape would otherwise close the dialog under
+        the answer, and a refusal would have nowhere to show)."""
+        if self._saving:
+            return
+        super().reject()
+
     def _on_saved(self, row: Any) -> None:
+        self._saving = False
         self.buttons.setEnabled(True)
         self.saved_row = row
         self.saved.emit(row)
         super().accept()
 
     def _on_failed(self, error: BaseException) -> None:
+        self._saving = False
         self.buttons.setEnabled(True)
         if not isinstance(error, CloserDeskError):
             # A bug, not a refusal: say so rather than pretend it was the user's input.

@@ -39,7 +39,6 @@ from closer_desk.ui.field_errors import describe
 from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock
 
-
 #: The widest a column gets when sized to its contents, in pixels.
 MAX_COLUMN_WIDTH = 260
 
@@ -144,6 +143,20 @@ class DirectoryRoom(QWidget):
 
     def _on_load_failed(self, error: BaseException) -> None:
         self.load_failed.emit(describe(error))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Reload when a change made elsewhere (the window, an import) concerns this room."""
+        if self.concerned_by(changes):
+            self.reload()
+
+    def concerned_by(self, changes: Changes) -> bool:
+        """Whether ``changes`` touch this room's rows."""
+        mine = self.changes()
+        return (
+            (mine.companies and changes.companies)
+            or (mine.prospects and changes.prospects)
+            or (mine.closers and changes.closers)
+        )
 
     # -- selection ---------------------------------------------------------------------
     def selected_row(self) -> Any | None:
