@@ -301,11 +301,13 @@ class AvailabilityDialog(EditDialog):
             box.setValue(value)
             return box
 
-        self.buffer_before = minutes_box(closer.buffer_before, 240, 5)
-        self.buffer_after = minutes_box(closer.buffer_after, 240, 5)
-        self.min_notice = minutes_box(closer.min_notice, 14 * 24 * 60, 30)
+        # Bounds wide enough for anything the CLI may have stored: a spin box must never
+        # clamp a value silently and save the clamped one.
+        self.buffer_before = minutes_box(closer.buffer_before, 24 * 60, 5)
+        self.buffer_after = minutes_box(closer.buffer_after, 24 * 60, 5)
+        self.min_notice = minutes_box(closer.min_notice, 60 * 24 * 60, 30)
         self.daily_cap = QSpinBox(page)
-        self.daily_cap.setRange(0, 50)
+        self.daily_cap.setRange(0, 1000)
         self.daily_cap.setSpecialValueText(self.tr("No limit"))
         self.daily_cap.setValue(closer.daily_cap or 0)
         self.add_field(

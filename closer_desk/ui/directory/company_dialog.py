@@ -104,7 +104,7 @@ class CompanyDialog(EditDialog):
         self.kind.addItem(self.tr("Phone call"), CallKind.PHONE.value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(c.default_kind.value)))
         self.minutes = QSpinBox(self)
-        self.minutes.setRange(5, 8 * 60)
+        self.minutes.setRange(1, 24 * 60)  # the store's own bounds: nothing clamped on save
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(c.default_minutes)
