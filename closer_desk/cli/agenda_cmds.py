@@ -82,9 +82,13 @@ def _demo(args: argparse.Namespace) -> int:
 
     with agenda_from(args) as agenda:
         today = agenda.now().astimezone(tz.zone(demo.CLOSER["zone"])).date()
-        count = load_demo(agenda, demo.build(today))
+        data = demo.build(today)
+        count = load_demo(agenda, data)
         where = agenda.path
-    print(f"added demo data to {where}: 1 closer, {len(demo.COMPANIES)} companies, 40 prospects, {count} calls")
+    print(
+        f"added demo data to {where}: 1 closer, {len(data.companies)} companies, "
+        f"{len(data.prospects)} prospects, {count} calls"
+    )
     return 0
 
 

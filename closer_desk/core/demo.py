@@ -116,6 +116,7 @@ _PLACES = (
     ("AU", "NSW", "Australia/Sydney", "en", ("Jack Wilson", "Charlotte Taylor")),
     ("BR", "SP", "America/Sao_Paulo", "en", ("Lucas Oliveira", "Mariana Souza")),
     ("SG", "", "Asia/Singapore", "en", ("Wei Ling Tan",)),
+    ("IN", "MH", "Asia/Kolkata", "en", ("Priya Sharma", "Arjun Mehta")),
 )
 _ORGS = ("Atelier", "Groupe", "Studio", "Solutions", "Conseil", "Partners", "Labs", "Holding")
 _NEEDS = (

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from closer_desk.core import tz
 from closer_desk.core.model import (
@@ -35,8 +36,14 @@ def from_epoch(seconds: int) -> datetime:
 
 
 def wall_columns(start: datetime) -> dict[str, Any]:
-    """The truth columns (wall time, zone, fold) of an aware start."""
+    """The truth columns (wall time, zone, fold) of an aware start.
+
+    A start with a fixed offset rather than a named zone is stored as its UTC wall time: its
+    own wall time read in "UTC" would name another instant.
+    """
     tz.require_aware(start)
+    if not isinstance(start.tzinfo, ZoneInfo):
+        start = start.astimezone(UTC)
     return {
         "wall_start": start.replace(tzinfo=None, fold=0).isoformat(timespec="seconds"),
         "zone": tz.zone_name(start),
