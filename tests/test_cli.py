@@ -78,7 +78,9 @@ def test_demo_then_agenda_lists_calls_in_both_zones(capsys, demo_db):
             end = datetime.fromisoformat(call["end"][side])
             assert start.utcoffset() is not None and end.utcoffset() is not None
             assert (end - start).total_seconds() == call["minutes"] * 60
-        assert datetime.fromisoformat(call["start"]["closer"]) == datetime.fromisoformat(call["start"]["prospect"])
+        assert datetime.fromisoformat(call["start"]["closer"]) == datetime.fromisoformat(
+            call["start"]["prospect"]
+        )
     assert {c["closer_zone"] for c in calls} == {"Europe/Paris"}
     assert len({c["prospect_zone"] for c in calls}) >= 8
     assert {c["status"] for c in calls} >= {"planned", "done", "cancelled", "no-show"}
@@ -106,20 +108,50 @@ def test_demo_refuses_an_agenda_with_data(capsys, demo_db):
 def test_book_move_outcome_cancel(capsys, demo_db):
     db = str(demo_db)
     code, out, err = run(
-        capsys, "--db", db, "book", "--company", "Lumière", "--prospect", "Julie Moreau",
-        "--start", "2031-01-07 10:00", "--json",
+        capsys,
+        "--db",
+        db,
+        "book",
+        "--company",
+        "Lumière",
+        "--prospect",
+        "Julie Moreau",
+        "--start",
+        "2031-01-07 10:00",
+        "--json",
     )
     assert (code, err) == (0, "")
     booked = json.loads(out)
     assert booked["start"]["closer"] == "2031-01-07T10:00+01:00"
     assert booked["minutes"] == 45 and booked["url"].startswith("https://")
-    code, out, _ = run(capsys, "--db", db, "move", str(booked["id"]), "--start", "2031-01-07 09:00",
-                       "--tz", "America/Toronto", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "move",
+        str(booked["id"]),
+        "--start",
+        "2031-01-07 09:00",
+        "--tz",
+        "America/Toronto",
+        "--json",
+    )
     moved = json.loads(out)
     assert code == 0 and moved["start"]["utc"] == "2031-01-07T14:00+00:00"
     assert moved["agreed_zone"] == "America/Toronto"
-    code, out, _ = run(capsys, "--db", db, "outcome", str(booked["id"]), "won", "--value", "4200",
-                       "--currency", "eur", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "outcome",
+        str(booked["id"]),
+        "won",
+        "--value",
+        "4200",
+        "--currency",
+        "eur",
+        "--json",
+    )
     assert code == 0 and json.loads(out)["deal_value"] == "4200.00"
     code, out, _ = run(capsys, "--db", db, "cancel", str(booked["id"]))
     assert code == 0 and out.startswith(f"cancelled #{booked['id']}")
@@ -127,8 +159,19 @@ def test_book_move_outcome_cancel(capsys, demo_db):
 
 def test_fold_later_books_in_a_dst_gap(capsys, demo_db):
     code, out, err = run(
-        capsys, "--db", str(demo_db), "book", "--company", "Lumière", "--prospect", "Julie Moreau",
-        "--start", "2031-03-30 02:30", "--fold", "later", "--json",
+        capsys,
+        "--db",
+        str(demo_db),
+        "book",
+        "--company",
+        "Lumière",
+        "--prospect",
+        "Julie Moreau",
+        "--start",
+        "2031-03-30 02:30",
+        "--fold",
+        "later",
+        "--json",
     )
     assert (code, err) == (0, "")
     assert json.loads(out)["start"]["closer"] == "2031-03-30T03:30+02:00"
@@ -136,8 +179,19 @@ def test_fold_later_books_in_a_dst_gap(capsys, demo_db):
 
 def test_fold_picks_the_second_of_two_equal_times(capsys, demo_db):
     code, out, _ = run(
-        capsys, "--db", str(demo_db), "book", "--company", "Lumière", "--prospect", "Julie Moreau",
-        "--start", "2031-10-26 02:30", "--fold", "later", "--json",
+        capsys,
+        "--db",
+        str(demo_db),
+        "book",
+        "--company",
+        "Lumière",
+        "--prospect",
+        "Julie Moreau",
+        "--start",
+        "2031-10-26 02:30",
+        "--fold",
+        "later",
+        "--json",
     )
     assert code == 0
     start = json.loads(out)["start"]
@@ -151,19 +205,52 @@ BOOK = ("book", "--company", "Lumière", "--prospect", "Julie Moreau")
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        ((*BOOK, "--start", "2031-01-07 10:00", "--tz", "Mars/Olympus"), "unknown time zone 'Mars/Olympus'"),
-        (("book", "--company", "Nope Inc", "--prospect", "Julie", "--start", "2031-01-07 10:00"), "no company 'Nope Inc'"),
-        (("book", "--company", "Lumière", "--prospect", "Nobody", "--start", "2031-01-07 10:00"), "no prospect 'Nobody'"),
+        (
+            (*BOOK, "--start", "2031-01-07 10:00", "--tz", "Mars/Olympus"),
+            "unknown time zone 'Mars/Olympus'",
+        ),
+        (
+            ("book", "--company", "Nope Inc", "--prospect", "Julie", "--start", "2031-01-07 10:00"),
+            "no company 'Nope Inc'",
+        ),
+        (
+            ("book", "--company", "Lumière", "--prospect", "Nobody", "--start", "2031-01-07 10:00"),
+            "no prospect 'Nobody'",
+        ),
         (("agenda", "--from", "2031-01-10", "--to", "2031-01-01"), "ends before it starts"),
-        ((*BOOK, "--start", "2031-03-30 02:30"), "2031-03-30 01:30 CET (UTC+0100) or 2031-03-30 03:30 CEST (UTC+0200)"),
-        ((*BOOK, "--start", "2031-10-26 02:30"), "2031-10-26 02:30 CEST (UTC+0200) or 2031-10-26 02:30 CET (UTC+0100)"),
-        ((*BOOK, "--start", "2031-01-07 10:00", "--minutes", "0"), "minutes '0': must be greater than zero"),
-        ((*BOOK, "--start", "2031-01-07 10:00", "--minutes", "-30"), "minutes '-30': must be greater than zero"),
-        ((*BOOK, "--start", "2031-01-07 10:00", "--url", "javascript:alert(1)"), "only https:// links"),
-        ((*BOOK, "--start", "2031-01-07 10:00", "--url", "data:text/html,x"), "only https:// links"),
-        ((*BOOK, "--start", "2031-01-07 10:00", "--kind", "phone", "--phone", "12ab"), "not a valid phone number"),
+        (
+            (*BOOK, "--start", "2031-03-30 02:30"),
+            "2031-03-30 01:30 CET (UTC+0100) or 2031-03-30 03:30 CEST (UTC+0200)",
+        ),
+        (
+            (*BOOK, "--start", "2031-10-26 02:30"),
+            "2031-10-26 02:30 CEST (UTC+0200) or 2031-10-26 02:30 CET (UTC+0100)",
+        ),
+        (
+            (*BOOK, "--start", "2031-01-07 10:00", "--minutes", "0"),
+            "minutes '0': must be greater than zero",
+        ),
+        (
+            (*BOOK, "--start", "2031-01-07 10:00", "--minutes", "-30"),
+            "minutes '-30': must be greater than zero",
+        ),
+        (
+            (*BOOK, "--start", "2031-01-07 10:00", "--url", "javascript:alert(1)"),
+            "only https:// links",
+        ),
+        (
+            (*BOOK, "--start", "2031-01-07 10:00", "--url", "data:text/html,x"),
+            "only https:// links",
+        ),
+        (
+            (*BOOK, "--start", "2031-01-07 10:00", "--kind", "phone", "--phone", "12ab"),
+            "not a valid phone number",
+        ),
         ((*BOOK, "--start", "tomorrow at ten"), "expected a date and time"),
-        (("convert", "2031-03-30 02:30", "--from", "Europe/Paris", "--to", "Asia/Tokyo"), "does not exist in Europe/Paris"),
+        (
+            ("convert", "2031-03-30 02:30", "--from", "Europe/Paris", "--to", "Asia/Tokyo"),
+            "does not exist in Europe/Paris",
+        ),
         (("move", "99999", "--start", "2031-01-07 10:00"), "no appointment 99999"),
         (("outcome", "1", "won", "--value", "-5"), "cannot be negative"),
         (("book", "--company", "Lumière"), "required"),
@@ -183,13 +270,34 @@ def test_conflicting_booking_names_the_call_and_changes_nothing(capsys, demo_db)
     code, out, _ = run(capsys, "--db", str(demo_db), *BOOK, "--start", "2031-01-07 10:00", "--json")
     first = json.loads(out)["id"]
     before = dump(demo_db)
-    code, out, err = run(capsys, "--db", str(demo_db), "book", "--company", "Dune", "--prospect", "Omar",
-                         "--start", "2031-01-07 10:30")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(demo_db),
+        "book",
+        "--company",
+        "Dune",
+        "--prospect",
+        "Omar",
+        "--start",
+        "2031-01-07 10:30",
+    )
     assert code == 2 and out == "" and len(err.splitlines()) == 1
     assert f"#{first} at 2031-01-07 10:00 CET" in err and "--force" in err
     assert dump(demo_db) == before
-    code, _, _ = run(capsys, "--db", str(demo_db), "book", "--company", "Dune", "--prospect", "Omar",
-                     "--start", "2031-01-07 10:30", "--force")
+    code, _, _ = run(
+        capsys,
+        "--db",
+        str(demo_db),
+        "book",
+        "--company",
+        "Dune",
+        "--prospect",
+        "Omar",
+        "--start",
+        "2031-01-07 10:30",
+        "--force",
+    )
     assert code == 0
 
 
@@ -206,8 +314,17 @@ def test_a_newer_agenda_is_refused_with_exit_1(capsys, demo_db):
 
 # -- convert -----------------------------------------------------------------------------------
 def test_convert_table(capsys):
-    code, out, err = run(capsys, "convert", "2026-07-01 09:00", "--from", "Romance Standard Time",
-                         "--to", "America/Toronto", "--to", "Asia/Kathmandu")
+    code, out, err = run(
+        capsys,
+        "convert",
+        "2026-07-01 09:00",
+        "--from",
+        "Romance Standard Time",
+        "--to",
+        "America/Toronto",
+        "--to",
+        "Asia/Kathmandu",
+    )
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].split() == ["ZONE", "LOCAL", "TIME", "DAY"]
@@ -217,8 +334,18 @@ def test_convert_table(capsys):
 
 
 def test_convert_json_across_the_date_line(capsys):
-    code, out, _ = run(capsys, "convert", "2026-01-15 18:00", "--from", "America/Los_Angeles",
-                       "--to", "Pacific/Apia", "--to", "Asia/Tokyo", "--json")
+    code, out, _ = run(
+        capsys,
+        "convert",
+        "2026-01-15 18:00",
+        "--from",
+        "America/Los_Angeles",
+        "--to",
+        "Pacific/Apia",
+        "--to",
+        "Asia/Tokyo",
+        "--json",
+    )
     assert code == 0
     result = json.loads(out)
     assert result["utc"] == "2026-01-16T02:00+00:00"
@@ -248,17 +375,44 @@ def test_python_m_closer_desk_runs_the_cli(tmp_path):
     env = {**os.environ, "CLOSER_DESK_DB": str(tmp_path / "sub.sqlite3")}
     root = Path(__file__).resolve().parents[1]
     result = subprocess.run(
-        [sys.executable, "-m", "closer_desk", "convert", "2026-03-08 02:30", "--from", "America/New_York",
-         "--to", "UTC"],
-        capture_output=True, text=True, env=env, cwd=root, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "closer_desk",
+            "convert",
+            "2026-03-08 02:30",
+            "--from",
+            "America/New_York",
+            "--to",
+            "UTC",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=60,
     )
     assert result.returncode == 2
     assert result.stdout == ""
     assert "2026-03-08 01:30 EST (UTC-0500) or 2026-03-08 03:30 EDT (UTC-0400)" in result.stderr
     result = subprocess.run(
-        [sys.executable, "-m", "closer_desk", "convert", "2026-03-08 03:30", "--from", "America/New_York",
-         "--to", "UTC", "--json"],
-        capture_output=True, text=True, env=env, cwd=root, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "closer_desk",
+            "convert",
+            "2026-03-08 03:30",
+            "--from",
+            "America/New_York",
+            "--to",
+            "UTC",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["utc"] == "2026-03-08T07:30+00:00"

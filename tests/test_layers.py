@@ -40,7 +40,10 @@ print(json.dumps(loaded))
 def top_level_modules_after_importing(names: list[str]) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-c", _PROBE.format(names=names)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return set(json.loads(result.stdout))

@@ -106,15 +106,22 @@ def test_rates(typed, expected):
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("abc", "not_a_number"), ("-5", "negative"), ("150", "too_high"), ("101%", "too_high"),
-     ("NaN", "not_a_number"), ("", "not_a_number")],
+    [
+        ("abc", "not_a_number"),
+        ("-5", "negative"),
+        ("150", "too_high"),
+        ("101%", "too_high"),
+        ("NaN", "not_a_number"),
+        ("", "not_a_number"),
+    ],
 )
 def test_bad_rates(typed, code):
     refused(parse.parse_rate, typed, code=code)
 
 
 @pytest.mark.parametrize(
-    ("typed", "expected"), [("1500", "1500.00"), ("1 500,5", None), ("1500,5", "1500.50"), ("0", "0.00")]
+    ("typed", "expected"),
+    [("1500", "1500.00"), ("1 500,5", None), ("1500,5", "1500.50"), ("0", "0.00")],
 )
 def test_money(typed, expected):
     if expected is None:
@@ -123,8 +130,15 @@ def test_money(typed, expected):
         assert parse.parse_money(typed) == Decimal(expected)
 
 
-@pytest.mark.parametrize(("typed", "code"), [("-1", "negative"), ("x", "not_a_number"),
-                                             ("Infinity", "not_a_number"), ("NaN", "not_a_number")])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("-1", "negative"),
+        ("x", "not_a_number"),
+        ("Infinity", "not_a_number"),
+        ("NaN", "not_a_number"),
+    ],
+)
 def test_bad_money(typed, code):
     refused(parse.parse_money, typed, code=code)
 
@@ -142,7 +156,11 @@ def test_bad_currency(typed):
 # -- links, phones and the rest ----------------------------------------------------------------
 @pytest.mark.parametrize(
     "typed",
-    ["https://meet.example.com/abc-def", "HTTPS://zoom.example/j/123?pwd=x", "  https://x.example  "],
+    [
+        "https://meet.example.com/abc-def",
+        "HTTPS://zoom.example/j/123?pwd=x",
+        "  https://x.example  ",
+    ],
 )
 def test_https_links_are_accepted(typed):
     assert parse.parse_video_url(typed) == typed.strip()
@@ -187,8 +205,16 @@ def test_phones_become_e164(typed, country, e164):
     assert parse.parse_phone(typed, country) == e164
 
 
-@pytest.mark.parametrize(("typed", "country"), [("abc", ""), ("06 12 34 56 78", ""), ("+33 1", ""),
-                                                ("+999 123456", ""), ("12345678901234567890", "FR")])
+@pytest.mark.parametrize(
+    ("typed", "country"),
+    [
+        ("abc", ""),
+        ("06 12 34 56 78", ""),
+        ("+33 1", ""),
+        ("+999 123456", ""),
+        ("12345678901234567890", "FR"),
+    ],
+)
 def test_malformed_phones_are_refused(typed, country):
     refused(parse.parse_phone, typed, country, code="bad_phone")
 
@@ -203,8 +229,16 @@ def test_wall_times_and_dates():
     refused(parse.parse_date, "03/03/2026", code="bad_date")
 
 
-@pytest.mark.parametrize(("typed", "code"), [("0", "not_positive"), ("-30", "not_positive"),
-                                             ("abc", "not_a_number"), ("1441", "too_long"), ("", "not_a_number")])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("0", "not_positive"),
+        ("-30", "not_positive"),
+        ("abc", "not_a_number"),
+        ("1441", "too_long"),
+        ("", "not_a_number"),
+    ],
+)
 def test_bad_minutes(typed, code):
     refused(parse.parse_minutes, typed, code=code)
 

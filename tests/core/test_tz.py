@@ -133,7 +133,9 @@ def test_zone_names_are_mapped_to_iana(typed, iana):
     assert tz.zone(typed).key == iana
 
 
-@pytest.mark.parametrize("typed", ["Mars/Olympus_Mons", "", "Paris", "Europe/Paris/", "../etc/passwd"])
+@pytest.mark.parametrize(
+    "typed", ["Mars/Olympus_Mons", "", "Paris", "Europe/Paris/", "../etc/passwd"]
+)
 def test_unknown_zone_is_refused_with_its_name(typed):
     with pytest.raises(UnknownZoneError) as info:
         tz.zone(typed)

@@ -8,6 +8,7 @@ import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -71,8 +72,12 @@ def test_a_fixed_offset_start_is_stored_as_the_same_instant(agenda):
 
 
 def test_new_tz_rules_move_future_calls_to_their_agreed_local_time(tmp_path, agenda, clock):
-    past = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-02-10 10:00", "America/Toronto"))
-    future = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-06-10 10:00", "America/Toronto"))
+    past = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-02-10 10:00", "America/Toronto")
+    )
+    future = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-06-10 10:00", "America/Toronto")
+    )
     past_cols, future_cols = utc_columns(agenda, past.id), utc_columns(agenda, future.id)
     # Pretend the columns were computed under older rules that put Toronto an hour off, and
     # that the file was last opened with another tz database.
@@ -98,7 +103,11 @@ def test_new_tz_rules_move_future_calls_to_their_agreed_local_time(tmp_path, age
 def test_recompute_utc_reports_what_moved_and_leaves_good_rows(agenda):
     a = agenda.book(company="Acme", prospect="Omar", start=at("2026-04-01 10:00", "Asia/Dubai"))
     b = agenda.book(company="Acme", prospect="Omar", start=at("2026-04-02 10:00", "Asia/Dubai"))
-    sql(agenda, "UPDATE appointments SET start_utc = start_utc - 60, end_utc = end_utc - 60 WHERE id = :id", id=a.id)
+    sql(
+        agenda,
+        "UPDATE appointments SET start_utc = start_utc - 60, end_utc = end_utc - 60 WHERE id = :id",
+        id=a.id,
+    )
     assert agenda.recompute_utc() == 1
     assert utc_columns(agenda, a.id)[0] == epoch(a.start)
     assert utc_columns(agenda, b.id)[0] == epoch(b.start)
@@ -113,7 +122,9 @@ def test_naive_datetimes_are_refused(agenda):
         agenda.entries(naive, naive + timedelta(days=1))
     with pytest.raises(NaiveDatetimeError):
         agenda.conflicts(1, naive, naive + timedelta(hours=1))
-    booked = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"))
+    booked = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
     with pytest.raises(NaiveDatetimeError):
         agenda.move(booked.id, naive)
     assert agenda.count_appointments() == 1
@@ -122,18 +133,29 @@ def test_naive_datetimes_are_refused(agenda):
 
 # -- conflicts -----------------------------------------------------------------------------------
 def test_a_booking_over_another_call_is_refused_naming_it(agenda):
-    first = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"), minutes=45)
+    first = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"), minutes=45
+    )
     with pytest.raises(ConflictError) as info:
         # 09:30 in Toronto is 15:30 in Paris
-        agenda.book(company="Érable", prospect="Gabriel", start=at("2026-03-03 09:30", "America/Toronto"))
+        agenda.book(
+            company="Érable", prospect="Gabriel", start=at("2026-03-03 09:30", "America/Toronto")
+        )
     assert [c.id for c in info.value.conflicts] == [first.id]
     assert agenda.count_appointments() == 1
 
 
 def test_force_books_over_a_call(agenda):
-    first = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"))
-    second = agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 15:15", "Europe/Paris"), force=True)
-    assert {e.appointment.id for e in agenda.entries(first.start, second.end)} == {first.id, second.id}
+    first = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
+    second = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 15:15", "Europe/Paris"), force=True
+    )
+    assert {e.appointment.id for e in agenda.entries(first.start, second.end)} == {
+        first.id,
+        second.id,
+    }
     with pytest.raises(ConflictError):
         agenda.move(second.id, at("2026-03-03 15:10", "Europe/Paris"))
     assert agenda.move(second.id, at("2026-03-03 15:10", "Europe/Paris"), force=True).start == at(
@@ -142,15 +164,23 @@ def test_force_books_over_a_call(agenda):
 
 
 def test_back_to_back_calls_do_not_conflict(agenda):
-    agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"), minutes=45)
-    agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 15:45", "Europe/Paris"), minutes=45)
-    agenda.book(company="Acme", prospect="Haruto", start=at("2026-03-03 14:15", "Europe/Paris"), minutes=45)
+    agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"), minutes=45
+    )
+    agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 15:45", "Europe/Paris"), minutes=45
+    )
+    agenda.book(
+        company="Acme", prospect="Haruto", start=at("2026-03-03 14:15", "Europe/Paris"), minutes=45
+    )
     assert agenda.count_appointments() == 3
 
 
 @pytest.mark.parametrize("free", ["cancel", "no-show"])
 def test_cancelled_and_no_show_calls_free_their_time(agenda, free):
-    first = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"))
+    first = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
     if free == "cancel":
         agenda.cancel(first.id)
     else:
@@ -172,14 +202,18 @@ def test_another_closers_calls_are_no_conflict(agenda):
 
 
 def test_moving_a_call_does_not_conflict_with_itself(agenda):
-    booked = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"), minutes=60)
+    booked = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"), minutes=60
+    )
     moved = agenda.move(booked.id, at("2026-03-03 15:30", "Europe/Paris"))
     assert moved.start == at("2026-03-03 15:30", "Europe/Paris")
 
 
 # -- SEQUENCE --------------------------------------------------------------------------------------
 def test_sequence_goes_up_with_what_the_prospect_must_hear_about(agenda):
-    booked = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"))
+    booked = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
     assert booked.sequence == 0
     noted = agenda.update_details(booked.id, notes="prefers to be called Gab")
     assert noted.sequence == 0 and noted.notes == "prefers to be called Gab"
@@ -195,17 +229,24 @@ def test_sequence_goes_up_with_what_the_prospect_must_hear_about(agenda):
 
 
 def test_a_cancelled_call_cannot_be_moved(agenda):
-    booked = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris"))
+    booked = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
     agenda.cancel(booked.id)
     with pytest.raises(ValidationError):
         agenda.move(booked.id, at("2026-03-04 15:00", "Europe/Paris"))
 
 
 def test_outcomes(agenda):
-    booked = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-01 15:00", "Europe/Paris"))
+    booked = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-01 15:00", "Europe/Paris")
+    )
     won = agenda.set_outcome(booked.id, "won", value="4500", currency="cad")
     assert (won.status, won.outcome, won.deal_value, won.currency) == (
-        Status.DONE, Outcome.WON, Decimal("4500.00"), "CAD"
+        Status.DONE,
+        Outcome.WON,
+        Decimal("4500.00"),
+        "CAD",
     )
     with pytest.raises(ValidationError):
         agenda.set_outcome(booked.id, "won")
@@ -219,24 +260,52 @@ def test_outcomes(agenda):
 
 # -- bounded range queries -----------------------------------------------------------------------
 def test_a_long_call_starting_before_the_range_is_found(agenda):
-    long_call = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 08:00", "Europe/Paris"), minutes=180)
-    ended = agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 07:00", "Europe/Paris"), minutes=60, force=True)
-    found = agenda.entries(at("2026-03-03 10:00", "Europe/Paris"), at("2026-03-03 10:30", "Europe/Paris"))
+    long_call = agenda.book(
+        company="Acme",
+        prospect="Gabriel",
+        start=at("2026-03-03 08:00", "Europe/Paris"),
+        minutes=180,
+    )
+    ended = agenda.book(
+        company="Acme",
+        prospect="Omar",
+        start=at("2026-03-03 07:00", "Europe/Paris"),
+        minutes=60,
+        force=True,
+    )
+    found = agenda.entries(
+        at("2026-03-03 10:00", "Europe/Paris"), at("2026-03-03 10:30", "Europe/Paris")
+    )
     assert [e.appointment.id for e in found] == [long_call.id]
     # [start, end): a call ending when the range starts is not in it, nor one starting at its end
-    edge = agenda.entries(at("2026-03-03 08:00", "Europe/Paris"), at("2026-03-03 08:01", "Europe/Paris"))
+    edge = agenda.entries(
+        at("2026-03-03 08:00", "Europe/Paris"), at("2026-03-03 08:01", "Europe/Paris")
+    )
     assert [e.appointment.id for e in edge] == [long_call.id]
     assert ended.id not in [e.appointment.id for e in edge]
-    assert agenda.entries(at("2026-03-03 06:00", "Europe/Paris"), at("2026-03-03 07:00", "Europe/Paris")) == []
+    assert (
+        agenda.entries(
+            at("2026-03-03 06:00", "Europe/Paris"), at("2026-03-03 07:00", "Europe/Paris")
+        )
+        == []
+    )
 
 
 def test_entries_carry_both_parties_and_skip_cancelled_on_request(agenda):
-    booked = agenda.book(company="Érable", prospect="Haruto", start=at("2026-03-03 09:00", "Europe/Paris"))
-    cancelled = agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 11:00", "Europe/Paris"))
+    booked = agenda.book(
+        company="Érable", prospect="Haruto", start=at("2026-03-03 09:00", "Europe/Paris")
+    )
+    cancelled = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 11:00", "Europe/Paris")
+    )
     agenda.cancel(cancelled.id)
     day = tz.day_bounds(booked.start.date(), "Europe/Paris")
     [entry, _] = agenda.entries(*day)
-    assert (entry.company_name, entry.prospect_name, entry.prospect_zone) == ("Érable", "Haruto Sato", "Asia/Tokyo")
+    assert (entry.company_name, entry.prospect_name, entry.prospect_zone) == (
+        "Érable",
+        "Haruto Sato",
+        "Asia/Tokyo",
+    )
     assert (entry.closer_name, entry.closer_zone) == ("Camille Durand", "Europe/Paris")
     assert [e.appointment.id for e in agenda.entries(*day, include_cancelled=False)] == [booked.id]
     with pytest.raises(ValidationError):
@@ -248,7 +317,7 @@ def _plans(agenda: Agenda, run) -> list[str]:
     statements: list[tuple[str, object]] = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):
-        if "FROM appointments" in statement and "max(" not in statement:
+        if "FROM appointments" in statement and not statement.startswith("SELECT max("):
             statements.append((statement, parameters))
 
     event.listen(agenda.engine, "before_cursor_execute", capture)
@@ -269,13 +338,23 @@ def _plans(agenda: Agenda, run) -> list[str]:
 
 def test_range_and_conflict_queries_search_the_start_index(agenda):
     for day in range(3, 8):
-        agenda.book(company="Acme", prospect="Gabriel", start=at(f"2026-03-0{day} 15:00", "Europe/Paris"))
+        agenda.book(
+            company="Acme", prospect="Gabriel", start=at(f"2026-03-0{day} 15:00", "Europe/Paris")
+        )
     start, end = at("2026-03-04 00:00", "Europe/Paris"), at("2026-03-05 00:00", "Europe/Paris")
     [plan] = _plans(agenda, lambda: agenda.entries(start, end))
-    assert "SEARCH appointments USING INDEX ix_appointments_start (start_utc>? AND start_utc<?)" in plan
+    assert (
+        "SEARCH appointments USING INDEX ix_appointments_start (start_utc>? AND start_utc<?)"
+        in plan
+    )
     assert "SCAN appointments" not in plan
+    # the longest duration, which bounds the range from below, comes from an index too
+    assert "COVERING INDEX ix_appointments_minutes" in plan
     [plan] = _plans(agenda, lambda: agenda.conflicts(1, start, end))
-    assert "USING INDEX ix_appointments_closer_start (closer_id=? AND start_utc>? AND start_utc<?)" in plan
+    assert (
+        "USING INDEX ix_appointments_closer_start (closer_id=? AND start_utc>? AND start_utc<?)"
+        in plan
+    )
 
 
 # -- the file ------------------------------------------------------------------------------------
@@ -289,7 +368,11 @@ def test_the_file_is_private_in_wal_mode_with_foreign_keys(agenda):
         if side.exists():
             assert stat.S_IMODE(os.stat(side).st_mode) & 0o077 == 0
     with pytest.raises(Exception, match="FOREIGN KEY"):
-        sql(agenda, "INSERT INTO weekly_hours (closer_id, weekday, start_min, end_min) VALUES (999, 0, 0, 60)")
+        sql(
+            agenda,
+            "INSERT INTO weekly_hours (closer_id, weekday, start_min, end_min)"
+            " VALUES (999, 0, 0, 60)",
+        )
 
 
 def test_the_file_is_created_under_a_permissive_umask_still_private(tmp_path, clock):
@@ -340,8 +423,10 @@ def test_demo_data_loads_into_an_empty_agenda(tmp_path, clock):
         assert all(a.outcome is None for a in future)
         assert all(a.deal_value and a.currency for a in past if a.outcome == Outcome.WON)
         # Calls were booked without --force conflicts among the live ones.
-        live = [a for a in everything if a.status in (Status.PLANNED, Status.CONFIRMED, Status.DONE)]
-        for a, b in zip(live, live[1:], strict=False):
+        live = [
+            a for a in everything if a.status in (Status.PLANNED, Status.CONFIRMED, Status.DONE)
+        ]
+        for a, b in pairwise(live):
             assert a.end_utc <= b.start_utc
         # Some calls were agreed in the prospect's zone, as they are abroad.
         assert len({a.zone for a in everything}) > 1

@@ -15,9 +15,12 @@ from closer_desk.store.schema import metadata
 from tests.helpers.factories import at
 
 _V1_DATA = [
-    "INSERT INTO closers (id, name, email, zone) VALUES (1, 'Camille Durand', 'c@example.com', 'Europe/Paris')",
-    "INSERT INTO weekly_hours (closer_id, weekday, start_min, end_min) VALUES (1, 0, 540, 1080)",
-    "INSERT INTO companies (id, name, commission_rate, default_kind, default_minutes, zone, country)"
+    "INSERT INTO closers (id, name, email, zone)"
+    " VALUES (1, 'Camille Durand', 'c@example.com', 'Europe/Paris')",
+    "INSERT INTO weekly_hours (closer_id, weekday, start_min, end_min)"
+    " VALUES (1, 0, 540, 1080)",
+    "INSERT INTO companies"
+    " (id, name, commission_rate, default_kind, default_minutes, zone, country)"
     " VALUES (1, 'Acme', '0.15', 'video', 45, 'Europe/Paris', 'FR')",
     "INSERT INTO prospects (id, name, zone, country, phone, need)"
     " VALUES (1, 'Gabriel Tremblay', 'America/Toronto', 'CA', '+15145550123', 'Grow')",
@@ -37,7 +40,10 @@ def _first_version_agenda(path):
         db.upgrade(engine, "0001")
         assert db.current_revision(engine) == "0001"
         with engine.begin() as conn:
-            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+            tables = {
+                r[0]
+                for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+            }
             assert "settings" not in tables
             for statement in _V1_DATA:
                 conn.execute(text(statement))
@@ -63,12 +69,16 @@ def test_an_agenda_from_the_first_migration_upgrades_with_its_data(tmp_path, clo
         day = (at("2026-03-10 00:00", "America/Toronto"), at("2026-03-11 00:00", "America/Toronto"))
         assert [e.appointment.id for e in agenda.entries(*day)] == [1]
         assert [b.summary for b in agenda.busy_blocks(1, *day)] == ["Dentist"]
-        booked = agenda.book(company="Acme", prospect=1, start=at("2026-03-10 16:00", "Europe/Paris"))
+        booked = agenda.book(
+            company="Acme", prospect=1, start=at("2026-03-10 16:00", "Europe/Paris")
+        )
         assert [a.id for a in agenda.conflicts(1, old.start, old.end)] == [1]
         assert agenda.move(1, at("2026-03-10 12:00", "America/Toronto")).sequence == 3
         assert {e.appointment.id for e in agenda.entries(*day)} == {1, booked.id}
         with agenda.engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM settings WHERE key='tzdata'")).scalar() == 1
+            assert (
+                conn.execute(text("SELECT count(*) FROM settings WHERE key='tzdata'")).scalar() == 1
+            )
 
 
 def test_schema_head_is_alembics_head():
@@ -81,7 +91,10 @@ def test_schema_head_is_alembics_head():
 
 
 def test_schema_module_matches_the_migrated_database(tmp_path, clock):
-    with open_agenda(tmp_path / "head.sqlite3", clock=clock) as agenda, agenda.engine.connect() as conn:
+    with (
+        open_agenda(tmp_path / "head.sqlite3", clock=clock) as agenda,
+        agenda.engine.connect() as conn,
+    ):
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         differences = compare_metadata(context, metadata)
     assert differences == []
