@@ -7,9 +7,9 @@ Every function raises ``ValidationError`` (field + code) on bad input, never a b
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -107,9 +107,7 @@ def parse_weekly_hours(text: str, field: str = "hours") -> WeeklyHours:
         # what ``format_weekly_hours`` writes for a week without hours
         return WeeklyHours(((),) * 7)
     if re.fullmatch(r"[\d:h,\s-]+", spec):
-        return WeeklyHours(
-            tuple(parse_intervals(spec, field) if d < 5 else () for d in range(7))
-        )
+        return WeeklyHours(tuple(parse_intervals(spec, field) if d < 5 else () for d in range(7)))
     days: list[tuple[DailyInterval, ...]] = [() for _ in range(7)]
     for group in spec.split(";"):
         group = group.strip()
@@ -122,7 +120,11 @@ def parse_weekly_hours(text: str, field: str = "hours") -> WeeklyHours:
         for token in pieces[0].split(","):
             if "-" in token:
                 first, last = (_weekday_index(t, field) for t in token.split("-", 1))
-                span = range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
+                span = (
+                    range(first, last + 1)
+                    if first <= last
+                    else [*range(first, 7), *range(0, last + 1)]
+                )
                 selected.update(span)
             else:
                 selected.add(_weekday_index(token, field))

@@ -268,7 +268,7 @@ class Agenda(DirectoryMixin):
             if not force and (clash := self._conflicts(conn, closer_id, lo, hi, None)):
                 raise ConflictError(tuple(clash))
             now = R.to_epoch(self.now())
-            new_id = conn.execute(
+            new_id = R.new_id(conn.execute(
                 insert(appointments).values(
                     closer_id=closer_id,
                     company_id=company_id,
@@ -288,8 +288,8 @@ class Agenda(DirectoryMixin):
                     updated_utc=now,
                     **R.wall_columns(start),
                 )
-            ).inserted_primary_key[0]
-        return self.appointment(int(new_id))
+            ))
+        return self.appointment(new_id)
 
     @staticmethod
     def _reminder(value: int) -> int:

@@ -10,6 +10,8 @@ from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import CursorResult
+
 from closer_desk.core import tz
 from closer_desk.core.model import (
     Appointment,
@@ -30,6 +32,14 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def to_epoch(instant: datetime) -> int:
     """Seconds since the epoch of an aware datetime (naive raises)."""
     return int((tz.to_utc(instant) - EPOCH).total_seconds())
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT just created."""
+    key = result.inserted_primary_key
+    if key is None:  # pragma: no cover - only for statements that are not single INSERTs
+        raise ValueError("not an INSERT of one row")
+    return int(key[0])
 
 
 def from_epoch(seconds: int) -> datetime:
