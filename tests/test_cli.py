@@ -416,3 +416,12 @@ def test_python_m_closer_desk_runs_the_cli(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["utc"] == "2026-03-08T07:30+00:00"
+
+
+def test_a_file_that_is_not_an_agenda_exits_1_untouched(capsys, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\n")
+    code, out, err = run(capsys, "--db", str(path), "agenda")
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert "cannot use" in err and "not a database" in err
+    assert path.read_text() == "shopping list\n"

@@ -4,6 +4,7 @@ translated, in ``closer_desk.ui``)."""
 from __future__ import annotations
 
 from closer_desk.core.errors import (
+    AgendaFileError,
     AgendaVersionError,
     AmbiguousNameError,
     AmbiguousTimeError,
@@ -45,6 +46,7 @@ _CODES = {
     "missing": "is required",
     "only_when_won": "is only recorded for a won deal",
     "out_of_range": "is out of range",
+    "bad_choice": "is not one of the allowed values",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 
@@ -100,4 +102,6 @@ def describe(error: CloserDeskError) -> str:
             f"this agenda was written by a newer closer_desk (schema {error.found}, this version "
             f"knows up to {error.known}); it was not changed. Update closer_desk to open it"
         )
+    if isinstance(error, AgendaFileError):
+        return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
     return str(error)

@@ -137,3 +137,19 @@ class AgendaVersionError(CloserDeskError):
         super().__init__(f"agenda schema {found} is newer than {known}")
         self.found = found
         self.known = known
+
+
+class AgendaFileError(CloserDeskError):
+    """The agenda file cannot be used: not an SQLite database, or damaged.
+
+    Attributes:
+        path: the file, as text.
+        reason: what SQLite said.
+    """
+
+    bad_input = False
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -6,10 +6,12 @@ Every function raises ``ValidationError`` (field + code) on bad input, never a b
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -20,6 +22,17 @@ from closer_desk.core.model import DailyInterval, WeeklyHours
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS_FR = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
 _NO_HOURS = ("off", "none", "-")
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def parse_choice(value: object, choices: type[E], field: str) -> E:
+    """One member of the enum ``choices`` from its value (``"video"`` -> ``CallKind.VIDEO``)."""
+    try:
+        return choices(value)
+    except ValueError as exc:
+        raise ValidationError(field, "bad_choice", value) from exc
 
 
 def parse_wall_time(text: str, field: str = "start") -> datetime:

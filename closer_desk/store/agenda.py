@@ -258,7 +258,7 @@ class Agenda(DirectoryMixin):
                 closer_id = self._resolve_id(conn, closers, "closer", closer)
             co = conn.execute(select(companies).where(companies.c.id == company_id)).one()
             pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
-            call_kind = CallKind(kind) if kind else CallKind(co.default_kind)
+            call_kind = parse.parse_choice(kind or co.default_kind, CallKind, "kind")
             length = parse.parse_minutes(minutes if minutes is not None else co.default_minutes)
             link = parse.parse_video_url(url if url is not None else (co.default_video_url if call_kind == CallKind.VIDEO else ""))
             number = parse.parse_phone(phone if phone is not None else (pr.phone if call_kind == CallKind.PHONE else ""), pr.country)
@@ -334,7 +334,7 @@ class Agenda(DirectoryMixin):
         current = self.appointment(appointment_id)
         values: dict[str, Any] = {}
         if "kind" in fields:
-            values["kind"] = CallKind(fields.pop("kind")).value
+            values["kind"] = parse.parse_choice(fields.pop("kind"), CallKind, "kind").value
         if "url" in fields:
             values["url"] = parse.parse_video_url(fields.pop("url"))
         if "phone" in fields:
@@ -354,7 +354,7 @@ class Agenda(DirectoryMixin):
 
     def set_status(self, appointment_id: int, status: Status | str) -> Appointment:
         """Set the status (confirmed, done, no-show, planned); cancel with ``cancel``."""
-        new = Status(status)
+        new = parse.parse_choice(status, Status, "status")
         values: dict[str, Any] = {"status": new.value}
         check = new in ACTIVE_STATUSES and self.appointment(appointment_id).status not in ACTIVE_STATUSES
         return self._update(appointment_id, values, check_conflicts=check, force=False)

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
 from closer_desk import APP_NAME
-from closer_desk.core.errors import AgendaVersionError
+from closer_desk.core.errors import AgendaFileError, AgendaVersionError
 
 #: The newest migration this code knows; a test checks it equals Alembic's head.
 SCHEMA_HEAD = "0002"
@@ -117,7 +118,10 @@ def open_agenda(path: Path | str | None = None, *, clock: Any = None) -> Any:
     engine = make_engine(target)
     try:
         ensure_schema(engine)
+        return Agenda(engine, clock=clock, path=target)
+    except DatabaseError as exc:
+        engine.dispose()
+        raise AgendaFileError(str(target), str(exc.orig)) from exc
     except BaseException:
         engine.dispose()
         raise
-    return Agenda(engine, clock=clock, path=target)

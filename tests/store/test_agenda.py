@@ -16,6 +16,7 @@ from sqlalchemy import event, text
 
 from closer_desk.core import demo, tz
 from closer_desk.core.errors import (
+    AgendaFileError,
     AgendaVersionError,
     ConflictError,
     NaiveDatetimeError,
@@ -444,3 +445,26 @@ def test_clock_is_injected(tmp_path):
     fixed = FakeClock(datetime(2030, 1, 1, tzinfo=UTC))
     with open_agenda(tmp_path / "c.sqlite3", clock=fixed) as opened:
         assert opened.now() == datetime(2030, 1, 1, tzinfo=UTC)
+
+
+def test_unknown_choices_are_validation_errors(agenda):
+    start = at("2026-03-03 15:00", "Europe/Paris")
+    with pytest.raises(ValidationError) as info:
+        agenda.book(company="Acme", prospect="Gabriel", start=start, kind="fax")
+    assert (info.value.field, info.value.code) == ("kind", "bad_choice")
+    booked = agenda.book(company="Acme", prospect="Gabriel", start=start)
+    with pytest.raises(ValidationError):
+        agenda.set_status(booked.id, "maybe")
+    with pytest.raises(ValidationError):
+        agenda.add_company("Fax Corp", default_kind="fax")
+    with pytest.raises(ValidationError):
+        agenda.edit_prospect("Gabriel", temperature="boiling")
+    assert agenda.count_appointments() == 1
+
+
+def test_a_file_that_is_not_an_agenda_is_refused_untouched(tmp_path, clock):
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\n")
+    with pytest.raises(AgendaFileError):
+        open_agenda(path, clock=clock)
+    assert path.read_text() == "shopping list\n"
