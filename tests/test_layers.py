@@ -63,6 +63,26 @@ def test_core_loads_neither_qt_nor_sqlalchemy():
     assert not loaded & {"PySide6", "shiboken6", "sqlalchemy", "alembic"}
 
 
+def test_running_cli_commands_loads_no_qt(tmp_path):
+    """Commands import some modules late: run a few and look again."""
+    db = str(tmp_path / "layers.sqlite3")
+    probe = (
+        "import json, sys\n"
+        "from closer_desk.cli import main\n"
+        f"for argv in (['--db', {db!r}, 'demo'], ['--db', {db!r}, 'agenda', '--json'],\n"
+        "             ['convert', '2026-01-01 10:00', '--from', 'UTC', '--to', 'Asia/Tokyo']):\n"
+        "    assert main(argv) == 0\n"
+        "sys.stdout = sys.__stderr__\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})), file=sys.__stdout__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert not loaded & {"PySide6", "shiboken6"}
+
+
 @pytest.mark.parametrize("package", ["closer_desk.store", "closer_desk.cli"])
 def test_store_and_cli_load_no_qt(package):
     loaded = top_level_modules_after_importing(modules_of(package))
