@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
@@ -54,8 +54,9 @@ def make_engine(path: Path) -> Engine:
     # Each process keeps one connection at a time; NullPool would reopen the file on each
     # query, so a plain pool of one is used. check_same_thread is off because a worker thread
     # may read while the GUI thread waits.
+    # URL.create, not an f-string: a path may hold "?", "#" or "%" (a URL would cut it there).
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
+        URL.create("sqlite+pysqlite", database=str(path)),
         connect_args={"check_same_thread": False},
         pool_size=1,
         max_overflow=4,

@@ -468,3 +468,12 @@ def test_a_file_that_is_not_an_agenda_is_refused_untouched(tmp_path, clock):
     with pytest.raises(AgendaFileError):
         open_agenda(path, clock=clock)
     assert path.read_text() == "shopping list\n"
+
+
+def test_any_file_name_works(tmp_path, clock):
+    path = tmp_path / "100% sure #1" / "agenda?.sqlite3"
+    with open_agenda(path, clock=clock) as opened:
+        opened.add_closer("Camille", "Europe/Paris")
+    with open_agenda(path, clock=clock) as reopened:
+        assert [c.name for c in reopened.closers()] == ["Camille"]
+    assert path.exists()
