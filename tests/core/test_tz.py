@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from closer_desk.core import tz
 from closer_desk.core.errors import (
@@ -197,3 +199,32 @@ def test_convert_keeps_the_instant():
         seen = tz.convert(instant, zone)
         assert seen == instant
         assert tz.zone_name(seen) == zone
+
+
+ZONES = [
+    "Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia",
+    "America/Sao_Paulo", "Asia/Kathmandu", "America/Bogota", "Australia/Sydney", "UTC",
+]  # fmt: skip
+
+
+@given(
+    st.datetimes(min_value=datetime(2005, 1, 1), max_value=datetime(2035, 12, 31)),
+    st.sampled_from(ZONES),
+)
+def test_localize_keeps_the_wall_time_or_names_two_real_instants(wall_time, zone):
+    wall_time = wall_time.replace(second=0, microsecond=0)
+    try:
+        aware = tz.localize(wall_time, zone)
+    except NonExistentTimeError as gap:
+        assert on_utc_line(gap.earlier) < on_utc_line(gap.later)
+        # neither candidate shows the wall time that was typed: it does not exist
+        for instant in (gap.earlier, gap.later):
+            assert tz.convert(instant, zone).replace(tzinfo=None) != wall_time
+    except AmbiguousTimeError as overlap:
+        assert on_utc_line(overlap.earlier) < on_utc_line(overlap.later)
+        for instant in (overlap.earlier, overlap.later):
+            assert tz.convert(instant, zone).replace(tzinfo=None) == wall_time
+    else:
+        assert aware.replace(tzinfo=None) == wall_time
+        # read back from UTC, it is the same wall time: the instant is the one meant
+        assert tz.convert(tz.to_utc(aware), zone).replace(tzinfo=None) == wall_time
