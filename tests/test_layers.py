@@ -69,7 +69,8 @@ def test_running_cli_commands_loads_no_qt(tmp_path):
     probe = (
         "import json, sys\n"
         "from closer_desk.cli import main\n"
-        f"for argv in (['--db', {db!r}, 'demo'], ['--db', {db!r}, 'agenda', '--json'],\n"
+        f"for argv in (['--db', {db!r}, 'company', 'add', 'Acme'],\n"
+        f"             ['--db', {db!r}, 'agenda', '--json'],\n"
         "             ['convert', '2026-01-01 10:00', '--from', 'UTC', '--to', 'Asia/Tokyo']):\n"
         "    assert main(argv) == 0\n"
         "sys.stdout = sys.__stderr__\n"
