@@ -150,26 +150,27 @@ def run() -> list[dict[str, Any]]:
     rows = []
     for name, value, floor, budget in (
         (
-            f"report of one month ({held} calls held) vs Agenda.appointments of it",
+            f"report of a month ({held} held) / Agenda.appointments of it",
             report_s,
             agenda_month_s,
             1.5,
         ),
-        ("report of one month vs a bare sqlite3 read of it", report_s, month_floor_s, 12.0),
+        ("report of a month / bare sqlite3 read of it", report_s, month_floor_s, 12.0),
         (
-            "pipeline (180-day lookback, 2,000 prospects), 100k agenda",
+            "pipeline, 180 days, 2,000 prospects / bare read of the window",
             pipeline_s,
             pipeline_floor_s,
             2.0,
         ),
     ):
         ratio = value / floor
+        # The budgets are on the ratio (no absolute figure in DESIGN.md for reports).
         rows.append(
             {
-                "name": name,
+                "name": f"{name} (ratio <= {budget})",
                 "value": round(value * 1000, 2),
                 "unit": "ms",
-                "budget": f"<= {budget}x floor",
+                "budget": None,
                 "ratio": round(ratio, 2),
                 "ok": ratio <= budget,
             }
