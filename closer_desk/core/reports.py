@@ -131,6 +131,9 @@ class Tally:
         return ratio(self.won, self.calls_held + self.no_shows)
 
 
+_OUTCOME_COLUMN = {Outcome.WON: 2, Outcome.LOST: 3, Outcome.FOLLOW_UP: 4}
+
+
 def tally_of(appointment: Appointment) -> Tally:
     """What one call adds to a tally."""
     if appointment.status == Status.NO_SHOW:
@@ -250,8 +253,10 @@ def build_report(
     # bisection on its timestamp rather than a zone conversion per call.
     spans = [(lo.timestamp(), hi.timestamp()) for lo, hi in (m.bounds(zone_key) for m in wanted)]
     starts = [lo for lo, _ in spans]
-    tallies: dict[tuple[Month, int], Tally] = defaultdict(Tally)
-    money: dict[tuple[Month, int], list[Money]] = defaultdict(list)
+    # Plain counters while scanning (a frozen Tally per call would cost an object each);
+    # order: held, no-shows, won, lost, follow-ups.
+    counts: dict[tuple[int, int], list[int]] = {}  # (month position, company id)
+    money: dict[tuple[int, int], list[Money]] = defaultdict(list)
     seen: set[int] = set()
     for a in appointments:
         if a.id in seen:
@@ -261,15 +266,22 @@ def build_report(
         at = bisect_right(starts, instant) - 1
         if at < 0 or instant >= spans[at][1]:
             continue
-        month = wanted[at]
-        key = (month, a.company_id)
-        tallies[key] += tally_of(a)
+        key = (at, a.company_id)
+        row = counts.setdefault(key, [0, 0, 0, 0, 0])
+        if a.status == Status.NO_SHOW:
+            row[1] += 1
+        elif a.status == Status.DONE:
+            row[0] += 1
+            if a.outcome is not None:
+                row[_OUTCOME_COLUMN[a.outcome]] += 1
         earned = commission(a, companies[a.company_id])
         if earned is not None:
             money[key].append(Money(earned.currency, 1, earned.deal_value, earned.amount))
     lines = [
-        Line(month, cid, companies[cid].name, tally, _sum_money(money.get((month, cid), ())))
-        for (month, cid), tally in tallies.items()
+        Line(
+            wanted[at], cid, companies[cid].name, Tally(*row), _sum_money(money.get((at, cid), ()))
+        )
+        for (at, cid), row in counts.items()
     ]
     lines.sort(key=lambda ln: (ln.month, ln.company_name.casefold(), ln.company_id))
     return Report(zone_key, tuple(wanted), tuple(lines))

@@ -21,6 +21,9 @@ from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
 from closer_desk.store.schema import appointments, prospects, weekly_hours
 
+# Only the columns an ``Appointment`` is made of (see ``store.rows.appointment_reader``).
+_READ = [appointments.c[name] for name in R.APPOINTMENT_COLUMNS]
+
 #: How far back the pipeline looks for follow-ups and no-shows still waiting.
 PIPELINE_LOOKBACK = timedelta(days=180)
 
@@ -47,16 +50,17 @@ def starting_between(
     index. Reports file a call under the month or week it starts in, so unlike the agenda's
     overlap query no call from before ``start`` is needed."""
     with agenda.engine.connect() as conn:
-        rows = conn.execute(
-            select(appointments)
+        result = conn.execute(
+            select(*_READ)
             .where(
                 appointments.c.closer_id == closer_id,
                 appointments.c.start_utc >= R.to_epoch(start),
                 appointments.c.start_utc < R.to_epoch(end),
             )
             .order_by(appointments.c.start_utc, appointments.c.id)
-        ).all()
-    return [R.appointment_from_row(r) for r in rows]
+        )
+        read = R.appointment_reader(tuple(result.keys()))
+        return [read(row) for row in result.all()]
 
 
 def month_appointments(
@@ -154,7 +158,9 @@ def load_pipeline(
                 .scalar_subquery()
             )
             chosen = select(first_id).where(prospects.c.id.in_(ids))
-            return list(conn.execute(select(appointments).where(appointments.c.id.in_(chosen))))
+            result = conn.execute(select(*_READ).where(appointments.c.id.in_(chosen)))
+            read = R.appointment_reader(tuple(result.keys()))
+            return [read(row) for row in result.all()]
 
         not_cancelled = b.c.status != Status.CANCELLED.value
         latest = first_per_prospect(
@@ -169,6 +175,4 @@ def load_pipeline(
             b.c.start_utc,
             b.c.id,
         )
-        rows = [*latest, *upcoming]
-    calls = [R.appointment_from_row(r) for r in rows]
-    return pipeline(_prospects(agenda, ids), calls, now)
+    return pipeline(_prospects(agenda, ids), [*latest, *upcoming], now)
