@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from closer_desk.core import parse, tz
 from closer_desk.core.commission import commission
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.model import Outcome, Status, Temperature
+from closer_desk.core.model import Changes, Outcome, Status, Temperature
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
 from closer_desk.ui.desk_models import (
     HistoryModel,
@@ -160,6 +160,7 @@ class CallDeskWidget(QWidget):
         tick_saved(int): a script tick of call ``int`` was saved.
         notes_saved(int): the notes of call ``int`` were saved.
         file_saved(int): the file of prospect ``int`` was saved.
+        changed(Changes): what a save here changed, for the other rooms' ``on_changes``.
     """
 
     loaded = Signal(int)
@@ -169,6 +170,7 @@ class CallDeskWidget(QWidget):
     tick_saved = Signal(int)
     notes_saved = Signal(int)
     file_saved = Signal(int)
+    changed = Signal(object)
 
     def __init__(self, agenda: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -312,6 +314,14 @@ class CallDeskWidget(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.save_file_button, 0, Qt.AlignmentFlag.AlignRight)
         return box
+
+    def on_changes(self, changes: Changes) -> None:
+        """Re-read the call shown when a change made elsewhere concerns it (its own row, a
+        prospect's file or a company's script)."""
+        if self._appointment_id is None:
+            return
+        if self._appointment_id in changes.appointments or changes.prospects or changes.companies:
+            self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:  # Qt's name
         """Notes typed just before the pane closes are saved, not lost with the timer."""
@@ -458,7 +468,10 @@ class CallDeskWidget(QWidget):
         agenda = self._agenda
         self._run(
             lambda: set_call_notes(agenda, wanted, text),
-            lambda _a: self.notes_saved.emit(wanted),
+            lambda _a: (
+                self.notes_saved.emit(wanted),
+                self.changed.emit(Changes(appointments=frozenset({wanted}))),
+            ),
             self._failed,
         )
 
@@ -472,7 +485,11 @@ class CallDeskWidget(QWidget):
         agenda = self._agenda
         self._run(
             lambda: agenda.edit_prospect(prospect_id, **fields),
-            lambda _p: (self.file_saved.emit(prospect_id), self.refresh()),
+            lambda _p: (
+                self.file_saved.emit(prospect_id),
+                self.changed.emit(Changes(prospects=True)),
+                self.refresh(),
+            ),
             self._failed,
         )
 
@@ -533,6 +550,7 @@ class CallDeskWidget(QWidget):
 
         def done(_appointment: Any) -> None:
             self.outcome_recorded.emit(appointment_id)
+            self.changed.emit(Changes(appointments=frozenset({appointment_id})))
             if outcome == Outcome.FOLLOW_UP.value:
                 self.plan_follow_up.emit(prospect_id)
             if outcome in (Outcome.FOLLOW_UP.value, Status.NO_SHOW.value):

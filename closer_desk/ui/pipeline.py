@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk.core.desk import PipelineItem, PipelineKind
+from closer_desk.core.model import Changes
 from closer_desk.store.reports import load_pipeline
 from closer_desk.ui.desk_models import PipelineModel
 from closer_desk.ui.desk_widgets import local_text
@@ -88,6 +89,12 @@ class PipelineRoom(QWidget):
         self._tasks.run(
             work, while_alive(self, done), while_alive(self, failed) if failed else None
         )
+
+    def on_changes(self, changes: Changes) -> None:
+        """Re-read the list after calls or prospects changed elsewhere (a booking takes a
+        prospect off it, a hotter temperature puts one on)."""
+        if changes.appointments or changes.prospects:
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         """Re-read the list each time the room comes into view (outcomes change it)."""

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from closer_desk.core.model import Changes
 from closer_desk.core.reports import Month, Report, write_csv
 from closer_desk.store.reports import DeskReport, current_month, load_report
 from closer_desk.ui.desk_models import ReportTableModel, percent_text, report_rows
@@ -217,6 +218,14 @@ class ReportsRoom(QWidget):
         self._tasks.run(
             work, while_alive(self, done), while_alive(self, failed) if failed else None
         )
+
+    def on_changes(self, changes: Changes) -> None:
+        """Recompute after a change elsewhere that moves the figures (calls, outcomes, a
+        company's rate or name, a closer's planned hours), once a report is shown."""
+        if self._data is not None and (
+            changes.appointments or changes.companies or changes.closers
+        ):
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         """Compute the report the first time the room is shown."""

@@ -4,147 +4,147 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="198" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="200" />
         <source>This company has no closing script yet.</source>
         <translation>Cette entreprise n'a pas encore de script de closing.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="200" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="202" />
         <source>Closing script</source>
         <translation>Script de closing</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="206" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="208" />
         <source>Notes taken during the call (private)</source>
         <translation>Notes prises pendant l'appel (privées)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="208" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="210" />
         <source>Call notes</source>
         <translation>Notes d'appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="214" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="216" />
         <source>Won…</source>
         <translation>Gagné…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="215" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="217" />
         <source>Lost…</source>
         <translation>Perdu…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="216" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="218" />
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="217" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="219" />
         <source>Follow-up</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="238" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="240" />
         <source>Calls with this prospect</source>
         <translation>Appels avec ce prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="282" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="284" />
         <source>Prospect's file</source>
         <translation>Fiche du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="283" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="285" />
         <source>Private: never sent in an invite or an export</source>
         <translation>Privé : jamais envoyé dans une invitation ni un export</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="288" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="290" />
         <source>Hot</source>
         <translation>Chaud</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="289" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="291" />
         <source>Warm</source>
         <translation>Tiède</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="290" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="292" />
         <source>Cold</source>
         <translation>Froid</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="295" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="297" />
         <source>Temperature</source>
         <translation>Température</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="297" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="299" />
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="298" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="300" />
         <source>Motivations</source>
         <translation>Motivations</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="299" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="301" />
         <source>Blockages</source>
         <translation>Freins</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="300" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="302" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="308" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="310" />
         <source>Save file</source>
         <translation>Enregistrer la fiche</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="366" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="376" />
         <source>%1 with %2 — %3</source>
         <translation>%1 avec %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="404" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="414" />
         <source>No call selected</source>
         <translation>Aucun appel sélectionné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="420" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="430" />
         <source>No outcome recorded yet.</source>
         <translation>Aucun résultat enregistré pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="421" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="431" />
         <source>Outcome: %1</source>
         <translation>Résultat : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="425" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="435" />
         <source>%1 %2, commission %3 %2</source>
         <translation>%1 %2, commission %3 %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="501" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="518" />
         <source>Deal lost</source>
         <translation>Vente perdue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="501" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="518" />
         <source>Why was it lost?</source>
         <translation>Pourquoi la vente est-elle perdue ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="547" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="565" />
         <source>Not saved: a value is not valid (%1).</source>
         <translation>Non enregistré : une valeur n'est pas valide (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="550" />
+        <location filename="../../closer_desk/ui/desk_widgets.py" line="568" />
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
@@ -274,27 +274,27 @@
 <context>
     <name>PipelineRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="68" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="69" />
         <source>Nobody is waiting for a call.</source>
         <translation>Personne n'attend d'appel.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="70" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="71" />
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="104" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="111" />
         <source>The pipeline could not be read (%1).</source>
         <translation>Le pipeline n'a pas pu être lu (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="110" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="117" />
         <source>Plan</source>
         <translation>Planifier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="114" />
+        <location filename="../../closer_desk/ui/pipeline.py" line="121" />
         <source>Waiting for a call: %1</source>
         <translation>En attente d'un appel : %1</translation>
     </message>
@@ -360,99 +360,99 @@
 <context>
     <name>ReportsRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="122" />
+        <location filename="../../closer_desk/ui/reports.py" line="123" />
         <source> months</source>
         <extracomment>The chart shows counts of won deals, or the commission in one currency (never a mix).</extracomment>
         <translation> mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="127" />
+        <location filename="../../closer_desk/ui/reports.py" line="128" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="131" />
+        <location filename="../../closer_desk/ui/reports.py" line="132" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="133" />
+        <location filename="../../closer_desk/ui/reports.py" line="134" />
         <source>Chart over</source>
         <translation>Graphique sur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="135" />
+        <location filename="../../closer_desk/ui/reports.py" line="136" />
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="151" />
+        <location filename="../../closer_desk/ui/reports.py" line="152" />
         <source>Conversion (%)</source>
         <translation>Conversion (%)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="162" />
+        <location filename="../../closer_desk/ui/reports.py" line="163" />
         <source>Conversion</source>
         <translation>Conversion</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="179" />
+        <location filename="../../closer_desk/ui/reports.py" line="180" />
         <source>Conversion = won ÷ calls held. No-shows are not calls held, so they are left out of the conversion. Amounts stay in the currency of each deal.</source>
         <translation>Conversion = ventes gagnées ÷ appels tenus. Les absents ne sont pas des appels tenus : ils ne comptent pas dans la conversion. Les montants restent dans la devise de chaque vente.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="252" />
+        <location filename="../../closer_desk/ui/reports.py" line="261" />
         <source>The report could not be computed (%1).</source>
         <translation>Le rapport n'a pas pu être calculé (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="270" />
+        <location filename="../../closer_desk/ui/reports.py" line="279" />
         <source>Results for %1</source>
         <translation>Résultats de %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="276" />
+        <location filename="../../closer_desk/ui/reports.py" line="285" />
         <source>Booked this week: %1 of %2 planned</source>
         <translation>Réservé cette semaine : %1 sur %2 prévues</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="289" />
+        <location filename="../../closer_desk/ui/reports.py" line="298" />
         <source>%1 h %2</source>
         <translation>%1 h %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="291" />
+        <location filename="../../closer_desk/ui/reports.py" line="300" />
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="298" />
-        <location filename="../../closer_desk/ui/reports.py" line="326" />
+        <location filename="../../closer_desk/ui/reports.py" line="307" />
+        <location filename="../../closer_desk/ui/reports.py" line="335" />
         <source>Won deals</source>
         <translation>Ventes gagnées</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="300" />
+        <location filename="../../closer_desk/ui/reports.py" line="309" />
         <source>Commission in %1</source>
         <translation>Commission en %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="332" />
+        <location filename="../../closer_desk/ui/reports.py" line="341" />
         <source>Won deals per company and month</source>
         <translation>Ventes gagnées par entreprise et par mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="334" />
+        <location filename="../../closer_desk/ui/reports.py" line="343" />
         <source>Commission in %1 per company and month</source>
         <translation>Commission en %1 par entreprise et par mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="345" />
+        <location filename="../../closer_desk/ui/reports.py" line="354" />
         <source>Export report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="345" />
+        <location filename="../../closer_desk/ui/reports.py" line="354" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>

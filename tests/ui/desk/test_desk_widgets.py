@@ -152,3 +152,21 @@ def test_switching_call_saves_notes_at_once(qtbot, desk, agenda, call):
         desk.set_appointment(other.id)
     assert agenda.appointment(call.id).notes == "Budget validé"
     assert desk.notes_edit.toPlainText() == ""
+
+
+def test_saves_announce_their_changes_and_changes_elsewhere_reload(qtbot, desk, agenda, call):
+    from closer_desk.core.model import Changes
+
+    seen: list[Changes] = []
+    desk.changed.connect(seen.append)
+    with qtbot.waitSignals([desk.outcome_recorded, desk.loaded], order="strict"):
+        desk.outcome_buttons["no-show"].click()
+    assert seen == [Changes(appointments=frozenset({call.id}))]
+    # the prospect's file edited in another room: the desk re-reads it
+    agenda.edit_prospect("Gabriel", need="Deux CRM")
+    with qtbot.waitSignal(desk.loaded):
+        desk.on_changes(Changes(prospects=True))
+    assert desk.file_edits["need"].toPlainText() == "Deux CRM"
+    # a change to another call does not
+    with qtbot.assertNotEmitted(desk.loaded, wait=50):
+        desk.on_changes(Changes(appointments=frozenset({call.id + 100})))

@@ -31,3 +31,20 @@ def test_plan_emits_the_prospect(qtbot, agenda, tasks, qtmodeltester):
     room.plan_next.connect(lambda p, a: linked.append((p, a)))
     room.plan_row(0)
     assert linked == [(call.prospect_id, call.id)]
+
+
+def test_a_booking_elsewhere_takes_the_prospect_off(qtbot, agenda, tasks):
+    from closer_desk.core.model import Changes
+
+    agenda.edit_prospect("Haruto", temperature="hot")
+    room = PipelineRoom(agenda, tasks)
+    qtbot.addWidget(room)
+    with qtbot.waitSignal(room.loaded):
+        room.refresh()
+    assert room.model.rowCount() == 1
+    booked = agenda.book(
+        company="Acme", prospect="Haruto", start=at("2026-03-05 09:00", "Europe/Paris")
+    )
+    with qtbot.waitSignal(room.loaded):
+        room.on_changes(Changes(appointments=frozenset({booked.id})))
+    assert room.model.rowCount() == 0 and room.empty_label.isVisibleTo(room)

@@ -147,3 +147,22 @@ def _rate(a, company_rate):
         if rate is not None:
             return rate
     raise AssertionError("no rate")
+
+
+def test_an_outcome_elsewhere_updates_the_report(qtbot, demo_agenda, tasks):
+    from closer_desk.core.model import Changes
+
+    room = _open(qtbot, demo_agenda, tasks)
+    with qtbot.waitSignal(room.report_ready):
+        room.set_month(Month(2026, 2))
+    before = room.report().total().tally
+    feb = [
+        a
+        for a in demo_agenda.appointments(*Month(2026, 2).bounds("Europe/Paris"))
+        if a.outcome == Outcome.LOST
+    ]
+    demo_agenda.set_outcome(feb[0].id, "won", value="1000", currency="EUR")
+    with qtbot.waitSignal(room.report_ready):
+        room.on_changes(Changes(appointments=frozenset({feb[0].id})))
+    after = room.report().total().tally
+    assert (after.won, after.lost) == (before.won + 1, before.lost - 1)
