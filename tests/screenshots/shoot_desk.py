@@ -51,7 +51,7 @@ def _grab(
 def main(out: Path, language: str = "en") -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    suffix = "" if language == "en" else f"_{language}"
+    suffix = f"_{language}"
     if language != "en":
         QLocale.setDefault(QLocale(language))
         build()
