@@ -18,6 +18,7 @@ from closer_desk.core.errors import CloserDeskError
 COMMAND_MODULES = (
     "closer_desk.cli.directory_cmds",
     "closer_desk.cli.agenda_cmds",
+    "closer_desk.cli.ops_cmds",
 )
 
 
@@ -57,4 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as error:
         print(f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except Exception as error:
+        # SQLite finding damage after open (a page no start-up query read): the same recovery
+        # message as at open, not a traceback.
+        from closer_desk.store.durability import as_corrupt_error
+
+        if (corrupt := as_corrupt_error(args.db, error)) is None:
+            raise
+        print(f"closer-desk: {describe(corrupt)}", file=sys.stderr)
         return 1

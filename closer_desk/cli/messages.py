@@ -4,6 +4,7 @@ translated, in ``closer_desk.ui``)."""
 from __future__ import annotations
 
 from closer_desk.core.errors import (
+    AgendaCorruptError,
     AgendaVersionError,
     AmbiguousNameError,
     AmbiguousTimeError,
@@ -45,6 +46,9 @@ _CODES = {
     "missing": "is required",
     "only_when_won": "is only recorded for a won deal",
     "out_of_range": "is out of range",
+    "link_scheme": "only https:, tel: and mailto: links can be opened",
+    "no_agenda": "there is no agenda file there",
+    "no_backup": "is not a backup file (see 'closer-desk backup list')",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 
@@ -93,4 +97,11 @@ def describe(error: CloserDeskError) -> str:
             f"this agenda was written by a newer closer_desk (schema {error.found}, this version "
             f"knows up to {error.known}); it was not changed. Update closer_desk to open it"
         )
+    if isinstance(error, AgendaCorruptError):
+        if error.backup:
+            return (
+                f"the agenda {error.path} is damaged ({error.detail}); restore the newest good "
+                f"backup with: closer-desk --db {error.path} backup restore {error.backup}"
+            )
+        return f"the agenda {error.path} is damaged ({error.detail}) and there is no good backup of it"
     return str(error)

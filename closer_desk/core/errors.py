@@ -137,3 +137,21 @@ class AgendaVersionError(CloserDeskError):
         super().__init__(f"agenda schema {found} is newer than {known}")
         self.found = found
         self.known = known
+
+
+class AgendaCorruptError(CloserDeskError):
+    """The agenda file is damaged (SQLite's integrity check failed or it is not a database).
+
+    Attributes:
+        path: the damaged file.
+        detail: SQLite's first complaint, as it said it.
+        backup: the newest backup that passes the check, or None when there is none.
+    """
+
+    bad_input = False
+
+    def __init__(self, path: str, detail: str, backup: str | None) -> None:
+        super().__init__(f"{path} is damaged: {detail}")
+        self.path = path
+        self.detail = detail
+        self.backup = backup

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from closer_desk import APP_NAME
@@ -92,6 +94,11 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as conn:
+        # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: without this BEGIN,
+        # each CREATE/DROP of a migration would commit on its own, and a crash mid-upgrade
+        # could leave half a schema (or, in a batch copy of a table, lose the table).
+        # SQLite's DDL is transactional, so the whole upgrade commits or nothing does.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = conn
         command.upgrade(config, target)
 
@@ -106,18 +113,46 @@ def ensure_schema(engine: Engine) -> None:
     upgrade(engine)
 
 
-def open_agenda(path: Path | str | None = None, *, clock: Any = None) -> Any:
+def open_agenda(path: Path | str | None = None, *, clock: Any = None, daily_backup: bool = True) -> Any:
     """Open (creating or upgrading) the agenda at ``path`` (default: ``default_db_path()``).
 
     ``clock`` is a zero-argument callable returning an aware "now" (tests inject one).
+    A damaged file raises ``AgendaCorruptError`` naming the newest good backup; see
+    ``store.durability`` for when the file is checked and why. An existing file is backed up
+    before an upgrade, and once a day when ``daily_backup`` (the window passes False and runs
+    ``durability.daily_backup`` off the GUI thread once it is painted).
     """
+    from datetime import datetime
+
+    from closer_desk.store import durability
     from closer_desk.store.agenda import Agenda
 
     target = Path(path) if path is not None else default_db_path()
+    existed = target.exists() and target.stat().st_size > 0
+    if existed and durability.needs_check_at_open(target):
+        durability.verify_at_open(target)
+    now = clock() if clock is not None else datetime.now().astimezone()
+    today = now.astimezone().date()
     engine = make_engine(target)
     try:
+        revision = current_revision(engine)
+        if existed and revision in _KNOWN_REVISIONS and revision != SCHEMA_HEAD:
+            durability.backup_now(target, today, label=f"before-{SCHEMA_HEAD}")
         ensure_schema(engine)
+        agenda = Agenda(engine, clock=clock, path=target)
+        if existed and daily_backup:
+            durability.daily_backup(target, today)
+    except sqlite3.DatabaseError as error:
+        engine.dispose()
+        raise durability.corrupt_error(target, [str(error)]) from error
+    except DBAPIError as error:
+        engine.dispose()
+        if isinstance(error.orig, sqlite3.DatabaseError) and not isinstance(
+            error.orig, sqlite3.OperationalError
+        ):
+            raise durability.corrupt_error(target, [str(error.orig)]) from error
+        raise
     except BaseException:
         engine.dispose()
         raise
-    return Agenda(engine, clock=clock, path=target)
+    return agenda
