@@ -44,13 +44,15 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
-    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` with foreign keys, WAL and a busy timeout on every connection."""
+    """An engine on ``path`` with foreign keys and a busy timeout on every connection.
+
+    ``ensure_schema`` switches the file to WAL once its version is known.
+    """
     _create_private_file(path)
     # Each process keeps one connection at a time; NullPool would reopen the file on each
     # query, so a plain pool of one is used. check_same_thread is off because a worker thread
@@ -106,11 +108,14 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 def ensure_schema(engine: Engine) -> None:
     """Bring the file to ``SCHEMA_HEAD``; refuse a file from a newer closer_desk untouched."""
     revision = current_revision(engine)
-    if revision == SCHEMA_HEAD:
-        return
     if revision is not None and revision not in _KNOWN_REVISIONS:
         raise AgendaVersionError(revision, SCHEMA_HEAD)
-    upgrade(engine)
+    # WAL is switched on only now, not when connecting: the switch writes the file header,
+    # and a file from a newer closer_desk must be refused with its bytes unchanged.
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    if revision != SCHEMA_HEAD:
+        upgrade(engine)
 
 
 def open_agenda(path: Path | str | None = None, *, clock: Any = None, daily_backup: bool = True) -> Any:
