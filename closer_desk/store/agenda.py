@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -68,6 +69,22 @@ class Agenda(DirectoryMixin):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Agenda]:
+        """Run several calls as one transaction: all of them are written, or none.
+
+        For one thread at a time (the worker thread or a CLI command).
+        """
+        from closer_desk.store.batch import one_transaction
+
+        real = self.engine
+        with one_transaction(real) as single:
+            self.engine = single  # type: ignore[assignment]
+            try:
+                yield self
+            finally:
+                self.engine = real
 
     def now(self) -> datetime:
         """The injected clock's aware now."""

@@ -172,3 +172,34 @@ def test_agenda_wal_shm_and_backups_are_owner_only_whatever_the_umask(tmp_path: 
         assert _mode(made) == 0o600
     finally:
         os.umask(previous)
+
+
+def test_demo_data_is_one_transaction(tmp_path: Path, clock: FakeClock) -> None:
+    import dataclasses
+
+    from closer_desk.core.demo import build
+    from closer_desk.store.demo import load_demo
+
+    path = tmp_path / "demo.sqlite3"
+    with open_agenda(path, clock=clock) as agenda:
+        calls = load_demo(agenda, build(clock.now.date()))
+        assert agenda.count_appointments() == calls > 0
+    with open_agenda(tmp_path / "half.sqlite3", clock=clock) as agenda:
+        data = build(clock.now.date())
+        # A last call that cannot be written, after all the others were.
+        broken = dataclasses.replace(data, calls=(*data.calls, None))
+        with pytest.raises(AttributeError):
+            load_demo(agenda, broken)
+        assert agenda.is_empty() and agenda.count_appointments() == 0
+
+
+def test_a_failed_call_inside_a_batch_undoes_only_itself(agenda, clock: FakeClock) -> None:
+    from closer_desk.core.errors import ConflictError
+
+    with agenda.batch():
+        first = agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris"))
+        with pytest.raises(ConflictError):
+            agenda.book(company="Acme", prospect="Haruto", start=at("2026-03-03 10:15", "Europe/Paris"))
+        agenda.cancel(first.id)
+    assert agenda.count_appointments() == 1
+    assert agenda.appointment(first.id).status.value == "cancelled"
