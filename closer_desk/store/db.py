@@ -147,15 +147,10 @@ def open_agenda(path: Path | str | None = None, *, clock: Any = None, daily_back
         agenda = Agenda(engine, clock=clock, path=target)
         if existed and daily_backup:
             durability.daily_backup(target, today)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.Error, DBAPIError) as error:
         engine.dispose()
-        raise durability.corrupt_error(target, [str(error)]) from error
-    except DBAPIError as error:
-        engine.dispose()
-        if isinstance(error.orig, sqlite3.DatabaseError) and not isinstance(
-            error.orig, sqlite3.OperationalError
-        ):
-            raise durability.corrupt_error(target, [str(error.orig)]) from error
+        if (corrupt := durability.as_corrupt_error(target, error)) is not None:
+            raise corrupt from error
         raise
     except BaseException:
         engine.dispose()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, or_, select, update
 
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import AmbiguousNameError, DuplicateError, NotFoundError
@@ -144,7 +144,10 @@ class DirectoryMixin:
 
     def _insert_unique(self, conn: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:
         name = values["name"]
-        if conn.execute(select(table.c.id).where(func.lower(table.c.name) == name.lower())).first():
+        # SQLite's lower() only folds ASCII: the exact test catches "Érable" twice (found by
+        # fuzzing the CLI: it reached the UNIQUE constraint as an IntegrityError).
+        same = or_(table.c.name == name, func.lower(table.c.name) == name.lower())
+        if conn.execute(select(table.c.id).where(same)).first():
             raise DuplicateError(kind, name)
         return int(conn.execute(insert(table).values(**values)).inserted_primary_key[0])
 
@@ -152,7 +155,8 @@ class DirectoryMixin:
         if "name" in values:
             clash = conn.execute(
                 select(table.c.id).where(
-                    func.lower(table.c.name) == values["name"].lower(), table.c.id != row_id
+                    or_(table.c.name == values["name"], func.lower(table.c.name) == values["name"].lower()),
+                    table.c.id != row_id,
                 )
             ).first()
             if clash:

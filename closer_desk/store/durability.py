@@ -154,13 +154,22 @@ def as_corrupt_error(agenda_path: Path | None, error: BaseException) -> AgendaCo
     cause: BaseException | None = error
     while cause is not None and not isinstance(cause, sqlite3.Error):
         cause = getattr(cause, "orig", None) or cause.__cause__
-    if not isinstance(cause, sqlite3.DatabaseError) or isinstance(cause, sqlite3.OperationalError):
+    # Only SQLITE_CORRUPT and SQLITE_NOTADB: a constraint (IntegrityError is a DatabaseError
+    # too) or a lock is not damage.
+    if not isinstance(cause, sqlite3.Error) or not _is_damage(cause):
         return None
     if agenda_path is None:
         from closer_desk.store.db import default_db_path
 
         agenda_path = default_db_path()
     return corrupt_error(Path(agenda_path), [str(cause)])
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    return type(error) is sqlite3.DatabaseError
 
 
 def needs_check_at_open(agenda_path: Path) -> bool:
