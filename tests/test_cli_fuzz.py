@@ -37,10 +37,33 @@ def _vocabulary(parser: argparse.ArgumentParser) -> set[str]:
 # must only ever touch the test agenda.
 WORDS = sorted(w for w in _vocabulary(build_parser()) if not w.startswith("--d"))
 VALUES = [
-    "Acme", "Érable", "Omar", "Gabriel Tremblay", "1", "0", "-1", "999999", "2026-03-03 10:00",
-    "2026-03-29 02:30", "2026-10-25 02:30", "2026-02-30", "Europe/Paris", "Romance Standard Time",
-    "Mars/Olympus", "45", "https://meet.example.com/x", "javascript:alert(1)", "+33612345678",
-    "EUR", "1E30", "mon-fri 09:00-18:00", "--", "-", "", "\x00", "a" * 300,
+    "Acme",
+    "Érable",
+    "Omar",
+    "Gabriel Tremblay",
+    "1",
+    "0",
+    "-1",
+    "999999",
+    "2026-03-03 10:00",
+    "2026-03-29 02:30",
+    "2026-10-25 02:30",
+    "2026-02-30",
+    "Europe/Paris",
+    "Romance Standard Time",
+    "Mars/Olympus",
+    "45",
+    "https://meet.example.com/x",
+    "javascript:alert(1)",
+    "+33612345678",
+    "EUR",
+    "1E30",
+    "mon-fri 09:00-18:00",
+    "--",
+    "-",
+    "",
+    "\x00",
+    "a" * 300,
 ]
 TOKEN = st.one_of(
     st.sampled_from(WORDS),
@@ -119,7 +142,9 @@ def fuzz_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @given(argv=ARGV)
 @example(argv=["company", "add", "Érable"])  # non-ASCII duplicate reached the UNIQUE index
 @example(argv=["outcome", "1", "won", "--value", "1E30"])  # Decimal overflow in quantize
-def test_random_command_lines(fuzz_db: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+def test_random_command_lines(
+    fuzz_db: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
     before = _dump(fuzz_db)
     try:
         status = cli_main(["--db", str(fuzz_db), *argv])

@@ -30,9 +30,12 @@ def _offences(path: Path) -> list[str]:
             ):
                 found.append(f"{path}:{node.lineno}: shell=")
         func = node.func
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-            if (func.value.id, func.attr) in FORBIDDEN_CALLS:
-                found.append(f"{path}:{node.lineno}: {func.value.id}.{func.attr}")
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and (func.value.id, func.attr) in FORBIDDEN_CALLS
+        ):
+            found.append(f"{path}:{node.lineno}: {func.value.id}.{func.attr}")
     return found
 
 

@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     restore = actions.add_parser(
         "restore", help="replace the agenda by a backup (the replaced file is kept aside)"
     )
-    restore.add_argument("file", metavar="FILE", help="a backup file, or its name from 'backup list'")
+    restore.add_argument(
+        "file", metavar="FILE", help="a backup file, or its name from 'backup list'"
+    )
     restore.set_defaults(func=_restore)
     backup.set_defaults(func=_list, json=False)
 

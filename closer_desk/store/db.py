@@ -118,7 +118,9 @@ def ensure_schema(engine: Engine) -> None:
         upgrade(engine)
 
 
-def open_agenda(path: Path | str | None = None, *, clock: Any = None, daily_backup: bool = True) -> Any:
+def open_agenda(
+    path: Path | str | None = None, *, clock: Any = None, daily_backup: bool = True
+) -> Any:
     """Open (creating or upgrading) the agenda at ``path`` (default: ``default_db_path()``).
 
     ``clock`` is a zero-argument callable returning an aware "now" (tests inject one).

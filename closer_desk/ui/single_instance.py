@@ -120,9 +120,7 @@ class InstanceServer(QObject):
             self._on_activate(argv)
 
 
-def claim_or_forward(
-    db_path: Path | str, on_activate: Activate, argv: Sequence[str] = ()
-) -> bool:
+def claim_or_forward(db_path: Path | str, on_activate: Activate, argv: Sequence[str] = ()) -> bool:
     """True when this process is the agenda's first instance (it now listens for others);
     False when another instance got ``argv`` and brought its window forward (exit 0 then).
 

@@ -37,7 +37,9 @@ def _best(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
     return best
 
 
-def _row(name: str, measured: tuple[float, float], floor: tuple[float, float], budget: float) -> dict[str, Any]:
+def _row(
+    name: str, measured: tuple[float, float], floor: tuple[float, float], budget: float
+) -> dict[str, Any]:
     value, cpu = measured
     return {
         "name": name,

@@ -48,8 +48,18 @@ def test_other_schemes_are_refused(url: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["", "https://", "https:///path", "https://exa mple.com", "tel:", "tel:call-me", "mailto:nobody",
-     "\x01javascript:alert(1)", "https://meet.example.com/\nSet-Cookie", "https://[::1"],
+    [
+        "",
+        "https://",
+        "https:///path",
+        "https://exa mple.com",
+        "tel:",
+        "tel:call-me",
+        "mailto:nobody",
+        "\x01javascript:alert(1)",
+        "https://meet.example.com/\nSet-Cookie",
+        "https://[::1",
+    ],
 )
 def test_malformed_links_are_refused(url: str) -> None:
     with pytest.raises(ValidationError) as caught:

@@ -31,9 +31,26 @@ TEXT_PARSERS: list[Callable[[str], Any]] = [
 ]
 # Text shaped like what the parsers expect, mutated, plus anything at all.
 NEAR = st.sampled_from(
-    ["2026-03-29 02:30", "mon-fri 09:00-18:00", "09:00-12:00,14:00-18:00", "+33 6 12 34 56 78",
-     "https://meet.example.com/x", "12.5", "1e999", "NaN", "-0", "EUR", "#3b82f6", "a@b.fr", "99:99",
-     "sat 23:59-24:00", "0000-00-00 00:00", "9999-12-31 23:59", "١٢:٣٠", "ｍｏｎ 09:00-10:00"]
+    [
+        "2026-03-29 02:30",
+        "mon-fri 09:00-18:00",
+        "09:00-12:00,14:00-18:00",
+        "+33 6 12 34 56 78",
+        "https://meet.example.com/x",
+        "12.5",
+        "1e999",
+        "NaN",
+        "-0",
+        "EUR",
+        "#3b82f6",
+        "a@b.fr",
+        "99:99",
+        "sat 23:59-24:00",
+        "0000-00-00 00:00",
+        "9999-12-31 23:59",
+        "١٢:٣٠",
+        "ｍｏｎ 09:00-10:00",
+    ]
 )
 TYPED = st.one_of(st.text(), NEAR, st.builds(lambda a, b: a + b, NEAR, st.text(max_size=5)))
 

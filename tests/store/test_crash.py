@@ -101,7 +101,9 @@ def test_killed_during_a_large_single_transaction_write(tmp_path: Path, seed: in
 
     _whole(path)
     conn = sqlite3.connect(path)
-    counts = dict(conn.execute("SELECT source, count(*) FROM busy_blocks GROUP BY source").fetchall())
+    counts = dict(
+        conn.execute("SELECT source, count(*) FROM busy_blocks GROUP BY source").fetchall()
+    )
     conn.close()
     expected = {batch: 50_000 for batch in "AB" if f"commit {batch}" in lines}
     assert counts == expected, (kill_line, lines[-2:])
@@ -116,6 +118,8 @@ def test_killed_right_after_starting_the_second_batch(tmp_path: Path) -> None:
     with open_agenda(path, clock=FakeClock()):
         pass
     conn = sqlite3.connect(path)
-    counts = dict(conn.execute("SELECT source, count(*) FROM busy_blocks GROUP BY source").fetchall())
+    counts = dict(
+        conn.execute("SELECT source, count(*) FROM busy_blocks GROUP BY source").fetchall()
+    )
     conn.close()
     assert counts == {"A": 50_000}

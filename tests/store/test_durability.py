@@ -39,7 +39,11 @@ def filled(tmp_path: Path, clock: FakeClock) -> Path:
     path = tmp_path / "agenda.sqlite3"
     with make_agenda(path, clock) as agenda:
         for day in range(1, 20):
-            agenda.book(company="Acme", prospect="Omar", start=at(f"2026-03-{day:02d} 10:00", "Europe/Paris"))
+            agenda.book(
+                company="Acme",
+                prospect="Omar",
+                start=at(f"2026-03-{day:02d} 10:00", "Europe/Paris"),
+            )
     return path
 
 
@@ -72,7 +76,9 @@ def test_the_last_fourteen_backups_are_kept(filled: Path) -> None:
     assert days == [TODAY + timedelta(days=n) for n in range(16, 2, -1)]
 
 
-def test_backup_while_another_connection_writes_is_consistent(filled: Path, clock: FakeClock) -> None:
+def test_backup_while_another_connection_writes_is_consistent(
+    filled: Path, clock: FakeClock
+) -> None:
     with open_agenda(filled, clock=clock, daily_backup=False) as agenda:
         agenda.book(company="Acme", prospect="Haruto", start=at("2026-04-01 10:00", "Europe/Paris"))
         made = durability.backup_now(filled, TODAY)
@@ -82,7 +88,9 @@ def test_backup_while_another_connection_writes_is_consistent(filled: Path, cloc
     copy.close()
 
 
-def test_damage_is_reported_at_open_with_the_newest_good_backup(filled: Path, clock: FakeClock) -> None:
+def test_damage_is_reported_at_open_with_the_newest_good_backup(
+    filled: Path, clock: FakeClock
+) -> None:
     good = durability.backup_now(filled, TODAY)
     _damage(filled)
     _crash_marker(filled)
@@ -93,7 +101,9 @@ def test_damage_is_reported_at_open_with_the_newest_good_backup(filled: Path, cl
     assert caught.value.detail
 
 
-def test_a_file_that_is_not_an_agenda_is_refused_without_backup(tmp_path: Path, clock: FakeClock) -> None:
+def test_a_file_that_is_not_an_agenda_is_refused_without_backup(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = tmp_path / "agenda.sqlite3"
     path.write_bytes(b"this is not a database at all, just text" * 200)
     with pytest.raises(AgendaCorruptError) as caught:
@@ -112,7 +122,9 @@ def test_a_damaged_agenda_never_replaces_a_good_backup(filled: Path) -> None:
     assert not [p for p in good.parent.iterdir() if p.name.endswith(".partial")]
 
 
-def test_restore_puts_the_backup_back_and_keeps_the_broken_file(filled: Path, clock: FakeClock) -> None:
+def test_restore_puts_the_backup_back_and_keeps_the_broken_file(
+    filled: Path, clock: FakeClock
+) -> None:
     good = durability.backup_now(filled, TODAY)
     _damage(filled)
     _crash_marker(filled)
@@ -146,7 +158,12 @@ def test_cli_reports_damage_in_one_line_and_restores(
     assert "damaged" in err and f"backup restore {good}" in err
     assert cli_main(["--db", str(filled), "backup", "restore", good.name]) == 0
     assert "kept as" in capsys.readouterr().out
-    assert cli_main(["--db", str(filled), "agenda", "--from", "2026-03-01", "--to", "2026-03-31", "--json"]) == 0
+    assert (
+        cli_main(
+            ["--db", str(filled), "agenda", "--from", "2026-03-01", "--to", "2026-03-31", "--json"]
+        )
+        == 0
+    )
 
 
 def test_cli_backup_now_and_list(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,12 +176,16 @@ def test_cli_backup_now_and_list(filled: Path, capsys: pytest.CaptureFixture[str
     assert cli_main(["--db", str(filled.with_name("missing.sqlite3")), "backup", "now"]) == 2
 
 
-def test_agenda_wal_shm_and_backups_are_owner_only_whatever_the_umask(tmp_path: Path, clock: FakeClock) -> None:
+def test_agenda_wal_shm_and_backups_are_owner_only_whatever_the_umask(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     previous = os.umask(0o022)
     try:
         path = tmp_path / "agenda.sqlite3"
         with make_agenda(path, clock) as agenda:
-            agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris"))
+            agenda.book(
+                company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
+            )
             sides = [Path(f"{path}-wal"), Path(f"{path}-shm")]
             assert all(p.exists() for p in sides)
             assert [_mode(p) for p in [path, *sides]] == [0o600] * 3
@@ -197,9 +218,13 @@ def test_a_failed_call_inside_a_batch_undoes_only_itself(agenda, clock: FakeCloc
     from closer_desk.core.errors import ConflictError
 
     with agenda.batch():
-        first = agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris"))
+        first = agenda.book(
+            company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
+        )
         with pytest.raises(ConflictError):
-            agenda.book(company="Acme", prospect="Haruto", start=at("2026-03-03 10:15", "Europe/Paris"))
+            agenda.book(
+                company="Acme", prospect="Haruto", start=at("2026-03-03 10:15", "Europe/Paris")
+            )
         agenda.cancel(first.id)
     assert agenda.count_appointments() == 1
     assert agenda.appointment(first.id).status.value == "cancelled"

@@ -42,56 +42,109 @@ UPGRADES = [
 T0 = int(NOW.timestamp())
 
 
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, object]]) -> None:
+    columns = list(rows[0])
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+
+
 def seed_0001(conn: sqlite3.Connection) -> None:
     """What closer_desk wrote at 0001: a closer with hours, companies, prospects, calls in
     every status, an override, a travel and busy blocks."""
-    conn.execute("INSERT INTO closers (id, name, email, zone) VALUES (1, 'Camille', 'c@x.fr', 'Europe/Paris')")
-    conn.executemany(
-        "INSERT INTO companies (id, name, commission_rate, default_kind, script) VALUES (?, ?, ?, ?, ?)",
-        [(1, "Acme", "0.15", "video", "Open with the budget."), (2, "Érable", "0.12", "phone", "")],
+    _insert(
+        conn, "closers", [{"id": 1, "name": "Camille", "email": "c@x.fr", "zone": "Europe/Paris"}]
     )
-    conn.executemany(
-        "INSERT INTO prospects (id, name, zone, country, phone, need, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    _insert(
+        conn,
+        "companies",
         [
-            (1, "Gabriel Tremblay", "America/Toronto", "CA", "+15145550123", "CRM", "private"),
-            (2, "Omar Haddad", "Asia/Dubai", "AE", "+971501234567", "", ""),
+            {
+                "id": 1,
+                "name": "Acme",
+                "commission_rate": "0.15",
+                "default_kind": "video",
+                "script": "Budget.",
+            },
+            {
+                "id": 2,
+                "name": "Érable",
+                "commission_rate": "0.12",
+                "default_kind": "phone",
+                "script": "",
+            },
         ],
     )
-    conn.executemany(
-        "INSERT INTO weekly_hours (closer_id, company_id, prospect_id, weekday, start_min, end_min)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(1, None, None, d, 540, 1080) for d in range(5)] + [(None, 1, None, 0, 600, 960), (None, None, 2, 6, 480, 1020)],
+    _insert(
+        conn,
+        "prospects",
+        [
+            {"id": 1, "name": "Gabriel Tremblay", "zone": "America/Toronto", "country": "CA",
+             "phone": "+15145550123", "need": "CRM", "notes": "private"},
+            {"id": 2, "name": "Omar Haddad", "zone": "Asia/Dubai", "country": "AE",
+             "phone": "+971501234567", "need": "", "notes": ""},
+        ],
+    )  # fmt: skip
+    hours = [(1, None, None, d, 540, 1080) for d in range(5)]
+    hours += [(None, 1, None, 0, 600, 960), (None, None, 2, 6, 480, 1020)]
+    keys = ("closer_id", "company_id", "prospect_id", "weekday", "start_min", "end_min")
+    _insert(conn, "weekly_hours", [dict(zip(keys, h, strict=True)) for h in hours])
+    _insert(conn, "date_overrides", [{"closer_id": 1, "day": "2026-03-10", "intervals": ""}])
+    _insert(
+        conn,
+        "travel_periods",
+        [
+            {
+                "closer_id": 1,
+                "first_day": "2026-04-01",
+                "last_day": "2026-04-07",
+                "zone": "America/Montreal",
+            }
+        ],
     )
-    conn.execute("INSERT INTO date_overrides (closer_id, day, intervals) VALUES (1, '2026-03-10', '')")
-    conn.execute("INSERT INTO travel_periods (closer_id, first_day, last_day, zone) VALUES (1, '2026-04-01', '2026-04-07', 'America/Montreal')")
     statuses = ("planned", "confirmed", "done", "no-show", "cancelled")
-    for n in range(25):
-        start = T0 + n * 7200
-        conn.execute(
-            "INSERT INTO appointments (closer_id, company_id, prospect_id, kind, wall_start, zone, fold,"
-            " minutes, start_utc, end_utc, status, outcome, deal_value, currency, uid, sequence, notes,"
-            " created_utc, updated_utc) VALUES (1, ?, ?, 'video', ?, 'Europe/Paris', 0, 45, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                1 + n % 2,
-                1 + n % 2,
-                "2026-03-02T09:00:00",
-                start,
-                start + 2700,
-                statuses[n % 5],
-                "won" if n % 5 == 2 else None,
-                "1200.00" if n % 5 == 2 else None,
-                "EUR" if n % 5 == 2 else "",
-                f"seed-{n}@closer-desk",
-                n % 3,
-                "private note",
-                T0,
-                T0,
-            ),
-        )
-    conn.executemany(
-        "INSERT INTO busy_blocks (closer_id, uid, recurrence_id, summary, start_utc, end_utc, source)"
-        " VALUES (1, ?, ?, 'busy', ?, ?, 'google.ics')",
-        [(f"ev-{n}", "" if n % 2 else f"2026030{n % 9}T090000Z", T0 + n * 3600, T0 + n * 3600 + 900) for n in range(20)],
+    _insert(
+        conn,
+        "appointments",
+        [
+            {
+                "closer_id": 1,
+                "company_id": 1 + n % 2,
+                "prospect_id": 1 + n % 2,
+                "kind": "video",
+                "wall_start": "2026-03-02T09:00:00",
+                "zone": "Europe/Paris",
+                "fold": 0,
+                "minutes": 45,
+                "start_utc": T0 + n * 7200,
+                "end_utc": T0 + n * 7200 + 2700,
+                "status": statuses[n % 5],
+                "outcome": "won" if n % 5 == 2 else None,
+                "deal_value": "1200.00" if n % 5 == 2 else None,
+                "currency": "EUR" if n % 5 == 2 else "",
+                "uid": f"seed-{n}@closer-desk",
+                "sequence": n % 3,
+                "notes": "private note",
+                "created_utc": T0,
+                "updated_utc": T0,
+            }
+            for n in range(25)
+        ],
+    )
+    _insert(
+        conn,
+        "busy_blocks",
+        [
+            {
+                "closer_id": 1,
+                "uid": f"ev-{n}",
+                "recurrence_id": "" if n % 2 else f"2026030{n % 9}T090000Z",
+                "summary": "busy",
+                "start_utc": T0 + n * 3600,
+                "end_utc": T0 + n * 3600 + 900,
+                "source": "google.ics",
+            }
+            for n in range(20)
+        ],
     )
 
 
@@ -114,9 +167,14 @@ def _snapshot(path: Path) -> dict[str, list[dict[str, object]]]:
     conn.row_factory = sqlite3.Row
     tables = [
         r[0]
-        for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
     ]
-    out = {t: [dict(row) for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid')] for t in tables}
+    out = {
+        t: [dict(row) for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid')]
+        for t in tables
+    }
     conn.close()
     return out
 
@@ -135,7 +193,9 @@ def test_the_code_knows_every_revision() -> None:
 
 
 @pytest.mark.parametrize(("before", "after"), UPGRADES, ids=[f"{a}->{b}" for a, b in UPGRADES])
-def test_migration_keeps_the_data_of_the_revision_before(tmp_path: Path, before: str, after: str) -> None:
+def test_migration_keeps_the_data_of_the_revision_before(
+    tmp_path: Path, before: str, after: str
+) -> None:
     path = tmp_path / "agenda.sqlite3"
     _at_revision(path, before)
     conn = sqlite3.connect(path)
@@ -154,7 +214,9 @@ def test_migration_keeps_the_data_of_the_revision_before(tmp_path: Path, before:
         assert table in new, f"{after} dropped {table}"
         assert len(new[table]) == len(rows), table
         for was, now in zip(rows, new[table], strict=True):
-            assert {k: now[k] for k in was if k in now} == {k: v for k, v in was.items() if k in now}, table
+            assert {k: now[k] for k in was if k in now} == {
+                k: v for k, v in was.items() if k in now
+            }, table
     assert durability.check(path, full=True) == []
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -9,7 +9,8 @@ from closer_desk.ui.links import open_link
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>", "smb://host/share"]
+    "url",
+    ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>", "smb://host/share"],
 )
 def test_unsafe_links_are_refused_with_a_message(qapp, url: str) -> None:
     opened: list[QUrl] = []
@@ -19,7 +20,9 @@ def test_unsafe_links_are_refused_with_a_message(qapp, url: str) -> None:
     assert len(told) == 1 and "https:, tel: and mailto:" in told[0] and url in told[0]
 
 
-@pytest.mark.parametrize("url", ["https://meet.example.com/acme", "tel:+33612345678", "mailto:a@example.com"])
+@pytest.mark.parametrize(
+    "url", ["https://meet.example.com/acme", "tel:+33612345678", "mailto:a@example.com"]
+)
 def test_safe_links_reach_the_desktop(qapp, url: str) -> None:
     opened: list[QUrl] = []
     assert open_link(url, opener=lambda u: opened.append(u) or True, on_refused=pytest.fail)

@@ -119,8 +119,20 @@ def test_the_window_sees_a_booking_made_by_the_cli(qtbot, db: Path) -> None:
     watcher = ExternalChangeWatcher(db, interval_ms=20)
     watcher.start()
     cli = _process(
-        qtbot, "-m", "closer_desk", "--db", str(db), "book", "--company", "Acme",
-        "--prospect", "Omar", "--start", "2026-03-04 11:00", "--tz", "Europe/Paris",
+        qtbot,
+        "-m",
+        "closer_desk",
+        "--db",
+        str(db),
+        "book",
+        "--company",
+        "Acme",
+        "--prospect",
+        "Omar",
+        "--start",
+        "2026-03-04 11:00",
+        "--tz",
+        "Europe/Paris",
     )
     with qtbot.waitSignal(watcher.changed, timeout=30_000):
         cli.start()
@@ -151,14 +163,30 @@ def test_the_cli_writing_while_the_window_writes_never_corrupts(qtbot, db: Path)
     clis = []
     for n in range(3):
         cli = _process(
-            qtbot, "-m", "closer_desk", "--db", str(db), "book", "--company", "Érable",
-            "--prospect", "Haruto", "--start", f"2026-03-1{n} 08:00", "--tz", "Europe/Paris",
+            qtbot,
+            "-m",
+            "closer_desk",
+            "--db",
+            str(db),
+            "book",
+            "--company",
+            "Érable",
+            "--prospect",
+            "Haruto",
+            "--start",
+            f"2026-03-1{n} 08:00",
+            "--tz",
+            "Europe/Paris",
         )
         cli.start()
         clis.append(cli)
     # The window books meanwhile, on its own connection.
     for day in range(20):
-        agenda.book(company="Acme", prospect="Omar", start=at(f"2026-04-{day + 1:02d} 10:00", "Europe/Paris"))
+        agenda.book(
+            company="Acme",
+            prospect="Omar",
+            start=at(f"2026-04-{day + 1:02d} 10:00", "Europe/Paris"),
+        )
     for cli in clis:
         qtbot.waitUntil(lambda c=cli: c.state() == QProcess.ProcessState.NotRunning, timeout=30_000)
         assert cli.exitCode() == 0, bytes(cli.readAllStandardError().data())
