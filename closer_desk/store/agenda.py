@@ -24,6 +24,7 @@ from closer_desk.core.model import (
     Status,
 )
 from closer_desk.store import rows as R
+from closer_desk.store.batch import write_lock
 from closer_desk.store.directory import DirectoryMixin, Key
 from closer_desk.store.schema import (
     appointments,
@@ -295,6 +296,7 @@ class Agenda(DirectoryMixin):
         """
         tz.require_aware(start)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             company_id = self._resolve_id(conn, companies, "company", company)
             prospect_id = self._resolve_id(conn, prospects, "prospect", prospect)
             if closer is None:
@@ -351,6 +353,7 @@ class Agenda(DirectoryMixin):
     def _update(self, appointment_id: int, values: dict[str, Any], *, check_conflicts: bool, force: bool) -> Appointment:
         current = self.appointment(appointment_id)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             row = conn.execute(select(appointments).where(appointments.c.id == current.id)).one()
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if not changed:

@@ -33,6 +33,24 @@ class _BatchEngine:
         """The real engine is disposed when the batch ends, not before."""
 
 
+def write_lock(conn: Connection) -> None:
+    """Take the file's write lock now, at the start of a check-then-write transaction.
+
+    pysqlite begins a transaction only at the first INSERT/UPDATE/DELETE, so the conflict
+    check before it reads outside any transaction: two processes (the window and the CLI)
+    could both find a slot free and both book it. ``BEGIN IMMEDIATE`` makes the second one
+    wait (busy_timeout) until the first commits, then see its call. Inside a batch the
+    outer transaction already holds the lock.
+    """
+    if not conn.in_nested_transaction() and not _dbapi_in_transaction(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _dbapi_in_transaction(conn: Connection) -> bool:
+    raw = conn.connection.dbapi_connection
+    return bool(getattr(raw, "in_transaction", False))
+
+
 @contextlib.contextmanager
 def one_transaction(engine: Engine) -> Iterator[_BatchEngine]:
     """A connection in an IMMEDIATE transaction (the write lock taken at once), as an engine.
