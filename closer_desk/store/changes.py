@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from closer_desk.store.durability import open_reader
+
 
 class DataVersion:
     """A read-only connection kept open on the agenda, reporting others' commits.
@@ -20,10 +22,8 @@ class DataVersion:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        # Read-only: the probe must never write or hold a lock that delays a writer.
-        self._conn: sqlite3.Connection | None = sqlite3.connect(
-            f"file:{self.path.as_posix()}?mode=ro", uri=True, check_same_thread=False
-        )
+        # query_only: the probe never writes, and in autocommit it holds no lock between polls.
+        self._conn: sqlite3.Connection | None = open_reader(self.path, check_same_thread=False)
 
     def current(self) -> int:
         """The file's data version as this connection sees it (moves on others' commits)."""

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -57,8 +57,10 @@ def make_engine(path: Path) -> Engine:
     # Each process keeps one connection at a time; NullPool would reopen the file on each
     # query, so a plain pool of one is used. check_same_thread is off because a worker thread
     # may read while the GUI thread waits.
+    # URL.create, not an f-string URL: a "?" or "#" in the file name would otherwise be read
+    # as the URL's query and SQLite would open another file.
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
+        URL.create("sqlite+pysqlite", database=str(path)),
         connect_args={"check_same_thread": False},
         pool_size=1,
         max_overflow=4,

@@ -155,7 +155,10 @@ class DirectoryMixin:
         if "name" in values:
             clash = conn.execute(
                 select(table.c.id).where(
-                    or_(table.c.name == values["name"], func.lower(table.c.name) == values["name"].lower()),
+                    or_(
+                        table.c.name == values["name"],
+                        func.lower(table.c.name) == values["name"].lower(),
+                    ),
                     table.c.id != row_id,
                 )
             ).first()

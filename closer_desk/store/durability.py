@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from closer_desk.core.errors import AgendaCorruptError
 
@@ -104,6 +105,20 @@ def list_backups(agenda_path: Path) -> list[Backup]:
     return found
 
 
+def open_reader(path: Path | str, **kwargs: bool) -> sqlite3.Connection:
+    """A connection that reads ``path`` and can never write to it (nor create it).
+
+    Not ``mode=ro``: a read-only connection cannot run WAL recovery after a crash, and with no
+    ``-shm`` file it keeps a private index that never sees other processes' commits. A
+    read-write connection with ``query_only`` does both and still refuses every write.
+    ``?``, ``#`` and ``%`` in file names are escaped for the URI.
+    """
+    uri = f"file:{quote(Path(path).as_posix(), safe='/:')}?mode=rw"
+    conn = sqlite3.connect(uri, uri=True, **kwargs)  # type: ignore[arg-type]
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 def check(path: Path, *, full: bool = False) -> list[str]:
     """Problems SQLite finds in the file at ``path`` (empty when it is whole).
 
@@ -113,7 +128,7 @@ def check(path: Path, *, full: bool = False) -> list[str]:
     """
     pragma = "integrity_check" if full else "quick_check"
     try:
-        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+        conn = open_reader(path)
     except sqlite3.Error as error:
         return [str(error)]
     try:
@@ -192,7 +207,7 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
     """Copy ``source`` into the new owner-only file ``target`` through SQLite's backup API."""
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _PRIVATE_FILE)
     os.close(fd)
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    src = open_reader(source)
     try:
         with private_umask():
             dst = sqlite3.connect(target)

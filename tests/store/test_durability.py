@@ -228,3 +228,24 @@ def test_a_failed_call_inside_a_batch_undoes_only_itself(agenda, clock: FakeCloc
         agenda.cancel(first.id)
     assert agenda.count_appointments() == 1
     assert agenda.appointment(first.id).status.value == "cancelled"
+
+
+def test_odd_file_names_are_checked_and_backed_up(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "my agenda #2 ?100%.sqlite3"
+    with make_agenda(path, clock) as agenda:
+        agenda.book(company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris"))
+    assert durability.check(path, full=True) == []
+    made = durability.backup_now(path, TODAY)
+    assert [b.path for b in durability.list_backups(path)] == [made]
+    from closer_desk.store.changes import DataVersion
+
+    probe = DataVersion(path)
+    first = probe.current()
+    with open_agenda(path, clock=clock, daily_backup=False) as agenda:
+        agenda.book(company="Acme", prospect="Haruto", start=at("2026-03-04 10:00", "Europe/Paris"))
+    assert probe.current() != first
+    probe.close()
+    # The engine opened that very file (an f-string URL once read "?100%..." as a query).
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(path.name)) == [
+        "backups"
+    ]
