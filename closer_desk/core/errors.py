@@ -139,19 +139,32 @@ class AgendaVersionError(CloserDeskError):
         self.known = known
 
 
-class AgendaCorruptError(CloserDeskError):
-    """The agenda file is damaged (SQLite's integrity check failed or it is not a database).
+class AgendaFileError(CloserDeskError):
+    """The agenda file cannot be used: not an SQLite database, or damaged.
 
     Attributes:
-        path: the damaged file.
-        detail: SQLite's first complaint, as it said it.
-        backup: the newest backup that passes the check, or None when there is none.
+        path: the file, as text.
+        reason: what SQLite said.
     """
 
     bad_input = False
 
-    def __init__(self, path: str, detail: str, backup: str | None) -> None:
-        super().__init__(f"{path} is damaged: {detail}")
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
         self.path = path
+        self.reason = reason
+
+
+class AgendaCorruptError(AgendaFileError):
+    """The agenda file is damaged (SQLite's integrity check failed or it is not a database).
+
+    Attributes:
+        path: the damaged file.
+        detail: SQLite's first complaint, as it said it (also ``reason``).
+        backup: the newest backup that passes the check, or None when there is none.
+    """
+
+    def __init__(self, path: str, detail: str, backup: str | None) -> None:
+        super().__init__(path, detail)
         self.detail = detail
         self.backup = backup
