@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
@@ -25,6 +26,7 @@ from closer_desk.core.model import (
 )
 from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
+from closer_desk.store.batch import write_lock
 from closer_desk.store.directory import DirectoryMixin, Key
 from closer_desk.store.schema import (
     appointments,
@@ -70,6 +72,22 @@ class Agenda(DirectoryMixin):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Agenda]:
+        """Run several calls as one transaction: all of them are written, or none.
+
+        For one thread at a time (the worker thread or a CLI command).
+        """
+        from closer_desk.store.batch import one_transaction
+
+        real = self.engine
+        with one_transaction(real) as single:
+            self.engine = single  # type: ignore[assignment]
+            try:
+                yield self
+            finally:
+                self.engine = real
 
     def now(self) -> datetime:
         """The injected clock's aware now."""
@@ -248,6 +266,7 @@ class Agenda(DirectoryMixin):
         """
         tz.require_aware(start)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             company_id = self._resolve_id(conn, companies, "company", company)
             prospect_id = self._resolve_id(conn, prospects, "prospect", prospect)
             if closer is None:
@@ -304,6 +323,7 @@ class Agenda(DirectoryMixin):
     def _update(self, appointment_id: int, values: dict[str, Any], *, check_conflicts: bool, force: bool) -> Appointment:
         current = self.appointment(appointment_id)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             row = conn.execute(select(appointments).where(appointments.c.id == current.id)).one()
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if not changed:
