@@ -18,6 +18,7 @@ from closer_desk.core.errors import CloserDeskError
 COMMAND_MODULES = (
     "closer_desk.cli.directory_cmds",
     "closer_desk.cli.agenda_cmds",
+    "closer_desk.cli.ics_cmds",
 )
 
 
