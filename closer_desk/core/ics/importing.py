@@ -12,16 +12,15 @@ and malformed lines refuse the whole file with the line and the reason.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from multiprocessing.pool import Pool
 
 from closer_desk.core import tz
+from closer_desk.core.ics import workers as workers_mod
 from closer_desk.core.errors import UnknownZoneError
 from closer_desk.core.ics.lines import (
     Chunk,
@@ -136,7 +135,10 @@ _Result = tuple[list[_Row], list[tuple[int, str, str, str]], tuple[int, str, str
 _DT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
 _DURATION = re.compile(r"([+-]?)P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-_USED = frozenset({"DTSTART", "DTEND", "DURATION", "UID", "SUMMARY", "SEQUENCE", "STATUS", "TRANSP", "DTSTAMP"})
+_USED = frozenset(
+    {"DTSTART", "DTEND", "DURATION", "UID", "SUMMARY", "SEQUENCE", "STATUS", "TRANSP", "RRULE"}
+)
+_UNTIL = re.compile(r";?UNTIL=[^;]*", re.IGNORECASE)
 _MAX_SUMMARY = 500
 
 
@@ -145,18 +147,21 @@ def _unescape(value: str) -> str:
 
 
 # -- zones -------------------------------------------------------------------------------
-_ZONES: dict[str, tzinfo] = {}
+# Workers outlive one import: a zone read from a file's VTIMEZONE is cached under its text.
+_ZONES: dict[tuple[str, str], tzinfo] = {}
 
 
 def _tzinfo(tzid: str, ctx: _Context, line: int) -> tzinfo:
     """The zone a TZID names: IANA or Windows by name first, else the file's VTIMEZONE."""
-    found = _ZONES.get(tzid)
+    definition = ctx.timezones.get(tzid)
+    key = (tzid, definition[1] if definition else "")
+    found = _ZONES.get(key) or _ZONES.get((tzid, ""))
     if found is not None:
         return found
     try:
         found = tz.zone(tzid)
+        key = (tzid, "")
     except UnknownZoneError:
-        definition = ctx.timezones.get(tzid)
         if definition is None:
             raise IcsRejected(line, "unknown_zone", tzid) from None
         from icalendar import Timezone
@@ -165,7 +170,9 @@ def _tzinfo(tzid: str, ctx: _Context, line: int) -> tzinfo:
             found = Timezone.from_ical(definition[1]).to_tz()
         except Exception as exc:  # icalendar raises many kinds on a broken VTIMEZONE
             raise IcsRejected(definition[0], "bad_value", f"VTIMEZONE {tzid}: {exc}"[:200]) from exc
-    _ZONES[tzid] = found
+    if len(_ZONES) > 1000:
+        _ZONES.clear()
+    _ZONES[key] = found
     return found
 
 
@@ -291,6 +298,35 @@ def _to_epoch_any(value: date, ctx: _Context) -> tuple[int, bool, bool]:
     return _day_start(value, ctx), True, False
 
 
+def _count_rule(rrule: tuple[dict[str, str], str, int], start: date, ctx: _Context) -> None:
+    """Refuse a rule with too many instances before anything expands it.
+
+    Counted lazily with dateutil from the rule's own start (UNTIL dropped: it only removes
+    instances), so a FREQ=SECONDLY rule is refused after ``max_per_series`` steps instead of
+    being listed for a whole year.
+    """
+    from dateutil.rrule import rrulestr
+
+    _, value, line = rrule
+    wall = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day)
+    try:
+        rule = rrulestr(_UNTIL.sub("", value.strip()), dtstart=wall)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise IcsRejected(line, "bad_value", f"RRULE: {exc}"[:200]) from exc
+    lo = (EPOCH + timedelta(seconds=ctx.lo - 86400)).replace(tzinfo=None)
+    hi = (EPOCH + timedelta(seconds=ctx.hi + 86400)).replace(tzinfo=None)
+    steps = inside = 0
+    for instant in rule:
+        if instant > hi:
+            break
+        steps += 1
+        inside += instant >= lo
+        if inside > ctx.limits.max_per_series or steps > 5 * ctx.limits.max_per_series:
+            raise IcsRejected(line, "too_many_occurrences", str(ctx.limits.max_per_series))
+        if steps % 1024 == 0 and time.monotonic() > ctx.deadline:
+            raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds))
+
+
 def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]) -> None:
     """Parse a recurring event with icalendar and expand it over the horizon."""
     import icalendar
@@ -312,6 +348,8 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
                     _when(params, value, ctx, number)
                     if params.get("TZID"):
                         tzids.add(params["TZID"])
+        if "RRULE" in props and "DTSTART" in props:
+            _count_rule(props["RRULE"], _when(*props["DTSTART"][:2], ctx, props["DTSTART"][2])[3], ctx)
     uid = unit.uid or _synthetic_uid(keyed_all)
     first = unit.chunks[0].line
     header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//closer_desk//import//EN"]
@@ -389,77 +427,59 @@ def _parse_units(ctx: _Context, units: Sequence[Unit]) -> _Result:
     return rows, skipped, None
 
 
-_WORKER_CONTEXT: list[_Context] = []
+def _worker(task: tuple[_Context, Sequence[Unit]]) -> tuple[int, _Result]:
+    ctx, units = task
+    return len(units), _parse_units(ctx, units)
 
 
-def _init_worker(ctx: _Context) -> None:
-    _WORKER_CONTEXT[:] = [ctx]
-
-
-def _worker(units: Sequence[Unit]) -> tuple[int, _Result]:
-    return len(units), _parse_units(_WORKER_CONTEXT[0], units)
-
-
-def _pool(workers: int, ctx: _Context) -> Pool:
-    # forkserver forks workers from a clean single-threaded server (safe when the GUI's import
-    # runs on a QThread); spawn where it does not exist.
-    methods = multiprocessing.get_all_start_methods()
-    mp = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if mp.get_start_method() == "forkserver":
-        mp.set_forkserver_preload([__name__])
-    return mp.Pool(workers, initializer=_init_worker, initargs=(ctx,))
-
-
-def _batches(units: list[Unit], parts: int) -> list[list[Unit]]:
-    size = max(32, -(-len(units) // parts))
+def _batches(units: list[Unit], parts: int, smallest: int = 32) -> list[list[Unit]]:
+    size = max(smallest, -(-len(units) // parts))
     return [units[i : i + size] for i in range(0, len(units), size)]
 
 
 def _run(
-    ctx: _Context, units: list[Unit], options: ImportOptions, progress: Progress | None, cancelled: CancelFlag | None
+    ctx: _Context,
+    units: list[Unit],
+    options: ImportOptions,
+    progress: Progress | None,
+    cancelled: CancelFlag | None,
 ) -> list[_Result]:
-    workers = options.workers or os.cpu_count() or 1
+    """Parse every unit. Big files go to the workers whole; in a small one, only recurring
+    events do (their expansion is what may need killing), the rest is parsed here."""
+    workers = max(1, options.workers or os.cpu_count() or 1)
     total = len(units)
+    if workers > 1 and total >= options.parallel_from:
+        local: list[Unit] = []
+        remote = _batches(units, workers * 4)
+    else:
+        local = [u for u in units if not u.recurring]
+        remote = _batches([u for u in units if u.recurring], workers * 2, smallest=8)
     results: list[_Result] = []
     done = 0
-    if workers <= 1 or total < options.parallel_from:
-        for batch in _batches(units, 8):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled()
-            results.append(_parse_units(ctx, batch))
-            done += len(batch)
-            if progress is not None:
-                progress(done, total)
-        return results
-    batches = _batches(units, workers * 4)
-    pool = _pool(workers, ctx)
-    finished = False
+    for batch in _batches(local, 8):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        results.append(_parse_units(ctx, batch))
+        if results[-1][2] is not None:
+            return results
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    tasks = [(ctx, batch) for batch in remote]
     try:
-        pending = pool.imap_unordered(_worker, batches)
-        for _ in batches:
-            while True:
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled()
-                if time.monotonic() > ctx.deadline:
-                    raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds))
-                try:
-                    count, result = pending.next(timeout=0.05)
-                except multiprocessing.TimeoutError:
-                    continue
-                break
+        for count, result in workers_mod.run(
+            _worker, tasks, size=workers, deadline=ctx.deadline, cancelled=cancelled
+        ):
             results.append(result)
             if result[2] is not None:
                 break
             done += count
             if progress is not None:
                 progress(done, total)
-        finished = True
-    finally:
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
+    except workers_mod.Cancelled:
+        raise ImportCancelled() from None
+    except workers_mod.Deadline:
+        raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds)) from None
     return results
 
 

@@ -249,6 +249,8 @@ def split_calendar(text: str, limits: Limits) -> SplitCalendar:
                 else:
                     result.ignored_components += 1
                 current = []
+            elif len(stack) > 2:
+                current.append((number, line))
             stack.pop()
             continue
         elif not stack:
