@@ -140,6 +140,7 @@ _USED = frozenset(
 )
 _UNTIL = re.compile(r";?UNTIL=[^;]*", re.IGNORECASE)
 _MAX_SUMMARY = 500
+_MAX_SPAN = 10 * 366 * 86400  # no event blocks more than ten years
 
 
 def _unescape(value: str) -> str:
@@ -151,6 +152,24 @@ def _unescape(value: str) -> str:
 _ZONES: dict[tuple[str, str], tzinfo] = {}
 
 
+def _zone_by_name(tzid: str) -> tzinfo:
+    """IANA or Windows name, also behind the path prefixes some clients add
+    (``/mozilla.org/20070129_1/Europe/Paris``, ``/freeassociation.sourceforge.net/...``)."""
+    try:
+        return tz.zone(tzid)
+    except UnknownZoneError:
+        parts = [p for p in tzid.split("/") if p]
+        for size in (3, 2):
+            if len(parts) > size:
+                try:
+                    return tz.zone("/".join(parts[-size:]))
+                except UnknownZoneError:
+                    continue
+        if tzid.startswith("/") and len(parts) >= 2:
+            return tz.zone("/".join(parts[-2:]))
+        raise
+
+
 def _tzinfo(tzid: str, ctx: _Context, line: int) -> tzinfo:
     """The zone a TZID names: IANA or Windows by name first, else the file's VTIMEZONE."""
     definition = ctx.timezones.get(tzid)
@@ -159,7 +178,7 @@ def _tzinfo(tzid: str, ctx: _Context, line: int) -> tzinfo:
     if found is not None:
         return found
     try:
-        found = tz.zone(tzid)
+        found = _zone_by_name(tzid)
         key = (tzid, "")
     except UnknownZoneError:
         if definition is None:
@@ -211,7 +230,10 @@ def _duration(value: str, line: int) -> int:
     if match is None or value.strip() in ("P", "PT", "-P", "+P"):
         raise IcsRejected(line, "bad_value", f"DURATION:{value[:40]}")
     sign, w, d, h, m, s = match.groups()
-    seconds = (int(w or 0) * 7 + int(d or 0)) * 86400 + int(h or 0) * 3600 + int(m or 0) * 60 + int(s or 0)
+    seconds = (int(w or 0) * 7 + int(d or 0)) * 86400 + int(h or 0) * 3600
+    seconds += int(m or 0) * 60 + int(s or 0)
+    if seconds > _MAX_SPAN:
+        raise IcsRejected(line, "bad_value", f"DURATION:{value[:40]}")
     return -seconds if sign == "-" else seconds
 
 
@@ -281,7 +303,7 @@ def _lone_event(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple
         skipped.append((chunk.line, uid, "free", ""))
         return
     summary = _unescape(props["SUMMARY"][1])[:_MAX_SUMMARY] if "SUMMARY" in props else ""
-    rows.append((uid, "", sequence, start, end, summary, is_date, cancelled, floating, chunk.line))
+    rows.append((uid, "", sequence, start, max(start, end), summary, is_date, cancelled, floating, chunk.line))
 
 
 def _recurrence_key(value: date) -> str:
@@ -334,9 +356,11 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
 
     tzids: set[str] = set()
     keyed_all: list[str] = []
+    starts: list[bool] = []
     for chunk in unit.chunks:
         props, keyed = _scan(chunk)
         keyed_all.extend(keyed)
+        starts.append("DTSTART" in props)
         for name in ("DTSTART", "DTEND", "DURATION", "SEQUENCE"):
             if name in props:
                 params, value, number = props[name]
@@ -352,6 +376,9 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
             _count_rule(props["RRULE"], _when(*props["DTSTART"][:2], ctx, props["DTSTART"][2])[3], ctx)
     uid = unit.uid or _synthetic_uid(keyed_all)
     first = unit.chunks[0].line
+    if not all(starts):
+        skipped.append((first, uid, "no_start", ""))
+        return
     header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//closer_desk//import//EN"]
     if ctx.x_wr_timezone:
         header.append(f"X-WR-TIMEZONE:{ctx.x_wr_timezone}")
@@ -371,16 +398,15 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
 
             calendar = x_wr_timezone.to_standard(calendar)
         query = recurring_ical_events.of(calendar)
+        # One window: ``after()`` re-walks the rule from its start for each page (quadratic);
+        # the list is small because ``_count_rule`` capped the instances in the horizon.
         lo = EPOCH + timedelta(seconds=ctx.lo)
-        count = 0
-        for occurrence in query.after(lo):
+        hi = EPOCH + timedelta(seconds=ctx.hi)
+        for count, occurrence in enumerate(query.between(lo, hi), start=1):
             if "DTSTART" not in occurrence:
                 skipped.append((first, uid, "no_start", ""))
                 return
             start, is_date, floating = _to_epoch_any(occurrence.start, ctx)
-            if start > ctx.hi:
-                break
-            count += 1
             if count > ctx.limits.max_per_series:
                 raise IcsRejected(first, "too_many_occurrences", str(ctx.limits.max_per_series))
             if count % 256 == 0 and time.monotonic() > ctx.deadline:
