@@ -23,11 +23,12 @@ from closer_desk.core import tz
 from closer_desk.core.ics import workers as workers_mod
 from closer_desk.core.errors import UnknownZoneError
 from closer_desk.core.ics.lines import (
-    Chunk,
     IcsRejected,
     ImportCancelled,
     Limits,
+    Line,
     Unit,
+    chunk_lines,
     decode,
     split_calendar,
     split_content_line,
@@ -170,6 +171,14 @@ def _zone_by_name(tzid: str) -> tzinfo:
         raise
 
 
+def _named(tzid: str) -> bool:
+    try:
+        _zone_by_name(tzid)
+    except UnknownZoneError:
+        return False
+    return True
+
+
 def _tzinfo(tzid: str, ctx: _Context, line: int) -> tzinfo:
     """The zone a TZID names: IANA or Windows by name first, else the file's VTIMEZONE."""
     definition = ctx.timezones.get(tzid)
@@ -237,16 +246,24 @@ def _duration(value: str, line: int) -> int:
     return -seconds if sign == "-" else seconds
 
 
-def _scan(chunk: Chunk) -> tuple[dict[str, tuple[dict[str, str], str, int]], list[str]]:
-    """The event's own properties (not its alarms'); every line must be a content line."""
+_HEAD = re.compile(r"([A-Za-z0-9-]+)[;:]")
+
+
+def _scan(lines: list[Line]) -> tuple[dict[str, tuple[dict[str, str], str, int]], list[str]]:
+    """The event's own properties (not its alarms'); every line must be a content line.
+
+    Only the properties the import uses are split into parameters and value; the others
+    (descriptions, attendees...) are only checked to be content lines, which is what keeps
+    this faster than a generic parse.
+    """
     props: dict[str, tuple[dict[str, str], str, int]] = {}
     keyed: list[str] = []
     depth = 0
-    for number, text in chunk.lines[1:-1]:
-        split = split_content_line(text)
-        if split is None:
+    for number, text in lines[1:-1]:
+        head = _HEAD.match(text)
+        if head is None:
             raise IcsRejected(number, "bad_line", text[:80])
-        name, params, value = split
+        name = head.group(1).upper()
         if name == "BEGIN":
             depth += 1
             continue
@@ -258,8 +275,30 @@ def _scan(chunk: Chunk) -> tuple[dict[str, tuple[dict[str, str], str, int]], lis
         if name != "DTSTAMP":
             keyed.append(text)
         if name in _USED and name not in props:
-            props[name] = (params, value, number)
+            split = split_content_line(text)
+            if split is None:
+                raise IcsRejected(number, "bad_line", text[:80])
+            props[name] = (split[1], split[2], number)
     return props, keyed
+
+
+_TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*)', re.IGNORECASE)
+
+
+def _iana_tzids(line: str) -> str:
+    """TZID parameters rewritten to the IANA names they resolve to (Windows names, path
+    prefixes), so icalendar uses zoneinfo instead of a slow VTIMEZONE-built zone."""
+
+    def swap(match: re.Match[str]) -> str:
+        raw = match.group(1).strip('"')
+        try:
+            found = _zone_by_name(raw)
+        except UnknownZoneError:
+            return match.group(0)
+        key = getattr(found, "key", None)
+        return f";TZID={key}" if key else match.group(0)
+
+    return _TZID_PARAM.sub(swap, line) if ";TZID=" in line.upper() else line
 
 
 def _synthetic_uid(keyed: list[str]) -> str:
@@ -279,7 +318,7 @@ def _sequence(props: dict[str, tuple[dict[str, str], str, int]]) -> int:
 
 def _lone_event(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]) -> None:
     chunk = unit.chunks[0]
-    props, keyed = _scan(chunk)
+    props, keyed = _scan(chunk_lines(chunk, ctx.limits))
     uid = unit.uid or _synthetic_uid(keyed)
     if "DTSTART" not in props:
         skipped.append((chunk.line, uid, "no_start", ""))
@@ -357,8 +396,11 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
     tzids: set[str] = set()
     keyed_all: list[str] = []
     starts: list[bool] = []
+    texts: list[str] = []
     for chunk in unit.chunks:
-        props, keyed = _scan(chunk)
+        lines = chunk_lines(chunk, ctx.limits)
+        texts.append("\r\n".join(_iana_tzids(line) for _, line in lines) + "\r\n")
+        props, keyed = _scan(lines)
         keyed_all.extend(keyed)
         starts.append("DTSTART" in props)
         for name in ("DTSTART", "DTEND", "DURATION", "SEQUENCE"):
@@ -383,9 +425,8 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
     if ctx.x_wr_timezone:
         header.append(f"X-WR-TIMEZONE:{ctx.x_wr_timezone}")
     text = "\r\n".join(header) + "\r\n"
-    text += "".join(ctx.timezones[t][1] for t in sorted(tzids) if t in ctx.timezones)
-    for chunk in unit.chunks:
-        text += "\r\n".join(line for _, line in chunk.lines) + "\r\n"
+    text += "".join(ctx.timezones[t][1] for t in sorted(tzids) if t in ctx.timezones and not _named(t))
+    text += "".join(texts)
     text += "END:VCALENDAR\r\n"
     try:
         calendar = icalendar.Calendar.from_ical(text)

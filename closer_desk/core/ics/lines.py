@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from closer_desk.core.errors import CloserDeskError
 
@@ -56,16 +57,17 @@ class Limits:
 Line = tuple[int, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """One VEVENT: its first line number and its unfolded lines (BEGIN/END included)."""
+class Chunk(NamedTuple):
+    """One VEVENT: its first line number and its raw text (BEGIN/END included).
+
+    Named tuples rather than dataclasses: thousands of them cross to the worker processes,
+    and tuples pickle fastest."""
 
     line: int
-    lines: tuple[Line, ...]
+    text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """What one worker parses at once: a lone event, or a recurring UID with its overrides."""
 
     uid: str
@@ -88,7 +90,6 @@ class SplitCalendar:
 
 
 _NAME = re.compile(r"[A-Za-z0-9-]+")
-_RECURRING = frozenset({"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"})
 
 
 def split_content_line(text: str) -> tuple[str, dict[str, str], str] | None:
@@ -148,13 +149,23 @@ def decode(data: bytes | str, limits: Limits) -> str:
         raise IcsRejected(line, "not_utf8") from exc
 
 
-def logical_lines(text: str, limits: Limits) -> list[Line]:
-    """Unfold continuation lines; every physical and logical line is length-capped."""
+def logical_lines(text: str, limits: Limits, first_line: int = 1) -> list[Line]:
+    """Unfold continuation lines; every physical and logical line is length-capped.
+
+    ``first_line`` is the file line number of the text's first line.
+    """
     out: list[Line] = []
     max_line = limits.max_line
     parts: list[str] = []
     first = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+
+    def flush() -> None:
+        joined = parts[0] if len(parts) == 1 else "".join(parts)
+        if len(joined) > max_line:
+            raise IcsRejected(first, "line_too_long", str(max_line))
+        out.append((first, joined))
+
+    for number, raw in enumerate(text.split("\n"), start=first_line):
         if len(raw) > max_line:
             raise IcsRejected(number, "line_too_long", str(max_line))
         physical = raw[:-1] if raw.endswith("\r") else raw
@@ -164,111 +175,153 @@ def logical_lines(text: str, limits: Limits) -> list[Line]:
             parts.append(physical[1:])
             continue
         if parts:
-            joined = parts[0] if len(parts) == 1 else "".join(parts)
-            if len(joined) > max_line:
-                raise IcsRejected(first, "line_too_long", str(max_line))
-            out.append((first, joined))
+            flush()
         if physical.strip():
             parts = [physical]
             first = number
         else:
             parts = []
     if parts:
-        out.append((first, "".join(parts)))
+        flush()
     return out
 
 
-def _unit_key(chunk_lines: list[Line]) -> tuple[str, bool]:
-    uid = ""
-    recurring = False
-    depth = 0
-    for _, text in chunk_lines[1:-1]:
-        head = text[:14].upper()
-        if head.startswith("BEGIN:"):
-            depth += 1
-        elif head.startswith("END:"):
-            depth -= 1
-        elif depth == 0:
-            if head.startswith("UID") and text[3:4] in (":", ";"):
-                split = split_content_line(text)
-                uid = split[2].strip() if split else ""
-            else:
-                name = _NAME.match(text)
-                if name and name.group(0).upper() in _RECURRING:
-                    recurring = True
-    return uid, recurring
-
-
-def split_calendar(text: str, limits: Limits) -> SplitCalendar:
-    """Check the structure and cut the calendar into units of VEVENT chunks."""
-    lines = logical_lines(text, limits)
-    result = SplitCalendar()
-    if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
-        raise IcsRejected(lines[0][0] if lines else 0, "not_a_calendar", lines[0][1][:80] if lines else "")
+def chunk_lines(chunk: Chunk, limits: Limits) -> list[Line]:
+    """A VEVENT chunk's logical lines, with its nesting checked (done by the workers)."""
+    lines = logical_lines(chunk.text, limits, chunk.line)
     stack: list[str] = []
-    current: list[Line] = []
-    kind = ""
-    singles: list[Unit] = []
-    series: dict[str, list[Chunk]] = {}
-    for number, line in lines:
+    for number, text in lines:
+        head = text[:6].upper()
+        if head.startswith("BEGIN:"):
+            stack.append(text[6:].strip().upper())
+            # the chunk sits inside VCALENDAR: its depth counts from 2
+            if len(stack) + 1 > limits.max_depth:
+                raise IcsRejected(number, "too_deep", str(limits.max_depth))
+        elif head.startswith("END:"):
+            if not stack or stack.pop() != text[4:].strip().upper():
+                raise IcsRejected(number, "unbalanced", text[:80])
+        elif ":" not in text:
+            raise IcsRejected(number, "bad_line", text[:80])
+        elif not stack:
+            raise IcsRejected(number, "unbalanced", text[:80])
+    if stack:
+        raise IcsRejected(lines[-1][0], "unbalanced", lines[-1][1][:80])
+    return lines
+
+
+# A whole VEVENT, found at C speed; what lies between them is checked line by line below.
+_EVENT = re.compile(r"^BEGIN:VEVENT[ \t]*\r?$.*?^END:VEVENT[ \t]*\r?$", re.M | re.S | re.I)
+_UID = re.compile(r"^UID(?:;[^:\r\n]*)?:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.M | re.I)
+_RECURS = re.compile(r"^(?:RRULE|RDATE|EXDATE|RECURRENCE-ID)[;:]", re.M | re.I)
+_FOLD = re.compile(r"\r?\n[ \t]")
+
+
+class _TopLevel:
+    """The structure outside the VEVENTs: VCALENDAR, its properties, VTIMEZONEs, others."""
+
+    def __init__(self, limits: Limits, result: SplitCalendar) -> None:
+        self.limits = limits
+        self.result = result
+        self.stack: list[str] = []
+        self.current: list[Line] = []
+        self.seen_calendar = False
+
+    def feed(self, segment: str, first_line: int) -> None:
+        for number, line in logical_lines(segment, self.limits, first_line):
+            self._line(number, line)
+
+    def _line(self, number: int, line: str) -> None:
+        stack, result = self.stack, self.result
         upper = line[:20].upper()
         if upper.startswith("BEGIN:"):
             name = line[6:].strip().upper()
-            if not name:
-                raise IcsRejected(number, "bad_line", line[:80])
-            if not stack and name != "VCALENDAR":
-                raise IcsRejected(number, "not_a_calendar", line[:80])
+            if not name or (not stack and name != "VCALENDAR"):
+                raise IcsRejected(number, "not_a_calendar" if name else "bad_line", line[:80])
             stack.append(name)
-            if len(stack) > limits.max_depth:
-                raise IcsRejected(number, "too_deep", str(limits.max_depth))
-            if len(stack) == 2:
-                kind = name
-                current = []
-        elif upper.startswith("END:"):
+            self.seen_calendar = True
+            if len(stack) > self.limits.max_depth:
+                raise IcsRejected(number, "too_deep", str(self.limits.max_depth))
+            if len(stack) >= 2:
+                self.current.append((number, line))
+            return
+        if upper.startswith("END:"):
             name = line[4:].strip().upper()
             if not stack or stack[-1] != name:
                 raise IcsRejected(number, "unbalanced", line[:80])
+            if len(stack) >= 2:
+                self.current.append((number, line))
             if len(stack) == 2:
-                current.append((number, line))
-                if kind == "VEVENT":
-                    result.events += 1
-                    if result.events > limits.max_events:
-                        raise IcsRejected(number, "too_many_events", str(limits.max_events))
-                    uid, recurring = _unit_key(current)
-                    chunk = Chunk(current[0][0], tuple(current))
-                    if recurring and uid:
-                        series.setdefault(uid, []).append(chunk)
-                    else:
-                        singles.append(Unit(uid, recurring, (chunk,)))
-                elif kind == "VTIMEZONE":
-                    tzid = next(
-                        (t.split(":", 1)[1].strip() for _, t in current if t[:5].upper() == "TZID:"), ""
-                    )
-                    if tzid:
-                        result.timezones[tzid] = (current[0][0], "\r\n".join(t for _, t in current) + "\r\n")
-                else:
-                    result.ignored_components += 1
-                current = []
-            elif len(stack) > 2:
-                current.append((number, line))
+                self._component_done()
             stack.pop()
-            continue
-        elif not stack:
-            raise IcsRejected(number, "bad_line", line[:80])
-        elif ":" not in line:
-            raise IcsRejected(number, "bad_line", line[:80])
+            return
+        if not stack or ":" not in line:
+            raise IcsRejected(number, "bad_line" if stack or self.seen_calendar else "not_a_calendar", line[:80])
         if len(stack) >= 2:
-            current.append((number, line))
-        elif len(stack) == 1:
-            split = split_content_line(line)
-            if split is None:
-                raise IcsRejected(number, "bad_line", line[:80])
-            if split[0] == "METHOD":
-                result.method = split[2].strip().upper()
-            elif split[0] == "X-WR-TIMEZONE":
-                result.x_wr_timezone = split[2].strip()
-                result.x_wr_line = number
-    if stack:
-        raise IcsRejected(lines[-1][0], "unbalanced", f"END:{stack[-1]} missing")
+            self.current.append((number, line))
+            return
+        split = split_content_line(line)
+        if split is None:
+            raise IcsRejected(number, "bad_line", line[:80])
+        if split[0] == "METHOD":
+            result.method = split[2].strip().upper()
+        elif split[0] == "X-WR-TIMEZONE":
+            result.x_wr_timezone = split[2].strip()
+            result.x_wr_line = number
+
+    def _component_done(self) -> None:
+        lines, self.current = self.current, []
+        if self.stack[-1] == "VTIMEZONE":
+            tzid = next((t.split(":", 1)[1].strip() for _, t in lines if t[:5].upper() == "TZID:"), "")
+            if tzid:
+                text = "\r\n".join(t for _, t in lines) + "\r\n"
+                self.result.timezones[tzid] = (lines[0][0], text)
+        else:
+            self.result.ignored_components += 1
+
+    def event_at(self, number: int, text: str) -> None:
+        if len(self.stack) != 1:
+            code = "not_a_calendar" if not self.stack else "unbalanced"
+            raise IcsRejected(number, code, text[:80])
+
+    def close(self, last_line: int) -> None:
+        if self.stack:
+            raise IcsRejected(last_line, "unbalanced", f"END:{self.stack[-1]} missing")
+        if not self.seen_calendar:
+            raise IcsRejected(0, "not_a_calendar", "")
+
+
+def split_calendar(text: str, limits: Limits) -> SplitCalendar:
+    """Check the structure around the events and cut the calendar into units of VEVENT chunks.
+
+    Each event's own lines are unfolded and checked by the worker that parses it.
+    """
+    result = SplitCalendar()
+    top = _TopLevel(limits, result)
+    singles: list[Unit] = []
+    series: dict[str, list[Chunk]] = {}
+    pos = 0
+    line = 1
+    for match in _EVENT.finditer(text):
+        segment = text[pos : match.start()]
+        if not segment.isspace():  # between two events there is usually just a line end
+            top.feed(segment, line)
+        line += segment.count("\n")
+        raw = match.group(0)
+        top.event_at(line, raw)
+        result.events += 1
+        if result.events > limits.max_events:
+            raise IcsRejected(line, "too_many_events", str(limits.max_events))
+        found = _UID.search(raw)
+        uid = _FOLD.sub("", found.group(1)).strip() if found else ""
+        chunk = Chunk(line, raw)
+        recurring = _RECURS.search(raw) is not None
+        if recurring and uid:
+            series.setdefault(uid, []).append(chunk)
+        else:
+            singles.append(Unit(uid, recurring, (chunk,)))
+        line += raw.count("\n")
+        pos = match.end()
+    top.feed(text[pos:], line)
+    top.close(line + text.count("\n", pos))
     result.units = singles + [Unit(uid, True, tuple(chunks)) for uid, chunks in series.items()]
     return result
