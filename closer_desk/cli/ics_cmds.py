@@ -88,7 +88,10 @@ def _print_report(report: ImportReport) -> None:
     if report.refused:
         print_table(
             ("LINE", "UID", "REASON"),
-            ((r.line, r.uid, REFUSALS.get(r.code, r.code).format(detail=r.detail)) for r in report.refused),
+            (
+                (r.line, r.uid, REFUSALS.get(r.code, r.code).format(detail=r.detail))
+                for r in report.refused
+            ),
         )
 
 
@@ -102,13 +105,22 @@ def _import(args: argparse.Namespace) -> int:
             report = import_file(agenda, path, busy=args.busy, closer=args.closer)
         except IcsRejected as error:
             if args.json:
-                print_json({"refused": True, "line": error.line, "reason": error.code, "detail": error.detail})
+                print_json(
+                    {
+                        "refused": True,
+                        "line": error.line,
+                        "reason": error.code,
+                        "detail": error.detail,
+                    }
+                )
             print(f"closer-desk: {describe_rejection(error)}", file=sys.stderr)
             return 2
     if args.json:
         data = report.as_dict()
         for item in data["refused"]:
-            item["message"] = REFUSALS.get(item["reason"], item["reason"]).format(detail=item["detail"])
+            item["message"] = REFUSALS.get(item["reason"], item["reason"]).format(
+                detail=item["detail"]
+            )
         print_json(data)
     else:
         _print_report(report)
@@ -126,14 +138,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--from", dest="from_", help="first day YYYY-MM-DD (default 30 days ago)")
     p.add_argument("--to", help="last day, inclusive (default a year after --from)")
     p.add_argument("--closer", help="only this closer's calls")
-    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the descriptions")
+    p.add_argument(
+        "--lang", choices=("en", "fr"), default="en", help="language of the descriptions"
+    )
     p.add_argument("-o", "--output", required=True, help="file to write")
     p.set_defaults(func=_export)
 
     p = sub.add_parser("import", help="import a calendar file (busy time, or updates of calls)")
     p.add_argument("file")
-    p.add_argument("--busy", action="store_true", help="block the time of every event for the closer")
+    p.add_argument(
+        "--busy", action="store_true", help="block the time of every event for the closer"
+    )
     p.add_argument("--closer", help="closer id or name (default: the first closer)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_import)
-

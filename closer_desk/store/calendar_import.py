@@ -75,7 +75,8 @@ class ImportReport:
             "unchanged": self.unchanged,
             "cancelled": self.cancelled,
             "refused": [
-                {"line": r.line, "uid": r.uid, "reason": r.code, "detail": r.detail} for r in self.refused
+                {"line": r.line, "uid": r.uid, "reason": r.code, "detail": r.detail}
+                for r in self.refused
             ],
             "floating": self.floating,
             "floating_zone": self.floating_zone,
@@ -99,13 +100,17 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
         yield values[i : i + _IN_CHUNK]
 
 
-def _apply_busy(conn: Connection, closer_id: int, parsed: ParsedCalendar, source: str) -> dict[str, int]:
+def _apply_busy(
+    conn: Connection, closer_id: int, parsed: ParsedCalendar, source: str
+) -> dict[str, int]:
     latest = _latest(parsed.occurrences)
     uids = sorted({uid for uid, _ in latest})
     existing: dict[tuple[str, str], Any] = {}
     for part in _chunks(uids):
         for row in conn.execute(
-            select(busy_blocks).where(busy_blocks.c.closer_id == closer_id, busy_blocks.c.uid.in_(part))
+            select(busy_blocks).where(
+                busy_blocks.c.closer_id == closer_id, busy_blocks.c.uid.in_(part)
+            )
         ):
             existing[(row.uid, row.recurrence_id)] = row
     counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0}
@@ -145,9 +150,11 @@ def _apply_busy(conn: Connection, closer_id: int, parsed: ParsedCalendar, source
     for (uid, rid), held in existing.items():
         if held.id in deletions:
             continue
-        if uid in cancelled_series and held.sequence <= cancelled_series[uid]:
-            deletions.append(held.id)
-        elif uid in series_seq and (uid, rid) not in latest and held.sequence <= series_seq[uid]:
+        whole_cancelled = uid in cancelled_series and held.sequence <= cancelled_series[uid]
+        dropped = (
+            uid in series_seq and (uid, rid) not in latest and held.sequence <= series_seq[uid]
+        )
+        if whole_cancelled or dropped:
             deletions.append(held.id)
     if inserts:
         conn.execute(insert(busy_blocks), inserts)
@@ -173,26 +180,32 @@ def _apply_busy(conn: Connection, closer_id: int, parsed: ParsedCalendar, source
     return counts
 
 
-def _apply_calls(conn: Connection, parsed: ParsedCalendar, now: int) -> tuple[dict[str, int], list[Refused], set[int]]:
+def _apply_calls(
+    conn: Connection, parsed: ParsedCalendar, now: int
+) -> tuple[dict[str, int], list[Refused], set[int]]:
     latest = _latest(parsed.occurrences)
     uids = sorted({uid for uid, _ in latest})
     calls: dict[str, Any] = {}
     for part in _chunks(uids):
-        for row in conn.execute(select(appointments).where(appointments.c.uid.in_(part))):
-            calls[row.uid] = row
+        for found in conn.execute(select(appointments).where(appointments.c.uid.in_(part))):
+            calls[found.uid] = found
     counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0}
     refused: list[Refused] = []
     touched: set[int] = set()
     told: set[str] = set()
     for (uid, rid), occ in sorted(latest.items(), key=lambda kv: kv[1].line):
-        row = calls.get(uid)
+        row: Any = calls.get(uid)
         if row is None or rid:
             if uid not in told:
                 told.add(uid)
-                refused.append(Refused(occ.line, uid, RECURRING_CALL if row is not None else NOT_OUR_CALL))
+                refused.append(
+                    Refused(occ.line, uid, RECURRING_CALL if row is not None else NOT_OUR_CALL)
+                )
             continue
         if occ.sequence < row.sequence:
-            refused.append(Refused(occ.line, uid, OLDER_SEQUENCE, f"{occ.sequence} < {row.sequence}"))
+            refused.append(
+                Refused(occ.line, uid, OLDER_SEQUENCE, f"{occ.sequence} < {row.sequence}")
+            )
             continue
         values: dict[str, Any]
         if occ.cancelled:
@@ -219,7 +232,12 @@ def _apply_calls(conn: Connection, parsed: ParsedCalendar, now: int) -> tuple[di
 
 
 def apply_import(
-    agenda: Agenda, parsed: ParsedCalendar, *, busy: bool, closer: Key | None = None, source: str = ""
+    agenda: Agenda,
+    parsed: ParsedCalendar,
+    *,
+    busy: bool,
+    closer: Key | None = None,
+    source: str = "",
 ) -> ImportReport:
     """Write a parsed calendar to the agenda in one transaction and report what changed."""
     who = agenda.closer(closer)

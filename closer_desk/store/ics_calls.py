@@ -27,7 +27,9 @@ def calls_between(
     companies = {c.id: c for c in agenda.companies()}
     prospects: dict[int, object] = {}
     out: list[tuple[Appointment, CallParties]] = []
-    for appointment in agenda.appointments(start, end, closer_id=closer_id, include_cancelled=False):
+    for appointment in agenda.appointments(
+        start, end, closer_id=closer_id, include_cancelled=False
+    ):
         if appointment.prospect_id not in prospects:
             prospects[appointment.prospect_id] = agenda.prospect(appointment.prospect_id)
         out.append(

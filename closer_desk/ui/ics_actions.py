@@ -58,7 +58,7 @@ def write_invite(agenda: Agenda, appointment_id: int, path: Path) -> Path:
 
 
 def save_invite(agenda: Agenda, appointment_id: int, parent: QWidget | None = None) -> Path | None:
-    """"Save invite…": ask where, write the file; None if the user cancels."""
+    """ "Save invite…": ask where, write the file; None if the user cancels."""
     _, name = invite_data(agenda, appointment_id)
     chosen, _ = QFileDialog.getSaveFileName(
         parent, _tr("Save invite"), name, _tr("Calendar files (*.ics)")
@@ -69,7 +69,7 @@ def save_invite(agenda: Agenda, appointment_id: int, parent: QWidget | None = No
 
 
 def copy_invite(agenda: Agenda, appointment_id: int) -> None:
-    """"Copy invite": the invite on the clipboard as text/calendar (and as plain text, for
+    """ "Copy invite": the invite on the clipboard as text/calendar (and as plain text, for
     pasting into a mail)."""
     data, _ = invite_data(agenda, appointment_id)
     mime = QMimeData()
@@ -189,7 +189,9 @@ class ImportDialog(QDialog):
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self._start_from_form)
         self.cancel_button.clicked.connect(self.cancel)
@@ -272,11 +274,18 @@ class ImportDialog(QDialog):
             .replace("%6", str(len(report.refused)))
         )
         lines = [
-            self.tr("Line %1: %2").replace("%1", str(r.line)).replace("%2", _tr(REFUSALS.get(r.code, r.code)))
+            self.tr("Line %1: %2")
+            .replace("%1", str(r.line))
+            .replace("%2", _tr(REFUSALS.get(r.code, r.code)))
             for r in report.refused
         ]
         if report.floating:
-            lines.insert(0, self.tr("Times without a zone were read in %1.").replace("%1", report.floating_zone))
+            lines.insert(
+                0,
+                self.tr("Times without a zone were read in %1.").replace(
+                    "%1", report.floating_zone
+                ),
+            )
         self.details.setPlainText("\n".join(lines))
         self.imported.emit(report)
 

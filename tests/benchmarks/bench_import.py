@@ -39,7 +39,14 @@ _WINDOWS = {
     "Pacific Standard Time": ("-0800", "-0700"),
     "Eastern Standard Time": ("-0500", "-0400"),
 }
-_IANA = ("Europe/Paris", "America/New_York", "Asia/Tokyo", "Asia/Dubai", "America/Toronto", "Europe/London")
+_IANA = (
+    "Europe/Paris",
+    "America/New_York",
+    "Asia/Tokyo",
+    "Asia/Dubai",
+    "America/Toronto",
+    "Europe/London",
+)
 
 
 def _vtimezone(tzid: str, standard: str, daylight: str) -> list[str]:
@@ -70,22 +77,37 @@ def generate(count: int = EVENTS, seed: int = 20261123) -> str:
         lines += _vtimezone(tzid, std, dst)
     windows = list(_WINDOWS)
     for i in range(count):
-        start = datetime(2026, 1, 5, 7) + timedelta(days=rng.randrange(300), minutes=15 * rng.randrange(44))
+        start = datetime(2026, 1, 5, 7) + timedelta(
+            days=rng.randrange(300), minutes=15 * rng.randrange(44)
+        )
         end = start + timedelta(minutes=rng.choice((15, 30, 45, 60, 90)))
-        lines += ["BEGIN:VEVENT", f"UID:{rng.getrandbits(64):016x}-{i}@bench.example", "DTSTAMP:20260101T120000Z"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{rng.getrandbits(64):016x}-{i}@bench.example",
+            "DTSTAMP:20260101T120000Z",
+        ]
         kind = rng.random()
         if kind < 0.35:
             tzid = rng.choice(windows)
-            lines += [f'DTSTART;TZID="{tzid}":{start:%Y%m%dT%H%M%S}', f'DTEND;TZID="{tzid}":{end:%Y%m%dT%H%M%S}']
+            lines += [
+                f'DTSTART;TZID="{tzid}":{start:%Y%m%dT%H%M%S}',
+                f'DTEND;TZID="{tzid}":{end:%Y%m%dT%H%M%S}',
+            ]
         elif kind < 0.65:
             tzid = rng.choice(_IANA)
-            lines += [f"DTSTART;TZID={tzid}:{start:%Y%m%dT%H%M%S}", f"DTEND;TZID={tzid}:{end:%Y%m%dT%H%M%S}"]
+            lines += [
+                f"DTSTART;TZID={tzid}:{start:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID={tzid}:{end:%Y%m%dT%H%M%S}",
+            ]
         elif kind < 0.9:
             lines += [f"DTSTART:{start:%Y%m%dT%H%M%S}Z", f"DTEND:{end:%Y%m%dT%H%M%S}Z"]
         elif kind < 0.95:
             lines += [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DURATION:PT{rng.choice((30, 45, 60))}M"]
         else:
-            lines += [f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}"]
+            lines += [
+                f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}",
+            ]
         lines.append(f"SUMMARY:Réunion {i}\\, équipe {rng.randrange(50)}\\; point hebdo")
         lines.append(f"SEQUENCE:{rng.randrange(3)}")
         if rng.random() < 0.5:
@@ -93,12 +115,19 @@ def generate(count: int = EVENTS, seed: int = 20261123) -> str:
                 f"DESCRIPTION:Ordre du jour\\n- budget\\n- planning {i}\\nLien: https://meet.example.com/{i}",
                 f"LOCATION:Salle {rng.randrange(20)}",
                 f"ORGANIZER;CN=Organiser {i % 97}:mailto:org{i % 97}@example.com",
-                f"ATTENDEE;CN=Person {i % 89};PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:mailto:p{i % 89}@example.com",
+                f"ATTENDEE;CN=Person {i % 89};PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:"
+                f"mailto:p{i % 89}@example.com",
             ]
         if rng.random() < 0.02:
             lines.append(f"RRULE:FREQ=WEEKLY;COUNT={rng.randrange(4, 30)}")
         if rng.random() < 0.3:
-            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:Rappel", "TRIGGER:-PT15M", "END:VALARM"]
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                "DESCRIPTION:Rappel",
+                "TRIGGER:-PT15M",
+                "END:VALARM",
+            ]
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "\r\n".join(lines) + "\r\n"
@@ -143,14 +172,38 @@ def run() -> list[dict[str, Any]]:
     value = statistics.median(ours)
     cores = os.cpu_count()
     return [
-        {"name": "bare icalendar.Calendar.from_ical (floor)", "value": floor, "unit": "s", "budget": None,
-         "ratio": 1.0, "ok": None},
-        {"name": f"closer_desk import, {EVENTS} events -> {added} blocks ({cores} cores)", "value": value,
-         "unit": "s", "budget": BUDGET * floor, "ratio": value / floor, "ok": value / floor <= BUDGET},
-        {"name": "closer_desk parse only (no write)", "value": statistics.median(parse), "unit": "s",
-         "budget": None, "ratio": statistics.median(parse) / floor, "ok": None},
-        {"name": "closer_desk import, cold (first, starts workers)", "value": cold, "unit": "s", "budget": None,
-         "ratio": cold / floor, "ok": None},
+        {
+            "name": "bare icalendar.Calendar.from_ical (floor)",
+            "value": floor,
+            "unit": "s",
+            "budget": None,
+            "ratio": 1.0,
+            "ok": None,
+        },
+        {
+            "name": f"closer_desk import, {EVENTS} events -> {added} blocks ({cores} cores)",
+            "value": value,
+            "unit": "s",
+            "budget": BUDGET * floor,
+            "ratio": value / floor,
+            "ok": value / floor <= BUDGET,
+        },
+        {
+            "name": "closer_desk parse only (no write)",
+            "value": statistics.median(parse),
+            "unit": "s",
+            "budget": None,
+            "ratio": statistics.median(parse) / floor,
+            "ok": None,
+        },
+        {
+            "name": "closer_desk import, cold (first, starts workers)",
+            "value": cold,
+            "unit": "s",
+            "budget": None,
+            "ratio": cold / floor,
+            "ok": None,
+        },
     ]
 
 
@@ -158,4 +211,7 @@ if __name__ == "__main__":
     for row in run():
         ratio = f"{row['ratio']:.2f}x" if row["ratio"] is not None else "-"
         verdict = "" if row["ok"] is None else ("ok" if row["ok"] else "OVER BUDGET")
-        print(f"{row['name']:<62} {row['value']:8.3f} {row['unit']}  {ratio:>6} (budget {BUDGET}x) {verdict}")
+        print(
+            f"{row['name']:<62} {row['value']:8.3f} {row['unit']}  {ratio:>6} "
+            f"(budget {BUDGET}x) {verdict}"
+        )

@@ -32,7 +32,11 @@ def test_a_huge_folded_line_is_refused_too() -> None:
 
 
 def test_deep_nesting_is_refused() -> None:
-    nested = "\n".join(f"BEGIN:X{i}" for i in range(10)) + "\n" + "\n".join(f"END:X{i}" for i in reversed(range(10)))
+    nested = (
+        "\n".join(f"BEGIN:X{i}" for i in range(10))
+        + "\n"
+        + "\n".join(f"END:X{i}" for i in reversed(range(10)))
+    )
     with pytest.raises(IcsRejected) as caught:
         parse(calendar("UID:a@x\nDTSTART:20260304T090000Z\n" + nested))
     assert caught.value.code == "too_deep"
@@ -60,7 +64,9 @@ def test_many_series_together_hit_the_total_cap() -> None:
 
 def test_a_rule_that_never_matches_is_stopped_by_the_time_limit() -> None:
     # dateutil searches second by second for a 30 February: a worker process is killed.
-    text = calendar("UID:never@x\nDTSTART:20260301T000000Z\nRRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30")
+    text = calendar(
+        "UID:never@x\nDTSTART:20260301T000000Z\nRRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"
+    )
     with pytest.raises(IcsRejected) as caught:
         parse(text, limits=Limits(max_seconds=1.5))
     assert caught.value.code == "too_slow"
@@ -69,9 +75,31 @@ def test_a_rule_that_never_matches_is_stopped_by_the_time_limit() -> None:
 _SEED = fixture("rrule_exdate_override.ics").decode() + fixture("tz_windows_format.ics").decode()
 _PIECES = st.sampled_from(
     [
-        "\r\n", "\r\n ", ":", ";", ",", '"', "\\", "BEGIN:VEVENT\r\n", "END:VEVENT\r\n",
-        "END:VCALENDAR\r\n", "TZID=", "DTSTART:", "RRULE:FREQ=", "COUNT=", "99999999", "T", "Z",
-        "é", "🎉", "\x00", "\t", "VALUE=DATE:", "RECURRENCE-ID:", "EXDATE:", "20260230",
+        "\r\n",
+        "\r\n ",
+        ":",
+        ";",
+        ",",
+        '"',
+        "\\",
+        "BEGIN:VEVENT\r\n",
+        "END:VEVENT\r\n",
+        "END:VCALENDAR\r\n",
+        "TZID=",
+        "DTSTART:",
+        "RRULE:FREQ=",
+        "COUNT=",
+        "99999999",
+        "T",
+        "Z",
+        "é",
+        "🎉",
+        "\x00",
+        "\t",
+        "VALUE=DATE:",
+        "RECURRENCE-ID:",
+        "EXDATE:",
+        "20260230",
     ]
 )
 

@@ -104,7 +104,9 @@ def test_method_cancel_marks_every_event_cancelled() -> None:
         ("rrule_billion_laughs.ics", 8, "too_many_occurrences"),
     ],
 )
-def test_broken_files_are_refused_whole_with_line_and_reason(name: str, line: int, code: str) -> None:
+def test_broken_files_are_refused_whole_with_line_and_reason(
+    name: str, line: int, code: str
+) -> None:
     with pytest.raises(IcsRejected) as caught:
         parse(fixture(name))
     assert (caught.value.line, caught.value.code) == (line, code)
@@ -146,7 +148,9 @@ def test_escaped_text_and_folded_lines_are_read_back() -> None:
 def test_progress_reaches_the_total_and_cancel_stops() -> None:
     events = [f"UID:e{i}@x\nDTSTART:20260304T0900{i % 60:02d}Z" for i in range(100)]
     seen: list[tuple[int, int]] = []
-    parse_calendar(calendar(*events), options(), progress=lambda done, total: seen.append((done, total)))
+    parse_calendar(
+        calendar(*events), options(), progress=lambda done, total: seen.append((done, total))
+    )
     assert seen[-1] == (100, 100)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     with pytest.raises(ImportCancelled):
@@ -154,7 +158,10 @@ def test_progress_reaches_the_total_and_cancel_stops() -> None:
 
 
 def test_parallel_workers_give_the_same_result_as_one_process() -> None:
-    events = [f"UID:e{i}@x\nDTSTART;TZID=Europe/Paris:202603{1 + i % 28:02d}T0900{i % 60:02d}" for i in range(300)]
+    events = [
+        f"UID:e{i}@x\nDTSTART;TZID=Europe/Paris:202603{1 + i % 28:02d}T0900{i % 60:02d}"
+        for i in range(300)
+    ]
     events.append("UID:r@x\nDTSTART:20260302T090000Z\nRRULE:FREQ=WEEKLY;COUNT=3")
     text = calendar(*events)
     alone = parse(text, workers=1)

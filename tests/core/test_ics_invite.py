@@ -17,7 +17,12 @@ NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 CLOSER = Closer(id=1, name="Camille Durand", zone="Europe/Paris", email="camille@example.com")
 COMPANY = Company(id=1, name="Acme")
 PROSPECT = Prospect(
-    id=1, name="Gabriel Tremblay", zone="America/Toronto", email="gabriel@example.ca", language="fr", phone="+15145550123"
+    id=1,
+    name="Gabriel Tremblay",
+    zone="America/Toronto",
+    email="gabriel@example.ca",
+    language="fr",
+    phone="+15145550123",
 )
 PARTIES = CallParties(CLOSER, COMPANY, PROSPECT)
 
@@ -55,7 +60,10 @@ def test_request_has_every_part_an_invite_needs() -> None:
     assert b"DTEND;TZID=Europe/Paris:20260310T154500" in data
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Paris"]
     organizer = event["ORGANIZER"]
-    assert str(organizer) == "mailto:camille@example.com" and organizer.params["CN"] == "Camille Durand"
+    assert (
+        str(organizer) == "mailto:camille@example.com"
+        and organizer.params["CN"] == "Camille Durand"
+    )
     attendee = event["ATTENDEE"]
     assert str(attendee) == "mailto:gabriel@example.ca"
     assert attendee.params["CN"] == "Gabriel Tremblay"
@@ -94,7 +102,11 @@ def test_cancel_has_same_uid_and_cancelled_status() -> None:
     cal = icalendar.Calendar.from_ical(data)
     assert cal["METHOD"] == "CANCEL"
     event = only_event(data)
-    assert (event["UID"], event["SEQUENCE"], event["STATUS"]) == ("abc-123@closer-desk", 3, "CANCELLED")
+    assert (event["UID"], event["SEQUENCE"], event["STATUS"]) == (
+        "abc-123@closer-desk",
+        3,
+        "CANCELLED",
+    )
     assert not event.walk("VALARM")
     assert invite(call(status=Status.CANCELLED), PARTIES, now=NOW).count(b"METHOD:CANCEL") == 1
 
@@ -137,7 +149,9 @@ def test_hostile_text_cannot_add_or_change_a_property(text: str) -> None:
     (event,) = cal.walk("VEVENT")
     assert len(cal.walk("VEVENT")) == 1
     names = sorted(name for name, _ in event.property_items(recursive=False))
-    assert names.count("ATTENDEE") == 1 and names.count("ORGANIZER") == 1 and names.count("UID") == 1
+    assert (
+        names.count("ATTENDEE") == 1 and names.count("ORGANIZER") == 1 and names.count("UID") == 1
+    )
     assert event["UID"] == "abc-123@closer-desk"
     assert str(event["ATTENDEE"]) == "mailto:gabriel@example.ca"
     # the text comes back whole (line breaks normalised to \n), in the value it was put in
@@ -147,7 +161,9 @@ def test_hostile_text_cannot_add_or_change_a_property(text: str) -> None:
     assert event["ORGANIZER"].params["CN"] == typed
     assert str(event["URL"]) == "https://meet.example.com/a?x=1,2;3"
     # no physical line of the file starts a property the hostile text spelt out
-    assert not any(line.startswith((b"ATTENDEE:mailto:x@y", b"UID:evil")) for line in data.split(b"\r\n"))
+    assert not any(
+        line.startswith((b"ATTENDEE:mailto:x@y", b"UID:evil")) for line in data.split(b"\r\n")
+    )
 
 
 def test_export_is_publish_and_leaves_cancelled_calls_out() -> None:

@@ -47,7 +47,9 @@ def test_no_private_text_or_money_in_any_invite_or_export(tmp_path: Path) -> Non
         assert private and money  # the demo data does hold secrets to leak
         files = [invite(c, parties_of(agenda, c), now=agenda.now()) for c in calls]
         files.append(export_calendar(calls_between(agenda, start, end), now=agenda.now()))
-        files.append(export_calendar(calls_between(agenda, start, end), now=agenda.now(), language="fr"))
+        files.append(
+            export_calendar(calls_between(agenda, start, end), now=agenda.now(), language="fr")
+        )
     for data in files:
         unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
         for secret in private:

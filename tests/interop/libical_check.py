@@ -40,7 +40,9 @@ def facts(path):
                 "sequence": event.get_sequence(),
                 "status": status.get_value_as_string() if status is not None else "",
                 "summary": event.get_summary(),
-                "start_tz": start.get_tzid() if start.get_timezone() is not None or start.get_tzid() else "",
+                "start_tz": start.get_tzid()
+                if start.get_timezone() is not None or start.get_tzid()
+                else "",
                 "start": start.as_ical_string(),
                 "attendees": event.count_properties(ICalGLib.PropertyKind.ATTENDEE_PROPERTY),
                 "organizers": event.count_properties(ICalGLib.PropertyKind.ORGANIZER_PROPERTY),

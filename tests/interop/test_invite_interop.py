@@ -28,12 +28,19 @@ def _has_libical() -> bool:
     if not shutil.which(SYSTEM_PYTHON):
         return False
     probe = "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib"
-    return subprocess.run([SYSTEM_PYTHON, "-c", probe], capture_output=True, check=False).returncode == 0
+    return (
+        subprocess.run([SYSTEM_PYTHON, "-c", probe], capture_output=True, check=False).returncode
+        == 0
+    )
 
 
 def libical(paths: list[Path]) -> list[dict[str, Any]]:
     done = subprocess.run(
-        [SYSTEM_PYTHON, str(CHECKER), *map(str, paths)], capture_output=True, check=True, text=True, timeout=60
+        [SYSTEM_PYTHON, str(CHECKER), *map(str, paths)],
+        capture_output=True,
+        check=True,
+        text=True,
+        timeout=60,
     )
     return list(json.loads(done.stdout))
 
@@ -48,13 +55,19 @@ def lifecycle(agenda: Agenda, tmp_path: Path) -> dict[str, Path]:
         files[name] = tmp_path / f"{name}.ics"
         files[name].write_bytes(data)
 
-    video = agenda.book(company="Acme", prospect="Gabriel Tremblay", start=at("2026-03-03 15:00", "Europe/Paris"))
+    video = agenda.book(
+        company="Acme", prospect="Gabriel Tremblay", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
     save("request", invite(video, parties_of(agenda, video), now=agenda.now()))
-    moved = agenda.move(video.id, at("2026-03-31 16:00", "Europe/Paris"))  # across the EU DST change
+    moved = agenda.move(
+        video.id, at("2026-03-31 16:00", "Europe/Paris")
+    )  # across the EU DST change
     save("moved", invite(moved, parties_of(agenda, moved), now=agenda.now()))
     gone = agenda.cancel(video.id)
     save("cancel", invite(gone, parties_of(agenda, gone), now=agenda.now()))
-    phone = agenda.book(company="Érable", prospect="Omar Haddad", start=at("2026-03-04 10:00", "Asia/Dubai"))
+    phone = agenda.book(
+        company="Érable", prospect="Omar Haddad", start=at("2026-03-04 10:00", "Asia/Dubai")
+    )
     save("phone", invite(phone, parties_of(agenda, phone), now=agenda.now()))
     parties = parties_of(agenda, phone)
     hostile = replace(
@@ -69,7 +82,9 @@ def lifecycle(agenda: Agenda, tmp_path: Path) -> dict[str, Path]:
     return files
 
 
-def test_files_are_crlf_and_folded_at_75_octets_without_splitting_characters(lifecycle: dict[str, Path]) -> None:
+def test_files_are_crlf_and_folded_at_75_octets_without_splitting_characters(
+    lifecycle: dict[str, Path],
+) -> None:
     for path in lifecycle.values():
         data = path.read_bytes()
         assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b""), path.name
@@ -78,7 +93,9 @@ def test_files_are_crlf_and_folded_at_75_octets_without_splitting_characters(lif
             line.decode("utf-8")  # raises if a fold split a multi-byte character
 
 
-@pytest.mark.skipif(not _has_libical(), reason="/usr/bin/python3 lacks python3-gi + gir1.2-ical-3.0")
+@pytest.mark.skipif(
+    not _has_libical(), reason="/usr/bin/python3 lacks python3-gi + gir1.2-ical-3.0"
+)
 def test_libical_reads_every_file_without_error(lifecycle: dict[str, Path]) -> None:
     names = list(lifecycle)
     facts = dict(zip(names, libical([lifecycle[n] for n in names]), strict=True))
@@ -103,7 +120,9 @@ def test_libical_reads_every_file_without_error(lifecycle: dict[str, Path]) -> N
 
 
 def test_vobject_reads_every_file(lifecycle: dict[str, Path]) -> None:
-    read = {name: vobject.readOne(path.read_text(encoding="utf-8")) for name, path in lifecycle.items()}
+    read = {
+        name: vobject.readOne(path.read_text(encoding="utf-8")) for name, path in lifecycle.items()
+    }
     life = [read[n].vevent for n in ("request", "moved", "cancel")]
     assert len({e.uid.value for e in life}) == 1
     sequences = [int(e.sequence.value) for e in life]

@@ -24,7 +24,9 @@ WIDE = (datetime(2025, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC))
 
 def blocks(agenda: Agenda) -> list[tuple[str, str, datetime, int]]:
     closer = agenda.closer()
-    return [(b.uid, b.recurrence_id, b.start, b.sequence) for b in agenda.busy_blocks(closer.id, *WIDE)]
+    return [
+        (b.uid, b.recurrence_id, b.start, b.sequence) for b in agenda.busy_blocks(closer.id, *WIDE)
+    ]
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -43,9 +45,19 @@ def test_busy_import_adds_then_reimport_changes_nothing(agenda: Agenda) -> None:
     assert blocks(agenda) == first
 
 
-def test_updated_file_updates_in_place_and_older_sequence_is_ignored(agenda: Agenda, tmp_path: Path) -> None:
-    v1 = write(tmp_path, "v1.ics", calendar("UID:m@x\nSEQUENCE:1\nDTSTART:20260304T090000Z\nDTEND:20260304T100000Z"))
-    v2 = write(tmp_path, "v2.ics", calendar("UID:m@x\nSEQUENCE:2\nDTSTART:20260304T140000Z\nDTEND:20260304T150000Z"))
+def test_updated_file_updates_in_place_and_older_sequence_is_ignored(
+    agenda: Agenda, tmp_path: Path
+) -> None:
+    v1 = write(
+        tmp_path,
+        "v1.ics",
+        calendar("UID:m@x\nSEQUENCE:1\nDTSTART:20260304T090000Z\nDTEND:20260304T100000Z"),
+    )
+    v2 = write(
+        tmp_path,
+        "v2.ics",
+        calendar("UID:m@x\nSEQUENCE:2\nDTSTART:20260304T140000Z\nDTEND:20260304T150000Z"),
+    )
     import_file(agenda, v1, busy=True)
     report = import_file(agenda, v2, busy=True)
     assert (report.added, report.updated) == (0, 1)
@@ -63,10 +75,17 @@ def test_cancel_removes_busy_blocks(agenda: Agenda) -> None:
     assert [b[0] for b in blocks(agenda)] == ["040000008200E00074C5B7101A82E00800000000outlook-2"]
 
 
-def test_instances_dropped_from_an_updated_series_are_removed(agenda: Agenda, tmp_path: Path) -> None:
-    body = "UID:s@x\nSEQUENCE:{seq}\nDTSTART:20260302T090000Z\nDTEND:20260302T100000Z\nRRULE:FREQ=DAILY;COUNT={n}"
+def test_instances_dropped_from_an_updated_series_are_removed(
+    agenda: Agenda, tmp_path: Path
+) -> None:
+    body = (
+        "UID:s@x\nSEQUENCE:{seq}\nDTSTART:20260302T090000Z\nDTEND:20260302T100000Z\n"
+        "RRULE:FREQ=DAILY;COUNT={n}"
+    )
     import_file(agenda, write(tmp_path, "a.ics", calendar(body.format(seq=0, n=5))), busy=True)
-    report = import_file(agenda, write(tmp_path, "b.ics", calendar(body.format(seq=1, n=3))), busy=True)
+    report = import_file(
+        agenda, write(tmp_path, "b.ics", calendar(body.format(seq=1, n=3))), busy=True
+    )
     assert report.cancelled == 2
     assert len(blocks(agenda)) == 3
 
@@ -92,13 +111,21 @@ def test_without_busy_other_events_are_refused_with_the_reason(agenda: Agenda) -
 
 
 def test_our_own_invite_moved_elsewhere_updates_the_call(agenda: Agenda, tmp_path: Path) -> None:
-    call = agenda.book(company="Acme", prospect="Gabriel Tremblay", start=at("2026-03-03 15:00", "Europe/Paris"))
+    call = agenda.book(
+        company="Acme", prospect="Gabriel Tremblay", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
     data = invite(call, parties_of(agenda, call), now=agenda.now()).decode()
     unchanged = import_file(agenda, write(tmp_path, "same.ics", data), busy=False)
     assert unchanged.unchanged == 1 and unchanged.refused == ()
-    moved = data.replace("DTSTART;TZID=Europe/Paris:20260303T150000", "DTSTART;TZID=Europe/Paris:20260303T170000")
-    moved = moved.replace("DTEND;TZID=Europe/Paris:20260303T154500", "DTEND;TZID=Europe/Paris:20260303T180000")
-    report = import_file(agenda, write(tmp_path, "moved.ics", moved.replace("SEQUENCE:0", "SEQUENCE:1")), busy=False)
+    moved = data.replace(
+        "DTSTART;TZID=Europe/Paris:20260303T150000", "DTSTART;TZID=Europe/Paris:20260303T170000"
+    )
+    moved = moved.replace(
+        "DTEND;TZID=Europe/Paris:20260303T154500", "DTEND;TZID=Europe/Paris:20260303T180000"
+    )
+    report = import_file(
+        agenda, write(tmp_path, "moved.ics", moved.replace("SEQUENCE:0", "SEQUENCE:1")), busy=False
+    )
     assert report.updated == 1 and report.appointments == frozenset({call.id})
     after = agenda.appointment(call.id)
     assert after.start == at("2026-03-03 17:00", "Europe/Paris") and after.zone == "Europe/Paris"
@@ -119,16 +146,22 @@ def test_our_own_invite_moved_elsewhere_updates_the_call(agenda: Agenda, tmp_pat
 def test_one_transaction_with_bulk_writes_for_many_events(agenda: Agenda, tmp_path: Path) -> None:
     start = datetime(2026, 3, 2, 8, tzinfo=UTC)
     events = [
-        f"UID:b{i}@x\nDTSTART:{(start + timedelta(hours=i)):%Y%m%dT%H%M%SZ}\nDURATION:PT30M" for i in range(2000)
+        f"UID:b{i}@x\nDTSTART:{(start + timedelta(hours=i)):%Y%m%dT%H%M%SZ}\nDURATION:PT30M"
+        for i in range(2000)
     ]
     report = import_file(agenda, write(tmp_path, "many.ics", calendar(*events)), busy=True)
     assert report.added == 2000
     assert len(blocks(agenda)) == 2000
 
 
-def test_cli_import_reports_and_refuses_broken_file(agenda: Agenda, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_import_reports_and_refuses_broken_file(
+    agenda: Agenda, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(agenda.path)
-    assert cli_main(["--db", db, "import", str(ICS_DIR / "tz_windows_format.ics"), "--busy", "--json"]) == 0
+    assert (
+        cli_main(["--db", db, "import", str(ICS_DIR / "tz_windows_format.ics"), "--busy", "--json"])
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert (out["added"], out["refused"]) == (2, [])
     assert cli_main(["--db", db, "import", str(ICS_DIR / "broken_unknown_zone.ics"), "--busy"]) == 2

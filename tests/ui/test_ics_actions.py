@@ -22,7 +22,10 @@ def _blocks(agenda: Agenda) -> int:
 
 def _many(tmp_path: Path, count: int) -> Path:
     start = datetime(2026, 3, 2, 8, tzinfo=UTC)
-    events = [f"UID:u{i}@x\nDTSTART:{start + timedelta(minutes=30 * i):%Y%m%dT%H%M%SZ}\nDURATION:PT30M" for i in range(count)]
+    events = [
+        f"UID:u{i}@x\nDTSTART:{start + timedelta(minutes=30 * i):%Y%m%dT%H%M%SZ}\nDURATION:PT30M"
+        for i in range(count)
+    ]
     path = tmp_path / "many.ics"
     path.write_text(calendar(*events), encoding="utf-8", newline="")
     return path
@@ -67,7 +70,9 @@ def test_broken_file_is_refused_with_the_line(qtbot: QtBot, agenda: Agenda) -> N
 
 
 def test_write_and_copy_invite(qtbot: QtBot, agenda: Agenda, tmp_path: Path) -> None:
-    call = agenda.book(company="Acme", prospect="Omar Haddad", start=at("2026-03-03 15:00", "Europe/Paris"))
+    call = agenda.book(
+        company="Acme", prospect="Omar Haddad", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
     path = write_invite(agenda, call.id, tmp_path / "invite.ics")
     assert b"METHOD:REQUEST" in path.read_bytes()
     copy_invite(agenda, call.id)

@@ -11,7 +11,11 @@ from closer_desk.core.model import Appointment, Status
 
 
 def export_calendar(
-    calls: Iterable[tuple[Appointment, CallParties]], *, now: datetime, language: str = "en", name: str = "closer_desk"
+    calls: Iterable[tuple[Appointment, CallParties]],
+    *,
+    now: datetime,
+    language: str = "en",
+    name: str = "closer_desk",
 ) -> bytes:
     """One VCALENDAR with the live calls (cancelled ones are left out), in ``language``."""
     events = [
@@ -19,4 +23,4 @@ def export_calendar(
         for appointment, parties in calls
         if appointment.status != Status.CANCELLED
     ]
-    return calendar_of(events, "PUBLISH", name=name).to_ical()
+    return bytes(calendar_of(events, "PUBLISH", name=name).to_ical())

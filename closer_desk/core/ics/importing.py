@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from closer_desk.core import tz
-from closer_desk.core.ics import workers as workers_mod
 from closer_desk.core.errors import UnknownZoneError
+from closer_desk.core.ics import workers as workers_mod
 from closer_desk.core.ics.lines import (
     IcsRejected,
     ImportCancelled,
@@ -129,7 +129,7 @@ class _Context:
     deadline: float
 
 
-# (uid, recurrence_id, sequence, start epoch, end epoch, summary, all_day, cancelled, floating, line)
+# uid, recurrence_id, sequence, start epoch, end epoch, summary, all_day, cancelled, floating, line
 _Row = tuple[str, str, int, int, int, str, bool, bool, bool, int]
 _Result = tuple[list[_Row], list[tuple[int, str, str, str]], tuple[int, str, str] | None]
 
@@ -195,7 +195,9 @@ def _tzinfo(tzid: str, ctx: _Context, line: int) -> tzinfo:
         from icalendar import Timezone
 
         try:
-            found = Timezone.from_ical(definition[1]).to_tz()
+            component = Timezone.from_ical(definition[1])
+            assert isinstance(component, Timezone)
+            found = component.to_tz()
         except Exception as exc:  # icalendar raises many kinds on a broken VTIMEZONE
             raise IcsRejected(definition[0], "bad_value", f"VTIMEZONE {tzid}: {exc}"[:200]) from exc
     if len(_ZONES) > 1000:
@@ -212,7 +214,9 @@ def _day_start(day: date, ctx: _Context) -> int:
     return _epoch(tz.day_bounds(day, ctx.floating_zone)[0])
 
 
-def _when(params: dict[str, str], value: str, ctx: _Context, line: int) -> tuple[int, bool, bool, date]:
+def _when(
+    params: dict[str, str], value: str, ctx: _Context, line: int
+) -> tuple[int, bool, bool, date]:
     """(epoch, is a date, is floating, the date or datetime) of a DTSTART/DTEND value."""
     match = _DT.fullmatch(value.strip())
     if match is None:
@@ -229,7 +233,12 @@ def _when(params: dict[str, str], value: str, ctx: _Context, line: int) -> tuple
         return _epoch(wall.replace(tzinfo=UTC)), False, False, wall
     tzid = params.get("TZID")
     if tzid:
-        return _epoch(wall.replace(tzinfo=_tzinfo(tzid, ctx, line)).astimezone(UTC)), False, False, wall
+        return (
+            _epoch(wall.replace(tzinfo=_tzinfo(tzid, ctx, line)).astimezone(UTC)),
+            False,
+            False,
+            wall,
+        )
     floating = wall.replace(tzinfo=tz.zone(ctx.floating_zone)).astimezone(UTC)
     return _epoch(floating), False, True, wall
 
@@ -316,7 +325,9 @@ def _sequence(props: dict[str, tuple[dict[str, str], str, int]]) -> int:
         raise IcsRejected(number, "bad_value", f"SEQUENCE:{value[:40]}") from None
 
 
-def _lone_event(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]) -> None:
+def _lone_event(
+    unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
+) -> None:
     chunk = unit.chunks[0]
     props, keyed = _scan(chunk_lines(chunk, ctx.limits))
     uid = unit.uid or _synthetic_uid(keyed)
@@ -331,7 +342,11 @@ def _lone_event(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple
     elif "DURATION" in props:
         end = start + _duration(props["DURATION"][1], props["DURATION"][2])
     else:
-        end = _day_start(_when(params, value, ctx, number)[3] + timedelta(days=1), ctx) if is_date else start
+        end = (
+            _day_start(_when(params, value, ctx, number)[3] + timedelta(days=1), ctx)
+            if is_date
+            else start
+        )
     sequence = _sequence(props)
     status = props.get("STATUS", ({}, "", 0))[1].strip().upper()
     cancelled = ctx.cancel_all or status == "CANCELLED"
@@ -342,7 +357,20 @@ def _lone_event(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple
         skipped.append((chunk.line, uid, "free", ""))
         return
     summary = _unescape(props["SUMMARY"][1])[:_MAX_SUMMARY] if "SUMMARY" in props else ""
-    rows.append((uid, "", sequence, start, max(start, end), summary, is_date, cancelled, floating, chunk.line))
+    rows.append(
+        (
+            uid,
+            "",
+            sequence,
+            start,
+            max(start, end),
+            summary,
+            is_date,
+            cancelled,
+            floating,
+            chunk.line,
+        )
+    )
 
 
 def _recurrence_key(value: date) -> str:
@@ -354,7 +382,11 @@ def _recurrence_key(value: date) -> str:
 def _to_epoch_any(value: date, ctx: _Context) -> tuple[int, bool, bool]:
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return _epoch(value.replace(tzinfo=tz.zone(ctx.floating_zone)).astimezone(UTC)), False, True
+            return (
+                _epoch(value.replace(tzinfo=tz.zone(ctx.floating_zone)).astimezone(UTC)),
+                False,
+                True,
+            )
         return _epoch(value.astimezone(UTC)), False, False
     return _day_start(value, ctx), True, False
 
@@ -376,11 +408,10 @@ def _count_rule(rrule: tuple[dict[str, str], str, int], start: date, ctx: _Conte
         raise IcsRejected(line, "bad_value", f"RRULE: {exc}"[:200]) from exc
     lo = (EPOCH + timedelta(seconds=ctx.lo - 86400)).replace(tzinfo=None)
     hi = (EPOCH + timedelta(seconds=ctx.hi + 86400)).replace(tzinfo=None)
-    steps = inside = 0
-    for instant in rule:
+    inside = 0
+    for steps, instant in enumerate(rule, start=1):
         if instant > hi:
             break
-        steps += 1
         inside += instant >= lo
         if inside > ctx.limits.max_per_series or steps > 5 * ctx.limits.max_per_series:
             raise IcsRejected(line, "too_many_occurrences", str(ctx.limits.max_per_series))
@@ -388,7 +419,9 @@ def _count_rule(rrule: tuple[dict[str, str], str, int], start: date, ctx: _Conte
             raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds))
 
 
-def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]) -> None:
+def _series(
+    unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
+) -> None:
     """Parse a recurring event with icalendar and expand it over the horizon."""
     import icalendar
     import recurring_ical_events
@@ -415,7 +448,9 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
                     if params.get("TZID"):
                         tzids.add(params["TZID"])
         if "RRULE" in props and "DTSTART" in props:
-            _count_rule(props["RRULE"], _when(*props["DTSTART"][:2], ctx, props["DTSTART"][2])[3], ctx)
+            _count_rule(
+                props["RRULE"], _when(*props["DTSTART"][:2], ctx, props["DTSTART"][2])[3], ctx
+            )
     uid = unit.uid or _synthetic_uid(keyed_all)
     first = unit.chunks[0].line
     if not all(starts):
@@ -425,7 +460,9 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
     if ctx.x_wr_timezone:
         header.append(f"X-WR-TIMEZONE:{ctx.x_wr_timezone}")
     text = "\r\n".join(header) + "\r\n"
-    text += "".join(ctx.timezones[t][1] for t in sorted(tzids) if t in ctx.timezones and not _named(t))
+    text += "".join(
+        ctx.timezones[t][1] for t in sorted(tzids) if t in ctx.timezones and not _named(t)
+    )
     text += "".join(texts)
     text += "END:VCALENDAR\r\n"
     try:
@@ -458,7 +495,9 @@ def _series(unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int
             rows.append(
                 (
                     uid,
-                    _recurrence_key(rid.dt) if rid is not None else _recurrence_key(occurrence.start),
+                    _recurrence_key(rid.dt)
+                    if rid is not None
+                    else _recurrence_key(occurrence.start),
                     int(occurrence.get("SEQUENCE", 0) or 0),
                     start,
                     max(end, start),
@@ -488,7 +527,9 @@ def _parse_units(ctx: _Context, units: Sequence[Unit]) -> _Result:
             else:
                 _lone_event(unit, ctx, rows, skipped)
             if len(rows) > ctx.limits.max_occurrences:
-                raise IcsRejected(unit.chunks[0].line, "too_many_occurrences", str(ctx.limits.max_occurrences))
+                raise IcsRejected(
+                    unit.chunks[0].line, "too_many_occurrences", str(ctx.limits.max_occurrences)
+                )
     except IcsRejected as exc:
         return rows, skipped, (exc.line, exc.code, exc.detail)
     return rows, skipped, None
@@ -599,7 +640,18 @@ def parse_calendar(
         progress(len(split.units), len(split.units))
     rows.sort(key=lambda r: (r[3], r[0], r[1]))
     occurrences = tuple(
-        Occurrence(uid, rid, seq, EPOCH + timedelta(seconds=s), EPOCH + timedelta(seconds=e), summary, day, gone, flt, line)
+        Occurrence(
+            uid,
+            rid,
+            seq,
+            EPOCH + timedelta(seconds=s),
+            EPOCH + timedelta(seconds=e),
+            summary,
+            day,
+            gone,
+            flt,
+            line,
+        )
         for uid, rid, seq, s, e, summary, day, gone, flt, line in rows
     )
     return ParsedCalendar(

@@ -79,16 +79,26 @@ def description(appointment: Appointment, parties: CallParties, language: str | 
     """The time in words in the prospect's and the closer's zones, plus the link or number."""
     words = _words(language or parties.prospect.language)
     locale = words["locale"]
-    names = {"company": parties.company.name, "closer": parties.closer.name, "prospect": parties.prospect.name}
+    names = {
+        "company": parties.company.name,
+        "closer": parties.closer.name,
+        "prospect": parties.prospect.name,
+    }
     lines = [words["intro"].format(**names)]
     if appointment.status == Status.CANCELLED:
         lines.append(words["cancelled"])
     lines.append("")
     start, end = appointment.start, appointment.end
-    lines.append(words["yours"].format(when=_span(start, end, parties.prospect.zone, locale), zone=parties.prospect.zone))
+    lines.append(
+        words["yours"].format(
+            when=_span(start, end, parties.prospect.zone, locale), zone=parties.prospect.zone
+        )
+    )
     lines.append(
         words["closer"].format(
-            closer=parties.closer.name, when=_span(start, end, parties.closer.zone, locale), zone=parties.closer.zone
+            closer=parties.closer.name,
+            when=_span(start, end, parties.closer.zone, locale),
+            zone=parties.closer.zone,
         )
     )
     if appointment.kind == CallKind.VIDEO and appointment.url:
@@ -103,7 +113,9 @@ def _address(email: str, fallback: str, name: str, **params: object) -> vCalAddr
     return vCalAddress.new(email or fallback, cn=name, **params)  # type: ignore[arg-type]
 
 
-def event_for(appointment: Appointment, parties: CallParties, *, now: datetime, language: str | None = None) -> Event:
+def event_for(
+    appointment: Appointment, parties: CallParties, *, now: datetime, language: str | None = None
+) -> Event:
     """The VEVENT of a call, with only what may leave the machine."""
     tz.require_aware(now)
     words = _words(language or parties.prospect.language)
@@ -120,7 +132,11 @@ def event_for(appointment: Appointment, parties: CallParties, *, now: datetime, 
     event.add("TRANSP", "OPAQUE")
     event.add(
         "ORGANIZER",
-        _address(parties.closer.email, f"closer-{parties.closer.id}@closer-desk.invalid", parties.closer.name),
+        _address(
+            parties.closer.email,
+            f"closer-{parties.closer.id}@closer-desk.invalid",
+            parties.closer.name,
+        ),
     )
     event.add(
         "ATTENDEE",
@@ -149,6 +165,10 @@ def event_for(appointment: Appointment, parties: CallParties, *, now: datetime, 
     return event
 
 
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def calendar_of(events: Iterable[Event], method: str, *, name: str = "") -> Calendar:
     """A VCALENDAR holding ``events`` and a VTIMEZONE for every TZID they use."""
     calendar = Calendar()
@@ -161,7 +181,7 @@ def calendar_of(events: Iterable[Event], method: str, *, name: str = "") -> Cale
     days: list[date] = []
     for event in events:
         calendar.add_component(event)
-        days += [event.start.date(), event.end.date()]
+        days += [_day(event.start), _day(event.end)]
     if days:
         # Generated from zoneinfo, covering only the years the events need (short files).
         calendar.add_missing_timezones(
@@ -172,14 +192,14 @@ def calendar_of(events: Iterable[Event], method: str, *, name: str = "") -> Cale
 
 def request(appointment: Appointment, parties: CallParties, *, now: datetime) -> bytes:
     """METHOD:REQUEST for a call (a new one, or an update with a higher SEQUENCE)."""
-    return calendar_of([event_for(appointment, parties, now=now)], "REQUEST").to_ical()
+    return bytes(calendar_of([event_for(appointment, parties, now=now)], "REQUEST").to_ical())
 
 
 def cancellation(appointment: Appointment, parties: CallParties, *, now: datetime) -> bytes:
     """METHOD:CANCEL with STATUS:CANCELLED, same UID, the call's (higher) SEQUENCE."""
     event = event_for(appointment, parties, now=now)
     event["STATUS"] = "CANCELLED"
-    return calendar_of([event], "CANCEL").to_ical()
+    return bytes(calendar_of([event], "CANCEL").to_ical())
 
 
 def invite(appointment: Appointment, parties: CallParties, *, now: datetime) -> bytes:

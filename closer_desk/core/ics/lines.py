@@ -255,7 +255,9 @@ class _TopLevel:
             stack.pop()
             return
         if not stack or ":" not in line:
-            raise IcsRejected(number, "bad_line" if stack or self.seen_calendar else "not_a_calendar", line[:80])
+            raise IcsRejected(
+                number, "bad_line" if stack or self.seen_calendar else "not_a_calendar", line[:80]
+            )
         if len(stack) >= 2:
             self.current.append((number, line))
             return
@@ -271,7 +273,9 @@ class _TopLevel:
     def _component_done(self) -> None:
         lines, self.current = self.current, []
         if self.stack[-1] == "VTIMEZONE":
-            tzid = next((t.split(":", 1)[1].strip() for _, t in lines if t[:5].upper() == "TZID:"), "")
+            tzid = next(
+                (t.split(":", 1)[1].strip() for _, t in lines if t[:5].upper() == "TZID:"), ""
+            )
             if tzid:
                 text = "\r\n".join(t for _, t in lines) + "\r\n"
                 self.result.timezones[tzid] = (lines[0][0], text)
