@@ -230,6 +230,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)  # busy indicator until the file is split
         self.status.setText(self.tr("Reading %1…").replace("%1", path.name))
         self.import_button.setEnabled(False)
+        self.busy_box.setChecked(busy)
+        self.cancel_button.setText(self.tr("Cancel"))
         thread = QThread(self)
         worker = ImportWorker(self._agenda, path, busy, closer)
         worker.moveToThread(thread)
@@ -294,7 +296,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         reason = _tr(REJECTIONS.get(error.code, error.code))
-        where = self.tr("line %1: ").replace("%1", str(error.line)) if error.line else ""
+        where = self.tr("Line %1:").replace("%1", str(error.line)) + " " if error.line else ""
         self.status.setText(self.tr("Calendar refused, nothing imported.") + " " + where + reason)
         self.details.setPlainText(error.detail)
 
@@ -319,6 +321,7 @@ class ImportDialog(QDialog):
             self._worker.deleteLater()
         self._thread = self._worker = None
         self.import_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
 
     def done(self, result: int) -> None:
         """Closing while importing cancels first and waits (nothing half-written)."""
