@@ -43,8 +43,10 @@ class NonExistentTimeError(CloserDeskError):
     Attributes:
         wall: the naive wall time the user typed.
         zone: the IANA zone name.
-        earlier: the instant obtained reading the wall time with the offset before the gap.
-        later: the instant obtained reading it with the offset after the gap.
+        earlier: the earlier of the two instants the wall time could mean (read with the
+            offset after the gap; shown on the clock before the jump: 02:30 -> 01:30).
+        later: the later one (read with the offset before the gap; shown after the jump:
+            02:30 -> 03:30), what most people mean.
     """
 
     def __init__(self, wall: datetime, zone: str, earlier: datetime, later: datetime) -> None:
@@ -137,3 +139,34 @@ class AgendaVersionError(CloserDeskError):
         super().__init__(f"agenda schema {found} is newer than {known}")
         self.found = found
         self.known = known
+
+
+class AgendaFileError(CloserDeskError):
+    """The agenda file cannot be used: not an SQLite database, or damaged.
+
+    Attributes:
+        path: the file, as text.
+        reason: what SQLite said.
+    """
+
+    bad_input = False
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class AgendaCorruptError(AgendaFileError):
+    """The agenda file is damaged (SQLite's integrity check failed or it is not a database).
+
+    Attributes:
+        path: the damaged file.
+        detail: SQLite's first complaint, as it said it (also ``reason``).
+        backup: the newest backup that passes the check, or None when there is none.
+    """
+
+    def __init__(self, path: str, detail: str, backup: str | None) -> None:
+        super().__init__(path, detail)
+        self.detail = detail
+        self.backup = backup

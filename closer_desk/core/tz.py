@@ -38,12 +38,13 @@ def _zone_cached(name: str) -> ZoneInfo:
 def canonical_zone_name(name: str) -> str:
     """Return the IANA name for ``name``, mapping Windows names; raise ``UnknownZoneError``."""
     cleaned = name.strip().strip('"')
-    if cleaned in WINDOWS_TO_OLSON:
-        return WINDOWS_TO_OLSON[cleaned]
-    if cleaned.upper() in ("UTC", "Z", "ETC/UTC", "GMT"):
-        return "UTC"
+    # IANA first: "UTC" is both an IANA name and a Windows one (mapped to Etc/UTC).
     if cleaned in all_zone_names():
         return cleaned
+    if cleaned.upper() in ("UTC", "Z", "GMT"):
+        return "UTC"
+    if cleaned in WINDOWS_TO_OLSON:
+        return WINDOWS_TO_OLSON[cleaned]
     # Users type "europe/paris" or "Europe/paris": accept a case-insensitive exact match.
     lowered = cleaned.lower()
     for zone in all_zone_names():

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ConflictError, NotFoundError, ValidationError
@@ -22,7 +24,9 @@ from closer_desk.core.model import (
     Outcome,
     Status,
 )
+from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
+from closer_desk.store.batch import write_lock
 from closer_desk.store.directory import DirectoryMixin, Key
 from closer_desk.store.schema import (
     appointments,
@@ -68,6 +72,22 @@ class Agenda(DirectoryMixin):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Agenda]:
+        """Run several calls as one transaction: all of them are written, or none.
+
+        For one thread at a time (the worker thread or a CLI command).
+        """
+        from closer_desk.store.batch import one_transaction
+
+        real = self.engine
+        with one_transaction(real) as single:
+            self.engine = single  # type: ignore[assignment]
+            try:
+                yield self
+            finally:
+                self.engine = real
 
     def now(self) -> datetime:
         """The injected clock's aware now."""
@@ -122,12 +142,7 @@ class Agenda(DirectoryMixin):
 
     def _overlap(self, conn: Connection, lo: int, hi: int) -> Any:
         """An overlap condition bounded on the indexed start on both sides."""
-        reach = self._longest_minutes(conn) * 60
-        return and_(
-            appointments.c.start_utc >= lo - reach,
-            appointments.c.start_utc < hi,
-            appointments.c.end_utc > lo,
-        )
+        return Q.overlap(lo, hi)
 
     def appointment(self, appointment_id: int) -> Appointment:
         """One appointment by id."""
@@ -161,42 +176,18 @@ class Agenda(DirectoryMixin):
         lo, hi = R.to_epoch(start), R.to_epoch(end)
         if hi <= lo:
             raise ValidationError("to", "end_before_start", end.isoformat())
+        query = Q.ENTRIES if closer_id is None else Q.CLOSER_ENTRIES
+        if company_ids is not None:
+            query = query.where(appointments.c.company_id.in_(company_ids))
+        if not include_cancelled:
+            query = query.where(appointments.c.status != Status.CANCELLED.value)
         with self.engine.connect() as conn:
-            query = (
-                select(
-                    appointments,
-                    companies.c.name.label("company_name"),
-                    companies.c.color.label("company_color"),
-                    prospects.c.name.label("prospect_name"),
-                    prospects.c.zone.label("prospect_zone"),
-                    closers.c.name.label("closer_name"),
-                    closers.c.zone.label("closer_zone"),
-                )
-                .join(companies, companies.c.id == appointments.c.company_id)
-                .join(prospects, prospects.c.id == appointments.c.prospect_id)
-                .join(closers, closers.c.id == appointments.c.closer_id)
-                .where(self._overlap(conn, lo, hi))
-                .order_by(appointments.c.start_utc, appointments.c.id)
-            )
-            if closer_id is not None:
-                query = query.where(appointments.c.closer_id == closer_id)
-            if company_ids is not None:
-                query = query.where(appointments.c.company_id.in_(company_ids))
-            if not include_cancelled:
-                query = query.where(appointments.c.status != Status.CANCELLED.value)
-            rows = conn.execute(query).all()
-        return [
-            AgendaEntry(
-                appointment=R.appointment_from_row(row),
-                company_name=row.company_name,
-                company_color=row.company_color,
-                prospect_name=row.prospect_name,
-                prospect_zone=row.prospect_zone,
-                closer_name=row.closer_name,
-                closer_zone=row.closer_zone,
-            )
-            for row in rows
-        ]
+            result = conn.execute(query, {"lo": lo, "hi": hi, "closer_id": closer_id})
+            keys = tuple(result.keys())
+            rows = result.all()
+        read = R.appointment_reader(keys)
+        names = itemgetter(*(keys.index(k) for k in Q.ENTRY_NAMES))  # by position: see rows.py
+        return [AgendaEntry(read(row), *names(row)) for row in rows]
 
     def entry(self, appointment_id: int) -> AgendaEntry:
         """One appointment with its names."""
@@ -218,14 +209,11 @@ class Agenda(DirectoryMixin):
             return self._conflicts(conn, closer_id, lo, hi, exclude_id)
 
     def _conflicts(self, conn: Connection, closer_id: int, lo: int, hi: int, exclude_id: int | None) -> list[Appointment]:
-        query = select(appointments).where(
-            appointments.c.closer_id == closer_id,
-            self._overlap(conn, lo, hi),
-            appointments.c.status.in_(_ACTIVE),
-        )
-        if exclude_id is not None:
-            query = query.where(appointments.c.id != exclude_id)
-        return [R.appointment_from_row(r) for r in conn.execute(query.order_by(appointments.c.start_utc))]
+        # ids start at 1: 0 excludes nothing and keeps one prebuilt statement
+        params = {"closer_id": closer_id, "lo": lo, "hi": hi, "exclude_id": exclude_id or 0}
+        result = conn.execute(Q.CONFLICTS, params)
+        read = R.appointment_reader(tuple(result.keys()))
+        return [read(r) for r in result]
 
     def history(self, prospect_key: Key) -> list[Appointment]:
         """Every call with a prospect, oldest first."""
@@ -278,6 +266,7 @@ class Agenda(DirectoryMixin):
         """
         tz.require_aware(start)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             company_id = self._resolve_id(conn, companies, "company", company)
             prospect_id = self._resolve_id(conn, prospects, "prospect", prospect)
             if closer is None:
@@ -288,7 +277,7 @@ class Agenda(DirectoryMixin):
                 closer_id = self._resolve_id(conn, closers, "closer", closer)
             co = conn.execute(select(companies).where(companies.c.id == company_id)).one()
             pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
-            call_kind = CallKind(kind) if kind else CallKind(co.default_kind)
+            call_kind = parse.parse_choice(kind or co.default_kind, CallKind, "kind")
             length = parse.parse_minutes(minutes if minutes is not None else co.default_minutes)
             link = parse.parse_video_url(url if url is not None else (co.default_video_url if call_kind == CallKind.VIDEO else ""))
             number = parse.parse_phone(phone if phone is not None else (pr.phone if call_kind == CallKind.PHONE else ""), pr.country)
@@ -298,7 +287,7 @@ class Agenda(DirectoryMixin):
             if not force and (clash := self._conflicts(conn, closer_id, lo, hi, None)):
                 raise ConflictError(tuple(clash))
             now = R.to_epoch(self.now())
-            new_id = conn.execute(
+            new_id = R.new_id(conn.execute(
                 insert(appointments).values(
                     closer_id=closer_id,
                     company_id=company_id,
@@ -318,8 +307,8 @@ class Agenda(DirectoryMixin):
                     updated_utc=now,
                     **R.wall_columns(start),
                 )
-            ).inserted_primary_key[0]
-        return self.appointment(int(new_id))
+            ))
+        return self.appointment(new_id)
 
     @staticmethod
     def _reminder(value: int) -> int:
@@ -334,6 +323,7 @@ class Agenda(DirectoryMixin):
     def _update(self, appointment_id: int, values: dict[str, Any], *, check_conflicts: bool, force: bool) -> Appointment:
         current = self.appointment(appointment_id)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             row = conn.execute(select(appointments).where(appointments.c.id == current.id)).one()
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if not changed:
@@ -364,7 +354,7 @@ class Agenda(DirectoryMixin):
         current = self.appointment(appointment_id)
         values: dict[str, Any] = {}
         if "kind" in fields:
-            values["kind"] = CallKind(fields.pop("kind")).value
+            values["kind"] = parse.parse_choice(fields.pop("kind"), CallKind, "kind").value
         if "url" in fields:
             values["url"] = parse.parse_video_url(fields.pop("url"))
         if "phone" in fields:
@@ -384,7 +374,7 @@ class Agenda(DirectoryMixin):
 
     def set_status(self, appointment_id: int, status: Status | str) -> Appointment:
         """Set the status (confirmed, done, no-show, planned); cancel with ``cancel``."""
-        new = Status(status)
+        new = parse.parse_choice(status, Status, "status")
         values: dict[str, Any] = {"status": new.value}
         check = new in ACTIVE_STATUSES and self.appointment(appointment_id).status not in ACTIVE_STATUSES
         return self._update(appointment_id, values, check_conflicts=check, force=False)
@@ -414,6 +404,8 @@ class Agenda(DirectoryMixin):
             "deal_value": str(appointment.deal_value) if appointment.deal_value is not None else None,
             "currency": appointment.currency,
             "lost_reason": appointment.lost_reason,
+            "commission_rate": _text(appointment.commission_rate),
+            "company_rate": _text(appointment.company_rate),
         }
         restored = self._update(current.id, values, check_conflicts=False, force=True)
         return restored
@@ -444,7 +436,7 @@ class Agenda(DirectoryMixin):
         if outcome == Status.NO_SHOW.value:
             return self._update(
                 current.id,
-                {"status": Status.NO_SHOW.value, "outcome": None, "deal_value": None, "currency": ""},
+                {"status": Status.NO_SHOW.value, "outcome": None, "deal_value": None, "currency": "", "company_rate": None},
                 check_conflicts=False,
                 force=True,
             )
@@ -460,10 +452,12 @@ class Agenda(DirectoryMixin):
             values["currency"] = parse.parse_currency(currency or "EUR")
             if commission_rate is not None:
                 values["commission_rate"] = str(parse.parse_rate(commission_rate, "commission_rate"))
+            # Frozen: renegotiating the company's rate later must not re-price this deal.
+            values["company_rate"] = str(self.company(current.company_id).commission_rate)
         else:
             if value is not None:
                 raise ValidationError("value", "only_when_won", value)
-            values.update(deal_value=None, currency="")
+            values.update(deal_value=None, currency="", company_rate=None)
             if result == Outcome.LOST:
                 values["lost_reason"] = reason.strip()
         return self._update(current.id, values, check_conflicts=False, force=True)
@@ -480,6 +474,10 @@ class Agenda(DirectoryMixin):
                 if conn.execute(select(table.c.id).limit(1)).first():
                     return False
         return True
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def ensure_aware_range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
