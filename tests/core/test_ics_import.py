@@ -168,3 +168,13 @@ def test_parallel_workers_give_the_same_result_as_one_process() -> None:
     shared = parse(text, workers=2, parallel_from=0)
     assert shared.occurrences == alone.occurrences
     assert len(alone.occurrences) == 303
+
+
+def test_recurring_event_in_a_windows_zone_follows_its_dst() -> None:
+    text = calendar(
+        'UID:pst@x\nDTSTART;TZID="Pacific Standard Time":20260302T090000\n'
+        'DTEND;TZID="Pacific Standard Time":20260302T093000\nRRULE:FREQ=WEEKLY;COUNT=2'
+    )
+    starts = [o.start for o in parse(text).occurrences]
+    # 09:00 in Los Angeles: UTC-8 before the US change on 8 March, UTC-7 after
+    assert starts == [utc("2026-03-02 17:00"), utc("2026-03-09 16:00")]
