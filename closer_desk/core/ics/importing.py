@@ -11,13 +11,12 @@ and malformed lines refuse the whole file with the line and the reason.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta
 
 from closer_desk.core import tz
 from closer_desk.core.errors import UnknownZoneError
@@ -26,12 +25,26 @@ from closer_desk.core.ics.lines import (
     IcsRejected,
     ImportCancelled,
     Limits,
-    Line,
     Unit,
     chunk_lines,
     decode,
     split_calendar,
-    split_content_line,
+)
+from closer_desk.core.ics.values import (
+    EPOCH,
+    Context,
+    day_start,
+    duration,
+    epoch,
+    epoch_of_value,
+    iana_tzids,
+    is_named,
+    recurrence_key,
+    scan,
+    sequence_of,
+    synthetic_uid,
+    unescape,
+    when,
 )
 
 __all__ = [
@@ -48,7 +61,6 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 CancelFlag = Callable[[], bool]
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,237 +129,36 @@ class ParsedCalendar:
     ignored_components: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    timezones: dict[str, tuple[int, str]]
-    x_wr_timezone: str
-    floating_zone: str
-    lo: int
-    hi: int
-    cancel_all: bool
-    limits: Limits
-    deadline: float
-
-
 # uid, recurrence_id, sequence, start epoch, end epoch, summary, all_day, cancelled, floating, line
 _Row = tuple[str, str, int, int, int, str, bool, bool, bool, int]
 _Result = tuple[list[_Row], list[tuple[int, str, str, str]], tuple[int, str, str] | None]
-
-_DT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
-_DURATION = re.compile(r"([+-]?)P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
-_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-_USED = frozenset(
-    {"DTSTART", "DTEND", "DURATION", "UID", "SUMMARY", "SEQUENCE", "STATUS", "TRANSP", "RRULE"}
-)
 _UNTIL = re.compile(r";?UNTIL=[^;]*", re.IGNORECASE)
 _MAX_SUMMARY = 500
-_MAX_SPAN = 10 * 366 * 86400  # no event blocks more than ten years
-
-
-def _unescape(value: str) -> str:
-    return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
-
-
-# -- zones -------------------------------------------------------------------------------
-# Workers outlive one import: a zone read from a file's VTIMEZONE is cached under its text.
-_ZONES: dict[tuple[str, str], tzinfo] = {}
-
-
-def _zone_by_name(tzid: str) -> tzinfo:
-    """IANA or Windows name, also behind the path prefixes some clients add
-    (``/mozilla.org/20070129_1/Europe/Paris``, ``/freeassociation.sourceforge.net/...``)."""
-    try:
-        return tz.zone(tzid)
-    except UnknownZoneError:
-        parts = [p for p in tzid.split("/") if p]
-        for size in (3, 2):
-            if len(parts) > size:
-                try:
-                    return tz.zone("/".join(parts[-size:]))
-                except UnknownZoneError:
-                    continue
-        if tzid.startswith("/") and len(parts) >= 2:
-            return tz.zone("/".join(parts[-2:]))
-        raise
-
-
-def _named(tzid: str) -> bool:
-    try:
-        _zone_by_name(tzid)
-    except UnknownZoneError:
-        return False
-    return True
-
-
-def _tzinfo(tzid: str, ctx: _Context, line: int) -> tzinfo:
-    """The zone a TZID names: IANA or Windows by name first, else the file's VTIMEZONE."""
-    definition = ctx.timezones.get(tzid)
-    key = (tzid, definition[1] if definition else "")
-    found = _ZONES.get(key) or _ZONES.get((tzid, ""))
-    if found is not None:
-        return found
-    try:
-        found = _zone_by_name(tzid)
-        key = (tzid, "")
-    except UnknownZoneError:
-        if definition is None:
-            raise IcsRejected(line, "unknown_zone", tzid) from None
-        from icalendar import Timezone
-
-        try:
-            component = Timezone.from_ical(definition[1])
-            assert isinstance(component, Timezone)
-            found = component.to_tz()
-        except Exception as exc:  # icalendar raises many kinds on a broken VTIMEZONE
-            raise IcsRejected(definition[0], "bad_value", f"VTIMEZONE {tzid}: {exc}"[:200]) from exc
-    if len(_ZONES) > 1000:
-        _ZONES.clear()
-    _ZONES[key] = found
-    return found
-
-
-def _epoch(instant: datetime) -> int:
-    return int((instant - EPOCH).total_seconds())
-
-
-def _day_start(day: date, ctx: _Context) -> int:
-    return _epoch(tz.day_bounds(day, ctx.floating_zone)[0])
-
-
-def _when(
-    params: dict[str, str], value: str, ctx: _Context, line: int
-) -> tuple[int, bool, bool, date]:
-    """(epoch, is a date, is floating, the date or datetime) of a DTSTART/DTEND value."""
-    match = _DT.fullmatch(value.strip())
-    if match is None:
-        raise IcsRejected(line, "bad_date", value[:80])
-    y, mo, d, h, mi, s, z = match.groups()
-    try:
-        if h is None:
-            day = date(int(y), int(mo), int(d))
-            return _day_start(day, ctx), True, False, day
-        wall = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s))
-    except ValueError:
-        raise IcsRejected(line, "bad_date", value[:80]) from None
-    if z:
-        return _epoch(wall.replace(tzinfo=UTC)), False, False, wall
-    tzid = params.get("TZID")
-    if tzid:
-        return (
-            _epoch(wall.replace(tzinfo=_tzinfo(tzid, ctx, line)).astimezone(UTC)),
-            False,
-            False,
-            wall,
-        )
-    floating = wall.replace(tzinfo=tz.zone(ctx.floating_zone)).astimezone(UTC)
-    return _epoch(floating), False, True, wall
-
-
-def _duration(value: str, line: int) -> int:
-    match = _DURATION.fullmatch(value.strip())
-    if match is None or value.strip() in ("P", "PT", "-P", "+P"):
-        raise IcsRejected(line, "bad_value", f"DURATION:{value[:40]}")
-    sign, w, d, h, m, s = match.groups()
-    seconds = (int(w or 0) * 7 + int(d or 0)) * 86400 + int(h or 0) * 3600
-    seconds += int(m or 0) * 60 + int(s or 0)
-    if seconds > _MAX_SPAN:
-        raise IcsRejected(line, "bad_value", f"DURATION:{value[:40]}")
-    return -seconds if sign == "-" else seconds
-
-
-_HEAD = re.compile(r"([A-Za-z0-9-]+)[;:]")
-
-
-def _scan(lines: list[Line]) -> tuple[dict[str, tuple[dict[str, str], str, int]], list[str]]:
-    """The event's own properties (not its alarms'); every line must be a content line.
-
-    Only the properties the import uses are split into parameters and value; the others
-    (descriptions, attendees...) are only checked to be content lines, which is what keeps
-    this faster than a generic parse.
-    """
-    props: dict[str, tuple[dict[str, str], str, int]] = {}
-    keyed: list[str] = []
-    depth = 0
-    for number, text in lines[1:-1]:
-        head = _HEAD.match(text)
-        if head is None:
-            raise IcsRejected(number, "bad_line", text[:80])
-        name = head.group(1).upper()
-        if name == "BEGIN":
-            depth += 1
-            continue
-        if name == "END":
-            depth -= 1
-            continue
-        if depth:
-            continue
-        if name != "DTSTAMP":
-            keyed.append(text)
-        if name in _USED and name not in props:
-            split = split_content_line(text)
-            if split is None:
-                raise IcsRejected(number, "bad_line", text[:80])
-            props[name] = (split[1], split[2], number)
-    return props, keyed
-
-
-_TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*)', re.IGNORECASE)
-
-
-def _iana_tzids(line: str) -> str:
-    """TZID parameters rewritten to the IANA names they resolve to (Windows names, path
-    prefixes), so icalendar uses zoneinfo instead of a slow VTIMEZONE-built zone."""
-
-    def swap(match: re.Match[str]) -> str:
-        raw = match.group(1).strip('"')
-        try:
-            found = _zone_by_name(raw)
-        except UnknownZoneError:
-            return match.group(0)
-        key = getattr(found, "key", None)
-        return f";TZID={key}" if key else match.group(0)
-
-    return _TZID_PARAM.sub(swap, line) if ";TZID=" in line.upper() else line
-
-
-def _synthetic_uid(keyed: list[str]) -> str:
-    # An event without a UID still needs a stable key, so re-importing it does not duplicate.
-    return hashlib.sha1("\n".join(keyed).encode()).hexdigest()[:24] + "@closer-desk-import"
-
-
-def _sequence(props: dict[str, tuple[dict[str, str], str, int]]) -> int:
-    if "SEQUENCE" not in props:
-        return 0
-    _, value, number = props["SEQUENCE"]
-    try:
-        return int(value.strip())
-    except ValueError:
-        raise IcsRejected(number, "bad_value", f"SEQUENCE:{value[:40]}") from None
 
 
 def _lone_event(
-    unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
+    unit: Unit, ctx: Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
 ) -> None:
     chunk = unit.chunks[0]
-    props, keyed = _scan(chunk_lines(chunk, ctx.limits))
-    uid = unit.uid or _synthetic_uid(keyed)
+    props, keyed = scan(chunk_lines(chunk, ctx.limits))
+    uid = unit.uid or synthetic_uid(keyed)
     if "DTSTART" not in props:
         skipped.append((chunk.line, uid, "no_start", ""))
         return
     params, value, number = props["DTSTART"]
-    start, is_date, floating, _ = _when(params, value, ctx, number)
+    start, is_date, floating, _ = when(params, value, ctx, number)
     if "DTEND" in props:
         end_params, end_value, end_line = props["DTEND"]
-        end = _when(end_params, end_value, ctx, end_line)[0]
+        end = when(end_params, end_value, ctx, end_line)[0]
     elif "DURATION" in props:
-        end = start + _duration(props["DURATION"][1], props["DURATION"][2])
+        end = start + duration(props["DURATION"][1], props["DURATION"][2])
     else:
         end = (
-            _day_start(_when(params, value, ctx, number)[3] + timedelta(days=1), ctx)
+            day_start(when(params, value, ctx, number)[3] + timedelta(days=1), ctx)
             if is_date
             else start
         )
-    sequence = _sequence(props)
+    sequence = sequence_of(props)
     status = props.get("STATUS", ({}, "", 0))[1].strip().upper()
     cancelled = ctx.cancel_all or status == "CANCELLED"
     if end < start and not cancelled:
@@ -356,7 +167,7 @@ def _lone_event(
     if not cancelled and props.get("TRANSP", ({}, "", 0))[1].strip().upper() == "TRANSPARENT":
         skipped.append((chunk.line, uid, "free", ""))
         return
-    summary = _unescape(props["SUMMARY"][1])[:_MAX_SUMMARY] if "SUMMARY" in props else ""
+    summary = unescape(props["SUMMARY"][1])[:_MAX_SUMMARY] if "SUMMARY" in props else ""
     rows.append(
         (
             uid,
@@ -373,25 +184,7 @@ def _lone_event(
     )
 
 
-def _recurrence_key(value: date) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return value.strftime("%Y%m%d")
-
-
-def _to_epoch_any(value: date, ctx: _Context) -> tuple[int, bool, bool]:
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            return (
-                _epoch(value.replace(tzinfo=tz.zone(ctx.floating_zone)).astimezone(UTC)),
-                False,
-                True,
-            )
-        return _epoch(value.astimezone(UTC)), False, False
-    return _day_start(value, ctx), True, False
-
-
-def _count_rule(rrule: tuple[dict[str, str], str, int], start: date, ctx: _Context) -> None:
+def _count_rule(rrule: tuple[dict[str, str], str, int], start: date, ctx: Context) -> None:
     """Refuse a rule with too many instances before anything expands it.
 
     Counted lazily with dateutil from the rule's own start (UNTIL dropped: it only removes
@@ -420,7 +213,7 @@ def _count_rule(rrule: tuple[dict[str, str], str, int], start: date, ctx: _Conte
 
 
 def _series(
-    unit: Unit, ctx: _Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
+    unit: Unit, ctx: Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
 ) -> None:
     """Parse a recurring event with icalendar and expand it over the horizon."""
     import icalendar
@@ -432,26 +225,26 @@ def _series(
     texts: list[str] = []
     for chunk in unit.chunks:
         lines = chunk_lines(chunk, ctx.limits)
-        texts.append("\r\n".join(_iana_tzids(line) for _, line in lines) + "\r\n")
-        props, keyed = _scan(lines)
+        texts.append("\r\n".join(iana_tzids(line) for _, line in lines) + "\r\n")
+        props, keyed = scan(lines)
         keyed_all.extend(keyed)
         starts.append("DTSTART" in props)
         for name in ("DTSTART", "DTEND", "DURATION", "SEQUENCE"):
             if name in props:
                 params, value, number = props[name]
                 if name == "DURATION":
-                    _duration(value, number)
+                    duration(value, number)
                 elif name == "SEQUENCE":
-                    _sequence(props)
+                    sequence_of(props)
                 else:
-                    _when(params, value, ctx, number)
+                    when(params, value, ctx, number)
                     if params.get("TZID"):
                         tzids.add(params["TZID"])
         if "RRULE" in props and "DTSTART" in props:
             _count_rule(
-                props["RRULE"], _when(*props["DTSTART"][:2], ctx, props["DTSTART"][2])[3], ctx
+                props["RRULE"], when(*props["DTSTART"][:2], ctx, props["DTSTART"][2])[3], ctx
             )
-    uid = unit.uid or _synthetic_uid(keyed_all)
+    uid = unit.uid or synthetic_uid(keyed_all)
     first = unit.chunks[0].line
     if not all(starts):
         skipped.append((first, uid, "no_start", ""))
@@ -461,7 +254,7 @@ def _series(
         header.append(f"X-WR-TIMEZONE:{ctx.x_wr_timezone}")
     text = "\r\n".join(header) + "\r\n"
     text += "".join(
-        ctx.timezones[t][1] for t in sorted(tzids) if t in ctx.timezones and not _named(t)
+        ctx.timezones[t][1] for t in sorted(tzids) if t in ctx.timezones and not is_named(t)
     )
     text += "".join(texts)
     text += "END:VCALENDAR\r\n"
@@ -484,20 +277,18 @@ def _series(
             if "DTSTART" not in occurrence:
                 skipped.append((first, uid, "no_start", ""))
                 return
-            start, is_date, floating = _to_epoch_any(occurrence.start, ctx)
+            start, is_date, floating = epoch_of_value(occurrence.start, ctx)
             if count > ctx.limits.max_per_series:
                 raise IcsRejected(first, "too_many_occurrences", str(ctx.limits.max_per_series))
             if count % 256 == 0 and time.monotonic() > ctx.deadline:
                 raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds))
-            end = _to_epoch_any(occurrence.end, ctx)[0]
+            end = epoch_of_value(occurrence.end, ctx)[0]
             status = str(occurrence.get("STATUS", "")).upper()
             rid = occurrence.get("RECURRENCE-ID")
             rows.append(
                 (
                     uid,
-                    _recurrence_key(rid.dt)
-                    if rid is not None
-                    else _recurrence_key(occurrence.start),
+                    recurrence_key(rid.dt) if rid is not None else recurrence_key(occurrence.start),
                     int(occurrence.get("SEQUENCE", 0) or 0),
                     start,
                     max(end, start),
@@ -514,7 +305,7 @@ def _series(
         raise IcsRejected(first, "bad_value", f"{type(exc).__name__}: {exc}"[:200]) from exc
 
 
-def _parse_units(ctx: _Context, units: Sequence[Unit]) -> _Result:
+def _parse_units(ctx: Context, units: Sequence[Unit]) -> _Result:
     """Parse a batch of units; a fatal problem comes back as data (exceptions pickle poorly)."""
     rows: list[_Row] = []
     skipped: list[tuple[int, str, str, str]] = []
@@ -535,7 +326,7 @@ def _parse_units(ctx: _Context, units: Sequence[Unit]) -> _Result:
     return rows, skipped, None
 
 
-def _worker(task: tuple[_Context, Sequence[Unit]]) -> tuple[int, _Result]:
+def _worker(task: tuple[Context, Sequence[Unit]]) -> tuple[int, _Result]:
     ctx, units = task
     return len(units), _parse_units(ctx, units)
 
@@ -546,7 +337,7 @@ def _batches(units: list[Unit], parts: int, smallest: int = 32) -> list[list[Uni
 
 
 def _run(
-    ctx: _Context,
+    ctx: Context,
     units: list[Unit],
     options: ImportOptions,
     progress: Progress | None,
@@ -616,12 +407,12 @@ def parse_calendar(
             raise IcsRejected(split.x_wr_line, "unknown_zone", split.x_wr_timezone) from None
     now = options.now.astimezone(UTC)
     horizon = timedelta(days=options.horizon_days)
-    ctx = _Context(
+    ctx = Context(
         timezones=split.timezones,
         x_wr_timezone=split.x_wr_timezone and floating_zone,
         floating_zone=floating_zone,
-        lo=_epoch(now - horizon),
-        hi=_epoch(now + horizon),
+        lo=epoch(now - horizon),
+        hi=epoch(now + horizon),
         cancel_all=split.method == "CANCEL",
         limits=limits,
         deadline=deadline,
