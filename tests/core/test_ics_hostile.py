@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from closer_desk.core.ics.importing import IcsRejected
+from closer_desk.core.ics.importing import IcsRejected, read_calendar_file
 from closer_desk.core.ics.lines import Limits
-from tests.helpers.ics import calendar, fixture, parse
+from tests.helpers.ics import calendar, fixture, options, parse
 
 
 def test_file_over_the_size_cap_is_refused_before_parsing() -> None:
@@ -132,3 +134,13 @@ def test_fuzzed_calendars_import_or_are_refused_with_a_reason(text: str) -> None
         for occurrence in parsed.occurrences:
             assert occurrence.uid
             assert occurrence.end >= occurrence.start
+
+
+def test_a_50_mb_line_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.ics"
+    with path.open("wb") as handle:
+        handle.write(b"BEGIN:VCALENDAR\r\nX-JUNK:")
+        handle.truncate(50 * 1024 * 1024)  # sparse: one 50 MB line, no disk or memory used
+    with pytest.raises(IcsRejected) as caught:
+        read_calendar_file(path, options())
+    assert caught.value.code == "too_large"
