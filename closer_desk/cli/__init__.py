@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "closer_desk.cli.report_cmds",
     "closer_desk.cli.desk_cmds",
     "closer_desk.cli.ops_cmds",
+    "closer_desk.cli.ics_cmds",
 )
 
 

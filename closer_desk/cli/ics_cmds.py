@@ -1,0 +1,154 @@
+"""``invite``, ``export`` and ``import``: calendars in and out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from closer_desk.cli._common import agenda_from, day_range, print_json, print_table
+from closer_desk.core import parse, tz
+from closer_desk.core.ics.export import export_calendar
+from closer_desk.core.ics.importing import IcsRejected
+from closer_desk.core.ics.invite import invite
+from closer_desk.store.calendar_import import ImportReport, import_file
+from closer_desk.store.ics_calls import calls_between, parties_of
+
+#: Why a file was refused whole, in words.
+REJECTIONS = {
+    "too_large": "the file is larger than the {detail}-byte limit",
+    "line_too_long": "a line is longer than the {detail}-character limit",
+    "too_deep": "components are nested deeper than {detail} levels",
+    "not_a_calendar": "not an iCalendar file (expected BEGIN:VCALENDAR, found {detail!r})",
+    "unbalanced": "BEGIN/END do not match ({detail})",
+    "bad_line": "not a valid iCalendar line: {detail!r}",
+    "bad_date": "impossible or malformed date {detail!r}",
+    "unknown_zone": "unknown time zone {detail!r} and no VTIMEZONE defines it",
+    "bad_value": "invalid value: {detail}",
+    "too_many_events": "more than {detail} events",
+    "too_many_occurrences": "recurring events expand to more than {detail} occurrences",
+    "too_slow": "reading it took longer than {detail} seconds",
+    "not_utf8": "the text is not UTF-8",
+}
+
+#: Why one event was left out, in words.
+REFUSALS = {
+    "not_our_call": "not a closer_desk call; import with --busy to block the time",
+    "recurring_call": "a recurring event cannot update a closer_desk call",
+    "older_sequence": "an older version of the call (SEQUENCE {detail})",
+    "no_start": "the event has no start (DTSTART)",
+    "end_before_start": "the event ends before it starts",
+    "free": "marked free (TRANSP:TRANSPARENT), so it blocks no time",
+}
+
+
+def describe_rejection(error: IcsRejected) -> str:
+    """One line: where the file is broken and why."""
+    reason = REJECTIONS.get(error.code, error.code).format(detail=error.detail)
+    where = f"line {error.line}: " if error.line else ""
+    return f"calendar refused, nothing imported: {where}{reason}"
+
+
+def _invite(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        appointment = agenda.appointment(args.id)
+        data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
+    if args.output:
+        Path(args.output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with agenda_from(args) as agenda:
+        closer = agenda.closer(args.closer)
+        today = tz.convert(agenda.now(), closer.zone).date()
+        first = parse.parse_date(args.from_, "from") if args.from_ else today - timedelta(days=30)
+        last = parse.parse_date(args.to, "to") if args.to else first + timedelta(days=365)
+        start, end = day_range(first, last, closer.zone)
+        calls = calls_between(agenda, start, end, closer_id=closer.id if args.closer else None)
+        data = export_calendar(calls, now=agenda.now(), language=args.lang)
+    Path(args.output).write_bytes(data)
+    print(f"exported {len(calls)} calls to {args.output}")
+    return 0
+
+
+def _print_report(report: ImportReport) -> None:
+    mode = "busy blocks" if report.busy else "calls"
+    print(
+        f"{report.events} events read for {report.closer} ({mode}): {report.added} added, "
+        f"{report.updated} updated, {report.unchanged} unchanged, {report.cancelled} cancelled, "
+        f"{len(report.refused)} refused"
+    )
+    if report.floating:
+        print(f"{report.floating} floating times read in {report.floating_zone}")
+    if report.refused:
+        print_table(
+            ("LINE", "UID", "REASON"),
+            (
+                (r.line, r.uid, REFUSALS.get(r.code, r.code).format(detail=r.detail))
+                for r in report.refused
+            ),
+        )
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"closer-desk: no such file: {path}", file=sys.stderr)
+        return 2
+    with agenda_from(args) as agenda:
+        try:
+            report = import_file(agenda, path, busy=args.busy, closer=args.closer)
+        except IcsRejected as error:
+            if args.json:
+                print_json(
+                    {
+                        "refused": True,
+                        "line": error.line,
+                        "reason": error.code,
+                        "detail": error.detail,
+                    }
+                )
+            print(f"closer-desk: {describe_rejection(error)}", file=sys.stderr)
+            return 2
+    if args.json:
+        data = report.as_dict()
+        for item in data["refused"]:
+            item["message"] = REFUSALS.get(item["reason"], item["reason"]).format(
+                detail=item["detail"]
+            )
+        print_json(data)
+    else:
+        _print_report(report)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the calendar commands to the command tree."""
+    p = sub.add_parser("invite", help="write the ICS invite of a call (CANCEL if cancelled)")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", help="file to write (default: stdout)")
+    p.set_defaults(func=_invite)
+
+    p = sub.add_parser("export", help="export calls as one calendar for other calendar apps")
+    p.add_argument("--from", dest="from_", help="first day YYYY-MM-DD (default 30 days ago)")
+    p.add_argument("--to", help="last day, inclusive (default a year after --from)")
+    p.add_argument("--closer", help="only this closer's calls")
+    p.add_argument(
+        "--lang", choices=("en", "fr"), default="en", help="language of the descriptions"
+    )
+    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("import", help="import a calendar file (busy time, or updates of calls)")
+    p.add_argument("file")
+    p.add_argument(
+        "--busy", action="store_true", help="block the time of every event for the closer"
+    )
+    p.add_argument("--closer", help="closer id or name (default: the first closer)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_import)

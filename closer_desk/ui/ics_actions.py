@@ -1,0 +1,332 @@
+"""Calendar actions of the window: save or copy a call's invite, and import a calendar file
+with a progress bar and a cancel button, the work running off the GUI thread.
+
+The lead wires these into menus: ``save_invite``/``copy_invite`` for "Save invite…" and
+"Copy invite", ``ImportDialog(agenda, parent)`` for "Import calendar…".
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QThread, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from closer_desk.core.ics.importing import IcsRejected, ImportCancelled
+from closer_desk.core.ics.invite import invite
+from closer_desk.core.model import Status
+from closer_desk.store import Agenda
+from closer_desk.store.calendar_import import ImportReport, import_file
+from closer_desk.store.ics_calls import parties_of
+
+ICS_MIME = "text/calendar"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)
+
+
+def invite_data(agenda: Agenda, appointment_id: int) -> tuple[bytes, str]:
+    """The invite to send for a call (CANCEL if it is cancelled) and a file name for it."""
+    appointment = agenda.appointment(appointment_id)
+    data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
+    kind = "cancel" if appointment.status == Status.CANCELLED else "invite"
+    return data, f"{kind}-{appointment.id}-{appointment.start:%Y%m%d-%H%M}.ics"
+
+
+def write_invite(agenda: Agenda, appointment_id: int, path: Path) -> Path:
+    """Write a call's invite to ``path``."""
+    data, _ = invite_data(agenda, appointment_id)
+    path.write_bytes(data)
+    return path
+
+
+def save_invite(agenda: Agenda, appointment_id: int, parent: QWidget | None = None) -> Path | None:
+    """ "Save invite…": ask where, write the file; None if the user cancels."""
+    _, name = invite_data(agenda, appointment_id)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save invite"), name, _tr("Calendar files (*.ics)")
+    )
+    if not chosen:
+        return None
+    return write_invite(agenda, appointment_id, Path(chosen))
+
+
+def copy_invite(agenda: Agenda, appointment_id: int) -> None:
+    """ "Copy invite": the invite on the clipboard as text/calendar (and as plain text, for
+    pasting into a mail)."""
+    data, _ = invite_data(agenda, appointment_id)
+    mime = QMimeData()
+    mime.setData(ICS_MIME, data)
+    mime.setText(data.decode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(mime)
+
+
+#: Why a file was refused whole (the CLI has the same codes in English).
+REJECTIONS = {
+    "too_large": "The file is larger than the limit.",
+    "line_too_long": "A line is too long.",
+    "too_deep": "Components are nested too deeply.",
+    "not_a_calendar": "This is not an iCalendar file.",
+    "unbalanced": "BEGIN and END do not match.",
+    "bad_line": "A line is not valid iCalendar.",
+    "bad_date": "A date is impossible or malformed.",
+    "unknown_zone": "A time zone is unknown and no VTIMEZONE defines it.",
+    "bad_value": "A value is invalid.",
+    "too_many_events": "The file holds too many events.",
+    "too_many_occurrences": "Recurring events repeat too many times.",
+    "too_slow": "Reading the file took too long.",
+    "not_utf8": "The text is not UTF-8.",
+}
+
+#: Why one event was left out.
+REFUSALS = {
+    "not_our_call": "not a closer_desk call; import as busy time to block it",
+    "recurring_call": "a recurring event cannot update a call",
+    "older_sequence": "an older version of the call",
+    "no_start": "no start time",
+    "end_before_start": "ends before it starts",
+    "free": "marked free",
+}
+
+
+class ImportWorker(QObject):
+    """Runs one import on its own thread; never touches a widget.
+
+    Signals:
+        progressed(int, int): units parsed, units in the file.
+        finished(object): the ``ImportReport``.
+        refused(object): the ``IcsRejected`` of a broken file (nothing written).
+        cancelled(): the user cancelled (nothing written).
+        failed(object): any other exception.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    refused = Signal(object)
+    cancelled = Signal()
+    failed = Signal(object)
+
+    def __init__(self, agenda: Agenda, path: Path, busy: bool, closer: Any = None) -> None:
+        super().__init__()
+        self._agenda = agenda
+        self._path = path
+        self._busy = busy
+        self._closer = closer
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the import to stop (thread-safe); it stops before writing anything."""
+        self._stop.set()
+
+    @Slot()
+    def run(self) -> None:
+        """Parse and apply the file (on the worker thread)."""
+        try:
+            report = import_file(
+                self._agenda,
+                self._path,
+                busy=self._busy,
+                closer=self._closer,
+                progress=self.progressed.emit,
+                cancelled=self._stop.is_set,
+            )
+        except ImportCancelled:
+            self.cancelled.emit()
+        except IcsRejected as error:
+            self.refused.emit(error)
+        except Exception as error:  # shown to the user, never lost in the thread
+            self.failed.emit(error)
+        else:
+            self.finished.emit(report)
+
+
+class ImportDialog(QDialog):
+    """Import a calendar file: as busy time, or as updates of calls; progress and cancel.
+
+    Signals:
+        imported(object): an ``ImportReport`` after a successful import (refresh the views).
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, agenda: Agenda, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._agenda = agenda
+        self._thread: QThread | None = None
+        self._worker: ImportWorker | None = None
+        self.report: ImportReport | None = None
+        self.setWindowTitle(self.tr("Import calendar"))
+        self.path_edit = QLineEdit(self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.busy_box = QCheckBox(self.tr("Block the time of every event (busy time)"), self)
+        self.busy_box.setChecked(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel(self.tr("Choose a calendar file (.ics)."), self)
+        self.status.setWordWrap(True)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self._start_from_form)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.busy_box)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.buttons)
+
+    def is_running(self) -> bool:
+        """True while an import is under way."""
+        return self._thread is not None
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import calendar"), "", self.tr("Calendar files (*.ics);;All files (*)")
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def _start_from_form(self) -> None:
+        text = self.path_edit.text().strip()
+        if not text or not Path(text).is_file():
+            self.status.setText(self.tr("No such file."))
+            return
+        self.start(Path(text), busy=self.busy_box.isChecked())
+
+    def start(self, path: Path, *, busy: bool, closer: Any = None) -> None:
+        """Import ``path`` on a worker thread."""
+        if self._thread is not None:
+            return
+        self.report = None
+        self.details.clear()
+        self.progress.setRange(0, 0)  # busy indicator until the file is split
+        self.status.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self.import_button.setEnabled(False)
+        self.busy_box.setChecked(busy)
+        self.cancel_button.setText(self.tr("Cancel"))
+        thread = QThread(self)
+        worker = ImportWorker(self._agenda, path, busy, closer)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progressed.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
+        worker.refused.connect(self._on_refused)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.failed.connect(self._on_failed)
+        for signal in (worker.finished, worker.refused, worker.cancelled, worker.failed):
+            signal.connect(thread.quit)
+        thread.finished.connect(self._on_thread_done)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        """Cancel the running import (nothing is written), or close the dialog."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    @Slot(object)
+    def _on_finished(self, report: ImportReport) -> None:
+        self.report = report
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.status.setText(
+            self.tr("%1 events: %2 added, %3 updated, %4 unchanged, %5 cancelled, %6 refused.")
+            .replace("%1", str(report.events))
+            .replace("%2", str(report.added))
+            .replace("%3", str(report.updated))
+            .replace("%4", str(report.unchanged))
+            .replace("%5", str(report.cancelled))
+            .replace("%6", str(len(report.refused)))
+        )
+        lines = [
+            self.tr("Line %1: %2")
+            .replace("%1", str(r.line))
+            .replace("%2", _tr(REFUSALS.get(r.code, r.code)))
+            for r in report.refused
+        ]
+        if report.floating:
+            lines.insert(
+                0,
+                self.tr("Times without a zone were read in %1.").replace(
+                    "%1", report.floating_zone
+                ),
+            )
+        self.details.setPlainText("\n".join(lines))
+        self.imported.emit(report)
+
+    @Slot(object)
+    def _on_refused(self, error: IcsRejected) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        reason = _tr(REJECTIONS.get(error.code, error.code))
+        where = self.tr("Line %1:").replace("%1", str(error.line)) + " " if error.line else ""
+        self.status.setText(self.tr("Calendar refused, nothing imported.") + " " + where + reason)
+        self.details.setPlainText(error.detail)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Import cancelled, nothing imported."))
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Import failed: %1").replace("%1", str(error)))
+
+    @Slot()
+    def _on_thread_done(self) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = self._worker = None
+        self.import_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+
+    def done(self, result: int) -> None:
+        """Closing while importing cancels first and waits (nothing half-written)."""
+        if self._worker is not None and self._thread is not None:
+            self._worker.cancel()
+            self._thread.quit()
+            self._thread.wait()
+        super().done(result)
