@@ -1,0 +1,81 @@
+"""The composition root: the QApplication, the agenda file, translators and the main window.
+
+Everything the window needs is made here and handed down through constructors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def _system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def _arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="closer-desk", add_help=False)
+    parser.add_argument("--db", type=Path, default=None)
+    known, _rest = parser.parse_known_args(list(argv))
+    return known
+
+
+def system_zone() -> str:
+    """The system's IANA zone (for the first-run form), UTC when unknown."""
+    from PySide6.QtCore import QTimeZone
+
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    return os.environ.get("TZ", name) or "UTC"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window on the agenda given by ``--db``, ``$CLOSER_DESK_DB`` or the default."""
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from closer_desk import APP_ID, APP_NAME, __version__
+    from closer_desk.ui import i18n
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setOrganizationDomain("closerdesk.github.io")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    settings = QSettings()
+    translators = i18n.install_translators(app, i18n.chosen_language(settings))
+
+    from closer_desk.core.errors import CloserDeskError
+    from closer_desk.store import open_agenda
+    from closer_desk.ui.prompts import describe
+
+    try:
+        agenda = open_agenda(args.db, clock=_system_clock)
+    except (CloserDeskError, OSError, Exception) as error:  # a dialog, never a traceback
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(error, CloserDeskError | OSError | SQLAlchemyError):
+            raise
+        text = describe(error) if isinstance(error, CloserDeskError) else str(error)
+        QMessageBox.critical(None, APP_NAME, app.translate("App", "The agenda could not be opened.") + "\n\n" + text)
+        return 1
+
+    from closer_desk.ui.mainwindow import MainWindow
+    from closer_desk.ui.source import AgendaSource
+    from closer_desk.ui.tasks import TaskManager
+
+    tasks = TaskManager(app)
+    source = AgendaSource(agenda, tasks, app)
+    window = MainWindow(source, _system_clock, settings, system_zone=system_zone())
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        tasks.wait()
+        agenda.close()
+        del translators

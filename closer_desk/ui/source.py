@@ -1,0 +1,137 @@
+"""The window's one door to the agenda file: every read and write runs on the TaskManager.
+
+Widgets never hold the ``Agenda``: they ask this object, and the answers come back as plain
+core objects through signals or callbacks on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from closer_desk.core.model import AgendaEntry, Closer, Company, Prospect
+from closer_desk.ui.tasks import TaskManager
+
+
+@dataclass(frozen=True)
+class Directory:
+    """The people and companies of an agenda (small: loaded whole)."""
+
+    closers: tuple[Closer, ...] = ()
+    companies: tuple[Company, ...] = ()
+    prospects: tuple[Prospect, ...] = ()
+    empty: bool = True
+
+    def company(self, company_id: int) -> Company | None:
+        """The company with that id, if known."""
+        return next((c for c in self.companies if c.id == company_id), None)
+
+    def prospect(self, prospect_id: int) -> Prospect | None:
+        """The prospect with that id, if known."""
+        return next((p for p in self.prospects if p.id == prospect_id), None)
+
+    def closer(self, closer_id: int | None) -> Closer | None:
+        """The closer with that id, or the first one."""
+        if closer_id is None:
+            return self.closers[0] if self.closers else None
+        return next((c for c in self.closers if c.id == closer_id), None)
+
+
+@dataclass(frozen=True)
+class EntriesPage:
+    """The calls of one range, as asked."""
+
+    start: datetime
+    end: datetime
+    closer_id: int | None
+    entries: tuple[AgendaEntry, ...] = field(default_factory=tuple)
+
+
+class AgendaSource(QObject):
+    """Reads and writes the agenda off the GUI thread.
+
+    Signals:
+        entries_loaded(EntriesPage): the answer to the latest ``load_entries``.
+        directory_loaded(Directory): closers, companies and prospects.
+        changed(): something was written; views reload what they show.
+        failed(BaseException): a job failed and nobody handled it.
+    """
+
+    entries_loaded = Signal(object)
+    directory_loaded = Signal(object)
+    changed = Signal()
+    failed = Signal(object)
+
+    def __init__(self, agenda: Any, tasks: TaskManager, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._agenda = agenda
+        self._tasks = tasks
+        self._generation = 0
+        self.directory = Directory()
+
+    @property
+    def tasks(self) -> TaskManager:
+        """The task manager (tests wait on it)."""
+        return self._tasks
+
+    def now(self) -> datetime:
+        """The agenda's clock."""
+        return self._agenda.now()  # type: ignore[no-any-return]
+
+    def load_entries(self, start: datetime, end: datetime, closer_id: int | None, company_ids: frozenset[int] | None = None) -> None:
+        """Fetch the calls of ``[start, end)``; only the latest request's answer is emitted."""
+        self._generation += 1
+        generation = self._generation
+        agenda = self._agenda
+
+        def fetch() -> EntriesPage:
+            rows = agenda.entries(start, end, closer_id=closer_id, company_ids=company_ids)
+            return EntriesPage(start, end, closer_id, tuple(rows))
+
+        def done(page: EntriesPage) -> None:
+            if generation == self._generation:
+                self.entries_loaded.emit(page)
+
+        self._tasks.run(fetch, done, self.failed.emit)
+
+    def load_directory(self) -> None:
+        """Fetch closers, companies and prospects."""
+        agenda = self._agenda
+
+        def fetch() -> Directory:
+            return Directory(tuple(agenda.closers()), tuple(agenda.companies()), tuple(agenda.prospects()), agenda.is_empty())
+
+        def done(directory: Directory) -> None:
+            self.directory = directory
+            self.directory_loaded.emit(directory)
+
+        self._tasks.run(fetch, done, self.failed.emit)
+
+    def read(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``fn(agenda)`` off the GUI thread and hand its result to ``on_done``."""
+        agenda = self._agenda
+        self._tasks.run(lambda: fn(agenda), on_done, on_error or self.failed.emit)
+
+    def write(
+        self,
+        fn: Callable[[Any], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        directory: bool = False,
+    ) -> None:
+        """Run the mutation ``fn(agenda)``, then tell the views (and reload the directory)."""
+        agenda = self._agenda
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            if directory:
+                self.load_directory()
+            self.changed.emit()
+
+        self._tasks.run(lambda: fn(agenda), done, on_error or self.failed.emit)
