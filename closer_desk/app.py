@@ -62,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not isinstance(error, CloserDeskError | OSError | SQLAlchemyError):
             raise
         text = describe(error) if isinstance(error, CloserDeskError) else str(error)
-        QMessageBox.critical(None, APP_NAME, app.translate("App", "The agenda could not be opened.") + "\n\n" + text)
+        QMessageBox.critical(
+            None, APP_NAME, app.translate("App", "The agenda could not be opened.") + "\n\n" + text
+        )
         return 1
 
     from closer_desk.ui.mainwindow import MainWindow

@@ -127,7 +127,9 @@ def warnings_for(
         local = tz.convert(start, prospect.zone)
         if local.weekday() in prospect_weekend:
             found.append(BookingWarning(WEEKEND, "prospect"))
-        elif not within_hours(start, minutes, prospect.hours or DEFAULT_BUSINESS_HOURS, prospect.zone):
+        elif not within_hours(
+            start, minutes, prospect.hours or DEFAULT_BUSINESS_HOURS, prospect.zone
+        ):
             found.append(BookingWarning(OUTSIDE_HOURS, "prospect"))
     return found
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,18 +27,14 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 WHEN, PROSPECT_TIME, PROSPECT, COMPANY, KIND, STATUS, MINUTES = range(7)
 _HEADERS = (
-    "When",
-    "Prospect's time",
-    "Prospect",
-    "Company",
-    "Kind",
-    "Status",
-    "Minutes",
+    QT_TRANSLATE_NOOP("AgendaModel", "When"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Prospect's time"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Prospect"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Company"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Kind"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Status"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Minutes"),
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgendaModel", text)
 
 
 def status_text(status: Status) -> str:
@@ -91,9 +88,15 @@ class AgendaModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(_HEADERS):
-            return _tr(_HEADERS[section])
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return QCoreApplication.translate("AgendaModel", _HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -111,7 +111,11 @@ class AgendaRoom(QWidget):
             return i18n.format_date(self.day, long=True)
         if self.view == "week":
             return self.tr("Week of %1").replace("%1", i18n.format_date(days[0], long=True))
-        return self.tr("%1 to %2").replace("%1", i18n.format_date(days[0])).replace("%2", i18n.format_date(days[-1]))
+        return (
+            self.tr("%1 to %2")
+            .replace("%1", i18n.format_date(days[0]))
+            .replace("%2", i18n.format_date(days[-1]))
+        )
 
     def set_view(self, view: str) -> None:
         """Day, week or list."""
@@ -227,7 +231,9 @@ class AgendaRoom(QWidget):
             self.details.show_entry(None)
             return
         a = entry.appointment
-        self.details.show_entry(entry, directory.prospect(a.prospect_id), directory.company(a.company_id), self.zone)
+        self.details.show_entry(
+            entry, directory.prospect(a.prospect_id), directory.company(a.company_id), self.zone
+        )
 
     # -- actions ---------------------------------------------------------------------------
     def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:
@@ -236,9 +242,16 @@ class AgendaRoom(QWidget):
             return None
         if wall is None:
             now = tz.convert(self._clock(), self.zone)
-            base = datetime(self.day.year, self.day.month, self.day.day, max(now.hour + 1, 9) if self.day == now.date() else 10)
+            base = datetime(
+                self.day.year,
+                self.day.month,
+                self.day.day,
+                max(now.hour + 1, 9) if self.day == now.date() else 10,
+            )
             wall = base if base.hour < 24 else base.replace(hour=23)
-        editor = AppointmentEditor(self.source, self.source.directory, self.closer, self._clock, start=wall, parent=self)
+        editor = AppointmentEditor(
+            self.source, self.source.directory, self.closer, self._clock, start=wall, parent=self
+        )
         editor.accepted.connect(lambda: self._booked(editor))
         self._open(editor)
         return editor
@@ -250,7 +263,14 @@ class AgendaRoom(QWidget):
         if entry is None or self.closer is None:
             return None
         self.select(entry.appointment.id)
-        editor = AppointmentEditor(self.source, self.source.directory, self.closer, self._clock, appointment=entry.appointment, parent=self)
+        editor = AppointmentEditor(
+            self.source,
+            self.source.directory,
+            self.closer,
+            self._clock,
+            appointment=entry.appointment,
+            parent=self,
+        )
         editor.accepted.connect(lambda: self._edited(editor, entry))
         self._open(editor)
         return editor

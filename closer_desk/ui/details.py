@@ -37,7 +37,11 @@ def _desktop_open(url: QUrl) -> bool:
 def joinable(url: str) -> bool:
     """Only ``https:`` links with a host are ever opened from a call."""
     parts = urlsplit(url.strip())
-    return parts.scheme.lower() == "https" and bool(parts.netloc) and not any(c in url for c in "\r\n\t ")
+    return (
+        parts.scheme.lower() == "https"
+        and bool(parts.netloc)
+        and not any(c in url for c in "\r\n\t ")
+    )
 
 
 class DetailsPane(QWidget):
@@ -53,7 +57,12 @@ class DetailsPane(QWidget):
     edit_requested = Signal(int)
     cancel_requested = Signal(int)
 
-    def __init__(self, clock: Callable[[], datetime], open_url: OpenUrl = _desktop_open, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        open_url: OpenUrl = _desktop_open,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._open_url = open_url
@@ -104,7 +113,12 @@ class DetailsPane(QWidget):
         grid = QGridLayout(self.outcomes)
         self.outcome_buttons: dict[str, QPushButton] = {}
         for i, (code, label) in enumerate(
-            (("won", self.tr("Won")), ("lost", self.tr("Lost")), ("follow-up", self.tr("Follow-up")), ("no-show", self.tr("No-show")))
+            (
+                ("won", self.tr("Won")),
+                ("lost", self.tr("Lost")),
+                ("follow-up", self.tr("Follow-up")),
+                ("no-show", self.tr("No-show")),
+            )
         ):
             button = QPushButton(label, self.outcomes)
             button.clicked.connect(lambda _=False, c=code: self._ask_outcome(c))
@@ -141,8 +155,12 @@ class DetailsPane(QWidget):
 
         self.call_button.clicked.connect(self.call)
         self.join_button.clicked.connect(self.join)
-        self.edit_button.clicked.connect(lambda: self.entry and self.edit_requested.emit(self.entry.appointment.id))
-        self.cancel_button.clicked.connect(lambda: self.entry and self.cancel_requested.emit(self.entry.appointment.id))
+        self.edit_button.clicked.connect(
+            lambda: self.entry and self.edit_requested.emit(self.entry.appointment.id)
+        )
+        self.cancel_button.clicked.connect(
+            lambda: self.entry and self.cancel_requested.emit(self.entry.appointment.id)
+        )
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self.refresh_clock)
@@ -152,7 +170,13 @@ class DetailsPane(QWidget):
         """Add a widget under the call (the closing script, the client file)."""
         self.extras.addWidget(widget)
 
-    def show_entry(self, entry: AgendaEntry | None, prospect: Prospect | None = None, company: Company | None = None, closer_zone: str | None = None) -> None:
+    def show_entry(
+        self,
+        entry: AgendaEntry | None,
+        prospect: Prospect | None = None,
+        company: Company | None = None,
+        closer_zone: str | None = None,
+    ) -> None:
         """Show a call (None shows the placeholder)."""
         self.entry = entry
         self.prospect = prospect
@@ -165,7 +189,9 @@ class DetailsPane(QWidget):
         a = entry.appointment
         zone = closer_zone or entry.closer_zone
         self.title.setText(entry.prospect_name)
-        self.organisation.setText(prospect.organisation if prospect and prospect.organisation else "")
+        self.organisation.setText(
+            prospect.organisation if prospect and prospect.organisation else ""
+        )
         self.organisation.setVisible(bool(self.organisation.text()))
         mine = tz.convert(a.start, zone)
         theirs = tz.convert(a.start, entry.prospect_zone)
@@ -178,7 +204,11 @@ class DetailsPane(QWidget):
             .replace("%5", i18n.city(entry.prospect_zone))
         )
         self.company.setText(entry.company_name)
-        self.kind.setText(self.tr("%1, %2 min").replace("%1", kind_text(a.kind.value)).replace("%2", str(a.minutes)))
+        self.kind.setText(
+            self.tr("%1, %2 min")
+            .replace("%1", kind_text(a.kind.value))
+            .replace("%2", str(a.minutes))
+        )
         self.status.setText(status_text(a.status) + (f" · {a.outcome.value}" if a.outcome else ""))
         self.call_button.setEnabled(bool(a.phone or (prospect and prospect.phone)))
         self.join_button.setEnabled(bool(a.url))
@@ -194,7 +224,9 @@ class DetailsPane(QWidget):
         if self.entry is None:
             return
         now = tz.convert(self._clock(), self.entry.prospect_zone)
-        self.their_time.setText(f"{i18n.format_time(now)} {i18n.city(self.entry.prospect_zone)} ({i18n.format_day_month(now.date())})")
+        self.their_time.setText(
+            f"{i18n.format_time(now)} {i18n.city(self.entry.prospect_zone)} ({i18n.format_day_month(now.date())})"
+        )
 
     def call(self) -> bool:
         """Open the ``tel:`` link of the call (or of the prospect)."""
@@ -211,7 +243,9 @@ class DetailsPane(QWidget):
             return False
         url = self.entry.appointment.url
         if not joinable(url):
-            self.refusal.setText(self.tr("This link was not opened: only https:// links are opened from a call."))
+            self.refusal.setText(
+                self.tr("This link was not opened: only https:// links are opened from a call.")
+            )
             self.refusal.show()
             return False
         self.refusal.hide()

@@ -150,8 +150,12 @@ class AppointmentEditor(QDialog):
         form.addRow(self.phone_label, self.phone)
         form.addRow(self.tr("Reminder:"), self.reminder)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save") if appointment else self.tr("Book"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Save") if appointment else self.tr("Book")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -193,8 +197,14 @@ class AppointmentEditor(QDialog):
         else:
             if start is None:
                 now = tz.convert(self._clock(), self.closer.zone)
-                start = (now + timedelta(minutes=60 - now.minute % 30)).replace(second=0, microsecond=0, tzinfo=None)
-            wall = start.replace(tzinfo=None) if start.tzinfo is None else tz.convert(start, self.closer.zone).replace(tzinfo=None)
+                start = (now + timedelta(minutes=60 - now.minute % 30)).replace(
+                    second=0, microsecond=0, tzinfo=None
+                )
+            wall = (
+                start.replace(tzinfo=None)
+                if start.tzinfo is None
+                else tz.convert(start, self.closer.zone).replace(tzinfo=None)
+            )
             self._company_defaults()
         self._set_wall(wall)
 
@@ -206,10 +216,14 @@ class AppointmentEditor(QDialog):
             return
         self.kind.setCurrentIndex(max(0, self.kind.findData(company.default_kind.value)))
         self.minutes.setValue(company.default_minutes)
-        self.link.setText(company.default_video_url if company.default_kind == CallKind.VIDEO else "")
+        self.link.setText(
+            company.default_video_url if company.default_kind == CallKind.VIDEO else ""
+        )
 
     def _set_wall(self, wall: datetime) -> None:
-        self.when.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute)))
+        self.when.setDateTime(
+            QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute))
+        )
 
     def wall(self) -> datetime:
         """The naive date and time as typed."""
@@ -233,13 +247,21 @@ class AppointmentEditor(QDialog):
 
     def resolution(self) -> checks.Resolution:
         """The typed wall time read in the typed zone, with the DST choice if one was made."""
-        choice: tz.Choice | None = "earlier" if self.earlier.isChecked() else "later" if self.later.isChecked() else None
+        choice: tz.Choice | None = (
+            "earlier" if self.earlier.isChecked() else "later" if self.later.isChecked() else None
+        )
         return checks.resolve(self.wall(), self.typed_zone(), choice)
 
     def _zone_switched(self) -> None:
         # Keep the same instant when the user switches which zone they type in.
         prospect = self.current_prospect()
-        resolution = checks.resolve(self.wall(), self.closer.zone if self.in_prospect_zone.isChecked() else (prospect.zone if prospect else self.closer.zone), "earlier")
+        resolution = checks.resolve(
+            self.wall(),
+            self.closer.zone
+            if self.in_prospect_zone.isChecked()
+            else (prospect.zone if prospect else self.closer.zone),
+            "earlier",
+        )
         if resolution.start is not None:
             self._set_wall(tz.convert(resolution.start, self.typed_zone()).replace(tzinfo=None))
         self.refresh()
@@ -248,9 +270,13 @@ class AppointmentEditor(QDialog):
     def refresh(self) -> None:
         """Recompute the preview, the problems and the warnings (conflicts come back later)."""
         prospect = self.current_prospect()
-        self.in_closer_zone.setText(self.tr("My time (%1)").replace("%1", i18n.city(self.closer.zone)))
+        self.in_closer_zone.setText(
+            self.tr("My time (%1)").replace("%1", i18n.city(self.closer.zone))
+        )
         self.in_prospect_zone.setText(
-            self.tr("The prospect's time (%1)").replace("%1", i18n.city(prospect.zone)) if prospect else self.tr("The prospect's time")
+            self.tr("The prospect's time (%1)").replace("%1", i18n.city(prospect.zone))
+            if prospect
+            else self.tr("The prospect's time")
         )
         self.in_prospect_zone.setEnabled(prospect is not None)
         video = self.kind.currentData() == CallKind.VIDEO.value
@@ -277,14 +303,25 @@ class AppointmentEditor(QDialog):
         assert resolution.earlier is not None and resolution.later is not None
         zone = self.typed_zone()
         if resolution.dst == "gap":
-            self.fold_question.setText(self.tr("This time does not exist in %1 that day (the clocks jump forward). Which do you mean?").replace("%1", i18n.city(zone)))
+            self.fold_question.setText(
+                self.tr(
+                    "This time does not exist in %1 that day (the clocks jump forward). Which do you mean?"
+                ).replace("%1", i18n.city(zone))
+            )
         else:
-            self.fold_question.setText(self.tr("This time happens twice in %1 that day (the clocks go back). Which do you mean?").replace("%1", i18n.city(zone)))
+            self.fold_question.setText(
+                self.tr(
+                    "This time happens twice in %1 that day (the clocks go back). Which do you mean?"
+                ).replace("%1", i18n.city(zone))
+            )
         for button, instant in ((self.earlier, resolution.earlier), (self.later, resolution.later)):
             offset = tz.format_offset(instant.utcoffset() or timedelta())
             mine = tz.convert(instant, self.closer.zone)
             button.setText(
-                self.tr("%1 (UTC%2), %3 for you").replace("%1", i18n.format_time(instant)).replace("%2", offset).replace("%3", i18n.format_time(mine))
+                self.tr("%1 (UTC%2), %3 for you")
+                .replace("%1", i18n.format_time(instant))
+                .replace("%2", offset)
+                .replace("%3", i18n.format_time(mine))
             )
         self.fold_box.show()
 
@@ -295,7 +332,9 @@ class AppointmentEditor(QDialog):
             return
         end = start + timedelta(minutes=self.minutes.value())
         parts = []
-        for label, zone in ((self.tr("You"), self.closer.zone),) + (((prospect.name, prospect.zone),) if prospect else ()):
+        for label, zone in ((self.tr("You"), self.closer.zone),) + (
+            ((prospect.name, prospect.zone),) if prospect else ()
+        ):
             s, e = tz.convert(start, zone), tz.convert(end, zone)
             parts.append(
                 f"{label}: {i18n.format_day_month(s.date())} {i18n.format_time(s)}–{i18n.format_time(e)} ({i18n.city(zone)})"
@@ -334,9 +373,13 @@ class AppointmentEditor(QDialog):
             self._set_warnings(resolution, tuple(conflicts))
             self.checked.emit()
 
-        self.source.read(lambda agenda: agenda.conflicts(closer_id, start, end, exclude_id=exclude), done)
+        self.source.read(
+            lambda agenda: agenda.conflicts(closer_id, start, end, exclude_id=exclude), done
+        )
 
-    def _set_warnings(self, resolution: checks.Resolution, conflicts: tuple[Appointment, ...]) -> None:
+    def _set_warnings(
+        self, resolution: checks.Resolution, conflicts: tuple[Appointment, ...]
+    ) -> None:
         prospect = self.current_prospect()
         self.warnings = checks.warnings_for(
             resolution,
@@ -346,7 +389,9 @@ class AppointmentEditor(QDialog):
             company=self.directory.company(self.company.currentData()),
             conflicts=conflicts,
             now=self._clock(),
-            prospect_weekend=checks.weekend_days(prospect.country) if prospect else checks.SATURDAY_SUNDAY,
+            prospect_weekend=checks.weekend_days(prospect.country)
+            if prospect
+            else checks.SATURDAY_SUNDAY,
         )
         lines = [warning_text(w, prospect.name if prospect else "") for w in self.warnings]
         self.warning_label.setText("\n".join(f"⚠ {line}" for line in lines))
@@ -357,7 +402,12 @@ class AppointmentEditor(QDialog):
         """The call as entered, or None while something is missing."""
         resolution = self.resolution()
         prospect = self.current_prospect()
-        if resolution.start is None or prospect is None or self.company.currentData() is None or self.problems_now():
+        if (
+            resolution.start is None
+            or prospect is None
+            or self.company.currentData() is None
+            or self.problems_now()
+        ):
             return None
         video = self.kind.currentData() == CallKind.VIDEO.value
         return CallDraft(
@@ -382,7 +432,12 @@ class AppointmentEditor(QDialog):
         """Add a prospect to the agenda and choose them."""
 
         def added(prospect: Prospect) -> None:
-            self.directory = Directory(self.directory.closers, self.directory.companies, (*self.directory.prospects, prospect), False)
+            self.directory = Directory(
+                self.directory.closers,
+                self.directory.companies,
+                (*self.directory.prospects, prospect),
+                False,
+            )
             self.prospect.addItem(prospect.name, prospect.id)
             self.prospect.setCurrentIndex(self.prospect.count() - 1)
             self.refresh()
@@ -391,28 +446,44 @@ class AppointmentEditor(QDialog):
             self.problems.setText(describe(error))
             self.problems.show()
 
-        self.source.write(lambda agenda: agenda.add_prospect(name, zone), added, failed, directory=True)
+        self.source.write(
+            lambda agenda: agenda.add_prospect(name, zone), added, failed, directory=True
+        )
 
 
 def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
     """A warning in the user's language."""
     translate = QCoreApplication.translate
     if warning.code == checks.CONFLICT:
-        return translate("AppointmentEditor", "Overlaps %n other call(s) of yours.", None, len(warning.appointments))
+        return translate(
+            "AppointmentEditor",
+            "Overlaps %n other call(s) of yours.",
+            None,
+            len(warning.appointments),
+        )
     if warning.code == checks.DST_GAP:
-        return translate("AppointmentEditor", "The clocks jump forward at this time: choose which time you mean.")
+        return translate(
+            "AppointmentEditor", "The clocks jump forward at this time: choose which time you mean."
+        )
     if warning.code == checks.DST_OVERLAP:
-        return translate("AppointmentEditor", "The clocks go back at this time: it happens twice, choose which one.")
+        return translate(
+            "AppointmentEditor",
+            "The clocks go back at this time: it happens twice, choose which one.",
+        )
     if warning.code == checks.IN_PAST:
         return translate("AppointmentEditor", "This time is in the past.")
     if warning.code == checks.WEEKEND:
-        return translate("AppointmentEditor", "It is the weekend for %1.").replace("%1", prospect_name)
+        return translate("AppointmentEditor", "It is the weekend for %1.").replace(
+            "%1", prospect_name
+        )
     if warning.code == checks.OUTSIDE_HOURS:
         if warning.party == "closer":
             return translate("AppointmentEditor", "Outside your working hours.")
         if warning.party == "company":
             return translate("AppointmentEditor", "Outside the company's hours.")
-        return translate("AppointmentEditor", "Outside %1's business hours.").replace("%1", prospect_name)
+        return translate("AppointmentEditor", "Outside %1's business hours.").replace(
+            "%1", prospect_name
+        )
     return warning.code
 
 
@@ -432,7 +503,9 @@ class QuickProspectDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Time zone:"), self.zone)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -42,7 +42,12 @@ class WelcomePanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel(self.tr("Your agenda is empty. Start with sample calls to look around, or with your own first client company."), self)
+        intro = QLabel(
+            self.tr(
+                "Your agenda is empty. Start with sample calls to look around, or with your own first client company."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
 
         self.closer_box = QGroupBox(self.tr("About you"), self)
@@ -60,7 +65,15 @@ class WelcomePanel(QWidget):
         hours_row.addWidget(self.end)
         days_row = QHBoxLayout()
         self.days: list[QCheckBox] = []
-        names = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"), self.tr("Sat"), self.tr("Sun"))
+        names = (
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        )
         for i, name in enumerate(names):
             box = QCheckBox(name, self.closer_box)
             box.setChecked(i < 5)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QSettings, QTime, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTime,
+    QTranslator,
+)
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGE_KEY = "ui/language"
@@ -27,7 +35,9 @@ def chosen_language(settings: QSettings) -> str:
     return system if system in LANGUAGES else "en"
 
 
-def install_translators(app: QCoreApplication, language: str, directory: Path = TRANSLATIONS) -> list[QTranslator]:
+def install_translators(
+    app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
+) -> list[QTranslator]:
     """Install the app's and Qt's own catalogues for ``language``; return them (keep them alive).
 
     Also sets the default ``QLocale`` so dates and numbers follow the language.

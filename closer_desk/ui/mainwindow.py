@@ -7,7 +7,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from closer_desk import APP_NAME
 from closer_desk.ui import i18n
@@ -18,6 +27,7 @@ from closer_desk.ui.operations import CallOperations
 from closer_desk.ui.prompts import Prompts, describe
 from closer_desk.ui.sidebar import Sidebar
 from closer_desk.ui.source import AgendaSource, Directory
+
 
 class MainWindow(QMainWindow):
     """The closer's desk.
@@ -90,7 +100,9 @@ class MainWindow(QMainWindow):
             self._menus[name] = self.menuBar().addMenu(titles.get(name, name))
         return self._menus[name]
 
-    def add_room(self, key: str, title: str, widget: QWidget, shortcut: str | None = None) -> QAction:
+    def add_room(
+        self, key: str, title: str, widget: QWidget, shortcut: str | None = None
+    ) -> QAction:
         """Host ``widget`` as a room of the central stack, reachable from the Go menu."""
         self.rooms.addWidget(widget)
         action = QAction(title, self)
@@ -117,7 +129,13 @@ class MainWindow(QMainWindow):
         return next((k for k, (w, _a) in self._rooms.items() if w is current), "")
 
     # -- menus and keys --------------------------------------------------------------------
-    def _action(self, menu: str, text: str, slot: Callable[[], object], *keys: str | QKeySequence.StandardKey) -> QAction:
+    def _action(
+        self,
+        menu: str,
+        text: str,
+        slot: Callable[[], object],
+        *keys: str | QKeySequence.StandardKey,
+    ) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -145,14 +163,20 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         edit.addSeparator()
         self._action("edit", self.tr("&Edit call…"), a.edit_call, "Ctrl+E", "Return")
-        self.cancel_action = self._action("edit", self.tr("&Cancel call…"), a.cancel_selected, "Delete")
+        self.cancel_action = self._action(
+            "edit", self.tr("&Cancel call…"), a.cancel_selected, "Delete"
+        )
         self._action("edit", self.tr("De&lete call…"), a.delete_selected, "Shift+Delete")
         edit.addSeparator()
         self._action("edit", self.tr("&Find…"), self.focus_search, "Ctrl+F")
 
         self.day_action = self._action("view", self.tr("&Day"), lambda: self.set_view("day"), "D")
-        self.week_action = self._action("view", self.tr("&Week"), lambda: self.set_view("week"), "W")
-        self.list_action = self._action("view", self.tr("&List"), lambda: self.set_view("list"), "L")
+        self.week_action = self._action(
+            "view", self.tr("&Week"), lambda: self.set_view("week"), "W"
+        )
+        self.list_action = self._action(
+            "view", self.tr("&List"), lambda: self.set_view("list"), "L"
+        )
         self.menu("view").addSeparator()
         self._action("view", self.tr("&Today"), a.go_today, "T")
         self._action("view", self.tr("&Previous day"), lambda: a.step(-1), "Left")
@@ -177,7 +201,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.new_action)
         toolbar.addSeparator()
-        for text, slot in ((self.tr("Today"), a.go_today), ("◀", lambda: a.step(-self._stride())), ("▶", lambda: a.step(self._stride()))):
+        for text, slot in (
+            (self.tr("Today"), a.go_today),
+            ("◀", lambda: a.step(-self._stride())),
+            ("▶", lambda: a.step(self._stride())),
+        ):
             toolbar.addAction(text, slot)
         toolbar.addSeparator()
         for action in (self.day_action, self.week_action, self.list_action):
@@ -203,8 +231,12 @@ class MainWindow(QMainWindow):
         s.second_zone_changed.connect(a.set_pinned_zone)
         a.title_changed.connect(self._on_title)
         self.source.directory_loaded.connect(self._on_directory)
-        self.source.failed.connect(lambda error: self.prompts.inform(self, self.tr("Error"), describe(error)))
-        self.source.tasks.busy_changed.connect(lambda busy: self.status.setText(self.tr("Working…") if busy else ""))
+        self.source.failed.connect(
+            lambda error: self.prompts.inform(self, self.tr("Error"), describe(error))
+        )
+        self.source.tasks.busy_changed.connect(
+            lambda busy: self.status.setText(self.tr("Working…") if busy else "")
+        )
         self.operations.refused.connect(self.status.setText)
         self.welcome.demo_requested.connect(self.load_demo)
         self.welcome.add_company_requested.connect(self.add_first_company)
@@ -230,7 +262,9 @@ class MainWindow(QMainWindow):
     def set_view(self, view: str) -> None:
         """Day, week or list (and bring the agenda to the front)."""
         self.show_room("agenda")
-        {"day": self.day_action, "week": self.week_action, "list": self.list_action}[view].setChecked(True)
+        {"day": self.day_action, "week": self.week_action, "list": self.list_action}[
+            view
+        ].setChecked(True)
         self.agenda.set_view(view)
 
     def focus_search(self) -> None:
@@ -256,19 +290,34 @@ class MainWindow(QMainWindow):
             today = tz.convert(agenda.now(), demo.CLOSER["zone"]).date()  # type: ignore[attr-defined]
             return load_demo(agenda, demo.build(today))  # type: ignore[arg-type]
 
-        self.source.write(fill, None, lambda e: self.prompts.inform(self, self.tr("Demo data"), describe(e)), directory=True)
+        self.source.write(
+            fill,
+            None,
+            lambda e: self.prompts.inform(self, self.tr("Demo data"), describe(e)),
+            directory=True,
+        )
 
     def add_first_company(self) -> None:
         """Ask for a company name and add it."""
-        name, ok = QInputDialog.getText(self, self.tr("Your first company"), self.tr("Name of the client company:"))
+        name, ok = QInputDialog.getText(
+            self, self.tr("Your first company"), self.tr("Name of the client company:")
+        )
         if ok and name.strip():
             self.add_company(name)
 
     def add_company(self, name: str) -> None:
         """Add a client company with default settings."""
-        self.source.write(lambda agenda: agenda.add_company(name), None,
-                          lambda e: self.prompts.inform(self, self.tr("Company"), describe(e)), directory=True)
+        self.source.write(
+            lambda agenda: agenda.add_company(name),
+            None,
+            lambda e: self.prompts.inform(self, self.tr("Company"), describe(e)),
+            directory=True,
+        )
 
     def _add_closer(self, name: str, zone: str, hours: object) -> None:
-        self.source.write(lambda agenda: agenda.add_closer(name, zone, hours=hours), None,
-                          lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)), directory=True)
+        self.source.write(
+            lambda agenda: agenda.add_closer(name, zone, hours=hours),
+            None,
+            lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)),
+            directory=True,
+        )

@@ -23,10 +23,6 @@ from closer_desk.ui.source import AgendaSource
 from closer_desk.ui.undo import CreateCommand, DeleteCommand, IdMap, RestoreCommand
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallOperations", text)
-
-
 @dataclass(frozen=True)
 class CallDraft:
     """A call as the editor describes it (``start`` aware, in the zone it was agreed in)."""
@@ -53,7 +49,13 @@ class CallOperations(QObject):
     done = Signal(object)
     refused = Signal(str)
 
-    def __init__(self, source: AgendaSource, undo_stack: QUndoStack, prompts: Prompts, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: AgendaSource,
+        undo_stack: QUndoStack,
+        prompts: Prompts,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.source = source
         self.undo_stack = undo_stack
@@ -67,18 +69,30 @@ class CallOperations(QObject):
     def _refuse(self, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else describe(error)
         self.refused.emit(text)
-        self.prompts.inform(self._widget(), _tr("Not done"), text)
+        self.prompts.inform(
+            self._widget(), QCoreApplication.translate("CallOperations", "Not done"), text
+        )
         # Views snap back to what the agenda holds.
         self.source.changed.emit()
 
     def _confirm_conflict(self, error: ConflictError) -> bool:
-        return self.prompts.confirm(self._widget(), _tr("Overlapping calls"), describe(error) + "\n\n" + _tr("Do it anyway?"))
+        return self.prompts.confirm(
+            self._widget(),
+            QCoreApplication.translate("CallOperations", "Overlapping calls"),
+            describe(error)
+            + "\n\n"
+            + QCoreApplication.translate("CallOperations", "Do it anyway?"),
+        )
 
     def _run(self, fn: Any, on_done: Any, force_retry: Any | None = None) -> None:
         """Run a write; on a conflict, ask and retry with ``force_retry`` if the user agrees."""
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, ConflictError) and force_retry is not None and self._confirm_conflict(error):
+            if (
+                isinstance(error, ConflictError)
+                and force_retry is not None
+                and self._confirm_conflict(error)
+            ):
                 self.source.write(force_retry, on_done, self._refuse)
                 return
             self._refuse(error)
@@ -104,7 +118,14 @@ class CallOperations(QObject):
             )
 
         def booked(appointment: Appointment) -> None:
-            self.undo_stack.push(CreateCommand(self.source, self.ids, appointment, _tr("New call")))
+            self.undo_stack.push(
+                CreateCommand(
+                    self.source,
+                    self.ids,
+                    appointment,
+                    QCoreApplication.translate("CallOperations", "New call"),
+                )
+            )
             self.done.emit(appointment)
 
         self._run(book(False), booked, book(True))
@@ -116,21 +137,36 @@ class CallOperations(QObject):
         if start is None:
             assert resolution.earlier is not None and resolution.later is not None
             text = (
-                _tr("%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?")
+                QCoreApplication.translate(
+                    "CallOperations",
+                    "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",
+                )
                 if resolution.dst == "gap"
-                else _tr("%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?")
+                else QCoreApplication.translate(
+                    "CallOperations",
+                    "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",
+                )
             )
             start = self.prompts.choose_instant(
-                self._widget(), text.replace("%1", f"{wall:%H:%M}").replace("%2", zone), resolution.earlier, resolution.later
+                self._widget(),
+                text.replace("%1", f"{wall:%H:%M}").replace("%2", zone),
+                resolution.earlier,
+                resolution.later,
             )
             if start is None:
-                self._refuse(_tr("The call was not moved."))
+                self._refuse(
+                    QCoreApplication.translate("CallOperations", "The call was not moved.")
+                )
                 return
         chosen = start
         call_id = self.ids.resolve(before.id)
 
         def moved(after: Appointment) -> None:
-            label = _tr("Resize call") if after.minutes != before.minutes and after.start == before.start else _tr("Move call")
+            label = (
+                QCoreApplication.translate("CallOperations", "Resize call")
+                if after.minutes != before.minutes and after.start == before.start
+                else QCoreApplication.translate("CallOperations", "Move call")
+            )
             self.undo_stack.push(RestoreCommand(self.source, self.ids, before, after, label))
             self.done.emit(after)
 
@@ -160,7 +196,15 @@ class CallOperations(QObject):
             return run
 
         def edited(after: Appointment) -> None:
-            self.undo_stack.push(RestoreCommand(self.source, self.ids, before, after, _tr("Edit call")))
+            self.undo_stack.push(
+                RestoreCommand(
+                    self.source,
+                    self.ids,
+                    before,
+                    after,
+                    QCoreApplication.translate("CallOperations", "Edit call"),
+                )
+            )
             self.done.emit(after)
 
         self._run(change(False), edited, change(True))
@@ -168,13 +212,25 @@ class CallOperations(QObject):
     def cancel(self, before: Appointment, prospect_name: str) -> None:
         """Cancel a call after the user confirms."""
         if not self.prompts.confirm(
-            self._widget(), _tr("Cancel the call"), _tr("Cancel the call with %1? Its time is freed.").replace("%1", prospect_name)
+            self._widget(),
+            QCoreApplication.translate("CallOperations", "Cancel the call"),
+            QCoreApplication.translate(
+                "CallOperations", "Cancel the call with %1? Its time is freed."
+            ).replace("%1", prospect_name),
         ):
             return
         call_id = self.ids.resolve(before.id)
 
         def cancelled(after: Appointment) -> None:
-            self.undo_stack.push(RestoreCommand(self.source, self.ids, before, after, _tr("Cancel call")))
+            self.undo_stack.push(
+                RestoreCommand(
+                    self.source,
+                    self.ids,
+                    before,
+                    after,
+                    QCoreApplication.translate("CallOperations", "Cancel call"),
+                )
+            )
             self.done.emit(after)
 
         self._run(lambda agenda: agenda.cancel(call_id), cancelled)
@@ -182,13 +238,24 @@ class CallOperations(QObject):
     def delete(self, before: Appointment, prospect_name: str) -> None:
         """Remove a call for good after the user confirms (undo brings it back)."""
         if not self.prompts.confirm(
-            self._widget(), _tr("Delete the call"), _tr("Delete the call with %1 from the agenda?").replace("%1", prospect_name)
+            self._widget(),
+            QCoreApplication.translate("CallOperations", "Delete the call"),
+            QCoreApplication.translate(
+                "CallOperations", "Delete the call with %1 from the agenda?"
+            ).replace("%1", prospect_name),
         ):
             return
         call_id = self.ids.resolve(before.id)
 
         def deleted(_result: object) -> None:
-            self.undo_stack.push(DeleteCommand(self.source, self.ids, before, _tr("Delete call")))
+            self.undo_stack.push(
+                DeleteCommand(
+                    self.source,
+                    self.ids,
+                    before,
+                    QCoreApplication.translate("CallOperations", "Delete call"),
+                )
+            )
             self.done.emit(None)
 
         self._run(lambda agenda: agenda.delete_appointment(call_id), deleted)
@@ -197,13 +264,32 @@ class CallOperations(QObject):
         """Record what came of a call (a won deal asks for its value)."""
         value: str | None = None
         if outcome == "won":
-            value = self.prompts.ask_amount(self._widget(), _tr("Deal won"), _tr("Deal value (%1):").replace("%1", currency))
+            value = self.prompts.ask_amount(
+                self._widget(),
+                QCoreApplication.translate("CallOperations", "Deal won"),
+                QCoreApplication.translate("CallOperations", "Deal value (%1):").replace(
+                    "%1", currency
+                ),
+            )
             if value is None:
                 return
         call_id = self.ids.resolve(before.id)
 
         def recorded(after: Appointment) -> None:
-            self.undo_stack.push(RestoreCommand(self.source, self.ids, before, after, _tr("Record outcome")))
+            self.undo_stack.push(
+                RestoreCommand(
+                    self.source,
+                    self.ids,
+                    before,
+                    after,
+                    QCoreApplication.translate("CallOperations", "Record outcome"),
+                )
+            )
             self.done.emit(after)
 
-        self._run(lambda agenda: agenda.set_outcome(call_id, outcome, value=value, currency=currency if value else None), recorded)
+        self._run(
+            lambda agenda: agenda.set_outcome(
+                call_id, outcome, value=value, currency=currency if value else None
+            ),
+            recorded,
+        )

@@ -22,10 +22,6 @@ from closer_desk.core.errors import (
 from closer_desk.ui import i18n
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def _when(dt: datetime) -> str:
     return f"{i18n.format_day_month(dt.date())} {i18n.format_time(dt)} (UTC{dt.strftime('%z')[:3]}:{dt.strftime('%z')[3:]})"
 
@@ -33,36 +29,70 @@ def _when(dt: datetime) -> str:
 def describe(error: BaseException) -> str:
     """One sentence in the user's language for an error from core or store."""
     if isinstance(error, UnknownZoneError):
-        return _tr("Unknown time zone “%1”.").replace("%1", error.name)
+        return QCoreApplication.translate("Messages", "Unknown time zone “%1”.").replace(
+            "%1", error.name
+        )
     if isinstance(error, NonExistentTimeError):
-        return _tr("%1 does not exist in %2: the clocks jump forward.").replace("%1", f"{error.wall:%H:%M}").replace("%2", error.zone)
+        return (
+            QCoreApplication.translate(
+                "Messages", "%1 does not exist in %2: the clocks jump forward."
+            )
+            .replace("%1", f"{error.wall:%H:%M}")
+            .replace("%2", error.zone)
+        )
     if isinstance(error, AmbiguousTimeError):
-        return _tr("%1 happens twice in %2: the clocks go back.").replace("%1", f"{error.wall:%H:%M}").replace("%2", error.zone)
+        return (
+            QCoreApplication.translate("Messages", "%1 happens twice in %2: the clocks go back.")
+            .replace("%1", f"{error.wall:%H:%M}")
+            .replace("%2", error.zone)
+        )
     if isinstance(error, ConflictError):
         times = ", ".join(_when(c.start) for c in error.conflicts)  # type: ignore[attr-defined]
-        return _tr("This overlaps another call of the closer: %1.").replace("%1", times)
+        return QCoreApplication.translate(
+            "Messages", "This overlaps another call of the closer: %1."
+        ).replace("%1", times)
     if isinstance(error, AmbiguousNameError):
-        return _tr("Several match “%1”.").replace("%1", str(error.key))
+        return QCoreApplication.translate("Messages", "Several match “%1”.").replace(
+            "%1", str(error.key)
+        )
     if isinstance(error, NotFoundError):
-        return _tr("This %1 is no longer in the agenda.").replace("%1", error.kind)
+        return QCoreApplication.translate(
+            "Messages", "This %1 is no longer in the agenda."
+        ).replace("%1", error.kind)
     if isinstance(error, DuplicateError):
-        return _tr("“%1” already exists.").replace("%1", error.name)
+        return QCoreApplication.translate("Messages", "“%1” already exists.").replace(
+            "%1", error.name
+        )
     if isinstance(error, ValidationError):
         if error.code == "scheme":
-            return _tr("Only https:// links are accepted for calls.")
+            return QCoreApplication.translate(
+                "Messages", "Only https:// links are accepted for calls."
+            )
         if error.code == "bad_phone":
-            return _tr("This is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).")
+            return QCoreApplication.translate(
+                "Messages",
+                "This is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).",
+            )
         if error.code == "empty":
-            return _tr("This field cannot be empty.")
-        return _tr("Invalid value for %1.").replace("%1", error.field)
+            return QCoreApplication.translate("Messages", "This field cannot be empty.")
+        return QCoreApplication.translate("Messages", "Invalid value for %1.").replace(
+            "%1", error.field
+        )
     if isinstance(error, AgendaVersionError):
-        return _tr(
-            "This agenda was written by a newer version of closer_desk (schema %1; this version knows up to %2). "
-            "It was not changed. Update closer_desk to open it."
-        ).replace("%1", error.found).replace("%2", error.known)
+        return (
+            QCoreApplication.translate(
+                "Messages",
+                "This agenda was written by a newer version of closer_desk (schema %1; this version knows up to %2). "
+                "It was not changed. Update closer_desk to open it.",
+            )
+            .replace("%1", error.found)
+            .replace("%2", error.known)
+        )
     if isinstance(error, CloserDeskError):
         return str(error)
-    return _tr("Something went wrong: %1").replace("%1", str(error) or type(error).__name__)
+    return QCoreApplication.translate("Messages", "Something went wrong: %1").replace(
+        "%1", str(error) or type(error).__name__
+    )
 
 
 class Prompts:
@@ -70,17 +100,23 @@ class Prompts:
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         """Yes or no."""
-        answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         """Tell something that went wrong."""
         QMessageBox.warning(parent, title, text)
 
-    def choose_instant(self, parent: QWidget | None, text: str, earlier: datetime, later: datetime) -> datetime | None:
+    def choose_instant(
+        self, parent: QWidget | None, text: str, earlier: datetime, later: datetime
+    ) -> datetime | None:
         """Pick one of the two instants a DST gap/overlap allows (None: give up)."""
         options = [_when(earlier), _when(later)]
-        picked, ok = QInputDialog.getItem(parent, _tr("Which time?"), text, options, 0, False)
+        picked, ok = QInputDialog.getItem(
+            parent, QCoreApplication.translate("Messages", "Which time?"), text, options, 0, False
+        )
         if not ok:
             return None
         return earlier if picked == options[0] else later

@@ -82,11 +82,19 @@ class Sidebar(QWidget):
         layout.addWidget(self.second_label)
         layout.addWidget(self.second_zone)
 
-        self.calendar.clicked.connect(lambda d: self.date_chosen.emit(date(d.year(), d.month(), d.day())))
-        self.closer.activated.connect(lambda i: self.closer_changed.emit(int(self.closer.itemData(i))))
-        self.companies.itemChanged.connect(lambda _item: self.filters_changed.emit(self.shown_companies()))
+        self.calendar.clicked.connect(
+            lambda d: self.date_chosen.emit(date(d.year(), d.month(), d.day()))
+        )
+        self.closer.activated.connect(
+            lambda i: self.closer_changed.emit(int(self.closer.itemData(i)))
+        )
+        self.companies.itemChanged.connect(
+            lambda _item: self.filters_changed.emit(self.shown_companies())
+        )
         self.search.textChanged.connect(self.search_changed)
-        self.second_zone.activated.connect(lambda i: self.second_zone_changed.emit(str(self.second_zone.itemData(i) or "")))
+        self.second_zone.activated.connect(
+            lambda i: self.second_zone_changed.emit(str(self.second_zone.itemData(i) or ""))
+        )
 
     def set_date(self, day: date) -> None:
         """Show ``day`` selected without telling anyone."""
@@ -107,16 +115,20 @@ class Sidebar(QWidget):
 
     def set_companies(self, companies: Sequence[Company]) -> None:
         """The companies, each a checkable filter with its colour (all shown at first)."""
-        hidden = {self.companies.item(i).data(Qt.ItemDataRole.UserRole)
-                  for i in range(self.companies.count())
-                  if self.companies.item(i).checkState() == Qt.CheckState.Unchecked}
+        hidden = {
+            self.companies.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.companies.count())
+            if self.companies.item(i).checkState() == Qt.CheckState.Unchecked
+        }
         self.companies.blockSignals(True)
         self.companies.clear()
         for company in companies:
             item = QListWidgetItem(color_icon(company.color), company.name)
             item.setData(Qt.ItemDataRole.UserRole, company.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if company.id in hidden else Qt.CheckState.Checked)
+            item.setCheckState(
+                Qt.CheckState.Unchecked if company.id in hidden else Qt.CheckState.Checked
+            )
             self.companies.addItem(item)
         self.companies.blockSignals(False)
 

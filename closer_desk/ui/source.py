@@ -82,7 +82,13 @@ class AgendaSource(QObject):
         """The agenda's clock."""
         return self._agenda.now()  # type: ignore[no-any-return]
 
-    def load_entries(self, start: datetime, end: datetime, closer_id: int | None, company_ids: frozenset[int] | None = None) -> None:
+    def load_entries(
+        self,
+        start: datetime,
+        end: datetime,
+        closer_id: int | None,
+        company_ids: frozenset[int] | None = None,
+    ) -> None:
         """Fetch the calls of ``[start, end)``; only the latest request's answer is emitted."""
         self._generation += 1
         generation = self._generation
@@ -103,7 +109,12 @@ class AgendaSource(QObject):
         agenda = self._agenda
 
         def fetch() -> Directory:
-            return Directory(tuple(agenda.closers()), tuple(agenda.companies()), tuple(agenda.prospects()), agenda.is_empty())
+            return Directory(
+                tuple(agenda.closers()),
+                tuple(agenda.companies()),
+                tuple(agenda.prospects()),
+                agenda.is_empty(),
+            )
 
         def done(directory: Directory) -> None:
             self.directory = directory
@@ -111,7 +122,12 @@ class AgendaSource(QObject):
 
         self._tasks.run(fetch, done, self.failed.emit)
 
-    def read(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None = None) -> None:
+    def read(
+        self,
+        fn: Callable[[Any], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run ``fn(agenda)`` off the GUI thread and hand its result to ``on_done``."""
         agenda = self._agenda
         self._tasks.run(lambda: fn(agenda), on_done, on_error or self.failed.emit)

@@ -57,7 +57,9 @@ class TaskManager(QObject):
         self._relay.succeeded.connect(self._on_succeeded)
         self._relay.failed.connect(self._on_failed)
         self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]] = {}
+        self._callbacks: dict[
+            int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
+        ] = {}
 
     def run(
         self,
@@ -95,7 +97,9 @@ class TaskManager(QObject):
         else:
             raise exc
 
-    def _finish(self, job_id: int) -> tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]:
+    def _finish(
+        self, job_id: int
+    ) -> tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]:
         callbacks = self._callbacks.pop(job_id, (None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)

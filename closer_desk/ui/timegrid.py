@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from closer_desk.core import tz
@@ -37,10 +45,6 @@ class Block:
     subtitle: str
     column: int = 0
     columns: int = 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimeGrid", text)
 
 
 class TimeGrid(QAbstractScrollArea):
@@ -117,9 +121,12 @@ class TimeGrid(QAbstractScrollArea):
             theirs = tz.convert(a.start, entry.prospect_zone)
             title = f"{i18n.format_time(local)} {entry.prospect_name}"
             # The prospect's local time first: it is what the closer says on the phone.
-            subtitle = _tr("%1 %2 · %3").replace("%1", i18n.format_time(theirs)).replace(
-                "%2", i18n.city(entry.prospect_zone)
-            ).replace("%3", entry.company_name)
+            subtitle = (
+                QCoreApplication.translate("TimeGrid", "%1 %2 · %3")
+                .replace("%1", i18n.format_time(theirs))
+                .replace("%2", i18n.city(entry.prospect_zone))
+                .replace("%3", entry.company_name)
+            )
             blocks.append(Block(entry, day_index, start, max(end, start + 10), title, subtitle))
         self.blocks = _columns(blocks)
         self._ghost = None
@@ -144,7 +151,9 @@ class TimeGrid(QAbstractScrollArea):
 
     def y_of(self, minutes: float) -> float:
         """The viewport y of a minute of the closer's day."""
-        return self.header_height + minutes * self.hour_height / 60 - self.verticalScrollBar().value()
+        return (
+            self.header_height + minutes * self.hour_height / 60 - self.verticalScrollBar().value()
+        )
 
     def x_of(self, day_index: int) -> float:
         """The viewport x where a day's column starts."""
@@ -161,7 +170,11 @@ class TimeGrid(QAbstractScrollArea):
         day_index = int((pos.x() - self._left()) // self.column_width())
         if not 0 <= day_index < len(self.days):
             return None
-        minutes = (pos.y() - self.header_height + self.verticalScrollBar().value()) * 60 / self.hour_height
+        minutes = (
+            (pos.y() - self.header_height + self.verticalScrollBar().value())
+            * 60
+            / self.hour_height
+        )
         return day_index, int(max(0, min(DAY_MINUTES - 1, minutes)))
 
     def block_rect(self, block: Block) -> QRectF:
@@ -220,7 +233,9 @@ class TimeGrid(QAbstractScrollArea):
         if self._drag is None:
             block = self.block_at(pos)
             near_edge = block is not None and pos.y() > self.block_rect(block).bottom() - 6
-            self.viewport().setCursor(Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor
+            )
             return
         block, mode, origin = self._drag
         delta = _snap((pos.y() - origin.y()) * 60 / self.hour_height)
@@ -228,7 +243,9 @@ class TimeGrid(QAbstractScrollArea):
             end = max(block.start + SNAP, min(DAY_MINUTES, block.end + delta))
             self._ghost = (block.day_index, block.start, end)
         else:
-            slot = self.slot_at(QPointF(max(pos.x(), self._left() + 1), max(pos.y(), self.header_height)))
+            slot = self.slot_at(
+                QPointF(max(pos.x(), self._left() + 1), max(pos.y(), self.header_height))
+            )
             day_index = slot[0] if slot else block.day_index
             length = block.end - block.start
             start = max(0, min(DAY_MINUTES - length, block.start + delta))
@@ -247,13 +264,17 @@ class TimeGrid(QAbstractScrollArea):
             return
         day_index, start, end = ghost
         minutes = end - start if mode == "resize" else block.entry.appointment.minutes
-        self.move_requested.emit(block.entry.appointment.id, self.wall_time(day_index, start), minutes)
+        self.move_requested.emit(
+            block.entry.appointment.id, self.wall_time(day_index, start), minutes
+        )
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             block = self.block_at(event.pos())  # type: ignore[attr-defined]
             if block is not None:
-                QToolTip.showText(event.globalPos(), f"{block.title}\n{block.subtitle}", self.viewport())  # type: ignore[attr-defined]
+                QToolTip.showText(
+                    event.globalPos(), f"{block.title}\n{block.subtitle}", self.viewport()
+                )  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True
@@ -292,10 +313,15 @@ class TimeGrid(QAbstractScrollArea):
             for i, day in enumerate(self.days):
                 intervals = self.hours.on(day.weekday())
                 x = self.x_of(i)
-                painter.fillRect(QRectF(x, self.y_of(0), col, self.y_of(DAY_MINUTES) - self.y_of(0)), colors.off_hours)
+                painter.fillRect(
+                    QRectF(x, self.y_of(0), col, self.y_of(DAY_MINUTES) - self.y_of(0)),
+                    colors.off_hours,
+                )
                 for interval in intervals:
                     top = self.y_of(interval.start)
-                    painter.fillRect(QRectF(x, top, col, self.y_of(interval.end) - top), colors.background)
+                    painter.fillRect(
+                        QRectF(x, top, col, self.y_of(interval.end) - top), colors.background
+                    )
         # Hour lines and the closer's scale.
         painter.setFont(small)
         metrics = QFontMetrics(small)
@@ -314,31 +340,52 @@ class TimeGrid(QAbstractScrollArea):
                 continue
             painter.setPen(colors.muted)
             label = i18n.format_time(datetime(2000, 1, 1, hour, 0))
-            painter.drawText(QRectF(0, y - metrics.height() / 2, self.gutter_width - 6, metrics.height()),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
+            painter.drawText(
+                QRectF(0, y - metrics.height() / 2, self.gutter_width - 6, metrics.height()),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
             if hour in second_labels:
-                painter.drawText(QRectF(self.gutter_width, y - metrics.height() / 2, self.gutter_width - 6, metrics.height()),
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), second_labels[hour])
+                painter.drawText(
+                    QRectF(
+                        self.gutter_width,
+                        y - metrics.height() / 2,
+                        self.gutter_width - 6,
+                        metrics.height(),
+                    ),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    second_labels[hour],
+                )
         # Day separators.
         painter.setPen(QPen(colors.line, 1))
         for i in range(len(self.days) + 1):
             x = self.x_of(i)
             painter.drawLine(QPointF(x, self.header_height), QPointF(x, height))
         if self.second_zone:
-            painter.drawLine(QPointF(self.gutter_width, self.header_height), QPointF(self.gutter_width, height))
+            painter.drawLine(
+                QPointF(self.gutter_width, self.header_height), QPointF(self.gutter_width, height)
+            )
         # Calls.
         painter.setFont(font)
         for block in self.blocks:
             self._paint_block(painter, block, font, small)
         if self._ghost is not None:
             day_index, start, end = self._ghost
-            rect = QRectF(self.x_of(day_index) + 1, self.y_of(start), col - 3, self.y_of(end) - self.y_of(start))
+            rect = QRectF(
+                self.x_of(day_index) + 1,
+                self.y_of(start),
+                col - 3,
+                self.y_of(end) - self.y_of(start),
+            )
             painter.setPen(QPen(colors.today, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, 4, 4)
             painter.setFont(small)
-            painter.drawText(rect.adjusted(4, 2, -2, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             i18n.format_time(datetime(2000, 1, 1) + timedelta(minutes=start)))
+            painter.drawText(
+                rect.adjusted(4, 2, -2, -2),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                i18n.format_time(datetime(2000, 1, 1) + timedelta(minutes=start)),
+            )
         self._paint_now(painter, colors)
         self._paint_header(painter, colors, font, small)
 
@@ -377,16 +424,20 @@ class TimeGrid(QAbstractScrollArea):
         painter.setPen(colors.text)
         painter.setFont(bold)
         y = inner.top()
-        painter.drawText(QRectF(inner.left(), y, inner.width(), title_metrics.height()),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+        painter.drawText(
+            QRectF(inner.left(), y, inner.width(), title_metrics.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width),
+        )
         y += title_metrics.height()
         if y + small_metrics.height() <= inner.bottom() + 2:
             painter.setFont(small)
             painter.setPen(colors.muted)
-            painter.drawText(QRectF(inner.left(), y, inner.width(), small_metrics.height()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             small_metrics.elidedText(block.subtitle, Qt.TextElideMode.ElideRight, width))
+            painter.drawText(
+                QRectF(inner.left(), y, inner.width(), small_metrics.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                small_metrics.elidedText(block.subtitle, Qt.TextElideMode.ElideRight, width),
+            )
 
     def _paint_now(self, painter: QPainter, colors: palette.GridColors) -> None:
         now = tz.convert(self._clock(), self.zone)
@@ -401,11 +452,15 @@ class TimeGrid(QAbstractScrollArea):
         painter.setBrush(colors.now)
         painter.drawEllipse(QPointF(self.x_of(i) + 1, y), 4, 4)
 
-    def _paint_header(self, painter: QPainter, colors: palette.GridColors, font: QFont, small: QFont) -> None:
+    def _paint_header(
+        self, painter: QPainter, colors: palette.GridColors, font: QFont, small: QFont
+    ) -> None:
         width = self.viewport().width()
         painter.fillRect(QRectF(0, 0, width, self.header_height), colors.alt_background)
         painter.setPen(QPen(colors.line, 1))
-        painter.drawLine(QPointF(0, self.header_height - 0.5), QPointF(width, self.header_height - 0.5))
+        painter.drawLine(
+            QPointF(0, self.header_height - 0.5), QPointF(width, self.header_height - 0.5)
+        )
         today = tz.convert(self._clock(), self.zone).date()
         bold = QFont(font)
         bold.setBold(True)
@@ -413,16 +468,27 @@ class TimeGrid(QAbstractScrollArea):
             rect = QRectF(self.x_of(i), 0, self.column_width(), self.header_height)
             painter.setFont(bold if day == today else font)
             painter.setPen(colors.today if day == today else colors.text)
-            text = i18n.format_date(day, long=True) if len(self.days) == 1 else i18n.format_day_header(day)
+            text = (
+                i18n.format_date(day, long=True)
+                if len(self.days) == 1
+                else i18n.format_day_header(day)
+            )
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.setFont(small)
         painter.setPen(colors.muted)
         metrics = QFontMetrics(small)
-        gutters = [(0, self.zone)] + ([(self.gutter_width, self.second_zone)] if self.second_zone else [])
+        gutters = [(0, self.zone)] + (
+            [(self.gutter_width, self.second_zone)] if self.second_zone else []
+        )
         for x, zone_name in gutters:
-            label = metrics.elidedText(i18n.city(zone_name), Qt.TextElideMode.ElideRight, self.gutter_width - 6)
-            painter.drawText(QRectF(x, 0, self.gutter_width - 4, self.header_height - 4),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), label)
+            label = metrics.elidedText(
+                i18n.city(zone_name), Qt.TextElideMode.ElideRight, self.gutter_width - 6
+            )
+            painter.drawText(
+                QRectF(x, 0, self.gutter_width - 4, self.header_height - 4),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                label,
+            )
 
 
 def _snap(minutes: float) -> int:
@@ -451,7 +517,9 @@ def _columns(blocks: list[Block]) -> list[Block]:
             cluster, cluster_end, cluster_day = [], -1, block.day_index
         # Blocks come by start, so the last one seen in a column holds its latest end.
         ends = {b.column: b.end for b in cluster}
-        block.column = next((c for c in range(len(cluster) + 1) if ends.get(c, -1) <= block.start), len(cluster))
+        block.column = next(
+            (c for c in range(len(cluster) + 1) if ends.get(c, -1) <= block.start), len(cluster)
+        )
         cluster.append(block)
         cluster_end = max(cluster_end, block.end)
     close(cluster)

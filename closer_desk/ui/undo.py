@@ -71,7 +71,9 @@ class _Command(QUndoCommand):
 class RestoreCommand(_Command):
     """A change to one call (move, resize, edit, cancel, outcome): undo puts ``before`` back."""
 
-    def __init__(self, source: AgendaSource, ids: IdMap, before: Appointment, after: Appointment, text: str) -> None:
+    def __init__(
+        self, source: AgendaSource, ids: IdMap, before: Appointment, after: Appointment, text: str
+    ) -> None:
         super().__init__(source, ids, text)
         self.before = before
         self.after = after
@@ -96,7 +98,9 @@ class CreateCommand(_Command):
 
     def apply(self) -> None:
         original = self.created.id
-        self.source.write(lambda agenda: _rebook(agenda, self.created), lambda a: self.ids.moved(original, a.id))
+        self.source.write(
+            lambda agenda: _rebook(agenda, self.created), lambda a: self.ids.moved(original, a.id)
+        )
 
     def undo(self) -> None:
         current = self.ids.resolve(self.created.id)
@@ -116,4 +120,6 @@ class DeleteCommand(_Command):
 
     def undo(self) -> None:
         original = self.deleted.id
-        self.source.write(lambda agenda: _rebook(agenda, self.deleted), lambda a: self.ids.moved(original, a.id))
+        self.source.write(
+            lambda agenda: _rebook(agenda, self.deleted), lambda a: self.ids.moved(original, a.id)
+        )

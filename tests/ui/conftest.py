@@ -55,7 +55,9 @@ class AnsweringPrompts(Prompts):
     def inform(self, parent: Any, title: str, text: str) -> None:
         self.informed.append(text)
 
-    def choose_instant(self, parent: Any, text: str, earlier: datetime, later: datetime) -> datetime | None:
+    def choose_instant(
+        self, parent: Any, text: str, earlier: datetime, later: datetime
+    ) -> datetime | None:
         self.asked.append(text)
         pick = self.instants.pop(0) if self.instants else "later"
         return {"earlier": earlier, "later": later}.get(pick)
@@ -96,4 +98,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # The offscreen platform says this about every top-level window; it is not our warning.
     for item in items:
         if "tests/ui" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+            )

@@ -18,13 +18,19 @@ from tests.ui.conftest import settle
 @pytest.fixture
 def booked(agenda: Any) -> Any:
     """Two calls on Tuesday 3 March 2026 (Paris): 10:00 Acme/Gabriel, 14:00 Érable/Omar."""
-    first = agenda.book(company="Acme", prospect="Gabriel", start=at("2026-03-03 10:00", "Europe/Paris"), minutes=45)
-    second = agenda.book(company="Érable", prospect="Omar", start=at("2026-03-03 14:00", "Europe/Paris"), minutes=30)
+    first = agenda.book(
+        company="Acme", prospect="Gabriel", start=at("2026-03-03 10:00", "Europe/Paris"), minutes=45
+    )
+    second = agenda.book(
+        company="Érable", prospect="Omar", start=at("2026-03-03 14:00", "Europe/Paris"), minutes=30
+    )
     return first, second
 
 
 @pytest.fixture
-def window(qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any) -> MainWindow:
+def window(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any
+) -> MainWindow:
     win = MainWindow(source, clock, settings, prompts=prompts)
     qtbot.addWidget(win)
     win.resize(1400, 900)
@@ -79,17 +85,25 @@ def test_keyboard_moves_through_days_weeks_and_views(qtbot: Any, window: MainWin
     assert room.list.proxy.rowCount() == 1
 
 
-def test_drag_a_block_to_move_it_then_undo_and_redo(qtbot: Any, window: MainWindow, agenda: Any, booked: Any) -> None:
+def test_drag_a_block_to_move_it_then_undo_and_redo(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any
+) -> None:
     grid = window.agenda.grid
     block = grid.block_of(booked[0].id)
     assert block is not None
     grid.scroll_to_minutes(8 * 60)
     start = grid.block_rect(block).center().toPoint()
-    target = grid.point_at(3, 11 * 60 + 20)  # Thursday, 1h later: the press was 20 min into the block
+    target = grid.point_at(
+        3, 11 * 60 + 20
+    )  # Thursday, 1h later: the press was 20 min into the block
     qtbot.mousePress(grid.viewport(), Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(grid.viewport(), QPoint(target.x(), start.y() + 30))
     qtbot.mouseMove(grid.viewport(), QPoint(target.x(), start.y() + grid.hour_height))
-    qtbot.mouseRelease(grid.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(target.x(), start.y() + grid.hour_height))
+    qtbot.mouseRelease(
+        grid.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(target.x(), start.y() + grid.hour_height),
+    )
     settle(qtbot, window.source.tasks)
     moved = agenda.appointment(booked[0].id)
     assert moved.start == at("2026-03-05 11:00", "Europe/Paris")
@@ -105,7 +119,11 @@ def test_drag_a_block_to_move_it_then_undo_and_redo(qtbot: Any, window: MainWind
     assert agenda.appointment(booked[0].id).start == at("2026-03-05 11:00", "Europe/Paris")
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, window.source.tasks)
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     settle(qtbot, window.source.tasks)
     assert agenda.appointment(booked[0].id).start == at("2026-03-05 11:00", "Europe/Paris")
     assert not window.undo_stack.canRedo()
@@ -127,7 +145,9 @@ def test_resize_by_the_lower_edge(qtbot: Any, window: MainWindow, agenda: Any, b
     assert window.undo_stack.undoText() == "Resize call"
 
 
-def test_moving_onto_another_call_is_refused_unless_confirmed(qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any) -> None:
+def test_moving_onto_another_call_is_refused_unless_confirmed(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
     prompts.confirms = [False]
     window.agenda.operations.move(booked[1], datetime(2026, 3, 3, 10, 15), 30, "Europe/Paris")
     settle(qtbot, window.source.tasks)
@@ -136,7 +156,9 @@ def test_moving_onto_another_call_is_refused_unless_confirmed(qtbot: Any, window
     assert window.undo_stack.count() == 0
 
 
-def test_a_drag_into_the_dst_gap_asks_which_time(qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any) -> None:
+def test_a_drag_into_the_dst_gap_asks_which_time(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
     prompts.instants = ["later"]
     window.agenda.operations.move(booked[1], datetime(2026, 3, 29, 2, 30), 30, "Europe/Paris")
     settle(qtbot, window.source.tasks)
@@ -146,7 +168,9 @@ def test_a_drag_into_the_dst_gap_asks_which_time(qtbot: Any, window: MainWindow,
     assert moved.start.hour == 3 and moved.start.minute == 30
 
 
-def test_delete_key_cancels_after_confirmation_and_undo_restores(qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any) -> None:
+def test_delete_key_cancels_after_confirmation_and_undo_restores(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
     window.agenda.select(booked[0].id)
     prompts.confirms = [False]
     qtbot.keyClick(window, Qt.Key.Key_Delete)
@@ -162,14 +186,20 @@ def test_delete_key_cancels_after_confirmation_and_undo_restores(qtbot: Any, win
     assert agenda.appointment(booked[0].id).status == Status.PLANNED
 
 
-def test_delete_for_good_and_undo_books_it_again(qtbot: Any, window: MainWindow, agenda: Any, booked: Any) -> None:
+def test_delete_for_good_and_undo_books_it_again(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any
+) -> None:
     window.agenda.select(booked[0].id)
     qtbot.keyClick(window, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
     settle(qtbot, window.source.tasks)
     assert agenda.count_appointments() == 1
     window.undo_action.trigger()
     settle(qtbot, window.source.tasks)
-    again = [a for a in agenda.appointments(at("2026-03-03 00:00", "UTC"), at("2026-03-04 00:00", "UTC")) if a.uid == booked[0].uid]
+    again = [
+        a
+        for a in agenda.appointments(at("2026-03-03 00:00", "UTC"), at("2026-03-04 00:00", "UTC"))
+        if a.uid == booked[0].uid
+    ]
     assert len(again) == 1 and again[0].start == booked[0].start
     window.redo_action.trigger()
     settle(qtbot, window.source.tasks)
@@ -186,7 +216,9 @@ def test_double_click_empty_time_opens_the_editor_there(qtbot: Any, window: Main
     editor.reject()
 
 
-def test_new_call_with_ctrl_n_books_and_undo_removes_it(qtbot: Any, window: MainWindow, agenda: Any) -> None:
+def test_new_call_with_ctrl_n_books_and_undo_removes_it(
+    qtbot: Any, window: MainWindow, agenda: Any
+) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = window.agenda.editor
     assert editor is not None
@@ -202,7 +234,9 @@ def test_new_call_with_ctrl_n_books_and_undo_removes_it(qtbot: Any, window: Main
     assert agenda.count_appointments() == 2
 
 
-def test_selecting_a_call_shows_details_and_the_second_scale(qtbot: Any, window: MainWindow, booked: Any) -> None:
+def test_selecting_a_call_shows_details_and_the_second_scale(
+    qtbot: Any, window: MainWindow, booked: Any
+) -> None:
     window.agenda.select(booked[1].id)
     assert window.agenda.details.title.text() == "Omar Haddad"
     assert window.agenda.grid.second_zone == "Asia/Dubai"
