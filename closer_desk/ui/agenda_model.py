@@ -48,6 +48,15 @@ def status_text(status: Status) -> str:
     }[status]
 
 
+def outcome_text(outcome: str) -> str:
+    """``won``/``lost``/``follow-up`` in the user's language."""
+    return {
+        "won": QCoreApplication.translate("AgendaModel", "won"),
+        "lost": QCoreApplication.translate("AgendaModel", "lost"),
+        "follow-up": QCoreApplication.translate("AgendaModel", "follow-up"),
+    }.get(outcome, outcome)
+
+
 def kind_text(kind: str) -> str:
     """``phone``/``video`` in the user's language."""
     if kind == "phone":

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, CallKind, Company, Prospect, Status
 from closer_desk.ui import i18n
-from closer_desk.ui.agenda_model import kind_text, status_text
+from closer_desk.ui.agenda_model import kind_text, outcome_text, status_text
 
 OpenUrl = Callable[[QUrl], bool]
 
@@ -209,7 +209,7 @@ class DetailsPane(QWidget):
             .replace("%1", kind_text(a.kind.value))
             .replace("%2", str(a.minutes))
         )
-        self.status.setText(status_text(a.status) + (f" · {a.outcome.value}" if a.outcome else ""))
+        self.status.setText(status_text(a.status) + (f" · {outcome_text(a.outcome.value)}" if a.outcome else ""))
         self.call_button.setEnabled(bool(a.phone or (prospect and prospect.phone)))
         self.join_button.setEnabled(bool(a.url))
         self.join_button.setVisible(a.kind == CallKind.VIDEO or bool(a.url))

@@ -337,7 +337,12 @@ class AppointmentEditor(QDialog):
         ):
             s, e = tz.convert(start, zone), tz.convert(end, zone)
             parts.append(
-                f"{label}: {i18n.format_day_month(s.date())} {i18n.format_time(s)}–{i18n.format_time(e)} ({i18n.city(zone)})"
+                self.tr("%1: %2 %3–%4 (%5)")
+                .replace("%1", label)
+                .replace("%2", i18n.format_day_month(s.date()))
+                .replace("%3", i18n.format_time(s))
+                .replace("%4", i18n.format_time(e))
+                .replace("%5", i18n.city(zone))
             )
         self.preview.setText("\n".join(parts))
 

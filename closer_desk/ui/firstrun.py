@@ -63,6 +63,7 @@ class WelcomePanel(QWidget):
         hours_row.addWidget(self.start)
         hours_row.addWidget(QLabel("–", self.closer_box))
         hours_row.addWidget(self.end)
+        hours_row.addStretch(1)
         days_row = QHBoxLayout()
         self.days: list[QCheckBox] = []
         names = (

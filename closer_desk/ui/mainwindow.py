@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.add_room("agenda", self.tr("Agenda"), self.agenda, "Ctrl+1")
         self.rooms.addWidget(self.welcome)
         self._connect()
+        self.sidebar.set_date(clock().date())
         source.load_directory()
 
     # -- for the lead: hosting more rooms --------------------------------------------------
@@ -253,9 +254,9 @@ class MainWindow(QMainWindow):
         if not directory.closers or directory.empty:
             self.welcome.ask_for_closer(not directory.closers)
             self.rooms.setCurrentWidget(self.welcome)
-            self.sidebar.setEnabled(False)
+            self.sidebar.hide()
         else:
-            self.sidebar.setEnabled(True)
+            self.sidebar.show()
             if self.current_room() == "welcome":
                 self.show_room("agenda")
 

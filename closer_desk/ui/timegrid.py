@@ -336,7 +336,8 @@ class TimeGrid(QAbstractScrollArea):
             half = self.y_of(hour * 60 + 30)
             if hour < 24:
                 painter.drawLine(QPointF(left, half), QPointF(width, half))
-            if hour == 0 or hour == 24:
+            # Labels are centred on their line: skip those the fixed header would cut.
+            if hour == 0 or hour == 24 or y - metrics.height() / 2 < self.header_height:
                 continue
             painter.setPen(colors.muted)
             label = i18n.format_time(datetime(2000, 1, 1, hour, 0))

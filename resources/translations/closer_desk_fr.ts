@@ -65,11 +65,26 @@
     </message>
     <message>
         <location filename="../../closer_desk/ui/agenda_model.py" line="54" />
+        <source>won</source>
+        <translation>gagné</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/agenda_model.py" line="55" />
+        <source>lost</source>
+        <translation>perdu</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/agenda_model.py" line="56" />
+        <source>follow-up</source>
+        <translation>à relancer</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/agenda_model.py" line="63" />
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="55" />
+        <location filename="../../closer_desk/ui/agenda_model.py" line="64" />
         <source>video</source>
         <translation>visio</translation>
     </message>
@@ -233,52 +248,57 @@
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="348" />
+        <location filename="../../closer_desk/ui/editor.py" line="340" />
+        <source>%1: %2 %3–%4 (%5)</source>
+        <translation>%1 : %2 %3–%4 (%5)</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/editor.py" line="353" />
         <source>Choose a company.</source>
         <translation>Choisissez une société.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="351" />
+        <location filename="../../closer_desk/ui/editor.py" line="356" />
         <source>Choose a prospect (or add a new one).</source>
         <translation>Choisissez un prospect (ou ajoutez-en un).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/editor.py" line="458" />
+        <location filename="../../closer_desk/ui/editor.py" line="463" />
         <source>Overlaps %n other call(s) of yours.</source>
         <translation><numerusform>Chevauche %n autre de vos appels.</numerusform><numerusform>Chevauche %n autres de vos appels.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="465" />
+        <location filename="../../closer_desk/ui/editor.py" line="470" />
         <source>The clocks jump forward at this time: choose which time you mean.</source>
         <translation>Les horloges avancent à cette heure : choisissez l’heure voulue.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="469" />
+        <location filename="../../closer_desk/ui/editor.py" line="474" />
         <source>The clocks go back at this time: it happens twice, choose which one.</source>
         <translation>Les horloges reculent à cette heure : elle a lieu deux fois, choisissez laquelle.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="474" />
+        <location filename="../../closer_desk/ui/editor.py" line="479" />
         <source>This time is in the past.</source>
         <translation>Cette heure est passée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="476" />
+        <location filename="../../closer_desk/ui/editor.py" line="481" />
         <source>It is the weekend for %1.</source>
         <translation>C’est le week-end pour %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="481" />
+        <location filename="../../closer_desk/ui/editor.py" line="486" />
         <source>Outside your working hours.</source>
         <translation>En dehors de vos heures de travail.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="483" />
+        <location filename="../../closer_desk/ui/editor.py" line="488" />
         <source>Outside the company's hours.</source>
         <translation>En dehors des horaires de la société.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="484" />
+        <location filename="../../closer_desk/ui/editor.py" line="489" />
         <source>Outside %1's business hours.</source>
         <translation>En dehors des heures ouvrées de %1.</translation>
     </message>
@@ -482,182 +502,182 @@
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="92" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="93" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="93" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="94" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="94" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="95" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="95" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="96" />
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="96" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="97" />
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="97" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="98" />
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="98" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="99" />
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="150" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="151" />
         <source>&amp;New call…</source>
         <translation>&amp;Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="152" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="153" />
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="154" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="155" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="156" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="157" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="158" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="159" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="165" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="166" />
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="167" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="168" />
         <source>&amp;Cancel call…</source>
         <translation>A&amp;nnuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="169" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="170" />
         <source>De&amp;lete call…</source>
         <translation>&amp;Supprimer l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="171" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="172" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="173" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="174" />
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="175" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="176" />
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="178" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="179" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="181" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="182" />
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="182" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="183" />
         <source>&amp;Previous day</source>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="183" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="184" />
         <source>&amp;Next day</source>
         <translation>Jour &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="184" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="185" />
         <source>Previous wee&amp;k</source>
         <translation>Semaine pré&amp;cédente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="185" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="186" />
         <source>Next wee&amp;k</source>
         <translation>Semaine sui&amp;vante</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="187" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="188" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="190" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="191" />
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="199" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="200" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="205" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="206" />
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="235" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="236" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="238" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="239" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="279" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="280" />
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="296" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="297" />
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="303" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="304" />
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="303" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="304" />
         <source>Name of the client company:</source>
         <translation>Nom de la société cliente :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="313" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="314" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="321" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="322" />
         <source>About you</source>
         <translation>Vous</translation>
     </message>
@@ -738,17 +758,17 @@
 <context>
     <name>QuickProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="495" />
+        <location filename="../../closer_desk/ui/editor.py" line="500" />
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="504" />
+        <location filename="../../closer_desk/ui/editor.py" line="509" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="505" />
+        <location filename="../../closer_desk/ui/editor.py" line="510" />
         <source>Time zone:</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -807,87 +827,87 @@
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="69" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="70" />
         <source>Mon</source>
         <translation>lun.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="70" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="71" />
         <source>Tue</source>
         <translation>mar.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="71" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="72" />
         <source>Wed</source>
         <translation>mer.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="72" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="73" />
         <source>Thu</source>
         <translation>jeu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="73" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="74" />
         <source>Fri</source>
         <translation>ven.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="74" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="75" />
         <source>Sat</source>
         <translation>sam.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="75" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="76" />
         <source>Sun</source>
         <translation>dim.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="82" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="83" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="87" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="88" />
         <source>Your name:</source>
         <translation>Votre nom :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="88" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="89" />
         <source>Home time zone:</source>
         <translation>Fuseau horaire :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="89" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="90" />
         <source>Working hours:</source>
         <translation>Heures de travail :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="90" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="91" />
         <source>Working days:</source>
         <translation>Jours travaillés :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="94" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="95" />
         <source>Load demo data</source>
         <translation>Charger des données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="95" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="96" />
         <source>Add your first company</source>
         <translation>Ajouter votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="132" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="133" />
         <source>Please enter your name.</source>
         <translation>Saisissez votre nom.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="137" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="138" />
         <source>Unknown time zone.</source>
         <translation>Fuseau horaire inconnu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="139" />
+        <location filename="../../closer_desk/ui/firstrun.py" line="140" />
         <source>Your day must end after it starts.</source>
         <translation>Votre journée doit finir après avoir commencé.</translation>
     </message>
