@@ -71,9 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from closer_desk.ui.source import AgendaSource
     from closer_desk.ui.tasks import TaskManager
 
-    tasks = TaskManager(app)
-    source = AgendaSource(agenda, tasks, app)
+    tasks = TaskManager()
+    source = AgendaSource(agenda, tasks)
     window = MainWindow(source, _system_clock, settings, system_zone=system_zone())
+    # The window owns the worker and the source: they go away with it.
+    tasks.setParent(window)
+    source.setParent(window)
     window.show()
     try:
         return int(app.exec())

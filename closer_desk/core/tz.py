@@ -12,8 +12,6 @@ from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-
 from closer_desk.core.errors import (
     AmbiguousTimeError,
     NaiveDatetimeError,
@@ -38,10 +36,15 @@ def _zone_cached(name: str) -> ZoneInfo:
 def canonical_zone_name(name: str) -> str:
     """Return the IANA name for ``name``, mapping Windows names; raise ``UnknownZoneError``."""
     cleaned = name.strip().strip('"')
-    if cleaned in WINDOWS_TO_OLSON:
-        return WINDOWS_TO_OLSON[cleaned]
     if cleaned.upper() in ("UTC", "Z", "ETC/UTC", "GMT"):
         return "UTC"
+    if cleaned in all_zone_names():
+        return cleaned  # the common case, answered before loading the Windows table
+    # Imported late: icalendar takes ~0.1 s to import and only Windows names need its table.
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    if cleaned in WINDOWS_TO_OLSON:
+        return WINDOWS_TO_OLSON[cleaned]
     if cleaned in all_zone_names():
         return cleaned
     # Users type "europe/paris" or "Europe/paris": accept a case-insensitive exact match.

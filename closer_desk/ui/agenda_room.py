@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import tz
@@ -24,6 +24,7 @@ from closer_desk.ui.timegrid import TimeGrid
 
 VIEWS = ("day", "week", "list")
 LIST_DAYS = 28
+PREFETCH_DELAY_MS = 150
 
 
 class AgendaRoom(QWidget):
@@ -56,9 +57,15 @@ class AgendaRoom(QWidget):
         self.pinned_zone = ""
         self.selected_id: int | None = None
         self.entries: tuple[AgendaEntry, ...] = ()
+        #: The last answer from the source (None until the first one arrives).
+        self.page: EntriesPage | None = None
         self.editor: AppointmentEditor | None = None
         self._scrolled = False
 
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch_neighbours)
         self.grid = TimeGrid(clock, self)
         self.list = AgendaList(self)
         self.views = QStackedWidget(self)
@@ -167,12 +174,22 @@ class AgendaRoom(QWidget):
         if self.closer is None:
             return
         days = self.days()
-        start = tz.day_bounds(days[0], self.zone)[0]
-        end = tz.day_bounds(days[-1], self.zone)[1]
         if self.view != "list":
             self.grid.set_days(days)
         self.title_changed.emit(self.title())
-        self.source.load_entries(start, end, self.closer.id, self.shown_companies)
+        self.source.load_entries(*self._bounds(days[0], days[-1]), self.closer.id, self.shown_companies)
+
+    def _prefetch_neighbours(self) -> None:
+        """Read the previous and next day or week while the closer looks at this one."""
+        if self.closer is None:
+            return
+        days = self.days()
+        stride = timedelta(days=7 if self.view == "week" else len(days))
+        ranges = [self._bounds(days[0] + sign * stride, days[-1] + sign * stride) for sign in (1, -1)]
+        self.source.prefetch(ranges, self.closer.id, self.shown_companies)
+
+    def _bounds(self, first: date, last: date) -> tuple[datetime, datetime]:
+        return tz.day_bounds(first, self.zone)[0], tz.day_bounds(last, self.zone)[1]
 
     def _on_directory(self, directory: Directory) -> None:
         keep = self.closer.id if self.closer else None
@@ -185,6 +202,7 @@ class AgendaRoom(QWidget):
         self.reload()
 
     def _on_entries(self, page: EntriesPage) -> None:
+        self.page = page
         self.entries = page.entries
         self.grid.set_zones(self.zone, self._second_zone())
         if self.view == "list":
@@ -197,6 +215,8 @@ class AgendaRoom(QWidget):
                 self._scroll_to_morning()
         self._show_details()
         self.loaded.emit()
+        # After the paint this answer causes, not during it (the worker would hold the GIL).
+        self._prefetch_timer.start()
 
     def _scroll_to_morning(self) -> None:
         self._scrolled = True

@@ -65,9 +65,18 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     QLocale.setDefault(QLocale("en_US"))
 
 
+_TIMES: dict[tuple[str, int, int], str] = {}
+
+
 def format_time(dt: datetime) -> str:
     """A wall time as the locale writes it (``15:00`` in French, ``3:00 PM`` in US English)."""
-    return QLocale().toString(QTime(dt.hour, dt.minute), QLocale.FormatType.ShortFormat)
+    # Cached: a week of calls asks for hundreds of these on every page.
+    locale = QLocale()
+    key = (locale.name(), dt.hour, dt.minute)
+    text = _TIMES.get(key)
+    if text is None:
+        text = _TIMES[key] = locale.toString(QTime(dt.hour, dt.minute), QLocale.FormatType.ShortFormat)
+    return text
 
 
 def format_date(day: date, long: bool = False) -> str:

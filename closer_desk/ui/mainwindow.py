@@ -232,16 +232,19 @@ class MainWindow(QMainWindow):
         s.second_zone_changed.connect(a.set_pinned_zone)
         a.title_changed.connect(self._on_title)
         self.source.directory_loaded.connect(self._on_directory)
-        self.source.failed.connect(
-            lambda error: self.prompts.inform(self, self.tr("Error"), describe(error))
-        )
-        self.source.tasks.busy_changed.connect(
-            lambda busy: self.status.setText(self.tr("Working…") if busy else "")
-        )
+        # Bound methods, not lambdas: Qt drops these connections when the window goes away.
+        self.source.failed.connect(self._on_failed)
+        self.source.tasks.busy_changed.connect(self._on_busy)
         self.operations.refused.connect(self.status.setText)
         self.welcome.demo_requested.connect(self.load_demo)
         self.welcome.add_company_requested.connect(self.add_first_company)
         self.welcome.closer_entered.connect(self._add_closer)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.prompts.inform(self, self.tr("Error"), describe(error))
+
+    def _on_busy(self, busy: bool) -> None:
+        self.status.setText(self.tr("Working…") if busy else "")
 
     def _on_title(self, title: str) -> None:
         self.heading.setText(f"  {title}")

@@ -6,7 +6,7 @@ core objects through signals or callbacks on the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -41,6 +41,11 @@ class Directory:
         return next((c for c in self.closers if c.id == closer_id), None)
 
 
+_PageKey = tuple[datetime, datetime, int | None, frozenset[int] | None]
+#: Pages kept in memory (the one in view and its neighbours, a few times over).
+_KEPT_PAGES = 12
+
+
 @dataclass(frozen=True)
 class EntriesPage:
     """The calls of one range, as asked."""
@@ -71,7 +76,12 @@ class AgendaSource(QObject):
         self._agenda = agenda
         self._tasks = tasks
         self._generation = 0
+        self._epoch = 0
+        self._pages: dict[_PageKey, EntriesPage] = {}
+        self._pending: set[_PageKey] = set()
         self.directory = Directory()
+        # Connected first, so the pages are forgotten before any view reloads.
+        self.changed.connect(self._forget_pages)
 
     @property
     def tasks(self) -> TaskManager:
@@ -83,26 +93,61 @@ class AgendaSource(QObject):
         return self._agenda.now()  # type: ignore[no-any-return]
 
     def load_entries(
-        self,
-        start: datetime,
-        end: datetime,
-        closer_id: int | None,
-        company_ids: frozenset[int] | None = None,
+        self, start: datetime, end: datetime, closer_id: int | None, company_ids: frozenset[int] | None = None
     ) -> None:
-        """Fetch the calls of ``[start, end)``; only the latest request's answer is emitted."""
+        """Fetch the calls of ``[start, end)``; only the latest request's answer is emitted.
+
+        A range fetched before (and unchanged since) is answered at once from memory.
+        """
         self._generation += 1
         generation = self._generation
+        key = (start, end, closer_id, company_ids)
+        if (cached := self._pages.get(key)) is not None:
+            self.entries_loaded.emit(cached)
+        else:
+            self._fetch(key, lambda page: generation == self._generation and self.entries_loaded.emit(page))
+
+    def prefetch(
+        self, ranges: Sequence[tuple[datetime, datetime]], closer_id: int | None, company_ids: frozenset[int] | None = None
+    ) -> None:
+        """Read these ranges in the background so that paging to them answers at once.
+
+        Call it once the view has painted: the worker holds the GIL while it reads, which
+        would slow painting down.
+        """
+        for lo, hi in ranges:
+            near = (lo, hi, closer_id, company_ids)
+            if near not in self._pages and near not in self._pending:
+                self._fetch(near, None)
+
+    def _fetch(self, key: _PageKey, then: Callable[[EntriesPage], object] | None) -> None:
         agenda = self._agenda
+        start, end, closer_id, company_ids = key
+        epoch = self._epoch
+        self._pending.add(key)
 
         def fetch() -> EntriesPage:
             rows = agenda.entries(start, end, closer_id=closer_id, company_ids=company_ids)
             return EntriesPage(start, end, closer_id, tuple(rows))
 
         def done(page: EntriesPage) -> None:
-            if generation == self._generation:
-                self.entries_loaded.emit(page)
+            self._pending.discard(key)
+            if epoch == self._epoch:  # nothing was written meanwhile: worth keeping
+                self._pages[key] = page
+                while len(self._pages) > _KEPT_PAGES:
+                    del self._pages[next(iter(self._pages))]
+            if then is not None:
+                then(page)
 
-        self._tasks.run(fetch, done, self.failed.emit)
+        def failed(error: BaseException) -> None:
+            self._pending.discard(key)
+            self.failed.emit(error)
+
+        self._tasks.run(fetch, done, failed)
+
+    def _forget_pages(self) -> None:
+        self._epoch += 1
+        self._pages.clear()
 
     def load_directory(self) -> None:
         """Fetch closers, companies and prospects."""

@@ -30,6 +30,7 @@ from closer_desk.core.model import AgendaEntry, Status, WeeklyHours
 from closer_desk.ui import i18n, palette
 
 SNAP = 15
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 DAY_MINUTES = 24 * 60
 
 
@@ -79,6 +80,7 @@ class TimeGrid(QAbstractScrollArea):
         self._drag: tuple[Block, str, QPointF] | None = None
         self._ghost: tuple[int, int, int] | None = None
         self._dark = palette.is_dark()
+        self._color_cache: dict[tuple[str, bool, bool], tuple[QColor, QPen, QColor, QColor, QPen]] = {}
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -368,8 +370,7 @@ class TimeGrid(QAbstractScrollArea):
             )
         # Calls.
         painter.setFont(font)
-        for block in self.blocks:
-            self._paint_block(painter, block, font, small)
+        self._paint_blocks(painter, font, small)
         if self._ghost is not None:
             day_index, start, end = self._ghost
             rect = QRectF(
@@ -403,42 +404,80 @@ class TimeGrid(QAbstractScrollArea):
             labels[hour] = i18n.format_time(tz.convert(instant, self.second_zone))
         return labels
 
-    def _paint_block(self, painter: QPainter, block: Block, font: QFont, small: QFont) -> None:
-        a = block.entry.appointment
-        rect = self.block_rect(block)
-        if rect.bottom() < self.header_height or rect.top() > self.viewport().height():
-            return
-        faded = a.status in (Status.NO_SHOW, Status.DONE)
-        colors = palette.block_colors(block.entry.company_color, self._dark, faded=faded)
-        painter.setPen(QPen(colors.border, 2.5 if a.id == self.selected_id else 1))
-        painter.setBrush(colors.fill)
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), colors.border)
-        inner = rect.adjusted(7, 2, -3, -2)
+    def _paint_blocks(self, painter: QPainter, font: QFont, small: QFont) -> None:
+        # The hot loop of a week switch (300 calls): geometry is inlined, colours come
+        # ready-made, and text is elided only when a cheap estimate says it may not fit.
         bold = QFont(font)
         bold.setBold(True)
-        title_metrics = QFontMetrics(bold)
-        small_metrics = QFontMetrics(small)
-        width = int(inner.width())
-        # Narrow week columns show the name alone: the block's place already says the time.
-        title = block.title if width > 200 else block.entry.prospect_name
-        painter.setPen(colors.text)
+        title_metrics, small_metrics = QFontMetrics(bold), QFontMetrics(small)
+        title_h, small_h = title_metrics.height(), small_metrics.height()
+        title_char, small_char = title_metrics.maxWidth() * 0.6, small_metrics.maxWidth() * 0.6
+        narrowest = max(2.0, small_metrics.horizontalAdvance("i"))
+        col = self.column_width()
+        left = self._left()
+        scale = self.hour_height / 60
+        top0 = self.header_height - self.verticalScrollBar().value()
+        height = self.viewport().height()
+        selected = self.selected_id
+        elide = Qt.TextElideMode.ElideRight
+        placed = []
+        for block in self.blocks:
+            top = top0 + block.start * scale + 1
+            bottom = top0 + block.end * scale - 1
+            if bottom < self.header_height or top > height:
+                continue
+            colors = self._colors(block)
+            width = col / block.columns
+            x = left + block.day_index * col + block.column * width + 1
+            painter.setPen(colors[4] if block.entry.appointment.id == selected else colors[1])
+            painter.setBrush(colors[0])
+            painter.drawRoundedRect(QRectF(x, top, width - 3, bottom - top), 4, 4)
+            painter.fillRect(QRectF(x, top, 4, bottom - top), colors[1].color())
+            if width > 21:
+                placed.append((block, colors, x + 7, top + 2, width - 13, bottom))
+        # Text in two passes, so fonts and pens change a few times rather than per call.
+        # Narrow blocks are clipped by drawText; eliding pays off only where "…" has room.
+        pen = None
         painter.setFont(bold)
-        y = inner.top()
-        painter.drawText(
-            QRectF(inner.left(), y, inner.width(), title_metrics.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-            title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width),
-        )
-        y += title_metrics.height()
-        if y + small_metrics.height() <= inner.bottom() + 2:
-            painter.setFont(small)
-            painter.setPen(colors.muted)
-            painter.drawText(
-                QRectF(inner.left(), y, inner.width(), small_metrics.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                small_metrics.elidedText(block.subtitle, Qt.TextElideMode.ElideRight, width),
-            )
+        for block, colors, x, top, text_w, _bottom in placed:
+            # Narrow week columns show the name alone: the block's place already says the time.
+            title = block.title if text_w > 200 else block.entry.prospect_name
+            if len(title) * title_char > text_w:
+                title = (
+                    title_metrics.elidedText(title, elide, int(text_w))
+                    if text_w > 60
+                    else title[: int(text_w / narrowest) + 1]  # shaping clipped text costs too
+                )
+            if colors[2] is not pen:
+                pen = colors[2]
+                painter.setPen(pen)
+            painter.drawText(QRectF(x, top, text_w, title_h), _TOP_LEFT, title)
+        painter.setFont(small)
+        for block, colors, x, top, text_w, bottom in placed:
+            if top + title_h + small_h > bottom:
+                continue
+            subtitle = block.subtitle
+            if len(subtitle) * small_char > text_w:
+                subtitle = (
+                    small_metrics.elidedText(subtitle, elide, int(text_w))
+                    if text_w > 60
+                    else subtitle[: int(text_w / narrowest) + 1]
+                )
+            if colors[3] is not pen:
+                pen = colors[3]
+                painter.setPen(pen)
+            painter.drawText(QRectF(x, top + title_h, text_w, small_h), _TOP_LEFT, subtitle)
+
+    def _colors(self, block: Block) -> tuple[QColor, QPen, QColor, QColor, QPen]:
+        """Fill, border pen, text, muted text and selected border pen of a block (cached)."""
+        faded = block.entry.appointment.status in (Status.NO_SHOW, Status.DONE)
+        key = (block.entry.company_color, faded, self._dark)
+        found = self._color_cache.get(key)
+        if found is None:
+            c = palette.block_colors(key[0], self._dark, faded=faded)
+            found = (c.fill, QPen(c.border, 1), c.text, c.muted, QPen(c.border, 2.5))
+            self._color_cache[key] = found
+        return found
 
     def _paint_now(self, painter: QPainter, colors: palette.GridColors) -> None:
         now = tz.convert(self._clock(), self.zone)

@@ -240,7 +240,7 @@ def test_selecting_a_call_shows_details_and_the_second_scale(
     window.agenda.select(booked[1].id)
     assert window.agenda.details.title.text() == "Omar Haddad"
     assert window.agenda.grid.second_zone == "Asia/Dubai"
-    window.sidebar.second_zone.setCurrentIndex(window.sidebar.second_zone.findData("Asia/Tokyo"))
+    window.sidebar.second_zone.setCurrentIndex(window.sidebar.second_zone.findText("Asia/Tokyo"))
     window.sidebar.second_zone.activated.emit(window.sidebar.second_zone.currentIndex())
     assert window.agenda.grid.second_zone == "Asia/Tokyo"
 
