@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             language.addAction(action)
         self.menu("help")
 
-        toolbar = QToolBar(self.tr("Navigation"), self)
+        toolbar = self.navigation = QToolBar(self.tr("Navigation"), self)
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
         toolbar.addAction(self.new_action)
@@ -258,8 +258,10 @@ class MainWindow(QMainWindow):
             self.welcome.ask_for_closer(not directory.closers)
             self.rooms.setCurrentWidget(self.welcome)
             self.sidebar.hide()
+            self.navigation.hide()
         else:
             self.sidebar.show()
+            self.navigation.show()
             if self.current_room() == "welcome":
                 self.show_room("agenda")
 

@@ -210,6 +210,14 @@ class TimeGrid(QAbstractScrollArea):
         bar.setRange(0, max(0, content - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
 
+    def changeEvent(self, event: QEvent) -> None:
+        # Follow the system when it switches between light and dark.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.ThemeChange):
+            self._dark = palette.is_dark()
+            self._color_cache.clear()
+            self.viewport().update()
+        super().changeEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_scroll_range()

@@ -92,12 +92,13 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="113" />
+        <location filename="../../closer_desk/ui/agenda_room.py" line="120" />
         <source>Week of %1</source>
+        <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="115" />
+        <location filename="../../closer_desk/ui/agenda_room.py" line="122" />
         <source>%1 to %2</source>
         <translation>Du %1 au %2</translation>
     </message>
@@ -642,42 +643,42 @@
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="236" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="244" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="239" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="247" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="280" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="283" />
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="297" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="300" />
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="304" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="307" />
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="304" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="307" />
         <source>Name of the client company:</source>
         <translation>Nom de la société cliente :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="314" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="317" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="322" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="325" />
         <source>About you</source>
         <translation>Vous</translation>
     </message>
@@ -796,7 +797,7 @@
         <translation>Deuxième échelle horaire</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="67" />
+        <location filename="../../closer_desk/ui/sidebar.py" line="68" />
         <source>Selected prospect's zone</source>
         <translation>Fuseau du prospect sélectionné</translation>
     </message>
@@ -804,7 +805,7 @@
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/timegrid.py" line="125" />
+        <location filename="../../closer_desk/ui/timegrid.py" line="127" />
         <source>%1 %2 · %3</source>
         <translation>%1 %2 · %3</translation>
     </message>
