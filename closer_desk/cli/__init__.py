@@ -18,6 +18,7 @@ from closer_desk.core.errors import CloserDeskError
 COMMAND_MODULES = (
     "closer_desk.cli.directory_cmds",
     "closer_desk.cli.agenda_cmds",
+    "closer_desk.cli.planning_cmds",  # after directory_cmds: adds verbs to ``closer``
 )
 
 
@@ -55,6 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2 if error.bad_input else 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `closer-desk agenda | head`: the reader left; that is not an error worth a line.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         print(f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1

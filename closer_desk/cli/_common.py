@@ -83,7 +83,10 @@ def print_json(value: Any) -> None:
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A plain aligned table on stdout."""
-    cells = [[str(c) for c in headers], *([("" if c is None else str(c)) for c in row] for row in rows)]
+    cells = [
+        [str(c) for c in headers],
+        *([("" if c is None else str(c)) for c in row] for row in rows),
+    ]
     if len(cells) == 1:
         print("(nothing)")
         return

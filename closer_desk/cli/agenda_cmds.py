@@ -71,7 +71,8 @@ def _report(args: argparse.Namespace, agenda: Any, appointment: Appointment, ver
     prospect_time = tz.convert(appointment.start, entry.prospect_zone)
     print(
         f"{verb} #{appointment.id}: {entry.company_name} with {entry.prospect_name}, "
-        f"{local_text(closer_time)} {entry.closer_zone} = {local_text(prospect_time)} {entry.prospect_zone} "
+        f"{local_text(closer_time)} {entry.closer_zone} = "
+        f"{local_text(prospect_time)} {entry.prospect_zone} "
         f"({appointment.minutes} min, {appointment.kind.value}, {appointment.status.value})"
     )
 
@@ -82,9 +83,13 @@ def _demo(args: argparse.Namespace) -> int:
 
     with agenda_from(args) as agenda:
         today = agenda.now().astimezone(tz.zone(demo.CLOSER["zone"])).date()
-        count = load_demo(agenda, demo.build(today))
+        data = demo.build(today)
+        count = load_demo(agenda, data)
         where = agenda.path
-    print(f"added demo data to {where}: 1 closer, {len(demo.COMPANIES)} companies, 40 prospects, {count} calls")
+    print(
+        f"added demo data to {where}: 1 closer, {len(data.companies)} companies, "
+        f"{len(data.prospects)} prospects, {count} calls"
+    )
     return 0
 
 
@@ -143,16 +148,29 @@ def _agenda(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         closers = agenda.closers()
         closer = agenda.closer(args.closer) if args.closer else (closers[0] if closers else None)
-        zone_name = tz.canonical_zone_name(args.tz) if args.tz else (closer.zone if closer else "UTC")
+        zone_name = (
+            tz.canonical_zone_name(args.tz) if args.tz else (closer.zone if closer else "UTC")
+        )
         first = parse.parse_date(args.from_, "from") if args.from_ else _today(zone_name).date()
         last = parse.parse_date(args.to, "to") if args.to else first + timedelta(days=6)
         start, end = day_range(first, last, zone_name)
-        entries = agenda.entries(start, end, closer_id=closer.id if (closer and args.closer) else None)
+        entries = agenda.entries(
+            start, end, closer_id=closer.id if (closer and args.closer) else None
+        )
     if args.json:
         print_json([entry_json(e, zone_name if args.tz else None) for e in entries])
         return 0
     print_table(
-        ("ID", f"START ({zone_name})", "MIN", "COMPANY", "PROSPECT", "PROSPECT TIME", "KIND", "STATUS"),
+        (
+            "ID",
+            f"START ({zone_name})",
+            "MIN",
+            "COMPANY",
+            "PROSPECT",
+            "PROSPECT TIME",
+            "KIND",
+            "STATUS",
+        ),
         (
             (
                 e.appointment.id,

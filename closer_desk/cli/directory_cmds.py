@@ -61,13 +61,24 @@ def _fields(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
 
 
 # -- company ---------------------------------------------------------------------------------
-_COMPANY_OPTS = ("color", "commission_rate", "default_kind", "default_minutes", "default_video_url", "zone", "country", "script")
+_COMPANY_OPTS = (
+    "color",
+    "commission_rate",
+    "default_kind",
+    "default_minutes",
+    "default_video_url",
+    "zone",
+    "country",
+    "script",
+)
 
 
 def _company_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--color", help="#rrggbb")
     p.add_argument("--rate", dest="commission_rate", help="commission rate: 15, 15%% or 0.15")
-    p.add_argument("--kind", dest="default_kind", choices=("phone", "video"), help="default call kind")
+    p.add_argument(
+        "--kind", dest="default_kind", choices=("phone", "video"), help="default call kind"
+    )
     p.add_argument("--minutes", dest="default_minutes", type=str, help="default call length")
     p.add_argument("--url", dest="default_video_url", help="default video link (https only)")
     p.add_argument("--tz", dest="zone", help="the company's zone")
@@ -80,7 +91,9 @@ def _company_add(args: argparse.Namespace) -> int:
     hours = parse.parse_weekly_hours(args.hours) if args.hours else None
     with agenda_from(args) as agenda:
         company = agenda.add_company(args.name, hours=hours, **_fields(args, _COMPANY_OPTS))
-    print_json(_company_json(company)) if args.json else print(f"added company #{company.id} {company.name}")
+    print_json(_company_json(company)) if args.json else print(
+        f"added company #{company.id} {company.name}"
+    )
     return 0
 
 
@@ -90,10 +103,16 @@ def _company_edit(args: argparse.Namespace) -> int:
         fields["name"] = args.new_name
     hours: Any = False
     if args.hours:
-        hours = None if args.hours.strip().lower() in ("off", "none", "any") else parse.parse_weekly_hours(args.hours)
+        hours = (
+            None
+            if args.hours.strip().lower() in ("off", "none", "any")
+            else parse.parse_weekly_hours(args.hours)
+        )
     with agenda_from(args) as agenda:
         company = agenda.edit_company(args.company, hours=hours, **fields)
-    print_json(_company_json(company)) if args.json else print(f"updated company #{company.id} {company.name}")
+    print_json(_company_json(company)) if args.json else print(
+        f"updated company #{company.id} {company.name}"
+    )
     return 0
 
 
@@ -105,17 +124,46 @@ def _company_list(args: argparse.Namespace) -> int:
     else:
         print_table(
             ("ID", "NAME", "RATE", "KIND", "MIN", "ZONE", "COLOR"),
-            ((c.id, c.name, f"{c.commission_rate * 100:.1f}%", c.default_kind.value, c.default_minutes, c.zone, c.color) for c in items),
+            (
+                (
+                    c.id,
+                    c.name,
+                    f"{c.commission_rate * 100:.1f}%",
+                    c.default_kind.value,
+                    c.default_minutes,
+                    c.zone,
+                    c.color,
+                )
+                for c in items
+            ),
         )
     return 0
 
 
 # -- prospect --------------------------------------------------------------------------------
-_PROSPECT_OPTS = ("organisation", "email", "phone", "country", "subdivision", "zone", "language", "temperature", "need", "motivations", "blockages", "notes")
+_PROSPECT_OPTS = (
+    "organisation",
+    "email",
+    "phone",
+    "country",
+    "subdivision",
+    "zone",
+    "language",
+    "temperature",
+    "need",
+    "motivations",
+    "blockages",
+    "notes",
+)
 
 
 def _prospect_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
-    p.add_argument("--tz", dest="zone", required=require_zone, help="the prospect's IANA zone (Windows names accepted)")
+    p.add_argument(
+        "--tz",
+        dest="zone",
+        required=require_zone,
+        help="the prospect's IANA zone (Windows names accepted)",
+    )
     p.add_argument("--org", dest="organisation", help="their organisation")
     p.add_argument("--email")
     p.add_argument("--phone", help="phone number, international form preferred")
@@ -136,7 +184,9 @@ def _prospect_add(args: argparse.Namespace) -> int:
     zone = fields.pop("zone")
     with agenda_from(args) as agenda:
         prospect = agenda.add_prospect(args.name, zone, hours=hours, **fields)
-    print_json(_prospect_json(prospect)) if args.json else print(f"added prospect #{prospect.id} {prospect.name}")
+    print_json(_prospect_json(prospect)) if args.json else print(
+        f"added prospect #{prospect.id} {prospect.name}"
+    )
     return 0
 
 
@@ -146,10 +196,16 @@ def _prospect_edit(args: argparse.Namespace) -> int:
         fields["name"] = args.new_name
     hours: Any = False
     if args.hours:
-        hours = None if args.hours.strip().lower() in ("default",) else parse.parse_weekly_hours(args.hours)
+        hours = (
+            None
+            if args.hours.strip().lower() in ("default",)
+            else parse.parse_weekly_hours(args.hours)
+        )
     with agenda_from(args) as agenda:
         prospect = agenda.edit_prospect(args.prospect, hours=hours, **fields)
-    print_json(_prospect_json(prospect)) if args.json else print(f"updated prospect #{prospect.id} {prospect.name}")
+    print_json(_prospect_json(prospect)) if args.json else print(
+        f"updated prospect #{prospect.id} {prospect.name}"
+    )
     return 0
 
 
@@ -161,7 +217,19 @@ def _prospect_list(args: argparse.Namespace) -> int:
     else:
         print_table(
             ("ID", "NAME", "ORGANISATION", "ZONE", "COUNTRY", "LANG", "PHONE", "TEMP"),
-            ((p.id, p.name, p.organisation, p.zone, p.country, p.language, p.phone, p.temperature.value) for p in items),
+            (
+                (
+                    p.id,
+                    p.name,
+                    p.organisation,
+                    p.zone,
+                    p.country,
+                    p.language,
+                    p.phone,
+                    p.temperature.value,
+                )
+                for p in items
+            ),
         )
     return 0
 
@@ -173,7 +241,9 @@ _CLOSER_OPTS = ("email", "zone", "buffer_before", "buffer_after", "min_notice", 
 def _closer_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
     p.add_argument("--tz", dest="zone", required=require_zone, help="home zone")
     p.add_argument("--email")
-    p.add_argument("--hours", help="working hours, e.g. 'mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00'")
+    p.add_argument(
+        "--hours", help="working hours, e.g. 'mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00'"
+    )
     p.add_argument("--buffer-before", dest="buffer_before", help="minutes kept free before a call")
     p.add_argument("--buffer-after", dest="buffer_after", help="minutes kept free after a call")
     p.add_argument("--notice", dest="min_notice", help="minimum notice in minutes")
@@ -186,7 +256,9 @@ def _closer_add(args: argparse.Namespace) -> int:
     zone = fields.pop("zone")
     with agenda_from(args) as agenda:
         closer = agenda.add_closer(args.name, zone, hours=hours, **fields)
-    print_json(_closer_json(closer)) if args.json else print(f"added closer #{closer.id} {closer.name}")
+    print_json(_closer_json(closer)) if args.json else print(
+        f"added closer #{closer.id} {closer.name}"
+    )
     return 0
 
 
@@ -197,7 +269,9 @@ def _closer_edit(args: argparse.Namespace) -> int:
     hours = parse.parse_weekly_hours(args.hours) if args.hours else None
     with agenda_from(args) as agenda:
         closer = agenda.edit_closer(args.closer, hours=hours, **fields)
-    print_json(_closer_json(closer)) if args.json else print(f"updated closer #{closer.id} {closer.name}")
+    print_json(_closer_json(closer)) if args.json else print(
+        f"updated closer #{closer.id} {closer.name}"
+    )
     return 0
 
 
@@ -222,7 +296,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ("closer", "closer", _closer_options, _closer_add, _closer_edit, _closer_list),
     ):
         parser = sub.add_parser(noun, help=f"add, list or edit {noun}s")
-        verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True, parser_class=type(parser))
+        verbs = parser.add_subparsers(
+            dest="verb", metavar="VERB", required=True, parser_class=type(parser)
+        )
         p_add = verbs.add_parser("add", help=f"add a {noun}")
         p_add.add_argument("name")
         if noun == "company":

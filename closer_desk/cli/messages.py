@@ -4,6 +4,7 @@ translated, in ``closer_desk.ui``)."""
 from __future__ import annotations
 
 from closer_desk.core.errors import (
+    AgendaFileError,
     AgendaVersionError,
     AmbiguousNameError,
     AmbiguousTimeError,
@@ -45,6 +46,10 @@ _CODES = {
     "missing": "is required",
     "only_when_won": "is only recorded for a won deal",
     "out_of_range": "is out of range",
+    "phone_or_city": "give --phone NUMBER or --city NAME (one of them)",
+    "no_zone_found": "matches no known time zone",
+    "clear_alone": "--clear takes no dates or zone",
+    "bad_choice": "is not one of the allowed values",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 
@@ -62,7 +67,8 @@ def describe(error: CloserDeskError) -> str:
         return f"unknown time zone {error.name!r} (use an IANA name such as Europe/Paris)"
     if isinstance(error, NonExistentTimeError):
         return (
-            f"{error.wall:%Y-%m-%d %H:%M} does not exist in {error.zone} (the clocks jump forward); "
+            f"{error.wall:%Y-%m-%d %H:%M} does not exist in {error.zone} "
+            "(the clocks jump forward); "
             f"did you mean {_when(error.earlier)} or {_when(error.later)}? "
             "Pass --fold earlier or --fold later"
         )
@@ -72,17 +78,23 @@ def describe(error: CloserDeskError) -> str:
             f"{_when(error.earlier)} or {_when(error.later)}? Pass --fold earlier or --fold later"
         )
     if isinstance(error, AmbiguousNameError):
-        return f"{error.kind} {error.key!r} matches several: {', '.join(error.candidates)}; be more precise or use the id"
+        return (
+            f"{error.kind} {error.key!r} matches several: {', '.join(error.candidates)}; "
+            "be more precise or use the id"
+        )
     if isinstance(error, NotFoundError):
         if error.kind == "closer" and error.key == "":
-            return "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
+            return (
+                "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
+            )
         return f"no {error.kind} {error.key!r}"
     if isinstance(error, DuplicateError):
         return f"a {error.kind} named {error.name!r} already exists"
     if isinstance(error, ConflictError):
-        first = error.conflicts[0]
-        names = ", ".join(f"#{c.id} at {_when(c.start)}" for c in error.conflicts)  # type: ignore[attr-defined]
-        del first
+        names = ", ".join(
+            f"#{c.id} at {_when(c.start)}"  # type: ignore[attr-defined]
+            for c in error.conflicts
+        )
         return f"overlaps the closer's call {names}; pick another time or pass --force"
     if isinstance(error, ValidationError):
         reason = _CODES.get(error.code, error.code.replace("_", " "))
@@ -93,4 +105,6 @@ def describe(error: CloserDeskError) -> str:
             f"this agenda was written by a newer closer_desk (schema {error.found}, this version "
             f"knows up to {error.known}); it was not changed. Update closer_desk to open it"
         )
+    if isinstance(error, AgendaFileError):
+        return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
     return str(error)

@@ -6,7 +6,7 @@ Seeded, and relative to an injected ``today``, so the same day always gives the 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -73,37 +73,77 @@ class DemoData:
 
 COMPANIES = (
     DemoCompany(
-        "Lumière Formation", "#e4572e", "0.15", CallKind.VIDEO, 45,
-        "https://meet.example.com/lumiere-closing", "Europe/Paris", "FR", "EUR",
+        "Lumière Formation",
+        "#e4572e",
+        "0.15",
+        CallKind.VIDEO,
+        45,
+        "https://meet.example.com/lumiere-closing",
+        "Europe/Paris",
+        "FR",
+        "EUR",
         "1. Rappeler le contexte et l'objectif de l'appel\n2. Faire reformuler le besoin\n"
         "3. Présenter le programme en 3 points\n4. Traiter les objections\n"
         "5. Proposer l'offre et le paiement en 3 fois\n6. Fixer la date de démarrage",
     ),
     DemoCompany(
-        "Érable Immobilier", "#17bebb", "0.12", CallKind.PHONE, 30,
-        "", "America/Toronto", "CA", "CAD",
+        "Érable Immobilier",
+        "#17bebb",
+        "0.12",
+        CallKind.PHONE,
+        30,
+        "",
+        "America/Toronto",
+        "CA",
+        "CAD",
         "1. Confirmer le budget et le financement\n2. Revoir les 2 biens présélectionnés\n"
         "3. Lever les freins (taux, délais)\n4. Proposer la visite virtuelle\n5. Réserver",
     ),
     DemoCompany(
-        "Dune Capital Partners", "#ffc914", "0.20", CallKind.VIDEO, 60,
-        "https://video.example.org/dune/closing-room", "Asia/Dubai", "AE", "AED",
+        "Dune Capital Partners",
+        "#ffc914",
+        "0.20",
+        CallKind.VIDEO,
+        60,
+        "https://video.example.org/dune/closing-room",
+        "Asia/Dubai",
+        "AE",
+        "AED",
         "1. Qualify investable amount\n2. Recap risk profile\n3. Walk through the fund sheet\n"
         "4. Handle objections (lock-up, fees)\n5. Send the subscription link",
     ),
     DemoCompany(
-        "Brightpath Software", "#2e86ab", "0.10", CallKind.VIDEO, 45,
-        "https://call.example.net/brightpath", "America/New_York", "US", "USD",
+        "Brightpath Software",
+        "#2e86ab",
+        "0.10",
+        CallKind.VIDEO,
+        45,
+        "https://call.example.net/brightpath",
+        "America/New_York",
+        "US",
+        "USD",
         "1. Confirm pain points from discovery\n2. Live demo of the 3 key workflows\n"
         "3. Pricing and seats\n4. Procurement steps\n5. Agree on the signature date",
     ),
 )
 
 _PLACES = (
-    ("FR", "", "Europe/Paris", "fr", ("Julie Moreau", "Thomas Lefèvre", "Sophie Bernard", "Nicolas Petit")),
+    (
+        "FR",
+        "",
+        "Europe/Paris",
+        "fr",
+        ("Julie Moreau", "Thomas Lefèvre", "Sophie Bernard", "Nicolas Petit"),
+    ),
     ("BE", "", "Europe/Brussels", "fr", ("Lucas Dubois", "Emma Peeters")),
     ("CH", "GE", "Europe/Zurich", "fr", ("Léa Favre", "Marc Rochat")),
-    ("CA", "QC", "America/Toronto", "fr", ("Gabriel Tremblay", "Chloé Gagnon", "Olivier Roy", "Maude Côté")),
+    (
+        "CA",
+        "QC",
+        "America/Toronto",
+        "fr",
+        ("Gabriel Tremblay", "Chloé Gagnon", "Olivier Roy", "Maude Côté"),
+    ),
     ("CA", "ON", "America/Toronto", "en", ("Ryan Mitchell", "Emily Chen")),
     ("US", "NY", "America/New_York", "en", ("Michael Johnson", "Sarah Williams", "David Brown")),
     ("US", "CA", "America/Los_Angeles", "en", ("Jessica Garcia", "Kevin Nguyen")),
@@ -116,6 +156,7 @@ _PLACES = (
     ("AU", "NSW", "Australia/Sydney", "en", ("Jack Wilson", "Charlotte Taylor")),
     ("BR", "SP", "America/Sao_Paulo", "en", ("Lucas Oliveira", "Mariana Souza")),
     ("SG", "", "Asia/Singapore", "en", ("Wei Ling Tan",)),
+    ("IN", "MH", "Asia/Kolkata", "en", ("Priya Sharma", "Arjun Mehta")),
 )
 _ORGS = ("Atelier", "Groupe", "Studio", "Solutions", "Conseil", "Partners", "Labs", "Holding")
 _NEEDS = (
@@ -223,21 +264,30 @@ def build(today: date, *, seed: int = 20261123, days_each_side: int = 45) -> Dem
     return DemoData(CLOSER, COMPANIES, tuple(prospects), tuple(calls))
 
 
-def _call(rng: random.Random, company: DemoCompany, index: int, start: datetime, offset: int) -> DemoCall:
-    base = {"company": company.name, "prospect_index": index, "start": start, "minutes": company.minutes, "kind": company.kind}
+def _call(
+    rng: random.Random, company: DemoCompany, index: int, start: datetime, offset: int
+) -> DemoCall:
+    base = DemoCall(company.name, index, start, company.minutes, company.kind, Status.PLANNED)
     roll = rng.random()
     if offset >= 0:
         if roll < 0.08:
-            return DemoCall(**base, status=Status.CANCELLED)
+            return replace(base, status=Status.CANCELLED)
         status = Status.CONFIRMED if roll < 0.5 else Status.PLANNED
-        return DemoCall(**base, status=status, notes="Relancer sur le point financement")
+        return replace(base, status=status, notes="Relancer sur le point financement")
     if roll < 0.1:
-        return DemoCall(**base, status=Status.CANCELLED)
+        return replace(base, status=Status.CANCELLED)
     if roll < 0.22:
-        return DemoCall(**base, status=Status.NO_SHOW)
+        return replace(base, status=Status.NO_SHOW)
     if roll < 0.55:
         value = Decimal(rng.randrange(1500, 12000, 50))
-        return DemoCall(**base, status=Status.DONE, outcome=Outcome.WON, value=value, currency=company.currency)
+        return replace(
+            base, status=Status.DONE, outcome=Outcome.WON, value=value, currency=company.currency
+        )
     if roll < 0.8:
-        return DemoCall(**base, status=Status.DONE, outcome=Outcome.LOST, reason=rng.choice(_LOST))
-    return DemoCall(**base, status=Status.DONE, outcome=Outcome.FOLLOW_UP, notes="Rappeler après validation du conjoint")
+        return replace(base, status=Status.DONE, outcome=Outcome.LOST, reason=rng.choice(_LOST))
+    return replace(
+        base,
+        status=Status.DONE,
+        outcome=Outcome.FOLLOW_UP,
+        notes="Rappeler après validation du conjoint",
+    )

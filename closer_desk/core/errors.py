@@ -43,8 +43,10 @@ class NonExistentTimeError(CloserDeskError):
     Attributes:
         wall: the naive wall time the user typed.
         zone: the IANA zone name.
-        earlier: the instant obtained reading the wall time with the offset before the gap.
-        later: the instant obtained reading it with the offset after the gap.
+        earlier: the earlier of the two instants the wall time could mean (read with the
+            offset after the gap; shown on the clock before the jump: 02:30 -> 01:30).
+        later: the later one (read with the offset before the gap; shown after the jump:
+            02:30 -> 03:30), what most people mean.
     """
 
     def __init__(self, wall: datetime, zone: str, earlier: datetime, later: datetime) -> None:
@@ -137,3 +139,19 @@ class AgendaVersionError(CloserDeskError):
         super().__init__(f"agenda schema {found} is newer than {known}")
         self.found = found
         self.known = known
+
+
+class AgendaFileError(CloserDeskError):
+    """The agenda file cannot be used: not an SQLite database, or damaged.
+
+    Attributes:
+        path: the file, as text.
+        reason: what SQLite said.
+    """
+
+    bad_input = False
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -6,17 +6,31 @@ Every function raises ``ValidationError`` (field + code) on bad input, never a b
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
+from typing import TypeVar
 from urllib.parse import urlsplit
-
 
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import DailyInterval, WeeklyHours
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS_FR = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
+_NO_HOURS = ("off", "none", "-")
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def parse_choice(value: object, choices: type[E], field: str) -> E:
+    """One member of the enum ``choices`` from its value (``"video"`` -> ``CallKind.VIDEO``)."""
+    try:
+        return choices(value)
+    except ValueError as exc:
+        raise ValidationError(field, "bad_choice", value) from exc
 
 
 def parse_wall_time(text: str, field: str = "start") -> datetime:
@@ -64,7 +78,7 @@ def parse_clock(text: str, field: str = "hours") -> int:
 
 def parse_intervals(text: str, field: str = "hours") -> tuple[DailyInterval, ...]:
     """``09:00-12:00,14:00-18:00`` as sorted, non-overlapping intervals (``off`` for none)."""
-    if text.strip().lower() in ("", "off", "none", "-"):
+    if text.strip().lower() in ("", *_NO_HOURS):
         return ()
     intervals = []
     for part in text.split(","):
@@ -76,7 +90,7 @@ def parse_intervals(text: str, field: str = "hours") -> tuple[DailyInterval, ...
             raise ValidationError(field, "end_before_start", part)
         intervals.append(DailyInterval(start, end))
     intervals.sort(key=lambda i: i.start)
-    for a, b in zip(intervals, intervals[1:], strict=False):
+    for a, b in pairwise(intervals):
         if b.start < a.end:
             raise ValidationError(field, "overlapping_intervals", text)
     return tuple(intervals)
@@ -100,10 +114,11 @@ def parse_weekly_hours(text: str, field: str = "hours") -> WeeklyHours:
     spec = text.strip()
     if not spec:
         raise ValidationError(field, "empty", text)
+    if spec.lower() in _NO_HOURS:
+        # what ``format_weekly_hours`` writes for a week without hours
+        return WeeklyHours(((),) * 7)
     if re.fullmatch(r"[\d:h,\s-]+", spec):
-        return WeeklyHours(
-            tuple(parse_intervals(spec, field) if d < 5 else () for d in range(7))
-        )
+        return WeeklyHours(tuple(parse_intervals(spec, field) if d < 5 else () for d in range(7)))
     days: list[tuple[DailyInterval, ...]] = [() for _ in range(7)]
     for group in spec.split(";"):
         group = group.strip()
@@ -116,7 +131,11 @@ def parse_weekly_hours(text: str, field: str = "hours") -> WeeklyHours:
         for token in pieces[0].split(","):
             if "-" in token:
                 first, last = (_weekday_index(t, field) for t in token.split("-", 1))
-                span = range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
+                span = (
+                    range(first, last + 1)
+                    if first <= last
+                    else [*range(first, 7), *range(0, last + 1)]
+                )
                 selected.update(span)
             else:
                 selected.add(_weekday_index(token, field))
@@ -154,7 +173,9 @@ def parse_money(text: str | Decimal, field: str = "value") -> Decimal:
         amount = Decimal(str(text).strip().replace(",", "."))
     except InvalidOperation as exc:
         raise ValidationError(field, "not_a_number", text) from exc
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite():
+        raise ValidationError(field, "not_a_number", text)
+    if amount < 0:
         raise ValidationError(field, "negative", text)
     return amount.quantize(Decimal("0.01"))
 
@@ -166,7 +187,9 @@ def parse_rate(text: str | Decimal, field: str = "rate") -> Decimal:
         rate = Decimal(raw)
     except InvalidOperation as exc:
         raise ValidationError(field, "not_a_number", text) from exc
-    if not rate.is_finite() or rate < 0:
+    if not rate.is_finite():
+        raise ValidationError(field, "not_a_number", text)
+    if rate < 0:
         raise ValidationError(field, "negative", text)
     if rate > 1 or str(text).strip().endswith("%"):
         rate = rate / 100
@@ -176,9 +199,11 @@ def parse_rate(text: str | Decimal, field: str = "rate") -> Decimal:
 
 
 def parse_currency(text: str, field: str = "currency") -> str:
-    """A three-letter ISO 4217 code, upper-cased."""
+    """A three-letter ISO 4217 code, upper-cased (``XYZ`` is refused: not a currency)."""
+    from babel.numbers import is_currency  # late: babel costs ~15 ms at start-up
+
     code = text.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
+    if not re.fullmatch(r"[A-Z]{3}", code) or not is_currency(code):
         raise ValidationError(field, "bad_currency", text)
     return code
 

@@ -36,17 +36,16 @@ def _zone_cached(name: str) -> ZoneInfo:
 def canonical_zone_name(name: str) -> str:
     """Return the IANA name for ``name``, mapping Windows names; raise ``UnknownZoneError``."""
     cleaned = name.strip().strip('"')
-    if cleaned.upper() in ("UTC", "Z", "ETC/UTC", "GMT"):
-        return "UTC"
+    # IANA first: "UTC" is both an IANA name and a Windows one (mapped to Etc/UTC).
     if cleaned in all_zone_names():
-        return cleaned  # the common case, answered before loading the Windows table
+        return cleaned
+    if cleaned.upper() in ("UTC", "Z", "GMT"):
+        return "UTC"
     # Imported late: icalendar takes ~0.1 s to import and only Windows names need its table.
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
     if cleaned in WINDOWS_TO_OLSON:
         return WINDOWS_TO_OLSON[cleaned]
-    if cleaned in all_zone_names():
-        return cleaned
     # Users type "europe/paris" or "Europe/paris": accept a case-insensitive exact match.
     lowered = cleaned.lower()
     for zone in all_zone_names():

@@ -6,10 +6,11 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ConflictError, NotFoundError, ValidationError
@@ -22,6 +23,7 @@ from closer_desk.core.model import (
     Outcome,
     Status,
 )
+from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
 from closer_desk.store.directory import DirectoryMixin, Key
 from closer_desk.store.schema import (
@@ -122,12 +124,7 @@ class Agenda(DirectoryMixin):
 
     def _overlap(self, conn: Connection, lo: int, hi: int) -> Any:
         """An overlap condition bounded on the indexed start on both sides."""
-        reach = self._longest_minutes(conn) * 60
-        return and_(
-            appointments.c.start_utc >= lo - reach,
-            appointments.c.start_utc < hi,
-            appointments.c.end_utc > lo,
-        )
+        return Q.overlap(lo, hi)
 
     def appointment(self, appointment_id: int) -> Appointment:
         """One appointment by id."""
@@ -161,42 +158,18 @@ class Agenda(DirectoryMixin):
         lo, hi = R.to_epoch(start), R.to_epoch(end)
         if hi <= lo:
             raise ValidationError("to", "end_before_start", end.isoformat())
+        query = Q.ENTRIES if closer_id is None else Q.CLOSER_ENTRIES
+        if company_ids is not None:
+            query = query.where(appointments.c.company_id.in_(company_ids))
+        if not include_cancelled:
+            query = query.where(appointments.c.status != Status.CANCELLED.value)
         with self.engine.connect() as conn:
-            query = (
-                select(
-                    appointments,
-                    companies.c.name.label("company_name"),
-                    companies.c.color.label("company_color"),
-                    prospects.c.name.label("prospect_name"),
-                    prospects.c.zone.label("prospect_zone"),
-                    closers.c.name.label("closer_name"),
-                    closers.c.zone.label("closer_zone"),
-                )
-                .join(companies, companies.c.id == appointments.c.company_id)
-                .join(prospects, prospects.c.id == appointments.c.prospect_id)
-                .join(closers, closers.c.id == appointments.c.closer_id)
-                .where(self._overlap(conn, lo, hi))
-                .order_by(appointments.c.start_utc, appointments.c.id)
-            )
-            if closer_id is not None:
-                query = query.where(appointments.c.closer_id == closer_id)
-            if company_ids is not None:
-                query = query.where(appointments.c.company_id.in_(company_ids))
-            if not include_cancelled:
-                query = query.where(appointments.c.status != Status.CANCELLED.value)
-            rows = conn.execute(query).all()
-        return [
-            AgendaEntry(
-                appointment=R.appointment_from_row(row),
-                company_name=row.company_name,
-                company_color=row.company_color,
-                prospect_name=row.prospect_name,
-                prospect_zone=row.prospect_zone,
-                closer_name=row.closer_name,
-                closer_zone=row.closer_zone,
-            )
-            for row in rows
-        ]
+            result = conn.execute(query, {"lo": lo, "hi": hi, "closer_id": closer_id})
+            keys = tuple(result.keys())
+            rows = result.all()
+        read = R.appointment_reader(keys)
+        names = itemgetter(*(keys.index(k) for k in Q.ENTRY_NAMES))  # by position: see rows.py
+        return [AgendaEntry(read(row), *names(row)) for row in rows]
 
     def entry(self, appointment_id: int) -> AgendaEntry:
         """One appointment with its names."""
@@ -218,14 +191,11 @@ class Agenda(DirectoryMixin):
             return self._conflicts(conn, closer_id, lo, hi, exclude_id)
 
     def _conflicts(self, conn: Connection, closer_id: int, lo: int, hi: int, exclude_id: int | None) -> list[Appointment]:
-        query = select(appointments).where(
-            appointments.c.closer_id == closer_id,
-            self._overlap(conn, lo, hi),
-            appointments.c.status.in_(_ACTIVE),
-        )
-        if exclude_id is not None:
-            query = query.where(appointments.c.id != exclude_id)
-        return [R.appointment_from_row(r) for r in conn.execute(query.order_by(appointments.c.start_utc))]
+        # ids start at 1: 0 excludes nothing and keeps one prebuilt statement
+        params = {"closer_id": closer_id, "lo": lo, "hi": hi, "exclude_id": exclude_id or 0}
+        result = conn.execute(Q.CONFLICTS, params)
+        read = R.appointment_reader(tuple(result.keys()))
+        return [read(r) for r in result]
 
     def history(self, prospect_key: Key) -> list[Appointment]:
         """Every call with a prospect, oldest first."""
@@ -288,7 +258,7 @@ class Agenda(DirectoryMixin):
                 closer_id = self._resolve_id(conn, closers, "closer", closer)
             co = conn.execute(select(companies).where(companies.c.id == company_id)).one()
             pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
-            call_kind = CallKind(kind) if kind else CallKind(co.default_kind)
+            call_kind = parse.parse_choice(kind or co.default_kind, CallKind, "kind")
             length = parse.parse_minutes(minutes if minutes is not None else co.default_minutes)
             link = parse.parse_video_url(url if url is not None else (co.default_video_url if call_kind == CallKind.VIDEO else ""))
             number = parse.parse_phone(phone if phone is not None else (pr.phone if call_kind == CallKind.PHONE else ""), pr.country)
@@ -298,7 +268,7 @@ class Agenda(DirectoryMixin):
             if not force and (clash := self._conflicts(conn, closer_id, lo, hi, None)):
                 raise ConflictError(tuple(clash))
             now = R.to_epoch(self.now())
-            new_id = conn.execute(
+            new_id = R.new_id(conn.execute(
                 insert(appointments).values(
                     closer_id=closer_id,
                     company_id=company_id,
@@ -318,8 +288,8 @@ class Agenda(DirectoryMixin):
                     updated_utc=now,
                     **R.wall_columns(start),
                 )
-            ).inserted_primary_key[0]
-        return self.appointment(int(new_id))
+            ))
+        return self.appointment(new_id)
 
     @staticmethod
     def _reminder(value: int) -> int:
@@ -364,7 +334,7 @@ class Agenda(DirectoryMixin):
         current = self.appointment(appointment_id)
         values: dict[str, Any] = {}
         if "kind" in fields:
-            values["kind"] = CallKind(fields.pop("kind")).value
+            values["kind"] = parse.parse_choice(fields.pop("kind"), CallKind, "kind").value
         if "url" in fields:
             values["url"] = parse.parse_video_url(fields.pop("url"))
         if "phone" in fields:
@@ -384,7 +354,7 @@ class Agenda(DirectoryMixin):
 
     def set_status(self, appointment_id: int, status: Status | str) -> Appointment:
         """Set the status (confirmed, done, no-show, planned); cancel with ``cancel``."""
-        new = Status(status)
+        new = parse.parse_choice(status, Status, "status")
         values: dict[str, Any] = {"status": new.value}
         check = new in ACTIVE_STATUSES and self.appointment(appointment_id).status not in ACTIVE_STATUSES
         return self._update(appointment_id, values, check_conflicts=check, force=False)

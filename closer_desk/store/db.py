@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
 from closer_desk import APP_NAME
-from closer_desk.core.errors import AgendaVersionError
+from closer_desk.core.errors import AgendaFileError, AgendaVersionError
 
 #: The newest migration this code knows; a test checks it equals Alembic's head.
 SCHEMA_HEAD = "0002"
@@ -38,7 +39,13 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def _casefold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite's lower() only folds ASCII: "Érable" would never match "érable".
+    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
@@ -53,8 +60,9 @@ def make_engine(path: Path) -> Engine:
     # Each process keeps one connection at a time; NullPool would reopen the file on each
     # query, so a plain pool of one is used. check_same_thread is off because a worker thread
     # may read while the GUI thread waits.
+    # URL.create, not an f-string: a path may hold "?", "#" or "%" (a URL would cut it there).
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
+        URL.create("sqlite+pysqlite", database=str(path)),
         connect_args={"check_same_thread": False},
         pool_size=1,
         max_overflow=4,
@@ -117,7 +125,10 @@ def open_agenda(path: Path | str | None = None, *, clock: Any = None) -> Any:
     engine = make_engine(target)
     try:
         ensure_schema(engine)
+        return Agenda(engine, clock=clock, path=target)
+    except DatabaseError as exc:
+        engine.dispose()
+        raise AgendaFileError(str(target), str(exc.orig)) from exc
     except BaseException:
         engine.dispose()
         raise
-    return Agenda(engine, clock=clock, path=target)

@@ -17,8 +17,15 @@ def load_demo(agenda: Agenda, data: DemoData) -> int:
     if not agenda.is_empty():
         raise ValidationError("agenda", "not_empty", str(agenda.path or ""))
     closers = agenda.closers()
-    closer = closers[0] if closers else agenda.add_closer(
-        data.closer["name"], data.closer["zone"], email=data.closer["email"], planned_week_minutes=35 * 60
+    closer = (
+        closers[0]
+        if closers
+        else agenda.add_closer(
+            data.closer["name"],
+            data.closer["zone"],
+            email=data.closer["email"],
+            planned_week_minutes=35 * 60,
+        )
     )
     for company in data.companies:
         agenda.add_company(
@@ -66,7 +73,11 @@ def load_demo(agenda: Agenda, data: DemoData) -> int:
             agenda.set_outcome(booked.id, Status.NO_SHOW.value)
         elif call.outcome is not None:
             agenda.set_outcome(
-                booked.id, call.outcome.value, value=call.value, currency=call.currency or None, reason=call.reason
+                booked.id,
+                call.outcome.value,
+                value=call.value,
+                currency=call.currency or None,
+                reason=call.reason,
             )
         elif call.status != Status.PLANNED:
             agenda.set_status(booked.id, call.status)

@@ -40,7 +40,7 @@ _COMPANY_FIELDS: Mapping[str, _Cleaner] = {
     "name": lambda v: _clean_name(v, "name"),
     "color": parse.parse_color,
     "commission_rate": lambda v: str(parse.parse_rate(v, "commission_rate")),
-    "default_kind": lambda v: CallKind(v).value,
+    "default_kind": lambda v: parse.parse_choice(v, CallKind, "default_kind").value,
     "default_minutes": parse.parse_minutes,
     "default_video_url": parse.parse_video_url,
     "script": str,
@@ -56,7 +56,7 @@ _PROSPECT_FIELDS: Mapping[str, _Cleaner] = {
     "subdivision": lambda v: str(v).strip().upper(),
     "zone": tz.canonical_zone_name,
     "language": parse.parse_language,
-    "temperature": lambda v: Temperature(v).value,
+    "temperature": lambda v: parse.parse_choice(v, Temperature, "temperature").value,
     "need": str,
     "motivations": str,
     "blockages": str,
@@ -70,9 +70,9 @@ _CLOSER_FIELDS: Mapping[str, _Cleaner] = {
     "buffer_after": lambda v: _non_negative(v, "buffer_after"),
     "min_notice": lambda v: _non_negative(v, "min_notice"),
     "daily_cap": lambda v: None if v is None else parse.parse_minutes(v, "daily_cap", 1000),
-    "planned_week_minutes": lambda v: None
-    if v is None
-    else parse.parse_minutes(v, "planned_week_minutes", 7 * 24 * 60),
+    "planned_week_minutes": lambda v: (
+        None if v is None else parse.parse_minutes(v, "planned_week_minutes", 7 * 24 * 60)
+    ),
 }
 
 
@@ -132,8 +132,8 @@ class DirectoryMixin:
         text = " ".join(str(key).split())
         for condition in (
             table.c.name == text,
-            func.lower(table.c.name) == text.lower(),
-            func.lower(table.c.name).contains(text.lower(), autoescape=True),
+            func.casefold(table.c.name) == text.casefold(),
+            func.casefold(table.c.name).contains(text.casefold(), autoescape=True),
         ):
             found = conn.execute(select(table.c.id, table.c.name).where(condition)).all()
             if len(found) == 1:
@@ -142,17 +142,21 @@ class DirectoryMixin:
                 raise AmbiguousNameError(kind, key, tuple(sorted(r.name for r in found)))
         raise NotFoundError(kind, key)
 
-    def _insert_unique(self, conn: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:
+    def _insert_unique(
+        self, conn: Connection, table: Table, kind: str, values: dict[str, Any]
+    ) -> int:
         name = values["name"]
-        if conn.execute(select(table.c.id).where(func.lower(table.c.name) == name.lower())).first():
+        if conn.execute(select(table.c.id).where(func.casefold(table.c.name) == name.casefold())).first():
             raise DuplicateError(kind, name)
-        return int(conn.execute(insert(table).values(**values)).inserted_primary_key[0])
+        return R.new_id(conn.execute(insert(table).values(**values)))
 
-    def _check_rename(self, conn: Connection, table: Table, kind: str, row_id: int, values: dict[str, Any]) -> None:
+    def _check_rename(
+        self, conn: Connection, table: Table, kind: str, row_id: int, values: dict[str, Any]
+    ) -> None:
         if "name" in values:
             clash = conn.execute(
                 select(table.c.id).where(
-                    func.lower(table.c.name) == values["name"].lower(), table.c.id != row_id
+                    func.casefold(table.c.name) == values["name"].casefold(), table.c.id != row_id
                 )
             ).first()
             if clash:
@@ -166,13 +170,17 @@ class DirectoryMixin:
         ).all()
         return R.hours_from_rows(rows) if rows else None
 
-    def _set_hours(self, conn: Connection, owner: str, owner_id: int, hours: WeeklyHours | None) -> None:
+    def _set_hours(
+        self, conn: Connection, owner: str, owner_id: int, hours: WeeklyHours | None
+    ) -> None:
         conn.execute(delete(weekly_hours).where(weekly_hours.c[owner] == owner_id))
         if hours is not None and (rows := R.hours_to_rows(hours)):
             conn.execute(insert(weekly_hours), [{owner: owner_id, **r} for r in rows])
 
     # -- closers -----------------------------------------------------------------------
-    def add_closer(self, name: str, zone: str, *, hours: WeeklyHours | None = None, **fields: Any) -> Closer:
+    def add_closer(
+        self, name: str, zone: str, *, hours: WeeklyHours | None = None, **fields: Any
+    ) -> Closer:
         """Add a closer (default hours Monday–Friday 09:00–18:00 in their zone)."""
         values = _clean(_CLOSER_FIELDS, {"name": name, "zone": zone, **fields})
         with self.engine.begin() as conn:
@@ -242,7 +250,9 @@ class DirectoryMixin:
 
     def set_override(self, key: Key, day: date, intervals: tuple[DailyInterval, ...]) -> Closer:
         """Replace a closer's hours on one date (no interval: a day off)."""
-        text = ",".join(f"{parse.format_clock(i.start)}-{parse.format_clock(i.end)}" for i in intervals)
+        text = ",".join(
+            f"{parse.format_clock(i.start)}-{parse.format_clock(i.end)}" for i in intervals
+        )
         with self.engine.begin() as conn:
             closer_id = self._resolve_id(conn, closers, "closer", key)
             conn.execute(
@@ -250,7 +260,11 @@ class DirectoryMixin:
                     date_overrides.c.closer_id == closer_id, date_overrides.c.day == day.isoformat()
                 )
             )
-            conn.execute(insert(date_overrides).values(closer_id=closer_id, day=day.isoformat(), intervals=text))
+            conn.execute(
+                insert(date_overrides).values(
+                    closer_id=closer_id, day=day.isoformat(), intervals=text
+                )
+            )
         return self.closer(closer_id)
 
     def clear_override(self, key: Key, day: date) -> Closer:
@@ -299,7 +313,9 @@ class DirectoryMixin:
             self._set_hours(conn, "company_id", company_id, hours)
         return self.company(company_id)
 
-    def edit_company(self, key: Key, *, hours: WeeklyHours | None | bool = False, **fields: Any) -> Company:
+    def edit_company(
+        self, key: Key, *, hours: WeeklyHours | bool | None = False, **fields: Any
+    ) -> Company:
         """Change a company's fields; ``hours=None`` removes its narrowing, a value sets it."""
         values = _clean(_COMPANY_FIELDS, fields)
         with self.engine.begin() as conn:
@@ -327,24 +343,32 @@ class DirectoryMixin:
             ]
 
     # -- prospects ---------------------------------------------------------------------
-    def add_prospect(self, name: str, zone: str, *, hours: WeeklyHours | None = None, **fields: Any) -> Prospect:
+    def add_prospect(
+        self, name: str, zone: str, *, hours: WeeklyHours | None = None, **fields: Any
+    ) -> Prospect:
         """Add a prospect. Names need not be unique (two "Marie Martin"s exist)."""
         values = _clean(_PROSPECT_FIELDS, {"name": name, "zone": zone, **fields})
         values = _clean_prospect(values, values.get("country", ""))
         with self.engine.begin() as conn:
-            prospect_id = int(conn.execute(insert(prospects).values(**values)).inserted_primary_key[0])
+            prospect_id = R.new_id(conn.execute(insert(prospects).values(**values)))
             self._set_hours(conn, "prospect_id", prospect_id, hours)
         return self.prospect(prospect_id)
 
-    def edit_prospect(self, key: Key, *, hours: WeeklyHours | None | bool = False, **fields: Any) -> Prospect:
+    def edit_prospect(
+        self, key: Key, *, hours: WeeklyHours | bool | None = False, **fields: Any
+    ) -> Prospect:
         """Change a prospect's fields; ``hours=None`` goes back to default business hours."""
         values = _clean(_PROSPECT_FIELDS, fields)
         with self.engine.begin() as conn:
             prospect_id = self._resolve_id(conn, prospects, "prospect", key)
-            country = conn.execute(select(prospects.c.country).where(prospects.c.id == prospect_id)).scalar_one()
+            country = conn.execute(
+                select(prospects.c.country).where(prospects.c.id == prospect_id)
+            ).scalar_one()
             values = _clean_prospect(values, country)
             if values:
-                conn.execute(update(prospects).where(prospects.c.id == prospect_id).values(**values))
+                conn.execute(
+                    update(prospects).where(prospects.c.id == prospect_id).values(**values)
+                )
             if hours is not False:
                 self._set_hours(conn, "prospect_id", prospect_id, hours or None)  # type: ignore[arg-type]
         return self.prospect(prospect_id)
@@ -360,20 +384,27 @@ class DirectoryMixin:
         """Every prospect (whose name or organisation contains ``search``), by name."""
         query = select(prospects).order_by(prospects.c.name)
         if search:
-            needle = search.lower()
+            needle = search.casefold()
             query = query.where(
-                func.lower(prospects.c.name).contains(needle, autoescape=True)
-                | func.lower(prospects.c.organisation).contains(needle, autoescape=True)
+                func.casefold(prospects.c.name).contains(needle, autoescape=True)
+                | func.casefold(prospects.c.organisation).contains(needle, autoescape=True)
             )
         with self.engine.connect() as conn:
             hours_by_id: dict[int, list[tuple[int, int, int]]] = {}
             for h in conn.execute(
-                select(weekly_hours.c.prospect_id, weekly_hours.c.weekday, weekly_hours.c.start_min, weekly_hours.c.end_min).where(
-                    weekly_hours.c.prospect_id.is_not(None)
-                )
+                select(
+                    weekly_hours.c.prospect_id,
+                    weekly_hours.c.weekday,
+                    weekly_hours.c.start_min,
+                    weekly_hours.c.end_min,
+                ).where(weekly_hours.c.prospect_id.is_not(None))
             ):
-                hours_by_id.setdefault(h.prospect_id, []).append((h.weekday, h.start_min, h.end_min))
+                hours_by_id.setdefault(h.prospect_id, []).append(
+                    (h.weekday, h.start_min, h.end_min)
+                )
             return [
-                R.prospect_from_row(row, R.hours_from_rows(hours_by_id[row.id]) if row.id in hours_by_id else None)
+                R.prospect_from_row(
+                    row, R.hours_from_rows(hours_by_id[row.id]) if row.id in hours_by_id else None
+                )
                 for row in conn.execute(query)
             ]

@@ -1,31 +1,62 @@
-"""``make bench``: run every ``tests/benchmarks/bench_*.py`` module's ``run()`` and print one table.
+"""``make bench``: run every ``tests/benchmarks/bench_*.py`` and print one table.
 
-Each ``run()`` returns rows with keys name, value, unit, budget, ratio, ok. The exit status is 1
-when any row is over its budget.
+Each module exposes ``run() -> list[dict]``; a row has ``name``, ``value``, ``unit``,
+``budget`` (same unit, or None), ``ratio`` (value over a floor measured in the same run, or
+None) and ``ok``; optionally ``cpu`` (CPU time in the same unit, for a shared machine).
+``python -m tests.benchmarks store`` runs only the modules whose name contains ``store``.
+The exit status is 1 when a budget is missed.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+import traceback
 from pathlib import Path
 
 
-def main() -> int:
-    here = Path(__file__).resolve().parent
-    wanted = set(sys.argv[1:])
-    rows = []
-    for path in sorted(here.glob("bench_*.py")):
-        if wanted and path.stem not in wanted:
-            continue
-        module = importlib.import_module(f"tests.benchmarks.{path.stem}")
-        rows.extend(module.run())
-    print(f"{'benchmark':<58} {'value':>12} {'budget':>16} {'ratio':>7}  ok")
-    for row in rows:
-        value = f"{row['value']:.3f} {row['unit']}"
-        print(f"{row['name']:<58} {value:>12} {row['budget']!s:>16} {row['ratio']:>7.2f}  {'yes' if row['ok'] else 'NO'}")
-    return 0 if all(r["ok"] for r in rows) else 1
+def _modules(filters: list[str]) -> list[str]:
+    here = Path(__file__).parent
+    names = sorted(p.stem for p in here.glob("bench_*.py"))
+    if filters:
+        names = [n for n in names if any(f in n for f in filters)]
+    return [f"{__package__}.{n}" for n in names]
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3g}" if value < 1000 else f"{value:.0f}"
+    return str(value)
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmarks, print the table, return the exit status."""
+    rows: list[dict[str, object]] = []
+    failed = False
+    for name in _modules(argv):
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        try:
+            module = importlib.import_module(name)
+            for row in module.run():
+                rows.append({"module": name.rsplit(".", 1)[-1], **row})
+        except Exception:  # one broken benchmark must not hide the others' numbers
+            traceback.print_exc()
+            rows.append({"module": name.rsplit(".", 1)[-1], "name": "(crashed)", "ok": False})
+    headers = ("module", "name", "value", "unit", "budget", "ratio", "ok", "cpu")
+    table = [[_fmt(r.get(h)) for h in headers] for r in rows]
+    table = [[h.upper() for h in headers], *table]
+    widths = [max(len(line[i]) for line in table) for i in range(len(headers))]
+    for n, line in enumerate(table):
+        print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    for r in rows:
+        if r.get("ok") is False:
+            failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

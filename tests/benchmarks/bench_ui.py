@@ -150,18 +150,18 @@ def bench_cold_start(path: Path) -> list[dict[str, Any]]:
         rss.append(info["rss_mb"])
         blocks = info["blocks"]
     floor, ours = statistics.median(bare), statistics.median(window)
-    ratio = ours / floor
+    peak = max(rss)
     return [
-        {"name": "bare PySide6 window, first paint (floor)", "value": floor * 1000, "unit": "ms", "budget": "-", "ratio": 1.0, "ok": True},
+        {"name": "bare PySide6 window, first paint (floor)", "value": floor * 1000, "unit": "ms", "budget": None, "ratio": 1.0, "ok": True},
         {
-            "name": f"cold start, today painted ({blocks} calls), 100k agenda",
+            "name": f"cold start to today painted ({blocks} calls), 100k agenda",
             "value": ours * 1000,
             "unit": "ms",
-            "budget": "2.5x floor",
-            "ratio": ratio,
-            "ok": ratio <= 2.5,
+            "budget": 2.5 * floor * 1000,
+            "ratio": ours / floor,
+            "ok": ours / floor <= 2.5,
         },
-        {"name": "cold start peak RSS", "value": max(rss), "unit": "MB", "budget": "150 MB", "ratio": max(rss) / 150, "ok": max(rss) < 150},
+        {"name": "cold start peak RSS", "value": peak, "unit": "MB", "budget": 150.0, "ratio": None, "ok": peak < 150},
     ]
 
 
@@ -241,22 +241,22 @@ def bench_week_switch(tmp: Path) -> list[dict[str, Any]]:
     uncached = statistics.median(cold) * 1000
     return [
         {
-            "name": "week switch, GUI thread CPU time (load-independent)",
-            "value": warm_cpu,
+            "name": f"week switch, {shown} calls in view, to painted",
+            "value": value,
             "unit": "ms",
-            "budget": "(info)",
-            "ratio": warm_cpu / 30,
-            "ok": True,
+            "budget": 30.0,
+            "ratio": None,
+            "ok": value < 30,
+            "cpu": warm_cpu,
         },
         {
             "name": "week switch right after a write (fetch included)",
             "value": uncached,
             "unit": "ms",
-            "budget": "(info)",
-            "ratio": uncached / 30,
-            "ok": True,
+            "budget": None,
+            "ratio": None,
+            "ok": None,
         },
-        {"name": f"week switch, {shown} calls in view, to painted", "value": value, "unit": "ms", "budget": "30 ms", "ratio": value / 30, "ok": value < 30}
     ]
 
 

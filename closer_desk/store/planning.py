@@ -1,0 +1,97 @@
+"""Gathers from the agenda what ``core.slots.find_slots`` needs, and calls it (thin)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from closer_desk.core import parse, tz
+from closer_desk.core.errors import ValidationError
+from closer_desk.core.model import Closer, Company, Prospect
+from closer_desk.core.slots import MAX_DAYS, Slot, find_slots
+
+if TYPE_CHECKING:
+    from closer_desk.store.agenda import Agenda
+    from closer_desk.store.directory import Key
+
+
+@dataclass(frozen=True, slots=True)
+class SlotSearch:
+    """The answer of a slot search, with the parties it was made for.
+
+    Attributes:
+        closer, prospect, company: the parties (company may be None: no narrowing).
+        minutes: the call length searched for.
+        start, end: the horizon (aware, closer's zone).
+        slots: the free slots, in time order.
+    """
+
+    closer: Closer
+    prospect: Prospect
+    company: Company | None
+    minutes: int
+    start: datetime
+    end: datetime
+    slots: tuple[Slot, ...]
+
+
+def parse_days(value: int | str) -> int:
+    """A horizon in days: a whole number from 1 to ``MAX_DAYS``."""
+    try:
+        days = int(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("days", "not_a_number", value) from exc
+    if days <= 0:
+        raise ValidationError("days", "not_positive", value)
+    if days > MAX_DAYS:
+        raise ValidationError("days", "too_long", value)
+    return days
+
+
+def search_slots(
+    agenda: Agenda,
+    *,
+    prospect: Key,
+    company: Key | None = None,
+    closer: Key | None = None,
+    minutes: int | str | None = None,
+    first_day: date | None = None,
+    days: int | str = 14,
+    exclude_id: int | None = None,
+) -> SlotSearch:
+    """Free slots for a call with ``prospect`` from ``first_day`` (closer's date; default
+    today) for ``days`` days. The length defaults to the company's default call length (45
+    minutes without a company). Only the closer's calls and busy blocks that can touch the
+    horizon are read (range queries bounded on their indexed start)."""
+    the_prospect = agenda.prospect(prospect)
+    the_company = agenda.company(company) if company is not None else None
+    the_closer = agenda.closer(closer)
+    length = parse.parse_minutes(
+        minutes if minutes is not None else (the_company.default_minutes if the_company else 45)
+    )
+    span = parse_days(days)
+    now = agenda.now()
+    day = first_day or tz.convert(now, the_closer.zone).date()
+    start, _ = tz.day_bounds(day, the_closer.zone)
+    _, end = tz.day_bounds(day + timedelta(days=span - 1), the_closer.zone)
+    # A call or block just outside the horizon still pushes its buffers (and the daily cap
+    # counts whole days) into it: read a day more on each side.
+    margin = timedelta(days=1)
+    appointments = agenda.appointments(
+        start - margin, end + margin, closer_id=the_closer.id, include_cancelled=False
+    )
+    busy = agenda.busy_blocks(the_closer.id, start - margin, end + margin)
+    slots = find_slots(
+        closer=the_closer,
+        prospect=the_prospect,
+        company=the_company,
+        minutes=length,
+        start=start,
+        end=end,
+        now=now,
+        appointments=appointments,
+        busy=busy,
+        exclude_id=exclude_id,
+    )
+    return SlotSearch(the_closer, the_prospect, the_company, length, start, end, tuple(slots))

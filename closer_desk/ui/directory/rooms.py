@@ -1,0 +1,323 @@
+"""The companies, prospects and closers rooms: a filter box, a sortable table, New and Edit.
+
+Each room loads its rows through the task manager (never from paint or model code), shows them
+through a ``DirectoryFilterProxy``, and opens the matching editor on double-click or Enter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from closer_desk.core.model import Changes, Closer, Company, Prospect
+from closer_desk.store import Agenda
+from closer_desk.ui.availability import AvailabilityDialog
+from closer_desk.ui.directory.closer_dialog import CloserDialog
+from closer_desk.ui.directory.company_dialog import CompanyDialog
+from closer_desk.ui.directory.form import EditDialog
+from closer_desk.ui.directory.models import (
+    CloserTableModel,
+    CompanyTableModel,
+    DirectoryFilterProxy,
+    ProspectTableModel,
+    RowTableModel,
+)
+from closer_desk.ui.directory.prospect_dialog import ProspectDialog
+from closer_desk.ui.field_errors import describe
+from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.zonepicker import Clock
+
+#: The widest a column gets when sized to its contents, in pixels.
+MAX_COLUMN_WIDTH = 260
+
+
+class DirectoryRoom(QWidget):
+    """A table room over one kind of directory row.
+
+    Attributes:
+        model: the plain-row table model.
+        proxy: the sort and filter proxy the view shows.
+        view: the table.
+        filter_edit: the filter box.
+        editor: the editor dialog last opened (None before).
+
+    Signals:
+        loaded(): the rows were (re)loaded into the model.
+        changed(object): a ``Changes`` after an editor saved, for the window to refresh.
+        load_failed(str): loading the rows failed, with the reason.
+    """
+
+    loaded = Signal()
+    changed = Signal(object)
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        tasks: TaskManager,
+        model: RowTableModel[Any],
+        *,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._agenda = agenda
+        self._tasks = tasks
+        self._clock = clock
+        self._select_after_load: int | None = None
+        self.editor: EditDialog | None = None
+        self.model = model
+        model.setParent(self)
+        self.proxy = DirectoryFilterProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(self.tr("Filter…"))
+        self.new_button = QPushButton(self.tr("&New…"), self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button.setEnabled(False)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.filter_edit, 1)
+        self.toolbar.addWidget(self.new_button)
+        self.toolbar.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.view, 1)
+
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.edit_button.clicked.connect(self.edit_selected)
+        # activated covers double-click and Enter/Return on every platform style.
+        self.view.activated.connect(self._on_activated)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+    # -- loading -----------------------------------------------------------------------
+    def load_rows(self) -> Sequence[Any]:
+        """Read the rows from the agenda (runs on the worker thread)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Reload the rows off the GUI thread; ``loaded`` when they are in."""
+        self._tasks.run(self.load_rows, on_done=self._set_rows, on_error=self._on_load_failed)
+
+    def _set_rows(self, rows: Sequence[Any]) -> None:
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        # One very long organisation name must not push every other column out of sight:
+        # cap the width, the full text is in the tooltip.
+        for column in range(self.model.columnCount()):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
+        if self._select_after_load is not None:
+            self.select_id(self._select_after_load)
+            self._select_after_load = None
+        self.loaded.emit()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self.load_failed.emit(describe(error))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Reload when a change made elsewhere (the window, an import) concerns this room."""
+        if self.concerned_by(changes):
+            self.reload()
+
+    def concerned_by(self, changes: Changes) -> bool:
+        """Whether ``changes`` touch this room's rows."""
+        mine = self.changes()
+        return (
+            (mine.companies and changes.companies)
+            or (mine.prospects and changes.prospects)
+            or (mine.closers and changes.closers)
+        )
+
+    # -- selection ---------------------------------------------------------------------
+    def selected_row(self) -> Any | None:
+        """The core object of the selected line, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select_id(self, row_id: int) -> None:
+        """Select and show the line of ``row_id`` (when it passes the filter)."""
+        source = self.model.row_of_id(row_id)
+        if source < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(self.selected_row() is not None)
+
+    # -- editing -----------------------------------------------------------------------
+    def make_editor(self, row: Any | None) -> EditDialog:
+        """The editor for ``row`` (None: a new one)."""
+        raise NotImplementedError
+
+    def changes(self) -> Changes:
+        """What a save in this room changes."""
+        raise NotImplementedError
+
+    def open_editor(self, row: Any | None) -> EditDialog:
+        """Open the editor for ``row`` (None: a new one), window-modal; returns it."""
+        dialog = self.make_editor(row)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_saved)
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> EditDialog | None:
+        """Edit the selected row, if any."""
+        row = self.selected_row()
+        return self.open_editor(row) if row is not None else None
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.open_editor(self.model.row_at(self.proxy.mapToSource(index).row()))
+
+    def _on_saved(self, row: Any) -> None:
+        self._select_after_load = row.id
+        self.changed.emit(self.changes())
+        self.reload()
+
+
+class CompaniesRoom(DirectoryRoom):
+    """The client companies."""
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        tasks: TaskManager,
+        *,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(agenda, tasks, CompanyTableModel(), clock=clock, parent=parent)
+        self.filter_edit.setPlaceholderText(self.tr("Filter companies…"))
+
+    def load_rows(self) -> Sequence[Company]:
+        """Every company (worker thread)."""
+        return self._agenda.companies()
+
+    def make_editor(self, row: Company | None) -> EditDialog:
+        """A company editor."""
+        return CompanyDialog(self._agenda, self._tasks, row, clock=self._clock, parent=self)
+
+    def changes(self) -> Changes:
+        """Companies changed."""
+        return Changes(companies=True)
+
+
+class ProspectsRoom(DirectoryRoom):
+    """The prospects (their private client file is only shown in the editor)."""
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        tasks: TaskManager,
+        *,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(agenda, tasks, ProspectTableModel(), clock=clock, parent=parent)
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter prospects by name, organisation, phone…")
+        )
+
+    def load_rows(self) -> Sequence[Prospect]:
+        """Every prospect (worker thread)."""
+        return self._agenda.prospects()
+
+    def make_editor(self, row: Prospect | None) -> EditDialog:
+        """A prospect editor."""
+        return ProspectDialog(self._agenda, self._tasks, row, clock=self._clock, parent=self)
+
+    def changes(self) -> Changes:
+        """Prospects changed."""
+        return Changes(prospects=True)
+
+
+class ClosersRoom(DirectoryRoom):
+    """The closers of the agenda, with their availability settings.
+
+    Attributes:
+        availability_button: opens the availability dialog of the selected closer.
+        availability: the availability dialog last opened (None before).
+    """
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        tasks: TaskManager,
+        *,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(agenda, tasks, CloserTableModel(), clock=clock, parent=parent)
+        self.filter_edit.setPlaceholderText(self.tr("Filter closers…"))
+        self.availability: AvailabilityDialog | None = None
+        self.availability_button = QPushButton(self.tr("&Availability…"), self)
+        self.availability_button.setEnabled(False)
+        self.toolbar.addWidget(self.availability_button)
+        self.availability_button.clicked.connect(self.edit_availability)
+
+    def load_rows(self) -> Sequence[Closer]:
+        """Every closer (worker thread)."""
+        return self._agenda.closers()
+
+    def make_editor(self, row: Closer | None) -> EditDialog:
+        """A closer editor."""
+        return CloserDialog(self._agenda, self._tasks, row, clock=self._clock, parent=self)
+
+    def changes(self) -> Changes:
+        """Closers changed."""
+        return Changes(closers=True)
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "availability_button"):
+            self.availability_button.setEnabled(self.selected_row() is not None)
+
+    def edit_availability(self) -> AvailabilityDialog | None:
+        """Open the availability settings of the selected closer."""
+        closer = self.selected_row()
+        if closer is None:
+            return None
+        dialog = AvailabilityDialog(
+            self._agenda, self._tasks, closer, clock=self._clock, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_saved)
+        self.availability = dialog
+        dialog.open()
+        return dialog

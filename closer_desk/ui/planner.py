@@ -1,0 +1,430 @@
+"""The Planner room: "when can I call this prospect?"
+
+Pick the prospect (and the company, the closer, the length, the horizon); the free slots come
+back from ``store.planning.search_slots`` run off the GUI thread through the ``TaskManager``.
+A strip shows the day's hours across the zones involved; a slot can be booked, and the best
+ones copied as a proposal in the prospect's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from closer_desk.core import tz
+from closer_desk.core.availability import (
+    closer_windows,
+    company_windows,
+    epoch,
+    normalise,
+    prospect_windows,
+)
+from closer_desk.core.errors import CloserDeskError, ConflictError, NotFoundError, ValidationError
+from closer_desk.core.model import Closer, Company, Prospect
+from closer_desk.core.proposal import SUPPORTED_LANGUAGES, proposal_text
+from closer_desk.core.slots import MAX_DAYS, best_slots
+from closer_desk.core.slots import Slot as FreeSlot
+from closer_desk.core.zones import prospect_place_name, zone_place_name
+from closer_desk.store import Agenda
+from closer_desk.store.planning import SlotSearch, search_slots
+from closer_desk.ui.hour_strip import HourStrip, StripContent, StripRow
+from closer_desk.ui.slot_model import SORT_ROLE, SlotTableModel
+from closer_desk.ui.tasks import TaskManager
+
+#: How many slots "Copy proposal" offers.
+PROPOSAL_COUNT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    closers: list[Closer]
+    prospects: list[Prospect]
+    companies: list[Company]
+    today: date
+
+
+class Planner(QWidget):
+    """Find a slot for a call with a prospect, book it or propose it.
+
+    Collaborators come in through the constructor; all agenda work goes through ``tasks``.
+
+    Attributes:
+        agenda: the agenda (used only inside jobs run by ``tasks``).
+        tasks: the window's ``TaskManager``.
+        model: the free slots (``SlotTableModel``); ``proxy`` sorts them for the view.
+        search: the last search's answer, or None.
+
+    Signals:
+        people_loaded(): the closer, prospect and company lists are filled.
+        slots_found(int): a search finished with that many slots.
+        slot_booked(int): a slot was booked; carries the new appointment's id.
+        proposal_copied(str): the proposal text put on the clipboard.
+        failed(str): a search or booking was refused; carries the reason in words.
+    """
+
+    people_loaded = Signal()
+    slots_found = Signal(int)
+    slot_booked = Signal(int)
+    proposal_copied = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, agenda: Agenda, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agenda = agenda
+        self.tasks = tasks
+        self.search: SlotSearch | None = None
+        self._prospects: dict[int, Prospect] = {}
+        self.model = SlotTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self._build()
+        self.reload()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.closer_box = QComboBox(self)
+        self.prospect_box = QComboBox(self)
+        self.prospect_box.setMinimumContentsLength(18)
+        self.company_box = QComboBox(self)
+        self.minutes_box = QSpinBox(self)
+        self.minutes_box.setRange(5, 8 * 60)
+        self.minutes_box.setSingleStep(15)
+        self.minutes_box.setValue(45)
+        self.minutes_box.setSuffix(self.tr(" min"))
+        self.from_box = QDateEdit(self)
+        self.from_box.setCalendarPopup(True)
+        self.days_box = QSpinBox(self)
+        self.days_box.setRange(1, MAX_DAYS)
+        self.days_box.setValue(14)
+        self.days_box.setSuffix(self.tr(" days"))
+        self.find_button = QPushButton(self.tr("Find slots"), self)
+        self.find_button.setEnabled(False)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Prospect"), self.prospect_box)
+        form.addRow(self.tr("Company"), self.company_box)
+        form.addRow(self.tr("Closer"), self.closer_box)
+        when = QHBoxLayout()
+        when.addWidget(self.minutes_box)
+        when.addWidget(QLabel(self.tr("from"), self))
+        when.addWidget(self.from_box)
+        when.addWidget(QLabel(self.tr("for"), self))
+        when.addWidget(self.days_box)
+        when.addStretch(1)
+        when.addWidget(self.find_button)
+        form.addRow(self.tr("Call"), when)
+
+        self.strip = HourStrip(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+
+        self.language_box = QComboBox(self)
+        for code in SUPPORTED_LANGUAGES:
+            self.language_box.addItem(code, code)
+        self.copy_button = QPushButton(self.tr("Copy proposal"), self)
+        self.book_button = QPushButton(self.tr("Book"), self)
+        self.copy_button.setEnabled(False)
+        self.book_button.setEnabled(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(QLabel(self.tr("Proposal in"), self))
+        actions.addWidget(self.language_box)
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.book_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+
+        self.find_button.clicked.connect(self.find_free_slots)
+        self.book_button.clicked.connect(self.book_selected)
+        self.copy_button.clicked.connect(self.copy_proposal)
+        self.prospect_box.currentIndexChanged.connect(self._prospect_changed)
+        self.company_box.currentIndexChanged.connect(self._company_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    # -- people ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Refill the closer, prospect and company lists from the agenda."""
+        agenda = self.agenda
+
+        def job() -> _People:
+            closers = agenda.closers()
+            today = (
+                tz.convert(agenda.now(), closers[0].zone).date() if closers else agenda.now().date()
+            )
+            return _People(closers, agenda.prospects(), agenda.companies(), today)
+
+        self.tasks.run(job, self._fill_people, self._on_error)
+
+    def _fill_people(self, people: _People) -> None:
+        for box in (self.closer_box, self.prospect_box, self.company_box):
+            box.blockSignals(True)
+            box.clear()
+        for closer in people.closers:
+            self.closer_box.addItem(f"{closer.name} ({closer.zone})", closer.id)
+        self._prospects = {p.id: p for p in people.prospects}
+        for prospect in people.prospects:
+            label = (
+                prospect.name
+                if not prospect.organisation
+                else f"{prospect.name} — {prospect.organisation}"
+            )
+            self.prospect_box.addItem(label, prospect.id)
+        self.company_box.addItem(self.tr("(no company)"), None)
+        for company in people.companies:
+            self.company_box.addItem(company.name, (company.id, company.default_minutes))
+        for box in (self.closer_box, self.prospect_box, self.company_box):
+            box.blockSignals(False)
+        self.from_box.setDate(QDate(people.today.year, people.today.month, people.today.day))
+        self.find_button.setEnabled(bool(people.closers and people.prospects))
+        self._prospect_changed()
+        self.people_loaded.emit()
+
+    def select_prospect(self, prospect_id: int) -> None:
+        """Pick a prospect (the agenda room opens the planner on one)."""
+        index = self.prospect_box.findData(prospect_id)
+        if index >= 0:
+            self.prospect_box.setCurrentIndex(index)
+
+    def select_company(self, company_id: int | None) -> None:
+        """Pick a company, or none."""
+        for i in range(self.company_box.count()):
+            data = self.company_box.itemData(i)
+            if (data is None and company_id is None) or (
+                data is not None and data[0] == company_id
+            ):
+                self.company_box.setCurrentIndex(i)
+                return
+
+    @Slot()
+    def _prospect_changed(self) -> None:
+        prospect = self._prospects.get(self.prospect_box.currentData())
+        if prospect is not None:
+            language = prospect.language if prospect.language in SUPPORTED_LANGUAGES else "en"
+            self.language_box.setCurrentIndex(self.language_box.findData(language))
+
+    @Slot()
+    def _company_changed(self) -> None:
+        data = self.company_box.currentData()
+        if data is not None:
+            self.minutes_box.setValue(int(data[1]))
+
+    # -- search ----------------------------------------------------------------------------
+    @Slot()
+    def find_free_slots(self) -> None:
+        """Search the free slots for the chosen prospect, off the GUI thread."""
+        prospect_id = self.prospect_box.currentData()
+        if prospect_id is None:
+            return
+        company = self.company_box.currentData()
+        closer_id = self.closer_box.currentData()
+        minutes = self.minutes_box.value()
+        qdate = self.from_box.date()
+        first_day = date(qdate.year(), qdate.month(), qdate.day())
+        days = self.days_box.value()
+        agenda = self.agenda
+        self.find_button.setEnabled(False)
+        self.status.setText(self.tr("Searching…"))
+
+        def job() -> SlotSearch:
+            return search_slots(
+                agenda,
+                prospect=int(prospect_id),
+                company=None if company is None else int(company[0]),
+                closer=None if closer_id is None else int(closer_id),
+                minutes=minutes,
+                first_day=first_day,
+                days=days,
+            )
+
+        self.tasks.run(job, self._show, self._on_error)
+
+    def _show(self, found: SlotSearch) -> None:
+        self.search = found
+        self.model.set_slots(found.slots)
+        self.find_button.setEnabled(True)
+        self.copy_button.setEnabled(bool(found.slots))
+        self.book_button.setEnabled(False)
+        if found.slots:
+            self.status.setText(self.tr("%n free slot(s)", "", len(found.slots)))
+            self.view.selectRow(0)
+        else:
+            self.status.setText(
+                self.tr("No free slot in these days: try more days or another length.")
+            )
+            self._paint_day(tz.convert(found.start, found.closer.zone).date(), None)
+        self.slots_found.emit(len(found.slots))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        slot = self.selected_slot()
+        self.book_button.setEnabled(
+            slot is not None and self.search is not None and self.search.company is not None
+        )
+        if self.search is not None and self.search.company is None:
+            self.book_button.setToolTip(self.tr("Pick the company this call is for to book it."))
+        else:
+            self.book_button.setToolTip("")
+        if slot is not None:
+            self._paint_day(slot.closer_start.date(), slot)
+
+    def selected_slot(self) -> FreeSlot | None:
+        """The slot of the selected row, if any."""
+        index = self.view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.slot_at(self.proxy.mapToSource(index).row())
+
+    # -- the strip ---------------------------------------------------------------------------
+    def _paint_day(self, day: date, selected: FreeSlot | None) -> None:
+        found = self.search
+        if found is None:
+            return
+        closer = found.closer
+        zone = selected.closer_zone if selected else closer.zone
+        first, last = tz.day_bounds(day, zone)
+        lo, hi = epoch(first), epoch(last)
+        language = self.language_box.currentData() or "en"
+
+        def labels(zone_key: str) -> tuple[str, ...]:
+            return tuple(
+                f"{tz.convert(first + timedelta(hours=h), zone_key):%H:%M}" for h in range(24)
+            )
+
+        def place(zone_key: str) -> str:
+            return zone_place_name(zone_key, language)
+
+        rows = [
+            StripRow(
+                f"{place(zone)} · {closer.name}",
+                labels(zone),
+                HourStrip.fractions(closer_windows(closer, lo, hi), lo, hi),
+                "#3b82f6",
+            )
+        ]
+        if found.company is not None and found.company.hours is not None:
+            rows.append(
+                StripRow(
+                    f"{place(found.company.zone)} · {found.company.name}",
+                    labels(found.company.zone),
+                    HourStrip.fractions(company_windows(found.company, lo, hi), lo, hi),
+                    "#a855f7",
+                )
+            )
+        prospect = found.prospect
+        rows.append(
+            StripRow(
+                f"{place(prospect.zone)} · {prospect.name}",
+                labels(prospect.zone),
+                HourStrip.fractions(prospect_windows(prospect, lo, hi), lo, hi),
+                "#f59e0b",
+            )
+        )
+        free = normalise((epoch(s.start), epoch(s.end)) for s in found.slots)
+        chosen = None
+        if selected is not None:
+            fractions = HourStrip.fractions([(epoch(selected.start), epoch(selected.end))], lo, hi)
+            chosen = fractions[0] if fractions else None
+        self.strip.set_content(
+            StripContent(
+                title=QLocale().toString(
+                    QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+                ),
+                rows=tuple(rows),
+                free=HourStrip.fractions(free, lo, hi),
+                selected=chosen,
+                free_label=self.tr("Free"),
+            )
+        )
+
+    # -- actions -----------------------------------------------------------------------------
+    @Slot()
+    def book_selected(self) -> None:
+        """Book the selected slot at the prospect's wall time (the agreed zone is theirs)."""
+        slot = self.selected_slot()
+        found = self.search
+        if slot is None or found is None or found.company is None:
+            return
+        agenda = self.agenda
+        company_id, prospect_id, closer_id = found.company.id, found.prospect.id, found.closer.id
+        minutes = found.minutes
+        self.book_button.setEnabled(False)
+
+        def job() -> int:
+            booked = agenda.book(
+                company=company_id,
+                prospect=prospect_id,
+                closer=closer_id,
+                start=slot.prospect_start,
+                minutes=minutes,
+            )
+            return booked.id
+
+        self.tasks.run(job, self._booked, self._on_error)
+
+    def _booked(self, appointment_id: int) -> None:
+        self.status.setText(self.tr("Booked."))
+        self.slot_booked.emit(appointment_id)
+        self.find_free_slots()
+
+    @Slot()
+    def copy_proposal(self) -> None:
+        """Put the best slots, written for the prospect, on the clipboard."""
+        found = self.search
+        if found is None or not found.slots:
+            return
+        language = self.language_box.currentData() or "en"
+        p = found.prospect
+        place = prospect_place_name(p.country, p.subdivision, p.zone, language)
+        text = proposal_text(best_slots(found.slots, PROPOSAL_COUNT), language, place=place)
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(self.tr("Proposal copied: paste it in your message."))
+        self.proposal_copied.emit(text)
+
+    def _on_error(self, error: BaseException) -> None:
+        self.find_button.setEnabled(self.prospect_box.count() > 0)
+        reason = self._reason(error)
+        self.status.setText(reason)
+        self.failed.emit(reason)
+
+    def _reason(self, error: BaseException) -> str:
+        if isinstance(error, ConflictError):
+            return self.tr("That time was just taken: search again.")
+        if isinstance(error, NotFoundError):
+            return self.tr("Not found any more: {0}").format(error.key)
+        if isinstance(error, ValidationError):
+            return self.tr("Check {0} ({1}).").format(error.field, error.code.replace("_", " "))
+        if isinstance(error, CloserDeskError):
+            return str(error)
+        raise error

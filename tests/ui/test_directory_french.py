@@ -1,0 +1,73 @@
+"""The directory's French catalogue: it compiles, and dialogs, headers and errors speak French."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from pytestqt.qtbot import QtBot
+
+from closer_desk.store import Agenda
+from closer_desk.ui.directory.company_dialog import CompanyDialog
+from closer_desk.ui.directory.rooms import CompaniesRoom
+from closer_desk.ui.i18n_build import lrelease
+from closer_desk.ui.tasks import TaskManager
+from tests.helpers.factories import FakeClock
+from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
+
+__all__ = ["british_clock_locale", "tasks"]
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+CATALOGUE = (
+    Path(__file__).resolve().parents[2] / "resources/translations/closer_desk_directory_fr.ts"
+)
+
+
+@pytest.fixture
+def french(qapp: QCoreApplication, tmp_path: Path) -> Iterator[None]:
+    tool = lrelease()
+    assert tool is not None
+    qm = tmp_path / "directory_fr.qm"
+    subprocess.run([tool, "-silent", str(CATALOGUE), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_catalogue_is_complete() -> None:
+    text = CATALOGUE.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+    assert text.count("<translation>") == text.count("<source>")
+
+
+@pytest.mark.usefixtures("french")
+def test_dialog_and_errors_speak_french(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    dialog = CompanyDialog(agenda, tasks, agenda.company("Acme"), clock=clock)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Modifier l’entreprise"
+    dialog.url.setText("javascript:alert(1)")
+    save_and_wait(qtbot, dialog)
+    assert (
+        dialog.error_text("default_video_url")
+        == "Seuls les liens https:// sont acceptés pour les appels."
+    )
+
+
+@pytest.mark.usefixtures("french")
+def test_room_headers_and_inherited_buttons_speak_french(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    room = CompaniesRoom(agenda, tasks, clock=clock)
+    qtbot.addWidget(room)
+    header = room.proxy.headerData(3, Qt.Orientation.Horizontal)
+    assert header == "Durée"
+    # Strings of the base class translate in a subclass too.
+    assert room.new_button.text() == "&Nouveau…"
