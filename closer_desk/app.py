@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 
 def _system_clock() -> datetime:
@@ -30,6 +31,50 @@ def system_zone() -> str:
 
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
     return os.environ.get("TZ", name) or "UTC"
+
+
+def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
+    """Add the other rooms (planner, companies, prospects, closers) and the tray reminders.
+
+    Rooms are given as factories: each is built the first time it is opened. They write to the
+    agenda themselves; the window's views reload when they say so.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    source = window.source
+
+    def planner() -> Any:
+        from closer_desk.ui.planner import Planner
+
+        room = Planner(agenda, tasks)
+        room.slot_booked.connect(lambda _id: source.refresh())
+        return room
+
+    def directory(kind: str) -> Any:
+        def build() -> Any:
+            from closer_desk.ui.directory import rooms
+
+            room = getattr(rooms, kind)(agenda, tasks, clock=clock)
+            room.changed.connect(lambda _changes: source.refresh())
+            return room
+
+        return build
+
+    window.add_room("planner", tr("App", "Planner"), planner, "Ctrl+2")
+    window.add_room("companies", tr("App", "Companies"), directory("CompaniesRoom"), "Ctrl+3")
+    window.add_room("prospects", tr("App", "Prospects"), directory("ProspectsRoom"), "Ctrl+4")
+    window.add_room("closers", tr("App", "Closers"), directory("ClosersRoom"), "Ctrl+5")
+
+    from closer_desk.ui.reminders import ReminderScheduler, ReminderTray
+
+    scheduler = ReminderScheduler(agenda, tasks, clock=clock, parent=window)
+    tray = ReminderTray(scheduler, parent=window)
+    source.changed.connect(scheduler.reload)
+    tray.open_appointment.connect(window.show_appointment)
+    tray.show_window.connect(window.showNormal)
+    scheduler.reload()
+    window.reminders = (scheduler, tray)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window owns the worker and the source: they go away with it.
     tasks.setParent(window)
     source.setParent(window)
+    host_rooms(window, agenda, tasks, _system_clock)
     window.show()
     try:
         return int(app.exec())

@@ -223,6 +223,15 @@ class AgendaRoom(QWidget):
         starts = [i.start for day in (self.closer.hours.days if self.closer else ()) for i in day]
         self.grid.scroll_to_minutes(max(0, min(starts, default=8 * 60) - 60))
 
+    def show_appointment(self, appointment_id: int) -> None:
+        """Go to a call's day and select it."""
+
+        def found(entry: AgendaEntry) -> None:
+            self.selected_id = entry.appointment.id
+            self.set_date(tz.convert(entry.appointment.start, self.zone).date())
+
+        self.source.read(lambda agenda: agenda.entry(appointment_id), found)
+
     # -- selection and details -------------------------------------------------------------
     def selected_entry(self) -> AgendaEntry | None:
         """The selected call, if it is in view."""

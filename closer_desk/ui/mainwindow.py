@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 860)
         self._menus: dict[str, QMenu] = {}
-        self._rooms: dict[str, tuple[QWidget, QAction]] = {}
+        self._rooms: dict[str, tuple[QWidget | None, QAction]] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._room_group = QActionGroup(self)
 
         self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
@@ -102,10 +103,17 @@ class MainWindow(QMainWindow):
         return self._menus[name]
 
     def add_room(
-        self, key: str, title: str, widget: QWidget, shortcut: str | None = None
+        self,
+        key: str,
+        title: str,
+        widget: QWidget | Callable[[], QWidget],
+        shortcut: str | None = None,
     ) -> QAction:
-        """Host ``widget`` as a room of the central stack, reachable from the Go menu."""
-        self.rooms.addWidget(widget)
+        """Host a room in the central stack, reachable from the Go menu.
+
+        ``widget`` may be a factory: the room is then built the first time it is shown, which
+        keeps the window's start-up lean.
+        """
         action = QAction(title, self)
         action.setCheckable(True)
         if shortcut:
@@ -113,14 +121,35 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.show_room(key))
         self._room_group.addAction(action)
         self.menu("go").addAction(action)
-        self._rooms[key] = (widget, action)
+        if isinstance(widget, QWidget):
+            self.rooms.addWidget(widget)
+            self._rooms[key] = (widget, action)
+        else:
+            self._factories[key] = widget
+            self._rooms[key] = (None, action)
         return action
+
+    def room(self, key: str) -> QWidget:
+        """The widget of a room (built now if it was given as a factory)."""
+        widget, action = self._rooms[key]
+        if widget is None:
+            widget = self._factories.pop(key)()
+            self.rooms.addWidget(widget)
+            self._rooms[key] = (widget, action)
+        return widget
 
     def show_room(self, key: str) -> None:
         """Bring a room to the front."""
-        widget, action = self._rooms[key]
-        self.rooms.setCurrentWidget(widget)
-        action.setChecked(True)
+        self.rooms.setCurrentWidget(self.room(key))
+        self._rooms[key][1].setChecked(True)
+
+    def show_appointment(self, appointment_id: int) -> None:
+        """Bring the window up on a call's day with the call selected (a reminder was clicked)."""
+        self.show_room("agenda")
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.agenda.show_appointment(appointment_id)
 
     def current_room(self) -> str:
         """The key of the room in front ("welcome" on first run)."""

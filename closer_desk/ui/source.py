@@ -145,6 +145,12 @@ class AgendaSource(QObject):
 
         self._tasks.run(fetch, done, failed)
 
+    def refresh(self) -> None:
+        """Something else wrote to the agenda (the planner, a directory room): views and the
+        directory reload."""
+        self.load_directory()
+        self.changed.emit()
+
     def _forget_pages(self) -> None:
         self._epoch += 1
         self._pages.clear()

@@ -41,7 +41,9 @@ def test_main_builds_and_shows_the_window(qapp: Any, tmp_path: Path, monkeypatch
     monkeypatch.setattr(QApplication, "exec", lambda *_a: shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible()) or 0)
     assert app.main(["--db", str(tmp_path / "new.sqlite3")]) == 0
     assert QApplication.desktopFileName() == APP_ID
-    assert any(type(w).__name__ == "MainWindow" for w in shown)
+    window = next(w for w in shown if type(w).__name__ == "MainWindow")
+    assert {"planner", "companies", "prospects", "closers"} <= set(window._rooms)
+    assert window.room("companies").isWidgetType()
     for widget in shown:
         widget.close()
         widget.deleteLater()

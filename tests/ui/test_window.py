@@ -262,3 +262,37 @@ def test_add_room_and_menu_for_the_lead(qtbot: Any, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_W)
     assert window.current_room() == "agenda"
     assert window.menu("tools") is window.menu("tools")
+
+
+def test_rooms_given_as_factories_are_built_when_first_opened(qtbot: Any, window: MainWindow) -> None:
+    built: list[QLabel] = []
+
+    def reports() -> QLabel:
+        built.append(QLabel("reports"))
+        return built[-1]
+
+    window.add_room("reports", "Reports", reports, "Ctrl+6")
+    assert built == []
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert len(built) == 1 and window.current_room() == "reports"
+    window.show_room("agenda")
+    window.show_room("reports")
+    assert len(built) == 1
+
+
+def test_show_appointment_goes_to_its_day(qtbot: Any, window: MainWindow, agenda: Any) -> None:
+    later = agenda.book(company="Acme", prospect="Haruto", start=at("2026-04-14 09:00", "Europe/Paris"))
+    window.set_view("day")
+    window.show_appointment(later.id)
+    settle(qtbot, window.source.tasks)
+    assert window.agenda.day == date(2026, 4, 14)
+    assert window.agenda.details.title.text() == "Haruto Sato"
+
+
+def test_other_rooms_writing_refresh_the_views(qtbot: Any, window: MainWindow, agenda: Any) -> None:
+    extra = agenda.book(company="Acme", prospect="Haruto", start=at("2026-03-04 09:00", "Europe/Paris"))
+    settle(qtbot, window.source.tasks)
+    assert extra.id not in shown_ids(window)  # written behind the window's back
+    window.source.refresh()
+    settle(qtbot, window.source.tasks)
+    assert extra.id in shown_ids(window)
