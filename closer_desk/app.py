@@ -41,7 +41,6 @@ def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
     """
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     source = window.source
 
     def planner() -> Any:
@@ -61,10 +60,22 @@ def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
 
         return build
 
-    window.add_room("planner", tr("App", "Planner"), planner, "Ctrl+2")
-    window.add_room("companies", tr("App", "Companies"), directory("CompaniesRoom"), "Ctrl+3")
-    window.add_room("prospects", tr("App", "Prospects"), directory("ProspectsRoom"), "Ctrl+4")
-    window.add_room("closers", tr("App", "Closers"), directory("ClosersRoom"), "Ctrl+5")
+    window.add_room("planner", QCoreApplication.translate("App", "Planner"), planner, "Ctrl+2")
+    window.add_room(
+        "companies",
+        QCoreApplication.translate("App", "Companies"),
+        directory("CompaniesRoom"),
+        "Ctrl+3",
+    )
+    window.add_room(
+        "prospects",
+        QCoreApplication.translate("App", "Prospects"),
+        directory("ProspectsRoom"),
+        "Ctrl+4",
+    )
+    window.add_room(
+        "closers", QCoreApplication.translate("App", "Closers"), directory("ClosersRoom"), "Ctrl+5"
+    )
 
     from closer_desk.ui.reminders import ReminderScheduler, ReminderTray
 

@@ -120,9 +120,12 @@ def warnings_for(
     closer_day = tz.convert(start, closer.zone).date()
     if not within_hours(start, minutes, _closer_hours_on(closer, closer_day), closer.zone):
         found.append(BookingWarning(OUTSIDE_HOURS, "closer"))
-    if company is not None and company.hours is not None:
-        if not within_hours(start, minutes, company.hours, company.zone):
-            found.append(BookingWarning(OUTSIDE_HOURS, "company"))
+    if (
+        company is not None
+        and company.hours is not None
+        and not within_hours(start, minutes, company.hours, company.zone)
+    ):
+        found.append(BookingWarning(OUTSIDE_HOURS, "company"))
     if prospect is not None:
         local = tz.convert(start, prospect.zone)
         if local.weekday() in prospect_weekend:

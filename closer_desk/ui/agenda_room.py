@@ -177,7 +177,9 @@ class AgendaRoom(QWidget):
         if self.view != "list":
             self.grid.set_days(days)
         self.title_changed.emit(self.title())
-        self.source.load_entries(*self._bounds(days[0], days[-1]), self.closer.id, self.shown_companies)
+        self.source.load_entries(
+            *self._bounds(days[0], days[-1]), self.closer.id, self.shown_companies
+        )
 
     def _prefetch_neighbours(self) -> None:
         """Read the previous and next day or week while the closer looks at this one."""
@@ -185,7 +187,9 @@ class AgendaRoom(QWidget):
             return
         days = self.days()
         stride = timedelta(days=7 if self.view == "week" else len(days))
-        ranges = [self._bounds(days[0] + sign * stride, days[-1] + sign * stride) for sign in (1, -1)]
+        ranges = [
+            self._bounds(days[0] + sign * stride, days[-1] + sign * stride) for sign in (1, -1)
+        ]
         self.source.prefetch(ranges, self.closer.id, self.shown_companies)
 
     def _bounds(self, first: date, last: date) -> tuple[datetime, datetime]:

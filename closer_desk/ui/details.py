@@ -209,7 +209,9 @@ class DetailsPane(QWidget):
             .replace("%1", kind_text(a.kind.value))
             .replace("%2", str(a.minutes))
         )
-        self.status.setText(status_text(a.status) + (f" · {outcome_text(a.outcome.value)}" if a.outcome else ""))
+        self.status.setText(
+            status_text(a.status) + (f" · {outcome_text(a.outcome.value)}" if a.outcome else "")
+        )
         self.call_button.setEnabled(bool(a.phone or (prospect and prospect.phone)))
         self.join_button.setEnabled(bool(a.url))
         self.join_button.setVisible(a.kind == CallKind.VIDEO or bool(a.url))
@@ -225,7 +227,8 @@ class DetailsPane(QWidget):
             return
         now = tz.convert(self._clock(), self.entry.prospect_zone)
         self.their_time.setText(
-            f"{i18n.format_time(now)} {i18n.city(self.entry.prospect_zone)} ({i18n.format_day_month(now.date())})"
+            f"{i18n.format_time(now)} {i18n.city(self.entry.prospect_zone)}"
+            f" ({i18n.format_day_month(now.date())})"
         )
 
     def call(self) -> bool:

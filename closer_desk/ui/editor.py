@@ -305,13 +305,13 @@ class AppointmentEditor(QDialog):
         if resolution.dst == "gap":
             self.fold_question.setText(
                 self.tr(
-                    "This time does not exist in %1 that day (the clocks jump forward). Which do you mean?"
+                    "This time does not exist in %1 that day (the clocks jump forward). Which do you mean?"  # noqa: E501
                 ).replace("%1", i18n.city(zone))
             )
         else:
             self.fold_question.setText(
                 self.tr(
-                    "This time happens twice in %1 that day (the clocks go back). Which do you mean?"
+                    "This time happens twice in %1 that day (the clocks go back). Which do you mean?"  # noqa: E501
                 ).replace("%1", i18n.city(zone))
             )
         for button, instant in ((self.earlier, resolution.earlier), (self.later, resolution.later)):

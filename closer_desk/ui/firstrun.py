@@ -44,7 +44,7 @@ class WelcomePanel(QWidget):
         title.setFont(font)
         intro = QLabel(
             self.tr(
-                "Your agenda is empty. Start with sample calls to look around, or with your own first client company."
+                "Your agenda is empty. Start with sample calls to look around, or with your own first client company."  # noqa: E501
             ),
             self,
         )

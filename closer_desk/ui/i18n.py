@@ -2,7 +2,14 @@
 
 The language follows the system locale unless the ``ui/language`` setting overrides it
 (``"en"``, ``"fr"``; empty means the system's). ``.qm`` catalogues are built from the committed
-``.ts`` sources by ``closer_desk.ui.i18n_build``.
+``.ts`` sources by ``closer_desk.ui.i18n_build``; every ``closer_desk*_<lang>.qm`` found is
+installed, so each part of the window may keep its own catalogue. The agenda's catalogue is
+refreshed from the sources with::
+
+    .venv/bin/pyside6-lupdate -no-obsolete -source-language en -target-language fr \
+        closer_desk/app.py closer_desk/ui/{agenda_model,agenda_room,details,editor,firstrun,\
+        listview,mainwindow,operations,prompts,sidebar,timegrid}.py \
+        -ts resources/translations/closer_desk_fr.ts
 """
 
 from __future__ import annotations
@@ -46,10 +53,12 @@ def install_translators(
     installed: list[QTranslator] = []
     if language == "en":
         return installed
-    ours = QTranslator(app)
-    if ours.load(f"closer_desk_{language}", str(directory)):
-        app.installTranslator(ours)
-        installed.append(ours)
+    # One catalogue per part of the window (closer_desk_fr, closer_desk_directory_fr...).
+    for catalogue in sorted(directory.glob(f"closer_desk*_{language}.qm")):
+        ours = QTranslator(app)
+        if ours.load(str(catalogue)):
+            app.installTranslator(ours)
+            installed.append(ours)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{language}", qt_dir):
@@ -75,7 +84,9 @@ def format_time(dt: datetime) -> str:
     key = (locale.name(), dt.hour, dt.minute)
     text = _TIMES.get(key)
     if text is None:
-        text = _TIMES[key] = locale.toString(QTime(dt.hour, dt.minute), QLocale.FormatType.ShortFormat)
+        text = _TIMES[key] = locale.toString(
+            QTime(dt.hour, dt.minute), QLocale.FormatType.ShortFormat
+        )
     return text
 
 

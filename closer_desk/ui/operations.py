@@ -139,12 +139,12 @@ class CallOperations(QObject):
             text = (
                 QCoreApplication.translate(
                     "CallOperations",
-                    "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",
+                    "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",  # noqa: E501
                 )
                 if resolution.dst == "gap"
                 else QCoreApplication.translate(
                     "CallOperations",
-                    "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",
+                    "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",  # noqa: E501
                 )
             )
             start = self.prompts.choose_instant(

@@ -23,7 +23,9 @@ from closer_desk.ui import i18n
 
 
 def _when(dt: datetime) -> str:
-    return f"{i18n.format_day_month(dt.date())} {i18n.format_time(dt)} (UTC{dt.strftime('%z')[:3]}:{dt.strftime('%z')[3:]})"
+    offset = dt.strftime("%z")
+    day = i18n.format_day_month(dt.date())
+    return f"{day} {i18n.format_time(dt)} (UTC{offset[:3]}:{offset[3:]})"
 
 
 def describe(error: BaseException) -> str:
@@ -71,7 +73,7 @@ def describe(error: BaseException) -> str:
         if error.code == "bad_phone":
             return QCoreApplication.translate(
                 "Messages",
-                "This is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).",
+                "This is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).",  # noqa: E501
             )
         if error.code == "empty":
             return QCoreApplication.translate("Messages", "This field cannot be empty.")
@@ -82,7 +84,7 @@ def describe(error: BaseException) -> str:
         return (
             QCoreApplication.translate(
                 "Messages",
-                "This agenda was written by a newer version of closer_desk (schema %1; this version knows up to %2). "
+                "This agenda was written by a newer version of closer_desk (schema %1; this version knows up to %2). "  # noqa: E501
                 "It was not changed. Update closer_desk to open it.",
             )
             .replace("%1", error.found)

@@ -65,7 +65,9 @@ class Sidebar(QWidget):
         self.second_zone.setEditable(True)
         self.second_zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # One call for the ~600 zones (item by item costs a tenth of a second at start-up).
-        self.second_zone.addItems([self.tr("Selected prospect's zone"), *sorted(tz.all_zone_names())])
+        self.second_zone.addItems(
+            [self.tr("Selected prospect's zone"), *sorted(tz.all_zone_names())]
+        )
         completer = self.second_zone.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
@@ -91,9 +93,7 @@ class Sidebar(QWidget):
             lambda _item: self.filters_changed.emit(self.shown_companies())
         )
         self.search.textChanged.connect(self.search_changed)
-        self.second_zone.activated.connect(
-            lambda i: self.second_zone_changed.emit(self.zone_at(i))
-        )
+        self.second_zone.activated.connect(lambda i: self.second_zone_changed.emit(self.zone_at(i)))
 
     def set_date(self, day: date) -> None:
         """Show ``day`` selected without telling anyone."""

@@ -93,7 +93,11 @@ class AgendaSource(QObject):
         return self._agenda.now()  # type: ignore[no-any-return]
 
     def load_entries(
-        self, start: datetime, end: datetime, closer_id: int | None, company_ids: frozenset[int] | None = None
+        self,
+        start: datetime,
+        end: datetime,
+        closer_id: int | None,
+        company_ids: frozenset[int] | None = None,
     ) -> None:
         """Fetch the calls of ``[start, end)``; only the latest request's answer is emitted.
 
@@ -105,10 +109,15 @@ class AgendaSource(QObject):
         if (cached := self._pages.get(key)) is not None:
             self.entries_loaded.emit(cached)
         else:
-            self._fetch(key, lambda page: generation == self._generation and self.entries_loaded.emit(page))
+            self._fetch(
+                key, lambda page: generation == self._generation and self.entries_loaded.emit(page)
+            )
 
     def prefetch(
-        self, ranges: Sequence[tuple[datetime, datetime]], closer_id: int | None, company_ids: frozenset[int] | None = None
+        self,
+        ranges: Sequence[tuple[datetime, datetime]],
+        closer_id: int | None,
+        company_ids: frozenset[int] | None = None,
     ) -> None:
         """Read these ranges in the background so that paging to them answers at once.
 

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QMouseEvent,
@@ -80,7 +81,9 @@ class TimeGrid(QAbstractScrollArea):
         self._drag: tuple[Block, str, QPointF] | None = None
         self._ghost: tuple[int, int, int] | None = None
         self._dark = palette.is_dark()
-        self._color_cache: dict[tuple[str, bool, bool], tuple[QColor, QPen, QColor, QColor, QPen]] = {}
+        self._color_cache: dict[
+            tuple[str, bool, bool], tuple[QColor, QPen, QColor, QColor, QPen]
+        ] = {}
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -212,7 +215,11 @@ class TimeGrid(QAbstractScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:
         # Follow the system when it switches between light and dark.
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.ThemeChange):
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.ThemeChange,
+        ):
             self._dark = palette.is_dark()
             self._color_cache.clear()
             self.viewport().update()
@@ -540,7 +547,7 @@ class TimeGrid(QAbstractScrollArea):
 
 
 def _snap(minutes: float) -> int:
-    return int(round(minutes / SNAP)) * SNAP
+    return round(minutes / SNAP) * SNAP
 
 
 def _snap_down(minutes: int) -> int:

@@ -106,7 +106,27 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../closer_desk/app.py" line="63" />
+        <source>Planner</source>
+        <translation>Planificateur</translation>
+    </message>
+    <message>
         <location filename="../../closer_desk/app.py" line="66" />
+        <source>Companies</source>
+        <translation>Sociétés</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/app.py" line="72" />
+        <source>Prospects</source>
+        <translation>Prospects</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/app.py" line="77" />
+        <source>Closers</source>
+        <translation>Closers</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/app.py" line="122" />
         <source>The agenda could not be opened.</source>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
     </message>
@@ -490,7 +510,7 @@
         <translation>%1, %2 min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="247" />
+        <location filename="../../closer_desk/ui/details.py" line="250" />
         <source>This link was not opened: only https:// links are opened from a call.</source>
         <translation>Ce lien n’a pas été ouvert : seuls les liens https:// sont ouverts depuis un appel.</translation>
     </message>
@@ -498,187 +518,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="82" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="83" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="93" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="94" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="94" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="95" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="95" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="96" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="96" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="97" />
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="97" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="98" />
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="98" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="99" />
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="99" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="100" />
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="151" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="180" />
         <source>&amp;New call…</source>
         <translation>&amp;Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="153" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="182" />
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="155" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="184" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="157" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="186" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="159" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="188" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="166" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="195" />
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="168" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="197" />
         <source>&amp;Cancel call…</source>
         <translation>A&amp;nnuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="170" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="199" />
         <source>De&amp;lete call…</source>
         <translation>&amp;Supprimer l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="172" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="201" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="174" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="203" />
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="176" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="205" />
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="179" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="208" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="182" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="211" />
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="183" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="212" />
         <source>&amp;Previous day</source>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="184" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="213" />
         <source>&amp;Next day</source>
         <translation>Jour &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="185" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="214" />
         <source>Previous wee&amp;k</source>
         <translation>Semaine pré&amp;cédente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="186" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="215" />
         <source>Next wee&amp;k</source>
         <translation>Semaine sui&amp;vante</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="188" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="217" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="191" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="220" />
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="200" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="229" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="206" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="235" />
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="244" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="273" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="247" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="276" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="283" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="314" />
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="300" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="331" />
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="307" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="338" />
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="307" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="338" />
         <source>Name of the client company:</source>
         <translation>Nom de la société cliente :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="317" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="348" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="325" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="356" />
         <source>About you</source>
         <translation>Vous</translation>
     </message>
@@ -686,72 +706,72 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="32" />
+        <location filename="../../closer_desk/ui/prompts.py" line="34" />
         <source>Unknown time zone “%1”.</source>
         <translation>Fuseau horaire « %1 » inconnu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="37" />
+        <location filename="../../closer_desk/ui/prompts.py" line="39" />
         <source>%1 does not exist in %2: the clocks jump forward.</source>
         <translation>%1 n’existe pas à %2 : on avance les horloges.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="45" />
+        <location filename="../../closer_desk/ui/prompts.py" line="47" />
         <source>%1 happens twice in %2: the clocks go back.</source>
         <translation>%1 a lieu deux fois à %2 : on recule les horloges.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="51" />
+        <location filename="../../closer_desk/ui/prompts.py" line="53" />
         <source>This overlaps another call of the closer: %1.</source>
         <translation>Cela chevauche un autre appel du closer : %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="55" />
+        <location filename="../../closer_desk/ui/prompts.py" line="57" />
         <source>Several match “%1”.</source>
         <translation>Plusieurs correspondent à « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="59" />
+        <location filename="../../closer_desk/ui/prompts.py" line="61" />
         <source>This %1 is no longer in the agenda.</source>
         <translation>Cet élément (%1) n’est plus dans l’agenda.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="63" />
+        <location filename="../../closer_desk/ui/prompts.py" line="65" />
         <source>“%1” already exists.</source>
         <translation>« %1 » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="68" />
+        <location filename="../../closer_desk/ui/prompts.py" line="70" />
         <source>Only https:// links are accepted for calls.</source>
         <translation>Seuls les liens https:// sont acceptés pour les appels.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="72" />
+        <location filename="../../closer_desk/ui/prompts.py" line="74" />
         <source>This is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).</source>
         <translation>Ce numéro de téléphone n’est pas valide (utilisez la forme internationale, par ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="77" />
+        <location filename="../../closer_desk/ui/prompts.py" line="79" />
         <source>This field cannot be empty.</source>
         <translation>Ce champ ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="78" />
+        <location filename="../../closer_desk/ui/prompts.py" line="80" />
         <source>Invalid value for %1.</source>
         <translation>Valeur invalide pour %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="83" />
+        <location filename="../../closer_desk/ui/prompts.py" line="85" />
         <source>This agenda was written by a newer version of closer_desk (schema %1; this version knows up to %2). It was not changed. Update closer_desk to open it.</source>
         <translation>Cet agenda a été écrit par une version plus récente de closer_desk (schéma %1 ; cette version connaît jusqu’au %2). Il n’a pas été modifié. Mettez closer_desk à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="93" />
+        <location filename="../../closer_desk/ui/prompts.py" line="95" />
         <source>Something went wrong: %1</source>
         <translation>Une erreur est survenue : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="118" />
+        <location filename="../../closer_desk/ui/prompts.py" line="120" />
         <source>Which time?</source>
         <translation>Quelle heure ?</translation>
     </message>
@@ -797,7 +817,7 @@
         <translation>Deuxième échelle horaire</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="68" />
+        <location filename="../../closer_desk/ui/sidebar.py" line="69" />
         <source>Selected prospect's zone</source>
         <translation>Fuseau du prospect sélectionné</translation>
     </message>
@@ -805,7 +825,7 @@
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/timegrid.py" line="127" />
+        <location filename="../../closer_desk/ui/timegrid.py" line="130" />
         <source>%1 %2 · %3</source>
         <translation>%1 %2 · %3</translation>
     </message>

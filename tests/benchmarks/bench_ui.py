@@ -82,9 +82,21 @@ def _build_big_agenda(path: Path, today: date) -> None:
     rng = random.Random(7)
     with open_agenda(path) as agenda:
         closer_ids = [agenda.add_closer(f"Closer {i:02d}", "Europe/Paris").id for i in range(20)]
-        company_ids = [agenda.add_company(f"Company {i}", color=f"#{rng.randrange(0x1000000):06x}").id for i in range(8)]
-        zones = ["America/Toronto", "Asia/Dubai", "Asia/Tokyo", "Europe/Berlin", "America/New_York", "Australia/Sydney"]
-        prospect_ids = [agenda.add_prospect(f"Prospect {i:04d}", zones[i % len(zones)]).id for i in range(2000)]
+        company_ids = [
+            agenda.add_company(f"Company {i}", color=f"#{rng.randrange(0x1000000):06x}").id
+            for i in range(8)
+        ]
+        zones = [
+            "America/Toronto",
+            "Asia/Dubai",
+            "Asia/Tokyo",
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Sydney",
+        ]
+        prospect_ids = [
+            agenda.add_prospect(f"Prospect {i:04d}", zones[i % len(zones)]).id for i in range(2000)
+        ]
         rows = []
         first = today - timedelta(days=900)
         for n in range(CALLS):
@@ -126,9 +138,15 @@ def _main_build(path: str) -> None:
 
 
 def _time_child(code: str, *args: str) -> tuple[float, dict[str, Any]]:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "PYTHONPATH": str(ROOT),
+    }
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, env=env, cwd=ROOT, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, env=env, cwd=ROOT, text=True
+    )
     assert child.stdout is not None
     line = child.stdout.readline()
     elapsed = time.perf_counter() - started
@@ -152,7 +170,14 @@ def bench_cold_start(path: Path) -> list[dict[str, Any]]:
     floor, ours = statistics.median(bare), statistics.median(window)
     peak = max(rss)
     return [
-        {"name": "bare PySide6 window, first paint (floor)", "value": floor * 1000, "unit": "ms", "budget": None, "ratio": 1.0, "ok": True},
+        {
+            "name": "bare PySide6 window, first paint (floor)",
+            "value": floor * 1000,
+            "unit": "ms",
+            "budget": None,
+            "ratio": 1.0,
+            "ok": True,
+        },
         {
             "name": f"cold start to today painted ({blocks} calls), 100k agenda",
             "value": ours * 1000,
@@ -161,7 +186,14 @@ def bench_cold_start(path: Path) -> list[dict[str, Any]]:
             "ratio": ours / floor,
             "ok": ours / floor <= 2.5,
         },
-        {"name": "cold start peak RSS", "value": peak, "unit": "MB", "budget": 150.0, "ratio": None, "ok": peak < 150},
+        {
+            "name": "cold start peak RSS",
+            "value": peak,
+            "unit": "MB",
+            "budget": 150.0,
+            "ratio": None,
+            "ok": peak < 150,
+        },
     ]
 
 
@@ -181,15 +213,28 @@ def bench_week_switch(tmp: Path) -> list[dict[str, Any]]:
     rng = random.Random(3)
     agenda = open_agenda(tmp / "weeks.sqlite3", clock=lambda: now)
     agenda.add_closer("Camille", "Europe/Paris")
-    companies = [agenda.add_company(f"Company {i}", color=c).id for i, c in enumerate(("#2e86ab", "#f4c430", "#e4572e", "#17bebb"))]
-    prospects = [agenda.add_prospect(f"Prospect {i}", z).id for i, z in enumerate(("America/Toronto", "Asia/Dubai", "Asia/Tokyo") * 10)]
+    companies = [
+        agenda.add_company(f"Company {i}", color=c).id
+        for i, c in enumerate(("#2e86ab", "#f4c430", "#e4572e", "#17bebb"))
+    ]
+    prospects = [
+        agenda.add_prospect(f"Prospect {i}", z).id
+        for i, z in enumerate(("America/Toronto", "Asia/Dubai", "Asia/Tokyo") * 10)
+    ]
     monday = date(2026, 3, 2)
     for week in range(2):
         for n in range(300):
             day = monday + timedelta(days=7 * week + n % 7)
-            wall = datetime(day.year, day.month, day.day, 7 + (n // 7) % 13, rng.choice((0, 15, 30, 45)))
-            agenda.book(company=rng.choice(companies), prospect=rng.choice(prospects),
-                        start=tz.localize(wall, "Europe/Paris"), minutes=45, force=True)
+            wall = datetime(
+                day.year, day.month, day.day, 7 + (n // 7) % 13, rng.choice((0, 15, 30, 45))
+            )
+            agenda.book(
+                company=rng.choice(companies),
+                prospect=rng.choice(prospects),
+                start=tz.localize(wall, "Europe/Paris"),
+                minutes=45,
+                force=True,
+            )
     tasks = TaskManager()
     settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(AgendaSource(agenda, tasks), lambda: now, settings)
@@ -267,7 +312,11 @@ def run() -> list[dict[str, Any]]:
         # Built in another process: a child started by fork inherits the parent's peak RSS
         # in getrusage(), so this process stays small until the cold starts are measured.
         subprocess.run(
-            [sys.executable, "-c", f"import sys; from tests.benchmarks.bench_ui import _main_build; _main_build({str(big)!r})"],
+            [
+                sys.executable,
+                "-c",
+                f"import sys; from tests.benchmarks.bench_ui import _main_build; _main_build({str(big)!r})",  # noqa: E501
+            ],
             check=True,
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},

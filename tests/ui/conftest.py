@@ -99,5 +99,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui" in str(item.path).replace("\\", "/"):
             item.add_marker(
-                pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+                pytest.mark.qt_log_ignore(
+                    r"This plugin does not support (propagateSizeHints|raise)"
+                )
             )

@@ -20,7 +20,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def test_a_newer_agenda_gets_a_dialog_not_a_traceback(qapp: Any, tmp_path: Path, dialogs: list[str]) -> None:
+def test_a_newer_agenda_gets_a_dialog_not_a_traceback(
+    qapp: Any, tmp_path: Path, dialogs: list[str]
+) -> None:
     path = tmp_path / "newer.sqlite3"
     open_agenda(path).close()
     with sqlite3.connect(path) as conn:
@@ -36,9 +38,15 @@ def test_an_unreadable_file_gets_a_dialog(qapp: Any, tmp_path: Path, dialogs: li
     assert dialogs and "could not be opened" in dialogs[0]
 
 
-def test_main_builds_and_shows_the_window(qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_main_builds_and_shows_the_window(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[Any] = []
-    monkeypatch.setattr(QApplication, "exec", lambda *_a: shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible()) or 0)
+    monkeypatch.setattr(
+        QApplication,
+        "exec",
+        lambda *_a: shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible()) or 0,
+    )
     assert app.main(["--db", str(tmp_path / "new.sqlite3")]) == 0
     assert QApplication.desktopFileName() == APP_ID
     window = next(w for w in shown if type(w).__name__ == "MainWindow")

@@ -39,7 +39,7 @@ def test_live_preview_shows_both_zones(qtbot: Any, editor: AppointmentEditor) ->
     text = editor.preview.text().replace("\u202f", " ")
     assert (
         text
-        == "You: Tue 3 Mar 3:00 PM–3:45 PM (Paris)\nGabriel Tremblay: Tue 3 Mar 9:00 AM–9:45 AM (Toronto)"
+        == "You: Tue 3 Mar 3:00 PM–3:45 PM (Paris)\nGabriel Tremblay: Tue 3 Mar 9:00 AM–9:45 AM (Toronto)"  # noqa: E501
     )
     editor._set_wall(datetime(2026, 3, 3, 16, 30))
     assert "Gabriel Tremblay: Tue 3 Mar 10:30 AM" in editor.preview.text().replace("\u202f", " ")

@@ -264,7 +264,9 @@ def test_add_room_and_menu_for_the_lead(qtbot: Any, window: MainWindow) -> None:
     assert window.menu("tools") is window.menu("tools")
 
 
-def test_rooms_given_as_factories_are_built_when_first_opened(qtbot: Any, window: MainWindow) -> None:
+def test_rooms_given_as_factories_are_built_when_first_opened(
+    qtbot: Any, window: MainWindow
+) -> None:
     built: list[QLabel] = []
 
     def reports() -> QLabel:
@@ -281,7 +283,9 @@ def test_rooms_given_as_factories_are_built_when_first_opened(qtbot: Any, window
 
 
 def test_show_appointment_goes_to_its_day(qtbot: Any, window: MainWindow, agenda: Any) -> None:
-    later = agenda.book(company="Acme", prospect="Haruto", start=at("2026-04-14 09:00", "Europe/Paris"))
+    later = agenda.book(
+        company="Acme", prospect="Haruto", start=at("2026-04-14 09:00", "Europe/Paris")
+    )
     window.set_view("day")
     window.show_appointment(later.id)
     settle(qtbot, window.source.tasks)
@@ -290,7 +294,9 @@ def test_show_appointment_goes_to_its_day(qtbot: Any, window: MainWindow, agenda
 
 
 def test_other_rooms_writing_refresh_the_views(qtbot: Any, window: MainWindow, agenda: Any) -> None:
-    extra = agenda.book(company="Acme", prospect="Haruto", start=at("2026-03-04 09:00", "Europe/Paris"))
+    extra = agenda.book(
+        company="Acme", prospect="Haruto", start=at("2026-03-04 09:00", "Europe/Paris")
+    )
     settle(qtbot, window.source.tasks)
     assert extra.id not in shown_ids(window)  # written behind the window's back
     window.source.refresh()
