@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._rooms: dict[str, tuple[QWidget | None, QAction]] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._agenda_keys: dict[QAction, tuple[list[QKeySequence], list[QKeySequence]]] = {}
         self._room_group = QActionGroup(self)
 
         self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
@@ -142,6 +143,11 @@ class MainWindow(QMainWindow):
         """Bring a room to the front."""
         self.rooms.setCurrentWidget(self.room(key))
         self._rooms[key][1].setChecked(True)
+        self._lend_agenda_keys(key == "agenda")
+
+    def _lend_agenda_keys(self, agenda_in_front: bool) -> None:
+        for action, (chorded, every) in self._agenda_keys.items():
+            action.setShortcuts(every if agenda_in_front else chorded)
 
     def show_appointment(self, appointment_id: int) -> None:
         """Bring the window up on a call's day with the call selected (a reminder was clicked)."""
@@ -167,8 +173,13 @@ class MainWindow(QMainWindow):
         *keys: str | QKeySequence.StandardKey,
     ) -> QAction:
         action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
+        sequences = [QKeySequence(k) for k in keys]
+        chorded = [k for k in sequences if _chorded(k)]
+        if len(chorded) != len(sequences):
+            # Bare keys (T, D, arrows, Delete...) belong to the agenda: other rooms need them
+            # for their own tables and fields, so they are lent only while the agenda is shown.
+            self._agenda_keys[action] = (chorded, sequences)
+        action.setShortcuts(sequences)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.menu(menu).addAction(action)
@@ -286,6 +297,7 @@ class MainWindow(QMainWindow):
         if not directory.closers or directory.empty:
             self.welcome.ask_for_closer(not directory.closers)
             self.rooms.setCurrentWidget(self.welcome)
+            self._lend_agenda_keys(False)
             self.sidebar.hide()
             self.navigation.hide()
         else:
@@ -356,3 +368,18 @@ class MainWindow(QMainWindow):
             lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)),
             directory=True,
         )
+
+
+def _chorded(sequence: QKeySequence) -> bool:
+    """True for a shortcut held with Ctrl, Alt or Meta (safe in every room)."""
+    if sequence.isEmpty():
+        return False
+    held = sequence[0].keyboardModifiers()
+    return bool(
+        held
+        & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+    )

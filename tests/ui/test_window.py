@@ -259,8 +259,14 @@ def test_add_room_and_menu_for_the_lead(qtbot: Any, window: MainWindow) -> None:
     assert action in window.menu("go").actions()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_room() == "planner"
+    # Bare keys belong to the agenda: in another room they are left to that room.
     qtbot.keyClick(window, Qt.Key.Key_W)
+    assert window.current_room() == "planner"
+    assert window.week_action.shortcuts() == []
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_room() == "agenda"
+    qtbot.keyClick(window, Qt.Key.Key_D)
+    assert window.agenda.view == "day"
     assert window.menu("tools") is window.menu("tools")
 
 
