@@ -3,6 +3,7 @@
     Xvfb :99 -screen 0 1600x1000x24 &
     DISPLAY=:99 .venv/bin/python packaging/screenshots.py --lang en --out resources/screenshots
     DISPLAY=:99 .venv/bin/python packaging/screenshots.py --lang fr --out resources/screenshots
+    DISPLAY=:99 .venv/bin/python packaging/screenshots.py --lang en --dark
 
 Each run builds throw-away agendas with a fixed clock (Wednesday 4 March 2026, 10:40 in Paris),
 opens the real window and captures the X screen with ImageMagick's ``import``.
@@ -36,8 +37,29 @@ def settle(app: object, tasks: object) -> None:
         QApplication.processEvents()
 
 
+#: The pictures committed under resources/screenshots (``--all`` writes every variant).
+KEEP = {
+    "week_en",
+    "week_fr",
+    "editor_en",
+    "editor_fr",
+    "day_busy_en",
+    "week_busy_fr",
+    "list_fr",
+    "welcome_en",
+    "welcome_fr",
+    "week_en_dark",
+}
+WRITE_ALL = False
+
+
 def capture(path: Path, width: int, height: int) -> None:
-    subprocess.run(["import", "-window", "root", "-crop", f"{width}x{height}+0+0", "+repage", str(path)], check=True)
+    if not WRITE_ALL and path.stem not in KEEP:
+        return
+    subprocess.run(
+        ["import", "-window", "root", "-crop", f"{width}x{height}+0+0", "+repage", str(path)],
+        check=True,
+    )
     print(f"wrote {path}")
 
 
@@ -47,10 +69,20 @@ def dark_palette() -> object:
 
     p = QPalette()
     role = QPalette.ColorRole
-    for r, c in ((role.Window, "#2b2b2b"), (role.WindowText, "#e8e8e8"), (role.Base, "#1f1f1f"),
-                 (role.AlternateBase, "#2a2a2a"), (role.Text, "#e8e8e8"), (role.Button, "#353535"),
-                 (role.ButtonText, "#e8e8e8"), (role.Highlight, "#3d7fd9"), (role.HighlightedText, "#ffffff"),
-                 (role.ToolTipBase, "#353535"), (role.ToolTipText, "#e8e8e8"), (role.PlaceholderText, "#9a9a9a")):
+    for r, c in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e8e8e8"),
+        (role.Base, "#1f1f1f"),
+        (role.AlternateBase, "#2a2a2a"),
+        (role.Text, "#e8e8e8"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e8e8e8"),
+        (role.Highlight, "#3d7fd9"),
+        (role.HighlightedText, "#ffffff"),
+        (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e8e8e8"),
+        (role.PlaceholderText, "#9a9a9a"),
+    ):
         p.setColor(r, QColor(c))
     p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
     p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
@@ -64,14 +96,26 @@ def busy_agenda(path: Path) -> object:
 
     agenda = open_agenda(path, clock=clock)
     agenda.add_closer("Camille Durand", "Europe/Paris")
-    for name, color in (("Brightpath Software", "#2e86ab"), ("Dune Capital Partners", "#f4c430"),
-                        ("Lumière Formation", "#e4572e"), ("Érable Immobilier", "#17bebb")):
+    for name, color in (
+        ("Brightpath Software", "#2e86ab"),
+        ("Dune Capital Partners", "#f4c430"),
+        ("Lumière Formation", "#e4572e"),
+        ("Érable Immobilier", "#17bebb"),
+    ):
         agenda.add_company(name, color=color, default_video_url="https://meet.example.com/x")
     people = [
-        (LONG_NAME, "Europe/Berlin"), ("Gabriel Tremblay", "America/Toronto"), ("Omar Haddad", "Asia/Dubai"),
-        ("Haruto Sato", "Asia/Tokyo"), ("Priya Raman", "Asia/Kolkata"), ("Lucas Oliveira", "America/Sao_Paulo"),
-        ("Chloé Martin", "Europe/Paris"), ("Ana García", "Europe/Madrid"), ("Sipho Dlamini", "Africa/Johannesburg"),
-        ("Olivia Brown", "America/New_York"), ("Noah Williams", "Australia/Sydney"), ("Kaito Mori", "Asia/Tokyo"),
+        (LONG_NAME, "Europe/Berlin"),
+        ("Gabriel Tremblay", "America/Toronto"),
+        ("Omar Haddad", "Asia/Dubai"),
+        ("Haruto Sato", "Asia/Tokyo"),
+        ("Priya Raman", "Asia/Kolkata"),
+        ("Lucas Oliveira", "America/Sao_Paulo"),
+        ("Chloé Martin", "Europe/Paris"),
+        ("Ana García", "Europe/Madrid"),
+        ("Sipho Dlamini", "Africa/Johannesburg"),
+        ("Olivia Brown", "America/New_York"),
+        ("Noah Williams", "Australia/Sydney"),
+        ("Kaito Mori", "Asia/Tokyo"),
     ]
     ids = [agenda.add_prospect(n, z).id for n, z in people]
     companies = [c.id for c in agenda.companies()]
@@ -79,8 +123,13 @@ def busy_agenda(path: Path) -> object:
     for i, prospect_id in enumerate(ids):
         minute = 8 * 60 + i * 55
         wall = datetime(day.year, day.month, day.day) + timedelta(minutes=minute)
-        agenda.book(company=companies[i % 4], prospect=prospect_id, start=tz.localize(wall, "Europe/Paris"),
-                    minutes=45, force=True)
+        agenda.book(
+            company=companies[i % 4],
+            prospect=prospect_id,
+            start=tz.localize(wall, "Europe/Paris"),
+            minutes=45,
+            force=True,
+        )
     return agenda
 
 
@@ -89,7 +138,12 @@ def main() -> int:
     parser.add_argument("--lang", default="en", choices=("en", "fr"))
     parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument(
+        "--all", action="store_true", help="every variant, not only the committed ones"
+    )
     args = parser.parse_args()
+    global WRITE_ALL
+    WRITE_ALL = args.all
     args.out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import QSettings, Qt
@@ -118,7 +172,9 @@ def main() -> int:
 
         def window_on(agenda: object) -> tuple[MainWindow, TaskManager]:
             tasks = TaskManager()
-            win = MainWindow(AgendaSource(agenda, tasks), clock, settings, system_zone="Europe/Paris")
+            win = MainWindow(
+                AgendaSource(agenda, tasks), clock, settings, system_zone="Europe/Paris"
+            )
             win.move(0, 0)
             win.resize(width, height)
             win.show()
@@ -130,7 +186,12 @@ def main() -> int:
         load_demo(agenda, demo.build(date(2026, 3, 4)))
         win, tasks = window_on(agenda)
         room = win.agenda
-        pick = next(e for e in room.entries if e.prospect_zone not in ("Europe/Paris",) and e.appointment.status.value != "cancelled")
+        pick = next(
+            e
+            for e in room.entries
+            if e.prospect_zone not in ("Europe/Paris",)
+            and e.appointment.status.value != "cancelled"
+        )
         room.select(pick.appointment.id)
         settle(app, tasks)
         capture(args.out / f"week{suffix}.png", width, height)
