@@ -84,6 +84,7 @@ class AgendaRoom(QWidget):
 
         source.entries_loaded.connect(self._on_entries)
         source.directory_loaded.connect(self._on_directory)
+        source.people_loaded.connect(self._on_people)
         source.changed.connect(self.reload)
         for view in (self.grid, self.list):
             view.selected.connect(self.select)
@@ -204,6 +205,9 @@ class AgendaRoom(QWidget):
         if not self._scrolled:
             self.day = self.today()
         self.reload()
+
+    def _on_people(self, _directory: Directory) -> None:
+        self._show_details()
 
     def _on_entries(self, page: EntriesPage) -> None:
         self.page = page

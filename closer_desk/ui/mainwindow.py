@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.rooms = QStackedWidget(self)
         self.agenda = AgendaRoom(source, self.operations, clock, open_url, self)
-        self.welcome = WelcomePanel(system_zone, self)
+        self._system_zone = system_zone
+        self._welcome: WelcomePanel | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.rooms)
@@ -82,7 +83,6 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.add_room("agenda", self.tr("Agenda"), self.agenda, "Ctrl+1")
-        self.rooms.addWidget(self.welcome)
         self._connect()
         self.sidebar.set_date(clock().date())
         source.load_directory()
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
     def current_room(self) -> str:
         """The key of the room in front ("welcome" on first run)."""
         current = self.rooms.currentWidget()
-        if current is self.welcome:
+        if current is not None and current is self._welcome:
             return "welcome"
         return next((k for k, (w, _a) in self._rooms.items() if w is current), "")
 
@@ -272,13 +272,22 @@ class MainWindow(QMainWindow):
         s.second_zone_changed.connect(a.set_pinned_zone)
         a.title_changed.connect(self._on_title)
         self.source.directory_loaded.connect(self._on_directory)
+        self.source.people_loaded.connect(self._on_people)
         # Bound methods, not lambdas: Qt drops these connections when the window goes away.
         self.source.failed.connect(self._on_failed)
         self.source.tasks.busy_changed.connect(self._on_busy)
         self.operations.refused.connect(self.status.setText)
-        self.welcome.demo_requested.connect(self.load_demo)
-        self.welcome.add_company_requested.connect(self.add_first_company)
-        self.welcome.closer_entered.connect(self._add_closer)
+
+    @property
+    def welcome(self) -> WelcomePanel:
+        """The first-run panel (built the first time an empty agenda needs it)."""
+        if self._welcome is None:
+            self._welcome = WelcomePanel(self._system_zone, self)
+            self.rooms.addWidget(self._welcome)
+            self._welcome.demo_requested.connect(self.load_demo)
+            self._welcome.add_company_requested.connect(self.add_first_company)
+            self._welcome.closer_entered.connect(self._add_closer)
+        return self._welcome
 
     def _on_failed(self, error: BaseException) -> None:
         self.prompts.inform(self, self.tr("Error"), describe(error))
@@ -289,6 +298,10 @@ class MainWindow(QMainWindow):
     def _on_title(self, title: str) -> None:
         self.heading.setText(f"  {title}")
         self.sidebar.set_date(self.agenda.day)
+
+    def _on_people(self, directory: Directory) -> None:
+        current = self.agenda.closer.id if self.agenda.closer else None
+        self.sidebar.set_closers(directory.closers, current)
 
     def _on_directory(self, directory: Directory) -> None:
         current = self.agenda.closer.id if self.agenda.closer else None

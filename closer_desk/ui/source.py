@@ -7,7 +7,7 @@ core objects through signals or callbacks on the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +46,15 @@ _PageKey = tuple[datetime, datetime, int | None, frozenset[int] | None]
 _KEPT_PAGES = 12
 
 
+def _first_closer(agenda: Any) -> tuple[Closer, ...]:
+    from closer_desk.core.errors import NotFoundError
+
+    try:
+        return (agenda.closer(),)
+    except NotFoundError:  # a new agenda: the first-run panel asks for one
+        return ()
+
+
 @dataclass(frozen=True)
 class EntriesPage:
     """The calls of one range, as asked."""
@@ -61,13 +70,16 @@ class AgendaSource(QObject):
 
     Signals:
         entries_loaded(EntriesPage): the answer to the latest ``load_entries``.
-        directory_loaded(Directory): closers, companies and prospects.
+        directory_loaded(Directory): the first closer and the companies (the rest as last
+            known): enough to paint the agenda.
+        people_loaded(Directory): every closer and prospect, read just after.
         changed(): something was written; views reload what they show.
         failed(BaseException): a job failed and nobody handled it.
     """
 
     entries_loaded = Signal(object)
     directory_loaded = Signal(object)
+    people_loaded = Signal(object)
     changed = Signal()
     failed = Signal(object)
 
@@ -165,22 +177,34 @@ class AgendaSource(QObject):
         self._pages.clear()
 
     def load_directory(self) -> None:
-        """Fetch closers, companies and prospects."""
+        """Fetch what the first paint needs (the first closer, the companies), then everyone
+        (every closer for the switcher, the prospects): ``directory_loaded`` comes first,
+        ``people_loaded`` just after."""
         agenda = self._agenda
 
-        def fetch() -> Directory:
-            return Directory(
-                tuple(agenda.closers()),
-                tuple(agenda.companies()),
-                tuple(agenda.prospects()),
-                agenda.is_empty(),
+        def fetch_first() -> Directory:
+            empty = agenda.is_empty()
+            closers = _first_closer(agenda)
+            return Directory(closers, tuple(agenda.companies()), (), empty)
+
+        def first_done(first: Directory) -> None:
+            known = {c.id for c in first.closers}
+            others = tuple(c for c in self.directory.closers if c.id not in known)
+            self.directory = replace(
+                first, closers=first.closers + others, prospects=self.directory.prospects
             )
+            self.directory_loaded.emit(self.directory)
+            # Queued after the page the views have just asked for.
+            self._tasks.run(fetch_people, people_done, self.failed.emit)
 
-        def done(directory: Directory) -> None:
-            self.directory = directory
-            self.directory_loaded.emit(directory)
+        def fetch_people() -> tuple[tuple[Closer, ...], tuple[Prospect, ...]]:
+            return tuple(agenda.closers()), tuple(agenda.prospects())
 
-        self._tasks.run(fetch, done, self.failed.emit)
+        def people_done(people: tuple[tuple[Closer, ...], tuple[Prospect, ...]]) -> None:
+            self.directory = replace(self.directory, closers=people[0], prospects=people[1])
+            self.people_loaded.emit(self.directory)
+
+        self._tasks.run(fetch_first, first_done, self.failed.emit)
 
     def read(
         self,

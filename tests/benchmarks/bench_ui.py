@@ -276,8 +276,9 @@ def bench_week_switch(tmp: Path) -> list[dict[str, Any]]:
         shown = len(room.grid.blocks)
     warm_cpu = statistics.median(cpu) * 1000
     for i in range(6):
-        room.source._forget_pages()  # as after a write: nothing in memory
         settle()
+        room._prefetch_timer.stop()
+        room.source._forget_pages()  # as after a write: nothing in memory
         cold.append(switch(7 if i % 2 == 0 else -7))
     window.close()
     tasks.wait()
