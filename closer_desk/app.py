@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+REMINDERS_DELAY_MS = 500
+
 
 def _system_clock() -> datetime:
     return datetime.now(UTC)
@@ -39,7 +41,7 @@ def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
     Rooms are given as factories: each is built the first time it is opened. They write to the
     agenda themselves; the window's views reload when they say so.
     """
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     source = window.source
 
@@ -84,7 +86,8 @@ def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
     source.changed.connect(scheduler.reload)
     tray.open_appointment.connect(window.show_appointment)
     tray.show_window.connect(window.showNormal)
-    scheduler.reload()
+    # After the first page: the worker answers the agenda's first question before this one.
+    QTimer.singleShot(REMINDERS_DELAY_MS, scheduler.reload)
     window.reminders = (scheduler, tray)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
@@ -16,11 +17,13 @@ from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, Closer, Status
 from closer_desk.ui import i18n
 from closer_desk.ui.details import DetailsPane, OpenUrl, _desktop_open
-from closer_desk.ui.editor import AppointmentEditor
 from closer_desk.ui.listview import AgendaList
 from closer_desk.ui.operations import CallOperations
 from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
 from closer_desk.ui.timegrid import TimeGrid
+
+if TYPE_CHECKING:  # the editor module is imported when a call is first opened
+    from closer_desk.ui.editor import AppointmentEditor
 
 VIEWS = ("day", "week", "list")
 LIST_DAYS = 28
@@ -275,6 +278,8 @@ class AgendaRoom(QWidget):
     # -- actions ---------------------------------------------------------------------------
     def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:
         """Open the editor for a new call (at ``wall``, naive in the closer's zone)."""
+        from closer_desk.ui.editor import AppointmentEditor
+
         if self.closer is None:
             return None
         if wall is None:
@@ -295,6 +300,8 @@ class AgendaRoom(QWidget):
 
     def edit_call(self, appointment_id: int | None = None) -> AppointmentEditor | None:
         """Open a call in the editor."""
+        from closer_desk.ui.editor import AppointmentEditor
+
         target = appointment_id if appointment_id is not None else self.selected_id
         entry = next((e for e in self.entries if e.appointment.id == target), None)
         if entry is None or self.closer is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -22,11 +23,13 @@ from closer_desk import APP_NAME
 from closer_desk.ui import i18n
 from closer_desk.ui.agenda_room import AgendaRoom
 from closer_desk.ui.details import OpenUrl, _desktop_open
-from closer_desk.ui.firstrun import WelcomePanel
 from closer_desk.ui.operations import CallOperations
 from closer_desk.ui.prompts import Prompts, describe
 from closer_desk.ui.sidebar import Sidebar
 from closer_desk.ui.source import AgendaSource, Directory
+
+if TYPE_CHECKING:  # built, and imported, only when an empty agenda needs it
+    from closer_desk.ui.firstrun import WelcomePanel
 
 
 class MainWindow(QMainWindow):
@@ -282,6 +285,8 @@ class MainWindow(QMainWindow):
     def welcome(self) -> WelcomePanel:
         """The first-run panel (built the first time an empty agenda needs it)."""
         if self._welcome is None:
+            from closer_desk.ui.firstrun import WelcomePanel
+
             self._welcome = WelcomePanel(self._system_zone, self)
             self.rooms.addWidget(self._welcome)
             self._welcome.demo_requested.connect(self.load_demo)
