@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, Closer, Status
 from closer_desk.ui import i18n
-from closer_desk.ui.details import DetailsPane, OpenUrl, _desktop_open
+from closer_desk.ui.details import DetailsPane, OpenUrl, desktop_open
 from closer_desk.ui.listview import AgendaList
 from closer_desk.ui.operations import CallOperations
 from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
@@ -46,7 +46,7 @@ class AgendaRoom(QWidget):
         source: AgendaSource,
         operations: CallOperations,
         clock: Callable[[], datetime],
-        open_url: OpenUrl = _desktop_open,
+        open_url: OpenUrl = desktop_open,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

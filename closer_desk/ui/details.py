@@ -28,7 +28,8 @@ from closer_desk.ui.agenda_model import kind_text, outcome_text, status_text
 OpenUrl = Callable[[QUrl], bool]
 
 
-def _desktop_open(url: QUrl) -> bool:
+def desktop_open(url: QUrl) -> bool:
+    """Hand a ``tel:`` or ``https:`` link to the desktop (the default ``open_url``)."""
     from PySide6.QtGui import QDesktopServices
 
     return QDesktopServices.openUrl(url)
@@ -60,7 +61,7 @@ class DetailsPane(QWidget):
     def __init__(
         self,
         clock: Callable[[], datetime],
-        open_url: OpenUrl = _desktop_open,
+        open_url: OpenUrl = desktop_open,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

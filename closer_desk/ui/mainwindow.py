@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from closer_desk import APP_NAME
 from closer_desk.ui import i18n
 from closer_desk.ui.agenda_room import AgendaRoom
-from closer_desk.ui.details import OpenUrl, _desktop_open
+from closer_desk.ui.details import OpenUrl, desktop_open
 from closer_desk.ui.operations import CallOperations
 from closer_desk.ui.prompts import Prompts, describe
 from closer_desk.ui.sidebar import Sidebar
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         *,
         prompts: Prompts | None = None,
         undo_stack: QUndoStack | None = None,
-        open_url: OpenUrl = _desktop_open,
+        open_url: OpenUrl = desktop_open,
         system_zone: str = "UTC",
         parent: QWidget | None = None,
     ) -> None:

@@ -92,13 +92,13 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="120" />
+        <location filename="../../closer_desk/ui/agenda_room.py" line="124" />
         <source>Week of %1</source>
         <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="122" />
+        <location filename="../../closer_desk/ui/agenda_room.py" line="126" />
         <source>%1 to %2</source>
         <translation>Du %1 au %2</translation>
     </message>
@@ -106,27 +106,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="63" />
+        <location filename="../../closer_desk/app.py" line="65" />
         <source>Planner</source>
         <translation>Planificateur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="66" />
+        <location filename="../../closer_desk/app.py" line="68" />
         <source>Companies</source>
         <translation>Sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="72" />
+        <location filename="../../closer_desk/app.py" line="74" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="77" />
+        <location filename="../../closer_desk/app.py" line="79" />
         <source>Closers</source>
         <translation>Closers</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="122" />
+        <location filename="../../closer_desk/app.py" line="125" />
         <source>The agenda could not be opened.</source>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
     </message>
@@ -425,92 +425,92 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="87" />
+        <location filename="../../closer_desk/ui/details.py" line="88" />
         <source>Select a call to see its details.</source>
         <translation>Sélectionnez un appel pour voir ses détails.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="91" />
+        <location filename="../../closer_desk/ui/details.py" line="92" />
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="92" />
+        <location filename="../../closer_desk/ui/details.py" line="93" />
         <source>Join the video call</source>
         <translation>Rejoindre la visio</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="97" />
+        <location filename="../../closer_desk/ui/details.py" line="98" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="98" />
+        <location filename="../../closer_desk/ui/details.py" line="99" />
         <source>Cancel call…</source>
         <translation>Annuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="102" />
+        <location filename="../../closer_desk/ui/details.py" line="103" />
         <source>Their time now:</source>
         <translation>Son heure actuelle :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="103" />
+        <location filename="../../closer_desk/ui/details.py" line="104" />
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="104" />
+        <location filename="../../closer_desk/ui/details.py" line="105" />
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="105" />
+        <location filename="../../closer_desk/ui/details.py" line="106" />
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="106" />
+        <location filename="../../closer_desk/ui/details.py" line="107" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="112" />
+        <location filename="../../closer_desk/ui/details.py" line="113" />
         <source>After the call</source>
         <translation>Après l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="117" />
+        <location filename="../../closer_desk/ui/details.py" line="118" />
         <source>Won</source>
         <translation>Gagné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="118" />
+        <location filename="../../closer_desk/ui/details.py" line="119" />
         <source>Lost</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="119" />
+        <location filename="../../closer_desk/ui/details.py" line="120" />
         <source>Follow-up</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="120" />
+        <location filename="../../closer_desk/ui/details.py" line="121" />
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="199" />
+        <location filename="../../closer_desk/ui/details.py" line="200" />
         <source>%1 %2 (you) · %3 %4 (%5)</source>
         <translation>%1 %2 (vous) · %3 %4 (%5)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="208" />
+        <location filename="../../closer_desk/ui/details.py" line="209" />
         <source>%1, %2 min</source>
         <translation>%1, %2 min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="250" />
+        <location filename="../../closer_desk/ui/details.py" line="251" />
         <source>This link was not opened: only https:// links are opened from a call.</source>
         <translation>Ce lien n’a pas été ouvert : seuls les liens https:// sont ouverts depuis un appel.</translation>
     </message>
@@ -518,187 +518,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="83" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="88" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="94" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="98" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="95" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="99" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="96" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="100" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="97" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="101" />
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="98" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="102" />
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="99" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="103" />
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="100" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="104" />
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="180" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="194" />
         <source>&amp;New call…</source>
         <translation>&amp;Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="182" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="196" />
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="184" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="198" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="186" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="200" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="188" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="202" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="195" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="209" />
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="197" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="211" />
         <source>&amp;Cancel call…</source>
         <translation>A&amp;nnuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="199" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="213" />
         <source>De&amp;lete call…</source>
         <translation>&amp;Supprimer l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="201" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="215" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="203" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="217" />
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="205" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="219" />
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="208" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="222" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="211" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="225" />
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="212" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="226" />
         <source>&amp;Previous day</source>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="213" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="227" />
         <source>&amp;Next day</source>
         <translation>Jour &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="214" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="228" />
         <source>Previous wee&amp;k</source>
         <translation>Semaine pré&amp;cédente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="215" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="229" />
         <source>Next wee&amp;k</source>
         <translation>Semaine sui&amp;vante</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="217" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="231" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="220" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="234" />
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="229" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="243" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="235" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="249" />
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="273" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="298" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="276" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="301" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="314" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="344" />
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="331" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="361" />
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="338" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="368" />
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="338" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="368" />
         <source>Name of the client company:</source>
         <translation>Nom de la société cliente :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="348" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="378" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="356" />
+        <location filename="../../closer_desk/ui/mainwindow.py" line="386" />
         <source>About you</source>
         <translation>Vous</translation>
     </message>
