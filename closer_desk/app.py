@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,11 +35,12 @@ def system_zone() -> str:
     return os.environ.get("TZ", name) or "UTC"
 
 
-def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
+def host_rooms(window: Any, agenda: Callable[[], Any], tasks: Any, clock: Any) -> None:
     """Add the other rooms (planner, companies, prospects, closers) and the tray reminders.
 
-    Rooms are given as factories: each is built the first time it is opened. They write to the
-    agenda themselves; the window's views reload when they say so.
+    Rooms are given as factories: each is built the first time it is opened, with the agenda
+    ``agenda()`` returns then. They write to the agenda themselves; the window's views reload
+    when they say so. The reminders start once the first page is on screen.
     """
     from PySide6.QtCore import QCoreApplication, QTimer
 
@@ -48,7 +49,7 @@ def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
     def planner() -> Any:
         from closer_desk.ui.planner import Planner
 
-        room = Planner(agenda, tasks)
+        room = Planner(agenda(), tasks)
         room.slot_booked.connect(lambda _id: source.refresh())
         return room
 
@@ -56,7 +57,7 @@ def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
         def build() -> Any:
             from closer_desk.ui.directory import rooms
 
-            room = getattr(rooms, kind)(agenda, tasks, clock=clock)
+            room = getattr(rooms, kind)(agenda(), tasks, clock=clock)
             room.changed.connect(lambda _changes: source.refresh())
             return room
 
@@ -79,23 +80,85 @@ def host_rooms(window: Any, agenda: Any, tasks: Any, clock: Any) -> None:
         "closers", QCoreApplication.translate("App", "Closers"), directory("ClosersRoom"), "Ctrl+5"
     )
 
-    from closer_desk.ui.reminders import ReminderScheduler, ReminderTray
+    def start_reminders() -> None:
+        # Imported here: the reminders module loads the store (and SQLAlchemy) at import.
+        from closer_desk.ui.reminders import ReminderScheduler, ReminderTray
 
-    scheduler = ReminderScheduler(agenda, tasks, clock=clock, parent=window)
-    tray = ReminderTray(scheduler, parent=window)
-    source.changed.connect(scheduler.reload)
-    tray.open_appointment.connect(window.show_appointment)
-    tray.show_window.connect(window.showNormal)
-    # After the first page: the worker answers the agenda's first question before this one.
-    QTimer.singleShot(REMINDERS_DELAY_MS, scheduler.reload)
-    window.reminders = (scheduler, tray)
+        scheduler = ReminderScheduler(agenda(), tasks, clock=clock, parent=window)
+        tray = ReminderTray(scheduler, parent=window)
+        source.changed.connect(scheduler.reload)
+        tray.open_appointment.connect(window.show_appointment)
+        tray.show_window.connect(window.showNormal)
+        scheduler.reload()
+        window.reminders = (scheduler, tray)
+
+    window.reminders = None
+    QTimer.singleShot(REMINDERS_DELAY_MS, window, start_reminders)
+
+
+def _fast_source(db: Path | None, tasks: Any) -> Any:
+    """A source whose first page was read without SQLAlchemy (see ``store.first_page``), the
+    agenda itself being opened on the worker once the window is up; None when the file needs
+    the normal path (new, empty, to upgrade, unreadable...)."""
+    from closer_desk.core import tz
+    from closer_desk.store.fileinfo import default_db_path
+    from closer_desk.store.first_page import read_first_page
+    from closer_desk.ui.agenda_room import FIRST_VIEW, range_in_view
+    from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
+
+    path = db if db is not None else default_db_path()
+
+    def first_range(closer: Any) -> tuple[datetime, datetime]:
+        today = tz.convert(_system_clock(), closer.zone).date()
+        return range_in_view(FIRST_VIEW, today, closer.zone)
+
+    page = read_first_page(path, first_range)
+    if page is None or page.closer is None or page.empty:
+        return None
+
+    def opener() -> Any:
+        from closer_desk.store import open_agenda
+
+        return open_agenda(path, clock=_system_clock)
+
+    source = AgendaSource(None, tasks, opener=opener)
+    source.preload(
+        Directory((page.closer,), page.companies, (), page.empty),
+        EntriesPage(page.start, page.end, page.closer.id, page.entries),
+    )
+    return source
+
+
+def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
+    """A source on the agenda opened (created, upgraded) now; None after an error dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from closer_desk import APP_NAME
+    from closer_desk.core.errors import CloserDeskError
+    from closer_desk.store import open_agenda
+    from closer_desk.ui.prompts import describe
+    from closer_desk.ui.source import AgendaSource
+
+    try:
+        agenda = open_agenda(db, clock=_system_clock)
+    except (CloserDeskError, OSError, Exception) as error:  # a dialog, never a traceback
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(error, CloserDeskError | OSError | SQLAlchemyError):
+            raise
+        text = describe(error) if isinstance(error, CloserDeskError) else str(error)
+        QMessageBox.critical(
+            None, APP_NAME, app.translate("App", "The agenda could not be opened.") + "\n\n" + text
+        )
+        return None
+    return AgendaSource(agenda, tasks)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the agenda given by ``--db``, ``$CLOSER_DESK_DB`` or the default."""
     args = _arguments(sys.argv[1:] if argv is None else argv)
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from closer_desk import APP_ID, APP_NAME, __version__
     from closer_desk.ui import i18n
@@ -109,38 +172,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = QSettings()
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
 
-    from closer_desk.core.errors import CloserDeskError
-    from closer_desk.store import open_agenda
-    from closer_desk.ui.prompts import describe
-
-    try:
-        agenda = open_agenda(args.db, clock=_system_clock)
-    except (CloserDeskError, OSError, Exception) as error:  # a dialog, never a traceback
-        from sqlalchemy.exc import SQLAlchemyError
-
-        if not isinstance(error, CloserDeskError | OSError | SQLAlchemyError):
-            raise
-        text = describe(error) if isinstance(error, CloserDeskError) else str(error)
-        QMessageBox.critical(
-            None, APP_NAME, app.translate("App", "The agenda could not be opened.") + "\n\n" + text
-        )
-        return 1
-
     from closer_desk.ui.mainwindow import MainWindow
-    from closer_desk.ui.source import AgendaSource
     from closer_desk.ui.tasks import TaskManager
 
     tasks = TaskManager()
-    source = AgendaSource(agenda, tasks)
+    source = _fast_source(args.db, tasks) or _opened_source(args.db, tasks, app)
+    if source is None:
+        return 1
     window = MainWindow(source, _system_clock, settings, system_zone=system_zone())
     # The window owns the worker and the source: they go away with it.
     tasks.setParent(window)
     source.setParent(window)
-    host_rooms(window, agenda, tasks, _system_clock)
+    host_rooms(window, source.agenda, tasks, _system_clock)
     window.show()
     try:
         return int(app.exec())
     finally:
-        tasks.wait()
-        agenda.close()
+        source.close()
         del translators

@@ -27,7 +27,22 @@ if TYPE_CHECKING:  # the editor module is imported when a call is first opened
 
 VIEWS = ("day", "week", "list")
 LIST_DAYS = 28
+FIRST_VIEW = "week"
 PREFETCH_DELAY_MS = 150
+
+
+def days_in_view(view: str, day: date) -> list[date]:
+    """The days a view shows around ``day``: the day, its week, or four weeks from its Monday."""
+    if view == "day":
+        return [day]
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=i) for i in range(LIST_DAYS if view == "list" else 7)]
+
+
+def range_in_view(view: str, day: date, zone: str) -> tuple[datetime, datetime]:
+    """The instants a view covers in ``zone`` (what the agenda is asked for)."""
+    days = days_in_view(view, day)
+    return tz.day_bounds(days[0], zone)[0], tz.day_bounds(days[-1], zone)[1]
 
 
 class AgendaRoom(QWidget):
@@ -53,7 +68,7 @@ class AgendaRoom(QWidget):
         self.source = source
         self.operations = operations
         self._clock = clock
-        self.view = "week"
+        self.view = FIRST_VIEW
         self.closer: Closer | None = None
         self.day: date = clock().date()
         self.shown_companies: frozenset[int] | None = None
@@ -110,10 +125,7 @@ class AgendaRoom(QWidget):
 
     def days(self) -> list[date]:
         """The days in view."""
-        if self.view == "day":
-            return [self.day]
-        monday = self.day - timedelta(days=self.day.weekday())
-        return [monday + timedelta(days=i) for i in range(LIST_DAYS if self.view == "list" else 7)]
+        return days_in_view(self.view, self.day)
 
     def title(self) -> str:
         """What is in view, in words."""
@@ -182,7 +194,7 @@ class AgendaRoom(QWidget):
             self.grid.set_days(days)
         self.title_changed.emit(self.title())
         self.source.load_entries(
-            *self._bounds(days[0], days[-1]), self.closer.id, self.shown_companies
+            *range_in_view(self.view, self.day, self.zone), self.closer.id, self.shown_companies
         )
 
     def _prefetch_neighbours(self) -> None:
@@ -209,7 +221,10 @@ class AgendaRoom(QWidget):
             self.day = self.today()
         self.reload()
 
-    def _on_people(self, _directory: Directory) -> None:
+    def _on_people(self, directory: Directory) -> None:
+        # The full record (a first page may have been read before everything was loaded).
+        if self.closer is not None and (fresh := directory.closer(self.closer.id)) is not None:
+            self.closer = fresh
         self._show_details()
 
     def _on_entries(self, page: EntriesPage) -> None:

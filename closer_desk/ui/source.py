@@ -6,12 +6,13 @@ core objects through signals or callbacks on the GUI thread.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from closer_desk.core.model import AgendaEntry, Closer, Company, Prospect
 from closer_desk.ui.tasks import TaskManager
@@ -42,6 +43,8 @@ class Directory:
 
 
 _PageKey = tuple[datetime, datetime, int | None, frozenset[int] | None]
+#: How long after the first page the rest of the directory is read.
+PEOPLE_DELAY_MS = 300
 #: Pages kept in memory (the one in view and its neighbours, a few times over).
 _KEPT_PAGES = 12
 
@@ -83,15 +86,27 @@ class AgendaSource(QObject):
     changed = Signal()
     failed = Signal(object)
 
-    def __init__(self, agenda: Any, tasks: TaskManager, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        agenda: Any,
+        tasks: TaskManager,
+        parent: QObject | None = None,
+        *,
+        opener: Callable[[], Any] | None = None,
+    ) -> None:
         super().__init__(parent)
+        # Either the agenda, or how to open it: then the worker opens it for its first job,
+        # after the window has painted a first page read without it (see preload()).
         self._agenda = agenda
+        self._opener = opener
+        self._opening = threading.Lock()
         self._tasks = tasks
         self._generation = 0
         self._epoch = 0
         self._pages: dict[_PageKey, EntriesPage] = {}
         self._pending: set[_PageKey] = set()
         self.directory = Directory()
+        self._preloaded = False
         # Connected first, so the pages are forgotten before any view reloads.
         self.changed.connect(self._forget_pages)
 
@@ -100,9 +115,32 @@ class AgendaSource(QObject):
         """The task manager (tests wait on it)."""
         return self._tasks
 
-    def now(self) -> datetime:
-        """The agenda's clock."""
-        return self._agenda.now()  # type: ignore[no-any-return]
+    def _open(self) -> Any:
+        """The agenda, opened the first time a job (or a room being built) needs it."""
+        with self._opening:
+            if self._agenda is None:
+                assert self._opener is not None
+                self._agenda = self._opener()
+            return self._agenda
+
+    def agenda(self) -> Any:
+        """The agenda, for rooms that run their own jobs on the same task manager (the
+        planner, the directory rooms, the reminders); opened now if it was not yet."""
+        return self._open()
+
+    def close(self) -> None:
+        """Close the agenda once the worker is idle."""
+        self._tasks.wait()
+        if self._agenda is not None:
+            self._agenda.close()
+
+    def preload(self, directory: Directory, page: EntriesPage | None) -> None:
+        """Start from what was read before the agenda was opened: the first ``load_directory``
+        answers with ``directory`` at once and ``page`` is answered from memory."""
+        self.directory = directory
+        self._preloaded = True
+        if page is not None:
+            self._pages[(page.start, page.end, page.closer_id, None)] = page
 
     def load_entries(
         self,
@@ -142,13 +180,12 @@ class AgendaSource(QObject):
                 self._fetch(near, None)
 
     def _fetch(self, key: _PageKey, then: Callable[[EntriesPage], object] | None) -> None:
-        agenda = self._agenda
         start, end, closer_id, company_ids = key
         epoch = self._epoch
         self._pending.add(key)
 
         def fetch() -> EntriesPage:
-            rows = agenda.entries(start, end, closer_id=closer_id, company_ids=company_ids)
+            rows = self._open().entries(start, end, closer_id=closer_id, company_ids=company_ids)
             return EntriesPage(start, end, closer_id, tuple(rows))
 
         def done(page: EntriesPage) -> None:
@@ -180,9 +217,9 @@ class AgendaSource(QObject):
         """Fetch what the first paint needs (the first closer, the companies), then everyone
         (every closer for the switcher, the prospects): ``directory_loaded`` comes first,
         ``people_loaded`` just after."""
-        agenda = self._agenda
 
         def fetch_first() -> Directory:
+            agenda = self._open()
             empty = agenda.is_empty()
             closers = _first_closer(agenda)
             return Directory(closers, tuple(agenda.companies()), (), empty)
@@ -198,12 +235,24 @@ class AgendaSource(QObject):
             self._tasks.run(fetch_people, people_done, self.failed.emit)
 
         def fetch_people() -> tuple[tuple[Closer, ...], tuple[Prospect, ...]]:
+            agenda = self._open()
             return tuple(agenda.closers()), tuple(agenda.prospects())
 
         def people_done(people: tuple[tuple[Closer, ...], tuple[Prospect, ...]]) -> None:
             self.directory = replace(self.directory, closers=people[0], prospects=people[1])
             self.people_loaded.emit(self.directory)
 
+        if self._preloaded:
+            # Answered from the first page; everyone else is read once it is on screen (the
+            # worker's first job opens the agenda, and that holds the GIL for a while).
+            self._preloaded = False
+            self.directory_loaded.emit(self.directory)
+            QTimer.singleShot(
+                PEOPLE_DELAY_MS,
+                self,  # no call if the source is gone by then
+                lambda: self._tasks.run(fetch_people, people_done, self.failed.emit),
+            )
+            return
         self._tasks.run(fetch_first, first_done, self.failed.emit)
 
     def read(
@@ -213,8 +262,7 @@ class AgendaSource(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run ``fn(agenda)`` off the GUI thread and hand its result to ``on_done``."""
-        agenda = self._agenda
-        self._tasks.run(lambda: fn(agenda), on_done, on_error or self.failed.emit)
+        self._tasks.run(lambda: fn(self._open()), on_done, on_error or self.failed.emit)
 
     def write(
         self,
@@ -225,7 +273,6 @@ class AgendaSource(QObject):
         directory: bool = False,
     ) -> None:
         """Run the mutation ``fn(agenda)``, then tell the views (and reload the directory)."""
-        agenda = self._agenda
 
         def done(result: Any) -> None:
             if on_done is not None:
@@ -234,4 +281,4 @@ class AgendaSource(QObject):
                 self.load_directory()
             self.changed.emit()
 
-        self._tasks.run(lambda: fn(agenda), done, on_error or self.failed.emit)
+        self._tasks.run(lambda: fn(self._open()), done, on_error or self.failed.emit)

@@ -55,3 +55,26 @@ def test_main_builds_and_shows_the_window(
     for widget in shown:
         widget.close()
         widget.deleteLater()
+
+
+def test_the_first_page_is_painted_before_the_agenda_is_opened(
+    qapp: Any, agenda: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def run(*_args: Any) -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if type(w).__name__ == "MainWindow" and w.isVisible()
+        )
+        seen["page"] = window.agenda.page
+        seen["opened"] = window.source._agenda is not None
+        seen["closer"] = window.agenda.closer
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run)
+    assert app.main(["--db", str(agenda.path)]) == 0
+    assert seen["page"] is not None and seen["opened"] is False
+    assert seen["closer"].name == "Camille Durand"
