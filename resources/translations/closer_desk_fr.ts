@@ -92,13 +92,13 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="124" />
+        <location filename="../../closer_desk/ui/agenda_room.py" line="136" />
         <source>Week of %1</source>
         <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="126" />
+        <location filename="../../closer_desk/ui/agenda_room.py" line="138" />
         <source>%1 to %2</source>
         <translation>Du %1 au %2</translation>
     </message>
@@ -106,27 +106,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="65" />
+        <location filename="../../closer_desk/app.py" line="66" />
         <source>Planner</source>
         <translation>Planificateur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="68" />
+        <location filename="../../closer_desk/app.py" line="69" />
         <source>Companies</source>
         <translation>Sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="74" />
+        <location filename="../../closer_desk/app.py" line="75" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="79" />
+        <location filename="../../closer_desk/app.py" line="80" />
         <source>Closers</source>
         <translation>Closers</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/app.py" line="125" />
+        <location filename="../../closer_desk/app.py" line="151" />
         <source>The agenda could not be opened.</source>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
     </message>
