@@ -13,7 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+#: Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``).
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 REMINDERS_DELAY_MS = 500
+#: The daily backup reads the whole file: after the first paint, off the GUI thread.
+BACKUP_DELAY_MS = 2000
 
 
 def _system_clock() -> datetime:
@@ -119,7 +123,7 @@ def _fast_source(db: Path | None, tasks: Any) -> Any:
     def opener() -> Any:
         from closer_desk.store import open_agenda
 
-        return open_agenda(path, clock=_system_clock)
+        return open_agenda(path, clock=_system_clock, daily_backup=False)
 
     source = AgendaSource(None, tasks, opener=opener)
     source.preload(
@@ -140,7 +144,7 @@ def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
     from closer_desk.ui.source import AgendaSource
 
     try:
-        agenda = open_agenda(db, clock=_system_clock)
+        agenda = open_agenda(db, clock=_system_clock, daily_backup=False)
     except (CloserDeskError, OSError, Exception) as error:  # a dialog, never a traceback
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -154,10 +158,38 @@ def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
     return AgendaSource(agenda, tasks)
 
 
+def _daily_backup(db_path: Path) -> None:
+    from closer_desk.core.errors import AgendaCorruptError
+    from closer_desk.store import durability
+
+    try:
+        durability.daily_backup(db_path, datetime.now().astimezone().date())
+    except (AgendaCorruptError, OSError) as error:
+        print(f"closer-desk: daily backup skipped: {error}", file=sys.stderr)
+
+
+def _start_daily_backup(db_path: Path) -> None:
+    # SQLite releases the GIL while it copies and checks: the window stays responsive.
+    import threading
+
+    threading.Thread(target=_daily_backup, args=(db_path,), name="daily-backup").start()
+
+
+def watch_other_writers(window: Any, db_path: Path) -> Any:
+    """Reload the views when another process (the CLI, a second device's sync) writes."""
+    from closer_desk.ui.external_changes import ExternalChangeWatcher
+
+    watcher = ExternalChangeWatcher(db_path, parent=window)
+    watcher.changed.connect(window.source.refresh)
+    watcher.start()
+    return watcher
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the agenda given by ``--db``, ``$CLOSER_DESK_DB`` or the default."""
     args = _arguments(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from closer_desk import APP_ID, APP_NAME, __version__
@@ -169,24 +201,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationDomain("closerdesk.github.io")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / f"{APP_ID}.svg")))
     settings = QSettings()
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
 
+    from closer_desk.store.fileinfo import default_db_path
     from closer_desk.ui.mainwindow import MainWindow
+    from closer_desk.ui.single_instance import bring_forward, claim_or_forward
     from closer_desk.ui.tasks import TaskManager
 
+    db_path = args.db if args.db is not None else default_db_path()
+    shown: list[Any] = []
+    # One window per agenda: a second start brings this one forward and exits.
+    if not claim_or_forward(
+        db_path, lambda _argv: bring_forward(shown[0] if shown else None), list(argv or [])
+    ):
+        return 0
     tasks = TaskManager()
-    source = _fast_source(args.db, tasks) or _opened_source(args.db, tasks, app)
+    source = _fast_source(db_path, tasks) or _opened_source(db_path, tasks, app)
     if source is None:
         return 1
     window = MainWindow(source, _system_clock, settings, system_zone=system_zone())
+    shown.append(window)
     # The window owns the worker and the source: they go away with it.
     tasks.setParent(window)
     source.setParent(window)
     host_rooms(window, source.agenda, tasks, _system_clock)
+    watcher = watch_other_writers(window, db_path)
     window.show()
+    QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: _start_daily_backup(db_path))
     try:
         return int(app.exec())
     finally:
+        watcher.stop()
         source.close()
         del translators

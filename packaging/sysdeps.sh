@@ -11,7 +11,7 @@ qt_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-
          libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 fonts-dejavu-core)
 # Tools the tests use: a real X server, independent ICS parsers (libical through GObject
 # introspection), the freedesktop validators.
-test_pkgs=(xvfb xauth gir1.2-ical-3.0 python3-gi desktop-file-utils appstream)
+test_pkgs=(xvfb xauth x11-utils xdotool gir1.2-ical-3.0 python3-gi desktop-file-utils appstream)
 
 pkgs=("${qt_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

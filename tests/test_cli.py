@@ -423,5 +423,5 @@ def test_a_file_that_is_not_an_agenda_exits_1_untouched(capsys, tmp_path):
     path.write_text("shopping list\n")
     code, out, err = run(capsys, "--db", str(path), "agenda")
     assert code == 1 and out == "" and len(err.splitlines()) == 1
-    assert "cannot use" in err and "not a database" in err
+    assert "notes.txt" in err and "not a database" in err
     assert path.read_text() == "shopping list\n"

@@ -19,6 +19,9 @@ COMMAND_MODULES = (
     "closer_desk.cli.directory_cmds",
     "closer_desk.cli.agenda_cmds",
     "closer_desk.cli.planning_cmds",  # after directory_cmds: adds verbs to ``closer``
+    "closer_desk.cli.report_cmds",
+    "closer_desk.cli.desk_cmds",
+    "closer_desk.cli.ops_cmds",
 )
 
 
@@ -64,4 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as error:
         print(f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except Exception as error:
+        # SQLite finding damage after open (a page no start-up query read): the same recovery
+        # message as at open, not a traceback.
+        from closer_desk.store.durability import as_corrupt_error
+
+        if (corrupt := as_corrupt_error(args.db, error)) is None:
+            raise
+        print(f"closer-desk: {describe(corrupt)}", file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ translated, in ``closer_desk.ui``)."""
 from __future__ import annotations
 
 from closer_desk.core.errors import (
+    AgendaCorruptError,
     AgendaFileError,
     AgendaVersionError,
     AmbiguousNameError,
@@ -50,6 +51,10 @@ _CODES = {
     "no_zone_found": "matches no known time zone",
     "clear_alone": "--clear takes no dates or zone",
     "bad_choice": "is not one of the allowed values",
+    "bad_month": "expected a month as YYYY-MM",
+    "link_scheme": "only https:, tel: and mailto: links can be opened",
+    "no_agenda": "there is no agenda file there",
+    "no_backup": "is not a backup file (see 'closer-desk backup list')",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 
@@ -105,6 +110,13 @@ def describe(error: CloserDeskError) -> str:
             f"this agenda was written by a newer closer_desk (schema {error.found}, this version "
             f"knows up to {error.known}); it was not changed. Update closer_desk to open it"
         )
+    if isinstance(error, AgendaCorruptError):
+        if error.backup:
+            return (
+                f"the agenda {error.path} is damaged ({error.detail}); restore the newest good "
+                f"backup with: closer-desk --db {error.path} backup restore {error.backup}"
+            )
+        return f"the agenda {error.path} is damaged ({error.detail}) and there is no good backup of it"
     if isinstance(error, AgendaFileError):
         return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
     return str(error)

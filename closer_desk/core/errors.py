@@ -155,3 +155,18 @@ class AgendaFileError(CloserDeskError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class AgendaCorruptError(AgendaFileError):
+    """The agenda file is damaged (SQLite's integrity check failed or it is not a database).
+
+    Attributes:
+        path: the damaged file.
+        detail: SQLite's first complaint, as it said it (also ``reason``).
+        backup: the newest backup that passes the check, or None when there is none.
+    """
+
+    def __init__(self, path: str, detail: str, backup: str | None) -> None:
+        super().__init__(path, detail)
+        self.detail = detail
+        self.backup = backup

@@ -198,6 +198,8 @@ class Appointment:
     sequence: int = 0
     notes: str = ""
     previous_id: int | None = None
+    #: The company's rate on the day the deal was won (a later change of rate leaves it be).
+    company_rate: Decimal | None = None
 
     def __post_init__(self) -> None:
         require_aware(self.start)

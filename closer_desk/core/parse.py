@@ -177,6 +177,8 @@ def parse_money(text: str | Decimal, field: str = "value") -> Decimal:
         raise ValidationError(field, "not_a_number", text)
     if amount < 0:
         raise ValidationError(field, "negative", text)
+    if amount >= Decimal(10) ** 15:  # quantize would overflow the context (found by fuzzing)
+        raise ValidationError(field, "out_of_range", text)
     return amount.quantize(Decimal("0.01"))
 
 

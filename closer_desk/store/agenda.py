@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
@@ -25,6 +26,7 @@ from closer_desk.core.model import (
 )
 from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
+from closer_desk.store.batch import write_lock
 from closer_desk.store.directory import DirectoryMixin, Key
 from closer_desk.store.schema import (
     appointments,
@@ -70,6 +72,22 @@ class Agenda(DirectoryMixin):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Agenda]:
+        """Run several calls as one transaction: all of them are written, or none.
+
+        For one thread at a time (the worker thread or a CLI command).
+        """
+        from closer_desk.store.batch import one_transaction
+
+        real = self.engine
+        with one_transaction(real) as single:
+            self.engine = single  # type: ignore[assignment]
+            try:
+                yield self
+            finally:
+                self.engine = real
 
     def now(self) -> datetime:
         """The injected clock's aware now."""
@@ -248,6 +266,7 @@ class Agenda(DirectoryMixin):
         """
         tz.require_aware(start)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             company_id = self._resolve_id(conn, companies, "company", company)
             prospect_id = self._resolve_id(conn, prospects, "prospect", prospect)
             if closer is None:
@@ -304,6 +323,7 @@ class Agenda(DirectoryMixin):
     def _update(self, appointment_id: int, values: dict[str, Any], *, check_conflicts: bool, force: bool) -> Appointment:
         current = self.appointment(appointment_id)
         with self.engine.begin() as conn:
+            write_lock(conn)  # the conflict check and the write see the same file
             row = conn.execute(select(appointments).where(appointments.c.id == current.id)).one()
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if not changed:
@@ -384,6 +404,8 @@ class Agenda(DirectoryMixin):
             "deal_value": str(appointment.deal_value) if appointment.deal_value is not None else None,
             "currency": appointment.currency,
             "lost_reason": appointment.lost_reason,
+            "commission_rate": _text(appointment.commission_rate),
+            "company_rate": _text(appointment.company_rate),
         }
         restored = self._update(current.id, values, check_conflicts=False, force=True)
         return restored
@@ -414,7 +436,7 @@ class Agenda(DirectoryMixin):
         if outcome == Status.NO_SHOW.value:
             return self._update(
                 current.id,
-                {"status": Status.NO_SHOW.value, "outcome": None, "deal_value": None, "currency": ""},
+                {"status": Status.NO_SHOW.value, "outcome": None, "deal_value": None, "currency": "", "company_rate": None},
                 check_conflicts=False,
                 force=True,
             )
@@ -430,10 +452,12 @@ class Agenda(DirectoryMixin):
             values["currency"] = parse.parse_currency(currency or "EUR")
             if commission_rate is not None:
                 values["commission_rate"] = str(parse.parse_rate(commission_rate, "commission_rate"))
+            # Frozen: renegotiating the company's rate later must not re-price this deal.
+            values["company_rate"] = str(self.company(current.company_id).commission_rate)
         else:
             if value is not None:
                 raise ValidationError("value", "only_when_won", value)
-            values.update(deal_value=None, currency="")
+            values.update(deal_value=None, currency="", company_rate=None)
             if result == Outcome.LOST:
                 values["lost_reason"] = reason.strip()
         return self._update(current.id, values, check_conflicts=False, force=True)
@@ -450,6 +474,10 @@ class Agenda(DirectoryMixin):
                 if conn.execute(select(table.c.id).limit(1)).first():
                     return False
         return True
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def ensure_aware_range(start: datetime, end: datetime) -> tuple[datetime, datetime]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.pool import NullPool
 
 from closer_desk.core.errors import AgendaFileError, AgendaVersionError
@@ -38,18 +39,21 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
-    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` with foreign keys, WAL and a busy timeout on every connection."""
+    """An engine on ``path`` with foreign keys and a busy timeout on every connection.
+
+    ``ensure_schema`` switches the file to WAL once its version is known.
+    """
     _create_private_file(path)
     # Each process keeps one connection at a time; NullPool would reopen the file on each
     # query, so a plain pool of one is used. check_same_thread is off because a worker thread
     # may read while the GUI thread waits.
-    # URL.create, not an f-string: a path may hold "?", "#" or "%" (a URL would cut it there).
+    # URL.create, not an f-string URL: a "?" or "#" in the file name would otherwise be read
+    # as the URL's query and SQLite would open another file.
     engine = create_engine(
         URL.create("sqlite+pysqlite", database=str(path)),
         connect_args={"check_same_thread": False},
@@ -89,6 +93,11 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as conn:
+        # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: without this BEGIN,
+        # each CREATE/DROP of a migration would commit on its own, and a crash mid-upgrade
+        # could leave half a schema (or, in a batch copy of a table, lose the table).
+        # SQLite's DDL is transactional, so the whole upgrade commits or nothing does.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = conn
         command.upgrade(config, target)
 
@@ -96,28 +105,55 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 def ensure_schema(engine: Engine) -> None:
     """Bring the file to ``SCHEMA_HEAD``; refuse a file from a newer closer_desk untouched."""
     revision = current_revision(engine)
-    if revision == SCHEMA_HEAD:
-        return
     if revision is not None and revision not in _KNOWN_REVISIONS:
         raise AgendaVersionError(revision, SCHEMA_HEAD)
-    upgrade(engine)
+    # WAL is switched on only now, not when connecting: the switch writes the file header,
+    # and a file from a newer closer_desk must be refused with its bytes unchanged.
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    if revision != SCHEMA_HEAD:
+        upgrade(engine)
 
 
-def open_agenda(path: Path | str | None = None, *, clock: Any = None) -> Any:
+def open_agenda(
+    path: Path | str | None = None, *, clock: Any = None, daily_backup: bool = True
+) -> Any:
     """Open (creating or upgrading) the agenda at ``path`` (default: ``default_db_path()``).
 
     ``clock`` is a zero-argument callable returning an aware "now" (tests inject one).
+    A damaged file raises ``AgendaCorruptError`` naming the newest good backup; see
+    ``store.durability`` for when the file is checked and why. An existing file is backed up
+    before an upgrade, and once a day when ``daily_backup`` (the window passes False and runs
+    ``durability.daily_backup`` off the GUI thread once it is painted).
     """
+    from datetime import datetime
+
+    from closer_desk.store import durability
     from closer_desk.store.agenda import Agenda
 
     target = Path(path) if path is not None else default_db_path()
+    existed = target.exists() and target.stat().st_size > 0
+    if existed and durability.needs_check_at_open(target):
+        durability.verify_at_open(target)
+    now = clock() if clock is not None else datetime.now().astimezone()
+    today = now.astimezone().date()
     engine = make_engine(target)
     try:
+        revision = current_revision(engine)
+        if existed and revision in _KNOWN_REVISIONS and revision != SCHEMA_HEAD:
+            durability.backup_now(target, today, label=f"before-{SCHEMA_HEAD}")
         ensure_schema(engine)
-        return Agenda(engine, clock=clock, path=target)
-    except DatabaseError as exc:
+        agenda = Agenda(engine, clock=clock, path=target)
+        if existed and daily_backup:
+            durability.daily_backup(target, today)
+    except (sqlite3.Error, DBAPIError) as error:
         engine.dispose()
-        raise AgendaFileError(str(target), str(exc.orig)) from exc
+        if (corrupt := durability.as_corrupt_error(target, error)) is not None:
+            raise corrupt from error
+        if isinstance(error, DatabaseError):
+            raise AgendaFileError(str(target), str(error.orig)) from error
+        raise
     except BaseException:
         engine.dispose()
         raise
+    return agenda

@@ -14,6 +14,13 @@ def load_demo(agenda: Agenda, data: DemoData) -> int:
     Refuses an agenda that already holds companies, prospects or calls, so demo data never
     mixes with a user's own.
     """
+    # One transaction: a demo interrupted half-way would leave an agenda that is neither
+    # empty (so demo refuses it) nor complete.
+    with agenda.batch():
+        return _load(agenda, data)
+
+
+def _load(agenda: Agenda, data: DemoData) -> int:
     if not agenda.is_empty():
         raise ValidationError("agenda", "not_empty", str(agenda.path or ""))
     closers = agenda.closers()

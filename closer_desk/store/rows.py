@@ -97,7 +97,7 @@ def hours_to_rows(hours: WeeklyHours) -> list[dict[str, int]]:
 APPOINTMENT_COLUMNS = (
     "id", "closer_id", "company_id", "prospect_id", "minutes", "kind", "status", "url", "phone",
     "reminder_minutes", "outcome", "deal_value", "currency", "commission_rate", "lost_reason",
-    "uid", "sequence", "notes", "previous_id", "wall_start", "zone", "fold",
+    "uid", "sequence", "notes", "previous_id", "company_rate", "wall_start", "zone", "fold",
 )  # fmt: skip
 # Enum lookups by value through a dict: ``Status(text)`` costs a microsecond per call.
 _KINDS = {k.value: k for k in CallKind}
@@ -119,7 +119,7 @@ def appointment_reader(keys: Sequence[str]) -> Callable[[Sequence[Any]], Appoint
         (
             id_, closer_id, company_id, prospect_id, minutes, kind, status, url, phone,
             reminder, outcome, deal_value, currency, rate, lost_reason, uid, sequence, notes,
-            previous_id, wall, zone, fold,
+            previous_id, company_rate, wall, zone, fold,
         ) = columns(row)  # fmt: skip
         return Appointment(
             id_,
@@ -142,6 +142,7 @@ def appointment_reader(keys: Sequence[str]) -> Callable[[Sequence[Any]], Appoint
             sequence,
             notes,
             previous_id,
+            Decimal(company_rate) if company_rate else None,
         )
 
     return read

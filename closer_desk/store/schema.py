@@ -132,6 +132,8 @@ appointments = Table(
     Column("deal_value", String),
     Column("currency", String, nullable=False, server_default=""),
     Column("commission_rate", String),
+    # Added by migration 0003: the company's rate when the deal was won, frozen.
+    Column("company_rate", String),
     Column("lost_reason", String, nullable=False, server_default=""),
     Column("uid", String, nullable=False, unique=True),
     Column("sequence", Integer, nullable=False, server_default="0"),
@@ -147,6 +149,8 @@ Index("ix_appointments_closer_start", appointments.c.closer_id, appointments.c.s
 Index("ix_appointments_prospect", appointments.c.prospect_id)
 # Added by migration 0002: the bounded overlap query needs the longest duration cheaply.
 Index("ix_appointments_minutes", appointments.c.minutes)
+# Added by migration 0003: "is there a later call with this prospect?" (the pipeline).
+Index("ix_appointments_prospect_start", appointments.c.prospect_id, appointments.c.start_utc)
 
 busy_blocks = Table(
     "busy_blocks",
@@ -172,4 +176,21 @@ settings = Table(
     metadata,
     Column("key", String, primary_key=True),
     Column("value", String, nullable=False),
+)
+
+# Added by migration 0003: the closing-script steps the closer ticked during one call. The
+# step's text is kept so that an edited script does not tick a different step.
+script_ticks = Table(
+    "script_ticks",
+    metadata,
+    Column(
+        "appointment_id",
+        Integer,
+        ForeignKey("appointments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("step", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("ticked_utc", Integer, nullable=False),
+    CheckConstraint("step >= 0", name="ck_step_non_negative"),
 )

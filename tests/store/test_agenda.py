@@ -25,6 +25,7 @@ from closer_desk.core.errors import (
 )
 from closer_desk.core.model import Outcome, Status
 from closer_desk.store import Agenda, open_agenda
+from closer_desk.store.db import SCHEMA_HEAD
 from closer_desk.store.demo import load_demo
 from tests.helpers.factories import FakeClock, at
 
@@ -394,7 +395,7 @@ def test_a_newer_schema_is_refused_and_left_untouched(tmp_path, clock):
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(AgendaVersionError) as info:
         open_agenda(path, clock=clock)
-    assert (info.value.found, info.value.known) == ("9999", "0002")
+    assert (info.value.found, info.value.known) == ("9999", SCHEMA_HEAD)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 

@@ -1,0 +1,568 @@
+"""The call's desk, for the details pane: the company's closing script as a checklist, notes
+taken during the call, the prospect's private file, their history of calls, and the outcome
+buttons.
+
+Everything the widget reads or writes goes through the ``TaskManager`` worker; results come
+back by signal and are dropped if the closer has moved on to another call meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from closer_desk.core import parse, tz
+from closer_desk.core.commission import commission
+from closer_desk.core.errors import ValidationError
+from closer_desk.core.model import Changes, Outcome, Status, Temperature
+from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
+from closer_desk.ui.desk_models import (
+    HistoryModel,
+    HistoryRow,
+    ScriptModel,
+    amount_text,
+    percent_text,
+)
+from closer_desk.ui.guard import while_alive
+from closer_desk.ui.tasks import TaskManager
+
+_CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
+_PRIVATE_STYLE = (
+    "QLabel { background: #7a1f1f; color: white; border-radius: 3px; padding: 1px 6px; }"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DeskData:
+    """What the widget shows for one call, read on the worker."""
+
+    desk: CallDesk
+    closer_zone: str
+    company_names: dict[int, str]
+
+
+def load_desk(agenda: Any, appointment_id: int) -> DeskData:
+    """Read the call's desk and the names its history needs (runs on the worker)."""
+    desk = call_desk(agenda, appointment_id)
+    return DeskData(
+        desk,
+        agenda.closer(desk.appointment.closer_id).zone,
+        {c.id: c.name for c in agenda.companies()},
+    )
+
+
+def local_text(instant: Any, zone_key: str) -> str:
+    """A call's time on the closer's clock, in the user's language."""
+    local = tz.convert(instant, zone_key)
+    stamp = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(stamp, "ddd d MMM yyyy HH:mm")
+
+
+class WonDialog(QDialog):
+    """Asks the deal value, its currency and, optionally, this deal's own commission rate."""
+
+    def __init__(self, currency: str, company_rate: Decimal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Deal won"))
+        self.value_edit = QLineEdit(self)
+        self.value_edit.setPlaceholderText(self.tr("e.g. 4500"))
+        self.currency_box = QComboBox(self)
+        self.currency_box.setEditable(True)
+        self.currency_box.addItems(list(dict.fromkeys((currency, *_CURRENCIES))))
+        self.rate_edit = QLineEdit(self)
+        self.rate_edit.setPlaceholderText(
+            self.tr("company rate: %1").replace("%1", percent_text(company_rate))
+        )
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b91c1c")
+        form = QFormLayout()
+        form.addRow(self.tr("Deal value"), self.value_edit)
+        form.addRow(self.tr("Currency"), self.currency_box)
+        form.addRow(self.tr("Commission for this deal (%)"), self.rate_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.result_values: tuple[Decimal, str, Decimal | None] | None = None
+
+    def accept(self) -> None:
+        """Close only on a valid value, currency and rate; say which field is wrong."""
+        try:
+            value = parse.parse_money(self.value_edit.text())
+            currency = parse.parse_currency(self.currency_box.currentText())
+            rate_text = self.rate_edit.text().strip()
+            rate = parse.parse_rate(rate_text) if rate_text else None
+        except ValidationError as error:
+            fields = {
+                "value": self.tr("Enter the deal value as a number, e.g. 4500 or 4500.50."),
+                "currency": self.tr("Enter a three-letter currency code such as EUR."),
+                "rate": self.tr("Enter the rate as a percentage between 0 and 100."),
+            }
+            self.error_label.setText(fields.get(error.field, fields["value"]))
+            return
+        self.result_values = (value, currency, rate)
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget, currency: str, company_rate: Decimal
+    ) -> tuple[Decimal, str, Decimal | None] | None:
+        """Value, currency and rate override (None: the company's), or None if cancelled."""
+        dialog = cls(currency, company_rate, parent)
+        dialog.exec()
+        return dialog.result_values
+
+
+class CallDeskWidget(QWidget):
+    """The closer's desk for one call. Call ``set_appointment(id)`` to show a call.
+
+    Attributes:
+        script_model: the closing script's checklist for this call.
+        history_model: the prospect's calls and their outcomes.
+
+    Signals:
+        loaded(int): the call ``int`` is shown.
+        plan_follow_up(int): a follow-up was recorded; plan the next call with prospect ``int``.
+        plan_next(int, int): after a follow-up or a no-show: prospect id and the call the next
+            one should link to (book it with ``previous_id``, see ``store.desk.book_next_call``).
+        outcome_recorded(int): an outcome of call ``int`` was saved.
+        tick_saved(int): a script tick of call ``int`` was saved.
+        notes_saved(int): the notes of call ``int`` were saved.
+        file_saved(int): the file of prospect ``int`` was saved.
+        changed(Changes): what a save here changed, for the other rooms' ``on_changes``.
+    """
+
+    loaded = Signal(int)
+    plan_follow_up = Signal(int)
+    plan_next = Signal(int, int)
+    outcome_recorded = Signal(int)
+    tick_saved = Signal(int)
+    notes_saved = Signal(int)
+    file_saved = Signal(int)
+    changed = Signal(object)
+
+    def __init__(self, agenda: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._agenda = agenda
+        self._tasks = tasks
+        self._data: DeskData | None = None
+        self._appointment_id: int | None = None
+        self._notes_dirty = False
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(800)
+        self._notes_timer.timeout.connect(self.save_notes)
+
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.script_model = ScriptModel(self)
+        self.script_model.tick_requested.connect(self._save_tick)
+        self.script_view = QListView(self)
+        self.script_view.setModel(self.script_model)
+        self.script_view.setWordWrap(True)
+        self.script_empty = QLabel(self.tr("This company has no closing script yet."), self)
+        self.script_empty.setWordWrap(True)
+        script_box = QGroupBox(self.tr("Closing script"), self)
+        script_layout = QVBoxLayout(script_box)
+        script_layout.addWidget(self.script_view)
+        script_layout.addWidget(self.script_empty)
+
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setPlaceholderText(self.tr("Notes taken during the call (private)"))
+        self.notes_edit.textChanged.connect(self._notes_changed)
+        notes_box = QGroupBox(self.tr("Call notes"), self)
+        QVBoxLayout(notes_box).addWidget(self.notes_edit)
+
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        outcome_row = QHBoxLayout()
+        for key, text in (
+            ("won", self.tr("Won…")),
+            ("lost", self.tr("Lost…")),
+            ("no-show", self.tr("No-show")),
+            ("follow-up", self.tr("Follow-up")),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"outcome_{key}")
+            button.clicked.connect(lambda _checked=False, k=key: self._outcome_clicked(k))
+            outcome_row.addWidget(button)
+            self.outcome_buttons[key] = button
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setWordWrap(True)
+
+        self.file_box = self._build_file_box()
+
+        self.history_model = HistoryModel(self)
+        self.history_view = QTableView(self)
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().hide()
+        self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.history_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        history_box = QGroupBox(self.tr("Calls with this prospect"), self)
+        QVBoxLayout(history_box).addWidget(self.history_view)
+
+        left = QVBoxLayout()
+        left.addWidget(script_box, 3)
+        left.addWidget(notes_box, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.file_box, 3)
+        right.addWidget(history_box, 2)
+        # Side by side when there is room, stacked (and scrolled) in a narrow details pane.
+        body = QWidget(self)
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, body)
+        self._columns.setContentsMargins(0, 0, 0, 0)
+        self._columns.addLayout(left, 1)
+        self._columns.addLayout(right, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        self.script_view.setMinimumHeight(110)
+        self.script_view.setSpacing(2)
+        self.notes_edit.setMinimumHeight(90)
+        self.history_view.setMinimumHeight(170)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addLayout(outcome_row)
+        outer.addWidget(self.outcome_label)
+        outer.addWidget(self.scroll, 1)
+        self._show_nothing()
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], Any],
+        failed: Callable[[Any], Any] | None = None,
+    ) -> None:
+        """Run ``work`` on the worker; ``done``/``failed`` only if this widget still exists."""
+        self._tasks.run(
+            work, while_alive(self, done), while_alive(self, failed) if failed else None
+        )
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_file_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Prospect's file"), self)
+        badge = QLabel(self.tr("Private: never sent in an invite or an export"), box)
+        badge.setStyleSheet(_PRIVATE_STYLE)
+        badge.setObjectName("private_badge")
+        self.temperature_box = QComboBox(box)
+        for value, text in (
+            (Temperature.HOT, self.tr("Hot")),
+            (Temperature.WARM, self.tr("Warm")),
+            (Temperature.COLD, self.tr("Cold")),
+        ):
+            self.temperature_box.addItem(text, value.value)
+        self.file_edits: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        form.addRow(self.tr("Temperature"), self.temperature_box)
+        for key, label in (
+            ("need", self.tr("Need")),
+            ("motivations", self.tr("Motivations")),
+            ("blockages", self.tr("Blockages")),
+            ("notes", self.tr("Notes")),
+        ):
+            edit = QPlainTextEdit(box)
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(40)
+            edit.setObjectName(f"file_{key}")
+            self.file_edits[key] = edit
+            form.addRow(label, edit)
+        self.save_file_button = QPushButton(self.tr("Save file"), box)
+        self.save_file_button.clicked.connect(self.save_file)
+        layout = QVBoxLayout(box)
+        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(form)
+        layout.addWidget(self.save_file_button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
+
+    def on_changes(self, changes: Changes) -> None:
+        """Re-read the call shown when a change made elsewhere concerns it (its own row, a
+        prospect's file or a company's script)."""
+        if self._appointment_id is None:
+            return
+        if self._appointment_id in changes.appointments or changes.prospects or changes.companies:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # Qt's name
+        """Notes typed just before the pane closes are saved, not lost with the timer."""
+        if self._notes_dirty:
+            self.save_notes()
+        super().hideEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= 900
+        self._columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
+
+    # -- showing a call ----------------------------------------------------------------------
+    def appointment_id(self) -> int | None:
+        """The call shown, if any."""
+        return self._appointment_id
+
+    def desk_data(self) -> DeskData | None:
+        """What is shown (tests and the lead's wiring read it)."""
+        return self._data
+
+    def set_appointment(self, appointment_id: int | None) -> None:
+        """Show the desk of call ``appointment_id`` (None: nothing). Unsaved notes of the
+        previous call are saved first."""
+        if self._notes_dirty:
+            self.save_notes()
+        self._appointment_id = appointment_id
+        if appointment_id is None:
+            self._data = None
+            self._show_nothing()
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the shown call."""
+        wanted = self._appointment_id
+        if wanted is None:
+            return
+        agenda = self._agenda
+        self._run(lambda: load_desk(agenda, wanted), lambda data: self._loaded(wanted, data))
+
+    def _loaded(self, wanted: int, data: DeskData) -> None:
+        if wanted != self._appointment_id:
+            return  # the closer moved on
+        self._data = data
+        desk = data.desk
+        a = desk.appointment
+        self.setEnabled(True)
+        self.title.setText(
+            self.tr("%1 with %2 — %3")
+            .replace("%1", desk.company.name)
+            .replace("%2", desk.prospect.name)
+            .replace("%3", local_text(a.start, data.closer_zone))
+        )
+        self.script_model.set_steps(desk.script)
+        self.script_view.setVisible(bool(desk.script))
+        self.script_empty.setVisible(not desk.script)
+        self.notes_edit.blockSignals(True)
+        self.notes_edit.setPlainText(a.notes)
+        self.notes_edit.blockSignals(False)
+        self._notes_dirty = False
+        p = desk.prospect
+        self.temperature_box.setCurrentIndex(self.temperature_box.findData(p.temperature.value))
+        for key, edit in self.file_edits.items():
+            edit.setPlainText(getattr(p, key))
+        self.history_model.set_rows(
+            [
+                HistoryRow(
+                    c,
+                    local_text(c.start, data.closer_zone),
+                    data.company_names.get(c.company_id, ""),
+                    c.id == a.id,
+                )
+                for c in desk.history
+            ]
+        )
+        # Bring this call into view among the prospect's others.
+        here = next((n for n, c in enumerate(desk.history) if c.id == a.id), 0)
+        self.history_view.scrollTo(
+            self.history_model.index(here, 0), QTableView.ScrollHint.PositionAtCenter
+        )
+        for button in self.outcome_buttons.values():
+            button.setEnabled(a.status != Status.CANCELLED)
+        self.outcome_label.setText(self._outcome_text())
+        self.loaded.emit(a.id)
+
+    def _show_nothing(self) -> None:
+        self.title.setText(self.tr("No call selected"))
+        self.script_model.set_steps(())
+        self.history_model.set_rows(())
+        self.notes_edit.blockSignals(True)
+        self.notes_edit.clear()
+        self.notes_edit.blockSignals(False)
+        for edit in self.file_edits.values():
+            edit.clear()
+        self.outcome_label.clear()
+        self.setEnabled(False)
+
+    def _outcome_text(self) -> str:
+        if self._data is None:
+            return ""
+        a = self._data.desk.appointment
+        if a.outcome is None and a.status != Status.NO_SHOW:
+            return self.tr("No outcome recorded yet.")
+        text = self.tr("Outcome: %1").replace("%1", self.history_model.result_text(a))
+        earned = commission(a, self._data.desk.company)
+        if earned is not None:
+            text += " — " + (
+                self.tr("%1 %2, commission %3 %2")
+                .replace("%1", amount_text(earned.deal_value))
+                .replace("%2", earned.currency)
+                .replace("%3", amount_text(earned.amount))
+            )
+        return text
+
+    # -- ticks and notes -----------------------------------------------------------------------
+    def _save_tick(self, step: int, ticked: bool) -> None:
+        wanted = self._appointment_id
+        if wanted is None:
+            return
+        agenda = self._agenda
+
+        def done(steps: Any) -> None:
+            if wanted == self._appointment_id:
+                self.script_model.set_steps(steps)
+            self.tick_saved.emit(wanted)
+
+        self._run(lambda: set_tick(agenda, wanted, step, ticked), done, self._failed)
+
+    def _notes_changed(self) -> None:
+        self._notes_dirty = True
+        self._notes_timer.start()
+
+    def save_notes(self) -> None:
+        """Write the call notes now (also done shortly after typing stops)."""
+        self._notes_timer.stop()
+        wanted = self._appointment_id
+        if wanted is None or not self._notes_dirty:
+            return
+        self._notes_dirty = False
+        text = self.notes_edit.toPlainText()
+        agenda = self._agenda
+        self._run(
+            lambda: set_call_notes(agenda, wanted, text),
+            lambda _a: (
+                self.notes_saved.emit(wanted),
+                self.changed.emit(Changes(appointments=frozenset({wanted}))),
+            ),
+            self._failed,
+        )
+
+    def save_file(self) -> None:
+        """Write the prospect's file (temperature, need, motivations, blockages, notes)."""
+        if self._data is None:
+            return
+        prospect_id = self._data.desk.prospect.id
+        fields = {key: edit.toPlainText() for key, edit in self.file_edits.items()}
+        fields["temperature"] = self.temperature_box.currentData()
+        agenda = self._agenda
+        self._run(
+            lambda: agenda.edit_prospect(prospect_id, **fields),
+            lambda _p: (
+                self.file_saved.emit(prospect_id),
+                self.changed.emit(Changes(prospects=True)),
+                self.refresh(),
+            ),
+            self._failed,
+        )
+
+    # -- outcomes ------------------------------------------------------------------------------
+    def _default_currency(self) -> str:
+        if self._data is not None:
+            for call in reversed(self._data.desk.history):
+                if call.outcome == Outcome.WON and call.currency:
+                    return call.currency
+        code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+        return code if len(code) == 3 else "EUR"
+
+    def _outcome_clicked(self, key: str) -> None:
+        if self._data is None:
+            return
+        if key == "won":
+            answer = WonDialog.ask(
+                self, self._default_currency(), self._data.desk.company.commission_rate
+            )
+            if answer is None:
+                return
+            value, currency, rate = answer
+            self.record_outcome("won", value=value, currency=currency, rate=rate)
+        elif key == "lost":
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Deal lost"), self.tr("Why was it lost?")
+            )
+            if ok:
+                self.record_outcome("lost", reason=reason)
+        else:
+            self.record_outcome(key)
+
+    def record_outcome(
+        self,
+        outcome: str,
+        *,
+        value: Decimal | None = None,
+        currency: str | None = None,
+        rate: Decimal | None = None,
+        reason: str = "",
+    ) -> None:
+        """Save an outcome of the shown call; a follow-up then asks to plan the next call."""
+        if self._data is None:
+            return
+        appointment_id = self._data.desk.appointment.id
+        prospect_id = self._data.desk.prospect.id
+        agenda = self._agenda
+
+        def work() -> Any:
+            return agenda.set_outcome(
+                appointment_id,
+                outcome,
+                value=value,
+                currency=currency,
+                reason=reason,
+                commission_rate=rate,
+            )
+
+        def done(_appointment: Any) -> None:
+            self.outcome_recorded.emit(appointment_id)
+            self.changed.emit(Changes(appointments=frozenset({appointment_id})))
+            if outcome == Outcome.FOLLOW_UP.value:
+                self.plan_follow_up.emit(prospect_id)
+            if outcome in (Outcome.FOLLOW_UP.value, Status.NO_SHOW.value):
+                self.plan_next.emit(prospect_id, appointment_id)
+            self.refresh()
+
+        self._run(work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self.outcome_label.setText(
+                self.tr("Not saved: a value is not valid (%1).").replace("%1", error.field)
+            )
+            return
+        self.outcome_label.setText(self.tr("Not saved: %1").replace("%1", type(error).__name__))
