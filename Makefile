@@ -28,6 +28,10 @@ package: sysdeps-test $(STAMP) translations
 translations: $(STAMP)
 	$(PY) -m closer_desk.ui.i18n_build
 
+screenshots: sysdeps-test $(STAMP) translations
+	xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '$(PY) packaging/screenshots.py --lang en && \
+	  $(PY) packaging/screenshots.py --lang fr && $(PY) packaging/screenshots.py --lang en --dark'
+
 sysdeps:
 	@bash packaging/sysdeps.sh run
 

@@ -1,20 +1,27 @@
-"""The composition root (minimal stand-in, replaced by the UI branch's window).
+"""The composition root: the QApplication, the agenda file, translators and the main window.
 
-It exists so that packaging can be built and tested end to end on this branch: a QApplication
-with the app id, one window per agenda (``ui.single_instance``), today's and upcoming calls
-from the agenda, reloaded when another process writes the file (``ui.external_changes``).
+Everything the window needs is made here and handed down through constructors.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 #: Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``).
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+REMINDERS_DELAY_MS = 500
+#: The daily backup reads the whole file: after the first paint, off the GUI thread.
+BACKUP_DELAY_MS = 2000
+
+
+def _system_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 def _arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -24,79 +31,208 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     return known
 
 
-def _daily_backup(durability: object, db_path: Path) -> None:
-    from closer_desk.core.errors import AgendaCorruptError
+def system_zone() -> str:
+    """The system's IANA zone (for the first-run form), UTC when unknown."""
+    from PySide6.QtCore import QTimeZone
+
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    return os.environ.get("TZ", name) or "UTC"
+
+
+def host_rooms(window: Any, agenda: Callable[[], Any], tasks: Any, clock: Any) -> None:
+    """Add the other rooms (planner, companies, prospects, closers) and the tray reminders.
+
+    Rooms are given as factories: each is built the first time it is opened, with the agenda
+    ``agenda()`` returns then. They write to the agenda themselves; the window's views reload
+    when they say so. The reminders start once the first page is on screen.
+    """
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    source = window.source
+
+    def planner() -> Any:
+        from closer_desk.ui.planner import Planner
+
+        room = Planner(agenda(), tasks)
+        room.slot_booked.connect(lambda _id: source.refresh())
+        return room
+
+    def directory(kind: str) -> Any:
+        def build() -> Any:
+            from closer_desk.ui.directory import rooms
+
+            room = getattr(rooms, kind)(agenda(), tasks, clock=clock)
+            room.changed.connect(lambda _changes: source.refresh())
+            return room
+
+        return build
+
+    window.add_room("planner", QCoreApplication.translate("App", "Planner"), planner, "Ctrl+2")
+    window.add_room(
+        "companies",
+        QCoreApplication.translate("App", "Companies"),
+        directory("CompaniesRoom"),
+        "Ctrl+3",
+    )
+    window.add_room(
+        "prospects",
+        QCoreApplication.translate("App", "Prospects"),
+        directory("ProspectsRoom"),
+        "Ctrl+4",
+    )
+    window.add_room(
+        "closers", QCoreApplication.translate("App", "Closers"), directory("ClosersRoom"), "Ctrl+5"
+    )
+
+    def start_reminders() -> None:
+        # Imported here: the reminders module loads the store (and SQLAlchemy) at import.
+        from closer_desk.ui.reminders import ReminderScheduler, ReminderTray
+
+        scheduler = ReminderScheduler(agenda(), tasks, clock=clock, parent=window)
+        tray = ReminderTray(scheduler, parent=window)
+        source.changed.connect(scheduler.reload)
+        tray.open_appointment.connect(window.show_appointment)
+        tray.show_window.connect(window.showNormal)
+        scheduler.reload()
+        window.reminders = (scheduler, tray)
+
+    window.reminders = None
+    QTimer.singleShot(REMINDERS_DELAY_MS, window, start_reminders)
+
+
+def _fast_source(db: Path | None, tasks: Any) -> Any:
+    """A source whose first page was read without SQLAlchemy (see ``store.first_page``), the
+    agenda itself being opened on the worker once the window is up; None when the file needs
+    the normal path (new, empty, to upgrade, unreadable...)."""
+    from closer_desk.core import tz
+    from closer_desk.store.fileinfo import default_db_path
+    from closer_desk.store.first_page import read_first_page
+    from closer_desk.ui.agenda_room import FIRST_VIEW, range_in_view
+    from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
+
+    path = db if db is not None else default_db_path()
+
+    def first_range(closer: Any) -> tuple[datetime, datetime]:
+        today = tz.convert(_system_clock(), closer.zone).date()
+        return range_in_view(FIRST_VIEW, today, closer.zone)
+
+    page = read_first_page(path, first_range)
+    if page is None or page.closer is None or page.empty:
+        return None
+
+    def opener() -> Any:
+        from closer_desk.store import open_agenda
+
+        return open_agenda(path, clock=_system_clock, daily_backup=False)
+
+    source = AgendaSource(None, tasks, opener=opener)
+    source.preload(
+        Directory((page.closer,), page.companies, (), page.empty),
+        EntriesPage(page.start, page.end, page.closer.id, page.entries),
+    )
+    return source
+
+
+def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
+    """A source on the agenda opened (created, upgraded) now; None after an error dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from closer_desk import APP_NAME
+    from closer_desk.core.errors import CloserDeskError
+    from closer_desk.store import open_agenda
+    from closer_desk.ui.prompts import describe
+    from closer_desk.ui.source import AgendaSource
 
     try:
-        durability.daily_backup(db_path, datetime.now().astimezone().date())  # type: ignore[attr-defined]
+        agenda = open_agenda(db, clock=_system_clock, daily_backup=False)
+    except (CloserDeskError, OSError, Exception) as error:  # a dialog, never a traceback
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(error, CloserDeskError | OSError | SQLAlchemyError):
+            raise
+        text = describe(error) if isinstance(error, CloserDeskError) else str(error)
+        QMessageBox.critical(
+            None, APP_NAME, app.translate("App", "The agenda could not be opened.") + "\n\n" + text
+        )
+        return None
+    return AgendaSource(agenda, tasks)
+
+
+def _daily_backup(db_path: Path) -> None:
+    from closer_desk.core.errors import AgendaCorruptError
+    from closer_desk.store import durability
+
+    try:
+        durability.daily_backup(db_path, datetime.now().astimezone().date())
     except (AgendaCorruptError, OSError) as error:
         print(f"closer-desk: daily backup skipped: {error}", file=sys.stderr)
+
+
+def _start_daily_backup(db_path: Path) -> None:
+    # SQLite releases the GIL while it copies and checks: the window stays responsive.
+    import threading
+
+    threading.Thread(target=_daily_backup, args=(db_path,), name="daily-backup").start()
+
+
+def watch_other_writers(window: Any, db_path: Path) -> Any:
+    """Reload the views when another process (the CLI, a second device's sync) writes."""
+    from closer_desk.ui.external_changes import ExternalChangeWatcher
+
+    watcher = ExternalChangeWatcher(db_path, parent=window)
+    watcher.changed.connect(window.source.refresh)
+    watcher.start()
+    return watcher
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the agenda given by ``--db``, ``$CLOSER_DESK_DB`` or the default."""
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from closer_desk import APP_ID, APP_NAME, __version__
-    from closer_desk.core.errors import CloserDeskError
-    from closer_desk.store import default_db_path, open_agenda
-    from closer_desk.ui.external_changes import ExternalChangeWatcher
-    from closer_desk.ui.single_instance import bring_forward, claim_or_forward
+    from closer_desk.ui import i18n
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setOrganizationDomain("closerdesk.github.io")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / f"{APP_ID}.svg")))
+    settings = QSettings()
+    translators = i18n.install_translators(app, i18n.chosen_language(settings))
 
-    db_path = args.db or default_db_path()
-    window = QMainWindow()
-    if not claim_or_forward(db_path, lambda _argv: bring_forward(window), list(argv or [])):
+    from closer_desk.store.fileinfo import default_db_path
+    from closer_desk.ui.mainwindow import MainWindow
+    from closer_desk.ui.single_instance import bring_forward, claim_or_forward
+    from closer_desk.ui.tasks import TaskManager
+
+    db_path = args.db if args.db is not None else default_db_path()
+    shown: list[Any] = []
+    # One window per agenda: a second start brings this one forward and exits.
+    if not claim_or_forward(
+        db_path, lambda _argv: bring_forward(shown[0] if shown else None), list(argv or [])
+    ):
         return 0
-    try:
-        agenda = open_agenda(db_path, daily_backup=False)
-    except (CloserDeskError, OSError) as error:
-        from closer_desk.cli.messages import describe
-
-        text = describe(error) if isinstance(error, CloserDeskError) else str(error)
-        QMessageBox.critical(None, APP_NAME, text)
+    tasks = TaskManager()
+    source = _fast_source(db_path, tasks) or _opened_source(db_path, tasks, app)
+    if source is None:
         return 1
-
-    calls = QListWidget()
-    window.setCentralWidget(calls)
-    window.setWindowTitle(f"{APP_NAME} — {db_path.name}")
-    window.resize(900, 600)
-
-    def reload() -> None:
-        now = datetime.now(UTC)
-        calls.clear()
-        entries = agenda.entries(now - timedelta(hours=2), now + timedelta(days=7))
-        for entry in entries:
-            start = entry.appointment.start.astimezone()
-            calls.addItem(f"{start:%a %d %b %H:%M}  {entry.company_name} — {entry.prospect_name}")
-        if not entries:
-            calls.addItem(app.translate("App", "No calls today or in the next seven days."))
-
-    reload()
-    watcher = ExternalChangeWatcher(db_path, parent=window)
-    watcher.changed.connect(reload)
-    watcher.start()
+    window = MainWindow(source, _system_clock, settings, system_zone=system_zone())
+    shown.append(window)
+    # The window owns the worker and the source: they go away with it.
+    tasks.setParent(window)
+    source.setParent(window)
+    host_rooms(window, source.agenda, tasks, _system_clock)
+    watcher = watch_other_writers(window, db_path)
     window.show()
-    # The daily backup reads the whole file: once a day, after the first paint, off the GUI
-    # thread (SQLite releases the GIL while it copies and checks).
-    import threading
-
-    from closer_desk.store import durability
-
-    backup = threading.Thread(
-        target=_daily_backup, args=(durability, db_path), name="daily-backup", daemon=False
-    )
-    backup.start()
+    QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: _start_daily_backup(db_path))
     try:
         return int(app.exec())
     finally:
         watcher.stop()
-        agenda.close()
+        source.close()
+        del translators

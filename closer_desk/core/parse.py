@@ -14,8 +14,6 @@ from itertools import pairwise
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-import phonenumbers
-
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import DailyInterval, WeeklyHours
 
@@ -232,6 +230,8 @@ def parse_phone(text: str, country: str = "", field: str = "phone") -> str:
     raw = text.strip()
     if not raw:
         return ""
+    import phonenumbers  # imported late: ~0.1 s the window's start-up does not need
+
     try:
         number = phonenumbers.parse(raw, country.upper() or None)
     except phonenumbers.NumberParseException as exc:

@@ -11,23 +11,12 @@ from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.pool import NullPool
 
-from closer_desk import APP_NAME
 from closer_desk.core.errors import AgendaFileError, AgendaVersionError
+from closer_desk.store.fileinfo import ENV_DB, SCHEMA_HEAD, default_db_path
+from closer_desk.store.fileinfo import KNOWN_REVISIONS as _KNOWN_REVISIONS
 
-#: The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0003"
-_KNOWN_REVISIONS = ("0001", "0002", "0003")
-ENV_DB = "CLOSER_DESK_DB"
+__all__ = ["ENV_DB", "SCHEMA_HEAD", "default_db_path", "open_agenda"]
 _MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_db_path() -> Path:
-    """``$CLOSER_DESK_DB`` if set, else ``agenda.sqlite3`` in the platform's user data dir."""
-    if env := os.environ.get(ENV_DB):
-        return Path(env).expanduser()
-    import platformdirs  # imported late: only the default path needs it
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "agenda.sqlite3"
 
 
 def _create_private_file(path: Path) -> None:

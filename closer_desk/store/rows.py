@@ -7,10 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import CursorResult
 
 from closer_desk.core import tz
 from closer_desk.core.model import (
@@ -25,6 +23,9 @@ from closer_desk.core.model import (
     Temperature,
     WeeklyHours,
 )
+
+if TYPE_CHECKING:  # rows are also read without SQLAlchemy (store.first_page)
+    from sqlalchemy import CursorResult
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -1,0 +1,149 @@
+"""What to warn about before a call is booked or moved: codes, not sentences.
+
+The appointment editor shows these inline; the window turns each code into words. The slot
+engine can later add its own flags (public holiday, DST-shift week) by extending
+``warnings_for`` with more inputs: every warning is a ``BookingWarning`` with a stable code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from closer_desk.core import tz
+from closer_desk.core.errors import AmbiguousTimeError, NonExistentTimeError
+from closer_desk.core.model import Appointment, Closer, Company, Prospect, WeeklyHours
+
+#: Business hours assumed for a prospect who has none on file.
+DEFAULT_BUSINESS_HOURS = WeeklyHours.uniform(9 * 60, 18 * 60)
+SATURDAY_SUNDAY = frozenset({5, 6})
+
+# Warning codes (stable: tests and translations use them).
+CONFLICT = "conflict"
+DST_GAP = "dst_gap"
+DST_OVERLAP = "dst_overlap"
+OUTSIDE_HOURS = "outside_hours"
+WEEKEND = "weekend"
+IN_PAST = "in_past"
+
+
+@dataclass(frozen=True, slots=True)
+class BookingWarning:
+    """One reason to look twice at a booking.
+
+    Attributes:
+        code: one of the module's codes (``conflict``, ``dst_gap``, ``outside_hours``...).
+        party: whose rule it is about: ``closer``, ``prospect``, ``company`` or ``""``.
+        appointments: the calls it overlaps (``conflict`` only).
+    """
+
+    code: str
+    party: str = ""
+    appointments: tuple[Appointment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A wall time read in a zone: the instant, or the two candidates when it needs a choice.
+
+    Attributes:
+        start: the aware instant, or None while a gap/overlap waits for a choice.
+        dst: ``"gap"``, ``"overlap"`` or ``""``.
+        earlier, later: the two candidate instants when ``dst`` is set.
+    """
+
+    start: datetime | None
+    dst: str = ""
+    earlier: datetime | None = None
+    later: datetime | None = None
+
+
+def resolve(wall: datetime, zone_name: str, choice: tz.Choice | None = None) -> Resolution:
+    """Read the naive ``wall`` time in ``zone_name``; never guess across a DST change."""
+    try:
+        start = tz.localize(wall, zone_name)
+    except NonExistentTimeError as exc:
+        picked = None if choice is None else (exc.earlier if choice == "earlier" else exc.later)
+        return Resolution(picked, "gap", exc.earlier, exc.later)
+    except AmbiguousTimeError as exc:
+        picked = None if choice is None else (exc.earlier if choice == "earlier" else exc.later)
+        return Resolution(picked, "overlap", exc.earlier, exc.later)
+    return Resolution(start)
+
+
+def within_hours(start: datetime, minutes: int, hours: WeeklyHours, zone_name: str) -> bool:
+    """True when ``[start, start+minutes)`` lies inside one interval of ``hours`` (local)."""
+    local = tz.convert(start, zone_name)
+    # A call running past local midnight ends after 1440 and so fits no interval.
+    first = local.hour * 60 + local.minute
+    last = first + minutes
+    return any(i.start <= first and last <= i.end for i in hours.on(local.weekday()))
+
+
+def _closer_hours_on(closer: Closer, day: date) -> WeeklyHours:
+    """The closer's hours, with a date override replacing the weekly rule on its day."""
+    for override in closer.overrides:
+        if override.day == day:
+            days = list(closer.hours.days)
+            days[day.weekday()] = override.intervals
+            return WeeklyHours(tuple(days))
+    return closer.hours
+
+
+def warnings_for(
+    resolution: Resolution,
+    minutes: int,
+    *,
+    closer: Closer,
+    prospect: Prospect | None = None,
+    company: Company | None = None,
+    conflicts: Sequence[Appointment] = (),
+    now: datetime | None = None,
+    prospect_weekend: frozenset[int] = SATURDAY_SUNDAY,
+) -> list[BookingWarning]:
+    """Everything to flag about a call of ``minutes`` at ``resolution``.
+
+    ``conflicts`` are the closer's live calls overlapping it (the store finds them);
+    ``prospect_weekend`` the weekdays that are the prospect's weekend (Monday=0).
+    """
+    found: list[BookingWarning] = []
+    if resolution.dst:
+        found.append(BookingWarning(DST_GAP if resolution.dst == "gap" else DST_OVERLAP))
+    start = resolution.start
+    if start is None:
+        return found
+    if conflicts:
+        found.append(BookingWarning(CONFLICT, "closer", tuple(conflicts)))
+    if now is not None and start < now:
+        found.append(BookingWarning(IN_PAST))
+    closer_day = tz.convert(start, closer.zone).date()
+    if not within_hours(start, minutes, _closer_hours_on(closer, closer_day), closer.zone):
+        found.append(BookingWarning(OUTSIDE_HOURS, "closer"))
+    if (
+        company is not None
+        and company.hours is not None
+        and not within_hours(start, minutes, company.hours, company.zone)
+    ):
+        found.append(BookingWarning(OUTSIDE_HOURS, "company"))
+    if prospect is not None:
+        local = tz.convert(start, prospect.zone)
+        if local.weekday() in prospect_weekend:
+            found.append(BookingWarning(WEEKEND, "prospect"))
+        elif not within_hours(
+            start, minutes, prospect.hours or DEFAULT_BUSINESS_HOURS, prospect.zone
+        ):
+            found.append(BookingWarning(OUTSIDE_HOURS, "prospect"))
+    return found
+
+
+def weekend_days(country: str) -> frozenset[int]:
+    """The weekend of a country (Friday–Saturday in some), Saturday–Sunday when unknown."""
+    if not country:
+        return SATURDAY_SUNDAY
+    try:
+        import holidays  # imported late: only the editor needs it
+
+        return frozenset(holidays.country_holidays(country.upper()).weekend)
+    except (NotImplementedError, KeyError, AttributeError):
+        return SATURDAY_SUNDAY

@@ -1,0 +1,170 @@
+"""The window's first page, read with the standard ``sqlite3`` module before SQLAlchemy loads.
+
+Importing SQLAlchemy takes longer than a bare PySide6 window takes to appear, so the window
+paints today's agenda from this read-only reader and opens the ``Agenda`` facade on its worker
+thread afterwards. It answers only for a file that is already at this code's schema with the
+UTC index current for this tz database; anything else returns None and the window takes the
+normal path (which upgrades, recomputes or reports the problem). A test checks that it returns
+exactly what ``Agenda`` returns for the same file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from closer_desk.core import parse
+from closer_desk.core.model import (
+    AgendaEntry,
+    Closer,
+    Company,
+    DateOverride,
+    TravelPeriod,
+    WeeklyHours,
+)
+from closer_desk.store import rows as R
+from closer_desk.store.fileinfo import SCHEMA_HEAD
+
+_COLUMNS = ", ".join(f"a.{c}" for c in R.APPOINTMENT_COLUMNS)
+# The same rows as store.queries.CLOSER_ENTRIES (bounded on the indexed start on both sides).
+# Only this module's constants are formatted into SQL; values are bound.
+_ENTRIES = f"""
+SELECT {_COLUMNS}, c.name, c.color, p.name, p.zone, cl.name, cl.zone
+FROM appointments AS a
+JOIN companies AS c ON c.id = a.company_id
+JOIN prospects AS p ON p.id = a.prospect_id
+JOIN closers AS cl ON cl.id = a.closer_id
+WHERE a.start_utc >= :lo - (SELECT coalesce(max(minutes), 0) FROM appointments) * 60
+  AND a.start_utc < :hi AND a.end_utc > :lo AND a.closer_id = :closer_id
+ORDER BY a.start_utc, a.id
+"""
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """What the window shows first: the first closer, the companies and a range of calls."""
+
+    closer: Closer | None
+    companies: tuple[Company, ...]
+    empty: bool
+    start: datetime | None = None
+    end: datetime | None = None
+    entries: tuple[AgendaEntry, ...] = ()
+
+
+def _named(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> SimpleNamespace:
+    return SimpleNamespace(**{d[0]: v for d, v in zip(cursor.description, row, strict=True)})
+
+
+def read_first_page(
+    path: Path, range_for: Callable[[Closer], tuple[datetime, datetime]]
+) -> FirstPage | None:
+    """The first closer, the companies, and that closer's calls in ``range_for(closer)``.
+
+    None when the file is missing, not at ``SCHEMA_HEAD``, needs its UTC index recomputed, or
+    cannot be read: the caller then opens the agenda the normal way.
+    """
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return _read(conn, range_for)
+    except (sqlite3.Error, KeyError, ValueError):
+        return None
+    finally:
+        conn.close()
+
+
+def _read(
+    conn: sqlite3.Connection, range_for: Callable[[Closer], tuple[datetime, datetime]]
+) -> FirstPage | None:
+    import tzdata
+
+    version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    stored_tz = conn.execute("SELECT value FROM settings WHERE key = 'tzdata'").fetchone()
+    if (
+        version is None
+        or version[0] != SCHEMA_HEAD
+        or stored_tz is None
+        or stored_tz[0] != tzdata.IANA_VERSION
+    ):
+        return None
+    empty = not any(
+        conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+        for table in ("companies", "prospects", "appointments")
+    )
+    companies = tuple(_companies(conn))
+    closer = _first_closer(conn)
+    if closer is None:
+        return FirstPage(None, companies, empty)
+    start, end = range_for(closer)
+    result = conn.execute(
+        _ENTRIES, {"lo": R.to_epoch(start), "hi": R.to_epoch(end), "closer_id": closer.id}
+    )
+    keys = [d[0] for d in result.description]
+    read = R.appointment_reader(keys[: len(R.APPOINTMENT_COLUMNS)])
+    width = len(R.APPOINTMENT_COLUMNS)
+    entries = tuple(AgendaEntry(read(row[:width]), *row[width:]) for row in result.fetchall())
+    return FirstPage(closer, companies, empty, start, end, entries)
+
+
+def _hours(conn: sqlite3.Connection, owner: str, owner_id: int) -> WeeklyHours | None:
+    rows = conn.execute(
+        f"SELECT weekday, start_min, end_min FROM weekly_hours WHERE {owner} = ?",
+        (owner_id,),
+    ).fetchall()
+    return R.hours_from_rows(rows) if rows else None
+
+
+def _companies(conn: sqlite3.Connection) -> list[Company]:
+    cursor = conn.cursor()
+    cursor.row_factory = _named
+    found = cursor.execute("SELECT * FROM companies ORDER BY name").fetchall()
+    return [R.company_from_row(row, _hours(conn, "company_id", row.id)) for row in found]
+
+
+def _first_closer(conn: sqlite3.Connection) -> Closer | None:
+    cursor = conn.cursor()
+    cursor.row_factory = _named
+    row = cursor.execute("SELECT * FROM closers ORDER BY id LIMIT 1").fetchone()
+    if row is None:
+        return None
+    overrides = tuple(
+        DateOverride(R.parse_day(day), parse.parse_intervals(intervals))
+        for day, intervals in conn.execute(
+            "SELECT day, intervals FROM date_overrides WHERE closer_id = ? ORDER BY day", (row.id,)
+        )
+    )
+    travels = tuple(
+        TravelPeriod(R.parse_day(first), R.parse_day(last), zone)
+        for first, last, zone in conn.execute(
+            "SELECT first_day, last_day, zone FROM travel_periods WHERE closer_id = ?"
+            " ORDER BY first_day",
+            (row.id,),
+        )
+    )
+    return Closer(
+        id=row.id,
+        name=row.name,
+        zone=row.zone,
+        email=row.email,
+        hours=_hours(conn, "closer_id", row.id) or WeeklyHours(((),) * 7),
+        buffer_before=row.buffer_before,
+        buffer_after=row.buffer_after,
+        min_notice=row.min_notice,
+        daily_cap=row.daily_cap,
+        planned_week_minutes=row.planned_week_minutes,
+        overrides=overrides,
+        travels=travels,
+    )
+
+
+__all__ = ["FirstPage", "read_first_page"]

@@ -1,0 +1,113 @@
+"""Languages: installing Qt translators and formatting dates and times by locale.
+
+The language follows the system locale unless the ``ui/language`` setting overrides it
+(``"en"``, ``"fr"``; empty means the system's). ``.qm`` catalogues are built from the committed
+``.ts`` sources by ``closer_desk.ui.i18n_build``; every ``closer_desk*_<lang>.qm`` found is
+installed, so each part of the window may keep its own catalogue. The agenda's catalogue is
+refreshed from the sources with::
+
+    .venv/bin/pyside6-lupdate -no-obsolete -source-language en -target-language fr \
+        closer_desk/app.py closer_desk/ui/{agenda_model,agenda_room,details,editor,firstrun,\
+        listview,mainwindow,operations,prompts,sidebar,timegrid}.py \
+        -ts resources/translations/closer_desk_fr.ts
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTime,
+    QTranslator,
+)
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGE_KEY = "ui/language"
+#: Languages the window is translated into (English is the source language).
+LANGUAGES = ("en", "fr")
+
+
+def chosen_language(settings: QSettings) -> str:
+    """The language to use: the setting if it names a known one, else the system's."""
+    wanted = str(settings.value(LANGUAGE_KEY, "") or "")
+    if wanted in LANGUAGES:
+        return wanted
+    system = QLocale.system().name().split("_")[0]
+    return system if system in LANGUAGES else "en"
+
+
+def install_translators(
+    app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
+) -> list[QTranslator]:
+    """Install the app's and Qt's own catalogues for ``language``; return them (keep them alive).
+
+    Also sets the default ``QLocale`` so dates and numbers follow the language.
+    """
+    QLocale.setDefault(QLocale(language))
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    # One catalogue per part of the window (closer_desk_fr, closer_desk_directory_fr...).
+    for catalogue in sorted(directory.glob(f"closer_desk*_{language}.qm")):
+        ours = QTranslator(app)
+        if ours.load(str(catalogue)):
+            app.installTranslator(ours)
+            installed.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qtbase)
+        installed.append(qtbase)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Undo ``install_translators`` (tests switch languages in one process)."""
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en_US"))
+
+
+_TIMES: dict[tuple[str, int, int], str] = {}
+
+
+def format_time(dt: datetime) -> str:
+    """A wall time as the locale writes it (``15:00`` in French, ``3:00 PM`` in US English)."""
+    # Cached: a week of calls asks for hundreds of these on every page.
+    locale = QLocale()
+    key = (locale.name(), dt.hour, dt.minute)
+    text = _TIMES.get(key)
+    if text is None:
+        text = _TIMES[key] = locale.toString(
+            QTime(dt.hour, dt.minute), QLocale.FormatType.ShortFormat
+        )
+    return text
+
+
+def format_date(day: date, long: bool = False) -> str:
+    """A date as the locale writes it; ``long`` adds the weekday name."""
+    qdate = QDate(day.year, day.month, day.day)
+    if long:
+        return QLocale().toString(qdate, "dddd d MMMM yyyy")
+    return QLocale().toString(qdate, QLocale.FormatType.ShortFormat)
+
+
+def format_day_header(day: date) -> str:
+    """A short day title for a grid column: ``Tue 3`` / ``mar. 3``."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d")
+
+
+def format_day_month(day: date) -> str:
+    """``Tue 3 Mar`` / ``mar. 3 mars``."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
+
+def city(zone_name: str) -> str:
+    """The readable city of an IANA zone: ``America/New_York`` -> ``New York``."""
+    return zone_name.rsplit("/", 1)[-1].replace("_", " ")

@@ -1,0 +1,242 @@
+"""Regenerate the README screenshots under Xvfb (``make screenshots`` or run directly).
+
+    Xvfb :99 -screen 0 1600x1000x24 &
+    DISPLAY=:99 .venv/bin/python packaging/screenshots.py --lang en --out resources/screenshots
+    DISPLAY=:99 .venv/bin/python packaging/screenshots.py --lang fr --out resources/screenshots
+    DISPLAY=:99 .venv/bin/python packaging/screenshots.py --lang en --dark
+
+Each run builds throw-away agendas with a fixed clock (Wednesday 4 March 2026, 10:40 in Paris),
+opens the real window and captures the X screen with ImageMagick's ``import``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+NOW = datetime(2026, 3, 4, 9, 40, tzinfo=UTC)
+LONG_NAME = "Maximilian-Alexander von Hohenzollern-Sigmaringen de la Tour d'Auvergne"
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def settle(app: object, tasks: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(40):
+        QApplication.processEvents()
+        tasks.wait()  # type: ignore[attr-defined]
+        QApplication.processEvents()
+
+
+#: The pictures committed under resources/screenshots (``--all`` writes every variant).
+KEEP = {
+    "week_en",
+    "week_fr",
+    "editor_en",
+    "editor_fr",
+    "day_busy_en",
+    "week_busy_fr",
+    "list_fr",
+    "welcome_en",
+    "welcome_fr",
+    "week_en_dark",
+}
+WRITE_ALL = False
+
+
+def capture(path: Path, width: int, height: int) -> None:
+    if not WRITE_ALL and path.stem not in KEEP:
+        return
+    subprocess.run(
+        ["import", "-window", "root", "-crop", f"{width}x{height}+0+0", "+repage", str(path)],
+        check=True,
+    )
+    print(f"wrote {path}")
+
+
+def dark_palette() -> object:
+    """A dark palette like the desktops' dark themes."""
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, c in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e8e8e8"),
+        (role.Base, "#1f1f1f"),
+        (role.AlternateBase, "#2a2a2a"),
+        (role.Text, "#e8e8e8"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e8e8e8"),
+        (role.Highlight, "#3d7fd9"),
+        (role.HighlightedText, "#ffffff"),
+        (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e8e8e8"),
+        (role.PlaceholderText, "#9a9a9a"),
+    ):
+        p.setColor(r, QColor(c))
+    p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
+    p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
+    return p
+
+
+def busy_agenda(path: Path) -> object:
+    """Twelve calls across four companies on one day, one with a very long prospect name."""
+    from closer_desk.core import tz
+    from closer_desk.store import open_agenda
+
+    agenda = open_agenda(path, clock=clock)
+    agenda.add_closer("Camille Durand", "Europe/Paris")
+    for name, color in (
+        ("Brightpath Software", "#2e86ab"),
+        ("Dune Capital Partners", "#f4c430"),
+        ("Lumière Formation", "#e4572e"),
+        ("Érable Immobilier", "#17bebb"),
+    ):
+        agenda.add_company(name, color=color, default_video_url="https://meet.example.com/x")
+    people = [
+        (LONG_NAME, "Europe/Berlin"),
+        ("Gabriel Tremblay", "America/Toronto"),
+        ("Omar Haddad", "Asia/Dubai"),
+        ("Haruto Sato", "Asia/Tokyo"),
+        ("Priya Raman", "Asia/Kolkata"),
+        ("Lucas Oliveira", "America/Sao_Paulo"),
+        ("Chloé Martin", "Europe/Paris"),
+        ("Ana García", "Europe/Madrid"),
+        ("Sipho Dlamini", "Africa/Johannesburg"),
+        ("Olivia Brown", "America/New_York"),
+        ("Noah Williams", "Australia/Sydney"),
+        ("Kaito Mori", "Asia/Tokyo"),
+    ]
+    ids = [agenda.add_prospect(n, z).id for n, z in people]
+    companies = [c.id for c in agenda.companies()]
+    day = date(2026, 3, 4)
+    for i, prospect_id in enumerate(ids):
+        minute = 8 * 60 + i * 55
+        wall = datetime(day.year, day.month, day.day) + timedelta(minutes=minute)
+        agenda.book(
+            company=companies[i % 4],
+            prospect=prospect_id,
+            start=tz.localize(wall, "Europe/Paris"),
+            minutes=45,
+            force=True,
+        )
+    return agenda
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="en", choices=("en", "fr"))
+    parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument(
+        "--all", action="store_true", help="every variant, not only the committed ones"
+    )
+    args = parser.parse_args()
+    global WRITE_ALL
+    WRITE_ALL = args.all
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from closer_desk.core import demo
+    from closer_desk.store import open_agenda
+    from closer_desk.store.demo import load_demo
+    from closer_desk.ui import i18n, i18n_build
+    from closer_desk.ui.mainwindow import MainWindow
+    from closer_desk.ui.source import AgendaSource
+    from closer_desk.ui.tasks import TaskManager
+
+    app = QApplication(["closer_desk_screenshots"])
+    app.setStyle("Fusion")
+    if args.dark:
+        # Xvfb has no desktop theme: stand in for a dark system with Fusion's dark palette.
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+    i18n_build.build()
+    translators = i18n.install_translators(app, args.lang)
+    suffix = f"_{args.lang}" + ("_dark" if args.dark else "")
+    width, height = 1600, 1000
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+
+        def window_on(agenda: object) -> tuple[MainWindow, TaskManager]:
+            tasks = TaskManager()
+            win = MainWindow(
+                AgendaSource(agenda, tasks), clock, settings, system_zone="Europe/Paris"
+            )
+            win.move(0, 0)
+            win.resize(width, height)
+            win.show()
+            settle(app, tasks)
+            return win, tasks
+
+        # The week of the demo data, one call selected (second scale in the prospect's zone).
+        agenda = open_agenda(Path(tmp) / "demo.sqlite3", clock=clock)
+        load_demo(agenda, demo.build(date(2026, 3, 4)))
+        win, tasks = window_on(agenda)
+        room = win.agenda
+        pick = next(
+            e
+            for e in room.entries
+            if e.prospect_zone not in ("Europe/Paris",)
+            and e.appointment.status.value != "cancelled"
+        )
+        room.select(pick.appointment.id)
+        settle(app, tasks)
+        capture(args.out / f"week{suffix}.png", width, height)
+
+        # The editor over the window, on a time that is outside the prospect's hours.
+        editor = room.new_call(datetime(2026, 3, 5, 17, 30))
+        assert editor is not None
+        editor.prospect.setCurrentIndex(editor.prospect.findText(pick.prospect_name))
+        editor.in_prospect_zone.setChecked(True)
+        editor.move(360, 120)
+        settle(app, tasks)
+        capture(args.out / f"editor{suffix}.png", width, height)
+        editor.reject()
+        settle(app, tasks)
+
+        # The list view.
+        win.set_view("list")
+        settle(app, tasks)
+        capture(args.out / f"list{suffix}.png", width, height)
+        win.close()
+
+        # A busy day: twelve calls, four companies, a very long name selected.
+        busy = busy_agenda(Path(tmp) / "busy.sqlite3")
+        win, tasks = window_on(busy)
+        win.set_view("day")
+        settle(app, tasks)
+        first = next(e for e in win.agenda.entries if e.prospect_name == LONG_NAME)
+        win.agenda.select(first.appointment.id)
+        win.agenda.grid.scroll_to_minutes(7 * 60 + 30)
+        settle(app, tasks)
+        capture(args.out / f"day_busy{suffix}.png", width, height)
+        win.set_view("week")
+        win.agenda.grid.scroll_to_minutes(7 * 60 + 30)
+        settle(app, tasks)
+        capture(args.out / f"week_busy{suffix}.png", width, height)
+        win.close()
+
+        # First run.
+        empty = open_agenda(Path(tmp) / "empty.sqlite3", clock=clock)
+        win, tasks = window_on(empty)
+        capture(args.out / f"welcome{suffix}.png", width, height)
+        win.close()
+    del translators
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Window tests: a renamed QApplication, an AgendaSource over the test agenda, answered prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+
+from closer_desk.ui.i18n import remove_translators
+from closer_desk.ui.prompts import Prompts
+from closer_desk.ui.source import AgendaSource
+from closer_desk.ui.tasks import TaskManager
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["closer_desk_tests"]
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp: Any) -> Iterator[None]:
+    """Every test starts in English with a test application name (never the real profile)."""
+    qapp.setApplicationName("closer_desk_tests")
+    qapp.setOrganizationName("closer_desk_tests")
+    remove_translators(qapp, [])
+    yield
+    QLocale.setDefault(QLocale("en_US"))
+
+
+class AnsweringPrompts(Prompts):
+    """Prompts that answer from queues and remember what was asked."""
+
+    def __init__(self) -> None:
+        self.confirms: list[bool] = []
+        self.instants: list[str] = []
+        self.amounts: list[str | None] = []
+        self.asked: list[str] = []
+        self.informed: list[str] = []
+
+    def confirm(self, parent: Any, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.confirms.pop(0) if self.confirms else True
+
+    def inform(self, parent: Any, title: str, text: str) -> None:
+        self.informed.append(text)
+
+    def choose_instant(
+        self, parent: Any, text: str, earlier: datetime, later: datetime
+    ) -> datetime | None:
+        self.asked.append(text)
+        pick = self.instants.pop(0) if self.instants else "later"
+        return {"earlier": earlier, "later": later}.get(pick)
+
+    def ask_amount(self, parent: Any, title: str, text: str) -> str | None:
+        self.asked.append(text)
+        return self.amounts.pop(0) if self.amounts else "1000"
+
+
+@pytest.fixture
+def prompts() -> AnsweringPrompts:
+    return AnsweringPrompts()
+
+
+@pytest.fixture
+def tasks(qapp: Any) -> Iterator[TaskManager]:
+    manager = TaskManager()
+    yield manager
+    manager.wait()
+
+
+@pytest.fixture
+def source(agenda: Any, tasks: TaskManager) -> AgendaSource:
+    return AgendaSource(agenda, tasks)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def settle(qtbot: Any, tasks: TaskManager) -> None:
+    """Wait until every queued database job has run and its callback has been delivered."""
+    qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5000)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform says these about top-level windows; they are not our warnings.
+    for item in items:
+        if "tests/ui" in str(item.path).replace("\\", "/"):
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    r"This plugin does not support (propagateSizeHints|raise)"
+                )
+            )
