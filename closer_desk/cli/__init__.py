@@ -35,9 +35,13 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
-    parser = _Parser(prog="closer-desk", description="Agenda of closing calls across companies and time zones.")
+    parser = _Parser(
+        prog="closer-desk", description="Agenda of closing calls across companies and time zones."
+    )
     parser.add_argument("--version", action="version", version=f"closer-desk {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="agenda file (default: $CLOSER_DESK_DB or the user data dir)")
+    parser.add_argument(
+        "--db", metavar="PATH", help="agenda file (default: $CLOSER_DESK_DB or the user data dir)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -67,7 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
-        print(f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         return 1
     except Exception as error:
         # SQLite finding damage after open (a page no start-up query read): the same recovery

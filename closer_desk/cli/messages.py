@@ -116,7 +116,9 @@ def describe(error: CloserDeskError) -> str:
                 f"the agenda {error.path} is damaged ({error.detail}); restore the newest good "
                 f"backup with: closer-desk --db {error.path} backup restore {error.backup}"
             )
-        return f"the agenda {error.path} is damaged ({error.detail}) and there is no good backup of it"
+        return (
+            f"the agenda {error.path} is damaged ({error.detail}) and there is no good backup of it"
+        )
     if isinstance(error, AgendaFileError):
         return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
     return str(error)

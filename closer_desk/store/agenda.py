@@ -57,7 +57,9 @@ class Agenda(DirectoryMixin):
         path: the agenda file, or None in memory.
     """
 
-    def __init__(self, engine: Engine, *, clock: Clock | None = None, path: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine, *, clock: Clock | None = None, path: Path | None = None
+    ) -> None:
         self.engine = engine
         self.path = path
         self._clock: Clock = clock or _system_clock
@@ -99,7 +101,9 @@ class Agenda(DirectoryMixin):
 
         version = tzdata.IANA_VERSION
         with self.engine.connect() as conn:
-            stored = conn.execute(select(settings.c.value).where(settings.c.key == "tzdata")).scalar()
+            stored = conn.execute(
+                select(settings.c.value).where(settings.c.key == "tzdata")
+            ).scalar()
         if stored != version:
             self.recompute_utc(tzdata_version=version)
 
@@ -147,7 +151,9 @@ class Agenda(DirectoryMixin):
     def appointment(self, appointment_id: int) -> Appointment:
         """One appointment by id."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(appointments).where(appointments.c.id == int(appointment_id))).first()
+            row = conn.execute(
+                select(appointments).where(appointments.c.id == int(appointment_id))
+            ).first()
         if row is None:
             raise NotFoundError("appointment", appointment_id)
         return R.appointment_from_row(row)
@@ -161,7 +167,12 @@ class Agenda(DirectoryMixin):
         include_cancelled: bool = True,
     ) -> list[Appointment]:
         """Appointments overlapping ``[start, end)``, by start."""
-        return [e.appointment for e in self.entries(start, end, closer_id=closer_id, include_cancelled=include_cancelled)]
+        return [
+            e.appointment
+            for e in self.entries(
+                start, end, closer_id=closer_id, include_cancelled=include_cancelled
+            )
+        ]
 
     def entries(
         self,
@@ -194,7 +205,9 @@ class Agenda(DirectoryMixin):
         appointment = self.appointment(appointment_id)
         found = [
             e
-            for e in self.entries(appointment.start, appointment.end, closer_id=appointment.closer_id)
+            for e in self.entries(
+                appointment.start, appointment.end, closer_id=appointment.closer_id
+            )
             if e.appointment.id == appointment.id
         ]
         return found[0]
@@ -208,7 +221,9 @@ class Agenda(DirectoryMixin):
         with self.engine.connect() as conn:
             return self._conflicts(conn, closer_id, lo, hi, exclude_id)
 
-    def _conflicts(self, conn: Connection, closer_id: int, lo: int, hi: int, exclude_id: int | None) -> list[Appointment]:
+    def _conflicts(
+        self, conn: Connection, closer_id: int, lo: int, hi: int, exclude_id: int | None
+    ) -> list[Appointment]:
         # ids start at 1: 0 excludes nothing and keeps one prebuilt statement
         params = {"closer_id": closer_id, "lo": lo, "hi": hi, "exclude_id": exclude_id or 0}
         result = conn.execute(Q.CONFLICTS, params)
@@ -220,7 +235,9 @@ class Agenda(DirectoryMixin):
         with self.engine.connect() as conn:
             prospect_id = self._resolve_id(conn, prospects, "prospect", prospect_key)
             rows = conn.execute(
-                select(appointments).where(appointments.c.prospect_id == prospect_id).order_by(appointments.c.start_utc)
+                select(appointments)
+                .where(appointments.c.prospect_id == prospect_id)
+                .order_by(appointments.c.start_utc)
             ).all()
         return [R.appointment_from_row(r) for r in rows]
 
@@ -228,7 +245,12 @@ class Agenda(DirectoryMixin):
         """Imported busy time of a closer overlapping ``[start, end)``."""
         lo, hi = R.to_epoch(start), R.to_epoch(end)
         with self.engine.connect() as conn:
-            reach = int(conn.execute(select(func.max(busy_blocks.c.end_utc - busy_blocks.c.start_utc))).scalar() or 0)
+            reach = int(
+                conn.execute(
+                    select(func.max(busy_blocks.c.end_utc - busy_blocks.c.start_utc))
+                ).scalar()
+                or 0
+            )
             rows = conn.execute(
                 select(busy_blocks)
                 .where(
@@ -270,7 +292,9 @@ class Agenda(DirectoryMixin):
             company_id = self._resolve_id(conn, companies, "company", company)
             prospect_id = self._resolve_id(conn, prospects, "prospect", prospect)
             if closer is None:
-                closer_id = conn.execute(select(closers.c.id).order_by(closers.c.id).limit(1)).scalar()
+                closer_id = conn.execute(
+                    select(closers.c.id).order_by(closers.c.id).limit(1)
+                ).scalar()
                 if closer_id is None:
                     raise NotFoundError("closer", "")
             else:
@@ -279,35 +303,44 @@ class Agenda(DirectoryMixin):
             pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
             call_kind = parse.parse_choice(kind or co.default_kind, CallKind, "kind")
             length = parse.parse_minutes(minutes if minutes is not None else co.default_minutes)
-            link = parse.parse_video_url(url if url is not None else (co.default_video_url if call_kind == CallKind.VIDEO else ""))
-            number = parse.parse_phone(phone if phone is not None else (pr.phone if call_kind == CallKind.PHONE else ""), pr.country)
+            link = parse.parse_video_url(
+                url
+                if url is not None
+                else (co.default_video_url if call_kind == CallKind.VIDEO else "")
+            )
+            number = parse.parse_phone(
+                phone if phone is not None else (pr.phone if call_kind == CallKind.PHONE else ""),
+                pr.country,
+            )
             reminder = self._reminder(reminder_minutes)
             lo = R.to_epoch(start)
             hi = lo + length * 60
             if not force and (clash := self._conflicts(conn, closer_id, lo, hi, None)):
                 raise ConflictError(tuple(clash))
             now = R.to_epoch(self.now())
-            new_id = R.new_id(conn.execute(
-                insert(appointments).values(
-                    closer_id=closer_id,
-                    company_id=company_id,
-                    prospect_id=prospect_id,
-                    kind=call_kind.value,
-                    minutes=length,
-                    start_utc=lo,
-                    end_utc=hi,
-                    status=Status(status).value,
-                    url=link,
-                    phone=number,
-                    reminder_minutes=reminder,
-                    uid=uid or f"{uuid.uuid4()}@closer-desk",
-                    notes=notes,
-                    previous_id=previous_id,
-                    created_utc=now,
-                    updated_utc=now,
-                    **R.wall_columns(start),
+            new_id = R.new_id(
+                conn.execute(
+                    insert(appointments).values(
+                        closer_id=closer_id,
+                        company_id=company_id,
+                        prospect_id=prospect_id,
+                        kind=call_kind.value,
+                        minutes=length,
+                        start_utc=lo,
+                        end_utc=hi,
+                        status=Status(status).value,
+                        url=link,
+                        phone=number,
+                        reminder_minutes=reminder,
+                        uid=uid or f"{uuid.uuid4()}@closer-desk",
+                        notes=notes,
+                        previous_id=previous_id,
+                        created_utc=now,
+                        updated_utc=now,
+                        **R.wall_columns(start),
+                    )
                 )
-            ))
+            )
         return self.appointment(new_id)
 
     @staticmethod
@@ -320,7 +353,9 @@ class Agenda(DirectoryMixin):
             raise ValidationError("reminder", "out_of_range", value)
         return minutes
 
-    def _update(self, appointment_id: int, values: dict[str, Any], *, check_conflicts: bool, force: bool) -> Appointment:
+    def _update(
+        self, appointment_id: int, values: dict[str, Any], *, check_conflicts: bool, force: bool
+    ) -> Appointment:
         current = self.appointment(appointment_id)
         with self.engine.begin() as conn:
             write_lock(conn)  # the conflict check and the write see the same file
@@ -339,14 +374,26 @@ class Agenda(DirectoryMixin):
             conn.execute(update(appointments).where(appointments.c.id == row.id).values(**changed))
         return self.appointment(current.id)
 
-    def move(self, appointment_id: int, start: datetime, *, minutes: int | None = None, force: bool = False) -> Appointment:
+    def move(
+        self,
+        appointment_id: int,
+        start: datetime,
+        *,
+        minutes: int | None = None,
+        force: bool = False,
+    ) -> Appointment:
         """Move (and optionally resize) a call; the invite's SEQUENCE goes up."""
         current = self.appointment(appointment_id)
         if current.status == Status.CANCELLED:
             raise ValidationError("id", "cancelled", appointment_id)
         length = parse.parse_minutes(minutes if minutes is not None else current.minutes)
         lo = R.to_epoch(start)
-        values = {**R.wall_columns(start), "minutes": length, "start_utc": lo, "end_utc": lo + length * 60}
+        values = {
+            **R.wall_columns(start),
+            "minutes": length,
+            "start_utc": lo,
+            "end_utc": lo + length * 60,
+        }
         return self._update(current.id, values, check_conflicts=True, force=force)
 
     def update_details(self, appointment_id: int, **fields: Any) -> Appointment:
@@ -365,9 +412,13 @@ class Agenda(DirectoryMixin):
             values["notes"] = str(fields.pop("notes"))
         with self.engine.connect() as conn:
             if "company" in fields:
-                values["company_id"] = self._resolve_id(conn, companies, "company", fields.pop("company"))
+                values["company_id"] = self._resolve_id(
+                    conn, companies, "company", fields.pop("company")
+                )
             if "prospect" in fields:
-                values["prospect_id"] = self._resolve_id(conn, prospects, "prospect", fields.pop("prospect"))
+                values["prospect_id"] = self._resolve_id(
+                    conn, prospects, "prospect", fields.pop("prospect")
+                )
         if fields:
             raise ValidationError(next(iter(fields)), "unknown_field")
         return self._update(current.id, values, check_conflicts=False, force=True)
@@ -376,12 +427,17 @@ class Agenda(DirectoryMixin):
         """Set the status (confirmed, done, no-show, planned); cancel with ``cancel``."""
         new = parse.parse_choice(status, Status, "status")
         values: dict[str, Any] = {"status": new.value}
-        check = new in ACTIVE_STATUSES and self.appointment(appointment_id).status not in ACTIVE_STATUSES
+        check = (
+            new in ACTIVE_STATUSES
+            and self.appointment(appointment_id).status not in ACTIVE_STATUSES
+        )
         return self._update(appointment_id, values, check_conflicts=check, force=False)
 
     def cancel(self, appointment_id: int) -> Appointment:
         """Cancel a call: its time is freed and its next invite is a CANCEL."""
-        return self._update(appointment_id, {"status": Status.CANCELLED.value}, check_conflicts=False, force=True)
+        return self._update(
+            appointment_id, {"status": Status.CANCELLED.value}, check_conflicts=False, force=True
+        )
 
     def restore(self, appointment: Appointment) -> Appointment:
         """Put an appointment back exactly as given (undo), keeping the SEQUENCE moving up."""
@@ -401,7 +457,9 @@ class Agenda(DirectoryMixin):
             "company_id": appointment.company_id,
             "prospect_id": appointment.prospect_id,
             "outcome": appointment.outcome.value if appointment.outcome else None,
-            "deal_value": str(appointment.deal_value) if appointment.deal_value is not None else None,
+            "deal_value": str(appointment.deal_value)
+            if appointment.deal_value is not None
+            else None,
             "currency": appointment.currency,
             "lost_reason": appointment.lost_reason,
             "commission_rate": _text(appointment.commission_rate),
@@ -413,8 +471,14 @@ class Agenda(DirectoryMixin):
     def delete_appointment(self, appointment_id: int) -> None:
         """Remove a call entirely (undo of a creation; a user cancels instead)."""
         with self.engine.begin() as conn:
-            conn.execute(update(appointments).where(appointments.c.previous_id == int(appointment_id)).values(previous_id=None))
-            result = conn.execute(delete(appointments).where(appointments.c.id == int(appointment_id)))
+            conn.execute(
+                update(appointments)
+                .where(appointments.c.previous_id == int(appointment_id))
+                .values(previous_id=None)
+            )
+            result = conn.execute(
+                delete(appointments).where(appointments.c.id == int(appointment_id))
+            )
             if result.rowcount == 0:
                 raise NotFoundError("appointment", appointment_id)
 
@@ -436,7 +500,13 @@ class Agenda(DirectoryMixin):
         if outcome == Status.NO_SHOW.value:
             return self._update(
                 current.id,
-                {"status": Status.NO_SHOW.value, "outcome": None, "deal_value": None, "currency": "", "company_rate": None},
+                {
+                    "status": Status.NO_SHOW.value,
+                    "outcome": None,
+                    "deal_value": None,
+                    "currency": "",
+                    "company_rate": None,
+                },
                 check_conflicts=False,
                 force=True,
             )
@@ -444,14 +514,20 @@ class Agenda(DirectoryMixin):
             result = Outcome(outcome)
         except ValueError as exc:
             raise ValidationError("outcome", "unknown_outcome", outcome) from exc
-        values: dict[str, Any] = {"status": Status.DONE.value, "outcome": result.value, "lost_reason": ""}
+        values: dict[str, Any] = {
+            "status": Status.DONE.value,
+            "outcome": result.value,
+            "lost_reason": "",
+        }
         if result == Outcome.WON:
             if value is None:
                 raise ValidationError("value", "missing", None)
             values["deal_value"] = str(parse.parse_money(value))
             values["currency"] = parse.parse_currency(currency or "EUR")
             if commission_rate is not None:
-                values["commission_rate"] = str(parse.parse_rate(commission_rate, "commission_rate"))
+                values["commission_rate"] = str(
+                    parse.parse_rate(commission_rate, "commission_rate")
+                )
             # Frozen: renegotiating the company's rate later must not re-price this deal.
             values["company_rate"] = str(self.company(current.company_id).commission_rate)
         else:
@@ -487,4 +563,3 @@ def ensure_aware_range(start: datetime, end: datetime) -> tuple[datetime, dateti
     if end <= start:
         raise ValidationError("to", "end_before_start", end.isoformat())
     return start, end
-

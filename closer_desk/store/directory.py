@@ -146,7 +146,9 @@ class DirectoryMixin:
         self, conn: Connection, table: Table, kind: str, values: dict[str, Any]
     ) -> int:
         name = values["name"]
-        if conn.execute(select(table.c.id).where(func.casefold(table.c.name) == name.casefold())).first():
+        if conn.execute(
+            select(table.c.id).where(func.casefold(table.c.name) == name.casefold())
+        ).first():
             raise DuplicateError(kind, name)
         return R.new_id(conn.execute(insert(table).values(**values)))
 

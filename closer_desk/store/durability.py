@@ -105,7 +105,7 @@ def list_backups(agenda_path: Path) -> list[Backup]:
     return found
 
 
-def open_reader(path: Path | str, **kwargs: bool) -> sqlite3.Connection:
+def open_reader(path: Path | str, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """A connection that reads ``path`` and can never write to it (nor create it).
 
     Not ``mode=ro``: a read-only connection cannot run WAL recovery after a crash, and with no
@@ -114,7 +114,7 @@ def open_reader(path: Path | str, **kwargs: bool) -> sqlite3.Connection:
     ``?``, ``#`` and ``%`` in file names are escaped for the URI.
     """
     uri = f"file:{quote(Path(path).as_posix(), safe='/:')}?mode=rw"
-    conn = sqlite3.connect(uri, uri=True, **kwargs)  # type: ignore[arg-type]
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
     conn.execute("PRAGMA query_only = ON")
     return conn
 

@@ -27,9 +27,18 @@ def make_agenda(path: Path, clock: FakeClock | None = None) -> Agenda:
     """An agenda at ``path`` with one closer in Paris, two companies and three prospects."""
     agenda: Agenda = open_agenda(path, clock=clock or FakeClock())
     agenda.add_closer("Camille Durand", "Europe/Paris", email="camille@example.com")
-    agenda.add_company("Acme", commission_rate="15", default_video_url="https://meet.example.com/acme")
+    agenda.add_company(
+        "Acme", commission_rate="15", default_video_url="https://meet.example.com/acme"
+    )
     agenda.add_company("Érable", commission_rate="0.12", default_kind="phone", default_minutes=30)
-    agenda.add_prospect("Gabriel Tremblay", "America/Toronto", country="CA", subdivision="QC", language="fr", phone="+1 514 555 0123")
+    agenda.add_prospect(
+        "Gabriel Tremblay",
+        "America/Toronto",
+        country="CA",
+        subdivision="QC",
+        language="fr",
+        phone="+1 514 555 0123",
+    )
     agenda.add_prospect("Omar Haddad", "Asia/Dubai", country="AE", phone="+971 50 123 4567")
     agenda.add_prospect("Haruto Sato", "Asia/Tokyo", country="JP")
     return agenda

@@ -17,8 +17,7 @@ from tests.helpers.factories import at
 _V1_DATA = [
     "INSERT INTO closers (id, name, email, zone)"
     " VALUES (1, 'Camille Durand', 'c@example.com', 'Europe/Paris')",
-    "INSERT INTO weekly_hours (closer_id, weekday, start_min, end_min)"
-    " VALUES (1, 0, 540, 1080)",
+    "INSERT INTO weekly_hours (closer_id, weekday, start_min, end_min) VALUES (1, 0, 540, 1080)",
     "INSERT INTO companies"
     " (id, name, commission_rate, default_kind, default_minutes, zone, country)"
     " VALUES (1, 'Acme', '0.15', 'video', 45, 'Europe/Paris', 'FR')",
