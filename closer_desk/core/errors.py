@@ -6,7 +6,6 @@ words in the user's language (see ``closer_desk.core.messages``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -29,12 +28,6 @@ class NaiveDatetimeError(CloserDeskError):
     """A naive datetime reached code that only accepts aware ones (a programming error)."""
 
     bad_input = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidates:
-    earlier: datetime
-    later: datetime
 
 
 class NonExistentTimeError(CloserDeskError):

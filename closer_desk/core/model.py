@@ -6,11 +6,16 @@ Frozen dataclasses over aware datetimes. ``store`` hands these out; no ORM row e
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from closer_desk.core.tz import require_aware, to_utc, zone_name
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 class CallKind(enum.StrEnum):
@@ -239,6 +244,34 @@ class AgendaEntry:
     prospect_zone: str
     closer_name: str
     closer_zone: str
+
+
+_T = TypeVar("_T", bound="DataclassInstance")
+
+
+def _unchecked_constructor(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the slotted dataclass ``cls`` taking every field by position, that
+    skips ``__post_init__`` and the frozen ``__setattr__``.
+
+    Only for values already checked once: the store reads tens of thousands of rows that its
+    constraints guarded on the way in, and a frozen dataclass's own ``__init__`` costs more
+    than reading the row (one generic ``object.__setattr__`` per field). Like ``dataclasses``
+    itself, the body is generated: one slot-descriptor call per field, no loop.
+    """
+    names = [f.name for f in fields(cls)]
+    setters: dict[str, Any] = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    source = f"def construct({', '.join(names)}):\n    self = _new(_cls)\n{body}    return self\n"
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(source, namespace)  # names are the class's own field names, never user text
+    return cast("Callable[..., _T]", namespace["construct"])
+
+
+#: ``Appointment(...)`` for rows the store already holds: ``start`` aware, ``minutes > 0``
+#: (a CHECK constraint). All 21 fields by position.
+unchecked_appointment = _unchecked_constructor(Appointment)
+#: ``AgendaEntry(...)`` without the frozen ``__init__``'s cost.
+unchecked_entry = _unchecked_constructor(AgendaEntry)
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,20 +134,6 @@ class Tally:
 _OUTCOME_COLUMN = {Outcome.WON: 2, Outcome.LOST: 3, Outcome.FOLLOW_UP: 4}
 
 
-def tally_of(appointment: Appointment) -> Tally:
-    """What one call adds to a tally."""
-    if appointment.status == Status.NO_SHOW:
-        return Tally(no_shows=1)
-    if appointment.status != Status.DONE:
-        return Tally()
-    return Tally(
-        calls_held=1,
-        won=int(appointment.outcome == Outcome.WON),
-        lost=int(appointment.outcome == Outcome.LOST),
-        follow_ups=int(appointment.outcome == Outcome.FOLLOW_UP),
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Money:
     """Won deals in one currency: how many, their total value and the commission earned."""

@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -141,13 +140,6 @@ class Agenda(DirectoryMixin):
         return moved
 
     # -- queries -------------------------------------------------------------------------
-    def _longest_minutes(self, conn: Connection) -> int:
-        return int(conn.execute(select(func.max(appointments.c.minutes))).scalar() or 0)
-
-    def _overlap(self, conn: Connection, lo: int, hi: int) -> Any:
-        """An overlap condition bounded on the indexed start on both sides."""
-        return Q.overlap(lo, hi)
-
     def appointment(self, appointment_id: int) -> Appointment:
         """One appointment by id."""
         with self.engine.connect() as conn:
@@ -196,9 +188,8 @@ class Agenda(DirectoryMixin):
             result = conn.execute(query, {"lo": lo, "hi": hi, "closer_id": closer_id})
             keys = tuple(result.keys())
             rows = result.all()
-        read = R.appointment_reader(keys)
-        names = itemgetter(*(keys.index(k) for k in Q.ENTRY_NAMES))  # by position: see rows.py
-        return [AgendaEntry(read(row), *names(row)) for row in rows]
+        entry = R.entry_reader(keys)
+        return [entry(row) for row in rows]
 
     def entry(self, appointment_id: int) -> AgendaEntry:
         """One appointment with its names."""
@@ -554,12 +545,3 @@ class Agenda(DirectoryMixin):
 
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
-
-
-def ensure_aware_range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    """Check a range is aware and forward."""
-    tz.require_aware(start)
-    tz.require_aware(end)
-    if end <= start:
-        raise ValidationError("to", "end_before_start", end.isoformat())
-    return start, end

@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, DBAPIError
-from sqlalchemy.pool import NullPool
 
 from closer_desk.core.errors import AgendaFileError, AgendaVersionError
 from closer_desk.store.fileinfo import ENV_DB, SCHEMA_HEAD, default_db_path
@@ -59,15 +58,6 @@ def make_engine(path: Path) -> Engine:
         connect_args={"check_same_thread": False},
         pool_size=1,
         max_overflow=4,
-    )
-    event.listen(engine, "connect", _on_connect)
-    return engine
-
-
-def make_memory_engine() -> Engine:
-    """An in-memory engine (tests): one shared connection, same pragmas."""
-    engine = create_engine(
-        "sqlite+pysqlite://", connect_args={"check_same_thread": False}, poolclass=NullPool
     )
     event.listen(engine, "connect", _on_connect)
     return engine

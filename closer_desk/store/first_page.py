@@ -34,7 +34,8 @@ _COLUMNS = ", ".join(f"a.{c}" for c in R.APPOINTMENT_COLUMNS)
 # The same rows as store.queries.CLOSER_ENTRIES (bounded on the indexed start on both sides).
 # Only this module's constants are formatted into SQL; values are bound.
 _ENTRIES = f"""
-SELECT {_COLUMNS}, c.name, c.color, p.name, p.zone, cl.name, cl.zone
+SELECT {_COLUMNS}, c.name AS company_name, c.color AS company_color,
+  p.name AS prospect_name, p.zone AS prospect_zone, cl.name AS closer_name, cl.zone AS closer_zone
 FROM appointments AS a
 JOIN companies AS c ON c.id = a.company_id
 JOIN prospects AS p ON p.id = a.prospect_id
@@ -109,10 +110,8 @@ def _read(
     result = conn.execute(
         _ENTRIES, {"lo": R.to_epoch(start), "hi": R.to_epoch(end), "closer_id": closer.id}
     )
-    keys = [d[0] for d in result.description]
-    read = R.appointment_reader(keys[: len(R.APPOINTMENT_COLUMNS)])
-    width = len(R.APPOINTMENT_COLUMNS)
-    entries = tuple(AgendaEntry(read(row[:width]), *row[width:]) for row in result.fetchall())
+    entry = R.entry_reader([d[0] for d in result.description])
+    entries = tuple(entry(row) for row in result.fetchall())
     return FirstPage(closer, companies, empty, start, end, entries)
 
 

@@ -15,11 +15,6 @@ from closer_desk.core.model import ACTIVE_STATUSES
 from closer_desk.store.rows import APPOINTMENT_COLUMNS
 from closer_desk.store.schema import appointments, closers, companies, prospects
 
-#: The columns after the appointment's own in an entries row, in ``AgendaEntry`` field order.
-ENTRY_NAMES = (
-    "company_name", "company_color", "prospect_name", "prospect_zone", "closer_name", "closer_zone"
-)  # fmt: skip
-
 
 def overlap(lo: Any, hi: Any) -> ColumnElement[bool]:
     """Appointments overlapping ``[lo, hi)`` (epoch seconds), bounded on the indexed start on
