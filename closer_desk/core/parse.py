@@ -150,6 +150,11 @@ def format_clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def format_intervals(intervals: tuple[DailyInterval, ...]) -> str:
+    """The inverse of ``parse_intervals``: ``09:00-12:00,14:00-18:00`` (empty for none)."""
+    return ",".join(f"{format_clock(i.start)}-{format_clock(i.end)}" for i in intervals)
+
+
 def format_weekly_hours(hours: WeeklyHours) -> str:
     """The inverse of ``parse_weekly_hours`` (days with equal hours grouped)."""
     groups: list[str] = []
@@ -161,22 +166,27 @@ def format_weekly_hours(hours: WeeklyHours) -> str:
             e += 1
         if intervals:
             days = _WEEKDAYS[d] if d == e else f"{_WEEKDAYS[d]}-{_WEEKDAYS[e]}"
-            times = ",".join(f"{format_clock(i.start)}-{format_clock(i.end)}" for i in intervals)
-            groups.append(f"{days} {times}")
+            groups.append(f"{days} {format_intervals(intervals)}")
         d = e + 1
     return "; ".join(groups) or "off"
 
 
-def parse_money(text: str | Decimal, field: str = "value") -> Decimal:
-    """A non-negative amount with at most two decimals."""
+def _non_negative_decimal(raw: str, text: object, field: str) -> Decimal:
+    # A decimal comma is accepted: "1234,50" is how half the users type money.
     try:
-        amount = Decimal(str(text).strip().replace(",", "."))
+        number = Decimal(raw.replace(",", "."))
     except InvalidOperation as exc:
         raise ValidationError(field, "not_a_number", text) from exc
-    if not amount.is_finite():
+    if not number.is_finite():
         raise ValidationError(field, "not_a_number", text)
-    if amount < 0:
+    if number < 0:
         raise ValidationError(field, "negative", text)
+    return number
+
+
+def parse_money(text: str | Decimal, field: str = "value") -> Decimal:
+    """A non-negative amount with at most two decimals."""
+    amount = _non_negative_decimal(str(text).strip(), text, field)
     if amount >= Decimal(10) ** 15:  # quantize would overflow the context (found by fuzzing)
         raise ValidationError(field, "out_of_range", text)
     return amount.quantize(Decimal("0.01"))
@@ -184,15 +194,7 @@ def parse_money(text: str | Decimal, field: str = "value") -> Decimal:
 
 def parse_rate(text: str | Decimal, field: str = "rate") -> Decimal:
     """A commission rate: ``15``, ``15%`` or ``0.15``, all meaning fifteen percent."""
-    raw = str(text).strip().rstrip("%").replace(",", ".")
-    try:
-        rate = Decimal(raw)
-    except InvalidOperation as exc:
-        raise ValidationError(field, "not_a_number", text) from exc
-    if not rate.is_finite():
-        raise ValidationError(field, "not_a_number", text)
-    if rate < 0:
-        raise ValidationError(field, "negative", text)
+    rate = _non_negative_decimal(str(text).strip().rstrip("%"), text, field)
     if rate > 1 or str(text).strip().endswith("%"):
         rate = rate / 100
     if rate > 1:

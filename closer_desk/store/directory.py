@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import AmbiguousNameError, DuplicateError, NotFoundError
@@ -16,10 +27,8 @@ from closer_desk.core.model import (
     Closer,
     Company,
     DailyInterval,
-    DateOverride,
     Prospect,
     Temperature,
-    TravelPeriod,
     WeeklyHours,
 )
 from closer_desk.store import rows as R
@@ -114,6 +123,11 @@ def _clean_prospect(values: dict[str, Any], country: str) -> dict[str, Any]:
     if "phone" in values:
         values["phone"] = parse.parse_phone(values["phone"], values.get("country", country))
     return values
+
+
+def _hours_or_none(hours: WeeklyHours | bool | None) -> WeeklyHours | None:
+    # Edits take False for "leave the hours be"; anything else that is not hours clears them.
+    return hours if isinstance(hours, WeeklyHours) else None
 
 
 class DirectoryMixin:
@@ -212,37 +226,19 @@ class DirectoryMixin:
             else:
                 closer_id = self._resolve_id(conn, closers, "closer", key)
                 row = conn.execute(select(closers).where(closers.c.id == closer_id)).one()
-            hours = self._hours(conn, "closer_id", row.id) or WeeklyHours(((),) * 7)
-            overrides = tuple(
-                DateOverride(R.parse_day(o.day), parse.parse_intervals(o.intervals))
-                for o in conn.execute(
-                    select(date_overrides)
-                    .where(date_overrides.c.closer_id == row.id)
-                    .order_by(date_overrides.c.day)
-                )
+            overrides = conn.execute(
+                select(date_overrides.c.day, date_overrides.c.intervals)
+                .where(date_overrides.c.closer_id == row.id)
+                .order_by(date_overrides.c.day)
+            ).all()
+            travels = conn.execute(
+                select(travel_periods.c.first_day, travel_periods.c.last_day, travel_periods.c.zone)
+                .where(travel_periods.c.closer_id == row.id)
+                .order_by(travel_periods.c.first_day)
+            ).all()
+            return R.closer_from_row(
+                row, self._hours(conn, "closer_id", row.id), overrides, travels
             )
-            travels = tuple(
-                TravelPeriod(R.parse_day(t.first_day), R.parse_day(t.last_day), t.zone)
-                for t in conn.execute(
-                    select(travel_periods)
-                    .where(travel_periods.c.closer_id == row.id)
-                    .order_by(travel_periods.c.first_day)
-                )
-            )
-        return Closer(
-            id=row.id,
-            name=row.name,
-            zone=row.zone,
-            email=row.email,
-            hours=hours,
-            buffer_before=row.buffer_before,
-            buffer_after=row.buffer_after,
-            min_notice=row.min_notice,
-            daily_cap=row.daily_cap,
-            planned_week_minutes=row.planned_week_minutes,
-            overrides=overrides,
-            travels=travels,
-        )
 
     def closers(self) -> list[Closer]:
         """Every closer, by name."""
@@ -252,9 +248,7 @@ class DirectoryMixin:
 
     def set_override(self, key: Key, day: date, intervals: tuple[DailyInterval, ...]) -> Closer:
         """Replace a closer's hours on one date (no interval: a day off)."""
-        text = ",".join(
-            f"{parse.format_clock(i.start)}-{parse.format_clock(i.end)}" for i in intervals
-        )
+        text = parse.format_intervals(intervals)
         with self.engine.begin() as conn:
             closer_id = self._resolve_id(conn, closers, "closer", key)
             conn.execute(
@@ -326,7 +320,7 @@ class DirectoryMixin:
             if values:
                 conn.execute(update(companies).where(companies.c.id == company_id).values(**values))
             if hours is not False:
-                self._set_hours(conn, "company_id", company_id, hours or None)  # type: ignore[arg-type]
+                self._set_hours(conn, "company_id", company_id, _hours_or_none(hours))
         return self.company(company_id)
 
     def company(self, key: Key) -> Company:
@@ -372,7 +366,7 @@ class DirectoryMixin:
                     update(prospects).where(prospects.c.id == prospect_id).values(**values)
                 )
             if hours is not False:
-                self._set_hours(conn, "prospect_id", prospect_id, hours or None)  # type: ignore[arg-type]
+                self._set_hours(conn, "prospect_id", prospect_id, _hours_or_none(hours))
         return self.prospect(prospect_id)
 
     def prospect(self, key: Key) -> Prospect:
@@ -391,6 +385,20 @@ class DirectoryMixin:
                 func.casefold(prospects.c.name).contains(needle, autoescape=True)
                 | func.casefold(prospects.c.organisation).contains(needle, autoescape=True)
             )
+        return self._read_prospects(query, weekly_hours.c.prospect_id.is_not(None))
+
+    def prospects_with_ids(self, ids: Iterable[int]) -> list[Prospect]:
+        """The prospects whose ids are in ``ids`` (unknown ids are left out), in no order."""
+        wanted = set(ids)
+        return self._read_prospects(
+            select(prospects).where(prospects.c.id.in_(wanted)),
+            weekly_hours.c.prospect_id.in_(wanted),
+        )
+
+    def _read_prospects(
+        self, query: Select[Any], hours_where: ColumnElement[bool]
+    ) -> list[Prospect]:
+        # Two queries in all, not one hours query per prospect.
         with self.engine.connect() as conn:
             hours_by_id: dict[int, list[tuple[int, int, int]]] = {}
             for h in conn.execute(
@@ -399,14 +407,15 @@ class DirectoryMixin:
                     weekly_hours.c.weekday,
                     weekly_hours.c.start_min,
                     weekly_hours.c.end_min,
-                ).where(weekly_hours.c.prospect_id.is_not(None))
+                ).where(hours_where)
             ):
                 hours_by_id.setdefault(h.prospect_id, []).append(
                     (h.weekday, h.start_min, h.end_min)
                 )
-            return [
-                R.prospect_from_row(
-                    row, R.hours_from_rows(hours_by_id[row.id]) if row.id in hours_by_id else None
-                )
-                for row in conn.execute(query)
-            ]
+            rows = conn.execute(query).all()
+        return [
+            R.prospect_from_row(
+                row, R.hours_from_rows(hours_by_id[row.id]) if row.id in hours_by_id else None
+            )
+            for row in rows
+        ]

@@ -18,13 +18,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from closer_desk.core import parse
 from closer_desk.core.model import (
     AgendaEntry,
     Closer,
     Company,
-    DateOverride,
-    TravelPeriod,
     WeeklyHours,
 )
 from closer_desk.store import rows as R
@@ -136,34 +133,15 @@ def _first_closer(conn: sqlite3.Connection) -> Closer | None:
     row = cursor.execute("SELECT * FROM closers ORDER BY id LIMIT 1").fetchone()
     if row is None:
         return None
-    overrides = tuple(
-        DateOverride(R.parse_day(day), parse.parse_intervals(intervals))
-        for day, intervals in conn.execute(
-            "SELECT day, intervals FROM date_overrides WHERE closer_id = ? ORDER BY day", (row.id,)
-        )
-    )
-    travels = tuple(
-        TravelPeriod(R.parse_day(first), R.parse_day(last), zone)
-        for first, last, zone in conn.execute(
-            "SELECT first_day, last_day, zone FROM travel_periods WHERE closer_id = ?"
-            " ORDER BY first_day",
-            (row.id,),
-        )
-    )
-    return Closer(
-        id=row.id,
-        name=row.name,
-        zone=row.zone,
-        email=row.email,
-        hours=_hours(conn, "closer_id", row.id) or WeeklyHours(((),) * 7),
-        buffer_before=row.buffer_before,
-        buffer_after=row.buffer_after,
-        min_notice=row.min_notice,
-        daily_cap=row.daily_cap,
-        planned_week_minutes=row.planned_week_minutes,
-        overrides=overrides,
-        travels=travels,
-    )
+    overrides = conn.execute(
+        "SELECT day, intervals FROM date_overrides WHERE closer_id = ? ORDER BY day", (row.id,)
+    ).fetchall()
+    travels = conn.execute(
+        "SELECT first_day, last_day, zone FROM travel_periods WHERE closer_id = ?"
+        " ORDER BY first_day",
+        (row.id,),
+    ).fetchall()
+    return R.closer_from_row(row, _hours(conn, "closer_id", row.id), overrides, travels)
 
 
 __all__ = ["FirstPage", "read_first_page"]

@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 
 from closer_desk.core.desk import PipelineItem, pipeline
-from closer_desk.core.model import Appointment, Closer, Outcome, Prospect, Status, Temperature
+from closer_desk.core.model import Appointment, Closer, Outcome, Status, Temperature
 from closer_desk.core.reports import Month, Report, WeekLoad, build_report, week_bounds, week_load
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
-from closer_desk.store.schema import appointments, prospects, weekly_hours
+from closer_desk.store.schema import appointments, prospects
 
 # Only the columns an ``Appointment`` is made of (see ``store.rows.appointment_reader``).
 _READ = [appointments.c[name] for name in R.APPOINTMENT_COLUMNS]
@@ -90,25 +90,6 @@ def current_month(agenda: Agenda, closer: Key | None = None) -> Month:
     return Month.of(agenda.now(), agenda.closer(closer).zone)
 
 
-def _prospects(agenda: Agenda, ids: set[int]) -> list[Prospect]:
-    with agenda.engine.connect() as conn:
-        hours: dict[int, list[tuple[int, int, int]]] = {}
-        for h in conn.execute(
-            select(
-                weekly_hours.c.prospect_id,
-                weekly_hours.c.weekday,
-                weekly_hours.c.start_min,
-                weekly_hours.c.end_min,
-            ).where(weekly_hours.c.prospect_id.in_(ids))
-        ):
-            hours.setdefault(h.prospect_id, []).append((h.weekday, h.start_min, h.end_min))
-        rows = conn.execute(select(prospects).where(prospects.c.id.in_(ids))).all()
-    return [
-        R.prospect_from_row(row, R.hours_from_rows(hours[row.id]) if row.id in hours else None)
-        for row in rows
-    ]
-
-
 def load_pipeline(
     agenda: Agenda, *, lookback: timedelta = PIPELINE_LOOKBACK
 ) -> tuple[PipelineItem, ...]:
@@ -175,4 +156,4 @@ def load_pipeline(
             b.c.start_utc,
             b.c.id,
         )
-    return pipeline(_prospects(agenda, ids), [*latest, *upcoming], now)
+    return pipeline(agenda.prospects_with_ids(ids), [*latest, *upcoming], now)

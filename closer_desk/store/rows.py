@@ -16,16 +16,20 @@ from closer_desk.core.model import (
     Appointment,
     BusyBlock,
     CallKind,
+    Closer,
     Company,
     DailyInterval,
+    DateOverride,
     Outcome,
     Prospect,
     Status,
     Temperature,
+    TravelPeriod,
     WeeklyHours,
     unchecked_appointment,
     unchecked_entry,
 )
+from closer_desk.core.parse import parse_intervals
 
 if TYPE_CHECKING:  # rows are also read without SQLAlchemy (store.first_page)
     from sqlalchemy import CursorResult
@@ -181,6 +185,34 @@ def entry_reader(keys: Sequence[str]) -> Callable[[Sequence[Any]], AgendaEntry]:
 def appointment_from_row(row: Any) -> Appointment:
     """A core ``Appointment`` from one ``appointments`` row (a SQLAlchemy ``Row``)."""
     return appointment_reader(row._fields)(row)
+
+
+def closer_from_row(
+    row: Any,
+    hours: WeeklyHours | None,
+    overrides: Iterable[Sequence[Any]],
+    travels: Iterable[Sequence[Any]],
+) -> Closer:
+    """A core ``Closer`` from a ``closers`` row, its hours (None: no hours at all), its
+    (day, intervals) override rows and its (first_day, last_day, zone) travel rows."""
+    return Closer(
+        id=row.id,
+        name=row.name,
+        zone=row.zone,
+        email=row.email,
+        hours=hours or WeeklyHours(((),) * 7),
+        buffer_before=row.buffer_before,
+        buffer_after=row.buffer_after,
+        min_notice=row.min_notice,
+        daily_cap=row.daily_cap,
+        planned_week_minutes=row.planned_week_minutes,
+        overrides=tuple(
+            DateOverride(parse_day(day), parse_intervals(intervals)) for day, intervals in overrides
+        ),
+        travels=tuple(
+            TravelPeriod(parse_day(first), parse_day(last), zone) for first, last, zone in travels
+        ),
+    )
 
 
 def company_from_row(row: Any, hours: WeeklyHours | None) -> Company:
