@@ -35,12 +35,17 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
+    from closer_desk.cli._common import path_arg
+
     parser = _Parser(
         prog="closer-desk", description="Agenda of closing calls across companies and time zones."
     )
     parser.add_argument("--version", action="version", version=f"closer-desk {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="agenda file (default: $CLOSER_DESK_DB or the user data dir)"
+        "--db",
+        metavar="PATH",
+        type=path_arg,
+        help="agenda file (default: $CLOSER_DESK_DB or the user data dir)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:

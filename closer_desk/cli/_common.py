@@ -20,6 +20,27 @@ def agenda_from(args: argparse.Namespace) -> Agenda:
     return agenda
 
 
+def path_arg(text: str) -> str:
+    """An argparse ``type`` for file names: a NUL byte or an empty name is a usage error
+    (exit 2) here rather than a ``ValueError`` from the OS layer later."""
+    if not text or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"not a usable file name: {text!r}")
+    return text
+
+
+def write_output(name: str, data: bytes) -> None:
+    """Write ``data`` to the file the user named; a folder that does not exist or a file that
+    cannot be written is bad input (exit 2), said in one line."""
+    from pathlib import Path
+
+    from closer_desk.core.errors import ValidationError
+
+    try:
+        Path(name).write_bytes(data)
+    except OSError as error:
+        raise ValidationError("output", "not_writable", f"{name}: {error.strerror}") from error
+
+
 def add_fold_option(parser: argparse.ArgumentParser) -> None:
     """``--fold earlier|later`` for wall times in a DST gap or overlap."""
     parser.add_argument(
@@ -34,6 +55,16 @@ def aware_start(text: str, zone_name: str, fold: str | None) -> datetime:
     unless ``fold`` says which instant)."""
     wall = parse.parse_wall_time(text)
     return tz.localize(wall, zone_name, choose=fold)  # type: ignore[arg-type]
+
+
+def minutes_option(args: argparse.Namespace) -> int | None:
+    """``--minutes`` checked (a positive whole number), or None when not given."""
+    return parse.parse_minutes(args.minutes) if args.minutes is not None else None
+
+
+def today(agenda: Agenda, zone_name: str) -> date:
+    """Today's date in ``zone_name`` by the agenda's clock."""
+    return tz.convert(agenda.now(), zone_name).date()
 
 
 def day_range(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:

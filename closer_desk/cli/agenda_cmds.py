@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from closer_desk.cli._common import (
@@ -13,15 +13,13 @@ from closer_desk.cli._common import (
     day_range,
     iso,
     local_text,
+    minutes_option,
     print_json,
     print_table,
+    today,
 )
 from closer_desk.core import parse, tz
 from closer_desk.core.model import AgendaEntry, Appointment
-
-
-def _today(zone_name: str) -> datetime:
-    return datetime.now(tz.zone(zone_name))
 
 
 def entry_json(entry: AgendaEntry, display_zone: str | None = None) -> dict[str, Any]:
@@ -101,7 +99,7 @@ def _book(args: argparse.Namespace) -> int:
             company=args.company,
             prospect=args.prospect,
             start=start,
-            minutes=parse.parse_minutes(args.minutes) if args.minutes is not None else None,
+            minutes=minutes_option(args),
             kind=args.kind,
             url=args.url,
             phone=args.phone,
@@ -117,7 +115,7 @@ def _move(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         current = agenda.appointment(args.id)
         start = aware_start(args.start, args.tz or current.zone, args.fold)
-        minutes = parse.parse_minutes(args.minutes) if args.minutes is not None else None
+        minutes = minutes_option(args)
         appointment = agenda.move(current.id, start, minutes=minutes, force=args.force)
         _report(args, agenda, appointment, "moved")
     return 0
@@ -151,7 +149,7 @@ def _agenda(args: argparse.Namespace) -> int:
         zone_name = (
             tz.canonical_zone_name(args.tz) if args.tz else (closer.zone if closer else "UTC")
         )
-        first = parse.parse_date(args.from_, "from") if args.from_ else _today(zone_name).date()
+        first = parse.parse_date(args.from_, "from") if args.from_ else today(agenda, zone_name)
         last = parse.parse_date(args.to, "to") if args.to else first + timedelta(days=6)
         start, end = day_range(first, last, zone_name)
         entries = agenda.entries(

@@ -42,7 +42,8 @@ def _prospect_json(p: Prospect) -> dict[str, Any]:
     }
 
 
-def _closer_json(c: Closer) -> dict[str, Any]:
+def closer_json(c: Closer) -> dict[str, Any]:
+    """A closer for ``--json``: zone, weekly hours and booking rules."""
     return {
         "id": c.id,
         "name": c.name,
@@ -56,8 +57,13 @@ def _closer_json(c: Closer) -> dict[str, Any]:
     }
 
 
-def _fields(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
-    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+def _fields(
+    args: argparse.Namespace, names: tuple[str, ...], *, new_name: bool = False
+) -> dict[str, Any]:
+    fields = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+    if new_name and args.new_name:
+        fields["name"] = args.new_name
+    return fields
 
 
 # -- company ---------------------------------------------------------------------------------
@@ -87,33 +93,36 @@ def _company_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--hours", help="hours for this company's calls, e.g. 'mon-fri 09:00-17:00'")
 
 
+def _hours_edit(text: str | None, clear_words: tuple[str, ...]) -> Any:
+    """``--hours`` on edit: False leaves them, None clears them (one of ``clear_words``)."""
+    if not text:
+        return False
+    if text.strip().lower() in clear_words:
+        return None
+    return parse.parse_weekly_hours(text)
+
+
+def _added(args: argparse.Namespace, verb: str, noun: str, item: Any, as_json: Any) -> int:
+    if args.json:
+        print_json(as_json(item))
+    else:
+        print(f"{verb} {noun} #{item.id} {item.name}")
+    return 0
+
+
 def _company_add(args: argparse.Namespace) -> int:
     hours = parse.parse_weekly_hours(args.hours) if args.hours else None
     with agenda_from(args) as agenda:
         company = agenda.add_company(args.name, hours=hours, **_fields(args, _COMPANY_OPTS))
-    print_json(_company_json(company)) if args.json else print(
-        f"added company #{company.id} {company.name}"
-    )
-    return 0
+    return _added(args, "added", "company", company, _company_json)
 
 
 def _company_edit(args: argparse.Namespace) -> int:
-    fields = _fields(args, _COMPANY_OPTS)
-    if args.new_name:
-        fields["name"] = args.new_name
-    hours: Any = False
-    if args.hours:
-        hours = (
-            None
-            if args.hours.strip().lower() in ("off", "none", "any")
-            else parse.parse_weekly_hours(args.hours)
-        )
+    fields = _fields(args, _COMPANY_OPTS, new_name=True)
+    hours = _hours_edit(args.hours, ("off", "none", "any"))
     with agenda_from(args) as agenda:
         company = agenda.edit_company(args.company, hours=hours, **fields)
-    print_json(_company_json(company)) if args.json else print(
-        f"updated company #{company.id} {company.name}"
-    )
-    return 0
+    return _added(args, "updated", "company", company, _company_json)
 
 
 def _company_list(args: argparse.Namespace) -> int:
@@ -180,33 +189,17 @@ def _prospect_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 
 def _prospect_add(args: argparse.Namespace) -> int:
     hours = parse.parse_weekly_hours(args.hours) if args.hours else None
-    fields = _fields(args, _PROSPECT_OPTS)
-    zone = fields.pop("zone")
     with agenda_from(args) as agenda:
-        prospect = agenda.add_prospect(args.name, zone, hours=hours, **fields)
-    print_json(_prospect_json(prospect)) if args.json else print(
-        f"added prospect #{prospect.id} {prospect.name}"
-    )
-    return 0
+        prospect = agenda.add_prospect(args.name, hours=hours, **_fields(args, _PROSPECT_OPTS))
+    return _added(args, "added", "prospect", prospect, _prospect_json)
 
 
 def _prospect_edit(args: argparse.Namespace) -> int:
-    fields = _fields(args, _PROSPECT_OPTS)
-    if args.new_name:
-        fields["name"] = args.new_name
-    hours: Any = False
-    if args.hours:
-        hours = (
-            None
-            if args.hours.strip().lower() in ("default",)
-            else parse.parse_weekly_hours(args.hours)
-        )
+    fields = _fields(args, _PROSPECT_OPTS, new_name=True)
+    hours = _hours_edit(args.hours, ("default",))
     with agenda_from(args) as agenda:
         prospect = agenda.edit_prospect(args.prospect, hours=hours, **fields)
-    print_json(_prospect_json(prospect)) if args.json else print(
-        f"updated prospect #{prospect.id} {prospect.name}"
-    )
-    return 0
+    return _added(args, "updated", "prospect", prospect, _prospect_json)
 
 
 def _prospect_list(args: argparse.Namespace) -> int:
@@ -252,34 +245,25 @@ def _closer_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 
 def _closer_add(args: argparse.Namespace) -> int:
     hours = parse.parse_weekly_hours(args.hours) if args.hours else None
-    fields = _fields(args, _CLOSER_OPTS)
-    zone = fields.pop("zone")
     with agenda_from(args) as agenda:
-        closer = agenda.add_closer(args.name, zone, hours=hours, **fields)
-    print_json(_closer_json(closer)) if args.json else print(
-        f"added closer #{closer.id} {closer.name}"
-    )
-    return 0
+        closer = agenda.add_closer(args.name, hours=hours, **_fields(args, _CLOSER_OPTS))
+    return _added(args, "added", "closer", closer, closer_json)
 
 
 def _closer_edit(args: argparse.Namespace) -> int:
-    fields = _fields(args, _CLOSER_OPTS)
-    if args.new_name:
-        fields["name"] = args.new_name
+    fields = _fields(args, _CLOSER_OPTS, new_name=True)
+    # A closer always has hours: there is nothing to clear them to.
     hours = parse.parse_weekly_hours(args.hours) if args.hours else None
     with agenda_from(args) as agenda:
         closer = agenda.edit_closer(args.closer, hours=hours, **fields)
-    print_json(_closer_json(closer)) if args.json else print(
-        f"updated closer #{closer.id} {closer.name}"
-    )
-    return 0
+    return _added(args, "updated", "closer", closer, closer_json)
 
 
 def _closer_list(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         items = agenda.closers()
     if args.json:
-        print_json([_closer_json(c) for c in items])
+        print_json([closer_json(c) for c in items])
     else:
         print_table(
             ("ID", "NAME", "ZONE", "HOURS", "EMAIL"),

@@ -7,8 +7,16 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from closer_desk.cli._common import agenda_from, day_range, print_json, print_table
-from closer_desk.core import parse, tz
+from closer_desk.cli._common import (
+    agenda_from,
+    day_range,
+    path_arg,
+    print_json,
+    print_table,
+    today,
+    write_output,
+)
+from closer_desk.core import parse
 from closer_desk.core.ics.export import export_calendar
 from closer_desk.core.ics.importing import IcsRejected
 from closer_desk.core.ics.invite import invite
@@ -55,7 +63,7 @@ def _invite(args: argparse.Namespace) -> int:
         appointment = agenda.appointment(args.id)
         data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
     if args.output:
-        Path(args.output).write_bytes(data)
+        write_output(args.output, data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -65,13 +73,16 @@ def _invite(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         closer = agenda.closer(args.closer)
-        today = tz.convert(agenda.now(), closer.zone).date()
-        first = parse.parse_date(args.from_, "from") if args.from_ else today - timedelta(days=30)
+        first = (
+            parse.parse_date(args.from_, "from")
+            if args.from_
+            else today(agenda, closer.zone) - timedelta(days=30)
+        )
         last = parse.parse_date(args.to, "to") if args.to else first + timedelta(days=365)
         start, end = day_range(first, last, closer.zone)
         calls = calls_between(agenda, start, end, closer_id=closer.id if args.closer else None)
         data = export_calendar(calls, now=agenda.now(), language=args.lang)
-    Path(args.output).write_bytes(data)
+    write_output(args.output, data)
     print(f"exported {len(calls)} calls to {args.output}")
     return 0
 
@@ -131,7 +142,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the calendar commands to the command tree."""
     p = sub.add_parser("invite", help="write the ICS invite of a call (CANCEL if cancelled)")
     p.add_argument("id", type=int)
-    p.add_argument("-o", "--output", help="file to write (default: stdout)")
+    p.add_argument("-o", "--output", type=path_arg, help="file to write (default: stdout)")
     p.set_defaults(func=_invite)
 
     p = sub.add_parser("export", help="export calls as one calendar for other calendar apps")
@@ -141,11 +152,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--lang", choices=("en", "fr"), default="en", help="language of the descriptions"
     )
-    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.add_argument("-o", "--output", type=path_arg, required=True, help="file to write")
     p.set_defaults(func=_export)
 
     p = sub.add_parser("import", help="import a calendar file (busy time, or updates of calls)")
-    p.add_argument("file")
+    p.add_argument("file", type=path_arg)
     p.add_argument(
         "--busy", action="store_true", help="block the time of every event for the closer"
     )

@@ -55,6 +55,7 @@ _CODES = {
     "link_scheme": "only https:, tel: and mailto: links can be opened",
     "no_agenda": "there is no agenda file there",
     "no_backup": "is not a backup file (see 'closer-desk backup list')",
+    "not_writable": "cannot be written",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 

@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
-from closer_desk.cli._common import print_json, print_table
+from closer_desk.cli._common import path_arg, print_json, print_table
 from closer_desk.core.errors import ValidationError
 from closer_desk.store import durability
 from closer_desk.store.db import default_db_path
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "restore", help="replace the agenda by a backup (the replaced file is kept aside)"
     )
     restore.add_argument(
-        "file", metavar="FILE", help="a backup file, or its name from 'backup list'"
+        "file", metavar="FILE", type=path_arg, help="a backup file, or its name from 'backup list'"
     )
     restore.set_defaults(func=_restore)
     backup.set_defaults(func=_list, json=False)

@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from closer_desk.cli._common import agenda_from, iso, local_text, print_json, print_table
+from closer_desk.cli.directory_cmds import closer_json
 from closer_desk.core import parse
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Closer
@@ -107,23 +108,9 @@ def _zones(args: argparse.Namespace) -> int:
 # -- closer rules ----------------------------------------------------------------------------
 def _closer_rules_json(c: Closer) -> dict[str, Any]:
     return {
-        "id": c.id,
-        "name": c.name,
-        "zone": c.zone,
-        "hours": parse.format_weekly_hours(c.hours),
-        "buffer_before": c.buffer_before,
-        "buffer_after": c.buffer_after,
-        "min_notice": c.min_notice,
-        "daily_cap": c.daily_cap,
+        **closer_json(c),
         "overrides": [
-            {
-                "day": o.day,
-                "hours": ",".join(
-                    f"{parse.format_clock(i.start)}-{parse.format_clock(i.end)}"
-                    for i in o.intervals
-                )
-                or "off",
-            }
+            {"day": o.day, "hours": parse.format_intervals(o.intervals) or "off"}
             for o in c.overrides
         ],
         "travels": [

@@ -198,14 +198,14 @@ def _pipeline(args: argparse.Namespace) -> int:
 
 
 def _rebook(args: argparse.Namespace) -> int:
-    from closer_desk.cli._common import aware_start, local_text
-    from closer_desk.core import parse, tz
+    from closer_desk.cli._common import aware_start, local_text, minutes_option
+    from closer_desk.core import tz
     from closer_desk.store.desk import book_next_call
 
     with agenda_from(args) as agenda:
         previous = agenda.appointment(args.id)
         start = aware_start(args.start, args.tz or previous.zone, args.fold)
-        minutes = parse.parse_minutes(args.minutes) if args.minutes is not None else None
+        minutes = minutes_option(args)
         booked = book_next_call(agenda, previous.id, start, minutes=minutes, force=args.force)
         closer = agenda.closer(booked.closer_id)
     if args.json:
