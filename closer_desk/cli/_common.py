@@ -37,8 +37,12 @@ def write_output(name: str, data: bytes) -> None:
 
     try:
         Path(name).write_bytes(data)
+    except FileNotFoundError as error:
+        raise ValidationError("output", "no_folder", name) from error
+    except IsADirectoryError as error:
+        raise ValidationError("output", "is_a_folder", name) from error
     except OSError as error:
-        raise ValidationError("output", "not_writable", f"{name}: {error.strerror}") from error
+        raise ValidationError("output", "not_writable", name) from error
 
 
 def add_fold_option(parser: argparse.ArgumentParser) -> None:
@@ -50,10 +54,10 @@ def add_fold_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def aware_start(text: str, zone_name: str, fold: str | None) -> datetime:
+def aware_start(text: str, zone_name: str, fold: str | None, *, field: str = "start") -> datetime:
     """The aware instant of a typed wall time in ``zone_name`` (DST gaps/overlaps refused
-    unless ``fold`` says which instant)."""
-    wall = parse.parse_wall_time(text)
+    unless ``fold`` says which instant). ``field`` names the argument in an error."""
+    wall = parse.parse_wall_time(text, field)
     return tz.localize(wall, zone_name, choose=fold)  # type: ignore[arg-type]
 
 

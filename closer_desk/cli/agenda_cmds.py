@@ -187,7 +187,7 @@ def _agenda(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    instant = aware_start(args.when, args.from_zone, args.fold)
+    instant = aware_start(args.when, args.from_zone, args.fold, field="when")
     targets = [tz.canonical_zone_name(z) for z in args.to_zones]
     rows = [(tz.zone_name(instant), instant), *((z, tz.convert(instant, z)) for z in targets)]
     if args.json:

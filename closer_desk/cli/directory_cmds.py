@@ -61,7 +61,7 @@ def _fields(
     args: argparse.Namespace, names: tuple[str, ...], *, new_name: bool = False
 ) -> dict[str, Any]:
     fields = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
-    if new_name and args.new_name:
+    if new_name and args.new_name is not None:  # --name "" is refused, not ignored
         fields["name"] = args.new_name
     return fields
 
@@ -274,12 +274,13 @@ def _closer_list(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``company``, ``prospect`` and ``closer`` to the command tree."""
-    for noun, key, options, add, edit, listing in (
-        ("company", "company", _company_options, _company_add, _company_edit, _company_list),
-        ("prospect", "prospect", _prospect_options, _prospect_add, _prospect_edit, _prospect_list),
-        ("closer", "closer", _closer_options, _closer_add, _closer_edit, _closer_list),
+    for noun, plural, options, add, edit, listing in (
+        ("company", "companies", _company_options, _company_add, _company_edit, _company_list),
+        ("prospect", "prospects", _prospect_options, _prospect_add, _prospect_edit, _prospect_list),
+        ("closer", "closers", _closer_options, _closer_add, _closer_edit, _closer_list),
     ):
-        parser = sub.add_parser(noun, help=f"add, list or edit {noun}s")
+        key = noun
+        parser = sub.add_parser(noun, help=f"add, list or edit {plural}")
         verbs = parser.add_subparsers(
             dest="verb", metavar="VERB", required=True, parser_class=type(parser)
         )
@@ -300,7 +301,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             options(p_edit, False)
         p_edit.add_argument("--json", action="store_true")
         p_edit.set_defaults(func=edit)
-        p_list = verbs.add_parser("list", help=f"list {noun}s")
+        p_list = verbs.add_parser("list", help=f"list {plural}")
         if noun == "prospect":
             p_list.add_argument("--search", help="part of a name or organisation")
         p_list.add_argument("--json", action="store_true")

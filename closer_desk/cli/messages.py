@@ -39,6 +39,7 @@ _CODES = {
     "bad_email": "is not a valid e-mail address",
     "bad_color": "expected a colour as #rrggbb",
     "bad_country": "expected a two-letter country code such as FR",
+    "bad_subdivision": "is not a region of that country (e.g. QC for Québec, NY for New York)",
     "bad_language": "expected a two-letter language code such as fr",
     "empty": "cannot be empty",
     "unknown_field": "is not a field that can be set",
@@ -56,6 +57,9 @@ _CODES = {
     "no_agenda": "there is no agenda file there",
     "no_backup": "is not a backup file (see 'closer-desk backup list')",
     "not_writable": "cannot be written",
+    "no_folder": "cannot be written: its folder does not exist",
+    "is_a_folder": "is a folder, not a file",
+    "bad_backup": "is damaged or is not a closer_desk agenda; nothing was restored",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 

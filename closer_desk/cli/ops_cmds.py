@@ -73,6 +73,10 @@ def _restore(args: argparse.Namespace) -> int:
         chosen = durability.backup_dir(path) / chosen.name
     if not chosen.is_file():
         raise ValidationError("file", "no_backup", args.file)
+    # Checked here, not only by restore_from_backup: its error speaks of a damaged agenda,
+    # while what is wrong is the file the user chose.
+    if durability.check(chosen, full=True) or not durability.holds_an_agenda(chosen):
+        raise ValidationError("file", "bad_backup", args.file)
     kept = durability.restore_from_backup(path, chosen)
     if kept != path:
         print(f"restored {chosen}; the replaced agenda was kept as {kept}")

@@ -38,6 +38,8 @@ def slot_json(slot: Slot) -> dict[str, Any]:
 
 def _slots(args: argparse.Namespace) -> int:
     first_day = parse.parse_date(args.from_day, "from") if args.from_day else None
+    if args.count < 1:
+        raise ValidationError("count", "not_positive", args.count)
     with agenda_from(args) as agenda:
         found = search_slots(
             agenda,

@@ -269,6 +269,24 @@ def parse_country(text: str, field: str = "country") -> str:
     return code
 
 
+def parse_subdivision(text: str, country: str, field: str = "subdivision") -> str:
+    """A region code for regional holidays (``QC``, ``NY``...), upper-cased.
+
+    Refused when the holidays data knows ``country``'s regions and this is not one of them: a
+    typo would otherwise silently drop the region's holidays from the slot flags. Any code is
+    kept for a country it knows no regions of (national holidays apply either way).
+    """
+    code = str(text).strip().upper()
+    if not code or not country:
+        return code
+    import holidays  # imported here: the window's first paint reads core.parse without it
+
+    known = holidays.list_supported_countries().get(country.upper())
+    if known and code not in known:
+        raise ValidationError(field, "bad_subdivision", text)
+    return code
+
+
 def parse_language(text: str, field: str = "language") -> str:
     """A two-letter language code (``fr``, ``en``...)."""
     code = text.strip().lower()

@@ -75,6 +75,12 @@ def current_revision(engine: Engine) -> str | None:
         return str(row[0]) if row else None
 
 
+def _holds_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        found = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table'")).first()
+    return found is not None
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Run Alembic migrations up to ``target`` (only imported when there is work to do)."""
     from alembic import command
@@ -130,6 +136,10 @@ def open_agenda(
     engine = make_engine(target)
     try:
         revision = current_revision(engine)
+        if existed and revision is None and _holds_tables(engine):
+            # Another program's SQLite database: creating the schema in it would change a
+            # file that is not ours.
+            raise AgendaFileError(str(target), "it is another program's database")
         if existed and revision in _KNOWN_REVISIONS and revision != SCHEMA_HEAD:
             durability.backup_now(target, today, label=f"before-{SCHEMA_HEAD}")
         ensure_schema(engine)

@@ -62,7 +62,7 @@ _PROSPECT_FIELDS: Mapping[str, _Cleaner] = {
     "email": parse.parse_email,
     "phone": str,  # cleaned with the country in _clean_prospect
     "country": parse.parse_country,
-    "subdivision": lambda v: str(v).strip().upper(),
+    "subdivision": str,  # checked against the country in _clean_prospect
     "zone": tz.canonical_zone_name,
     "language": parse.parse_language,
     "temperature": lambda v: parse.parse_choice(v, Temperature, "temperature").value,
@@ -119,9 +119,15 @@ def _clean(fields: Mapping[str, _Cleaner], values: Mapping[str, Any]) -> dict[st
     return cleaned
 
 
-def _clean_prospect(values: dict[str, Any], country: str) -> dict[str, Any]:
+def _clean_prospect(values: dict[str, Any], country: str, subdivision: str = "") -> dict[str, Any]:
+    # Phone and region are read in the light of the country (the new one, or the stored one).
+    country = values.get("country", country)
     if "phone" in values:
-        values["phone"] = parse.parse_phone(values["phone"], values.get("country", country))
+        values["phone"] = parse.parse_phone(values["phone"], country)
+    if "subdivision" in values or ("country" in values and subdivision):
+        values["subdivision"] = parse.parse_subdivision(
+            values.get("subdivision", subdivision), country
+        )
     return values
 
 
@@ -357,10 +363,12 @@ class DirectoryMixin:
         values = _clean(_PROSPECT_FIELDS, fields)
         with self.engine.begin() as conn:
             prospect_id = self._resolve_id(conn, prospects, "prospect", key)
-            country = conn.execute(
-                select(prospects.c.country).where(prospects.c.id == prospect_id)
-            ).scalar_one()
-            values = _clean_prospect(values, country)
+            stored = conn.execute(
+                select(prospects.c.country, prospects.c.subdivision).where(
+                    prospects.c.id == prospect_id
+                )
+            ).one()
+            values = _clean_prospect(values, stored.country, stored.subdivision)
             if values:
                 conn.execute(
                     update(prospects).where(prospects.c.id == prospect_id).values(**values)

@@ -141,6 +141,24 @@ def check(path: Path, *, full: bool = False) -> list[str]:
     return [] if problems == ["ok"] else problems
 
 
+def holds_an_agenda(path: Path) -> bool:
+    """Whether the SQLite file at ``path`` was written by closer_desk (it has the schema's
+    version table): restoring any other database in place of the agenda would lose it."""
+    try:
+        conn = open_reader(path)
+    except sqlite3.Error:
+        return False
+    try:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return found is not None
+
+
 def newest_good_backup(agenda_path: Path) -> Path | None:
     """The newest backup that passes ``quick_check`` (each was fully checked when taken)."""
     for backup in list_backups(agenda_path):

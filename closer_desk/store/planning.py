@@ -67,6 +67,8 @@ def search_slots(
     the_prospect = agenda.prospect(prospect)
     the_company = agenda.company(company) if company is not None else None
     the_closer = agenda.closer(closer)
+    if exclude_id is not None:
+        agenda.appointment(exclude_id)  # an unknown id is a mistake, not "exclude nothing"
     length = parse.parse_minutes(
         minutes if minutes is not None else (the_company.default_minutes if the_company else 45)
     )

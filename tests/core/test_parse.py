@@ -258,3 +258,12 @@ def test_emails_colours_countries_languages():
     refused(parse.parse_country, "CAN", code="bad_country")
     assert parse.parse_language("FR") == "fr"
     refused(parse.parse_language, "french", code="bad_language")
+
+
+def test_subdivision_is_checked_against_the_countrys_regions():
+    assert parse.parse_subdivision(" qc ", "CA") == "QC"
+    assert parse.parse_subdivision("", "CA") == ""
+    assert parse.parse_subdivision("ZZ", "") == "ZZ"  # no country: nothing to check against
+    with pytest.raises(ValidationError) as caught:
+        parse.parse_subdivision("QB", "CA")
+    assert (caught.value.field, caught.value.code) == ("subdivision", "bad_subdivision")
