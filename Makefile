@@ -22,7 +22,7 @@ LINT_PATHS := closer_desk tests --extend-exclude tests/ui
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(LINT_PATHS)
 	$(VENV)/bin/ruff format --check $(LINT_PATHS)
-	$(VENV)/bin/mypy closer_desk/core closer_desk/store
+	$(VENV)/bin/mypy closer_desk/core closer_desk/store closer_desk/cli
 
 package: sysdeps-test $(STAMP) translations
 	$(VENV)/bin/pip install -q -e '.[package]'

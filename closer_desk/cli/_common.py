@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from closer_desk.core import parse, tz
+from closer_desk.core.model import Closer
 from closer_desk.store import Agenda, open_agenda
 
 
@@ -59,6 +60,19 @@ def aware_start(text: str, zone_name: str, fold: str | None, *, field: str = "st
     unless ``fold`` says which instant). ``field`` names the argument in an error."""
     wall = parse.parse_wall_time(text, field)
     return tz.localize(wall, zone_name, choose=fold)  # type: ignore[arg-type]
+
+
+def closer_or_none(agenda: Agenda, key: str | None) -> Closer | None:
+    """The closer ``key`` names; without one, the agenda's first closer, as for booking
+    (None when the agenda has no closer yet)."""
+    from closer_desk.core.errors import NotFoundError
+
+    if key:
+        return agenda.closer(key)
+    try:
+        return agenda.closer()
+    except NotFoundError:
+        return None
 
 
 def minutes_option(args: argparse.Namespace) -> int | None:

@@ -10,6 +10,7 @@ from closer_desk.cli._common import (
     add_fold_option,
     agenda_from,
     aware_start,
+    closer_or_none,
     day_range,
     iso,
     local_text,
@@ -144,8 +145,7 @@ def _outcome(args: argparse.Namespace) -> int:
 
 def _agenda(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
-        closers = agenda.closers()
-        closer = agenda.closer(args.closer) if args.closer else (closers[0] if closers else None)
+        closer = closer_or_none(agenda, args.closer)
         zone_name = (
             tz.canonical_zone_name(args.tz) if args.tz else (closer.zone if closer else "UTC")
         )

@@ -15,7 +15,7 @@ from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
 
 def _result(a: Any) -> str:
     if a.outcome is not None:
-        return a.outcome.value
+        return str(a.outcome.value)
     return str(a.status.value)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from closer_desk.cli._common import agenda_from, print_json, print_table
 from closer_desk.core import parse
 from closer_desk.core.model import Closer, Company, Prospect
+
+_Item = TypeVar("_Item")
 
 
 def _company_json(c: Company) -> dict[str, Any]:
@@ -79,7 +82,7 @@ _COMPANY_OPTS = (
 )
 
 
-def _company_options(p: argparse.ArgumentParser) -> None:
+def _company_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
     p.add_argument("--color", help="#rrggbb")
     p.add_argument("--rate", dest="commission_rate", help="commission rate: 15, 15%% or 0.15")
     p.add_argument(
@@ -87,7 +90,7 @@ def _company_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--minutes", dest="default_minutes", type=str, help="default call length")
     p.add_argument("--url", dest="default_video_url", help="default video link (https only)")
-    p.add_argument("--tz", dest="zone", help="the company's zone")
+    p.add_argument("--tz", dest="zone", required=require_zone, help="the company's zone")
     p.add_argument("--country", help="ISO country code")
     p.add_argument("--script", help="the closing script (one step per line)")
     p.add_argument("--hours", help="hours for this company's calls, e.g. 'mon-fri 09:00-17:00'")
@@ -100,6 +103,20 @@ def _hours_edit(text: str | None, clear_words: tuple[str, ...]) -> Any:
     if text.strip().lower() in clear_words:
         return None
     return parse.parse_weekly_hours(text)
+
+
+def _listing(
+    args: argparse.Namespace,
+    items: Sequence[_Item],
+    as_json: Callable[[_Item], dict[str, Any]],
+    headers: tuple[str, ...],
+    row: Callable[[_Item], tuple[Any, ...]],
+) -> int:
+    if args.json:
+        print_json([as_json(i) for i in items])
+    else:
+        print_table(headers, (row(i) for i in items))
+    return 0
 
 
 def _added(args: argparse.Namespace, verb: str, noun: str, item: Any, as_json: Any) -> int:
@@ -128,25 +145,21 @@ def _company_edit(args: argparse.Namespace) -> int:
 def _company_list(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         items = agenda.companies()
-    if args.json:
-        print_json([_company_json(c) for c in items])
-    else:
-        print_table(
-            ("ID", "NAME", "RATE", "KIND", "MIN", "ZONE", "COLOR"),
-            (
-                (
-                    c.id,
-                    c.name,
-                    f"{c.commission_rate * 100:.1f}%",
-                    c.default_kind.value,
-                    c.default_minutes,
-                    c.zone,
-                    c.color,
-                )
-                for c in items
-            ),
-        )
-    return 0
+    return _listing(
+        args,
+        items,
+        _company_json,
+        ("ID", "NAME", "RATE", "KIND", "MIN", "ZONE", "COLOR"),
+        lambda c: (
+            c.id,
+            c.name,
+            f"{c.commission_rate * 100:.1f}%",
+            c.default_kind.value,
+            c.default_minutes,
+            c.zone,
+            c.color,
+        ),
+    )
 
 
 # -- prospect --------------------------------------------------------------------------------
@@ -205,26 +218,22 @@ def _prospect_edit(args: argparse.Namespace) -> int:
 def _prospect_list(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         items = agenda.prospects(args.search or "")
-    if args.json:
-        print_json([_prospect_json(p) for p in items])
-    else:
-        print_table(
-            ("ID", "NAME", "ORGANISATION", "ZONE", "COUNTRY", "LANG", "PHONE", "TEMP"),
-            (
-                (
-                    p.id,
-                    p.name,
-                    p.organisation,
-                    p.zone,
-                    p.country,
-                    p.language,
-                    p.phone,
-                    p.temperature.value,
-                )
-                for p in items
-            ),
-        )
-    return 0
+    return _listing(
+        args,
+        items,
+        _prospect_json,
+        ("ID", "NAME", "ORGANISATION", "ZONE", "COUNTRY", "LANG", "PHONE", "TEMP"),
+        lambda p: (
+            p.id,
+            p.name,
+            p.organisation,
+            p.zone,
+            p.country,
+            p.language,
+            p.phone,
+            p.temperature.value,
+        ),
+    )
 
 
 # -- closer ----------------------------------------------------------------------------------
@@ -262,14 +271,13 @@ def _closer_edit(args: argparse.Namespace) -> int:
 def _closer_list(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         items = agenda.closers()
-    if args.json:
-        print_json([closer_json(c) for c in items])
-    else:
-        print_table(
-            ("ID", "NAME", "ZONE", "HOURS", "EMAIL"),
-            ((c.id, c.name, c.zone, parse.format_weekly_hours(c.hours), c.email) for c in items),
-        )
-    return 0
+    return _listing(
+        args,
+        items,
+        closer_json,
+        ("ID", "NAME", "ZONE", "HOURS", "EMAIL"),
+        lambda c: (c.id, c.name, c.zone, parse.format_weekly_hours(c.hours), c.email),
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -279,26 +287,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ("prospect", "prospects", _prospect_options, _prospect_add, _prospect_edit, _prospect_list),
         ("closer", "closers", _closer_options, _closer_add, _closer_edit, _closer_list),
     ):
-        key = noun
         parser = sub.add_parser(noun, help=f"add, list or edit {plural}")
         verbs = parser.add_subparsers(
             dest="verb", metavar="VERB", required=True, parser_class=type(parser)
         )
         p_add = verbs.add_parser("add", help=f"add a {noun}")
         p_add.add_argument("name")
-        if noun == "company":
-            options(p_add)
-        else:
-            options(p_add, True)
+        options(p_add, noun != "company")  # a company's zone is never required
         p_add.add_argument("--json", action="store_true")
         p_add.set_defaults(func=add)
         p_edit = verbs.add_parser("edit", help=f"change a {noun}")
-        p_edit.add_argument(key, help="id or name")
+        p_edit.add_argument(noun, help="id or name")
         p_edit.add_argument("--name", dest="new_name", help="new name")
-        if noun == "company":
-            options(p_edit)
-        else:
-            options(p_edit, False)
+        options(p_edit, False)
         p_edit.add_argument("--json", action="store_true")
         p_edit.set_defaults(func=edit)
         p_list = verbs.add_parser("list", help=f"list {plural}")

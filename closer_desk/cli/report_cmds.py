@@ -6,7 +6,14 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
-from closer_desk.cli._common import add_fold_option, agenda_from, iso, print_json, print_table
+from closer_desk.cli._common import (
+    add_fold_option,
+    agenda_from,
+    closer_or_none,
+    iso,
+    print_json,
+    print_table,
+)
 from closer_desk.core.desk import PipelineItem
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.reports import NO_SHOW_POLICY, Group, Money, Month, Tally
@@ -173,7 +180,8 @@ def _item_json(item: PipelineItem) -> dict[str, Any]:
 def _pipeline(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         items = load_pipeline(agenda)
-        zone = agenda.closer().zone if agenda.closers() else "UTC"
+        closer = closer_or_none(agenda, None)
+        zone = closer.zone if closer else "UTC"
     if args.json:
         print_json([_item_json(i) for i in items])
         return 0

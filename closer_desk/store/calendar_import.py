@@ -22,6 +22,7 @@ from closer_desk.core.ics.importing import (
     ImportOptions,
     Occurrence,
     ParsedCalendar,
+    Skipped,
     read_calendar_file,
 )
 from closer_desk.core.model import Status
@@ -37,14 +38,9 @@ OLDER_SEQUENCE = "older_sequence"
 _IN_CHUNK = 500  # SQLite bound-parameter headroom for IN (...) lists
 
 
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """One event the import left out, with the line it starts on and a reason code."""
-
-    line: int
-    uid: str
-    code: str
-    detail: str = ""
+#: One event the import left out, with the line it starts on and a reason code: the parser's
+#: own ``Skipped`` (the store adds codes of its own, such as ``older_sequence``).
+Refused = Skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +237,7 @@ def apply_import(
 ) -> ImportReport:
     """Write a parsed calendar to the agenda in one transaction and report what changed."""
     who = agenda.closer(closer)
-    refused = [Refused(s.line, s.uid, s.code, s.detail) for s in parsed.skipped]
+    refused = list(parsed.skipped)
     with agenda.engine.begin() as conn:
         if busy:
             counts = _apply_busy(conn, who.id, parsed, source)
