@@ -27,6 +27,7 @@ from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
 from closer_desk.store.batch import write_lock
 from closer_desk.store.directory import DirectoryMixin, Key
+from closer_desk.store.entry_sql import entries_sql
 from closer_desk.store.schema import (
     appointments,
     busy_blocks,
@@ -179,16 +180,27 @@ class Agenda(DirectoryMixin):
         lo, hi = R.to_epoch(start), R.to_epoch(end)
         if hi <= lo:
             raise ValidationError("to", "end_before_start", end.isoformat())
-        query = Q.ENTRIES if closer_id is None else Q.CLOSER_ENTRIES
-        if company_ids is not None:
-            query = query.where(appointments.c.company_id.in_(company_ids))
-        if not include_cancelled:
-            query = query.where(appointments.c.status != Status.CANCELLED.value)
+        sql = entries_sql(
+            one_closer=closer_id is not None,
+            live_only=not include_cancelled,
+            companies=None if company_ids is None else len(company_ids),
+        )
+        params: dict[str, Any] = {
+            "lo": lo,
+            "hi": hi,
+            "closer_id": closer_id,
+            "cancelled": Status.CANCELLED.value,
+        }
+        params.update((f"c{i}", int(c)) for i, c in enumerate(sorted(company_ids or ())))
         with self.engine.connect() as conn:
-            result = conn.execute(query, {"lo": lo, "hi": hi, "closer_id": closer_id})
-            keys = tuple(result.keys())
-            rows = result.all()
-        entry = R.entry_reader(keys)
+            # The driver's own cursor on the pooled connection (see store.entry_sql): same
+            # connection, same transaction inside a batch.
+            raw = conn.connection.driver_connection
+            if raw is None:  # pragma: no cover - only on a connection SQLAlchemy invalidated
+                raise RuntimeError("the agenda's connection is closed")
+            cursor = raw.execute(sql, params)
+            entry = R.entry_reader([d[0] for d in cursor.description])
+            rows = cursor.fetchall()
         return [entry(row) for row in rows]
 
     def entry(self, appointment_id: int) -> AgendaEntry:

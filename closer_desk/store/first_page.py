@@ -25,22 +25,11 @@ from closer_desk.core.model import (
     WeeklyHours,
 )
 from closer_desk.store import rows as R
+from closer_desk.store.entry_sql import entries_sql
 from closer_desk.store.fileinfo import SCHEMA_HEAD
 
-_COLUMNS = ", ".join(f"a.{c}" for c in R.APPOINTMENT_COLUMNS)
-# The same rows as store.queries.CLOSER_ENTRIES (bounded on the indexed start on both sides).
-# Only this module's constants are formatted into SQL; values are bound.
-_ENTRIES = f"""
-SELECT {_COLUMNS}, c.name AS company_name, c.color AS company_color,
-  p.name AS prospect_name, p.zone AS prospect_zone, cl.name AS closer_name, cl.zone AS closer_zone
-FROM appointments AS a
-JOIN companies AS c ON c.id = a.company_id
-JOIN prospects AS p ON p.id = a.prospect_id
-JOIN closers AS cl ON cl.id = a.closer_id
-WHERE a.start_utc >= :lo - (SELECT coalesce(max(minutes), 0) FROM appointments) * 60
-  AND a.start_utc < :hi AND a.end_utc > :lo AND a.closer_id = :closer_id
-ORDER BY a.start_utc, a.id
-"""
+# The same rows as Agenda.entries(closer_id=...), from the same SQL text.
+_ENTRIES = entries_sql(one_closer=True, live_only=False, companies=None)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
-"""The hot range and conflict statements, built once.
+"""The conflict statement, built once (the entries query is SQL text: ``store.entry_sql``).
 
 Building a SELECT with SQLAlchemy's expression language costs about as much as running it on
-an indexed 100k-row table, so the statements a screen runs on every repaint are built once
-here with bind parameters; ``Agenda`` only supplies the values.
+an indexed 100k-row table, so the statement every booking and drag checks is built once here
+with bind parameters; ``Agenda`` only supplies the values.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, func, se
 
 from closer_desk.core.model import ACTIVE_STATUSES
 from closer_desk.store.rows import APPOINTMENT_COLUMNS
-from closer_desk.store.schema import appointments, closers, companies, prospects
+from closer_desk.store.schema import appointments
 
 
 def overlap(lo: Any, hi: Any) -> ColumnElement[bool]:
@@ -46,27 +46,4 @@ CONFLICTS: Select[Any] = (
         appointments.c.id != bindparam("exclude_id", type_=Integer),
     )
     .order_by(appointments.c.start_utc)
-)
-
-#: Every appointment overlapping ``[:lo, :hi)`` with the names a listing shows.
-ENTRIES: Select[Any] = (
-    select(
-        *_READ,
-        companies.c.name.label("company_name"),
-        companies.c.color.label("company_color"),
-        prospects.c.name.label("prospect_name"),
-        prospects.c.zone.label("prospect_zone"),
-        closers.c.name.label("closer_name"),
-        closers.c.zone.label("closer_zone"),
-    )
-    .join(companies, companies.c.id == appointments.c.company_id)
-    .join(prospects, prospects.c.id == appointments.c.prospect_id)
-    .join(closers, closers.c.id == appointments.c.closer_id)
-    .where(overlap(_LO, _HI))
-    .order_by(appointments.c.start_utc, appointments.c.id)
-)
-
-#: ``ENTRIES`` of one closer, ``:closer_id``.
-CLOSER_ENTRIES: Select[Any] = ENTRIES.where(
-    appointments.c.closer_id == bindparam("closer_id", type_=Integer)
 )

@@ -6,7 +6,7 @@ import hashlib
 import os
 import sqlite3
 import stat
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -314,25 +314,64 @@ def test_entries_carry_both_parties_and_skip_cancelled_on_request(agenda):
         agenda.entries(day[1], day[0])
 
 
+def test_entries_of_some_companies_and_one_closer(agenda):
+    acme = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
+    )
+    erable = agenda.book(
+        company="Érable", prospect="Haruto", start=at("2026-03-03 14:00", "Europe/Paris")
+    )
+    other = agenda.add_closer("Léo Martin", "America/Toronto")
+    theirs = agenda.book(
+        company="Acme",
+        prospect="Gabriel",
+        start=at("2026-03-03 10:00", "America/Toronto"),
+        closer=other.id,
+    )
+    day = tz.day_bounds(date(2026, 3, 3), "Europe/Paris")
+
+    def ids(**kwargs) -> list[int]:
+        return [e.appointment.id for e in agenda.entries(*day, **kwargs)]
+
+    assert ids() == [acme.id, erable.id, theirs.id]
+    assert ids(company_ids=frozenset({acme.company_id})) == [acme.id, theirs.id]
+    assert ids(company_ids=frozenset({acme.company_id, erable.company_id})) == ids()
+    assert ids(company_ids=frozenset()) == []
+    assert ids(closer_id=other.id) == [theirs.id]
+    assert ids(closer_id=acme.closer_id, company_ids=frozenset({erable.company_id})) == [erable.id]
+
+
 def _plans(agenda: Agenda, run) -> list[str]:
-    """The query plans of every SELECT on appointments that ``run`` sends."""
-    statements: list[tuple[str, object]] = []
+    """The query plans of every SELECT on appointments that ``run`` sends, through SQLAlchemy
+    or on the driver's cursor (store.entry_sql): read from the driver's trace, which hands each
+    statement over with its values written in."""
+    statements: list[str] = []
 
-    def capture(_conn, _cursor, statement, parameters, _context, _many):
-        if "FROM appointments" in statement and not statement.startswith("SELECT max("):
-            statements.append((statement, parameters))
+    def seen(statement: str) -> None:
+        statement = statement.strip()
+        if "FROM appointments" in statement and not statement.startswith(
+            ("SELECT max(", "EXPLAIN")
+        ):
+            statements.append(statement)
 
-    event.listen(agenda.engine, "before_cursor_execute", capture)
+    def trace(dbapi_conn, _record, _proxy):
+        dbapi_conn.set_trace_callback(seen)
+
+    def untrace(dbapi_conn, _record):
+        dbapi_conn.set_trace_callback(None)
+
+    event.listen(agenda.engine, "checkout", trace)
+    event.listen(agenda.engine, "checkin", untrace)
     try:
         run()
     finally:
-        event.remove(agenda.engine, "before_cursor_execute", capture)
+        event.remove(agenda.engine, "checkout", trace)
+        event.remove(agenda.engine, "checkin", untrace)
     assert statements
     raw = sqlite3.connect(agenda.path)
     try:
         return [
-            " | ".join(row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + s, p))
-            for s, p in statements
+            " | ".join(row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + s)) for s in statements
         ]
     finally:
         raw.close()
