@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TextIO
+from typing import Any, TextIO
 
 from closer_desk.core import tz
 from closer_desk.core.commission import commission
@@ -174,6 +174,9 @@ class Group:
     money: tuple[Money, ...]
 
 
+_ZERO = Decimal("0.00")  # what Money starts from: sums keep two decimals
+
+
 def _sum_money(moneys: Iterable[Money]) -> tuple[Money, ...]:
     by_currency: dict[str, Money] = {}
     for m in moneys:
@@ -242,7 +245,8 @@ def build_report(
     # Plain counters while scanning (a frozen Tally per call would cost an object each);
     # order: held, no-shows, won, lost, follow-ups.
     counts: dict[tuple[int, int], list[int]] = {}  # (month position, company id)
-    money: dict[tuple[int, int], list[Money]] = defaultdict(list)
+    # (month position, company id) -> currency -> [deals, revenue, commission]
+    money: dict[tuple[int, int], dict[str, list[Any]]] = defaultdict(dict)
     seen: set[int] = set()
     for a in appointments:
         if a.id in seen:
@@ -260,12 +264,28 @@ def build_report(
             row[0] += 1
             if a.outcome is not None:
                 row[_OUTCOME_COLUMN[a.outcome]] += 1
-        earned = commission(a, companies[a.company_id])
-        if earned is not None:
-            money[key].append(Money(earned.currency, 1, earned.deal_value, earned.amount))
+        # Only a won deal with a value earns (commission() says None for the rest, at a call's
+        # cost per appointment of the month).
+        if a.outcome is Outcome.WON and a.deal_value is not None:
+            earned = commission(a, companies[a.company_id])
+            if earned is not None:
+                # Summed as plain numbers: adding frozen Money objects would build two per deal.
+                total = money[key].setdefault(earned.currency, [0, _ZERO, _ZERO])
+                total[0] += 1
+                total[1] += earned.deal_value
+                total[2] += earned.amount
     lines = [
         Line(
-            wanted[at], cid, companies[cid].name, Tally(*row), _sum_money(money.get((at, cid), ()))
+            wanted[at],
+            cid,
+            companies[cid].name,
+            Tally(*row),
+            tuple(
+                Money(currency, deals, revenue, earned_total)
+                for currency, (deals, revenue, earned_total) in sorted(
+                    money.get((at, cid), {}).items()
+                )
+            ),
         )
         for (at, cid), row in counts.items()
     ]

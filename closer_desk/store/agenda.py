@@ -27,7 +27,7 @@ from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
 from closer_desk.store.batch import write_lock
 from closer_desk.store.directory import DirectoryMixin, Key
-from closer_desk.store.entry_sql import entries_sql
+from closer_desk.store.entry_sql import entries_sql, run_text
 from closer_desk.store.schema import (
     appointments,
     busy_blocks,
@@ -193,14 +193,8 @@ class Agenda(DirectoryMixin):
         }
         params.update((f"c{i}", int(c)) for i, c in enumerate(sorted(company_ids or ())))
         with self.engine.connect() as conn:
-            # The driver's own cursor on the pooled connection (see store.entry_sql): same
-            # connection, same transaction inside a batch.
-            raw = conn.connection.driver_connection
-            if raw is None:  # pragma: no cover - only on a connection SQLAlchemy invalidated
-                raise RuntimeError("the agenda's connection is closed")
-            cursor = raw.execute(sql, params)
-            entry = R.entry_reader([d[0] for d in cursor.description])
-            rows = cursor.fetchall()
+            keys, rows = run_text(conn, sql, params)
+        entry = R.entry_reader(keys)
         return [entry(row) for row in rows]
 
     def entry(self, appointment_id: int) -> AgendaEntry:

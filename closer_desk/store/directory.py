@@ -339,10 +339,9 @@ class DirectoryMixin:
     def companies(self) -> list[Company]:
         """Every company, by name."""
         with self.engine.connect() as conn:
-            return [
-                R.company_from_row(row, self._hours(conn, "company_id", row.id))
-                for row in conn.execute(select(companies).order_by(companies.c.name))
-            ]
+            hours = self._hours_of_many(conn, "company_id", weekly_hours.c.company_id.is_not(None))
+            rows = conn.execute(select(companies).order_by(companies.c.name)).all()
+        return [R.company_from_row(row, hours.get(row.id)) for row in rows]
 
     # -- prospects ---------------------------------------------------------------------
     def add_prospect(
@@ -406,24 +405,23 @@ class DirectoryMixin:
     def _read_prospects(
         self, query: Select[Any], hours_where: ColumnElement[bool]
     ) -> list[Prospect]:
-        # Two queries in all, not one hours query per prospect.
         with self.engine.connect() as conn:
-            hours_by_id: dict[int, list[tuple[int, int, int]]] = {}
-            for h in conn.execute(
-                select(
-                    weekly_hours.c.prospect_id,
-                    weekly_hours.c.weekday,
-                    weekly_hours.c.start_min,
-                    weekly_hours.c.end_min,
-                ).where(hours_where)
-            ):
-                hours_by_id.setdefault(h.prospect_id, []).append(
-                    (h.weekday, h.start_min, h.end_min)
-                )
+            hours = self._hours_of_many(conn, "prospect_id", hours_where)
             rows = conn.execute(query).all()
-        return [
-            R.prospect_from_row(
-                row, R.hours_from_rows(hours_by_id[row.id]) if row.id in hours_by_id else None
-            )
-            for row in rows
-        ]
+        return [R.prospect_from_row(row, hours.get(row.id)) for row in rows]
+
+    def _hours_of_many(
+        self, conn: Connection, owner: str, where: ColumnElement[bool]
+    ) -> dict[int, WeeklyHours]:
+        # One query for every owner's hours, not one per company or prospect.
+        rows: dict[int, list[tuple[int, int, int]]] = {}
+        for owner_id, weekday, start, end in conn.execute(
+            select(
+                weekly_hours.c[owner],
+                weekly_hours.c.weekday,
+                weekly_hours.c.start_min,
+                weekly_hours.c.end_min,
+            ).where(where)
+        ):
+            rows.setdefault(owner_id, []).append((weekday, start, end))
+        return {owner_id: R.hours_from_rows(found) for owner_id, found in rows.items()}

@@ -1,17 +1,22 @@
-"""The agenda-entries SELECT as SQL text, run on the driver's cursor.
+"""The range reads of appointments as SQL text, run on the driver's cursor.
 
-It is the query behind every repaint of the window and every ``agenda`` listing, and it is read
-before SQLAlchemy loads (``store.first_page``): written once here, as text, for both readers.
-Run through the DB-API cursor it also spares building one SQLAlchemy ``Row`` per line, about a
-tenth of the call on a week of ten closers. Only this module's constants are formatted into the
-SQL; every value is bound.
+The entries query is behind every repaint of the window and every ``agenda`` listing, and it is
+read before SQLAlchemy loads (``store.first_page``): written once here, as text, for both
+readers. Run through the DB-API cursor, a read also spares building one SQLAlchemy ``Row`` per
+line: about a tenth of a week of ten closers, and of a month's report. Only this module's
+constants are formatted into the SQL; every value is bound.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from closer_desk.store.rows import APPOINTMENT_COLUMNS
+
+if TYPE_CHECKING:  # imported by store.first_page before SQLAlchemy loads
+    from sqlalchemy import Connection
 
 _COLUMNS = ", ".join(f"appointments.{c}" for c in APPOINTMENT_COLUMNS)
 # Bounded on the indexed start on both sides: a call overlapping :lo started at most the longest
@@ -46,3 +51,24 @@ def entries_sql(*, one_closer: bool, live_only: bool, companies: int | None) -> 
         wanted = ", ".join(f":c{i}" for i in range(companies))
         sql += f"\n  AND appointments.company_id IN ({wanted})" if companies else "\n  AND 0"
     return sql + "\nORDER BY appointments.start_utc, appointments.id"
+
+
+#: The calls of ``:closer_id`` that start in ``[:lo, :hi)`` (one range on the closer's index).
+STARTING_BETWEEN = f"""
+SELECT {_COLUMNS}
+FROM appointments
+WHERE appointments.closer_id = :closer_id
+  AND appointments.start_utc >= :lo AND appointments.start_utc < :hi
+ORDER BY appointments.start_utc, appointments.id"""
+
+
+def run_text(
+    conn: Connection, sql: str, params: Mapping[str, Any]
+) -> tuple[list[str], Sequence[tuple[Any, ...]]]:
+    """The column names and rows of ``sql`` run on ``conn``'s own DB-API connection (the same
+    connection, so the same transaction inside ``Agenda.batch``)."""
+    raw = conn.connection.driver_connection
+    if raw is None:  # pragma: no cover - only on a connection SQLAlchemy invalidated
+        raise RuntimeError("the agenda's connection is closed")
+    cursor = raw.execute(sql, params)
+    return [d[0] for d in cursor.description], cursor.fetchall()

@@ -19,6 +19,7 @@ from closer_desk.core.reports import Month, Report, WeekLoad, build_report, week
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
+from closer_desk.store.entry_sql import STARTING_BETWEEN, run_text
 from closer_desk.store.schema import appointments, prospects
 
 # Only the columns an ``Appointment`` is made of (see ``store.rows.appointment_reader``).
@@ -49,18 +50,11 @@ def starting_between(
     """The closer's calls that start in ``[start, end)``: one range on the (closer, start)
     index. Reports file a call under the month or week it starts in, so unlike the agenda's
     overlap query no call from before ``start`` is needed."""
+    params = {"closer_id": closer_id, "lo": R.to_epoch(start), "hi": R.to_epoch(end)}
     with agenda.engine.connect() as conn:
-        result = conn.execute(
-            select(*_READ)
-            .where(
-                appointments.c.closer_id == closer_id,
-                appointments.c.start_utc >= R.to_epoch(start),
-                appointments.c.start_utc < R.to_epoch(end),
-            )
-            .order_by(appointments.c.start_utc, appointments.c.id)
-        )
-        read = R.appointment_reader(tuple(result.keys()))
-        return [read(row) for row in result.all()]
+        keys, rows = run_text(conn, STARTING_BETWEEN, params)
+    read = R.appointment_reader(keys)
+    return [read(row) for row in rows]
 
 
 def month_appointments(
