@@ -13,24 +13,7 @@ from pathlib import Path
 import pytest
 
 from closer_desk.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse's own usage errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def dump(path: Path) -> list[str]:
-    """Every table's rows (and the schema) as SQL text: equal dumps, unchanged agenda."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+from tests.helpers.cli import dump, run
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ added later are fuzzed too.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 
 from closer_desk.cli import build_parser
 from closer_desk.cli import main as cli_main
+from tests.helpers.cli import dump
 from tests.helpers.factories import FakeClock, make_agenda
 
 
@@ -116,14 +116,6 @@ SHAPED = st.sampled_from(COMMANDS).flatmap(_shaped)
 ARGV = st.one_of(st.lists(TOKEN, max_size=8), SHAPED)
 
 
-def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
 @pytest.fixture
 def fuzz_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Any file a command writes with a relative name lands in the temp dir.
@@ -145,7 +137,7 @@ def fuzz_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_random_command_lines(
     fuzz_db: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
-    before = _dump(fuzz_db)
+    before = dump(fuzz_db)
     try:
         status = cli_main(["--db", str(fuzz_db), *argv])
     except SystemExit as done:  # argparse: --help, --version, usage errors
@@ -154,6 +146,6 @@ def test_random_command_lines(
     assert status in (0, 2), (argv, err)
     assert "Traceback" not in err and "Traceback" not in out
     if status != 0:
-        assert _dump(fuzz_db) == before, argv
+        assert dump(fuzz_db) == before, argv
     if status != 0 and not (err == "" and out.startswith("usage:")):  # no command: the help
         assert err.count("\n") == 1 and err.startswith("closer-desk"), (argv, err)

@@ -11,26 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.cli import main
 from closer_desk.store import Agenda
+from tests.helpers.cli import dump, run
 from tests.helpers.factories import at
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse's own usage errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def foreign_database(path: Path) -> Path:
