@@ -381,10 +381,10 @@ class CallDeskWidget(QWidget):
         self.script_model.set_steps(desk.script)
         self.script_view.setVisible(bool(desk.script))
         self.script_empty.setVisible(not desk.script)
-        self.notes_edit.blockSignals(True)
-        self.notes_edit.setPlainText(a.notes)
-        self.notes_edit.blockSignals(False)
-        self._notes_dirty = False
+        if not self._notes_dirty:  # never overwrite what the closer is typing
+            self.notes_edit.blockSignals(True)
+            self.notes_edit.setPlainText(a.notes)
+            self.notes_edit.blockSignals(False)
         p = desk.prospect
         self.temperature_box.setCurrentIndex(self.temperature_box.findData(p.temperature.value))
         for key, edit in self.file_edits.items():

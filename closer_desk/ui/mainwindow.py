@@ -99,11 +99,19 @@ class MainWindow(QMainWindow):
                 "edit": self.tr("&Edit"),
                 "view": self.tr("&View"),
                 "go": self.tr("&Go"),
+                "calendar": self.tr("&Calendar"),
                 "tools": self.tr("&Tools"),
                 "settings": self.tr("&Settings"),
                 "help": self.tr("&Help"),
             }
-            self._menus[name] = self.menuBar().addMenu(titles.get(name, name))
+            menu = QMenu(titles.get(name, name), self)
+            # Menus added after the window is built go before Help, where users look.
+            help_menu = self._menus.get("help")
+            if help_menu is not None:
+                self.menuBar().insertMenu(help_menu.menuAction(), menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self._menus[name] = menu
         return self._menus[name]
 
     def add_room(
@@ -195,7 +203,9 @@ class MainWindow(QMainWindow):
         self.menu("file").addSeparator()
         self.demo_action = self._action("file", self.tr("Load &demo data"), self.load_demo)
         self.menu("file").addSeparator()
-        self._action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            "file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
 
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -206,7 +216,9 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self._action("edit", self.tr("&Edit call…"), a.edit_call, "Ctrl+E", "Return")
+        self.edit_action = self._action(
+            "edit", self.tr("&Edit call…"), a.edit_call, "Ctrl+E", "Return"
+        )
         self.cancel_action = self._action(
             "edit", self.tr("&Cancel call…"), a.cancel_selected, "Delete"
         )

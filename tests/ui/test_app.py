@@ -35,7 +35,8 @@ def test_an_unreadable_file_gets_a_dialog(qapp: Any, tmp_path: Path, dialogs: li
     path = tmp_path / "garbage.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
     assert app.main(["--db", str(path)]) == 1
-    assert dialogs and "could not be opened" in dialogs[0]
+    # A file that is not an agenda is reported as damaged, with no backup to offer.
+    assert dialogs and "damaged" in dialogs[0] and "no backup" in dialogs[0]
 
 
 def test_main_builds_and_shows_the_window(
@@ -75,6 +76,8 @@ def test_the_first_page_is_painted_before_the_agenda_is_opened(
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run)
+    # Closed cleanly (no -wal left): a file left open is checked on the normal path first.
+    agenda.close()
     assert app.main(["--db", str(agenda.path)]) == 0
     assert seen["page"] is not None and seen["opened"] is False
     assert seen["closer"].name == "Camille Durand"
