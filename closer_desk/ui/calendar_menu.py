@@ -32,10 +32,6 @@ EXPORT_BACK_DAYS = 30
 EXPORT_AHEAD_DAYS = 365
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Calendar", text)
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -64,15 +60,16 @@ class ExportDialog(QDialog):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Export calendar"))
+        self.setWindowTitle(QCoreApplication.translate("Calendar", "Export calendar"))
         self.first = QDateEdit(_qdate(today - timedelta(days=EXPORT_BACK_DAYS)), self)
         self.last = QDateEdit(_qdate(today + timedelta(days=EXPORT_AHEAD_DAYS)), self)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
         hint = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Calendar",
                 "Your calls in these days, for your other calendars. Notes and the "
-                "prospects' files are never exported."
+                "prospects' files are never exported.",
             ),
             self,
         )
@@ -84,8 +81,8 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(hint)
-        form.addRow(_tr("From:"), self.first)
-        form.addRow(_tr("To:"), self.last)
+        form.addRow(QCoreApplication.translate("Calendar", "From:"), self.first)
+        form.addRow(QCoreApplication.translate("Calendar", "To:"), self.last)
         form.addRow(buttons)
 
     def days(self) -> tuple[date, date]:
@@ -124,11 +121,31 @@ class CalendarActions(QObject):
     def install(self, menu: Any) -> None:
         """Add the actions to ``menu`` (the window's Calendar menu)."""
         for key, text, slot, keys in (
-            ("import", _tr("&Import calendar…"), self.import_calendar, "Ctrl+I"),
-            ("export", _tr("&Export…"), self.export_calendar, "Ctrl+Shift+E"),
+            (
+                "import",
+                QCoreApplication.translate("Calendar", "&Import calendar…"),
+                self.import_calendar,
+                "Ctrl+I",
+            ),
+            (
+                "export",
+                QCoreApplication.translate("Calendar", "&Export…"),
+                self.export_calendar,
+                "Ctrl+Shift+E",
+            ),
             ("", "", None, ""),
-            ("save_invite", _tr("&Save invite…"), self.save_invite, "Ctrl+Shift+S"),
-            ("copy_invite", _tr("&Copy invite"), self.copy_invite, "Ctrl+Shift+C"),
+            (
+                "save_invite",
+                QCoreApplication.translate("Calendar", "&Save invite…"),
+                self.save_invite,
+                "Ctrl+Shift+S",
+            ),
+            (
+                "copy_invite",
+                QCoreApplication.translate("Calendar", "&Copy invite"),
+                self.copy_invite,
+                "Ctrl+Shift+C",
+            ),
         ):
             if slot is None:
                 menu.addSeparator()
@@ -150,12 +167,16 @@ class CalendarActions(QObject):
 
         appointment_id = self.selected_id()
         if appointment_id is None:
-            self._status(_tr("Select a call first."))
+            self._status(QCoreApplication.translate("Calendar", "Select a call first."))
             return None
         saved = save_invite(self.agenda(), appointment_id, self.window)
         if saved is not None:
             self.last_invite = saved
-            self._status(_tr("Invite saved to %1.").replace("%1", str(saved)))
+            self._status(
+                QCoreApplication.translate("Calendar", "Invite saved to %1.").replace(
+                    "%1", str(saved)
+                )
+            )
         return saved
 
     def copy_invite(self) -> bool:
@@ -164,10 +185,12 @@ class CalendarActions(QObject):
 
         appointment_id = self.selected_id()
         if appointment_id is None:
-            self._status(_tr("Select a call first."))
+            self._status(QCoreApplication.translate("Calendar", "Select a call first."))
             return False
         copy_invite(self.agenda(), appointment_id)
-        self._status(_tr("Invite copied: paste it in your message."))
+        self._status(
+            QCoreApplication.translate("Calendar", "Invite copied: paste it in your message.")
+        )
         return True
 
     # -- import and export ---------------------------------------------------------------------
@@ -197,7 +220,10 @@ class CalendarActions(QObject):
         first, last = dialog.days()
         name = f"closer_desk-{first:%Y%m%d}-{last:%Y%m%d}.ics"
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, _tr("Export calendar"), name, _tr("Calendar files (*.ics)")
+            self.window,
+            QCoreApplication.translate("Calendar", "Export calendar"),
+            name,
+            QCoreApplication.translate("Calendar", "Calendar files (*.ics)"),
         )
         if not chosen:
             return None
@@ -205,10 +231,14 @@ class CalendarActions(QObject):
         try:
             count = export_between(self.agenda(), first, last, zone, path)
         except OSError as error:
-            self._status(_tr("Not exported: %1").replace("%1", str(error)))
+            self._status(
+                QCoreApplication.translate("Calendar", "Not exported: %1").replace("%1", str(error))
+            )
             return None
         self.last_export = path
         self._status(
-            _tr("%1 calls exported to %2.").replace("%1", str(count)).replace("%2", str(path))
+            QCoreApplication.translate("Calendar", "%1 calls exported to %2.")
+            .replace("%1", str(count))
+            .replace("%2", str(path))
         )
         return path

@@ -23,10 +23,6 @@ EVERYTHING = Changes(companies=True, prospects=True, closers=True, busy=True)
 REMINDERS_DELAY_MS = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Rooms", text)
-
-
 class RoomsWiring(QObject):
     """The rooms of one window and the wires between them.
 
@@ -78,17 +74,32 @@ class RoomsWiring(QObject):
 
     def _add_rooms(self) -> None:
         w = self.window
-        w.add_room("planner", _tr("Planner"), self._hosted("planner", self._planner), "Ctrl+2")
+        w.add_room(
+            "planner",
+            QCoreApplication.translate("Rooms", "Planner"),
+            self._hosted("planner", self._planner),
+            "Ctrl+2",
+        )
         for n, (key, title, kind) in enumerate(
             (
-                ("companies", _tr("Companies"), "CompaniesRoom"),
-                ("prospects", _tr("Prospects"), "ProspectsRoom"),
-                ("closers", _tr("Closers"), "ClosersRoom"),
+                ("companies", QCoreApplication.translate("Rooms", "Companies"), "CompaniesRoom"),
+                ("prospects", QCoreApplication.translate("Rooms", "Prospects"), "ProspectsRoom"),
+                ("closers", QCoreApplication.translate("Rooms", "Closers"), "ClosersRoom"),
             )
         ):
             w.add_room(key, title, self._hosted(key, self._directory(kind)), f"Ctrl+{3 + n}")
-        w.add_room("reports", _tr("Reports"), self._hosted("reports", self._reports), "Ctrl+6")
-        w.add_room("pipeline", _tr("Pipeline"), self._hosted("pipeline", self._pipeline), "Ctrl+7")
+        w.add_room(
+            "reports",
+            QCoreApplication.translate("Rooms", "Reports"),
+            self._hosted("reports", self._reports),
+            "Ctrl+6",
+        )
+        w.add_room(
+            "pipeline",
+            QCoreApplication.translate("Rooms", "Pipeline"),
+            self._hosted("pipeline", self._pipeline),
+            "Ctrl+7",
+        )
 
     def _planner(self) -> QWidget:
         from closer_desk.ui.planner import Planner
@@ -203,8 +214,8 @@ class RoomsWiring(QObject):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, slot in (
-            (_tr("Save invite…"), self.calendar.save_invite),
-            (_tr("Copy invite"), self.calendar.copy_invite),
+            (QCoreApplication.translate("Rooms", "Save invite…"), self.calendar.save_invite),
+            (QCoreApplication.translate("Rooms", "Copy invite"), self.calendar.copy_invite),
         ):
             button = QPushButton(text, row)
             button.clicked.connect(lambda _checked=False, s=slot: s())
@@ -217,7 +228,9 @@ class RoomsWiring(QObject):
         if self.db_path is not None:
             menu = window.menu("calendar")
             menu.addSeparator()
-            self.restore_action = menu.addAction(_tr("&Restore from backup…"))
+            self.restore_action = menu.addAction(
+                QCoreApplication.translate("Rooms", "&Restore from backup…")
+            )
             self.restore_action.triggered.connect(lambda _checked=False: self.restore_from_backup())
         calendar = self.calendar.actions
         add_context_actions(
