@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -211,7 +211,8 @@ class CallDeskWidget(QWidget):
         QVBoxLayout(notes_box).addWidget(self.notes_edit)
 
         self.outcome_buttons: dict[str, QPushButton] = {}
-        outcome_row = QHBoxLayout()
+        # One row when there is room, two by two in a narrow details pane (see resizeEvent).
+        outcome_row = self._outcome_grid = QGridLayout()
         for key, text in (
             ("won", self.tr("Won…")),
             ("lost", self.tr("Lost…")),
@@ -221,8 +222,8 @@ class CallDeskWidget(QWidget):
             button = QPushButton(text, self)
             button.setObjectName(f"outcome_{key}")
             button.clicked.connect(lambda _checked=False, k=key: self._outcome_clicked(k))
-            outcome_row.addWidget(button)
             self.outcome_buttons[key] = button
+        self._place_outcome_buttons(columns=4)
         self.outcome_label = QLabel(self)
         self.outcome_label.setWordWrap(True)
 
@@ -284,6 +285,7 @@ class CallDeskWidget(QWidget):
         box = QGroupBox(self.tr("Prospect's file"), self)
         badge = QLabel(self.tr("Private: never sent in an invite or an export"), box)
         badge.setStyleSheet(_PRIVATE_STYLE)
+        badge.setWordWrap(True)
         badge.setObjectName("private_badge")
         self.temperature_box = QComboBox(box)
         for value, text in (
@@ -310,7 +312,7 @@ class CallDeskWidget(QWidget):
         self.save_file_button = QPushButton(self.tr("Save file"), box)
         self.save_file_button.clicked.connect(self.save_file)
         layout = QVBoxLayout(box)
-        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(badge)  # full width: it wraps in a narrow details pane
         layout.addLayout(form)
         layout.addWidget(self.save_file_button, 0, Qt.AlignmentFlag.AlignRight)
         return box
@@ -329,7 +331,12 @@ class CallDeskWidget(QWidget):
             self.save_notes()
         super().hideEvent(event)
 
+    def _place_outcome_buttons(self, columns: int) -> None:
+        for n, button in enumerate(self.outcome_buttons.values()):
+            self._outcome_grid.addWidget(button, n // columns, n % columns)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_outcome_buttons(4 if event.size().width() >= 460 else 2)
         wide = event.size().width() >= 900
         self._columns.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom

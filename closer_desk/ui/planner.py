@@ -222,7 +222,7 @@ class Planner(QWidget):
         """Said under the slots while the next booking continues an earlier call."""
         if self.next_after is None or self.next_after[0] != self.prospect_box.currentData():
             return ""
-        return " " + self.tr("The call you book here follows up the earlier one.")
+        return " · " + self.tr("The call you book here follows up the earlier one.")
 
     def _fill_people(self, people: _People) -> None:
         kept = self._wanted if self._wanted is not None else self.prospect_box.currentData()

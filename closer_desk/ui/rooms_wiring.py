@@ -21,6 +21,8 @@ from closer_desk.core.model import Changes
 #: What an outside write (the CLI, an import, an undo) may have changed: everything.
 EVERYTHING = Changes(companies=True, prospects=True, closers=True, busy=True)
 REMINDERS_DELAY_MS = 500
+#: How wide the details pane opens once it holds the call's desk.
+DESK_PANE_WIDTH = 480
 
 
 class RoomsWiring(QObject):
@@ -152,6 +154,11 @@ class RoomsWiring(QObject):
             details.outcomes.hide()
             details.set_extra(desk)
             self.desk = desk
+            # The pane now holds the script, notes and file: give it room from the grid.
+            splitter = details.parentWidget()
+            sizes = splitter.sizes()
+            if len(sizes) == 2 and sizes[1] < DESK_PANE_WIDTH:
+                splitter.setSizes([max(sum(sizes) - DESK_PANE_WIDTH, 0), DESK_PANE_WIDTH])
         return self.desk
 
     def _show_desk(self, appointment_id: int | None) -> None:
