@@ -51,8 +51,11 @@ def test_main_builds_and_shows_the_window(
     assert app.main(["--db", str(tmp_path / "new.sqlite3")]) == 0
     assert QApplication.desktopFileName() == APP_ID
     window = next(w for w in shown if type(w).__name__ == "MainWindow")
-    assert {"planner", "companies", "prospects", "closers"} <= set(window._rooms)
+    assert {"planner", "companies", "prospects", "closers", "reports", "pipeline"} <= set(
+        window._rooms
+    )
     assert window.room("companies").isWidgetType()
+    assert window.wiring.restore_action.text() == "&Restore from backup…"
     for widget in shown:
         widget.close()
         widget.deleteLater()
