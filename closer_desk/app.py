@@ -72,10 +72,8 @@ def _fast_source(db: Path | None, tasks: Any) -> Any:
     from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
 
     path = db if db is not None else default_db_path()
-    from closer_desk.store.durability import needs_check_at_open
-
-    if needs_check_at_open(path):
-        return None  # checked (and, if damaged, offered a backup) on the normal path
+    # A file left unclean (a -wal) is checked when the worker opens it, after the paint; if it
+    # is damaged the window offers the newest good backup (RoomsWiring.offer_backup).
 
     def first_range(closer: Any) -> tuple[datetime, datetime]:
         today = tz.convert(_system_clock(), closer.zone).date()

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._agenda_keys: dict[QAction, tuple[list[QKeySequence], list[QKeySequence]]] = {}
         self._room_group = QActionGroup(self)
+        #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
+        self.on_damaged: Callable[[BaseException], None] | None = None
 
         self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
         self.sidebar = Sidebar(self)
@@ -307,6 +309,11 @@ class MainWindow(QMainWindow):
         return self._welcome
 
     def _on_failed(self, error: BaseException) -> None:
+        from closer_desk.core.errors import AgendaCorruptError
+
+        if isinstance(error, AgendaCorruptError) and self.on_damaged is not None:
+            self.on_damaged(error)  # a backup to offer, not just an error to show
+            return
         self.prompts.inform(self, self.tr("Error"), describe(error))
 
     def _on_busy(self, busy: bool) -> None:

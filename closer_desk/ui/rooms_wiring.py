@@ -60,6 +60,8 @@ class RoomsWiring(QObject):
         room.details.set_extra(self.invite_row)
         room.details.shown_changed.connect(self._show_desk)
         window.source.changed.connect(self._on_source_changed)
+        window.on_damaged = self.offer_backup
+        self._offered = False
         self._build_menu()
 
     # -- rooms ---------------------------------------------------------------------------------
@@ -256,6 +258,25 @@ class RoomsWiring(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def offer_backup(self, error: BaseException) -> bool:
+        """The agenda was found damaged when the worker opened it (after the first paint):
+        offer its newest good backup once, and read everything again if it was restored."""
+        from closer_desk.ui.backups_dialog import offer_restore
+
+        if self._offered:
+            return False
+        self._offered = True
+        self.tasks.wait()
+        restored = offer_restore(error, self.window)  # type: ignore[arg-type]
+        if restored:
+            self._offered = False
+            self.publish(EVERYTHING)
+        else:
+            self.window.status.setText(
+                QCoreApplication.translate("Rooms", "The agenda is damaged: it was not opened.")
+            )
+        return restored
 
     def release(self) -> None:
         """Let go of the file (a restore replaces it): wait for the worker, close the

@@ -106,7 +106,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="127"/>
+        <location filename="../../closer_desk/app.py" line="125"/>
         <source>The agenda could not be opened.</source>
         <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread.</extracomment>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
@@ -853,192 +853,193 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="88"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="90"/>
         <source>Agenda</source>
+        <extracomment>Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="98"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="100"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="99"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="101"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="100"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="102"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="101"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="103"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="102"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="104"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Calendrier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="103"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="105"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="104"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="106"/>
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="105"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="107"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="202"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="204"/>
         <source>&amp;New call…</source>
         <translation>&amp;Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="204"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="206"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="207"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="210"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="212"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="212"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="214"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="220"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="222"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="223"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="225"/>
         <source>&amp;Cancel call…</source>
         <translation>A&amp;nnuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="225"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="227"/>
         <source>De&amp;lete call…</source>
         <translation>&amp;Supprimer l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="227"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="229"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="229"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="231"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="231"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="233"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="234"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="236"/>
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="237"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="239"/>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="238"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="240"/>
         <source>&amp;Previous day</source>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="239"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="241"/>
         <source>&amp;Next day</source>
         <translation>Jour &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="240"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="242"/>
         <source>Previous wee&amp;k</source>
         <translation>Semaine pré&amp;cédente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="241"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="243"/>
         <source>Next wee&amp;k</source>
         <translation>Semaine sui&amp;vante</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="243"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="245"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="246"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="248"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="255"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="257"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="261"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="263"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="310"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="317"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="313"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="320"/>
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="356"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="363"/>
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="373"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="380"/>
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="380"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="387"/>
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="380"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="387"/>
         <source>Name of the client company:</source>
         <translation>Nom de la société cliente :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="390"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="397"/>
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="398"/>
+        <location filename="../../closer_desk/ui/mainwindow.py" line="405"/>
         <source>About you</source>
         <translation>Vous</translation>
     </message>
@@ -1264,50 +1265,55 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="79"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="83"/>
         <source>Planner</source>
-        <extracomment>What an outside write (the CLI, an import, an undo) may have changed: everything.</extracomment>
+        <extracomment>What an outside write (the CLI, an import, an undo) may have changed: everything. How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
         <translation>Planificateur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="85"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="89"/>
         <source>Companies</source>
         <translation>Sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="86"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="90"/>
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="87"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="91"/>
         <source>Closers</source>
         <translation>Closers</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="93"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="97"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="99"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="103"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="217"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="226"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="218"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="227"/>
         <source>Copy invite</source>
         <translation>Copier l&apos;invitation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="232"/>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="241"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/rooms_wiring.py" line="277"/>
+        <source>The agenda is damaged: it was not opened.</source>
+        <translation>L&apos;agenda est endommagé : il n&apos;a pas été ouvert.</translation>
     </message>
 </context>
 <context>

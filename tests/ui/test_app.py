@@ -79,8 +79,6 @@ def test_the_first_page_is_painted_before_the_agenda_is_opened(
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run)
-    # Closed cleanly (no -wal left): a file left open is checked on the normal path first.
-    agenda.close()
     assert app.main(["--db", str(agenda.path)]) == 0
     assert seen["page"] is not None and seen["opened"] is False
     assert seen["closer"].name == "Camille Durand"

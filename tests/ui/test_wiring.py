@@ -327,3 +327,38 @@ def test_links_go_through_the_one_door(
     window.agenda.select(booked[0].id)
     assert window.agenda.details.call()
     assert opened == ["tel:+15145550123"]
+
+
+def test_a_damaged_agenda_found_after_the_paint_offers_its_backup(
+    qtbot: Any,
+    agenda: Any,
+    clock: Any,
+    settings: Any,
+    prompts: Any,
+    tasks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from closer_desk.ui import backups_dialog
+    from closer_desk.ui.source import AgendaSource
+
+    opened: list[str] = []
+
+    def opener() -> Any:
+        opened.append("open")
+        if len(opened) == 1:
+            raise AgendaCorruptError(str(agenda.path), "page 3 is damaged", "backup")
+        return agenda
+
+    offers: list[str] = []
+    monkeypatch.setattr(
+        backups_dialog, "offer_restore", lambda error, _parent: offers.append(error.detail) or True
+    )
+    source = AgendaSource(None, tasks, opener=opener)
+    win = MainWindow(source, clock, settings, prompts=prompts)
+    qtbot.addWidget(win)
+    RoomsWiring(win, source.agenda, tasks, clock, agenda.path)
+    qtbot.waitUntil(lambda: win.agenda.page is not None, timeout=5000)
+    settle(qtbot, tasks)
+    assert offers == ["page 3 is damaged"]
+    assert prompts.informed == []  # a backup offered, not a bare error
+    assert win.agenda.closer is not None and win.agenda.closer.name == "Camille Durand"
