@@ -53,6 +53,12 @@ from closer_desk.ui.guard import while_alive
 from closer_desk.ui.tasks import TaskManager
 
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
+_TICK_STYLE = (
+    "QListView::indicator { width: 12px; height: 12px; border: 1px solid palette(text);"
+    " border-radius: 2px; background: palette(base); }"
+    "QListView::indicator:checked { background: palette(highlight);"
+    " border-color: palette(highlight); }"
+)
 _PRIVATE_STYLE = (
     "QLabel { background: #7a1f1f; color: white; border-radius: 3px; padding: 1px 6px; }"
 )
@@ -260,6 +266,9 @@ class CallDeskWidget(QWidget):
         self.scroll.setWidget(body)
         self.script_view.setMinimumHeight(110)
         self.script_view.setSpacing(2)
+        # Drawn from the palette's text colour: the style's own box all but vanishes on a
+        # dark palette.
+        self.script_view.setStyleSheet(_TICK_STYLE)
         self.notes_edit.setMinimumHeight(90)
         self.history_view.setMinimumHeight(170)
         outer = QVBoxLayout(self)
