@@ -226,10 +226,12 @@ def main() -> int:
         settle(app, tasks)
         capture(args.out / f"week{suffix}.png", width, height)
 
-        # The editor over the window, on a time that is outside the prospect's hours.
-        editor = room.new_call(datetime(2026, 3, 5, 17, 30))
+        # The editor over the window: a prospect in America in the weeks where the US clocks
+        # have changed and the French ones not yet (a DST-shift warning), late for the closer.
+        american = next(e for e in room.entries if e.prospect_zone.startswith("America/"))
+        editor = room.new_call(datetime(2026, 3, 10, 18, 30))
         assert editor is not None
-        editor.prospect.setCurrentIndex(editor.prospect.findText(pick.prospect_name))
+        editor.prospect.setCurrentIndex(editor.prospect.findText(american.prospect_name))
         editor.in_prospect_zone.setChecked(True)
         editor.move(360, 120)
         settle(app, tasks)
