@@ -46,8 +46,9 @@ from closer_desk.store.ics_calls import parties_of
 ICS_MIME = "text/calendar"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
+def _tr(text: object) -> str:
+    # The tables below hold QT_TRANSLATE_NOOP marks (typed ``object`` by PySide6's stubs).
+    return QCoreApplication.translate("ImportDialog", str(text))
 
 
 def invite_data(agenda: Agenda, appointment_id: int) -> tuple[bytes, str]:
