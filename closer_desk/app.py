@@ -15,7 +15,6 @@ from typing import Any
 
 #: Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``).
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-REMINDERS_DELAY_MS = 500
 #: The daily backup reads the whole file: after the first paint, off the GUI thread.
 BACKUP_DELAY_MS = 2000
 
@@ -39,65 +38,27 @@ def system_zone() -> str:
     return os.environ.get("TZ", name) or "UTC"
 
 
-def host_rooms(window: Any, agenda: Callable[[], Any], tasks: Any, clock: Any) -> None:
-    """Add the other rooms (planner, companies, prospects, closers) and the tray reminders.
+def host_rooms(
+    window: Any,
+    agenda: Callable[[], Any],
+    tasks: Any,
+    clock: Any,
+    db_path: Path | None = None,
+) -> Any:
+    """Add the other rooms (planner, companies, prospects, closers, reports, pipeline), the
+    call's desk in the details pane, the Calendar menu and the tray reminders.
 
     Rooms are given as factories: each is built the first time it is opened, with the agenda
-    ``agenda()`` returns then. They write to the agenda themselves; the window's views reload
-    when they say so. The reminders start once the first page is on screen.
+    ``agenda()`` returns then. Whatever a room writes reloads the views and reaches the other
+    rooms (see ``ui.rooms_wiring``). The reminders start once the first page is on screen.
     """
-    from PySide6.QtCore import QCoreApplication, QTimer
-
-    source = window.source
-
-    def planner() -> Any:
-        from closer_desk.ui.planner import Planner
-
-        room = Planner(agenda(), tasks)
-        room.slot_booked.connect(lambda _id: source.refresh())
-        return room
-
-    def directory(kind: str) -> Any:
-        def build() -> Any:
-            from closer_desk.ui.directory import rooms
-
-            room = getattr(rooms, kind)(agenda(), tasks, clock=clock)
-            room.changed.connect(lambda _changes: source.refresh())
-            return room
-
-        return build
-
-    window.add_room("planner", QCoreApplication.translate("App", "Planner"), planner, "Ctrl+2")
-    window.add_room(
-        "companies",
-        QCoreApplication.translate("App", "Companies"),
-        directory("CompaniesRoom"),
-        "Ctrl+3",
-    )
-    window.add_room(
-        "prospects",
-        QCoreApplication.translate("App", "Prospects"),
-        directory("ProspectsRoom"),
-        "Ctrl+4",
-    )
-    window.add_room(
-        "closers", QCoreApplication.translate("App", "Closers"), directory("ClosersRoom"), "Ctrl+5"
-    )
-
-    def start_reminders() -> None:
-        # Imported here: the reminders module loads the store (and SQLAlchemy) at import.
-        from closer_desk.ui.reminders import ReminderScheduler, ReminderTray
-
-        scheduler = ReminderScheduler(agenda(), tasks, clock=clock, parent=window)
-        tray = ReminderTray(scheduler, parent=window)
-        source.changed.connect(scheduler.reload)
-        tray.open_appointment.connect(window.show_appointment)
-        tray.show_window.connect(window.showNormal)
-        scheduler.reload()
-        window.reminders = (scheduler, tray)
+    from closer_desk.ui.rooms_wiring import RoomsWiring
 
     window.reminders = None
-    QTimer.singleShot(REMINDERS_DELAY_MS, window, start_reminders)
+    wiring = RoomsWiring(window, agenda, tasks, clock, db_path)
+    wiring.start_reminders_later()
+    window.wiring = wiring
+    return wiring
 
 
 def _fast_source(db: Path | None, tasks: Any) -> Any:
@@ -111,6 +72,8 @@ def _fast_source(db: Path | None, tasks: Any) -> Any:
     from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
 
     path = db if db is not None else default_db_path()
+    # A file left unclean (a -wal) is checked when the worker opens it, after the paint; if it
+    # is damaged the window offers the newest good backup (RoomsWiring.offer_backup).
 
     def first_range(closer: Any) -> tuple[datetime, datetime]:
         today = tz.convert(_system_clock(), closer.zone).date()
@@ -138,13 +101,20 @@ def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
     from PySide6.QtWidgets import QMessageBox
 
     from closer_desk import APP_NAME
-    from closer_desk.core.errors import CloserDeskError
+    from closer_desk.core.errors import AgendaCorruptError, CloserDeskError
     from closer_desk.store import open_agenda
+    from closer_desk.ui.backups_dialog import offer_restore
     from closer_desk.ui.prompts import describe
     from closer_desk.ui.source import AgendaSource
 
     try:
-        agenda = open_agenda(db, clock=_system_clock, daily_backup=False)
+        try:
+            agenda = open_agenda(db, clock=_system_clock, daily_backup=False)
+        except AgendaCorruptError as damaged:
+            # The user is offered the newest good backup; the damaged file is kept aside.
+            if not offer_restore(damaged, None):
+                return None
+            agenda = open_agenda(db, clock=_system_clock, daily_backup=False)
     except (CloserDeskError, OSError, Exception) as error:  # a dialog, never a traceback
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -226,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window owns the worker and the source: they go away with it.
     tasks.setParent(window)
     source.setParent(window)
-    host_rooms(window, source.agenda, tasks, _system_clock)
+    host_rooms(window, source.agenda, tasks, _system_clock, db_path)
     watcher = watch_other_writers(window, db_path)
     window.show()
     QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: _start_daily_backup(db_path))

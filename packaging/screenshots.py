@@ -15,6 +15,7 @@ import argparse
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -49,7 +50,34 @@ KEEP = {
     "welcome_en",
     "welcome_fr",
     "week_en_dark",
+    "details_desk_en",
+    "details_desk_fr",
+    "planner_en",
+    "planner_fr",
+    "reports_en",
+    "reports_fr",
+    "pipeline_en",
+    "import_en",
+    "import_fr",
 }
+
+#: A calendar from another app, imported as busy time in the import dialog's picture.
+OTHER_CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+    "X-WR-TIMEZONE:Europe/Paris\r\n"
+    + "".join(
+        f"BEGIN:VEVENT\r\nUID:other-{n}@google.com\r\nDTSTAMP:20260301T080000Z\r\n"
+        f"DTSTART:202603{5 + n:02d}T{11 + n % 3:02d}0000Z\r\n"
+        f"DTEND:202603{5 + n:02d}T{12 + n % 3:02d}0000Z\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\n"
+        for n, summary in enumerate(("Dentist", "School run", "Team lunch", "Gym", "Accountant"))
+    )
+    + "BEGIN:VEVENT\r\nUID:weekly@google.com\r\nDTSTAMP:20260301T080000Z\r\n"
+    "DTSTART;TZID=Europe/Paris:20260302T083000\r\nDTEND;TZID=Europe/Paris:20260302T090000\r\n"
+    "RRULE:FREQ=WEEKLY;COUNT=8\r\nSUMMARY:Weekly planning\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:free@google.com\r\nDTSTAMP:20260301T080000Z\r\n"
+    "DTSTART:20260306T150000Z\r\nDTEND:20260306T160000Z\r\nTRANSP:TRANSPARENT\r\n"
+    "SUMMARY:Maybe\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
 WRITE_ALL = False
 
 
@@ -154,6 +182,7 @@ def main() -> int:
     from closer_desk.store.demo import load_demo
     from closer_desk.ui import i18n, i18n_build
     from closer_desk.ui.mainwindow import MainWindow
+    from closer_desk.ui.rooms_wiring import RoomsWiring
     from closer_desk.ui.source import AgendaSource
     from closer_desk.ui.tasks import TaskManager
 
@@ -172,9 +201,10 @@ def main() -> int:
 
         def window_on(agenda: object) -> tuple[MainWindow, TaskManager]:
             tasks = TaskManager()
-            win = MainWindow(
-                AgendaSource(agenda, tasks), clock, settings, system_zone="Europe/Paris"
-            )
+            source = AgendaSource(agenda, tasks)
+            win = MainWindow(source, clock, settings, system_zone="Europe/Paris")
+            # The whole window, as app.py assembles it (the tray reminders aside).
+            RoomsWiring(win, source.agenda, tasks, clock, getattr(agenda, "path", None))
             win.move(0, 0)
             win.resize(width, height)
             win.show()
@@ -196,15 +226,63 @@ def main() -> int:
         settle(app, tasks)
         capture(args.out / f"week{suffix}.png", width, height)
 
-        # The editor over the window, on a time that is outside the prospect's hours.
-        editor = room.new_call(datetime(2026, 3, 5, 17, 30))
+        # The editor over the window: a prospect in America in the weeks where the US clocks
+        # have changed and the French ones not yet (a DST-shift warning), late for the closer.
+        american = next(e for e in room.entries if e.prospect_zone.startswith("America/"))
+        editor = room.new_call(datetime(2026, 3, 10, 18, 30))
         assert editor is not None
-        editor.prospect.setCurrentIndex(editor.prospect.findText(pick.prospect_name))
+        editor.prospect.setCurrentIndex(editor.prospect.findText(american.prospect_name))
         editor.in_prospect_zone.setChecked(True)
         editor.move(360, 120)
         settle(app, tasks)
         capture(args.out / f"editor{suffix}.png", width, height)
         editor.reject()
+        settle(app, tasks)
+
+        # The call's desk under its details, the pane widened as a closer does during a call.
+        splitter = room.details.parentWidget()
+        splitter.setSizes([width - 220 - 760, 760])
+        settle(app, tasks)
+        capture(args.out / f"details_desk{suffix}.png", width, height)
+        splitter.setSizes([900, 300])
+
+        # The planner on a prospect abroad, with the slots found.
+        wiring = win.findChild(RoomsWiring)
+        abroad = next(
+            e
+            for e in room.entries
+            if e.prospect_zone.startswith("America/") and e.appointment.status.value != "cancelled"
+        )
+        wiring.plan_call(abroad.appointment.prospect_id, abroad.appointment.id)
+        settle(app, tasks)
+        planner = win.room("planner")
+        planner.view.selectRow(1)
+        settle(app, tasks)
+        capture(args.out / f"planner{suffix}.png", width, height)
+
+        for key in ("reports", "pipeline"):
+            win.show_room(key)
+            settle(app, tasks)
+            if key == "pipeline":
+                win.room(key).view.selectRow(0)
+            capture(args.out / f"{key}{suffix}.png", width, height)
+        win.show_room("agenda")
+
+        # The import dialog after importing another calendar as busy time.
+        other = Path(tmp) / "google.ics"
+        other.write_text(OTHER_CALENDAR, newline="")
+        dialog = wiring.calendar.import_calendar()
+        dialog.path_edit.setText(str(other))
+        dialog.resize(640, 380)
+        dialog.move(480, 260)
+        dialog.start(other, busy=True)
+        deadline = time.monotonic() + 60
+        while dialog.is_running() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)  # the import runs on its own thread
+        settle(app, tasks)
+        capture(args.out / f"import{suffix}.png", width, height)
+        dialog.done(0)
         settle(app, tasks)
 
         # The list view.

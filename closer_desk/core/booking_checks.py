@@ -1,8 +1,9 @@
 """What to warn about before a call is booked or moved: codes, not sentences.
 
 The appointment editor shows these inline; the window turns each code into words. The slot
-engine can later add its own flags (public holiday, DST-shift week) by extending
-``warnings_for`` with more inputs: every warning is a ``BookingWarning`` with a stable code.
+engine's day flags (the prospect's public holiday, a week where the two countries' clocks have
+not changed together) come from ``core.slot_flags``, so the editor and the planner agree:
+every warning is a ``BookingWarning`` with a stable code.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ DST_OVERLAP = "dst_overlap"
 OUTSIDE_HOURS = "outside_hours"
 WEEKEND = "weekend"
 IN_PAST = "in_past"
+PROSPECT_HOLIDAY = "prospect_holiday"
+DST_SHIFT = "dst_shift"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +39,14 @@ class BookingWarning:
         code: one of the module's codes (``conflict``, ``dst_gap``, ``outside_hours``...).
         party: whose rule it is about: ``closer``, ``prospect``, ``company`` or ``""``.
         appointments: the calls it overlaps (``conflict`` only).
+        detail: the holiday's name (``prospect_holiday`` only, in the ``holidays`` package's
+            language).
     """
 
     code: str
     party: str = ""
     appointments: tuple[Appointment, ...] = ()
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +133,15 @@ def warnings_for(
     ):
         found.append(BookingWarning(OUTSIDE_HOURS, "company"))
     if prospect is not None:
+        # Imported here: the holiday tables are only needed once a prospect is picked.
+        from closer_desk.core.slot_flags import is_dst_shift, public_holiday
+
         local = tz.convert(start, prospect.zone)
+        holiday = public_holiday(prospect.country, prospect.subdivision, local.date())
+        if holiday:
+            found.append(BookingWarning(PROSPECT_HOLIDAY, "prospect", detail=holiday))
+        if is_dst_shift(start, closer.zone, prospect.zone):
+            found.append(BookingWarning(DST_SHIFT, "prospect"))
         if local.weekday() in prospect_weekend:
             found.append(BookingWarning(WEEKEND, "prospect"))
         elif not within_hours(

@@ -46,13 +46,11 @@ from closer_desk.store import durability
 Confirm = Callable[[QWidget | None, str], bool]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backups", text)
-
-
 def ask(parent: QWidget | None, text: str) -> bool:
     """A yes/no question (tests pass their own ``confirm``)."""
-    answer = QMessageBox.question(parent, _tr("Restore from backup"), text)
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("Backups", "Restore from backup"), text
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -78,7 +76,7 @@ class BackupsDialog(QDialog):
         confirm: Confirm = ask,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Restore from backup"))
+        self.setWindowTitle(QCoreApplication.translate("Backups", "Restore from backup"))
         self._path = Path(db_path)
         self._release, self._reopen, self._confirm = release, reopen, confirm
         self.restored_from: Path | None = None
@@ -87,14 +85,15 @@ class BackupsDialog(QDialog):
         self.backups = QListWidget()
         self.backups.itemSelectionChanged.connect(self._selection_changed)
         hint = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Backups",
                 "A backup is taken every day (the last 14 are kept). Restoring replaces the "
-                "agenda with the chosen copy; the current agenda is kept beside it."
+                "agenda with the chosen copy; the current agenda is kept beside it.",
             )
         )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = QPushButton(_tr("Restore"))
+        self.restore_button = QPushButton(QCoreApplication.translate("Backups", "Restore"))
         self.restore_button.setEnabled(False)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -109,12 +108,20 @@ class BackupsDialog(QDialog):
         """List the backups again."""
         self.backups.clear()
         for backup in durability.list_backups(self._path):
-            kind = _tr("daily") if not backup.label else _tr("before an upgrade")
+            kind = (
+                QCoreApplication.translate("Backups", "daily")
+                if not backup.label
+                else QCoreApplication.translate("Backups", "before an upgrade")
+            )
             item = QListWidgetItem(f"{backup.day.isoformat()}  ·  {kind}  ·  {_size(backup.size)}")
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.backups.addItem(item)
         if self.backups.count() == 0:
-            empty = QListWidgetItem(_tr("No backup yet: the first one is taken tomorrow."))
+            empty = QListWidgetItem(
+                QCoreApplication.translate(
+                    "Backups", "No backup yet: the first one is taken tomorrow."
+                )
+            )
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.backups.addItem(empty)
 
@@ -131,7 +138,9 @@ class BackupsDialog(QDialog):
         chosen = self._selected()
         if chosen is None:
             return False
-        question = _tr("Replace the agenda with the backup of %1? The current agenda is kept.")
+        question = QCoreApplication.translate(
+            "Backups", "Replace the agenda with the backup of %1? The current agenda is kept."
+        )
         if not self._confirm(self, question.replace("%1", chosen.name)):
             return False
         self._release()
@@ -139,7 +148,9 @@ class BackupsDialog(QDialog):
             self.kept_as = durability.restore_from_backup(self._path, chosen)
         except (AgendaCorruptError, OSError) as error:
             QMessageBox.warning(
-                self, _tr("Restore from backup"), _tr("Not restored: %1").replace("%1", str(error))
+                self,
+                QCoreApplication.translate("Backups", "Restore from backup"),
+                QCoreApplication.translate("Backups", "Not restored: %1").replace("%1", str(error)),
             )
             return False
         finally:
@@ -156,15 +167,16 @@ def offer_restore(
     if not error.backup:
         QMessageBox.critical(
             parent,
-            _tr("The agenda is damaged"),
-            _tr("The agenda %1 is damaged and there is no backup of it to restore.").replace(
-                "%1", error.path
-            ),
+            QCoreApplication.translate("Backups", "The agenda is damaged"),
+            QCoreApplication.translate(
+                "Backups", "The agenda %1 is damaged and there is no backup of it to restore."
+            ).replace("%1", error.path),
         )
         return False
-    question = _tr(
+    question = QCoreApplication.translate(
+        "Backups",
         "The agenda %1 is damaged (%2).\n\n"
-        "Restore the newest good backup, %3? The damaged file is kept beside it."
+        "Restore the newest good backup, %3? The damaged file is kept beside it.",
     )
     text = (
         question.replace("%1", error.path)

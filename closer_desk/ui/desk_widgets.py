@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -53,6 +53,12 @@ from closer_desk.ui.guard import while_alive
 from closer_desk.ui.tasks import TaskManager
 
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
+_TICK_STYLE = (
+    "QListView::indicator { width: 12px; height: 12px; border: 1px solid palette(text);"
+    " border-radius: 2px; background: palette(base); }"
+    "QListView::indicator:checked { background: palette(highlight);"
+    " border-color: palette(highlight); }"
+)
 _PRIVATE_STYLE = (
     "QLabel { background: #7a1f1f; color: white; border-radius: 3px; padding: 1px 6px; }"
 )
@@ -211,7 +217,8 @@ class CallDeskWidget(QWidget):
         QVBoxLayout(notes_box).addWidget(self.notes_edit)
 
         self.outcome_buttons: dict[str, QPushButton] = {}
-        outcome_row = QHBoxLayout()
+        # One row when there is room, two by two in a narrow details pane (see resizeEvent).
+        outcome_row = self._outcome_grid = QGridLayout()
         for key, text in (
             ("won", self.tr("Won…")),
             ("lost", self.tr("Lost…")),
@@ -221,8 +228,8 @@ class CallDeskWidget(QWidget):
             button = QPushButton(text, self)
             button.setObjectName(f"outcome_{key}")
             button.clicked.connect(lambda _checked=False, k=key: self._outcome_clicked(k))
-            outcome_row.addWidget(button)
             self.outcome_buttons[key] = button
+        self._place_outcome_buttons(columns=4)
         self.outcome_label = QLabel(self)
         self.outcome_label.setWordWrap(True)
 
@@ -259,6 +266,9 @@ class CallDeskWidget(QWidget):
         self.scroll.setWidget(body)
         self.script_view.setMinimumHeight(110)
         self.script_view.setSpacing(2)
+        # Drawn from the palette's text colour: the style's own box all but vanishes on a
+        # dark palette.
+        self.script_view.setStyleSheet(_TICK_STYLE)
         self.notes_edit.setMinimumHeight(90)
         self.history_view.setMinimumHeight(170)
         outer = QVBoxLayout(self)
@@ -284,6 +294,7 @@ class CallDeskWidget(QWidget):
         box = QGroupBox(self.tr("Prospect's file"), self)
         badge = QLabel(self.tr("Private: never sent in an invite or an export"), box)
         badge.setStyleSheet(_PRIVATE_STYLE)
+        badge.setWordWrap(True)
         badge.setObjectName("private_badge")
         self.temperature_box = QComboBox(box)
         for value, text in (
@@ -310,7 +321,7 @@ class CallDeskWidget(QWidget):
         self.save_file_button = QPushButton(self.tr("Save file"), box)
         self.save_file_button.clicked.connect(self.save_file)
         layout = QVBoxLayout(box)
-        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(badge)  # full width: it wraps in a narrow details pane
         layout.addLayout(form)
         layout.addWidget(self.save_file_button, 0, Qt.AlignmentFlag.AlignRight)
         return box
@@ -329,7 +340,12 @@ class CallDeskWidget(QWidget):
             self.save_notes()
         super().hideEvent(event)
 
+    def _place_outcome_buttons(self, columns: int) -> None:
+        for n, button in enumerate(self.outcome_buttons.values()):
+            self._outcome_grid.addWidget(button, n // columns, n % columns)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_outcome_buttons(4 if event.size().width() >= 460 else 2)
         wide = event.size().width() >= 900
         self._columns.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
@@ -381,10 +397,10 @@ class CallDeskWidget(QWidget):
         self.script_model.set_steps(desk.script)
         self.script_view.setVisible(bool(desk.script))
         self.script_empty.setVisible(not desk.script)
-        self.notes_edit.blockSignals(True)
-        self.notes_edit.setPlainText(a.notes)
-        self.notes_edit.blockSignals(False)
-        self._notes_dirty = False
+        if not self._notes_dirty:  # never overwrite what the closer is typing
+            self.notes_edit.blockSignals(True)
+            self.notes_edit.setPlainText(a.notes)
+            self.notes_edit.blockSignals(False)
         p = desk.prospect
         self.temperature_box.setCurrentIndex(self.temperature_box.findData(p.temperature.value))
         for key, edit in self.file_edits.items():

@@ -29,10 +29,11 @@ OpenUrl = Callable[[QUrl], bool]
 
 
 def desktop_open(url: QUrl) -> bool:
-    """Hand a ``tel:`` or ``https:`` link to the desktop (the default ``open_url``)."""
-    from PySide6.QtGui import QDesktopServices
+    """Hand a ``tel:`` or ``https:`` link to the desktop (the default ``open_url``), through
+    ``ui.links.open_link``: the one door that refuses any scheme but https:, tel: and mailto:."""
+    from closer_desk.ui.links import open_link
 
-    return QDesktopServices.openUrl(url)
+    return open_link(url.toString())
 
 
 def joinable(url: str) -> bool:
@@ -52,11 +53,13 @@ class DetailsPane(QWidget):
         outcome_requested(int, str): ``won``, ``lost``, ``follow-up`` or ``no-show`` for a call.
         edit_requested(int): open the call in the editor.
         cancel_requested(int): cancel the call.
+        shown_changed(object): another call (its id), or none (None), is shown.
     """
 
     outcome_requested = Signal(int, str)
     edit_requested = Signal(int)
     cancel_requested = Signal(int)
+    shown_changed = Signal(object)
 
     def __init__(
         self,
@@ -179,7 +182,11 @@ class DetailsPane(QWidget):
         closer_zone: str | None = None,
     ) -> None:
         """Show a call (None shows the placeholder)."""
+        before = self.entry.appointment.id if self.entry is not None else None
         self.entry = entry
+        now_id = entry.appointment.id if entry is not None else None
+        if now_id != before:
+            self.shown_changed.emit(now_id)
         self.prospect = prospect
         self.refusal.hide()
         self._scroll.setVisible(entry is not None)
@@ -237,6 +244,8 @@ class DetailsPane(QWidget):
         if self.entry is None:
             return False
         number = self.entry.appointment.phone or (self.prospect.phone if self.prospect else "")
+        # "+33 6 12 34 56 78" as typed: a tel: link has no spaces.
+        number = "".join(number.split())
         if not number:
             return False
         return self._open_url(QUrl(f"tel:{number}"))

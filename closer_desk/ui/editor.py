@@ -475,6 +475,18 @@ def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
             "AppointmentEditor",
             "The clocks go back at this time: it happens twice, choose which one.",
         )
+    if warning.code == checks.PROSPECT_HOLIDAY:
+        return (
+            translate("AppointmentEditor", "It is a public holiday for %1 (%2).")
+            .replace("%1", prospect_name)
+            .replace("%2", warning.detail)
+        )
+    if warning.code == checks.DST_SHIFT:
+        return translate(
+            "AppointmentEditor",
+            "This week the clocks have changed in one country and not yet in the other: "
+            "the usual time difference with %1 does not hold.",
+        ).replace("%1", prospect_name)
     if warning.code == checks.IN_PAST:
         return translate("AppointmentEditor", "This time is in the past.")
     if warning.code == checks.WEEKEND:

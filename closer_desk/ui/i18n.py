@@ -8,8 +8,11 @@ refreshed from the sources with::
 
     .venv/bin/pyside6-lupdate -no-obsolete -source-language en -target-language fr \
         closer_desk/app.py closer_desk/ui/{agenda_model,agenda_room,details,editor,firstrun,\
-        listview,mainwindow,operations,prompts,sidebar,timegrid}.py \
+        listview,mainwindow,operations,prompts,sidebar,timegrid,planner,slot_model,hour_strip,\
+        ics_actions,backups_dialog,links,rooms_wiring,calendar_menu,single_instance}.py \
         -ts resources/translations/closer_desk_fr.ts
+
+(``tests/ui/test_catalogues.py`` fails when a string of the window is in no catalogue.)
 """
 
 from __future__ import annotations

@@ -11,7 +11,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QMimeData,
+    QObject,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,8 +46,9 @@ from closer_desk.store.ics_calls import parties_of
 ICS_MIME = "text/calendar"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
+def _tr(text: object) -> str:
+    # The tables below hold QT_TRANSLATE_NOOP marks (typed ``object`` by PySide6's stubs).
+    return QCoreApplication.translate("ImportDialog", str(text))
 
 
 def invite_data(agenda: Agenda, appointment_id: int) -> tuple[bytes, str]:
@@ -61,7 +70,10 @@ def save_invite(agenda: Agenda, appointment_id: int, parent: QWidget | None = No
     """ "Save invite…": ask where, write the file; None if the user cancels."""
     _, name = invite_data(agenda, appointment_id)
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save invite"), name, _tr("Calendar files (*.ics)")
+        parent,
+        QCoreApplication.translate("ImportDialog", "Save invite"),
+        name,
+        QCoreApplication.translate("ImportDialog", "Calendar files (*.ics)"),
     )
     if not chosen:
         return None
@@ -80,29 +92,35 @@ def copy_invite(agenda: Agenda, appointment_id: int) -> None:
 
 #: Why a file was refused whole (the CLI has the same codes in English).
 REJECTIONS = {
-    "too_large": "The file is larger than the limit.",
-    "line_too_long": "A line is too long.",
-    "too_deep": "Components are nested too deeply.",
-    "not_a_calendar": "This is not an iCalendar file.",
-    "unbalanced": "BEGIN and END do not match.",
-    "bad_line": "A line is not valid iCalendar.",
-    "bad_date": "A date is impossible or malformed.",
-    "unknown_zone": "A time zone is unknown and no VTIMEZONE defines it.",
-    "bad_value": "A value is invalid.",
-    "too_many_events": "The file holds too many events.",
-    "too_many_occurrences": "Recurring events repeat too many times.",
-    "too_slow": "Reading the file took too long.",
-    "not_utf8": "The text is not UTF-8.",
+    "too_large": QT_TRANSLATE_NOOP("ImportDialog", "The file is larger than the limit."),
+    "line_too_long": QT_TRANSLATE_NOOP("ImportDialog", "A line is too long."),
+    "too_deep": QT_TRANSLATE_NOOP("ImportDialog", "Components are nested too deeply."),
+    "not_a_calendar": QT_TRANSLATE_NOOP("ImportDialog", "This is not an iCalendar file."),
+    "unbalanced": QT_TRANSLATE_NOOP("ImportDialog", "BEGIN and END do not match."),
+    "bad_line": QT_TRANSLATE_NOOP("ImportDialog", "A line is not valid iCalendar."),
+    "bad_date": QT_TRANSLATE_NOOP("ImportDialog", "A date is impossible or malformed."),
+    "unknown_zone": QT_TRANSLATE_NOOP(
+        "ImportDialog", "A time zone is unknown and no VTIMEZONE defines it."
+    ),
+    "bad_value": QT_TRANSLATE_NOOP("ImportDialog", "A value is invalid."),
+    "too_many_events": QT_TRANSLATE_NOOP("ImportDialog", "The file holds too many events."),
+    "too_many_occurrences": QT_TRANSLATE_NOOP(
+        "ImportDialog", "Recurring events repeat too many times."
+    ),
+    "too_slow": QT_TRANSLATE_NOOP("ImportDialog", "Reading the file took too long."),
+    "not_utf8": QT_TRANSLATE_NOOP("ImportDialog", "The text is not UTF-8."),
 }
 
 #: Why one event was left out.
 REFUSALS = {
-    "not_our_call": "not a closer_desk call; import as busy time to block it",
-    "recurring_call": "a recurring event cannot update a call",
-    "older_sequence": "an older version of the call",
-    "no_start": "no start time",
-    "end_before_start": "ends before it starts",
-    "free": "marked free",
+    "not_our_call": QT_TRANSLATE_NOOP(
+        "ImportDialog", "not a closer_desk call; import as busy time to block it"
+    ),
+    "recurring_call": QT_TRANSLATE_NOOP("ImportDialog", "a recurring event cannot update a call"),
+    "older_sequence": QT_TRANSLATE_NOOP("ImportDialog", "an older version of the call"),
+    "no_start": QT_TRANSLATE_NOOP("ImportDialog", "no start time"),
+    "end_before_start": QT_TRANSLATE_NOOP("ImportDialog", "ends before it starts"),
+    "free": QT_TRANSLATE_NOOP("ImportDialog", "marked free"),
 }
 
 

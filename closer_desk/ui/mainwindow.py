@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._agenda_keys: dict[QAction, tuple[list[QKeySequence], list[QKeySequence]]] = {}
         self._room_group = QActionGroup(self)
+        #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
+        self.on_damaged: Callable[[BaseException], None] | None = None
 
         self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
         self.sidebar = Sidebar(self)
@@ -99,11 +101,19 @@ class MainWindow(QMainWindow):
                 "edit": self.tr("&Edit"),
                 "view": self.tr("&View"),
                 "go": self.tr("&Go"),
+                "calendar": self.tr("&Calendar"),
                 "tools": self.tr("&Tools"),
                 "settings": self.tr("&Settings"),
                 "help": self.tr("&Help"),
             }
-            self._menus[name] = self.menuBar().addMenu(titles.get(name, name))
+            menu = QMenu(titles.get(name, name), self)
+            # Menus added after the window is built go before Help, where users look.
+            help_menu = self._menus.get("help")
+            if help_menu is not None:
+                self.menuBar().insertMenu(help_menu.menuAction(), menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self._menus[name] = menu
         return self._menus[name]
 
     def add_room(
@@ -195,7 +205,9 @@ class MainWindow(QMainWindow):
         self.menu("file").addSeparator()
         self.demo_action = self._action("file", self.tr("Load &demo data"), self.load_demo)
         self.menu("file").addSeparator()
-        self._action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            "file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
 
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -206,7 +218,9 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self._action("edit", self.tr("&Edit call…"), a.edit_call, "Ctrl+E", "Return")
+        self.edit_action = self._action(
+            "edit", self.tr("&Edit call…"), a.edit_call, "Ctrl+E", "Return"
+        )
         self.cancel_action = self._action(
             "edit", self.tr("&Cancel call…"), a.cancel_selected, "Delete"
         )
@@ -295,6 +309,11 @@ class MainWindow(QMainWindow):
         return self._welcome
 
     def _on_failed(self, error: BaseException) -> None:
+        from closer_desk.core.errors import AgendaCorruptError
+
+        if isinstance(error, AgendaCorruptError) and self.on_damaged is not None:
+            self.on_damaged(error)  # a backup to offer, not just an error to show
+            return
         self.prompts.inform(self, self.tr("Error"), describe(error))
 
     def _on_busy(self, busy: bool) -> None:

@@ -37,12 +37,13 @@ from closer_desk.core.availability import (
     prospect_windows,
 )
 from closer_desk.core.errors import CloserDeskError, ConflictError, NotFoundError, ValidationError
-from closer_desk.core.model import Closer, Company, Prospect
+from closer_desk.core.model import Changes, Closer, Company, Prospect
 from closer_desk.core.proposal import SUPPORTED_LANGUAGES, proposal_text
 from closer_desk.core.slots import MAX_DAYS, best_slots
 from closer_desk.core.slots import Slot as FreeSlot
 from closer_desk.core.zones import prospect_place_name, zone_place_name
 from closer_desk.store import Agenda
+from closer_desk.store.desk import book_next_call
 from closer_desk.store.planning import SlotSearch, search_slots
 from closer_desk.ui.hour_strip import HourStrip, StripContent, StripRow
 from closer_desk.ui.slot_model import SORT_ROLE, SlotTableModel
@@ -58,6 +59,12 @@ class _People:
     prospects: list[Prospect]
     companies: list[Company]
     today: date
+
+
+def _read_people(agenda: Agenda) -> _People:
+    closers = agenda.closers()
+    today = tz.convert(agenda.now(), closers[0].zone).date() if closers else agenda.now().date()
+    return _People(closers, agenda.prospects(), agenda.companies(), today)
 
 
 class Planner(QWidget):
@@ -91,6 +98,11 @@ class Planner(QWidget):
         self.tasks = tasks
         self.search: SlotSearch | None = None
         self._prospects: dict[int, Prospect] = {}
+        #: A prospect asked for before the lists were filled (applied when they are).
+        self._wanted: int | None = None
+        self._dated = False
+        #: (prospect id, earlier call id): the next booking for that prospect continues it.
+        self.next_after: tuple[int, int] | None = None
         self.model = SlotTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -177,17 +189,45 @@ class Planner(QWidget):
     def reload(self) -> None:
         """Refill the closer, prospect and company lists from the agenda."""
         agenda = self.agenda
+        self.tasks.run(lambda: _read_people(agenda), self._fill_people, self._on_error)
 
-        def job() -> _People:
-            closers = agenda.closers()
-            today = (
-                tz.convert(agenda.now(), closers[0].zone).date() if closers else agenda.now().date()
-            )
-            return _People(closers, agenda.prospects(), agenda.companies(), today)
+    def on_changes(self, changes: Changes) -> None:
+        """Prospects, companies or closers changed elsewhere: refill the lists (the current
+        choice is kept)."""
+        if changes.prospects or changes.companies or changes.closers:
+            self.reload()
 
-        self.tasks.run(job, self._fill_people, self._on_error)
+    def plan_for(self, prospect_id: int, previous_id: int | None = None) -> None:
+        """Plan a call with a prospect and search at once; with ``previous_id`` (a follow-up
+        or a no-show) the call booked next continues that earlier call, with its company."""
+        agenda = self.agenda
+        self._wanted = prospect_id
+        self.next_after = (prospect_id, previous_id) if previous_id is not None else None
+
+        def job() -> tuple[_People, int | None]:
+            company = agenda.appointment(previous_id).company_id if previous_id else None
+            return _read_people(agenda), company
+
+        def done(answer: tuple[_People, int | None]) -> None:
+            people, company = answer
+            self._fill_people(people)
+            if company is not None:
+                self.select_company(company)
+            if self.prospect_box.currentData() == prospect_id:
+                self.find_free_slots()
+
+        self.tasks.run(job, done, self._on_error)
+
+    def _follow_up_note(self) -> str:
+        """Said under the slots while the next booking continues an earlier call."""
+        if self.next_after is None or self.next_after[0] != self.prospect_box.currentData():
+            return ""
+        return " · " + self.tr("The call you book here follows up the earlier one.")
 
     def _fill_people(self, people: _People) -> None:
+        kept = self._wanted if self._wanted is not None else self.prospect_box.currentData()
+        kept_company = self.company_box.currentData()
+        kept_closer = self.closer_box.currentData()
         for box in (self.closer_box, self.prospect_box, self.company_box):
             box.blockSignals(True)
             box.clear()
@@ -206,16 +246,28 @@ class Planner(QWidget):
             self.company_box.addItem(company.name, (company.id, company.default_minutes))
         for box in (self.closer_box, self.prospect_box, self.company_box):
             box.blockSignals(False)
-        self.from_box.setDate(QDate(people.today.year, people.today.month, people.today.day))
+        if not self._dated:  # a refill after a change keeps the day the closer picked
+            self._dated = True
+            self.from_box.setDate(QDate(people.today.year, people.today.month, people.today.day))
         self.find_button.setEnabled(bool(people.closers and people.prospects))
+        if kept_closer is not None and (i := self.closer_box.findData(kept_closer)) >= 0:
+            self.closer_box.setCurrentIndex(i)
+        self._wanted = None
+        if kept is not None and (i := self.prospect_box.findData(kept)) >= 0:
+            self.prospect_box.setCurrentIndex(i)
+        if kept_company is not None:
+            self.select_company(kept_company[0])
         self._prospect_changed()
         self.people_loaded.emit()
 
     def select_prospect(self, prospect_id: int) -> None:
-        """Pick a prospect (the agenda room opens the planner on one)."""
+        """Pick a prospect (the agenda room opens the planner on one); if the lists are not
+        filled yet, the prospect is picked when they are."""
         index = self.prospect_box.findData(prospect_id)
         if index >= 0:
             self.prospect_box.setCurrentIndex(index)
+        else:
+            self._wanted = prospect_id
 
     def select_company(self, company_id: int | None) -> None:
         """Pick a company, or none."""
@@ -277,7 +329,9 @@ class Planner(QWidget):
         self.copy_button.setEnabled(bool(found.slots))
         self.book_button.setEnabled(False)
         if found.slots:
-            self.status.setText(self.tr("%n free slot(s)", "", len(found.slots)))
+            self.status.setText(
+                self.tr("%n free slot(s)", "", len(found.slots)) + self._follow_up_note()
+            )
             self.view.selectRow(0)
         else:
             self.status.setText(
@@ -379,21 +433,35 @@ class Planner(QWidget):
         agenda = self.agenda
         company_id, prospect_id, closer_id = found.company.id, found.prospect.id, found.closer.id
         minutes = found.minutes
+        previous_id = (
+            self.next_after[1]
+            if self.next_after is not None and self.next_after[0] == prospect_id
+            else None
+        )
         self.book_button.setEnabled(False)
 
         def job() -> int:
+            if previous_id is not None:
+                previous = agenda.appointment(previous_id)
+                if previous.company_id == company_id and previous.closer_id == closer_id:
+                    # Same kind, link and number as the call it continues.
+                    return book_next_call(
+                        agenda, previous_id, slot.prospect_start, minutes=minutes
+                    ).id
             booked = agenda.book(
                 company=company_id,
                 prospect=prospect_id,
                 closer=closer_id,
                 start=slot.prospect_start,
                 minutes=minutes,
+                previous_id=previous_id,
             )
             return booked.id
 
         self.tasks.run(job, self._booked, self._on_error)
 
     def _booked(self, appointment_id: int) -> None:
+        self.next_after = None
         self.status.setText(self.tr("Booked."))
         self.slot_booked.emit(appointment_id)
         self.find_free_slots()

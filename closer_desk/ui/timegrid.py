@@ -233,6 +233,12 @@ class TimeGrid(QAbstractScrollArea):
         self.viewport().update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.RightButton:
+            # The context menu acts on the call under the pointer: select it first.
+            if (under := self.block_at(event.position())) is not None:
+                self.select(under.entry.appointment.id)
+                self.selected.emit(under.entry.appointment.id)
+            return super().mousePressEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         pos = event.position()

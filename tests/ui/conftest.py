@@ -36,6 +36,11 @@ def _english(qapp: Any) -> Iterator[None]:
     remove_translators(qapp, [])
     yield
     QLocale.setDefault(QLocale("en_US"))
+    # Data a test left on the clipboard (an invite, a proposal) would be freed after the
+    # QApplication at exit, which crashes the process once every test has passed.
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
 
 
 class AnsweringPrompts(Prompts):

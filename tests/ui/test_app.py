@@ -35,7 +35,8 @@ def test_an_unreadable_file_gets_a_dialog(qapp: Any, tmp_path: Path, dialogs: li
     path = tmp_path / "garbage.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
     assert app.main(["--db", str(path)]) == 1
-    assert dialogs and "could not be opened" in dialogs[0]
+    # A file that is not an agenda is reported as damaged, with no backup to offer.
+    assert dialogs and "damaged" in dialogs[0] and "no backup" in dialogs[0]
 
 
 def test_main_builds_and_shows_the_window(
@@ -50,8 +51,11 @@ def test_main_builds_and_shows_the_window(
     assert app.main(["--db", str(tmp_path / "new.sqlite3")]) == 0
     assert QApplication.desktopFileName() == APP_ID
     window = next(w for w in shown if type(w).__name__ == "MainWindow")
-    assert {"planner", "companies", "prospects", "closers"} <= set(window._rooms)
+    assert {"planner", "companies", "prospects", "closers", "reports", "pipeline"} <= set(
+        window._rooms
+    )
     assert window.room("companies").isWidgetType()
+    assert window.wiring.restore_action.text() == "&Restore from backup…"
     for widget in shown:
         widget.close()
         widget.deleteLater()

@@ -24,7 +24,9 @@ print(sys.getrefcount(None) - none_before, sys.getrefcount(True) - true_before)
 
 
 def test_void_calls_and_emits_keep_none_and_true_alive():
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-500:]
     none_delta, true_delta = (int(x) for x in result.stdout.split())
     # A few references may come and go with caches; a leak shows as tens of thousands.
