@@ -16,12 +16,9 @@ test: sysdeps-test $(STAMP) translations
 bench: sysdeps-test $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m tests.benchmarks
 
-# tests/ui is left out until the ui branch's formatting lands; widen back to `tests` then.
-LINT_PATHS := closer_desk tests --extend-exclude tests/ui
-
 lint: $(STAMP)
-	$(VENV)/bin/ruff check $(LINT_PATHS)
-	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/ruff check closer_desk tests
+	$(VENV)/bin/ruff format --check closer_desk tests
 	$(VENV)/bin/mypy closer_desk/core closer_desk/store closer_desk/cli
 
 package: sysdeps-test $(STAMP) translations
