@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from closer_desk.core.desk import PipelineItem, PipelineKind, ScriptStep
 from closer_desk.core.model import Appointment, Outcome, Status, Temperature
 from closer_desk.core.reports import Report
-from closer_desk.ui.row_table import RowTableModel
+from closer_desk.ui.plain_table import PlainTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -134,7 +134,7 @@ class HistoryRow:
     current: bool
 
 
-class HistoryModel(RowTableModel[HistoryRow]):
+class HistoryModel(PlainTableModel[HistoryRow]):
     """The prospect's calls and what came of each, oldest first."""
 
     COLUMNS = 4
@@ -163,7 +163,7 @@ class HistoryModel(RowTableModel[HistoryRow]):
         }[a.status]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
+        row = self.row_of(index)
         if row is None:
             return None
         a = row.appointment
@@ -236,7 +236,7 @@ def report_rows(report: Report) -> list[ReportRow]:
     return rows
 
 
-class ReportTableModel(RowTableModel[ReportRow]):
+class ReportTableModel(PlainTableModel[ReportRow]):
     """The month's results per company and currency."""
 
     COLUMNS = 10
@@ -270,7 +270,7 @@ class ReportTableModel(RowTableModel[ReportRow]):
         )[col]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
+        row = self.row_of(index)
         if row is None:
             return None
         col = index.column()
@@ -298,7 +298,7 @@ class ReportTableModel(RowTableModel[ReportRow]):
         return None
 
 
-class PipelineModel(RowTableModel[tuple[PipelineItem, str]]):
+class PipelineModel(PlainTableModel[tuple[PipelineItem, str]]):
     """Prospects waiting for their next call: why, who, their last call."""
 
     COLUMNS = 5
@@ -338,7 +338,7 @@ class PipelineModel(RowTableModel[tuple[PipelineItem, str]]):
         }[temperature]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
+        row = self.row_of(index)
         if row is None:
             return None
         item, when = row

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from closer_desk.core import tz
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
-from closer_desk.ui.row_table import RowTableModel
+from closer_desk.ui.plain_table import PlainTableModel
 
 #: Role giving a value to sort on (epoch seconds for times, flag count for flags).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +62,7 @@ def _when(local: datetime) -> str:
     return f"{day} {local:%H:%M} (UTC{tz.format_offset(offset)})"
 
 
-class SlotTableModel(RowTableModel[Slot]):
+class SlotTableModel(PlainTableModel[Slot]):
     """Free slots, one per row: the prospect's time, the closer's time, the flags.
 
     Attributes:
@@ -87,7 +87,7 @@ class SlotTableModel(RowTableModel[Slot]):
         return tuple(QCoreApplication.translate(_CONTEXT, str(h)) for h in HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        slot = self.row_at(index)
+        slot = self.row_of(index)
         if slot is None:
             return None
         column = index.column()

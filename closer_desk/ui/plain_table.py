@@ -18,7 +18,7 @@ _NO_INDEX = QModelIndex()
 RowT = TypeVar("RowT")
 
 
-class RowTableModel(QAbstractTableModel, Generic[RowT]):
+class PlainTableModel(QAbstractTableModel, Generic[RowT]):
     """A table of plain rows with horizontal headers.
 
     Attributes:
@@ -41,7 +41,7 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         """The rows shown."""
         return self._rows
 
-    def row_at(self, index: _Index) -> RowT | None:
+    def row_of(self, index: _Index) -> RowT | None:
         """The row of a valid index, None otherwise."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
