@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -24,6 +23,7 @@ from PySide6.QtCore import (
 from closer_desk.core.desk import PipelineItem, PipelineKind, ScriptStep
 from closer_desk.core.model import Appointment, Outcome, Status, Temperature
 from closer_desk.core.reports import Report
+from closer_desk.ui.plain_table import PlainTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -134,27 +134,13 @@ class HistoryRow:
     current: bool
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(PlainTableModel[HistoryRow]):
     """The prospect's calls and what came of each, oldest first."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[HistoryRow, ...] = ()
-
-    def set_rows(self, rows: Sequence[HistoryRow]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
+    COLUMNS = 4
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("When"), self.tr("Company"), self.tr("Result"), self.tr("Deal"))
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 4
 
     def result_text(self, a: Appointment) -> str:
         """Status or outcome in words."""
@@ -177,9 +163,9 @@ class HistoryModel(QAbstractTableModel):
         }[a.status]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_of(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         a = row.appointment
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -200,17 +186,6 @@ class HistoryModel(QAbstractTableModel):
             return font
         if role == SORT_ROLE:
             return a.start_utc.timestamp() if col == 0 else self.data(index)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 4
-        ):
-            return self.headers()[section]
         return None
 
 
@@ -261,22 +236,10 @@ def report_rows(report: Report) -> list[ReportRow]:
     return rows
 
 
-class ReportTableModel(QAbstractTableModel):
+class ReportTableModel(PlainTableModel[ReportRow]):
     """The month's results per company and currency."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[ReportRow, ...] = ()
-
-    def set_rows(self, rows: Sequence[ReportRow]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[ReportRow, ...]:
-        """The rows shown."""
-        return self._rows
+    COLUMNS = 10
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -291,12 +254,6 @@ class ReportTableModel(QAbstractTableModel):
             self.tr("Revenue"),
             self.tr("Commission"),
         )
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 10
 
     def _value(self, row: ReportRow, col: int) -> Any:
         return (
@@ -313,9 +270,9 @@ class ReportTableModel(QAbstractTableModel):
         )[col]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_of(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         col = index.column()
         value = self._value(row, col)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -340,32 +297,16 @@ class ReportTableModel(QAbstractTableModel):
             return float(value) if isinstance(value, Decimal) else value
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 10
-        ):
-            return self.headers()[section]
-        return None
 
-
-class PipelineModel(QAbstractTableModel):
+class PipelineModel(PlainTableModel[tuple[PipelineItem, str]]):
     """Prospects waiting for their next call: why, who, their last call."""
 
+    COLUMNS = 5
     PROSPECT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[tuple[PipelineItem, str], ...] = ()
 
     def set_items(self, items: Sequence[tuple[PipelineItem, str]]) -> None:
         """Replace the rows: each item with its last call's time as text (closer's zone)."""
-        self.beginResetModel()
-        self._rows = tuple(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> PipelineItem:
         """The item of a row."""
@@ -396,16 +337,11 @@ class PipelineModel(QAbstractTableModel):
             Temperature.COLD: self.tr("Cold"),
         }[temperature]
 
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 5
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_of(index)
+        if row is None:
             return None
-        item, when = self._rows[index.row()]
+        item, when = row
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -420,15 +356,4 @@ class PipelineModel(QAbstractTableModel):
             return ""
         if role == self.PROSPECT_ID_ROLE:
             return item.prospect.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 5
-        ):
-            return self.headers()[section]
         return None

@@ -8,7 +8,6 @@ back by signal and are dropped if the closer has moved on to another call meanwh
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -49,7 +48,7 @@ from closer_desk.ui.desk_models import (
     amount_text,
     percent_text,
 )
-from closer_desk.ui.guard import while_alive
+from closer_desk.ui.guard import AliveRunner
 from closer_desk.ui.tasks import TaskManager
 
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
@@ -150,7 +149,7 @@ class WonDialog(QDialog):
         return dialog.result_values
 
 
-class CallDeskWidget(QWidget):
+class CallDeskWidget(AliveRunner, QWidget):
     """The closer's desk for one call. Call ``set_appointment(id)`` to show a call.
 
     Attributes:
@@ -277,17 +276,6 @@ class CallDeskWidget(QWidget):
         outer.addWidget(self.outcome_label)
         outer.addWidget(self.scroll, 1)
         self._show_nothing()
-
-    def _run(
-        self,
-        work: Callable[[], Any],
-        done: Callable[[Any], Any],
-        failed: Callable[[Any], Any] | None = None,
-    ) -> None:
-        """Run ``work`` on the worker; ``done``/``failed`` only if this widget still exists."""
-        self._tasks.run(
-            work, while_alive(self, done), while_alive(self, failed) if failed else None
-        )
 
     # -- building ----------------------------------------------------------------------------
     def _build_file_box(self) -> QGroupBox:

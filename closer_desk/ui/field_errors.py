@@ -64,6 +64,23 @@ def _reason(code: str) -> str:
         "empty": QCoreApplication.translate("FieldErrors", "Cannot be empty."),
         "out_of_range": QCoreApplication.translate("FieldErrors", "Out of range."),
         "missing": QCoreApplication.translate("FieldErrors", "Required."),
+        "bad_subdivision": QCoreApplication.translate(
+            "FieldErrors", "Not a region of that country (e.g. QC for Québec, NY for New York)."
+        ),
+        "bad_choice": QCoreApplication.translate("FieldErrors", "Not one of the allowed values."),
+        "link_scheme": QCoreApplication.translate(
+            "FieldErrors", "Only https:, tel: and mailto: links can be opened."
+        ),
+        "cancelled": QCoreApplication.translate("FieldErrors", "This call is cancelled."),
+        "unknown_field": QCoreApplication.translate("FieldErrors", "This cannot be changed here."),
+        "unknown_outcome": QCoreApplication.translate("FieldErrors", "Not a known outcome."),
+        "only_when_won": QCoreApplication.translate(
+            "FieldErrors", "A deal value is only recorded for a won deal."
+        ),
+        "not_empty": QCoreApplication.translate(
+            "FieldErrors",
+            "The agenda already holds data: sample data only goes into an empty agenda.",
+        ),
     }
     return reasons.get(code, QCoreApplication.translate("FieldErrors", "Not accepted."))
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from closer_desk.ui.tasks import TaskManager
 
 
 def while_alive(owner: QObject, fn: Callable[[Any], Any]) -> Callable[[Any], None]:
@@ -18,3 +21,22 @@ def while_alive(owner: QObject, fn: Callable[[Any], Any]) -> Callable[[Any], Non
             fn(value)
 
     return call
+
+
+class AliveRunner:
+    """Mixin for a widget that queues work on its ``_tasks`` and must not be called back once
+    deleted (put it before the Qt base: ``class Room(AliveRunner, QWidget)``)."""
+
+    _tasks: TaskManager
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], Any],
+        failed: Callable[[Any], Any] | None = None,
+    ) -> None:
+        """Run ``work`` on the worker; ``done``/``failed`` only if this widget still exists."""
+        owner = cast(QObject, self)
+        self._tasks.run(
+            work, while_alive(owner, done), while_alive(owner, failed) if failed else None
+        )

@@ -7,6 +7,7 @@ refuse conflicts, asks the user when a choice is needed, and records undoable co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -83,6 +84,19 @@ class CallOperations(QObject):
             + "\n\n"
             + QCoreApplication.translate("CallOperations", "Do it anyway?"),
         )
+
+    def _confirm(self, title: str, question: str, prospect_name: str) -> bool:
+        """Ask before a destructive change; ``%1`` in the question is the prospect."""
+        return self.prompts.confirm(self._widget(), title, question.replace("%1", prospect_name))
+
+    def _restored(self, before: Appointment, label: str) -> Callable[[Appointment], None]:
+        """What to do when a change to ``before`` is stored: push its undo, then say done."""
+
+        def pushed(after: Appointment) -> None:
+            self.undo_stack.push(RestoreCommand(self.source, self.ids, before, after, label))
+            self.done.emit(after)
+
+        return pushed
 
     def _run(self, fn: Any, on_done: Any, force_retry: Any | None = None) -> None:
         """Run a write; on a conflict, ask and retry with ``force_retry`` if the user agrees."""
@@ -195,54 +209,33 @@ class CallOperations(QObject):
 
             return run
 
-        def edited(after: Appointment) -> None:
-            self.undo_stack.push(
-                RestoreCommand(
-                    self.source,
-                    self.ids,
-                    before,
-                    after,
-                    QCoreApplication.translate("CallOperations", "Edit call"),
-                )
-            )
-            self.done.emit(after)
-
+        edited = self._restored(before, QCoreApplication.translate("CallOperations", "Edit call"))
         self._run(change(False), edited, change(True))
 
     def cancel(self, before: Appointment, prospect_name: str) -> None:
         """Cancel a call after the user confirms."""
-        if not self.prompts.confirm(
-            self._widget(),
+        if not self._confirm(
             QCoreApplication.translate("CallOperations", "Cancel the call"),
             QCoreApplication.translate(
                 "CallOperations", "Cancel the call with %1? Its time is freed."
-            ).replace("%1", prospect_name),
+            ),
+            prospect_name,
         ):
             return
         call_id = self.ids.resolve(before.id)
-
-        def cancelled(after: Appointment) -> None:
-            self.undo_stack.push(
-                RestoreCommand(
-                    self.source,
-                    self.ids,
-                    before,
-                    after,
-                    QCoreApplication.translate("CallOperations", "Cancel call"),
-                )
-            )
-            self.done.emit(after)
-
+        cancelled = self._restored(
+            before, QCoreApplication.translate("CallOperations", "Cancel call")
+        )
         self._run(lambda agenda: agenda.cancel(call_id), cancelled)
 
     def delete(self, before: Appointment, prospect_name: str) -> None:
         """Remove a call for good after the user confirms (undo brings it back)."""
-        if not self.prompts.confirm(
-            self._widget(),
+        if not self._confirm(
             QCoreApplication.translate("CallOperations", "Delete the call"),
             QCoreApplication.translate(
                 "CallOperations", "Delete the call with %1 from the agenda?"
-            ).replace("%1", prospect_name),
+            ),
+            prospect_name,
         ):
             return
         call_id = self.ids.resolve(before.id)
@@ -275,18 +268,9 @@ class CallOperations(QObject):
                 return
         call_id = self.ids.resolve(before.id)
 
-        def recorded(after: Appointment) -> None:
-            self.undo_stack.push(
-                RestoreCommand(
-                    self.source,
-                    self.ids,
-                    before,
-                    after,
-                    QCoreApplication.translate("CallOperations", "Record outcome"),
-                )
-            )
-            self.done.emit(after)
-
+        recorded = self._restored(
+            before, QCoreApplication.translate("CallOperations", "Record outcome")
+        )
         self._run(
             lambda agenda: agenda.set_outcome(
                 call_id, outcome, value=value, currency=currency if value else None

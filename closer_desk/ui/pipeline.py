@@ -3,7 +3,6 @@ reschedule, each one click ("Plan") from the planner."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -23,7 +22,7 @@ from closer_desk.core.model import Changes
 from closer_desk.store.reports import load_pipeline
 from closer_desk.ui.desk_models import PipelineModel
 from closer_desk.ui.desk_widgets import local_text
-from closer_desk.ui.guard import while_alive
+from closer_desk.ui.guard import AliveRunner
 from closer_desk.ui.tasks import TaskManager
 
 
@@ -35,7 +34,7 @@ def load_rows(agenda: Any) -> list[tuple[PipelineItem, str]]:
     return [(i, local_text(i.last_call.start, zone) if i.last_call else "") for i in items]
 
 
-class PipelineRoom(QWidget):
+class PipelineRoom(AliveRunner, QWidget):
     """Prospects waiting for their next call.
 
     Attributes:
@@ -78,17 +77,6 @@ class PipelineRoom(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
         self.empty_label.hide()
-
-    def _run(
-        self,
-        work: Callable[[], Any],
-        done: Callable[[Any], Any],
-        failed: Callable[[Any], Any] | None = None,
-    ) -> None:
-        """Run ``work`` on the worker; ``done``/``failed`` only if this widget still exists."""
-        self._tasks.run(
-            work, while_alive(self, done), while_alive(self, failed) if failed else None
-        )
 
     def on_changes(self, changes: Changes) -> None:
         """Re-read the list after calls or prospects changed elsewhere (a booking takes a

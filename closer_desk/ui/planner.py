@@ -260,15 +260,6 @@ class Planner(QWidget):
         self._prospect_changed()
         self.people_loaded.emit()
 
-    def select_prospect(self, prospect_id: int) -> None:
-        """Pick a prospect (the agenda room opens the planner on one); if the lists are not
-        filled yet, the prospect is picked when they are."""
-        index = self.prospect_box.findData(prospect_id)
-        if index >= 0:
-            self.prospect_box.setCurrentIndex(index)
-        else:
-            self._wanted = prospect_id
-
     def select_company(self, company_id: int | None) -> None:
         """Pick a company, or none."""
         for i in range(self.company_box.count()):

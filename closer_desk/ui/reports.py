@@ -6,7 +6,6 @@ The report is computed on the ``TaskManager`` worker; the room only draws what c
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -43,7 +42,7 @@ from closer_desk.core.model import Changes
 from closer_desk.core.reports import Month, Report, write_csv
 from closer_desk.store.reports import DeskReport, current_month, load_report
 from closer_desk.ui.desk_models import ReportTableModel, percent_text, report_rows
-from closer_desk.ui.guard import while_alive
+from closer_desk.ui.guard import AliveRunner
 from closer_desk.ui.tasks import TaskManager
 
 #: The chart shows counts of won deals, or the commission in one currency (never a mix).
@@ -89,7 +88,7 @@ def write_report_csv(path: str, report: Report) -> str:
     return path
 
 
-class ReportsRoom(QWidget):
+class ReportsRoom(AliveRunner, QWidget):
     """Results per company and month, conversion, booked hours, CSV export.
 
     Attributes:
@@ -207,17 +206,6 @@ class ReportsRoom(QWidget):
         layout.addLayout(controls)
         layout.addLayout(week)
         layout.addWidget(splitter, 1)
-
-    def _run(
-        self,
-        work: Callable[[], Any],
-        done: Callable[[Any], Any],
-        failed: Callable[[Any], Any] | None = None,
-    ) -> None:
-        """Run ``work`` on the worker; ``done``/``failed`` only if this widget still exists."""
-        self._tasks.run(
-            work, while_alive(self, done), while_alive(self, failed) if failed else None
-        )
 
     def on_changes(self, changes: Changes) -> None:
         """Recompute after a change elsewhere that moves the figures (calls, outcomes, a

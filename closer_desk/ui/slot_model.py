@@ -9,12 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -22,6 +20,7 @@ from PySide6.QtCore import (
 from closer_desk.core import tz
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
+from closer_desk.ui.plain_table import PlainTableModel
 
 #: Role giving a value to sort on (epoch seconds for times, flag count for flags).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,48 +62,34 @@ def _when(local: datetime) -> str:
     return f"{day} {local:%H:%M} (UTC{tz.format_offset(offset)})"
 
 
-class SlotTableModel(QAbstractTableModel):
+class SlotTableModel(PlainTableModel[Slot]):
     """Free slots, one per row: the prospect's time, the closer's time, the flags.
 
     Attributes:
         slots: the rows (core ``Slot`` objects), in search order.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.slots: list[Slot] = []
+    COLUMNS = len(HEADERS)
+
+    @property
+    def slots(self) -> list[Slot]:
+        return list(self.rows())
 
     def set_slots(self, slots: Sequence[Slot]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self.slots = list(slots)
-        self.endResetModel()
+        self.set_rows(slots)
 
     def slot_at(self, row: int) -> Slot:
         """The slot of a row."""
-        return self.slots[row]
+        return self.rows()[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.slots)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate(_CONTEXT, str(HEADERS[section]))
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return tuple(QCoreApplication.translate(_CONTEXT, str(h)) for h in HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.slots):
+        slot = self.row_of(index)
+        if slot is None:
             return None
-        slot = self.slots[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:

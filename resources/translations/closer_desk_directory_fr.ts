@@ -538,6 +538,46 @@
         <translation>Non accepté.</translation>
     </message>
     <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>Not a region of that country (e.g. QC for Québec, NY for New York).</source>
+        <translation>Pas une région de ce pays (p. ex. QC pour le Québec, NY pour New York).</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>Not one of the allowed values.</source>
+        <translation>Ne fait pas partie des valeurs permises.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>Only https:, tel: and mailto: links can be opened.</source>
+        <translation>Seuls les liens https:, tel: et mailto: peuvent être ouverts.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>This call is cancelled.</source>
+        <translation>Cet appel est annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>This cannot be changed here.</source>
+        <translation>Ceci ne peut pas être modifié ici.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>Not a known outcome.</source>
+        <translation>Résultat inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>A deal value is only recorded for a won deal.</source>
+        <translation>Un montant n’est enregistré que pour une vente gagnée.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <source>The agenda already holds data: sample data only goes into an empty agenda.</source>
+        <translation>L’agenda contient déjà des données : les données d’exemple ne vont que dans un agenda vide.</translation>
+    </message>
+    <message>
         <location filename="../../closer_desk/ui/field_errors.py" line="85" />
         <source>Unknown time zone “%1” (pick one from the list, e.g. Europe/Paris).</source>
         <translation>Fuseau horaire « %1 » inconnu (choisissez-en un dans la liste, p. ex. Europe/Paris).</translation>

@@ -71,3 +71,37 @@ def test_room_headers_and_inherited_buttons_speak_french(
     assert header == "Durée"
     # Strings of the base class translate in a subclass too.
     assert room.new_button.text() == "&Nouveau…"
+
+
+@pytest.mark.usefixtures("french")
+def test_a_region_outside_the_country_has_its_own_french_reason() -> None:
+    from closer_desk.core.errors import ValidationError
+    from closer_desk.ui.field_errors import describe, error_field
+
+    error = ValidationError("subdivision", "bad_subdivision", "ZZ")
+    assert error_field(error) == "subdivision"
+    assert describe(error) == (
+        "Pas une région de ce pays (p. ex. QC pour le Québec, NY pour New York)."
+    )
+
+
+def test_every_code_core_and_store_raise_has_a_reason() -> None:
+    import ast
+
+    from closer_desk.core.errors import ValidationError
+    from closer_desk.ui.field_errors import describe
+
+    generic = describe(ValidationError("x", "no_such_code", ""))
+    package = Path(__file__).resolve().parents[2] / "closer_desk"
+    codes = set()
+    for source in [*(package / "core").rglob("*.py"), *(package / "store").rglob("*.py")]:
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "ValidationError"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                codes.add(node.args[1].value)
+    assert "bad_subdivision" in codes
+    assert sorted(c for c in codes if describe(ValidationError("x", c, "")) == generic) == []

@@ -6,7 +6,7 @@ through a ``DirectoryFilterProxy``, and opens the matching editor on double-clic
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -63,16 +63,22 @@ class DirectoryRoom(QWidget):
     changed = Signal(object)
     load_failed = Signal(str)
 
+    #: What a subclass declares: its table model, its editor (called as
+    #: ``EDITOR(agenda, tasks, row, clock=, parent=)``) and what a save in it changes.
+    MODEL: type[RowTableModel[Any]]
+    EDITOR: Callable[..., EditDialog]
+    CHANGES: Changes
+
     def __init__(
         self,
         agenda: Agenda,
         tasks: TaskManager,
-        model: RowTableModel[Any],
         *,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        model = self.MODEL()
         self._agenda = agenda
         self._tasks = tasks
         self._clock = clock
@@ -85,7 +91,7 @@ class DirectoryRoom(QWidget):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setPlaceholderText(self.tr("Filter…"))
+        self.filter_edit.setPlaceholderText(self.filter_hint())
         self.new_button = QPushButton(self.tr("&New…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setEnabled(False)
@@ -121,6 +127,10 @@ class DirectoryRoom(QWidget):
         self.model.modelReset.connect(self._update_buttons)
 
     # -- loading -----------------------------------------------------------------------
+    def filter_hint(self) -> str:
+        """The filter box's placeholder."""
+        return self.tr("Filter…")
+
     def load_rows(self) -> Sequence[Any]:
         """Read the rows from the agenda (runs on the worker thread)."""
         raise NotImplementedError
@@ -182,11 +192,11 @@ class DirectoryRoom(QWidget):
     # -- editing -----------------------------------------------------------------------
     def make_editor(self, row: Any | None) -> EditDialog:
         """The editor for ``row`` (None: a new one)."""
-        raise NotImplementedError
+        return self.EDITOR(self._agenda, self._tasks, row, clock=self._clock, parent=self)
 
     def changes(self) -> Changes:
         """What a save in this room changes."""
-        raise NotImplementedError
+        return self.CHANGES
 
     def open_editor(self, row: Any | None) -> EditDialog:
         """Open the editor for ``row`` (None: a new one), window-modal; returns it."""
@@ -214,57 +224,33 @@ class DirectoryRoom(QWidget):
 class CompaniesRoom(DirectoryRoom):
     """The client companies."""
 
-    def __init__(
-        self,
-        agenda: Agenda,
-        tasks: TaskManager,
-        *,
-        clock: Clock | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(agenda, tasks, CompanyTableModel(), clock=clock, parent=parent)
-        self.filter_edit.setPlaceholderText(self.tr("Filter companies…"))
+    MODEL = CompanyTableModel
+    EDITOR = CompanyDialog
+    CHANGES = Changes(companies=True)
+
+    def filter_hint(self) -> str:
+        """The filter box's placeholder."""
+        return self.tr("Filter companies…")
 
     def load_rows(self) -> Sequence[Company]:
         """Every company (worker thread)."""
         return self._agenda.companies()
 
-    def make_editor(self, row: Company | None) -> EditDialog:
-        """A company editor."""
-        return CompanyDialog(self._agenda, self._tasks, row, clock=self._clock, parent=self)
-
-    def changes(self) -> Changes:
-        """Companies changed."""
-        return Changes(companies=True)
-
 
 class ProspectsRoom(DirectoryRoom):
     """The prospects (their private client file is only shown in the editor)."""
 
-    def __init__(
-        self,
-        agenda: Agenda,
-        tasks: TaskManager,
-        *,
-        clock: Clock | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(agenda, tasks, ProspectTableModel(), clock=clock, parent=parent)
-        self.filter_edit.setPlaceholderText(
-            self.tr("Filter prospects by name, organisation, phone…")
-        )
+    MODEL = ProspectTableModel
+    EDITOR = ProspectDialog
+    CHANGES = Changes(prospects=True)
+
+    def filter_hint(self) -> str:
+        """The filter box's placeholder."""
+        return self.tr("Filter prospects by name, organisation, phone…")
 
     def load_rows(self) -> Sequence[Prospect]:
         """Every prospect (worker thread)."""
         return self._agenda.prospects()
-
-    def make_editor(self, row: Prospect | None) -> EditDialog:
-        """A prospect editor."""
-        return ProspectDialog(self._agenda, self._tasks, row, clock=self._clock, parent=self)
-
-    def changes(self) -> Changes:
-        """Prospects changed."""
-        return Changes(prospects=True)
 
 
 class ClosersRoom(DirectoryRoom):
@@ -275,6 +261,10 @@ class ClosersRoom(DirectoryRoom):
         availability: the availability dialog last opened (None before).
     """
 
+    MODEL = CloserTableModel
+    EDITOR = CloserDialog
+    CHANGES = Changes(closers=True)
+
     def __init__(
         self,
         agenda: Agenda,
@@ -283,25 +273,20 @@ class ClosersRoom(DirectoryRoom):
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(agenda, tasks, CloserTableModel(), clock=clock, parent=parent)
-        self.filter_edit.setPlaceholderText(self.tr("Filter closers…"))
+        super().__init__(agenda, tasks, clock=clock, parent=parent)
         self.availability: AvailabilityDialog | None = None
         self.availability_button = QPushButton(self.tr("&Availability…"), self)
         self.availability_button.setEnabled(False)
         self.toolbar.addWidget(self.availability_button)
         self.availability_button.clicked.connect(self.edit_availability)
 
+    def filter_hint(self) -> str:
+        """The filter box's placeholder."""
+        return self.tr("Filter closers…")
+
     def load_rows(self) -> Sequence[Closer]:
         """Every closer (worker thread)."""
         return self._agenda.closers()
-
-    def make_editor(self, row: Closer | None) -> EditDialog:
-        """A closer editor."""
-        return CloserDialog(self._agenda, self._tasks, row, clock=self._clock, parent=self)
-
-    def changes(self) -> Changes:
-        """Closers changed."""
-        return Changes(closers=True)
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
