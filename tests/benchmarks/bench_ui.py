@@ -39,7 +39,9 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
-_BARE = _PEAK + """
+_BARE = (
+    _PEAK
+    + """
 import json, resource, sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -59,8 +61,11 @@ window.resize(1400, 860)
 window.show()
 app.exec()
 """
+)
 
-_WINDOW = _PEAK + """
+_WINDOW = (
+    _PEAK
+    + """
 import json, resource, sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
@@ -83,6 +88,7 @@ app.installEventFilter(first)
 from closer_desk.app import main
 main(["--db", sys.argv[1]])
 """
+)
 
 
 def _build_big_agenda(path: Path, today: date) -> None:
