@@ -159,9 +159,13 @@ class AgendaSource(QObject):
         if (cached := self._pages.get(key)) is not None:
             self.entries_loaded.emit(cached)
         else:
-            self._fetch(
-                key, lambda page: generation == self._generation and self.entries_loaded.emit(page)
-            )
+
+            def deliver(page: Any) -> None:
+                # A newer request superseded this one while it was on the worker: drop it.
+                if generation == self._generation:
+                    self.entries_loaded.emit(page)
+
+            self._fetch(key, deliver)
 
     def prefetch(
         self,
