@@ -113,6 +113,7 @@ class TimeGrid(QAbstractScrollArea):
         """Lay out the calls of the visible days (cancelled calls are not drawn)."""
         index = {d: i for i, d in enumerate(self.days)}
         blocks: list[Block] = []
+        pattern = QCoreApplication.translate("TimeGrid", "%1 %2 · %3")  # once, not per call
         for entry in entries:
             a = entry.appointment
             if a.status == Status.CANCELLED:
@@ -127,8 +128,7 @@ class TimeGrid(QAbstractScrollArea):
             title = f"{i18n.format_time(local)} {entry.prospect_name}"
             # The prospect's local time first: it is what the closer says on the phone.
             subtitle = (
-                QCoreApplication.translate("TimeGrid", "%1 %2 · %3")
-                .replace("%1", i18n.format_time(theirs))
+                pattern.replace("%1", i18n.format_time(theirs))
                 .replace("%2", i18n.city(entry.prospect_zone))
                 .replace("%3", entry.company_name)
             )
