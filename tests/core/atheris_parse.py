@@ -14,27 +14,11 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from closer_desk.core import links, parse
+    from closer_desk.core import links
     from closer_desk.core.errors import ValidationError
+    from tests.helpers.parsers import TEXT_PARSERS
 
-TARGETS = (
-    parse.parse_wall_time,
-    parse.parse_date,
-    parse.parse_minutes,
-    parse.parse_clock,
-    parse.parse_intervals,
-    parse.parse_weekly_hours,
-    parse.parse_money,
-    parse.parse_rate,
-    parse.parse_currency,
-    parse.parse_video_url,
-    parse.parse_phone,
-    parse.parse_email,
-    parse.parse_color,
-    parse.parse_country,
-    parse.parse_language,
-    links.safe_link,
-)
+TARGETS = (*TEXT_PARSERS, links.safe_link)
 
 
 def one_input(data: bytes) -> None:

@@ -9,26 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from closer_desk.core import parse
 from closer_desk.core.errors import ValidationError
+from tests.helpers.parsers import TEXT_PARSERS
 
-TEXT_PARSERS: list[Callable[[str], Any]] = [
-    parse.parse_wall_time,
-    parse.parse_date,
-    parse.parse_minutes,
-    parse.parse_clock,
-    parse.parse_intervals,
-    parse.parse_weekly_hours,
-    parse.parse_money,
-    parse.parse_rate,
-    parse.parse_currency,
-    parse.parse_video_url,
-    parse.parse_phone,
-    parse.parse_email,
-    parse.parse_color,
-    parse.parse_country,
-    parse.parse_language,
-]
 # Text shaped like what the parsers expect, mutated, plus anything at all.
 NEAR = st.sampled_from(
     [
