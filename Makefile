@@ -5,13 +5,30 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint package sysdeps sysdeps-test translations clean screenshots
+.PHONY: run test test-dates fuzz bench lint package sysdeps sysdeps-test translations clean screenshots
 
 run: sysdeps $(STAMP) translations
 	$(PY) -m closer_desk
 
 test: sysdeps-test $(STAMP) translations
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m pytest -q -p no:cacheprovider
+
+# The whole suite on days that break date arithmetic, under libfaketime, in Paris: the 1st of
+# a month, New Year's Eve, 29 February and the spring-forward morning (the run crosses 02:00).
+# The monotonic clock stays real: it times durations (deadlines, Qt timers), not dates.
+DATES := "2026-12-01 00:05:00" "2026-12-31 23:30:00" "2028-02-29 12:00:00" "2027-03-28 01:45:00"
+test-dates: sysdeps-test $(STAMP) translations
+	@for day in $(DATES); do \
+	  echo "== the suite on $$day (Europe/Paris)"; \
+	  TZ=Europe/Paris FAKETIME_DONT_FAKE_MONOTONIC=1 QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} \
+	    faketime "$$day" $(PY) -m pytest -q -p no:cacheprovider || exit 1; \
+	done
+
+# Exploratory fuzzing: random examples, ten times as many, and a longer atheris run. What it
+# finds becomes an @example (or a fixture) so that `make test` keeps it, derandomized.
+fuzz: sysdeps-test $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz ATHERIS_RUNS=$${ATHERIS_RUNS:-100000} ATHERIS_SEED=$${ATHERIS_SEED:-0} \
+	  QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m pytest -q -p no:cacheprovider -m fuzz
 
 bench: sysdeps-test $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m tests.benchmarks

@@ -1,5 +1,6 @@
 """Every test runs with its standard dirs and agenda path redirected to a temp dir, so no test
-can touch a real profile."""
+can touch a real profile. Hypothesis runs derandomized unless ``make fuzz`` asks otherwise
+(tests/helpers/fuzzing.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,17 @@ from pathlib import Path
 import pytest
 
 from closer_desk.store import Agenda
+from tests.helpers import fuzzing
 from tests.helpers.factories import FakeClock, make_agenda
+
+fuzzing.load()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every hypothesis test is also a ``fuzz`` test: ``make fuzz`` runs them at length."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.fuzz)
 
 
 @pytest.fixture(autouse=True)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.cli import main
-from tests.helpers.cli import dump, run
+from tests.helpers.cli import dump, main, run
 
 
 @pytest.fixture(scope="module")

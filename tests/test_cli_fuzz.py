@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from closer_desk.cli import build_parser
-from closer_desk.cli import main as cli_main
 from tests.helpers.cli import dump
+from tests.helpers.cli import main as cli_main
 from tests.helpers.factories import FakeClock, make_agenda
+from tests.helpers.fuzzing import examples
 
 
 def _vocabulary(parser: argparse.ArgumentParser) -> set[str]:
@@ -127,13 +128,14 @@ def fuzz_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(argv=ARGV)
 @example(argv=["company", "add", "Érable"])  # non-ASCII duplicate reached the UNIQUE index
 @example(argv=["outcome", "1", "won", "--value", "1E30"])  # Decimal overflow in quantize
+@example(argv=["import", "a" * 300])  # a name over the system's limit exited 1
 def test_random_command_lines(
     fuzz_db: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:

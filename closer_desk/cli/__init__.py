@@ -8,9 +8,11 @@ errors go to stderr as one line, and nothing is written on error.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from closer_desk import __version__
 from closer_desk.core.errors import CloserDeskError
@@ -23,6 +25,11 @@ COMMAND_MODULES = (
     "closer_desk.cli.desk_cmds",
     "closer_desk.cli.ops_cmds",
     "closer_desk.cli.ics_cmds",
+)
+
+
+_BAD_NAME_ERRNOS = frozenset(
+    {errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ELOOP, errno.EINVAL}
 )
 
 
@@ -53,10 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return the exit status."""
+def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | None = None) -> int:
+    """Run one command; return the exit status.
+
+    ``clock`` is a zero-argument callable returning an aware "now": every command reads
+    "today" from it (tests inject one; the default is the system clock)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.clock = clock
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
@@ -76,11 +87,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
+        from closer_desk.cli.messages import shorten
+
         print(
-            f"closer-desk: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+            f"closer-desk: {error.strerror or error}: {shorten(str(error.filename or ''))}".rstrip(
+                ": "
+            ),
             file=sys.stderr,
         )
-        return 1
+        # A name the user typed that cannot be a file here (too long, a folder, a missing
+        # folder) is bad input; anything else the system refused is not.
+        return 2 if error.errno in _BAD_NAME_ERRNOS else 1
     except Exception as error:
         # SQLite finding damage after open (a page no start-up query read): the same recovery
         # message as at open, not a traceback.

@@ -16,8 +16,8 @@ from closer_desk.store import Agenda, open_agenda
 
 
 def agenda_from(args: argparse.Namespace) -> Agenda:
-    """Open the agenda named by ``--db`` (or the default)."""
-    agenda: Agenda = open_agenda(args.db)
+    """Open the agenda named by ``--db`` (or the default), on the clock ``main`` was given."""
+    agenda: Agenda = open_agenda(args.db, clock=getattr(args, "clock", None))
     return agenda
 
 

@@ -16,6 +16,7 @@ from closer_desk.cli._common import (
     today,
     write_output,
 )
+from closer_desk.cli.messages import shorten
 from closer_desk.core import parse
 from closer_desk.core.ics.export import export_calendar
 from closer_desk.core.ics.importing import IcsRejected
@@ -108,8 +109,12 @@ def _print_report(report: ImportReport) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if not path.is_file():
-        print(f"closer-desk: no such file: {path}", file=sys.stderr)
+    try:
+        readable = path.is_file()
+    except OSError:  # a name the system cannot even look up (too long, ...)
+        readable = False
+    if not readable:
+        print(f"closer-desk: no such file: {shorten(str(path))}", file=sys.stderr)
         return 2
     with agenda_from(args) as agenda:
         try:

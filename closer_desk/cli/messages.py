@@ -71,6 +71,12 @@ def _when(dt: object) -> str:
     return dt.strftime("%Y-%m-%d %H:%M %Z (UTC%z)").replace("(UTC+0000)", "(UTC)")
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis: an error names what the user
+    typed without printing a 10 kB value back."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def describe(error: CloserDeskError) -> str:
     """A one-line reason for ``error``."""
     if isinstance(error, UnknownZoneError):

@@ -61,7 +61,8 @@ def _now(args: argparse.Namespace) -> int:
     path = _agenda_path(args)
     if not path.is_file():
         raise ValidationError("db", "no_agenda", str(path))
-    made = durability.backup_now(path, datetime.now().date())
+    clock = getattr(args, "clock", None)
+    made = durability.backup_now(path, (clock() if clock else datetime.now()).date())
     print(made)
     return 0
 

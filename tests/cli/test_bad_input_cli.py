@@ -80,6 +80,9 @@ BAD = [
     (("desk", "1", "--tick", "99"), "step '99': is out of range"),
     (("invite", "1", "-o", "\x00"), "not a usable file name"),
     (("import", ""), "not a usable file name"),
+    # found by the CLI fuzz test: a name longer than the system's limit exited 1
+    (("import", "a" * 300), "no such file: aaaa"),
+    (("backup", "restore", "a" * 300), "File name too long"),
 ]
 
 

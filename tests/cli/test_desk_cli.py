@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from closer_desk.cli import main
 from closer_desk.store import open_agenda
+from tests.helpers.cli import main
 from tests.helpers.factories import at, make_agenda
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from closer_desk.cli import main
 from closer_desk.store import Agenda
+from tests.helpers.cli import main
 from tests.helpers.factories import at
 from tests.helpers.ics import ICS_DIR
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from closer_desk.cli import main
 from closer_desk.store import open_agenda
+from tests.helpers.cli import main
 from tests.helpers.factories import FakeClock, make_agenda
 
 

@@ -5,28 +5,32 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from closer_desk.cli import main
 from closer_desk.core.model import Outcome, Status
 from closer_desk.store import open_agenda
+from tests.helpers.cli import main
+from tests.helpers.factories import FakeClock
+
+#: Mid-month, so that the demo's current month already has won deals to report.
+MID_MONTH = FakeClock(datetime(2026, 3, 18, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert main(["--db", str(path), "demo"]) == 0
+    assert main(["--db", str(path), "demo"], MID_MONTH) == 0
     return path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+def _run(capsys: pytest.CaptureFixture[str], *argv: str, clock: FakeClock = MID_MONTH) -> str:
     capsys.readouterr()
-    assert main(list(argv)) == 0
+    assert main(list(argv), clock) == 0
     return capsys.readouterr().out
 
 
@@ -96,6 +100,18 @@ def test_report_table_states_the_no_show_rule(demo_db, capsys):
     assert "COMMISSION" in out and "Booked this week" in out
 
 
+def test_report_on_the_first_of_a_month_says_nothing_is_won_yet(tmp_path, capsys):
+    # CI went red on the first days of a month: the current month had no won deal, and the
+    # money table is then empty. The report must still read well (and the test not depend on
+    # the day it runs).
+    first = FakeClock(datetime(2026, 12, 1, 7, 0, tzinfo=UTC))
+    path = tmp_path / "demo.sqlite3"
+    assert main(["--db", str(path), "demo"], first) == 0
+    out = _run(capsys, "--db", str(path), "report", clock=first)
+    assert "for 2026-12" in out and "no-shows are not calls held" in out
+    assert "(nothing)" in out and "Booked this week (from 2026-11-30)" in out
+
+
 def test_bad_month_is_refused_with_exit_2(demo_db, capsys):
     assert main(["--db", str(demo_db), "report", "--month", "2026-13"]) == 2
     assert "expected a month as YYYY-MM" in capsys.readouterr().err
@@ -111,11 +127,11 @@ def test_rebook_links_the_next_call(tmp_path, capsys):
     from closer_desk.store import open_agenda
     from tests.helpers.factories import make_agenda
 
-    # The command line runs on the real clock: the calls are placed around it.
-    today = datetime.now(ZoneInfo("Europe/Paris")).date()
+    clock = FakeClock()
+    today = clock.now.astimezone(ZoneInfo("Europe/Paris")).date()
     before, after = today - timedelta(days=3), today + timedelta(days=4)
     path = tmp_path / "a.sqlite3"
-    make_agenda(path).close()
+    make_agenda(path, clock).close()
     argv = ["--db", str(path)]
     assert (
         main(
@@ -124,7 +140,7 @@ def test_rebook_links_the_next_call(tmp_path, capsys):
         == 0
     )
     assert main([*argv, "outcome", "1", "follow-up"]) == 0
-    doc = json.loads(_run(capsys, *argv, "pipeline", "--json"))
+    doc = json.loads(_run(capsys, *argv, "pipeline", "--json", clock=clock))
     assert [(i["kind"], i["last_call"]["id"]) for i in doc] == [("follow-up-due", 1)]
     out = json.loads(
         _run(
@@ -137,10 +153,11 @@ def test_rebook_links_the_next_call(tmp_path, capsys):
             "--tz",
             "Asia/Dubai",
             "--json",
+            clock=clock,
         )
     )
     assert (out["previous_id"], out["start"]) == (1, f"{after}T13:00+04:00")
-    assert json.loads(_run(capsys, *argv, "pipeline", "--json")) == []
+    assert json.loads(_run(capsys, *argv, "pipeline", "--json", clock=clock)) == []
     with open_agenda(path) as agenda:
         assert [a.previous_id for a in agenda.history("Omar")] == [None, 1]
     # a time that does not exist is refused and nothing is booked

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from closer_desk.core.ics.importing import IcsRejected, read_calendar_file
 from closer_desk.core.ics.lines import Limits
+from tests.helpers.fuzzing import examples
 from tests.helpers.ics import calendar, fixture, options, parse
 
 
@@ -123,7 +124,7 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_fuzzed_calendars_import_or_are_refused_with_a_reason(text: str) -> None:
     try:

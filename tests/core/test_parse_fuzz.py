@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from closer_desk.core.errors import ValidationError
+from tests.helpers.fuzzing import examples
 from tests.helpers.parsers import TEXT_PARSERS
 
 # Text shaped like what the parsers expect, mutated, plus anything at all.
@@ -39,7 +40,7 @@ TYPED = st.one_of(st.text(), NEAR, st.builds(lambda a, b: a + b, NEAR, st.text(m
 
 
 @pytest.mark.parametrize("parser", TEXT_PARSERS, ids=lambda p: p.__name__)
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(text=TYPED)
 def test_parsers_return_or_raise_validation_error(parser: Callable[[str], Any], text: str) -> None:
     try:

@@ -13,6 +13,7 @@ from closer_desk.core.model import Appointment, Company, Outcome, Status
 from closer_desk.core.reports import Month, build_report
 from closer_desk.core.tz import to_utc
 from tests.helpers.factories import at
+from tests.helpers.fuzzing import examples
 
 COMPANIES = {
     1: Company(id=1, name="Acme", commission_rate=Decimal("0.15")),
@@ -48,7 +49,7 @@ calls = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(calls, st.sampled_from(("Europe/Paris", "America/New_York", "Australia/Sydney")))
 def test_months_add_up_and_roll_ups_agree(appointments, zone):
     whole = build_report(appointments, COMPANIES, zone, MONTHS)

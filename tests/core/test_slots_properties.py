@@ -12,15 +12,18 @@ from closer_desk.core.availability import business_hours
 from closer_desk.core.model import ACTIVE_STATUSES
 from closer_desk.core.slots import find_slots
 from tests.core.slot_reference import closer_ok, reference_slots, scenarios, weekly_ok
+from tests.helpers.fuzzing import examples
 
-_SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(
+    max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _find(s: dict[str, Any]) -> list[Any]:
     return find_slots(with_flags=False, **s)  # type: ignore[arg-type]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_find_slots_agrees_with_minute_by_minute_reference(s: dict[str, Any]) -> None:
     found = [slot.start for slot in _find(s)]

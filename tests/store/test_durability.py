@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.cli import main as cli_main
 from closer_desk.core.errors import AgendaCorruptError
 from closer_desk.store import durability, open_agenda
+from tests.helpers.cli import main as cli_main
 from tests.helpers.factories import FakeClock, at, make_agenda
 
 TODAY = date(2026, 3, 2)

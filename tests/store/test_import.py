@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.cli import main as cli_main
 from closer_desk.core.ics.importing import IcsRejected, ImportCancelled
 from closer_desk.core.ics.invite import invite
 from closer_desk.core.model import Status
 from closer_desk.store import Agenda
 from closer_desk.store.calendar_import import NOT_OUR_CALL, OLDER_SEQUENCE, import_file
 from closer_desk.store.ics_calls import parties_of
+from tests.helpers.cli import main as cli_main
 from tests.helpers.factories import at
 from tests.helpers.ics import ICS_DIR, calendar
 
