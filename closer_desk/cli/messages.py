@@ -17,6 +17,7 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
+from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
 _CODES = {
     "bad_datetime": "expected a date and time as YYYY-MM-DD HH:MM",
@@ -48,6 +49,7 @@ _CODES = {
     "missing": "is required",
     "only_when_won": "is only recorded for a won deal",
     "out_of_range": "is out of range",
+    "year_out_of_range": f"is outside the supported years {FIRST_YEAR}-{LAST_YEAR}",
     "phone_or_city": "give --phone NUMBER or --city NAME (one of them)",
     "no_zone_found": "matches no known time zone",
     "clear_alone": "--clear takes no dates or zone",
