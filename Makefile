@@ -15,12 +15,16 @@ test: sysdeps-test $(STAMP) translations
 
 # The whole suite on days that break date arithmetic, under libfaketime, in Paris: the 1st of
 # a month, New Year's Eve, 29 February and the spring-forward morning (the run crosses 02:00).
-# The monotonic clock stays real: it times durations (deadlines, Qt timers), not dates.
+# The monotonic clock stays real: it times durations (deadlines, Qt timers), not dates
+# (tests/dates/sitecustomize.py works around libfaketime's sleep with a real monotonic clock).
+# libfaketime re-reads its settings with getenv() every few seconds from whatever thread asks
+# the time; a test's setenv() at that moment crashes the process: read them once.
 DATES := "2026-12-01 00:05:00" "2026-12-31 23:30:00" "2028-02-29 12:00:00" "2027-03-28 01:45:00"
 test-dates: sysdeps-test $(STAMP) translations
 	@for day in $(DATES); do \
 	  echo "== the suite on $$day (Europe/Paris)"; \
-	  TZ=Europe/Paris FAKETIME_DONT_FAKE_MONOTONIC=1 QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} \
+	  PYTHONPATH=tests/dates TZ=Europe/Paris FAKETIME_DONT_FAKE_MONOTONIC=1 \
+	    FAKETIME_CACHE_DURATION=1000000 QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} \
 	    faketime "$$day" $(PY) -m pytest -q -p no:cacheprovider || exit 1; \
 	done
 

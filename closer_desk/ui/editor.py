@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,6 +33,9 @@ from closer_desk.ui import i18n
 from closer_desk.ui.operations import CallDraft
 from closer_desk.ui.prompts import describe
 from closer_desk.ui.source import AgendaSource, Directory
+
+#: The zone of the date/time field: a plain wall clock with no DST (see ``AppointmentEditor``).
+_WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)
 
 
 class AppointmentEditor(QDialog):
@@ -84,6 +87,11 @@ class AppointmentEditor(QDialog):
         self.kind.addItem(self.tr("Phone"), CallKind.PHONE.value)
 
         self.when = QDateTimeEdit(self)
+        # The field holds a naive wall time of the zone the call is agreed in, not a time of
+        # this computer's zone: in UTC, Qt never skips or shifts a wall time that falls in
+        # the computer's own DST change (02:30 became 03:30 in Paris on 29 March), and the
+        # editor's own DST question decides what such a time means in the agreed zone.
+        self.when.setTimeZone(_WALL_CLOCK)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.in_closer_zone = QRadioButton(self)
@@ -222,7 +230,11 @@ class AppointmentEditor(QDialog):
 
     def _set_wall(self, wall: datetime) -> None:
         self.when.setDateTime(
-            QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute))
+            QDateTime(
+                QDate(wall.year, wall.month, wall.day),
+                QTime(wall.hour, wall.minute),
+                _WALL_CLOCK,
+            )
         )
 
     def wall(self) -> datetime:

@@ -63,6 +63,9 @@ def _reason(code: str) -> str:
         ),
         "empty": QCoreApplication.translate("FieldErrors", "Cannot be empty."),
         "out_of_range": QCoreApplication.translate("FieldErrors", "Out of range."),
+        "year_out_of_range": QCoreApplication.translate(
+            "FieldErrors", "Outside the supported years (1900–2199)."
+        ),
         "missing": QCoreApplication.translate("FieldErrors", "Required."),
         "bad_subdivision": QCoreApplication.translate(
             "FieldErrors", "Not a region of that country (e.g. QC for Québec, NY for New York)."

@@ -529,6 +529,11 @@
     </message>
     <message>
         <location filename="../../closer_desk/ui/field_errors.py" line="66" />
+        <source>Outside the supported years (1900–2199).</source>
+        <translation>En dehors des années prises en charge (1900–2199).</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="66" />
         <source>Required.</source>
         <translation>Obligatoire.</translation>
     </message>

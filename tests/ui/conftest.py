@@ -96,7 +96,8 @@ def settings(tmp_path: Path) -> QSettings:
 
 def settle(qtbot: Any, tasks: TaskManager) -> None:
     """Wait until every queued database job has run and its callback has been delivered."""
-    qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5000)
+    # A bound for a stuck job, not a speed budget: generous, for a machine under load.
+    qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=30_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import Any
 
@@ -136,3 +137,20 @@ def test_pure_warnings_for_a_company_with_its_own_hours(agenda: Any) -> None:
     )
     assert [(w.code, w.party) for w in found] == [("outside_hours", "company")]
     assert checks.weekend_days("SA") == frozenset({4, 5})
+
+
+def test_a_wall_time_in_the_computers_own_dst_gap_is_kept_as_typed(
+    qtbot: Any, editor: AppointmentEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The field used the computer's zone: in Paris, Qt turned 02:30 on the spring-forward
+    # day into 03:30 before the editor could ask which instant was meant.
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        pick(editor, "Gabriel Tremblay")
+        editor._set_wall(datetime(2026, 3, 29, 2, 30))
+        assert editor.wall() == datetime(2026, 3, 29, 2, 30)
+        assert ("dst_gap", "") in codes(editor)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
