@@ -9,7 +9,6 @@ import json
 import os
 import resource
 import signal
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,7 +21,13 @@ from closer_desk.cli._common import CREATING_COMMANDS
 from closer_desk.store import durability
 from tests.helpers.cli import dump, run
 from tests.helpers.factories import FakeClock, at, make_agenda
-from tests.helpers.filesystems import fill, listing, read_only, small_disk
+from tests.helpers.filesystems import (
+    fill,
+    held_by_another_program,
+    listing,
+    read_only,
+    small_disk,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "wants a discount, do not tell Acme"
@@ -148,13 +153,8 @@ def test_a_lock_held_by_another_program_is_one_line(
     path = _filled(tmp_path / "agenda.sqlite3")
     durability.backup_now(path, FakeClock().now.date())
     before = dump(path)
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
+    with held_by_another_program(path):
         code, _, err = run(capsys, "--db", str(path), *argv)
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
     assert (code, err) == (1, "closer-desk: the agenda is busy in another program; try again\n")
     assert dump(path) == before
 

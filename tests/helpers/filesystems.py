@@ -1,5 +1,6 @@
-"""Real filesystems that refuse writes: a small tmpfs filled to the last byte, a read-only file
-or folder. No mock: SQLite must meet the real ENOSPC or EROFS.
+"""Real files that refuse writes: a small tmpfs filled to the last byte, a read-only file or
+folder, an agenda whose lock another program holds. No mock: SQLite must meet the real ENOSPC,
+EROFS or SQLITE_BUSY.
 
 A tmpfs and a read-only bind mount need ``mount`` as root (CI runs as root on Debian); a test
 that needs one is skipped, with the reason, where the machine does not allow it. As another
@@ -13,6 +14,7 @@ import contextlib
 import errno
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 from collections.abc import Iterator
@@ -80,6 +82,21 @@ def read_only(path: Path) -> Iterator[Path]:
         yield path
     finally:
         _umount(path)
+
+
+@contextlib.contextmanager
+def held_by_another_program(path: Path, *, exclusive: bool = False) -> Iterator[None]:
+    """A second connection holds ``path``'s write lock (``BEGIN IMMEDIATE``: readers go on)
+    or, ``exclusive``, the whole file, until the block ends."""
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        if exclusive:
+            other.execute("PRAGMA locking_mode = EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE" if exclusive else "BEGIN IMMEDIATE")
+        yield
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
 
 
 def listing(folder: Path) -> list[str]:

@@ -23,7 +23,13 @@ from closer_desk.core.errors import (
 from closer_desk.store import db, durability, open_agenda
 from tests.helpers.cli import dump
 from tests.helpers.factories import FakeClock, at, make_agenda
-from tests.helpers.filesystems import fill, listing, read_only, small_disk
+from tests.helpers.filesystems import (
+    fill,
+    held_by_another_program,
+    listing,
+    read_only,
+    small_disk,
+)
 
 
 def _mode(path: Path) -> int:
@@ -115,42 +121,33 @@ def test_a_new_agenda_on_a_full_disk_leaves_nothing_behind(tmp_path: Path) -> No
 # -- another program's lock --------------------------------------------------------------------
 
 
-def test_a_lock_held_past_the_busy_timeout_is_busy_not_damage(
-    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(durability, "BUSY_TIMEOUT_MS", 50)
+@pytest.fixture
+def impatient(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An agenda whose writes and backups give up on another's lock after 100 ms."""
+    monkeypatch.setattr(durability, "BUSY_TIMEOUT_MS", 100)
     path = tmp_path / "agenda.sqlite3"
     make_agenda(path, clock).close()
+    return path
+
+
+def test_a_lock_held_past_the_busy_timeout_is_busy_not_damage(
+    impatient: Path, clock: FakeClock
+) -> None:
+    path = impatient
     before = dump(path)
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        with open_agenda(path, clock=clock) as agenda:
-            assert agenda.companies()  # readers are not held up by a writer
-            with pytest.raises(AgendaStorageError) as caught:
-                _book(agenda)
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
+    with held_by_another_program(path), open_agenda(path, clock=clock) as agenda:
+        assert agenda.companies()  # readers are not held up by a writer
+        with pytest.raises(AgendaStorageError) as caught:
+            _book(agenda)
     assert caught.value.problem is StorageProblem.BUSY
     assert dump(path) == before
 
 
-def test_a_backup_gives_up_on_a_file_held_exclusively(
-    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_backup_gives_up_on_a_file_held_exclusively(impatient: Path, clock: FakeClock) -> None:
     # sqlite3's backup loop would otherwise wait for ever.
-    monkeypatch.setattr(durability, "BUSY_TIMEOUT_MS", 100)
-    path = tmp_path / "agenda.sqlite3"
-    make_agenda(path, clock).close()
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("PRAGMA locking_mode = EXCLUSIVE")
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        with pytest.raises(AgendaStorageError) as caught:
-            durability.backup_now(path, clock.now.date())
-    finally:
-        other.close()
+    path = impatient
+    with held_by_another_program(path, exclusive=True), pytest.raises(AgendaStorageError) as caught:
+        durability.backup_now(path, clock.now.date())
     assert caught.value.problem is StorageProblem.BUSY
     assert durability.list_backups(path) == []
 

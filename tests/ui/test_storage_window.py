@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from closer_desk.core.errors import AgendaStorageError, StorageProblem
 from closer_desk.core.model import Status
 from closer_desk.store import durability
-from closer_desk.ui import i18n, i18n_build
 from closer_desk.ui.backups_dialog import BackupsDialog
 from closer_desk.ui.mainwindow import MainWindow
 from closer_desk.ui.prompts import describe
@@ -86,14 +85,6 @@ def test_a_restore_on_a_full_disk_says_the_disk_is_full(
         "Not restored: The disk holding the agenda is full: nothing was saved. "
         "Free some space and try again (the agenda is not damaged)."
     ]
-
-
-@pytest.fixture
-def french(qapp: Any) -> Iterator[None]:
-    i18n_build.build(i18n.TRANSLATIONS)
-    translators = i18n.install_translators(qapp, "fr")
-    yield
-    i18n.remove_translators(qapp, translators)
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,9 @@ def upgrade() -> None:
     columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("appointments")}
     if "company_rate" in columns:
         return
-    # A plain ADD COLUMN (no table copy), as 0003's batch add does on SQLite: the repaired
-    # table has the same definition as a healthy one.
+    # 0003's own statements, repeated rather than imported: a migration's code is frozen with
+    # the files it has upgraded. A plain ADD COLUMN (no table copy), as 0003's batch add does
+    # on SQLite: the repaired table has the same definition as a healthy one.
     with op.batch_alter_table("appointments") as batch:
         batch.add_column(sa.Column("company_rate", sa.String))
     op.execute(
