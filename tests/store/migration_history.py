@@ -1,6 +1,6 @@
 """Every schema state an agenda file has been at, as closer_desk's own history built it.
 
-A state is a revision and the text of every migration up to it. The current migrations build
+A state is a revision and the code of every migration up to it. The current migrations build
 most states again; a migration edited after it shipped (0003 at a9db5d8, before 961cc0c added
 ``company_rate`` to it) left files in a state nothing in the tree builds any more. Those are
 kept as SQL schemas in ``schemas/``, built once from the git history's own code::
@@ -12,6 +12,7 @@ Each is named ``<revision>-<commit>.sql`` after the first commit that shipped it
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 import sqlite3
@@ -31,7 +32,7 @@ class State:
     """One revision with the text of each migration of its chain (oldest first)."""
 
     revision: str
-    chain: tuple[tuple[str, str], ...]  # (revision, sha1 of its file's text)
+    chain: tuple[tuple[str, str], ...]  # (revision, hash of its file's code)
     commit: str  # the first commit that shipped this state (short id)
 
 
@@ -46,8 +47,25 @@ def _field(text: str, name: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _code_hash(text: str) -> str:
+    """A hash of what a migration does: its code, without comments, docstrings or layout (a
+    comment added to a shipped migration builds the same schema)."""
+    tree = ast.parse(text)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            body.pop(0)
+    return hashlib.sha1(ast.dump(tree).encode()).hexdigest()
+
+
 def _chains(files: dict[str, str]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Each revision's chain of (revision, text hash), from the migration files' texts."""
+    """Each revision's chain of (revision, code hash), from the migration files' texts."""
     by_revision = {}
     for text in files.values():
         if (revision := _field(text, "revision")) is not None:
@@ -58,7 +76,7 @@ def _chains(files: dict[str, str]) -> dict[str, tuple[tuple[str, str], ...]]:
         at: str | None = revision
         while at is not None:
             down, text = by_revision[at]
-            chain.insert(0, (at, hashlib.sha1(text.encode()).hexdigest()))
+            chain.insert(0, (at, _code_hash(text)))
             at = down
         chains[revision] = tuple(chain)
     return chains
