@@ -175,6 +175,21 @@ def test_a_read_only_agenda_is_read_and_never_written(
         assert path.read_bytes() == before
 
 
+def test_the_windows_first_page_of_a_read_only_agenda_leaves_nothing_beside_it(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    from closer_desk.store.first_page import read_first_page
+
+    path = tmp_path / "agenda.sqlite3"
+    with make_agenda(path, clock) as agenda:
+        _book(agenda)
+    names = listing(tmp_path)
+    with read_only(path):
+        page = read_first_page(path, lambda _closer: (at("2026-03-02 00:00", "UTC"), clock.now))
+        assert page is not None and page.closer is not None
+        assert listing(tmp_path) == names
+
+
 def test_a_read_only_agenda_of_an_older_schema_is_refused_as_it_is(
     tmp_path: Path, clock: FakeClock
 ) -> None:
