@@ -229,6 +229,8 @@ def open_agenda(
     from closer_desk.store.agenda import Agenda
 
     target = Path(path) if path is not None else default_db_path()
+    if target.is_dir():
+        raise ValidationError("db", "is_a_folder", str(target))
     existed = target.is_file() and target.stat().st_size > 0
     if not existed and not create:
         raise ValidationError("db", "no_agenda", str(target))

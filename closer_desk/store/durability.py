@@ -504,19 +504,20 @@ def restore_from_backup(agenda_path: Path, backup: Path, *, now: datetime | None
     stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
     aside = agenda_path.with_name(f"{agenda_path.name}.broken-{stamp}")
     incoming = agenda_path.with_name(f".{agenda_path.name}.restoring")
+    kept = agenda_path
     try:
         incoming.unlink(missing_ok=True)
         _copy_with_backup_api(backup, incoming)
         with incoming.open("rb+") as handle:
             os.fsync(handle.fileno())
+        if agenda_path.exists():
+            os.replace(agenda_path, aside)
+            kept = aside
     except (sqlite3.Error, OSError) as error:
+        # Nothing was replaced: the copy in the making goes, the agenda stays as it was.
         with contextlib.suppress(OSError):
             incoming.unlink(missing_ok=True)
         raise (agenda_error(agenda_path, error) or error) from error
-    kept = agenda_path
-    if agenda_path.exists():
-        os.replace(agenda_path, aside)
-        kept = aside
     for suffix in ("-wal", "-shm"):
         side = Path(f"{agenda_path}{suffix}")
         if side.exists():

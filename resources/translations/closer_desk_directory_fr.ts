@@ -582,6 +582,10 @@
         <translation>Il n’y a pas d’agenda à cet endroit.</translation>
     </message>
     <message>
+        <source>This is a folder, not a file.</source>
+        <translation>C’est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
         <source>Not valid text (UTF-8): nothing was saved.</source>
         <translation>Texte non valide (UTF-8) : rien n’a été enregistré.</translation>
     </message>

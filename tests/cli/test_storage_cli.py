@@ -359,3 +359,12 @@ def test_a_newer_agenda_with_a_pending_log_is_left_byte_identical_by_the_cli(
     assert code == 1 and "newer closer_desk" in err and "it was not changed" in err
     assert path.read_bytes() == agenda_bytes
     assert Path(f"{path}-wal").read_bytes() == log_bytes
+
+
+@pytest.mark.parametrize("argv", [("agenda",), ("company", "add", "Zed")])
+def test_a_folder_is_not_an_agenda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path), *argv)
+    assert code == 2 and "is a folder, not a file" in _one_line(err)
+    assert listing(tmp_path) == []
