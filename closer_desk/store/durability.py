@@ -204,7 +204,11 @@ def list_backups(agenda_path: Path) -> list[Backup]:
 
 
 def open_reader(
-    path: Path | str, *, check_same_thread: bool = True, index_in_memory: bool = False
+    path: Path | str,
+    *,
+    check_same_thread: bool = True,
+    index_in_memory: bool = False,
+    wait: bool = True,
 ) -> sqlite3.Connection:
     """A connection that reads ``path`` and can never write to it (nor create it).
 
@@ -213,12 +217,13 @@ def open_reader(
     other processes' commits. A read-write connection with ``query_only`` does both and still
     refuses every write. A file that cannot be written is opened read-only (``sqlite_uri``).
     ``index_in_memory`` keeps the WAL index out of the -shm file, for a disk with no room for
-    it (at the price of an exclusive lock while the connection is open).
+    it (at the price of an exclusive lock while the connection is open). Without ``wait``, a
+    file another connection holds exclusively raises at once instead of after the busy timeout
+    (a poll on the GUI thread must never block).
     """
     uri = sqlite_uri(path, read_only=not writable(Path(path)))
-    conn = sqlite3.connect(
-        uri, uri=True, check_same_thread=check_same_thread, timeout=BUSY_TIMEOUT_MS / 1000
-    )
+    timeout = BUSY_TIMEOUT_MS / 1000 if wait else 0
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread, timeout=timeout)
     if index_in_memory:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("PRAGMA query_only = ON")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 
 from closer_desk.core.errors import AgendaStorageError, StorageProblem
 from closer_desk.core.model import Status
@@ -60,6 +60,41 @@ def test_a_write_on_a_full_disk_says_the_disk_is_full(
     ]
     assert damaged == []  # no backup offered
     assert agenda.appointment(call.id).status == Status.PLANNED
+
+
+def test_the_window_opens_on_a_full_disk(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from closer_desk import app
+
+    shown: list[Any] = []
+    dialogs: list[str] = []
+    for kind in ("critical", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text: dialogs.append(text))
+
+    def run(*_args: Any) -> int:
+        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible())
+        for window in shown:  # what the window reads first, read to the end
+            qtbot.waitUntil(lambda w=window: not w.source.tasks.is_busy(), timeout=10000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run)
+    with small_disk(tmp_path / "disk") as where:
+        path = where / "agenda.sqlite3"
+        make_agenda(path, FakeClock()).close()
+        fill(where)
+        assert app.main(["--db", str(path)]) == 0
+        assert dialogs == []
+        assert [type(w).__name__ for w in shown] == ["MainWindow"]
+        # The agenda was read (with its index in memory: no room for a -shm).
+        assert [c.name for c in shown[0].source.directory.closers] == ["Camille Durand"]
+        # Gone, with its timers and worker, before the disk is.
+        for widget in shown:
+            widget.close()
+            widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_a_restore_on_a_full_disk_says_the_disk_is_full(
