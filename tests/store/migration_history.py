@@ -102,9 +102,11 @@ def history_has_migrations() -> bool:
 
 
 def states_in_history() -> list[State]:
-    """Every state any commit shipped, oldest first."""
+    """Every state the main line shipped, oldest first (first parents only: a branch's own
+    commits are not what users ran, and its migrations are re-chained when it is merged)."""
     seen: dict[tuple[tuple[str, str], ...], State] = {}
-    for commit in _git("log", "--reverse", "--format=%h", "--", VERSIONS).split():
+    commits = _git("log", "--first-parent", "--reverse", "--format=%h", "--", VERSIONS)
+    for commit in commits.split():
         for revision, chain in _chains(_files_at(commit)).items():
             seen.setdefault(chain, State(revision, chain, commit))
     return list(seen.values())
