@@ -129,12 +129,12 @@ def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
 
 
 def _daily_backup(db_path: Path) -> None:
-    from closer_desk.core.errors import AgendaCorruptError
+    from closer_desk.core.errors import CloserDeskError
     from closer_desk.store import durability
 
     try:
         durability.daily_backup(db_path, datetime.now().astimezone().date())
-    except (AgendaCorruptError, OSError) as error:
+    except (CloserDeskError, OSError) as error:  # damaged, a full disk, a lock...
         print(f"closer-desk: daily backup skipped: {error}", file=sys.stderr)
 
 

@@ -347,10 +347,10 @@ def test_closer_desk_db_env_is_honoured(capsys, tmp_path, monkeypatch):
     assert target.exists()
     code, out, _ = run(capsys, "company", "list", "--json")
     assert [c["name"] for c in json.loads(out)] == ["Acme"]
-    # --db wins over the environment
+    # --db wins over the environment (and a listing does not create the file it names)
     other = tmp_path / "other.sqlite3"
-    code, out, _ = run(capsys, "--db", str(other), "company", "list", "--json")
-    assert json.loads(out) == []
+    code, out, err = run(capsys, "--db", str(other), "company", "list", "--json")
+    assert (code, out) == (2, "") and "no agenda" in err and not other.exists()
 
 
 def test_python_m_closer_desk_runs_the_cli(tmp_path):

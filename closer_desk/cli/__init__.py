@@ -13,6 +13,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from closer_desk import __version__
 from closer_desk.core.errors import CloserDeskError
@@ -33,8 +34,41 @@ _BAD_NAME_ERRNOS = frozenset(
 )
 
 
+def _text(value: str) -> str:
+    """Every argument that is not a file name must be text: bytes that are not UTF-8 (which
+    Python hands over as surrogate escapes) could be neither stored nor printed."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        from closer_desk.cli.messages import shorten
+
+        raise argparse.ArgumentTypeError(f"not valid UTF-8 text: {shorten(ascii(value))}") from None
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors with exit status 2 on one line."""
+    """argparse that reports usage errors with exit status 2 on one line, checks that every
+    argument without a type of its own is text, and notes which command was parsed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("type", None, _text)
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        # The sub-command action receives every word after it, file names included: each is
+        # checked by the parser of its own command.
+        if isinstance(action, argparse._SubParsersAction):
+            return arg_string
+        return super()._get_value(action, arg_string)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, rest = super().parse_known_args(args, namespace)
+        # The innermost parser finishes first: its name ("closer-desk company add") stays.
+        if not hasattr(parsed, "command_path"):
+            parsed.command_path = " ".join(self.prog.split()[1:])
+        return parsed, rest
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: error: {message}\n")
@@ -65,16 +99,21 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
 
     ``clock`` is a zero-argument callable returning an aware "now": every command reads
     "today" from it (tests inject one; the default is the system clock)."""
+    _print_any_file_name()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.clock = clock
+    args.warnings = []
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
     from closer_desk.cli.messages import describe
 
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        for line in args.warnings:
+            print(line, file=sys.stderr)
+        return status
     except CloserDeskError as error:
         print(f"closer-desk: {describe(error)}", file=sys.stderr)
         return 2 if error.bad_input else 1
@@ -99,11 +138,19 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         # folder) is bad input; anything else the system refused is not.
         return 2 if error.errno in _BAD_NAME_ERRNOS else 1
     except Exception as error:
-        # SQLite finding damage after open (a page no start-up query read): the same recovery
-        # message as at open, not a traceback.
-        from closer_desk.store.durability import as_corrupt_error
+        # SQLite outside the engine (a backup, a check): damage found after open, a full
+        # disk, a lock... in the same words as the rest, not a traceback.
+        from closer_desk.store.durability import agenda_error
 
-        if (corrupt := as_corrupt_error(args.db, error)) is None:
+        if (meant := agenda_error(args.db, error)) is None:
             raise
-        print(f"closer-desk: {describe(corrupt)}", file=sys.stderr)
-        return 1
+        print(f"closer-desk: {describe(meant)}", file=sys.stderr)
+        return 2 if meant.bad_input else 1
+
+
+def _print_any_file_name() -> None:
+    """A file name that is not UTF-8 (``--db $'\\xff.sqlite3'``) is printed escaped rather
+    than failing after the command did its work."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "errors", "") == "strict":
+        reconfigure(errors="backslashreplace")

@@ -14,10 +14,25 @@ from closer_desk.core import parse, tz
 from closer_desk.core.model import Closer
 from closer_desk.store import Agenda, open_agenda
 
+#: The commands that may start a new agenda: every other one needs the file to exist, so that
+#: a typo in ``--db`` leaves no empty agenda (nor its folders) behind. Commands that change
+#: existing calls or people are not here: on a new agenda they could only fail.
+CREATING_COMMANDS = frozenset({"demo", "company add", "prospect add", "closer add"})
+
 
 def agenda_from(args: argparse.Namespace) -> Agenda:
-    """Open the agenda named by ``--db`` (or the default), on the clock ``main`` was given."""
-    agenda: Agenda = open_agenda(args.db, clock=getattr(args, "clock", None))
+    """Open the agenda named by ``--db`` (or the default), on the clock ``main`` was given;
+    created only by ``CREATING_COMMANDS``."""
+    from closer_desk.cli.messages import backup_skipped
+
+    # Printed by ``main`` once the command has worked: a failure's one line stands alone.
+    warnings: list[str] = getattr(args, "warnings", [])
+    agenda: Agenda = open_agenda(
+        args.db,
+        clock=getattr(args, "clock", None),
+        create=getattr(args, "command_path", "") in CREATING_COMMANDS,
+        on_backup_skipped=lambda error: warnings.append(backup_skipped(error)),
+    )
     return agenda
 
 

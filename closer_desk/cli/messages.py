@@ -6,6 +6,7 @@ from __future__ import annotations
 from closer_desk.core.errors import (
     AgendaCorruptError,
     AgendaFileError,
+    AgendaStorageError,
     AgendaVersionError,
     AmbiguousNameError,
     AmbiguousTimeError,
@@ -14,6 +15,7 @@ from closer_desk.core.errors import (
     DuplicateError,
     NonExistentTimeError,
     NotFoundError,
+    StorageProblem,
     UnknownZoneError,
     ValidationError,
 )
@@ -56,12 +58,14 @@ _CODES = {
     "bad_choice": "is not one of the allowed values",
     "bad_month": "expected a month as YYYY-MM",
     "link_scheme": "only https:, tel: and mailto: links can be opened",
-    "no_agenda": "there is no agenda file there",
+    "no_agenda": "there is no agenda there (check the path; 'demo' and the 'add' commands "
+    "start a new one)",
     "no_backup": "is not a backup file (see 'closer-desk backup list')",
     "not_writable": "cannot be written",
     "no_folder": "cannot be written: its folder does not exist",
     "is_a_folder": "is a folder, not a file",
     "bad_backup": "is damaged or is not a closer_desk agenda; nothing was restored",
+    "not_utf8": "is not valid UTF-8 text; nothing was written",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
 }
 
@@ -132,6 +136,39 @@ def describe(error: CloserDeskError) -> str:
         return (
             f"the agenda {error.path} is damaged ({error.detail}) and there is no good backup of it"
         )
+    if isinstance(error, AgendaStorageError):
+        return _storage(error)
     if isinstance(error, AgendaFileError):
         return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
     return str(error)
+
+
+_STORAGE = {
+    StorageProblem.FULL: "the disk holding {path} is full: nothing was written. "
+    "Free some space and try again (the agenda is not damaged)",
+    StorageProblem.IO: "the system could not read or write {path} ({detail}): nothing was "
+    "written. Check the disk, then try again",
+    StorageProblem.READ_ONLY: "the agenda {path} is read-only: nothing was written",
+    StorageProblem.READ_ONLY_OLD: "the agenda {path} is read-only and from an older "
+    "closer_desk: make it writable once so that it can be upgraded",
+    StorageProblem.BUSY: "the agenda is busy in another program; try again",
+}
+
+
+def _storage(error: AgendaStorageError) -> str:
+    return _STORAGE[error.problem].format(path=shorten(error.path), detail=error.detail)
+
+
+_SKIPPED = {
+    StorageProblem.FULL: "the disk is full",
+    StorageProblem.READ_ONLY: "its folder cannot be written",
+    StorageProblem.BUSY: "the agenda is busy in another program",
+}
+
+
+def backup_skipped(error: CloserDeskError) -> str:
+    """The warning line for a daily backup that could not be taken (the command still ran)."""
+    reason = str(error)
+    if isinstance(error, AgendaStorageError):
+        reason = _SKIPPED.get(error.problem, error.detail or error.problem.value)
+    return f"closer-desk: warning: today's backup was not taken ({reason})"

@@ -7,6 +7,7 @@ words in the user's language (see ``closer_desk.core.messages``).
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 
 class CloserDeskError(Exception):
@@ -163,3 +164,37 @@ class AgendaCorruptError(AgendaFileError):
         super().__init__(path, detail)
         self.detail = detail
         self.backup = backup
+
+
+class StorageProblem(StrEnum):
+    """Why the agenda file could not be read or written, when nothing says it is damaged."""
+
+    #: No space left on the disk (or the quota) that holds the agenda.
+    FULL = "full"
+    #: The system failed to read or write the file (a failing disk, a lost network share).
+    IO = "io"
+    #: The file or its folder cannot be written.
+    READ_ONLY = "read_only"
+    #: Read-only, and written by an older closer_desk: it cannot be upgraded to be read.
+    READ_ONLY_OLD = "read_only_old"
+    #: Another program holds the write lock for longer than the busy timeout.
+    BUSY = "busy"
+
+
+class AgendaStorageError(CloserDeskError):
+    """The agenda could not be read or written; the file is not damaged by it and nothing of
+    the failed change was stored (restoring a backup would lose work: never advise it).
+
+    Attributes:
+        path: the agenda file, as text.
+        problem: a ``StorageProblem``.
+        detail: what SQLite or the system said.
+    """
+
+    def __init__(self, path: str, problem: StorageProblem, detail: str = "") -> None:
+        super().__init__(f"{path}: {problem.value} ({detail})")
+        self.path = path
+        self.problem = problem
+        self.detail = detail
+        # A read-only file is the user's choice (exit 2); a full disk or a lock is not.
+        self.bad_input = problem in (StorageProblem.READ_ONLY, StorageProblem.READ_ONLY_OLD)

@@ -58,12 +58,19 @@ class Agenda(DirectoryMixin):
     """
 
     def __init__(
-        self, engine: Engine, *, clock: Clock | None = None, path: Path | None = None
+        self,
+        engine: Engine,
+        *,
+        clock: Clock | None = None,
+        path: Path | None = None,
+        refresh_utc: bool = True,
     ) -> None:
         self.engine = engine
         self.path = path
         self._clock: Clock = clock or _system_clock
-        self._refresh_utc_if_tz_changed()
+        # Not on a file that cannot be written (a read-only agenda is read as it is).
+        if refresh_utc:
+            self._refresh_utc_if_tz_changed()
 
     def close(self) -> None:
         """Release the file."""

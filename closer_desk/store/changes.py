@@ -22,8 +22,11 @@ class DataVersion:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        # query_only: the probe never writes, and in autocommit it holds no lock between polls.
-        self._conn: sqlite3.Connection | None = open_reader(self.path, check_same_thread=False)
+        # query_only: the probe never writes, and in autocommit it holds no lock between polls;
+        # nor does it wait for one (a full disk's agenda is held exclusively by its engine).
+        self._conn: sqlite3.Connection | None = open_reader(
+            self.path, check_same_thread=False, wait=False
+        )
 
     def current(self) -> int:
         """The file's data version as this connection sees it (moves on others' commits)."""

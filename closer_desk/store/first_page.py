@@ -24,6 +24,7 @@ from closer_desk.core.model import (
     Company,
     WeeklyHours,
 )
+from closer_desk.store import durability
 from closer_desk.store import rows as R
 from closer_desk.store.entry_sql import entries_sql
 from closer_desk.store.fileinfo import SCHEMA_HEAD
@@ -58,8 +59,13 @@ def read_first_page(
     """
     if not path.is_file():
         return None
+    # A file that cannot be written is read as durability reads it (no -wal or -shm made
+    # beside it); any other through SQLite's read-only mode, which sees others' commits.
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not durability.writable(path):
+        uri = durability.sqlite_uri(path, read_only=True)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:
         return None
     try:

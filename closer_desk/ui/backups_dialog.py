@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core.errors import AgendaCorruptError
+from closer_desk.core.errors import AgendaCorruptError, AgendaStorageError
 from closer_desk.store import durability
+from closer_desk.ui.prompts import describe
 
 Confirm = Callable[[QWidget | None, str], bool]
 
@@ -146,11 +147,13 @@ class BackupsDialog(QDialog):
         self._release()
         try:
             self.kept_as = durability.restore_from_backup(self._path, chosen)
-        except (AgendaCorruptError, OSError) as error:
+        except (AgendaCorruptError, AgendaStorageError, OSError) as error:
+            # A full disk is said as such (ui.prompts), not as SQLite's words.
+            reason = describe(error) if isinstance(error, AgendaStorageError) else str(error)
             QMessageBox.warning(
                 self,
                 QCoreApplication.translate("Backups", "Restore from backup"),
-                QCoreApplication.translate("Backups", "Not restored: %1").replace("%1", str(error)),
+                QCoreApplication.translate("Backups", "Not restored: %1").replace("%1", reason),
             )
             return False
         finally:

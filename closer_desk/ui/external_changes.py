@@ -12,6 +12,7 @@ probe's); call ``resync()`` after a write the window already shows to skip one r
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,9 @@ class ExternalChangeWatcher(QObject):
             self._version = DataVersion(path)
             probe = self._version.current
         self._probe = probe
-        self._last = probe()
+        self._last: int | None = None
+        with contextlib.suppress(sqlite3.Error):  # a busy file: the first poll that reads it
+            self._last = probe()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
@@ -63,7 +66,8 @@ class ExternalChangeWatcher(QObject):
 
     def resync(self) -> None:
         """Take the current version as seen (after a write the window made itself)."""
-        self._last = self._probe()
+        with contextlib.suppress(sqlite3.Error):
+            self._last = self._probe()
 
     @Slot()
     def poll(self) -> None:

@@ -84,6 +84,11 @@ def _reason(code: str) -> str:
             "FieldErrors",
             "The agenda already holds data: sample data only goes into an empty agenda.",
         ),
+        "no_agenda": QCoreApplication.translate("FieldErrors", "There is no agenda there."),
+        "is_a_folder": QCoreApplication.translate("FieldErrors", "This is a folder, not a file."),
+        "not_utf8": QCoreApplication.translate(
+            "FieldErrors", "Not valid text (UTF-8): nothing was saved."
+        ),
     }
     return reasons.get(code, QCoreApplication.translate("FieldErrors", "Not accepted."))
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from closer_desk.core.errors import (
+    AgendaStorageError,
     AgendaVersionError,
     AmbiguousNameError,
     AmbiguousTimeError,
@@ -16,6 +17,7 @@ from closer_desk.core.errors import (
     DuplicateError,
     NonExistentTimeError,
     NotFoundError,
+    StorageProblem,
     UnknownZoneError,
     ValidationError,
 )
@@ -90,11 +92,41 @@ def describe(error: BaseException) -> str:
             .replace("%1", error.found)
             .replace("%2", error.known)
         )
+    if isinstance(error, AgendaStorageError):
+        return _storage(error)
     if isinstance(error, CloserDeskError):
         return str(error)
     return QCoreApplication.translate("Messages", "Something went wrong: %1").replace(
         "%1", str(error) or type(error).__name__
     )
+
+
+def _storage(error: AgendaStorageError) -> str:
+    """A full disk, a lock, a read-only file: never "damaged", never "restore a backup"
+    (that would lose the latest work)."""
+    if error.problem is StorageProblem.FULL:
+        return QCoreApplication.translate(
+            "Messages",
+            "The disk holding the agenda is full: nothing was saved. "
+            "Free some space and try again (the agenda is not damaged).",
+        )
+    if error.problem is StorageProblem.BUSY:
+        return QCoreApplication.translate(
+            "Messages", "The agenda is busy in another program; try again."
+        )
+    if error.problem is StorageProblem.READ_ONLY:
+        return QCoreApplication.translate("Messages", "The agenda is read-only: nothing was saved.")
+    if error.problem is StorageProblem.READ_ONLY_OLD:
+        return QCoreApplication.translate(
+            "Messages",
+            "The agenda is read-only and from an older version of closer_desk: "
+            "make it writable once so that it can be upgraded.",
+        )
+    return QCoreApplication.translate(
+        "Messages",
+        "The system could not read or write the agenda (%1): nothing was saved. "
+        "Check the disk, then try again.",
+    ).replace("%1", error.detail)
 
 
 class Prompts:

@@ -583,6 +583,18 @@
         <translation>L’agenda contient déjà des données : les données d’exemple ne vont que dans un agenda vide.</translation>
     </message>
     <message>
+        <source>There is no agenda there.</source>
+        <translation>Il n’y a pas d’agenda à cet endroit.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>C’est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>Not valid text (UTF-8): nothing was saved.</source>
+        <translation>Texte non valide (UTF-8) : rien n’a été enregistré.</translation>
+    </message>
+    <message>
         <location filename="../../closer_desk/ui/field_errors.py" line="85" />
         <source>Unknown time zone “%1” (pick one from the list, e.g. Europe/Paris).</source>
         <translation>Fuseau horaire « %1 » inconnu (choisissez-en un dans la liste, p. ex. Europe/Paris).</translation>

@@ -1112,6 +1112,26 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Une erreur est survenue : %1</translation>
     </message>
     <message>
+        <source>The disk holding the agenda is full: nothing was saved. Free some space and try again (the agenda is not damaged).</source>
+        <translation>Le disque qui contient l’agenda est plein : rien n’a été enregistré. Libérez de la place et réessayez (l’agenda n’est pas endommagé).</translation>
+    </message>
+    <message>
+        <source>The agenda is busy in another program; try again.</source>
+        <translation>L’agenda est occupé par un autre programme ; réessayez.</translation>
+    </message>
+    <message>
+        <source>The agenda is read-only: nothing was saved.</source>
+        <translation>L’agenda est en lecture seule : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The agenda is read-only and from an older version of closer_desk: make it writable once so that it can be upgraded.</source>
+        <translation>L’agenda est en lecture seule et vient d’une version plus ancienne de closer_desk : rendez-le modifiable une fois pour qu’il puisse être mis à jour.</translation>
+    </message>
+    <message>
+        <source>The system could not read or write the agenda (%1): nothing was saved. Check the disk, then try again.</source>
+        <translation>Le système n’a pas pu lire ou écrire l’agenda (%1) : rien n’a été enregistré. Vérifiez le disque, puis réessayez.</translation>
+    </message>
+    <message>
         <location filename="../../closer_desk/ui/prompts.py" line="120"/>
         <source>Which time?</source>
         <translation>Quelle heure ?</translation>

@@ -235,7 +235,7 @@ def test_opening_an_old_agenda_upgrades_it_after_a_backup(tmp_path: Path) -> Non
         assert len(calls) == 25
         assert {a.uid for a in calls} == {f"seed-{n}@closer-desk" for n in range(25)}
     labels = [b.label for b in durability.list_backups(path)]
-    assert f"before-{db.SCHEMA_HEAD}" in labels
+    assert db.backup_label(db.SCHEMA_HEAD) in labels
     before = next(b for b in durability.list_backups(path) if b.label)
     copy = sqlite3.connect(before.path)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (REVISIONS[0],)

@@ -73,6 +73,17 @@ class AnsweringPrompts(Prompts):
 
 
 @pytest.fixture
+def french(qapp: Any) -> Iterator[list[Any]]:
+    """The window's catalogues built and installed in French; yields the translators."""
+    from closer_desk.ui import i18n, i18n_build
+
+    i18n_build.build(i18n.TRANSLATIONS)
+    translators = i18n.install_translators(qapp, "fr")
+    yield translators
+    i18n.remove_translators(qapp, translators)
+
+
+@pytest.fixture
 def prompts() -> AnsweringPrompts:
     return AnsweringPrompts()
 

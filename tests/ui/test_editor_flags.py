@@ -3,14 +3,12 @@ user's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 import pytest
 
 from closer_desk.core import booking_checks as checks
-from closer_desk.ui import i18n, i18n_build
 from closer_desk.ui.editor import AppointmentEditor
 from tests.ui.conftest import settle
 
@@ -26,14 +24,6 @@ def editor(qtbot: Any, source: Any, agenda: Any, clock: Any) -> AppointmentEdito
     dialog.prospect.setCurrentIndex(dialog.prospect.findText("Gabriel Tremblay"))
     settle(qtbot, source.tasks)
     return dialog
-
-
-@pytest.fixture
-def french(qapp: Any) -> Iterator[None]:
-    i18n_build.build(i18n.TRANSLATIONS)
-    translators = i18n.install_translators(qapp, "fr")
-    yield
-    i18n.remove_translators(qapp, translators)
 
 
 def codes(editor: AppointmentEditor) -> set[str]:

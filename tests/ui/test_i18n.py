@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QSettings
 
 from closer_desk.ui import i18n, i18n_build
@@ -15,14 +14,6 @@ from closer_desk.ui.mainwindow import MainWindow
 from tests.ui.conftest import settle
 
 TS = i18n.TRANSLATIONS / "closer_desk_fr.ts"
-
-
-@pytest.fixture
-def french(qapp: Any, tmp_path: Path) -> Any:
-    i18n_build.build(i18n.TRANSLATIONS)
-    translators = i18n.install_translators(qapp, "fr")
-    yield translators
-    i18n.remove_translators(qapp, translators)
 
 
 def test_every_string_is_translated_into_french() -> None:
