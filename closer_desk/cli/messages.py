@@ -17,6 +17,7 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
+from closer_desk.core.mail.account import MailError
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
 _CODES = {
@@ -63,6 +64,10 @@ _CODES = {
     "is_a_folder": "is a folder, not a file",
     "bad_backup": "is damaged or is not a closer_desk agenda; nothing was restored",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
+    "bad_server": "expected a server as HOST or HOST:PORT",
+    "bad_port": "expected a port from 1 to 65535",
+    "bad_user": "is not a usable login name",
+    "no_email": "has no e-mail address (add one with 'closer-desk prospect edit ... --email')",
 }
 
 
@@ -101,6 +106,11 @@ def describe(error: CloserDeskError) -> str:
             "be more precise or use the id"
         )
     if isinstance(error, NotFoundError):
+        if error.kind == "mail account":
+            return (
+                f"{error.key} has no mail account: add one with 'closer-desk mail setup "
+                "--closer NAME --from ADDRESS --smtp HOST[:PORT]'"
+            )
         if error.kind == "closer" and error.key == "":
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
@@ -132,6 +142,10 @@ def describe(error: CloserDeskError) -> str:
         return (
             f"the agenda {error.path} is damaged ({error.detail}) and there is no good backup of it"
         )
+    if isinstance(error, MailError):
+        from closer_desk.cli.mail_cmds import mail_reason
+
+        return f"mail not sent: {mail_reason(error.code, error.detail)}"
     if isinstance(error, AgendaFileError):
         return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
     return str(error)

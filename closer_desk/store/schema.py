@@ -248,9 +248,7 @@ Index("ix_outbox_appointment", outbox.c.appointment_id, outbox.c.id)
 mail_reminders = Table(
     "mail_reminders",
     metadata,
-    Column(
-        "company_id", Integer, ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("company_id", Integer, ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True),
     Column("hours", Integer, nullable=False),
     CheckConstraint("hours BETWEEN 1 AND 168", name="ck_reminder_hours"),
 )

@@ -190,15 +190,13 @@ def read_answers(data: bytes, *, fallback_id: str = "") -> Reading:
     seen: set[tuple[str, str, int, str]] = set()
     unreadable = ""
     for part in message.walk():
-        if part.is_multipart() or not _is_calendar_part(part):  # type: ignore[arg-type]
+        if part.is_multipart() or not _is_calendar_part(part):
             continue
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes):
             continue
         try:
-            found = answers_in_calendar(
-                payload, sender=sender, message_id=msgid, received=received
-            )
+            found = answers_in_calendar(payload, sender=sender, message_id=msgid, received=received)
         except Exception as error:  # icalendar raises many kinds on a broken calendar
             unreadable = header_text(str(error))
             continue

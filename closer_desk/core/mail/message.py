@@ -86,8 +86,8 @@ def header_text(text: str, limit: int = 200) -> str:
 
 
 def mail_address(text: str, field: str = "email") -> str:
-    """A bare ``local@domain`` address fit for SMTP and a header, or ``ValidationError``
-    (``bad_email``, or ``empty`` when there is none)."""
+    """A bare ``local@domain`` address fit for SMTP and a header (ASCII local part, domain
+    in its ASCII form), or ``ValidationError`` (``bad_email``, or ``empty`` when none)."""
     address = parse.parse_email(text, field)
     if not address:
         raise ValidationError(field, "empty", text)
@@ -95,12 +95,14 @@ def mail_address(text: str, field: str = "email") -> str:
         raise ValidationError(field, "bad_email", text)
     local, _, domain = address.rpartition("@")
     try:
-        domain.encode("idna")
+        # An international domain travels as its ASCII (punycode) form, which every server
+        # takes; an international local part would need SMTPUTF8, which many lack.
+        ascii_domain = domain.encode("idna").decode("ascii")
     except UnicodeError:
         raise ValidationError(field, "bad_email", text) from None
-    if not local or len(local) > 64:
+    if not local or len(local) > 64 or not local.isascii():
         raise ValidationError(field, "bad_email", text)
-    return address
+    return f"{local}@{ascii_domain}"
 
 
 def _mailbox(address: str, name: str) -> Address:

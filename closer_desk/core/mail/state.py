@@ -116,5 +116,5 @@ LONGEST_RETRY = timedelta(hours=1)
 
 def next_attempt(attempts: int, now: datetime) -> datetime:
     """When to try again after ``attempts`` failed tries (connection refused, 4xx)."""
-    delay = FIRST_RETRY * (2 ** max(0, min(attempts - 1, 16)))
+    delay: timedelta = FIRST_RETRY * (2 ** max(0, min(attempts - 1, 16)))
     return now + min(delay, LONGEST_RETRY)

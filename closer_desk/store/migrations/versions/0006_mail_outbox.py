@@ -100,9 +100,7 @@ def upgrade() -> None:
         sa.Column("proposed_end_utc", sa.Integer),
         sa.Column("comment", sa.String, nullable=False, server_default=""),
         sa.Column("counter_state", sa.String, nullable=False, server_default=""),
-        sa.UniqueConstraint(
-            "appointment_id", "message_key", "method", name="uq_answer_message"
-        ),
+        sa.UniqueConstraint("appointment_id", "message_key", "method", name="uq_answer_message"),
     )
     op.create_index("ix_answers_appointment", "invite_answers", ["appointment_id", "id"])
 
