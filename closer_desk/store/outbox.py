@@ -43,6 +43,14 @@ if TYPE_CHECKING:
 #: Kinds that carry the call's invite (a reminder does not change the invite's state).
 INVITE_KINDS = (MailKind.INVITE, MailKind.UPDATE, MailKind.CANCEL)
 _INVITE_KIND_VALUES = tuple(k.value for k in INVITE_KINDS)
+# An update is an update only for a prospect who may have the invite: a queued message is
+# superseded by the next one, a failed one never arrived.
+_MAY_HAVE_ARRIVED = (
+    MessageState.SENDING,
+    MessageState.COMMITTING,
+    MessageState.SENT,
+    MessageState.UNCONFIRMED,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +113,7 @@ def _kind_for(agenda: Agenda, appointment_id: int, cancelled: bool) -> MailKind:
             select(outbox.c.id).where(
                 outbox.c.appointment_id == appointment_id,
                 outbox.c.kind.in_(_INVITE_KIND_VALUES),
-                outbox.c.state.not_in((MessageState.SUPERSEDED.value,)),
+                outbox.c.state.in_([s.value for s in _MAY_HAVE_ARRIVED]),
             )
         ).first()
     return MailKind.UPDATE if earlier else MailKind.INVITE
@@ -305,16 +313,15 @@ def queue_reminders(agenda: Agenda) -> list[OutboxMessage]:
             )
             .order_by(appointments.c.start_utc)
         ).all()
-        reminded = set(
-            conn.execute(
+        reminded = {
+            (r.appointment_id, r.reminder_for_utc)
+            for r in conn.execute(
                 select(outbox.c.appointment_id, outbox.c.reminder_for_utc).where(
                     outbox.c.kind == MailKind.REMINDER.value,
                     outbox.c.appointment_id.in_([r.id for r in rows]),
                 )
             )
-            .tuples()
-            .all()
-        )
+        }
     candidates = [
         r
         for r in rows
@@ -375,8 +382,9 @@ def invite_states(agenda: Agenda, appointment_ids: list[int]) -> dict[int, Invit
                 ).where(outbox.c.id.in_(last))
             ).all()
         }
-        sent_at = dict(
-            conn.execute(
+        sent_at: dict[int, int] = {
+            int(call): int(stamp)
+            for call, stamp in conn.execute(
                 select(outbox.c.appointment_id, func.max(outbox.c.sent_utc))
                 .where(
                     outbox.c.appointment_id.in_(ids),
@@ -385,9 +393,7 @@ def invite_states(agenda: Agenda, appointment_ids: list[int]) -> dict[int, Invit
                 )
                 .group_by(outbox.c.appointment_id)
             )
-            .tuples()
-            .all()
-        )
+        }
         answers = conn.execute(
             select(
                 invite_answers.c.appointment_id,
