@@ -170,7 +170,7 @@ class _Handler:
             self.server.seen.append(record)
             if answer.startswith("250"):
                 self.server.accepted.append(record)
-        if self.server.hold is not None:
+        if self.server.hold is not None and self.server.hold_if(data):
             # A test that kills the client while the server holds the message (the whole
             # DATA received, the answer not yet sent).
             self.server.holding.set()
@@ -180,7 +180,7 @@ class _Handler:
     async def handle_RCPT(
         self, _server: Any, _session: Any, envelope: Any, address: str, _options: Any
     ) -> str:
-        if self.server.stall_rcpt is not None:
+        if self.server.stall_rcpt is not None and self.server.stall_if(address):
             self.server.stalling.set()
             await _wait(self.server.stall_rcpt)
         envelope.rcpt_tos.append(address)
@@ -213,7 +213,8 @@ class SmtpServer:
         answer: what it answers at the end of DATA (default ``250 OK``).
         accepted: the messages it accepted; ``seen`` every message whose DATA ended.
         hold / stall_rcpt: set to an Event to make the server wait (until it is set) after
-            the whole DATA (holding) or at RCPT (stalling) — for the crash tests.
+            the whole DATA of a message ``hold_if`` picks (holding), or at the RCPT of an
+            address ``stall_if`` picks (stalling) — for the crash tests.
     """
 
     tls: Tls | None = None
@@ -223,8 +224,10 @@ class SmtpServer:
     accepted: list[Received] = field(default_factory=list)
     seen: list[Received] = field(default_factory=list)
     hold: threading.Event | None = None
+    hold_if: Callable[[bytes], bool] = lambda _data: True
     holding: threading.Event = field(default_factory=threading.Event)
     stall_rcpt: threading.Event | None = None
+    stall_if: Callable[[str], bool] = lambda _address: True
     stalling: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     _controller: Controller | None = None
