@@ -292,6 +292,7 @@ ssl = {ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:~/Maildir
+first_valid_uid = 1
 default_login_user = dovenull
 default_internal_user = dovecot
 passdb {{

@@ -163,9 +163,7 @@ def test_starttls_and_login_with_the_password_from_a_safe_keyring_or_the_environ
     assert smtp.accepted[0].auth == USER
 
 
-def test_server_down_then_back_the_message_waits_and_goes_once(
-    mail_agenda: Agenda, clock
-) -> None:
+def test_server_down_then_back_the_message_waits_and_goes_once(mail_agenda: Agenda, clock) -> None:
     port = free_port()
     set_account(
         mail_agenda, "Camille", address="c@example.com", smtp=f"127.0.0.1:{port}", security="none"
@@ -220,9 +218,7 @@ def test_a_550_answer_fails_the_message_with_the_reason_and_others_still_go(
     mail_agenda: Agenda, relay: SmtpServer
 ) -> None:
     relay_account(mail_agenda, relay)
-    relay.answer = lambda data: (
-        "550 5.1.1 Mailbox unavailable" if b"gabriel@" in data else "250 OK"
-    )
+    relay.answer = lambda data: "550 5.1.1 Mailbox unavailable" if b"gabriel@" in data else "250 OK"
     refused = mail_agenda.book(company="Acme", prospect="Gabriel", start=START)
     fine = mail_agenda.book(company="Acme", prospect="Omar", start=START + timedelta(hours=1))
     first, second = queue_invite(mail_agenda, refused.id), queue_invite(mail_agenda, fine.id)

@@ -177,11 +177,14 @@ def read_answers(data: bytes, *, fallback_id: str = "") -> Reading:
             return Reading((), Problem.UNREADABLE, header_text(str(error)))
     message = BytesParser(policy=policy.default).parsebytes(data)
     assert isinstance(message, EmailMessage)
-    senders = getaddresses([str(message.get("From", ""))])
+    # Headers are read raw: a hostile display name (an encoded CR LF) must not stop the read,
+    # and only the address is used.
+    raw = {name.lower(): str(value) for name, value in reversed(list(message.raw_items()))}
+    senders = getaddresses([raw.get("from", "")])
     sender = header_text(senders[0][1], 254).lower() if senders else ""
-    msgid = header_text(str(message.get("Message-ID", "")), 300) or fallback_id
+    msgid = header_text(raw.get("message-id", ""), 300) or fallback_id
     try:
-        received = parsedate_to_datetime(str(message.get("Date", "")))
+        received = parsedate_to_datetime(header_text(raw.get("date", "")))
     except (TypeError, ValueError):
         received = None
     if received is not None and received.tzinfo is None:
