@@ -102,7 +102,7 @@ def test_killed_before_the_server_accepted_the_message_goes_again_once(
 def test_killed_after_the_server_took_the_whole_message_it_is_never_sent_twice(
     mail_agenda: Agenda, relay: SmtpServer
 ) -> None:
-    first, second, third = _three_invites(mail_agenda, relay)
+    _first, second, third = _three_invites(mail_agenda, relay)
     second_id = message_by_id(mail_agenda, second).message_id
     relay.hold = threading.Event()
     relay.hold_if = lambda data: second_id.encode() in data

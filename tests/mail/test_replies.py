@@ -127,7 +127,7 @@ def test_a_proposed_new_time_declined_keeps_the_call_and_says_so_to_the_prospect
     mail_agenda: Agenda, invited: int, relay: SmtpServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     apply_answers(mail_agenda, _reply("outlook_counter.eml"), source="counter")
-    code, out, err = run(
+    code, _out, err = run(
         capsys, "--db", str(mail_agenda.path), "counter", str(invited), "decline", "--send"
     )
     assert code == 0, err
