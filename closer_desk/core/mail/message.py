@@ -75,14 +75,24 @@ class Sender:
 _SPACES = re.compile(r"\s+")
 
 
-def header_text(text: str, limit: int = 200) -> str:
-    """``text`` fit for a header: control and format characters (CR, LF, NUL, bidi
-    overrides, line and paragraph separators) become spaces, runs of space one space, cut to
-    ``limit`` characters."""
+def plain_text(text: str, limit: int = 200) -> str:
+    """``text`` on one line without control or format characters (each becomes a space)."""
     kept = "".join(
         " " if unicodedata.category(ch)[0] in ("C", "Z") and ch != " " else ch for ch in text
     )
     return _SPACES.sub(" ", kept).strip()[:limit]
+
+
+def header_text(text: str, limit: int = 200) -> str:
+    """``text`` fit for a header: control and format characters (CR, LF, NUL, bidi
+    overrides, line and paragraph separators) become spaces, runs of space one space, cut to
+    ``limit`` characters; and no RFC 2047 encoded word.
+
+    The encoded words matter: ``email`` decodes ``=?utf-8?q?Evil=0D=0ABcc...?=`` typed as a
+    name and, on the Python versions we support, writes the decoded CR LF into the header
+    (a new ``Bcc:``). ``=?`` is written ``= ?``: no encoded word can start.
+    """
+    return plain_text(text, limit).replace("=?", "= ?")
 
 
 def mail_address(text: str, field: str = "email") -> str:
@@ -120,11 +130,20 @@ def message_id(token: str, address: str) -> str:
 
 
 def organizer_parties(parties: CallParties, sender: Sender) -> CallParties:
-    """The parties with the closer's address filled from the sender when the closer has
-    none (the ORGANIZER must be a mailbox that receives the answers)."""
-    if parties.closer.email:
-        return parties
-    return replace(parties, closer=replace(parties.closer, email=sender.address))
+    """The parties as a message shows them: names on one line without control characters
+    (in the calendar object too: a NUL or a line separator there breaks the prospect's
+    calendar), and the closer's address filled from the sender when the closer has none
+    (the ORGANIZER must be a mailbox that receives the answers)."""
+    closer = replace(
+        parties.closer,
+        name=plain_text(parties.closer.name),
+        email=parties.closer.email or sender.address,
+    )
+    return CallParties(
+        closer,
+        replace(parties.company, name=plain_text(parties.company.name)),
+        replace(parties.prospect, name=plain_text(parties.prospect.name)),
+    )
 
 
 def sent_by(parties: CallParties, sender: Sender) -> str:
@@ -164,8 +183,8 @@ _WORDS = {
         "answer": "Accept or decline with your calendar's buttons, or open invite.ics.",
         "cancelled": "Your calendar removes the call when you open this message.",
         "declined": "The call stays at the time above.",
-        "reminder": "The call starts in {hours} hours.",
-        "reminder_one": "The call starts in one hour.",
+        "starts_in": "The call starts in {hours} hours.",
+        "starts_in_one": "The call starts in one hour.",
         "test": "closer_desk test message",
         "test_body": "This message was sent by closer_desk to check the mail account {account}.",
     },
@@ -178,8 +197,8 @@ _WORDS = {
         "answer": "Acceptez ou refusez avec les boutons de votre agenda, ou ouvrez invite.ics.",
         "cancelled": "Votre agenda retire l'appel à l'ouverture de ce message.",
         "declined": "L'appel reste à l'horaire ci-dessus.",
-        "reminder": "L'appel commence dans {hours} heures.",
-        "reminder_one": "L'appel commence dans une heure.",
+        "starts_in": "L'appel commence dans {hours} heures.",
+        "starts_in_one": "L'appel commence dans une heure.",
         "test": "Message de test de closer_desk",
         "test_body": "Ce message a été envoyé par closer_desk pour vérifier le compte {account}.",
     },
@@ -286,7 +305,7 @@ def reminder_message(
     parties = organizer_parties(parties, sender)
     words = _words(parties.prospect.language)
     hours = max(1, round((appointment.start_utc - now).total_seconds() / 3600))
-    closing = words["reminder_one"] if hours == 1 else words["reminder"].format(hours=hours)
+    closing = words["starts_in_one"] if hours == 1 else words["starts_in"].format(hours=hours)
     message = _envelope(
         sender=sender,
         to=parties.prospect.email,
