@@ -57,13 +57,14 @@ CALL = Appointment(
 )
 PARTIES = CallParties(CLOSER, COMPANY, PROSPECT)
 SECRETS = ("SECRET", "48213", "48 213", "CAD")
+CAMILLE = Sender("camille@example.com", "Camille Durand")
 
 
 def _build(
     call: Appointment = CALL,
     parties: CallParties = PARTIES,
     kind: MailKind = MailKind.INVITE,
-    sender: Sender = Sender("camille@example.com", "Camille Durand"),
+    sender: Sender = CAMILLE,
 ) -> email.message.EmailMessage:
     raw = invite_message(call, parties, kind=kind, sender=sender, now=NOW, msgid="<m1@example.com>")
     parsed = email.message_from_bytes(raw, policy=policy.default)
