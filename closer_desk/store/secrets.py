@@ -22,6 +22,7 @@ keyring that was unlocked after it started. ``keyring`` is imported inside the f
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 from dataclasses import dataclass
@@ -83,9 +84,14 @@ class Saved:
 
 def _backend() -> Any:
     import keyring
+    import keyring.backend
     import keyring.core
     from keyring.backends.chainer import ChainerBackend
 
+    # keyring detects the viable backends once per process (jaraco.functools.once); the
+    # cached answer is dropped so that a keyring started or unlocked later is seen.
+    with contextlib.suppress(AttributeError):
+        del keyring.backend.get_all_keyring.saved_result
     keyring.core.init_backend()
     ring = keyring.get_keyring()
     if isinstance(ring, ChainerBackend):

@@ -282,3 +282,16 @@ def test_a_wrong_password_fails_and_leaves_the_keyring_entry_alone(
         assert retry(mail_agenda) == 1
         assert [d.result for d in send_outbox(mail_agenda).deliveries] == [Result.SENT]
         assert secrets.load_secret("mail", key, where="keyring", env="") == PASSWORD
+
+
+def test_one_sender_at_a_time_per_agenda(mail_agenda: Agenda, relay: SmtpServer) -> None:
+    from closer_desk.store.sending import sender_lock
+
+    relay_account(mail_agenda, relay)
+    call = mail_agenda.book(company="Acme", prospect="Gabriel", start=START)
+    queue_invite(mail_agenda, call.id)
+    with sender_lock(mail_agenda.path) as held:
+        assert held
+        report = send_outbox(mail_agenda)  # another sender (the window, the timer) holds it
+        assert report.busy and report.deliveries == ()
+    assert [d.result for d in send_outbox(mail_agenda).deliveries] == [Result.SENT]
