@@ -14,7 +14,7 @@ from closer_desk.store import Agenda
 from tests.helpers.cli import dump, run
 from tests.helpers.factories import NOW, FakeClock
 from tests.helpers.mail import SmtpServer, free_port
-from tests.mail.conftest import GABRIEL, relay_account
+from tests.mail.conftest import GABRIEL
 
 pytestmark = pytest.mark.usefixtures("mail_agenda")
 
@@ -98,7 +98,7 @@ def test_without_send_nothing_is_queued_and_the_call_shows_not_sent(
 ) -> None:
     _setup_relay(capsys, db, relay.port)
     assert run(capsys, "--db", db, *BOOK)[0] == 0
-    code, out, _ = run(capsys, "--db", db, "agenda", "--from", "2026-03-03", "--json")
+    _, out, _ = run(capsys, "--db", db, "agenda", "--from", "2026-03-03", "--json")
     assert json.loads(out)[0]["invite"] == {
         "state": "not-sent",
         "sent": None,
@@ -123,7 +123,7 @@ def test_rebook_send_invites_to_the_next_call(
     ("argv", "reason"),
     [
         (
-            BOOK + ("--send",),
+            (*BOOK, "--send"),
             "Camille Durand has no mail account: add one with 'closer-desk mail setup",
         ),
         (
