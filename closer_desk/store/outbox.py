@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, insert, or_, select, update
 
 from closer_desk.core.errors import NotFoundError, ValidationError
+from closer_desk.core.mail.account import MailAccount
 from closer_desk.core.mail.answers import PartStat
 from closer_desk.core.mail.message import (
     MailKind,
@@ -46,7 +47,6 @@ _INVITE_KIND_VALUES = tuple(k.value for k in INVITE_KINDS)
 # An update is an update only for a prospect who may have the invite: a queued message is
 # superseded by the next one, a failed one never arrived.
 _MAY_HAVE_ARRIVED = (
-    MessageState.SENDING,
     MessageState.COMMITTING,
     MessageState.SENT,
     MessageState.UNCONFIRMED,
@@ -138,7 +138,7 @@ def queue_invite(
     chosen = kind or _kind_for(agenda, appointment.id, appointment.status == Status.CANCELLED)
     return _queue(
         agenda,
-        appointment.closer_id,
+        account,
         appointment.id,
         chosen,
         appointment.sequence,
@@ -157,7 +157,7 @@ def queue_invite(
 
 def _queue(
     agenda: Agenda,
-    closer_id: int,
+    account: MailAccount,
     appointment_id: int | None,
     kind: MailKind,
     sequence: int,
@@ -168,7 +168,6 @@ def _queue(
     reminder_for: int | None = None,
 ) -> OutboxMessage:
     now = agenda.now()
-    account = mail_account(agenda, closer_id)
     msgid = message_id(f"{uuid.uuid4().hex}.closer-desk", account.address)
     data: bytes = build(msgid, now)
     stamp = R.to_epoch(now)
@@ -186,7 +185,7 @@ def _queue(
         new_id = R.new_id(
             conn.execute(
                 insert(outbox).values(
-                    closer_id=closer_id,
+                    closer_id=account.closer_id,
                     appointment_id=appointment_id,
                     kind=kind.value,
                     sequence=sequence,
@@ -339,7 +338,7 @@ def queue_reminders(agenda: Agenda) -> list[OutboxMessage]:
         queued.append(
             _queue(
                 agenda,
-                appointment.closer_id,
+                account,
                 appointment.id,
                 MailKind.REMINDER,
                 appointment.sequence,

@@ -15,7 +15,7 @@ What is guaranteed, exactly:
   mail clients recognise a copy.
 - One sender at a time per agenda file (an OS lock beside it, released by the system when a
   process dies): two ``outbox send`` runs, or the window and the timer, never pick up the same
-  message. A message left ``sending`` is seen only by a later holder of that lock, so its
+  message. A message left ``committing`` is seen only by a later holder of that lock, so its
   sender is known to be dead.
 
 Back-off after a connection failure or a 4xx: one minute, doubling, at most an hour. A 5xx,
@@ -83,8 +83,8 @@ class SendReport:
     Attributes:
         deliveries: one per message tried (or left waiting), in order.
         busy: another process is sending this agenda's outbox; this run did nothing.
-        recovered: messages found mid-send from a sender that died (``sending`` queued again,
-            ``committing`` made ``unconfirmed``).
+        recovered: messages a sender that died left after their end of data (now
+            ``unconfirmed``).
         reminders: how many reminders this run queued.
         expired: messages whose call started (reminder) or ended (invite) before they went.
     """
@@ -146,30 +146,21 @@ def _set(agenda: Agenda, outbox_id: int, *, durable: bool = False, **values: Any
         finally:
             if durable:
                 conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
-                conn.commit()
 
 
 def _claim(agenda: Agenda, message: OutboxMessage) -> bool:
-    with agenda.engine.begin() as conn:
-        claimed = conn.execute(
-            update(outbox)
-            .where(outbox.c.id == message.id, outbox.c.state == MessageState.QUEUED.value)
-            .values(state=MessageState.SENDING.value, attempts=outbox.c.attempts + 1)
-        )
-    return bool(claimed.rowcount)
+    """Still queued (not superseded, retried or sent since it was read)? No write: the
+    sender lock already makes this process the only one sending, and a message a dead
+    sender left ``queued`` is simply sent again (the server never accepted it)."""
+    with agenda.engine.connect() as conn:
+        state = conn.execute(select(outbox.c.state).where(outbox.c.id == message.id)).scalar()
+    return state == MessageState.QUEUED.value
 
 
 def _recover(agenda: Agenda) -> int:
-    """Messages a dead sender left behind (the caller holds the lock)."""
+    """Messages a dead sender left after their end of data (the caller holds the lock, so
+    their sender is gone): the server may have them, they are not sent again."""
     with agenda.engine.begin() as conn:
-        queued = conn.execute(
-            update(outbox)
-            .where(outbox.c.state == MessageState.SENDING.value)
-            .values(
-                state=MessageState.QUEUED.value,
-                last_error="connection: the sender stopped before the server accepted it",
-            )
-        ).rowcount
         unconfirmed = conn.execute(
             update(outbox)
             .where(outbox.c.state == MessageState.COMMITTING.value)
@@ -179,7 +170,7 @@ def _recover(agenda: Agenda) -> int:
                 " the server, before its answer was recorded; not sent again",
             )
         ).rowcount
-    return int(queued) + int(unconfirmed)
+    return int(unconfirmed)
 
 
 def _expire(agenda: Agenda) -> int:
@@ -242,6 +233,7 @@ def connect(account: MailAccount, *, timeout: float = TIMEOUT) -> smtplib.SMTP:
     missing password or a server without STARTTLS.
     """
     import smtplib
+    import socket
     import ssl
 
     context = ssl.create_default_context()
@@ -258,6 +250,10 @@ def connect(account: MailAccount, *, timeout: float = TIMEOUT) -> smtplib.SMTP:
             account.smtp_host, account.smtp_port, local_hostname=EHLO_NAME, timeout=timeout
         )
     try:
+        # The end-of-data mark goes in a write of its own (after the durable mark): without
+        # NODELAY, Nagle's algorithm holds it for the server's delayed ACK, 40 ms a message.
+        if smtp.sock is not None:
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         smtp.ehlo()
         if account.security == Security.STARTTLS:
             if not smtp.has_extn("starttls"):
@@ -316,7 +312,13 @@ def _transmit(
         return _later(agenda, message, *_answer(code, text))
     smtp.send(_wire(data, eight_bit))
     # The point after which the server may hold the message: recorded before it is passed.
-    _set(agenda, message.id, durable=True, state=MessageState.COMMITTING.value)
+    _set(
+        agenda,
+        message.id,
+        durable=True,
+        state=MessageState.COMMITTING.value,
+        attempts=message.attempts + 1,
+    )
     try:
         smtp.send(b".\r\n")
         code, text = smtp.getreply()
@@ -350,11 +352,18 @@ def _later(agenda: Agenda, message: OutboxMessage, code: MailErrorCode, detail: 
             agenda,
             message.id,
             state=MessageState.QUEUED.value,
+            attempts=attempts,
             next_attempt_utc=R.to_epoch(next_attempt(attempts, agenda.now())),
             last_error=reason,
         )
         return Delivery(message, Result.RETRY, code, detail)
-    _set(agenda, message.id, state=MessageState.FAILED.value, last_error=reason)
+    _set(
+        agenda,
+        message.id,
+        state=MessageState.FAILED.value,
+        attempts=message.attempts + 1,
+        last_error=reason,
+    )
     return Delivery(message, Result.FAILED, code, detail)
 
 

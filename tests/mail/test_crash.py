@@ -84,7 +84,7 @@ def test_killed_before_the_server_accepted_the_message_goes_again_once(
     relay.stall_if = lambda address: address == OMAR
     child = _sender(mail_agenda.path)
     _kill_when(relay.stalling, child)
-    assert message_by_id(mail_agenda, second).state == MessageState.SENDING
+    assert message_by_id(mail_agenda, second).state == MessageState.QUEUED
     relay.stall_rcpt.set()
     relay.stall_rcpt = None
 

@@ -30,14 +30,13 @@ class InviteState(enum.StrEnum):
 class MessageState(enum.StrEnum):
     """A message's place in the outbox.
 
-    ``sending`` is written before the first SMTP command and ``committing`` just before the
-    end-of-data mark goes to the server: a sender that dies in ``sending`` never let the
-    server accept the message (sent again), one that dies in ``committing`` may have (kept as
-    ``unconfirmed``, never sent again on its own).
+    ``committing`` is written just before the end-of-data mark goes to the server: a sender
+    that dies before it never let the server accept the message (it is still ``queued`` and
+    goes again), one that dies after it may have (kept as ``unconfirmed``, never sent again
+    on its own).
     """
 
     QUEUED = "queued"
-    SENDING = "sending"
     COMMITTING = "committing"
     SENT = "sent"
     UNCONFIRMED = "unconfirmed"
@@ -49,7 +48,7 @@ class MessageState(enum.StrEnum):
 
 
 #: States in which the outbox will still try the message.
-WAITING = frozenset({MessageState.QUEUED, MessageState.SENDING, MessageState.COMMITTING})
+WAITING = frozenset({MessageState.QUEUED, MessageState.COMMITTING})
 
 
 @dataclass(frozen=True, slots=True)
