@@ -38,7 +38,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors with exit status 2 on one line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # One line whatever was typed: argparse echoes arguments back, line breaks included.
+        shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+        self.exit(2, f"{self.prog}: error: {shown}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

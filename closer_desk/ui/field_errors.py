@@ -81,6 +81,17 @@ def _reason(code: str) -> str:
             "FieldErrors",
             "The agenda already holds data: sample data only goes into an empty agenda.",
         ),
+        "bad_server": QCoreApplication.translate(
+            "FieldErrors", "Expected a server as host or host:port."
+        ),
+        "bad_port": QCoreApplication.translate("FieldErrors", "Expected a port from 1 to 65535."),
+        "bad_user": QCoreApplication.translate("FieldErrors", "Not a usable login name."),
+        "no_email": QCoreApplication.translate(
+            "FieldErrors", "The prospect has no e-mail address."
+        ),
+        "year_out_of_range": QCoreApplication.translate(
+            "FieldErrors", "Outside the supported years 1900–2199."
+        ),
     }
     return reasons.get(code, QCoreApplication.translate("FieldErrors", "Not accepted."))
 
