@@ -168,7 +168,7 @@ def _agenda(args: argparse.Namespace) -> int:
             start, end, closer_id=closer.id if (closer and args.closer) else None
         )
         if args.json:
-            from closer_desk.store.outbox import invite_states
+            from closer_desk.store.invites import invite_states
 
             states = invite_states(agenda, [e.appointment.id for e in entries])
     if args.json:

@@ -421,7 +421,7 @@ def _replies(args: argparse.Namespace) -> int:
 
 def _counter(args: argparse.Namespace) -> int:
     from closer_desk.core import tz
-    from closer_desk.core.mail.message import MailKind
+    from closer_desk.core.mail.state import MailKind
     from closer_desk.store.replies import close_counter, open_counter
 
     with agenda_from(args) as agenda:

@@ -22,7 +22,8 @@ from sqlalchemy import insert, select, update
 
 from closer_desk.core.errors import NotFoundError, ValidationError
 from closer_desk.core.mail.account import MailAccount, MailError, MailErrorCode, Security
-from closer_desk.core.mail.answers import Answer, PartStat, Problem, read_answers
+from closer_desk.core.mail.answers import Answer, Problem, read_answers
+from closer_desk.core.mail.state import PartStat
 from closer_desk.core.model import Appointment, Status
 from closer_desk.store import rows as R
 from closer_desk.store.mail_accounts import account_password, imap_seen, set_imap_seen

@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, or_, select, update
 
 from closer_desk.core.mail.account import MailAccount, MailError, MailErrorCode, Security
-from closer_desk.core.mail.message import MailKind, header_text
-from closer_desk.core.mail.state import MessageState, next_attempt
+from closer_desk.core.mail.message import header_text
+from closer_desk.core.mail.state import MailKind, MessageState, next_attempt
 from closer_desk.store import rows as R
 from closer_desk.store.mail_accounts import account_password, mail_accounts_all
 from closer_desk.store.outbox import OutboxMessage, due, message_bytes, queue_reminders

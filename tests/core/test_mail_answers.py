@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.core.mail.answers import MAX_BYTES, PartStat, Problem, read_answers
+from closer_desk.core.mail.answers import MAX_BYTES, Problem, read_answers
+from closer_desk.core.mail.state import PartStat
 
 REPLIES = Path(__file__).resolve().parents[1] / "mail" / "replies"
 UID = "3f0b3d4c-8a7e-4b6f-9a51-2c1d9e0f7a10@closer-desk"

@@ -16,7 +16,6 @@ from icalendar import Calendar
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.ics.invite import CallParties
 from closer_desk.core.mail.message import (
-    MailKind,
     Sender,
     header_text,
     invite_message,
@@ -24,6 +23,7 @@ from closer_desk.core.mail.message import (
     message_id,
     reminder_message,
 )
+from closer_desk.core.mail.state import MailKind
 from closer_desk.core.model import Appointment, Closer, Company, Prospect, Status
 from tests.helpers.factories import NOW, at
 from tests.helpers.fuzzing import examples

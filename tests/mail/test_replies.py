@@ -11,8 +11,9 @@ import pytest
 
 from closer_desk.core.mail.state import InviteState
 from closer_desk.store import Agenda
+from closer_desk.store.invites import invite_states
 from closer_desk.store.mail_accounts import set_account
-from closer_desk.store.outbox import invite_states, messages, queue_invite
+from closer_desk.store.outbox import messages, queue_invite
 from closer_desk.store.replies import Verdict, apply_answers
 from closer_desk.store.sending import send_outbox
 from tests.helpers.cli import run

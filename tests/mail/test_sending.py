@@ -13,8 +13,9 @@ from icalendar import Calendar
 
 from closer_desk.core.mail.state import InviteState, MessageState
 from closer_desk.store import Agenda
+from closer_desk.store.invites import invite_states
 from closer_desk.store.mail_accounts import set_account
-from closer_desk.store.outbox import invite_states, message_by_id, messages, queue_invite
+from closer_desk.store.outbox import message_by_id, messages, queue_invite
 from closer_desk.store.sending import Result, send_outbox
 from tests.helpers.factories import at
 from tests.helpers.mail import PASSWORD, USER, SmtpServer, free_port

@@ -20,19 +20,10 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
 from closer_desk.core.mail.message import header_text
+from closer_desk.core.mail.state import PartStat
 
 #: Larger messages are not answers: a reply is a few kilobytes.
 MAX_BYTES = 2 * 1024 * 1024
-
-
-class PartStat(enum.StrEnum):
-    """An attendee's participation status (RFC 5545 3.2.12), as a prospect answers it."""
-
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    TENTATIVE = "tentative"
-    NEEDS_ACTION = "needs-action"
-    DELEGATED = "delegated"
 
 
 class Problem(enum.StrEnum):

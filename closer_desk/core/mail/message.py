@@ -18,7 +18,6 @@ facts go in, through ``core.ics.invite``: never the private notes, the client fi
 
 from __future__ import annotations
 
-import enum
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -37,21 +36,11 @@ from closer_desk.core.ics.invite import (
     event_for,
     summary,
 )
+from closer_desk.core.mail.state import MailKind
 from closer_desk.core.model import Appointment
 
 #: The MIME policy of every message: RFC 5322 with CRLF, lines folded at 78.
 SMTP_POLICY = policy.SMTP
-
-
-class MailKind(enum.StrEnum):
-    """What a message announces; the outbox keeps one kind per message."""
-
-    INVITE = "invite"
-    UPDATE = "update"
-    CANCEL = "cancel"
-    REMINDER = "reminder"
-    #: RFC 5546 DECLINECOUNTER: the closer keeps the time after a proposed new one.
-    DECLINE_COUNTER = "decline-counter"
 
 
 #: The iTIP METHOD of each kind that carries a calendar object.

@@ -11,7 +11,30 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from closer_desk.core.mail.answers import PartStat
+
+class PartStat(enum.StrEnum):
+    """An attendee's participation status (RFC 5545 3.2.12), as a prospect answers it."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    TENTATIVE = "tentative"
+    NEEDS_ACTION = "needs-action"
+    DELEGATED = "delegated"
+
+
+class MailKind(enum.StrEnum):
+    """What a message announces; the outbox keeps one kind per message."""
+
+    INVITE = "invite"
+    UPDATE = "update"
+    CANCEL = "cancel"
+    REMINDER = "reminder"
+    #: RFC 5546 DECLINECOUNTER: the closer keeps the time after a proposed new one.
+    DECLINE_COUNTER = "decline-counter"
+
+
+#: Kinds that carry the call's invite (a reminder or a DECLINECOUNTER leaves its state be).
+INVITE_KINDS = (MailKind.INVITE, MailKind.UPDATE, MailKind.CANCEL)
 
 
 class InviteState(enum.StrEnum):
