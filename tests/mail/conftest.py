@@ -81,3 +81,16 @@ def relay_account(agenda: Agenda, server: SmtpServer) -> None:
         smtp=f"127.0.0.1:{server.port}",
         security="none",
     )
+
+
+def setup_argv(
+    db: object, *, smtp: str = "smtp.example.com", closer: str = "Camille", **options: str
+) -> list[str]:
+    """``closer-desk --db DB mail setup`` for Camille from camille@example.com through
+    ``smtp``, with ``--OPTION VALUE`` for each of ``options`` (``password_stdin=""`` gives
+    the flag alone)."""
+    argv = ["--db", str(db), "mail", "setup", "--closer", closer]
+    argv += ["--from", "camille@example.com", "--smtp", smtp]
+    for name, value in options.items():
+        argv += [f"--{name.replace('_', '-')}", *([value] if value else [])]
+    return argv

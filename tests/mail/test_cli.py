@@ -14,7 +14,7 @@ from closer_desk.store import Agenda
 from tests.helpers.cli import dump, run
 from tests.helpers.factories import NOW, FakeClock
 from tests.helpers.mail import SmtpServer, free_port
-from tests.mail.conftest import GABRIEL
+from tests.mail.conftest import GABRIEL, setup_argv
 
 pytestmark = pytest.mark.usefixtures("mail_agenda")
 
@@ -25,21 +25,7 @@ def db(mail_agenda: Agenda) -> str:
 
 
 def _setup_relay(capsys: pytest.CaptureFixture[str], db: str, port: int) -> None:
-    code, out, err = run(
-        capsys,
-        "--db",
-        db,
-        "mail",
-        "setup",
-        "--closer",
-        "Camille",
-        "--from",
-        "camille@example.com",
-        "--smtp",
-        f"127.0.0.1:{port}",
-        "--security",
-        "none",
-    )
+    code, out, err = run(capsys, *setup_argv(db, smtp=f"127.0.0.1:{port}", security="none"))
     assert code == 0, err
     assert "no login" in out
 
@@ -145,21 +131,7 @@ def test_send_that_cannot_queue_changes_nothing(
     capsys: pytest.CaptureFixture[str], db: str, argv: tuple[str, ...], reason: str
 ) -> None:
     if "Haruto" in argv:
-        run(
-            capsys,
-            "--db",
-            db,
-            "mail",
-            "setup",
-            "--closer",
-            "1",
-            "--from",
-            "c@example.com",
-            "--smtp",
-            "127.0.0.1",
-            "--security",
-            "none",
-        )
+        run(capsys, *setup_argv(db, smtp="127.0.0.1", security="none"))
     before = dump(Path(db))
     code, out, err = run(capsys, "--db", db, *argv)
     assert code == 2 and out == ""

@@ -14,28 +14,14 @@ from closer_desk.store import Agenda, secrets
 from closer_desk.store.mail_accounts import account_password, mail_account
 from tests.helpers.cli import run
 from tests.helpers.mail import has_secret_service_tools, secret_service
+from tests.mail.conftest import setup_argv
 
 SECRET = "pa55-🔑-word"
 
 
 def _setup(capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(SECRET + "\n"))
-    return run(
-        capsys,
-        "--db",
-        str(db),
-        "mail",
-        "setup",
-        "--closer",
-        "Camille",
-        "--from",
-        "camille@example.com",
-        "--smtp",
-        "smtp.example.com",
-        "--user",
-        "camille",
-        "--password-stdin",
-    )
+    return run(capsys, *setup_argv(db, user="camille", password_stdin=""))
 
 
 def _nowhere_in_the_file(db: Path) -> None:
@@ -122,21 +108,7 @@ def test_a_safe_keyring_holds_the_password_and_only_the_keyring_does(
         _nowhere_in_the_file(agenda.path)
         # Set up again without a password: the one in the keyring is kept.
         monkeypatch.setattr("sys.stdin", io.StringIO(""))
-        code, out, _ = run(
-            capsys,
-            "--db",
-            str(agenda.path),
-            "mail",
-            "setup",
-            "--closer",
-            "Camille",
-            "--from",
-            "camille@example.com",
-            "--smtp",
-            "smtp.example.com",
-            "--user",
-            "camille",
-        )
+        code, out, _ = run(capsys, *setup_argv(agenda.path, user="camille"))
         assert code == 0 and "password in the system keyring" in out
         assert account_password(mail_account(agenda, "Camille")) == SECRET
         secrets.forget_secret("mail", account.secret_account)

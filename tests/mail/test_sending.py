@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from closer_desk.store.outbox import message_by_id, messages, queue_invite
 from closer_desk.store.sending import Result, send_outbox
 from tests.helpers.factories import at
 from tests.helpers.mail import PASSWORD, USER, SmtpServer, free_port
-from tests.interop.test_invite_interop import CHECKER, SYSTEM_PYTHON, _has_libical
+from tests.interop.test_invite_interop import _has_libical, libical
 from tests.mail.conftest import GABRIEL, relay_account
 
 START = at("2026-03-03 15:00", "Europe/Paris")
@@ -122,14 +120,7 @@ def test_an_update_and_a_cancellation_keep_the_uid_with_a_higher_sequence(
             path = tmp_path / f"received-{n}.ics"
             path.write_bytes(_parts(relay, n)["ics"])
             files.append(path)
-        done = subprocess.run(
-            [SYSTEM_PYTHON, str(CHECKER), *map(str, files)],
-            capture_output=True,
-            check=True,
-            text=True,
-            timeout=60,
-        )
-        facts = json.loads(done.stdout)
+        facts = libical(files)
         assert [f["method"] for f in facts] == ["REQUEST", "CANCEL"]
         assert all(f["parsed"] and f["errors"] == [] for f in facts)
         assert [f["events"][0]["sequence"] for f in facts] == [moved.sequence, cancelled.sequence]
