@@ -330,9 +330,22 @@ _VERDICTS = {
     "wrong_sender": "ignored: sent by {detail}, not by the invited attendee",
     "not_attendee": "ignored: {detail} is not the prospect who was invited",
     "unsupported": "ignored: METHOD {detail} is not an answer",
-    "no_answer": "no answer in it ({detail})",
+    "no_answer": "no answer in it: {detail}",
     "cancelled": "ignored: the call is cancelled",
 }
+
+
+#: Why a message held no answer.
+_PROBLEMS = {
+    "too_large": "larger than an answer can be",
+    "no_calendar": "no calendar part",
+    "unreadable": "its calendar cannot be read",
+}
+
+
+def _verdict_words(o: Any) -> str:
+    detail = _PROBLEMS.get(o.detail, o.detail) if o.verdict.value == "no_answer" else o.detail
+    return _VERDICTS[o.verdict.value].format(detail=detail)
 
 
 def _answer_words(o: Any) -> str:
@@ -398,7 +411,7 @@ def _replies(args: argparse.Namespace) -> int:
                     if o.answer and o.answer.start and o.answer.end
                     else None,
                     "detail": o.detail or None,
-                    "message": _VERDICTS[o.verdict.value].format(detail=o.detail),
+                    "message": _verdict_words(o),
                 }
                 for o in outcomes
             ]
@@ -411,7 +424,7 @@ def _replies(args: argparse.Namespace) -> int:
                     o.source,
                     f"#{o.appointment_id}" if o.appointment_id else "-",
                     _answer_words(o),
-                    _VERDICTS[o.verdict.value].format(detail=o.detail),
+                    _verdict_words(o),
                 )
                 for o in outcomes
             ),
