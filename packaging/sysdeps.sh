@@ -10,9 +10,11 @@ qt_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-
          libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1
          libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 fonts-dejavu-core)
 # Tools the tests use: a real X server, independent ICS parsers (libical through GObject
-# introspection), the freedesktop validators, libfaketime for `make test-dates`.
+# introspection), the freedesktop validators, libfaketime for `make test-dates`, Dovecot (the
+# IMAP server the mail tests read answers from) and gnome-keyring on a D-Bus session (the
+# Secret Service the keyring tests store a password in).
 test_pkgs=(xvfb xauth x11-utils xdotool gir1.2-ical-3.0 python3-gi desktop-file-utils appstream
-           faketime)
+           faketime dovecot-imapd gnome-keyring dbus-daemon)
 
 pkgs=("${qt_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

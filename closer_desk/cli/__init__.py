@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "closer_desk.cli.desk_cmds",
     "closer_desk.cli.ops_cmds",
     "closer_desk.cli.ics_cmds",
+    "closer_desk.cli.mail_cmds",
 )
 
 
@@ -71,7 +72,9 @@ class _Parser(argparse.ArgumentParser):
         return parsed, rest
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # One line whatever was typed: argparse echoes arguments back, line breaks included.
+        shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+        self.exit(2, f"{self.prog}: error: {shown}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

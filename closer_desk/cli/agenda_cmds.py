@@ -19,12 +19,16 @@ from closer_desk.cli._common import (
     print_table,
     today,
 )
+from closer_desk.cli.mail_cmds import add_send_option, announcing, invite_json
 from closer_desk.core import parse, tz
 from closer_desk.core.model import AgendaEntry, Appointment
 
 
-def entry_json(entry: AgendaEntry, display_zone: str | None = None) -> dict[str, Any]:
-    """An agenda row for ``--json``: both parties' local times with offsets, plus UTC."""
+def entry_json(
+    entry: AgendaEntry, display_zone: str | None = None, invite: Any = None
+) -> dict[str, Any]:
+    """An agenda row for ``--json``: both parties' local times with offsets, plus UTC (and
+    the ``invite`` state when given: a ``core.mail.state.InviteStatus``)."""
     a = entry.appointment
     out: dict[str, Any] = {
         "id": a.id,
@@ -58,6 +62,8 @@ def entry_json(entry: AgendaEntry, display_zone: str | None = None) -> dict[str,
     if a.deal_value is not None:
         out["deal_value"] = a.deal_value
         out["currency"] = a.currency
+    if invite is not None:
+        out["invite"] = invite_json(invite)
     return out
 
 
@@ -96,20 +102,22 @@ def _book(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         closer = agenda.closer(args.closer)
         start = aware_start(args.start, args.tz or closer.zone, args.fold)
-        appointment = agenda.book(
-            company=args.company,
-            prospect=args.prospect,
-            start=start,
-            minutes=minutes_option(args),
-            kind=args.kind,
-            url=args.url,
-            phone=args.phone,
-            closer=closer.id,
-            reminder_minutes=args.reminder,
-            force=args.force,
-        )
+        with announcing(args, agenda) as announce:
+            appointment = agenda.book(
+                company=args.company,
+                prospect=args.prospect,
+                start=start,
+                minutes=minutes_option(args),
+                kind=args.kind,
+                url=args.url,
+                phone=args.phone,
+                closer=closer.id,
+                reminder_minutes=args.reminder,
+                force=args.force,
+            )
+            announce(appointment)
         _report(args, agenda, appointment, "booked")
-    return 0
+        return announce.send()
 
 
 def _move(args: argparse.Namespace) -> int:
@@ -117,16 +125,20 @@ def _move(args: argparse.Namespace) -> int:
         current = agenda.appointment(args.id)
         start = aware_start(args.start, args.tz or current.zone, args.fold)
         minutes = minutes_option(args)
-        appointment = agenda.move(current.id, start, minutes=minutes, force=args.force)
+        with announcing(args, agenda) as announce:
+            appointment = agenda.move(current.id, start, minutes=minutes, force=args.force)
+            announce(appointment)
         _report(args, agenda, appointment, "moved")
-    return 0
+        return announce.send()
 
 
 def _cancel(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
-        appointment = agenda.cancel(args.id)
+        with announcing(args, agenda) as announce:
+            appointment = agenda.cancel(args.id)
+            announce(appointment)
         _report(args, agenda, appointment, "cancelled")
-    return 0
+        return announce.send()
 
 
 def _outcome(args: argparse.Namespace) -> int:
@@ -155,8 +167,13 @@ def _agenda(args: argparse.Namespace) -> int:
         entries = agenda.entries(
             start, end, closer_id=closer.id if (closer and args.closer) else None
         )
+        if args.json:
+            from closer_desk.store.invites import invite_states
+
+            states = invite_states(agenda, [e.appointment.id for e in entries])
     if args.json:
-        print_json([entry_json(e, zone_name if args.tz else None) for e in entries])
+        zone = zone_name if args.tz else None
+        print_json([entry_json(e, zone, states[e.appointment.id]) for e in entries])
         return 0
     print_table(
         (
@@ -221,6 +238,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--reminder", type=int, default=15, help="reminder, minutes before (default 15)")
     p.add_argument("--force", action="store_true", help="book even over another call")
     add_fold_option(p)
+    add_send_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_book)
 
@@ -231,11 +249,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--minutes", help="new length")
     p.add_argument("--force", action="store_true")
     add_fold_option(p)
+    add_send_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_move)
 
     p = sub.add_parser("cancel", help="cancel a call")
     p.add_argument("id", type=int)
+    add_send_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cancel)
 

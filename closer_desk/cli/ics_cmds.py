@@ -60,6 +60,13 @@ def describe_rejection(error: IcsRejected) -> str:
 
 
 def _invite(args: argparse.Namespace) -> int:
+    if args.send:
+        from closer_desk.cli.mail_cmds import announcing
+
+        with agenda_from(args) as agenda:
+            with announcing(args, agenda) as announce:
+                announce(agenda.appointment(args.id))
+            return announce.send()
     with agenda_from(args) as agenda:
         appointment = agenda.appointment(args.id)
         data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
@@ -148,6 +155,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("invite", help="write the ICS invite of a call (CANCEL if cancelled)")
     p.add_argument("id", type=int)
     p.add_argument("-o", "--output", type=path_arg, help="file to write (default: stdout)")
+    p.add_argument(
+        "--send", action="store_true", help="e-mail it to the prospect now (through the outbox)"
+    )
     p.set_defaults(func=_invite)
 
     p = sub.add_parser("export", help="export calls as one calendar for other calendar apps")

@@ -19,6 +19,7 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
+from closer_desk.core.mail.account import MailError
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
 _CODES = {
@@ -67,6 +68,10 @@ _CODES = {
     "bad_backup": "is damaged or is not a closer_desk agenda; nothing was restored",
     "not_utf8": "is not valid UTF-8 text; nothing was written",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
+    "bad_server": "expected a server as HOST or HOST:PORT",
+    "bad_port": "expected a port from 1 to 65535",
+    "bad_user": "is not a usable login name",
+    "no_email": "has no e-mail address (add one with 'closer-desk prospect edit ... --email')",
 }
 
 
@@ -105,6 +110,11 @@ def describe(error: CloserDeskError) -> str:
             "be more precise or use the id"
         )
     if isinstance(error, NotFoundError):
+        if error.kind == "mail account":
+            return (
+                f"{error.key} has no mail account: add one with 'closer-desk mail setup "
+                "--closer NAME --from ADDRESS --smtp HOST[:PORT]'"
+            )
         if error.kind == "closer" and error.key == "":
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
@@ -138,6 +148,10 @@ def describe(error: CloserDeskError) -> str:
         )
     if isinstance(error, AgendaStorageError):
         return _storage(error)
+    if isinstance(error, MailError):
+        from closer_desk.cli.mail_cmds import mail_reason
+
+        return f"mail not sent: {mail_reason(error.code, error.detail)}"
     if isinstance(error, AgendaFileError):
         return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
     return str(error)

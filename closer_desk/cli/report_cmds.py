@@ -14,6 +14,7 @@ from closer_desk.cli._common import (
     print_json,
     print_table,
 )
+from closer_desk.cli.mail_cmds import add_send_option
 from closer_desk.core.desk import PipelineItem
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.reports import NO_SHOW_POLICY, Group, Money, Month, Tally
@@ -207,6 +208,7 @@ def _pipeline(args: argparse.Namespace) -> int:
 
 def _rebook(args: argparse.Namespace) -> int:
     from closer_desk.cli._common import aware_start, local_text, minutes_option
+    from closer_desk.cli.mail_cmds import announcing
     from closer_desk.core import tz
     from closer_desk.store.desk import book_next_call
 
@@ -214,21 +216,23 @@ def _rebook(args: argparse.Namespace) -> int:
         previous = agenda.appointment(args.id)
         start = aware_start(args.start, args.tz or previous.zone, args.fold)
         minutes = minutes_option(args)
-        booked = book_next_call(agenda, previous.id, start, minutes=minutes, force=args.force)
+        with announcing(args, agenda) as announce:
+            booked = book_next_call(agenda, previous.id, start, minutes=minutes, force=args.force)
+            announce(booked)
         closer = agenda.closer(booked.closer_id)
-    if args.json:
-        print_json(
-            {
-                "id": booked.id,
-                "previous_id": booked.previous_id,
-                "start": iso(booked.start),
-                "minutes": booked.minutes,
-            }
-        )
-    else:
-        when = local_text(tz.convert(booked.start, closer.zone))
-        print(f"booked #{booked.id} after #{previous.id}: {when} {closer.zone}")
-    return 0
+        if args.json:
+            print_json(
+                {
+                    "id": booked.id,
+                    "previous_id": booked.previous_id,
+                    "start": iso(booked.start),
+                    "minutes": booked.minutes,
+                }
+            )
+        else:
+            when = local_text(tz.convert(booked.start, closer.zone))
+            print(f"booked #{booked.id} after #{previous.id}: {when} {closer.zone}")
+        return announce.send()
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -249,6 +253,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--minutes", help="length (default: the earlier call's)")
     p.add_argument("--force", action="store_true", help="book even over another call")
     add_fold_option(p)
+    add_send_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_rebook)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from closer_desk import APP_NAME
 
 #: The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0004_repair_company_rate"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004_repair_company_rate")
+SCHEMA_HEAD = "0006_mail_outbox"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004_repair_company_rate", "0006_mail_outbox")
 ENV_DB = "CLOSER_DESK_DB"
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -194,3 +195,88 @@ script_ticks = Table(
     Column("ticked_utc", Integer, nullable=False),
     CheckConstraint("step >= 0", name="ck_step_non_negative"),
 )
+
+# Added by migration 0006_mail_outbox: sending invites by e-mail (iMIP) and reading answers.
+# A closer's mail account. The password is never here: it is in the system keyring, or read
+# from the environment at send time (``password`` says which: "keyring", "env" or "" for a
+# relay without login).
+mail_accounts = Table(
+    "mail_accounts",
+    metadata,
+    Column("closer_id", Integer, ForeignKey("closers.id", ondelete="CASCADE"), primary_key=True),
+    Column("address", String, nullable=False),
+    Column("smtp_host", String, nullable=False),
+    Column("smtp_port", Integer, nullable=False),
+    Column("security", String, nullable=False, server_default="starttls"),
+    Column("username", String, nullable=False, server_default=""),
+    Column("password", String, nullable=False, server_default=""),
+    Column("imap_host", String, nullable=False, server_default=""),
+    Column("imap_port", Integer, nullable=False, server_default="0"),
+    # "UIDVALIDITY:UID" of the last inbox message read, so a fetch reads only newer ones.
+    Column("imap_seen", String, nullable=False, server_default=""),
+    CheckConstraint("security IN ('starttls', 'ssl', 'none')", name="ck_mail_security"),
+    CheckConstraint("smtp_port BETWEEN 1 AND 65535", name="ck_mail_smtp_port"),
+)
+
+# Every message the agenda sends, queued in the transaction of the change it announces.
+# ``message`` is the whole RFC 5322 message, built once: each retry sends the same bytes with
+# the same Message-ID.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("closer_id", Integer, ForeignKey("closers.id", ondelete="CASCADE"), nullable=False),
+    Column("appointment_id", Integer, ForeignKey("appointments.id", ondelete="CASCADE")),
+    Column("kind", String, nullable=False),
+    Column("sequence", Integer, nullable=False, server_default="0"),
+    Column("recipient", String, nullable=False),
+    Column("message_id", String, nullable=False, unique=True),
+    Column("message", LargeBinary, nullable=False),
+    Column("state", String, nullable=False, server_default="queued"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_utc", Integer, nullable=False),
+    Column("last_error", String, nullable=False, server_default=""),
+    Column("queued_utc", Integer, nullable=False),
+    Column("sent_utc", Integer),
+    # A reminder's call start (UTC seconds): one reminder per call and start time.
+    Column("reminder_for_utc", Integer),
+)
+Index("ix_outbox_state_next", outbox.c.state, outbox.c.next_attempt_utc)
+Index("ix_outbox_appointment", outbox.c.appointment_id, outbox.c.id)
+
+# Reminders to prospects, per company: so many hours before the call (no row: off).
+mail_reminders = Table(
+    "mail_reminders",
+    metadata,
+    Column("company_id", Integer, ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True),
+    Column("hours", Integer, nullable=False),
+    CheckConstraint("hours BETWEEN 1 AND 168", name="ck_reminder_hours"),
+)
+
+# Answers received (REPLY and COUNTER) that passed the checks: our UID, SEQUENCE not older
+# than the call's, sent by the invited attendee. ``message_key`` (Message-ID, or a file's
+# hash) makes reading the same message twice record it once.
+invite_answers = Table(
+    "invite_answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "appointment_id",
+        Integer,
+        ForeignKey("appointments.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("method", String, nullable=False),
+    Column("partstat", String, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("attendee", String, nullable=False),
+    Column("message_key", String, nullable=False),
+    Column("received_utc", Integer, nullable=False),
+    Column("proposed_start_utc", Integer),
+    Column("proposed_end_utc", Integer),
+    Column("comment", String, nullable=False, server_default=""),
+    # A COUNTER: "open" until the closer accepts or declines it.
+    Column("counter_state", String, nullable=False, server_default=""),
+    UniqueConstraint("appointment_id", "message_key", "method", name="uq_answer_message"),
+)
+Index("ix_answers_appointment", invite_answers.c.appointment_id, invite_answers.c.id)

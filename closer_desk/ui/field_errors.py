@@ -89,6 +89,14 @@ def _reason(code: str) -> str:
         "not_utf8": QCoreApplication.translate(
             "FieldErrors", "Not valid text (UTF-8): nothing was saved."
         ),
+        "bad_server": QCoreApplication.translate(
+            "FieldErrors", "Expected a server as host or host:port."
+        ),
+        "bad_port": QCoreApplication.translate("FieldErrors", "Expected a port from 1 to 65535."),
+        "bad_user": QCoreApplication.translate("FieldErrors", "Not a usable login name."),
+        "no_email": QCoreApplication.translate(
+            "FieldErrors", "The prospect has no e-mail address."
+        ),
     }
     return reasons.get(code, QCoreApplication.translate("FieldErrors", "Not accepted."))
 

@@ -619,6 +619,26 @@
         <source>Could not save: %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="85" />
+        <source>Expected a server as host or host:port.</source>
+        <translation>Serveur attendu sous la forme hôte ou hôte:port.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="87" />
+        <source>Expected a port from 1 to 65535.</source>
+        <translation>Port attendu de 1 à 65535.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="88" />
+        <source>Not a usable login name.</source>
+        <translation>Identifiant de connexion inutilisable.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="90" />
+        <source>The prospect has no e-mail address.</source>
+        <translation>Le prospect n&apos;a pas d&apos;adresse e-mail.</translation>
+    </message>
 </context>
 <context>
     <name>ProspectDialog</name>

@@ -227,6 +227,18 @@ NEEDS_AN_AGENDA = {
     "export": ["export", "-o", "{out}/calls.ics"],
     "import": ["import", "{out}/work.ics", "--busy"],
     "backup now": ["backup", "now"],
+    "mail setup": [
+        *("mail", "setup", "--closer", "Camille", "--from", "c@example.com"),
+        *("--smtp", "127.0.0.1:2525", "--security", "none"),
+    ],
+    "mail test": ["mail", "test", "--closer", "Camille", "--to", "o@example.com"],
+    "mail list": ["mail", "list"],
+    "mail reminder": ["mail", "reminder", "--company", "Acme", "--hours", "24"],
+    "outbox send": ["outbox", "send"],
+    "outbox retry": ["outbox", "retry", "1"],
+    "outbox show": ["outbox", "show", "1"],
+    "replies": ["replies", "{out}/reply.ics"],
+    "counter": ["counter", "1", "accept"],
 }
 #: Commands that never open the agenda (or only read its backups folder).
 NEED_NO_AGENDA = {

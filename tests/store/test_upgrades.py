@@ -154,7 +154,77 @@ def seed_0002(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO settings (key, value) VALUES ('tzdata', '2000a')")
 
 
-SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {"0001": seed_0001, "0002": seed_0002}
+def seed_0006(conn: sqlite3.Connection) -> None:
+    """0006_mail_outbox added mail accounts, the outbox, answers and reminders."""
+    seed_0002(conn)
+    _insert(
+        conn,
+        "mail_accounts",
+        [
+            {
+                "closer_id": 1,
+                "address": "c@x.fr",
+                "smtp_host": "smtp.x.fr",
+                "smtp_port": 587,
+                "security": "starttls",
+                "username": "c@x.fr",
+                "password": "keyring",
+                "imap_host": "imap.x.fr",
+                "imap_port": 143,
+                "imap_seen": "1796116874:12",
+            }
+        ],
+    )
+    _insert(
+        conn,
+        "outbox",
+        [
+            {
+                "closer_id": 1,
+                "appointment_id": 1 + n,
+                "kind": ("invite", "update", "cancel", "reminder")[n % 4],
+                "sequence": n % 3,
+                "recipient": "p@x.ca",
+                "message_id": f"<m{n}@x.fr>",
+                "message": b"From: c@x.fr\r\n\r\nbody\r\n",
+                "state": ("queued", "sent", "failed", "unconfirmed")[n % 4],
+                "attempts": n % 3,
+                "next_attempt_utc": T0,
+                "last_error": "refused: 550 no" if n % 4 == 2 else "",
+                "queued_utc": T0,
+                "sent_utc": T0 if n % 4 == 1 else None,
+                "reminder_for_utc": T0 if n % 4 == 3 else None,
+            }
+            for n in range(8)
+        ],
+    )
+    _insert(
+        conn,
+        "invite_answers",
+        [
+            {
+                "appointment_id": 2,
+                "method": "COUNTER",
+                "partstat": "tentative",
+                "sequence": 1,
+                "attendee": "p@x.ca",
+                "message_key": "<a@x.ca>",
+                "received_utc": T0,
+                "proposed_start_utc": T0 + 3600,
+                "proposed_end_utc": T0 + 6300,
+                "comment": "plutôt mercredi",
+                "counter_state": "open",
+            }
+        ],
+    )
+    _insert(conn, "mail_reminders", [{"company_id": 1, "hours": 24}])
+
+
+SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "0001": seed_0001,
+    "0002": seed_0002,
+    "0006_mail_outbox": seed_0006,
+}
 
 
 def _seeder_for(revision: str) -> Callable[[sqlite3.Connection], None]:
