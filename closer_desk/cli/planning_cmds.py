@@ -149,6 +149,8 @@ def _closer_hours(args: argparse.Namespace) -> int:
 
 def _closer_override(args: argparse.Namespace) -> int:
     day = parse.parse_date(args.day, "date")
+    if args.hours is not None and not args.hours.strip():
+        raise ValidationError("hours", "empty", args.hours)  # say "off" for a day off
     with agenda_from(args) as agenda:
         if args.hours is not None and args.hours.strip().lower() == "clear":
             closer = agenda.clear_override(args.closer, day)
