@@ -602,6 +602,16 @@
         <source>Could not save: %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="1"/>
+        <source>A percentage with at most two decimals (15 means 15%).</source>
+        <translation>Un pourcentage avec au plus deux décimales (15 veut dire 15 %).</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="1"/>
+        <source>Outside the years closer_desk accepts (%1 to %2).</source>
+        <translation>Hors des années acceptées par closer_desk (%1 à %2).</translation>
+    </message>
 </context>
 <context>
     <name>ProspectDialog</name>

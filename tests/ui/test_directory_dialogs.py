@@ -75,8 +75,10 @@ def test_new_company_is_saved_with_every_field(
         ("color", "color", "red", "#rrggbb"),
         ("commission_rate", "rate", "150 %", "100%"),
         ("zone", "zone", "Mars/Olympus", "Unknown time zone “Mars/Olympus”"),
-        ("hours", "hours", "mon-fri 09:00-13:00,12:00-18:00", "overlap"),
+        ("commission_rate", "rate", "12.345", "two decimals"),
+        ("hours", "hours", "mon-fri 18:00-09:00", "Ends before it starts"),
         ("name", "name", "acme", "“acme” already exists"),
+        ("name", "name", "Acmé", "“Acmé” already exists"),
     ],
 )
 def test_company_bad_input_is_refused_inline_and_nothing_saved(

@@ -19,10 +19,12 @@ SCRIPT = "1. Rappeler le contexte\n2. Reformuler le besoin\n3. Proposer l'offre"
 
 @pytest.fixture
 def call(agenda):
+    """This morning's call (the clock says 09:00 in Paris): it was held, outcomes can be
+    recorded."""
     agenda.edit_company("Acme", script=SCRIPT)
     agenda.edit_prospect("Gabriel", need="Un CRM partagé", blockages="Le prix", temperature="hot")
     return agenda.book(
-        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris")
+        company="Acme", prospect="Gabriel", start=at("2026-03-02 08:00", "Europe/Paris")
     )
 
 
