@@ -209,7 +209,9 @@ def _prospect_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 def _prospect_add(args: argparse.Namespace) -> int:
     hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
-        prospect = agenda.add_prospect(args.name, hours=hours, **_fields(args, _PROSPECT_OPTS))
+        prospect = agenda.add_prospect(
+            args.name, hours=hours, force=args.force, **_fields(args, _PROSPECT_OPTS)
+        )
     return _added(args, "added", "prospect", prospect, _prospect_json)
 
 
@@ -300,16 +302,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p_add = verbs.add_parser("add", help=f"add a {noun}")
         p_add.add_argument("name")
         options(p_add, noun != "company")  # a company's zone is never required
+        if noun == "prospect":
+            p_add.add_argument(
+                "--force",
+                action="store_true",
+                help="add them even if a prospect already has this name (case and accents "
+                "ignored); tell them apart by #ID",
+            )
         p_add.add_argument("--json", action="store_true")
         p_add.set_defaults(func=add)
         p_edit = verbs.add_parser("edit", help=f"change a {noun}")
-        p_edit.add_argument(noun, help="id or name")
+        p_edit.add_argument(noun, help="#ID, id or name")
         p_edit.add_argument("--name", dest="new_name", help="new name")
         options(p_edit, False)
         p_edit.add_argument("--json", action="store_true")
         p_edit.set_defaults(func=edit)
         p_list = verbs.add_parser("list", help=f"list {plural}")
         if noun == "prospect":
-            p_list.add_argument("--search", help="part of a name or organisation")
+            p_list.add_argument(
+                "--search", help="part of a name or organisation (case and accents ignored)"
+            )
         p_list.add_argument("--json", action="store_true")
         p_list.set_defaults(func=listing)

@@ -165,6 +165,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--busy", action="store_true", help="block the time of every event for the closer"
     )
-    p.add_argument("--closer", help="closer id or name (default: the first closer)")
+    p.add_argument("--closer", help="closer #ID, id or name (default: the first closer)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_import)

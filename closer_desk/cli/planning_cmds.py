@@ -212,13 +212,13 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     verbs = _verbs_of(closer_parser)
 
     p = verbs.add_parser("hours", help="set a closer's weekly hours")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("spec", help="e.g. 'mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00'")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_closer_hours)
 
     p = verbs.add_parser("override", help="other hours on one date (off, or clear to go back)")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
     p.add_argument(
         "hours", nargs="?", help="e.g. 10:00-12:00,14:00-16:00; 'off' (default) or 'clear'"
@@ -227,7 +227,7 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     p.set_defaults(func=_closer_override)
 
     p = verbs.add_parser("travel", help="work from another zone for some dates")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("first", nargs="?", metavar="FIRST", help="first date, YYYY-MM-DD")
     p.add_argument("last", nargs="?", metavar="LAST", help="last date (inclusive)")
     p.add_argument("--tz", dest="zone", help="the zone worked from")
@@ -236,7 +236,7 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     p.set_defaults(func=_closer_travel)
 
     p = verbs.add_parser("rules", help="buffers, minimum notice and daily cap")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("--buffer-before", dest="buffer_before", help="minutes kept free before a call")
     p.add_argument("--buffer-after", dest="buffer_after", help="minutes kept free after a call")
     p.add_argument("--notice", dest="min_notice", help="minimum notice in minutes")
@@ -245,7 +245,7 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     p.set_defaults(func=_closer_rules)
 
     p = verbs.add_parser("show", help="a closer's hours, overrides, travels and rules")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_closer_show)
 
@@ -253,9 +253,9 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``slots``, ``zones`` and the closer's rule verbs to the command tree."""
     p = sub.add_parser("slots", help="free slots for a call with a prospect")
-    p.add_argument("--prospect", required=True, help="id or name")
-    p.add_argument("--company", help="id or name (narrows the hours, sets the default length)")
-    p.add_argument("--closer", help="id or name (default: the first closer)")
+    p.add_argument("--prospect", required=True, help="#ID, id or name")
+    p.add_argument("--company", help="#ID, id or name (narrows the hours, sets the default length)")
+    p.add_argument("--closer", help="#ID, id or name (default: the first closer)")
     p.add_argument("--minutes", help="call length (default: the company's, else 45)")
     p.add_argument(
         "--from", dest="from_day", metavar="DATE", help="first day, YYYY-MM-DD (default: today)"

@@ -251,7 +251,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--months", type=int, default=1, help="how many months up to --month (default 1)"
     )
-    p.add_argument("--closer", help="closer id or name (default: the first closer)")
+    p.add_argument("--closer", help="closer #ID, id or name (default: the first closer)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_report)
 

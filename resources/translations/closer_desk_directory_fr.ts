@@ -756,6 +756,11 @@
         <source>No&amp;tes</source>
         <translation>Note&amp;s</translation>
     </message>
+    <message>
+        <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="1"/>
+        <source>Save again to add another prospect with this name.</source>
+        <translation>Enregistrez à nouveau pour ajouter un autre prospect de ce nom.</translation>
+    </message>
 </context>
 <context>
     <name>ProspectsRoom</name>
