@@ -248,3 +248,37 @@ def test_escape_while_saving_waits_for_the_answer(
         dialog.reject()  # Escape while the worker saves: ignored
         assert dialog.isVisible()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("1", "0.0100"), ("1.5 %", "0.0150"), ("15", "0.15")]
+)
+def test_the_commission_typed_is_a_percentage_as_on_the_command_line(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock, typed: str, stored: str
+) -> None:
+    dialog = _company_dialog(qtbot, agenda, tasks, clock, "Acme")
+    assert dialog.rate.text() == "15 %"  # what is stored, shown as it is typed
+    dialog.rate.setText(typed)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    assert agenda.company("Acme").commission_rate == Decimal(stored)
+
+
+def test_a_namesake_prospect_is_added_when_saved_again(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("gabriel TREMBLAY")
+    dialog.zone.set_zone("Europe/Paris")
+    save_and_wait(qtbot, dialog)
+    assert "“gabriel TREMBLAY” already exists" in dialog.error_text("name")
+    assert "Save again to add another prospect" in dialog.error_text()
+    assert len(agenda.prospects()) == 3
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    assert [p.name for p in agenda.prospects("tremblay")] == [
+        "Gabriel Tremblay",
+        "gabriel TREMBLAY",
+    ]
