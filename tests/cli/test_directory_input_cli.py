@@ -40,7 +40,7 @@ def closer_hours(capsys: pytest.CaptureFixture[str], db: Path) -> str:
 def test_closer_hours_keep_every_group_and_join_overlaps(
     capsys: pytest.CaptureFixture[str], db: Path, spec: str, stored: str
 ) -> None:
-    code, out, err = run(capsys, "--db", str(db), "closer", "hours", "Camille", spec)
+    code, _out, err = run(capsys, "--db", str(db), "closer", "hours", "Camille", spec)
     assert (code, err) == (0, "")
     assert closer_hours(capsys, db) == stored
 
@@ -103,7 +103,7 @@ def test_a_deals_own_rate_follows_the_same_rule(
     capsys: pytest.CaptureFixture[str], db: Path, agenda: Agenda
 ) -> None:
     call = agenda.book(company="Acme", prospect="Omar", start=at("2026-03-01 10:00", "UTC"))
-    code, out, err = run(
+    code, _out, err = run(
         capsys,
         "--db",
         str(db),
