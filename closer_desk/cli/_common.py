@@ -57,8 +57,11 @@ def check_booking(args: argparse.Namespace, agenda: Agenda, appointment: Appoint
     from closer_desk.cli.messages import describe_warning
     from closer_desk.core.booking_checks import CONFLICT
     from closer_desk.core.errors import BookingRefusedError
+    from closer_desk.core.lifecycle import SETTLED_STATUSES
     from closer_desk.store.planning import booking_warnings
 
+    if appointment.status in SETTLED_STATUSES:
+        return []  # a call that took place, moved to when it did: nothing to book around
     found = booking_warnings(agenda, appointment)
     if not found:
         return []

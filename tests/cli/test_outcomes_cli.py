@@ -101,5 +101,8 @@ def test_a_held_call_cannot_move_into_the_future(
     later = NOW + timedelta(days=2)
     code, out, err = run(capsys, "--db", str(db), "move", "2", "--start", f"{later:%Y-%m-%d} 10:00")
     assert (code, out) == (2, "") and "was already held or missed" in err
-    code, out, err = run(capsys, "--db", str(db), "move", "2", "--start", "2026-03-02 06:30")
-    assert code == 0 and out.startswith("moved #2"), err
+    # Correcting when it took place: no warning about the past, even --strict.
+    code, out, err = run(
+        capsys, "--db", str(db), "move", "2", "--start", "2026-03-02 06:30", "--strict"
+    )
+    assert (code, err) == (0, "") and out.startswith("moved #2")
