@@ -198,7 +198,8 @@ def describe(error: CloserDeskError) -> str:
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
             )
-        return f"no {error.kind} {error.key!r}"
+        key = error.key if isinstance(error.key, int) else shorten(str(error.key))
+        return f"no {error.kind} {key!r}"
     if isinstance(error, DuplicateError):
         there = f" (#{error.existing_id})" if error.existing_id is not None else ""
         hint = "; pass --force to add another one" if error.kind == "prospect" else ""

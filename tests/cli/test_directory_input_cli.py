@@ -182,3 +182,11 @@ def test_a_number_that_is_also_in_a_name_is_ambiguous(
     code, out, err = run(capsys, "--db", str(db), "company", "edit", "2", "--color", "#000000")
     assert (code, out) == (2, "")
     assert "matches several: #2 Érable, #4 Studio 2" in err
+
+
+def test_a_huge_unknown_name_is_cut_in_the_error(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "closer", "show", "z" * 5000)
+    assert (code, out) == (2, "")
+    assert err.startswith("closer-desk: no closer 'zzz") and len(err) < 120
