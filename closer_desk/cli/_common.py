@@ -79,6 +79,14 @@ def print_warnings(warnings: Iterable[str]) -> None:
         print(f"closer-desk: warning: {text}", file=sys.stderr)
 
 
+def call_id(text: str) -> int:
+    """An argparse ``type`` for a call's id: ``12`` or ``#12``, as listings and errors write it."""
+    digits = text.strip().removeprefix("#").strip()
+    if not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"not a call id: {text!r} (e.g. 12 or #12)")
+    return int(digits)
+
+
 def path_arg(text: str) -> str:
     """An argparse ``type`` for file names: a NUL byte or an empty name is a usage error
     (exit 2) here rather than a ``ValueError`` from the OS layer later."""

@@ -11,6 +11,7 @@ from closer_desk.cli._common import (
     add_fold_option,
     agenda_from,
     aware_start,
+    call_id,
     check_booking,
     closer_or_none,
     day_range,
@@ -266,7 +267,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=_book)
 
     p = sub.add_parser("move", help="move or resize a call")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
     p.add_argument("--tz", help="zone of --start (default: the zone the call was agreed in)")
     p.add_argument("--minutes", help="new length")
@@ -276,13 +277,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=_move)
 
     p = sub.add_parser("cancel", help="cancel a call")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     _undo_outcome_option(p, "cancel a call that was held or missed, removing its outcome")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cancel)
 
     p = sub.add_parser("outcome", help="record the outcome of a call")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     p.add_argument("result", choices=("won", "lost", "no-show", "follow-up"))
     p.add_argument("--value", help="deal value (won)")
     p.add_argument("--currency", help="ISO currency of the deal (default EUR)")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from closer_desk.cli._common import (
     agenda_from,
+    call_id,
     day_range,
     path_arg,
     print_json,
@@ -146,7 +147,7 @@ def _import(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the calendar commands to the command tree."""
     p = sub.add_parser("invite", help="write the ICS invite of a call (CANCEL if cancelled)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     p.add_argument("-o", "--output", type=path_arg, help="file to write (default: stdout)")
     p.set_defaults(func=_invite)
 

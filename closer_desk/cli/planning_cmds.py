@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from closer_desk.cli._common import agenda_from, iso, local_text, print_json, print_table
+from closer_desk.cli._common import (
+    agenda_from,
+    call_id,
+    iso,
+    local_text,
+    print_json,
+    print_table,
+)
 from closer_desk.cli.directory_cmds import closer_json
 from closer_desk.core import parse
 from closer_desk.core.errors import ValidationError
@@ -262,7 +269,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--days", default="14", help="how many days to search (default 14)")
     p.add_argument(
-        "--exclude", type=int, metavar="ID", help="leave this call out (rescheduling it)"
+        "--exclude", type=call_id, metavar="ID", help="leave this call out (rescheduling it)"
     )
     p.add_argument("--json", action="store_true")
     p.add_argument("--text", action="store_true", help="proposal text for the prospect")

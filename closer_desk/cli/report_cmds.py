@@ -10,6 +10,7 @@ from closer_desk.cli._common import (
     add_booking_options,
     add_fold_option,
     agenda_from,
+    call_id,
     closer_or_none,
     iso,
     print_json,
@@ -256,7 +257,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=_report)
 
     p = sub.add_parser("rebook", help="book the next call after a follow-up or a no-show")
-    p.add_argument("id", type=int, help="the earlier call")
+    p.add_argument("id", type=call_id, help="the earlier call, 12 or #12")
     p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
     p.add_argument("--tz", help="zone of --start (default: the zone of the earlier call)")
     p.add_argument("--minutes", help="length (default: the earlier call's)")

@@ -106,3 +106,14 @@ def test_a_held_call_cannot_move_into_the_future(
         capsys, "--db", str(db), "move", "2", "--start", "2026-03-02 06:30", "--strict"
     )
     assert (code, err) == (0, "") and out.startswith("moved #2")
+
+
+def test_a_call_is_named_by_its_id_with_or_without_a_hash(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "outcome", "#2", "lost", "--reason", "budget")
+    assert code == 0 and out.startswith("recorded lost for #2"), err
+    code, out, err = run(capsys, "--db", str(db), "desk", "# 2", "--json")
+    assert code == 0 and json.loads(out)["outcome"] == "lost"
+    code, out, err = run(capsys, "--db", str(db), "cancel", "#two")
+    assert (code, out) == (2, "") and "not a call id: '#two'" in err
