@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -85,6 +85,10 @@ class AppointmentEditor(QDialog):
         self.kind.addItem(self.tr("Phone"), CallKind.PHONE.value)
 
         self.when = QDateTimeEdit(self)
+        # A wall time read in the zone chosen below, never in this machine's: in local time
+        # Qt would move 02:30 on a night the clocks jump here to 03:30, whatever zone it is
+        # meant in (UTC has no gap).
+        self.when.setTimeZone(QTimeZone.utc())
         # The store refuses a date outside these years (core.timerange): never offer one.
         self.when.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
         self.when.setCalendarPopup(True)
@@ -225,7 +229,11 @@ class AppointmentEditor(QDialog):
 
     def _set_wall(self, wall: datetime) -> None:
         self.when.setDateTime(
-            QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute))
+            QDateTime(
+                QDate(wall.year, wall.month, wall.day),
+                QTime(wall.hour, wall.minute),
+                QTimeZone.utc(),
+            )
         )
 
     def wall(self) -> datetime:

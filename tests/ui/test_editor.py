@@ -182,3 +182,22 @@ def test_the_closers_rules_are_warned_about_as_on_the_command_line(
 def test_the_date_cannot_leave_the_supported_years(editor: AppointmentEditor) -> None:
     assert editor.when.minimumDate().year() == 1900
     assert editor.when.maximumDate().year() == 2199
+
+
+def test_a_wall_time_in_this_machines_dst_gap_is_kept_as_typed(
+    qtbot: Any, editor: AppointmentEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a machine in Paris, 02:30 on 29 March does not exist locally; typed for a call in
+    Toronto it must stay 02:30, not become 03:30."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        pick(editor, "Gabriel Tremblay")
+        editor.in_prospect_zone.setChecked(True)
+        editor._set_wall(datetime(2026, 3, 29, 2, 30))
+        assert editor.wall() == datetime(2026, 3, 29, 2, 30)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
