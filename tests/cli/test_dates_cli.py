@@ -112,6 +112,31 @@ def test_a_command_that_fails_after_writing_stores_nothing(
         ("move", "1", "--start", "2026-03-04 11:00"),
         ("cancel", "1"),
     ):
-        with pytest.raises(OverflowError):
-            run(capsys, "--db", str(db), *argv)
+        code, out, err = run(capsys, "--db", str(db), *argv)
+        assert (code, out) == (1, "") and "nothing was changed" in err, argv
         assert dump(db) == before, argv
+
+
+def test_a_year_9999_call_written_by_an_older_version_is_one_line_and_can_be_moved_back(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    with conn:  # what `book --start "9999-12-31 23:30"` saved before the range check
+        conn.execute(
+            "UPDATE appointments SET wall_start = '9999-12-31T23:30:00', "
+            "start_utc = 253402295400, end_utc = 253402298100 WHERE id = 1"
+        )
+    conn.close()
+    before = dump(db)
+    for argv in (("invite", "1"), ("cancel", "1")):
+        code, out, err = run(capsys, "--db", str(db), *argv)
+        assert (code, out) == (1, ""), argv
+        assert err == (
+            "closer-desk: a stored date is outside the supported years 1900-2199; nothing was "
+            "changed (move or delete that call)\n"
+        )
+        assert dump(db) == before, argv
+    code, out, err = run(capsys, "--db", str(db), "move", "1", "--start", "2026-03-04 10:00")
+    assert code == 0 and out.startswith("moved #1"), err
