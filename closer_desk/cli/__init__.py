@@ -122,6 +122,17 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         return 2 if error.bad_input else 1
     except KeyboardInterrupt:
         return 130
+    except OverflowError:
+        # A date an older version let in (year 1 or 9999) meets a zone conversion. Every
+        # writing command is one transaction: it was undone.
+        from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
+
+        print(
+            f"closer-desk: a stored date is outside the supported years {FIRST_YEAR}-"
+            f"{LAST_YEAR}; nothing was changed (move or delete that call)",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:
         # `closer-desk agenda | head`: the reader left; that is not an error worth a line.
         import os

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from closer_desk.core import parse, tz
-from closer_desk.core.model import Closer
+from closer_desk.core.model import Appointment, Closer
 from closer_desk.store import Agenda, open_agenda
 
 #: The commands that may start a new agenda: every other one needs the file to exist, so that
@@ -34,6 +35,71 @@ def agenda_from(args: argparse.Namespace) -> Agenda:
         on_backup_skipped=lambda error: warnings.append(backup_skipped(error)),
     )
     return agenda
+
+
+@contextlib.contextmanager
+def one_command(args: argparse.Namespace) -> Iterator[Agenda]:
+    """The agenda of a command that writes, as one transaction: everything the command
+    writes is stored, or nothing is (an error after a first write, even while building the
+    answer, undoes it). Print the answer after the block, once it is stored."""
+    with agenda_from(args) as agenda, agenda.batch():
+        yield agenda
+
+
+def add_booking_options(parser: argparse.ArgumentParser) -> None:
+    """``--force`` and ``--strict`` for the commands that put a call at a time."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="book even over another call of the closer or of the prospect",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the call (exit 2, nothing written) rather than warn about it: outside "
+        "someone's hours, the prospect's weekend or holiday, the past, under the minimum "
+        "notice, inside a buffer, over the daily cap or busy time",
+    )
+
+
+def check_booking(args: argparse.Namespace, agenda: Agenda, appointment: Appointment) -> list[str]:
+    """The window's warnings about a call just booked or moved, in words, read inside the
+    command's transaction; with ``--strict`` any of them refuses the call (the transaction
+    then undoes it). Print them with ``print_warnings`` once the call is stored.
+
+    A conflict is not refused twice: the store refuses it unless ``--force``, and a forced one
+    stays a warning."""
+    from closer_desk.cli.messages import describe_warning
+    from closer_desk.core.booking_checks import CONFLICT
+    from closer_desk.core.errors import BookingRefusedError
+    from closer_desk.core.lifecycle import SETTLED_STATUSES
+    from closer_desk.store.planning import booking_warnings
+
+    if appointment.status in SETTLED_STATUSES:
+        return []  # a call that took place, moved to when it did: nothing to book around
+    found = booking_warnings(agenda, appointment)
+    if not found:
+        return []
+    closer = agenda.closer(appointment.closer_id)
+    prospect = agenda.prospect(appointment.prospect_id)
+    blocking = tuple(w for w in found if w.code != CONFLICT)
+    if args.strict and blocking:
+        raise BookingRefusedError(blocking, closer, prospect, appointment.start)
+    return [describe_warning(w, closer, prospect, appointment.start) for w in found]
+
+
+def print_warnings(warnings: Iterable[str]) -> None:
+    """One ``warning:`` line on stderr for each warning (the call was stored: exit 0)."""
+    for text in warnings:
+        print(f"closer-desk: warning: {text}", file=sys.stderr)
+
+
+def call_id(text: str) -> int:
+    """An argparse ``type`` for a call's id: ``12`` or ``#12``, as listings and errors write it."""
+    digits = text.strip().removeprefix("#").strip()
+    if not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"not a call id: {text!r} (e.g. 12 or #12)")
+    return int(digits)
 
 
 def path_arg(text: str) -> str:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from closer_desk.cli._common import (
+    add_booking_options,
     add_fold_option,
     agenda_from,
     aware_start,
+    call_id,
+    check_booking,
     closer_or_none,
     day_range,
     iso,
     local_text,
     minutes_option,
+    one_command,
     print_json,
     print_table,
+    print_warnings,
+    to_json,
     today,
 )
 from closer_desk.cli.mail_cmds import add_send_option, announcing, invite_json
@@ -35,6 +41,7 @@ def entry_json(
         "uid": a.uid,
         "company": entry.company_name,
         "prospect": entry.prospect_name,
+        "closer_id": a.closer_id,
         "closer": entry.closer_name,
         "kind": a.kind.value,
         "status": a.status.value,
@@ -67,14 +74,15 @@ def entry_json(
     return out
 
 
-def _report(args: argparse.Namespace, agenda: Any, appointment: Appointment, verb: str) -> None:
-    if args.json:
-        print_json(entry_json(agenda.entry(appointment.id)))
-        return
+def _answer(args: argparse.Namespace, agenda: Any, appointment: Appointment, verb: str) -> str:
+    """What a command that changed a call prints (built inside its transaction: a failure
+    here undoes the change)."""
     entry = agenda.entry(appointment.id)
+    if args.json:
+        return to_json(entry_json(entry))
     closer_time = tz.convert(appointment.start, entry.closer_zone)
     prospect_time = tz.convert(appointment.start, entry.prospect_zone)
-    print(
+    return (
         f"{verb} #{appointment.id}: {entry.company_name} with {entry.prospect_name}, "
         f"{local_text(closer_time)} {entry.closer_zone} = "
         f"{local_text(prospect_time)} {entry.prospect_zone} "
@@ -99,10 +107,12 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _book(args: argparse.Namespace) -> int:
+    # One transaction for the call and the message that announces it; the answer is built
+    # inside it and printed once stored, then the message is sent.
     with agenda_from(args) as agenda:
-        closer = agenda.closer(args.closer)
-        start = aware_start(args.start, args.tz or closer.zone, args.fold)
-        with announcing(args, agenda) as announce:
+        with agenda.batch(), announcing(args, agenda) as announce:
+            closer = agenda.closer(args.closer)
+            start = aware_start(args.start, args.tz or closer.zone, args.fold)
             appointment = agenda.book(
                 company=args.company,
                 prospect=args.prospect,
@@ -115,34 +125,43 @@ def _book(args: argparse.Namespace) -> int:
                 reminder_minutes=args.reminder,
                 force=args.force,
             )
+            # Judged on the call as stored; --strict then undoes the booking with the
+            # transaction.
+            warnings = check_booking(args, agenda, appointment)
             announce(appointment)
-        _report(args, agenda, appointment, "booked")
+            answer = _answer(args, agenda, appointment, "booked")
+        print(answer)
+        print_warnings(warnings)
         return announce.send()
 
 
 def _move(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
-        current = agenda.appointment(args.id)
-        start = aware_start(args.start, args.tz or current.zone, args.fold)
-        minutes = minutes_option(args)
-        with announcing(args, agenda) as announce:
+        with agenda.batch(), announcing(args, agenda) as announce:
+            current = agenda.appointment(args.id)
+            start = aware_start(args.start, args.tz or current.zone, args.fold)
+            minutes = minutes_option(args)
             appointment = agenda.move(current.id, start, minutes=minutes, force=args.force)
+            warnings = check_booking(args, agenda, appointment)
             announce(appointment)
-        _report(args, agenda, appointment, "moved")
+            answer = _answer(args, agenda, appointment, "moved")
+        print(answer)
+        print_warnings(warnings)
         return announce.send()
 
 
 def _cancel(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
-        with announcing(args, agenda) as announce:
-            appointment = agenda.cancel(args.id)
+        with agenda.batch(), announcing(args, agenda) as announce:
+            appointment = agenda.cancel(args.id, undo_outcome=args.undo_outcome)
             announce(appointment)
-        _report(args, agenda, appointment, "cancelled")
+            answer = _answer(args, agenda, appointment, "cancelled")
+        print(answer)
         return announce.send()
 
 
 def _outcome(args: argparse.Namespace) -> int:
-    with agenda_from(args) as agenda:
+    with one_command(args) as agenda:
         appointment = agenda.set_outcome(
             args.id,
             args.result,
@@ -150,8 +169,10 @@ def _outcome(args: argparse.Namespace) -> int:
             currency=args.currency,
             reason=args.reason or "",
             commission_rate=args.rate,
+            undo_outcome=args.undo_outcome,
         )
-        _report(args, agenda, appointment, f"recorded {args.result} for")
+        answer = _answer(args, agenda, appointment, f"recorded {args.result} for")
+    print(answer)
     return 0
 
 
@@ -175,25 +196,30 @@ def _agenda(args: argparse.Namespace) -> int:
         zone = zone_name if args.tz else None
         print_json([entry_json(e, zone, states[e.appointment.id]) for e in entries])
         return 0
+    # Calls of several closers side by side say whose each one is.
+    several = len({e.appointment.closer_id for e in entries}) > 1
+    headers = (
+        "ID",
+        f"START ({zone_name})",
+        "MIN",
+        *(("CLOSER",) if several else ()),
+        "COMPANY",
+        "PROSPECT",
+        "PROSPECT TIME",
+        "KIND",
+        "STATUS",
+    )
     print_table(
-        (
-            "ID",
-            f"START ({zone_name})",
-            "MIN",
-            "COMPANY",
-            "PROSPECT",
-            "PROSPECT TIME",
-            "KIND",
-            "STATUS",
-        ),
+        headers,
         (
             (
                 e.appointment.id,
                 local_text(tz.convert(e.appointment.start, zone_name)),
                 e.appointment.minutes,
+                *((e.closer_name,) if several else ()),
                 e.company_name,
                 e.prospect_name,
-                f"{tz.convert(e.appointment.start, e.prospect_zone):%H:%M} {e.prospect_zone}",
+                _their_time(e.appointment.start, zone_name, e.prospect_zone),
                 e.appointment.kind.value,
                 e.appointment.status.value,
             )
@@ -201,6 +227,16 @@ def _agenda(args: argparse.Namespace) -> int:
         ),
     )
     return 0
+
+
+def _their_time(start: datetime, shown_zone: str, their_zone: str) -> str:
+    """The prospect's clock at ``start``, with their date when it is not the date shown in
+    the START column (01:00 in Sydney is already tomorrow)."""
+    shown = tz.convert(start, shown_zone)
+    theirs = tz.convert(start, their_zone)
+    if theirs.date() == shown.date():
+        return f"{theirs:%H:%M} {their_zone}"
+    return f"{theirs:%Y-%m-%d %H:%M} {their_zone}"
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -220,52 +256,67 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _undo_outcome_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--undo-outcome",
+        dest="undo_outcome",
+        action="store_true",
+        help=f"{what} (its deal and commission leave the report)",
+    )
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the appointment commands to the command tree."""
     p = sub.add_parser("demo", help="fill an empty agenda with realistic sample data")
     p.set_defaults(func=_demo)
 
     p = sub.add_parser("book", help="book a closing call")
-    p.add_argument("--company", required=True, help="company id or name")
-    p.add_argument("--prospect", required=True, help="prospect id or name")
+    p.add_argument("--company", required=True, help="company #ID, id or name")
+    p.add_argument("--prospect", required=True, help="prospect #ID, id or name")
     p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
     p.add_argument("--tz", help="zone of --start (default: the closer's zone)")
     p.add_argument("--minutes", help="length (default: the company's)")
     p.add_argument("--kind", choices=("phone", "video"))
     p.add_argument("--url", help="video link (https only)")
     p.add_argument("--phone", help="number to dial (default: the prospect's)")
-    p.add_argument("--closer", help="closer id or name (default: the first closer)")
+    p.add_argument("--closer", help="closer #ID, id or name (default: the first closer)")
     p.add_argument("--reminder", type=int, default=15, help="reminder, minutes before (default 15)")
-    p.add_argument("--force", action="store_true", help="book even over another call")
+    add_booking_options(p)
     add_fold_option(p)
     add_send_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_book)
 
     p = sub.add_parser("move", help="move or resize a call")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
     p.add_argument("--tz", help="zone of --start (default: the zone the call was agreed in)")
     p.add_argument("--minutes", help="new length")
-    p.add_argument("--force", action="store_true")
+    add_booking_options(p)
     add_fold_option(p)
     add_send_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_move)
 
     p = sub.add_parser("cancel", help="cancel a call")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
+    _undo_outcome_option(p, "cancel a call that was held or missed, removing its outcome")
     add_send_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cancel)
 
     p = sub.add_parser("outcome", help="record the outcome of a call")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     p.add_argument("result", choices=("won", "lost", "no-show", "follow-up"))
     p.add_argument("--value", help="deal value (won)")
     p.add_argument("--currency", help="ISO currency of the deal (default EUR)")
-    p.add_argument("--rate", help="commission rate for this deal, overriding the company's")
+    p.add_argument(
+        "--rate",
+        help="this deal's commission instead of the company's, a percentage (15 or 15%% is "
+        "fifteen percent, 1.5 is one and a half percent)",
+    )
     p.add_argument("--reason", help="why it was lost")
+    _undo_outcome_option(p, "record a no-show over an outcome, removing it")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_outcome)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from closer_desk.cli._common import agenda_from, iso, local_text, print_json
+from closer_desk.cli._common import call_id, iso, local_text, one_command, print_json
 from closer_desk.core import tz
 from closer_desk.core.commission import commission
 from closer_desk.core.errors import ValidationError
@@ -85,7 +85,7 @@ def _print(desk: CallDesk, zone: str) -> None:
 
 
 def _desk(args: argparse.Namespace) -> int:
-    with agenda_from(args) as agenda:
+    with one_command(args) as agenda:
         current = call_desk(agenda, args.id)
         changes = [(n, True) for n in args.tick] + [(n, False) for n in args.untick]
         # Every step is checked before any is written: bad input changes nothing.
@@ -108,7 +108,7 @@ def _desk(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``desk`` to the command tree."""
     p = sub.add_parser("desk", help="a call's script, notes, prospect file and history")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     p.add_argument("--tick", type=int, action="append", default=[], metavar="STEP")
     p.add_argument("--untick", type=int, action="append", default=[], metavar="STEP")
     p.add_argument("--notes", help="replace the call's private notes")

@@ -84,7 +84,12 @@ _COMPANY_OPTS = (
 
 def _company_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
     p.add_argument("--color", help="#rrggbb")
-    p.add_argument("--rate", dest="commission_rate", help="commission rate: 15, 15%% or 0.15")
+    p.add_argument(
+        "--rate",
+        dest="commission_rate",
+        help="commission, always a percentage: 15 or 15%% is fifteen percent, 1.5 is one and "
+        "a half percent (0 to 100, two decimals at most)",
+    )
     p.add_argument(
         "--kind", dest="default_kind", choices=("phone", "video"), help="default call kind"
     )
@@ -97,8 +102,9 @@ def _company_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 
 
 def _hours_edit(text: str | None, clear_words: tuple[str, ...]) -> Any:
-    """``--hours`` on edit: False leaves them, None clears them (one of ``clear_words``)."""
-    if not text:
+    """``--hours`` on edit: False leaves them, None clears them (one of ``clear_words``);
+    ``--hours ""`` is refused (``parse_weekly_hours``), not read as "leave them"."""
+    if text is None:
         return False
     if text.strip().lower() in clear_words:
         return None
@@ -128,7 +134,7 @@ def _added(args: argparse.Namespace, verb: str, noun: str, item: Any, as_json: A
 
 
 def _company_add(args: argparse.Namespace) -> int:
-    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
         company = agenda.add_company(args.name, hours=hours, **_fields(args, _COMPANY_OPTS))
     return _added(args, "added", "company", company, _company_json)
@@ -201,9 +207,11 @@ def _prospect_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 
 
 def _prospect_add(args: argparse.Namespace) -> int:
-    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
-        prospect = agenda.add_prospect(args.name, hours=hours, **_fields(args, _PROSPECT_OPTS))
+        prospect = agenda.add_prospect(
+            args.name, hours=hours, force=args.force, **_fields(args, _PROSPECT_OPTS)
+        )
     return _added(args, "added", "prospect", prospect, _prospect_json)
 
 
@@ -253,7 +261,7 @@ def _closer_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 
 
 def _closer_add(args: argparse.Namespace) -> int:
-    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
         closer = agenda.add_closer(args.name, hours=hours, **_fields(args, _CLOSER_OPTS))
     return _added(args, "added", "closer", closer, closer_json)
@@ -262,7 +270,7 @@ def _closer_add(args: argparse.Namespace) -> int:
 def _closer_edit(args: argparse.Namespace) -> int:
     fields = _fields(args, _CLOSER_OPTS, new_name=True)
     # A closer always has hours: there is nothing to clear them to.
-    hours = parse.parse_weekly_hours(args.hours) if args.hours else None
+    hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
         closer = agenda.edit_closer(args.closer, hours=hours, **fields)
     return _added(args, "updated", "closer", closer, closer_json)
@@ -294,16 +302,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p_add = verbs.add_parser("add", help=f"add a {noun}")
         p_add.add_argument("name")
         options(p_add, noun != "company")  # a company's zone is never required
+        if noun == "prospect":
+            p_add.add_argument(
+                "--force",
+                action="store_true",
+                help="add them even if a prospect already has this name (case and accents "
+                "ignored); tell them apart by #ID",
+            )
         p_add.add_argument("--json", action="store_true")
         p_add.set_defaults(func=add)
         p_edit = verbs.add_parser("edit", help=f"change a {noun}")
-        p_edit.add_argument(noun, help="id or name")
+        p_edit.add_argument(noun, help="#ID, id or name")
         p_edit.add_argument("--name", dest="new_name", help="new name")
         options(p_edit, False)
         p_edit.add_argument("--json", action="store_true")
         p_edit.set_defaults(func=edit)
         p_list = verbs.add_parser("list", help=f"list {plural}")
         if noun == "prospect":
-            p_list.add_argument("--search", help="part of a name or organisation")
+            p_list.add_argument(
+                "--search", help="part of a name or organisation (case and accents ignored)"
+            )
         p_list.add_argument("--json", action="store_true")
         p_list.set_defaults(func=listing)

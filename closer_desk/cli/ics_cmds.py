@@ -9,6 +9,7 @@ from pathlib import Path
 
 from closer_desk.cli._common import (
     agenda_from,
+    call_id,
     day_range,
     path_arg,
     print_json,
@@ -153,7 +154,7 @@ def _import(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the calendar commands to the command tree."""
     p = sub.add_parser("invite", help="write the ICS invite of a call (CANCEL if cancelled)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=call_id, help="the call, 12 or #12")
     p.add_argument("-o", "--output", type=path_arg, help="file to write (default: stdout)")
     p.add_argument(
         "--send", action="store_true", help="e-mail it to the prospect now (through the outbox)"
@@ -175,6 +176,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--busy", action="store_true", help="block the time of every event for the closer"
     )
-    p.add_argument("--closer", help="closer id or name (default: the first closer)")
+    p.add_argument("--closer", help="closer #ID, id or name (default: the first closer)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_import)

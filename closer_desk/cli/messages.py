@@ -3,6 +3,10 @@ translated, in ``closer_desk.ui``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
 from closer_desk.core.errors import (
     AgendaCorruptError,
     AgendaFileError,
@@ -10,6 +14,8 @@ from closer_desk.core.errors import (
     AgendaVersionError,
     AmbiguousNameError,
     AmbiguousTimeError,
+    BookingRefusedError,
+    CallStateError,
     CloserDeskError,
     ConflictError,
     DuplicateError,
@@ -30,10 +36,10 @@ _CODES = {
     "too_long": "is too long",
     "negative": "cannot be negative",
     "too_high": "cannot be more than 100%",
+    "too_precise": "is a percentage with at most two decimals (15 or 15% is fifteen percent)",
     "bad_clock": "expected a time of day as HH:MM",
     "bad_interval": "expected hours as HH:MM-HH:MM",
     "end_before_start": "ends before it starts",
-    "overlapping_intervals": "has overlapping intervals",
     "bad_weekday": "is not a day of the week",
     "bad_hours": "expected hours like 'mon-fri 09:00-18:00'",
     "bad_currency": "expected a three-letter currency code such as EUR",
@@ -76,8 +82,6 @@ _CODES = {
 
 
 def _when(dt: object) -> str:
-    from datetime import datetime
-
     assert isinstance(dt, datetime)
     return dt.strftime("%Y-%m-%d %H:%M %Z (UTC%z)").replace("(UTC+0000)", "(UTC)")
 
@@ -86,6 +90,92 @@ def shorten(text: str, limit: int = 80) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis: an error names what the user
     typed without printing a 10 kB value back."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _calls(calls: Sequence[Any]) -> str:
+    return ", ".join(f"#{c.id} at {_when(c.start)}" for c in calls)
+
+
+def _prospect_calls(entries: Sequence[Any]) -> str:
+    return ", ".join(
+        f"#{e.appointment.id} with {e.closer_name} at {_when(e.appointment.start)}" for e in entries
+    )
+
+
+def describe_warning(warning: Any, closer: Any, prospect: Any, start: datetime) -> str:
+    """A ``core.booking_checks.BookingWarning`` about a call at ``start`` with ``prospect``
+    (core objects), in words: the same warnings the window's editor shows."""
+    from closer_desk.core import booking_checks as checks
+    from closer_desk.core import tz
+
+    def clock(zone: str) -> str:
+        return f"{tz.convert(start, zone):%A %H:%M} in {zone}"
+
+    their_time = clock(prospect.zone)
+    code, party = warning.code, warning.party
+    if code == checks.CONFLICT and party == "prospect":
+        return f"{prospect.name} already has call {_prospect_calls(warning.entries)}"
+    if code == checks.CONFLICT:
+        return f"overlaps the closer's call {_calls(warning.appointments)}"
+    if code == checks.OUTSIDE_HOURS:
+        if party == "closer":
+            return f"outside {closer.name}'s working hours ({clock(closer.zone)})"
+        if party == "company":
+            return "outside the company's hours for its calls"
+        return f"outside {prospect.name}'s business hours ({their_time})"
+    if code == checks.WEEKEND:
+        return f"it is the weekend for {prospect.name} ({their_time})"
+    if code == checks.PROSPECT_HOLIDAY:
+        return f"a public holiday for {prospect.name} ({warning.detail})"
+    if code == checks.DST_SHIFT:
+        return (
+            f"the clocks have changed in one country and not yet in the other this week: the "
+            f"usual time difference with {prospect.name} does not hold"
+        )
+    if code == checks.IN_PAST:
+        return "the time is in the past"
+    if code == checks.SHORT_NOTICE:
+        return f"under {closer.name}'s minimum notice of {closer.min_notice} min"
+    if code == checks.BUSY_TIME:
+        blocks = ", ".join(
+            f"{shorten(b.summary or 'busy', 40)!r} at {_when(tz.convert(b.start, closer.zone))}"
+            for b in warning.busy
+        )
+        return f"over imported busy time: {blocks}"
+    if code == checks.IN_BUFFER:
+        return (
+            f"inside {closer.name}'s buffer ({closer.buffer_before} min before a call, "
+            f"{closer.buffer_after} min after) next to call {_calls(warning.appointments)}"
+        )
+    if code == checks.DAILY_CAP:
+        return (
+            f"{closer.name} already has {len(warning.appointments)} calls that day "
+            f"(daily cap {closer.daily_cap})"
+        )
+    return str(code).replace("_", " ")
+
+
+_VERBS = {"cancel": "cancel", "no-show": "record a no-show for", "plan": "plan again"}
+
+
+def _call_state(error: CallStateError) -> str:
+    call = f"call #{error.appointment_id}"
+    if error.code == "not_started":
+        if error.action == "move":
+            return f"{call} was already held or missed: it cannot move to a time still to come"
+        return f"{call} has not started yet: record {error.action!r} once it has"
+    if error.code == "cancelled":
+        return f"{call} is cancelled: it cannot be {error.action!r}"
+    verb = _VERBS.get(error.action, error.action)
+    if error.code == "has_outcome":
+        return (
+            f"{call} has an outcome recorded; pass --undo-outcome to {verb} it and remove the "
+            "outcome (its deal and commission leave the report)"
+        )
+    if error.code == "settled":
+        happened = "missed (no-show)" if str(error.status) == "no-show" else "held"
+        return f"{call} was already {happened}; pass --undo-outcome to {verb} it anyway"
+    return f"{call}: {error.code.replace('_', ' ')}"
 
 
 def describe(error: CloserDeskError) -> str:
@@ -105,9 +195,12 @@ def describe(error: CloserDeskError) -> str:
             f"{_when(error.earlier)} or {_when(error.later)}? Pass --fold earlier or --fold later"
         )
     if isinstance(error, AmbiguousNameError):
+        listed = ", ".join(
+            f"#{i} {shorten(n, 40)}" for i, n in zip(error.ids, error.candidates, strict=False)
+        )
         return (
-            f"{error.kind} {error.key!r} matches several: {', '.join(error.candidates)}; "
-            "be more precise or use the id"
+            f"{error.kind} {shorten(str(error.key), 40)!r} matches several: {listed}; "
+            "be more precise or give the id as #ID"
         )
     if isinstance(error, NotFoundError):
         if error.kind == "mail account":
@@ -119,15 +212,27 @@ def describe(error: CloserDeskError) -> str:
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
             )
-        return f"no {error.kind} {error.key!r}"
+        key = error.key if isinstance(error.key, int) else shorten(str(error.key))
+        return f"no {error.kind} {key!r}"
     if isinstance(error, DuplicateError):
-        return f"a {error.kind} named {error.name!r} already exists"
+        there = f" (#{error.existing_id})" if error.existing_id is not None else ""
+        hint = "; pass --force to add another one" if error.kind == "prospect" else ""
+        return f"a {error.kind} named {shorten(error.name)!r} already exists{there}{hint}"
     if isinstance(error, ConflictError):
-        names = ", ".join(
-            f"#{c.id} at {_when(c.start)}"  # type: ignore[attr-defined]
-            for c in error.conflicts
+        parts = []
+        if error.conflicts:
+            parts.append(f"overlaps the closer's call {_calls(error.conflicts)}")
+        if error.prospect_calls:
+            who = error.prospect_calls[0].prospect_name  # type: ignore[attr-defined]
+            parts.append(f"{who} already has call {_prospect_calls(error.prospect_calls)}")
+        return "; ".join(parts) + "; pick another time or pass --force"
+    if isinstance(error, CallStateError):
+        return _call_state(error)
+    if isinstance(error, BookingRefusedError):
+        reasons = "; ".join(
+            describe_warning(w, error.closer, error.prospect, error.start) for w in error.warnings
         )
-        return f"overlaps the closer's call {names}; pick another time or pass --force"
+        return f"not booked (--strict): {reasons}"
     if isinstance(error, ValidationError):
         reason = _CODES.get(error.code, error.code.replace("_", " "))
         shown = "" if error.value in (None, "") else f" {str(error.value)!r}"

@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from closer_desk.cli._common import agenda_from, iso, local_text, print_json, print_table
+from closer_desk.cli._common import (
+    agenda_from,
+    call_id,
+    iso,
+    local_text,
+    print_json,
+    print_table,
+)
 from closer_desk.cli.directory_cmds import closer_json
 from closer_desk.core import parse
 from closer_desk.core.errors import ValidationError
@@ -149,6 +156,8 @@ def _closer_hours(args: argparse.Namespace) -> int:
 
 def _closer_override(args: argparse.Namespace) -> int:
     day = parse.parse_date(args.day, "date")
+    if args.hours is not None and not args.hours.strip():
+        raise ValidationError("hours", "empty", args.hours)  # say "off" for a day off
     with agenda_from(args) as agenda:
         if args.hours is not None and args.hours.strip().lower() == "clear":
             closer = agenda.clear_override(args.closer, day)
@@ -210,13 +219,13 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     verbs = _verbs_of(closer_parser)
 
     p = verbs.add_parser("hours", help="set a closer's weekly hours")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("spec", help="e.g. 'mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00'")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_closer_hours)
 
     p = verbs.add_parser("override", help="other hours on one date (off, or clear to go back)")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
     p.add_argument(
         "hours", nargs="?", help="e.g. 10:00-12:00,14:00-16:00; 'off' (default) or 'clear'"
@@ -225,7 +234,7 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     p.set_defaults(func=_closer_override)
 
     p = verbs.add_parser("travel", help="work from another zone for some dates")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("first", nargs="?", metavar="FIRST", help="first date, YYYY-MM-DD")
     p.add_argument("last", nargs="?", metavar="LAST", help="last date (inclusive)")
     p.add_argument("--tz", dest="zone", help="the zone worked from")
@@ -234,7 +243,7 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     p.set_defaults(func=_closer_travel)
 
     p = verbs.add_parser("rules", help="buffers, minimum notice and daily cap")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("--buffer-before", dest="buffer_before", help="minutes kept free before a call")
     p.add_argument("--buffer-after", dest="buffer_after", help="minutes kept free after a call")
     p.add_argument("--notice", dest="min_notice", help="minimum notice in minutes")
@@ -243,7 +252,7 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
     p.set_defaults(func=_closer_rules)
 
     p = verbs.add_parser("show", help="a closer's hours, overrides, travels and rules")
-    p.add_argument("closer", help="id or name")
+    p.add_argument("closer", help="#ID, id or name")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_closer_show)
 
@@ -251,16 +260,16 @@ def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ig
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``slots``, ``zones`` and the closer's rule verbs to the command tree."""
     p = sub.add_parser("slots", help="free slots for a call with a prospect")
-    p.add_argument("--prospect", required=True, help="id or name")
-    p.add_argument("--company", help="id or name (narrows the hours, sets the default length)")
-    p.add_argument("--closer", help="id or name (default: the first closer)")
+    p.add_argument("--prospect", required=True, help="#ID, id or name")
+    p.add_argument("--company", help="#ID, id or name (narrows the hours, sets the default length)")
+    p.add_argument("--closer", help="#ID, id or name (default: the first closer)")
     p.add_argument("--minutes", help="call length (default: the company's, else 45)")
     p.add_argument(
         "--from", dest="from_day", metavar="DATE", help="first day, YYYY-MM-DD (default: today)"
     )
     p.add_argument("--days", default="14", help="how many days to search (default 14)")
     p.add_argument(
-        "--exclude", type=int, metavar="ID", help="leave this call out (rescheduling it)"
+        "--exclude", type=call_id, metavar="ID", help="leave this call out (rescheduling it)"
     )
     p.add_argument("--json", action="store_true")
     p.add_argument("--text", action="store_true", help="proposal text for the prospect")

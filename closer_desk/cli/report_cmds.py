@@ -7,8 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from closer_desk.cli._common import (
+    add_booking_options,
     add_fold_option,
     agenda_from,
+    call_id,
     closer_or_none,
     iso,
     print_json,
@@ -18,6 +20,7 @@ from closer_desk.cli.mail_cmds import add_send_option
 from closer_desk.core.desk import PipelineItem
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.reports import NO_SHOW_POLICY, Group, Money, Month, Tally
+from closer_desk.core.timerange import check_in_range
 from closer_desk.store.reports import DeskReport, current_month, load_pipeline, load_report
 
 _NO_SHOW_SENTENCE = (
@@ -28,9 +31,11 @@ _NO_SHOW_SENTENCE = (
 
 def _month(text: str) -> Month:
     try:
-        return Month.parse(text)
+        month = Month.parse(text)
     except ValueError as exc:
         raise ValidationError("month", "bad_month", text) from exc
+    check_in_range(month.first_day(), "month")
+    return month
 
 
 def _percent(value: Decimal | None) -> str:
@@ -207,19 +212,27 @@ def _pipeline(args: argparse.Namespace) -> int:
 
 
 def _rebook(args: argparse.Namespace) -> int:
-    from closer_desk.cli._common import aware_start, local_text, minutes_option
+    from closer_desk.cli._common import (
+        agenda_from,
+        aware_start,
+        check_booking,
+        local_text,
+        minutes_option,
+        print_warnings,
+    )
     from closer_desk.cli.mail_cmds import announcing
     from closer_desk.core import tz
     from closer_desk.store.desk import book_next_call
 
     with agenda_from(args) as agenda:
-        previous = agenda.appointment(args.id)
-        start = aware_start(args.start, args.tz or previous.zone, args.fold)
-        minutes = minutes_option(args)
-        with announcing(args, agenda) as announce:
+        with agenda.batch(), announcing(args, agenda) as announce:
+            previous = agenda.appointment(args.id)
+            start = aware_start(args.start, args.tz or previous.zone, args.fold)
+            minutes = minutes_option(args)
             booked = book_next_call(agenda, previous.id, start, minutes=minutes, force=args.force)
+            warnings = check_booking(args, agenda, booked)
             announce(booked)
-        closer = agenda.closer(booked.closer_id)
+            closer = agenda.closer(booked.closer_id)
         if args.json:
             print_json(
                 {
@@ -232,6 +245,7 @@ def _rebook(args: argparse.Namespace) -> int:
         else:
             when = local_text(tz.convert(booked.start, closer.zone))
             print(f"booked #{booked.id} after #{previous.id}: {when} {closer.zone}")
+        print_warnings(warnings)
         return announce.send()
 
 
@@ -242,16 +256,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--months", type=int, default=1, help="how many months up to --month (default 1)"
     )
-    p.add_argument("--closer", help="closer id or name (default: the first closer)")
+    p.add_argument("--closer", help="closer #ID, id or name (default: the first closer)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_report)
 
     p = sub.add_parser("rebook", help="book the next call after a follow-up or a no-show")
-    p.add_argument("id", type=int, help="the earlier call")
+    p.add_argument("id", type=call_id, help="the earlier call, 12 or #12")
     p.add_argument("--start", required=True, help="'YYYY-MM-DD HH:MM' wall time")
     p.add_argument("--tz", help="zone of --start (default: the zone of the earlier call)")
     p.add_argument("--minutes", help="length (default: the earlier call's)")
-    p.add_argument("--force", action="store_true", help="book even over another call")
+    add_booking_options(p)
     add_fold_option(p)
     add_send_option(p)
     p.add_argument("--json", action="store_true")

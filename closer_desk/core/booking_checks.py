@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from closer_desk.core import tz
 from closer_desk.core.errors import AmbiguousTimeError, NonExistentTimeError
-from closer_desk.core.model import Appointment, Closer, Company, Prospect, WeeklyHours
+from closer_desk.core.model import (
+    ACTIVE_STATUSES,
+    AgendaEntry,
+    Appointment,
+    BusyBlock,
+    Closer,
+    Company,
+    Prospect,
+    WeeklyHours,
+)
 
 #: Business hours assumed for a prospect who has none on file.
 DEFAULT_BUSINESS_HOURS = WeeklyHours.uniform(9 * 60, 18 * 60)
@@ -29,6 +38,10 @@ WEEKEND = "weekend"
 IN_PAST = "in_past"
 PROSPECT_HOLIDAY = "prospect_holiday"
 DST_SHIFT = "dst_shift"
+DAILY_CAP = "daily_cap"
+IN_BUFFER = "in_buffer"
+SHORT_NOTICE = "short_notice"
+BUSY_TIME = "busy_time"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +60,26 @@ class BookingWarning:
     party: str = ""
     appointments: tuple[Appointment, ...] = ()
     detail: str = ""
+    #: The prospect's calls with other closers (``conflict`` with party ``prospect``).
+    entries: tuple[AgendaEntry, ...] = ()
+    #: The imported events it overlaps (``busy_time`` only).
+    busy: tuple[BusyBlock, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """What the agenda holds around a booking (the store reads it: ``Agenda.surroundings``).
+
+    Attributes:
+        calls: the closer's live calls near it (a day either side is enough for buffers and
+            the daily cap), the call being moved left out.
+        prospect_calls: the prospect's live calls with other closers that overlap it.
+        busy: the closer's imported busy time that overlaps it.
+    """
+
+    calls: tuple[Appointment, ...] = ()
+    prospect_calls: tuple[AgendaEntry, ...] = ()
+    busy: tuple[BusyBlock, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +140,14 @@ def warnings_for(
     conflicts: Sequence[Appointment] = (),
     now: datetime | None = None,
     prospect_weekend: frozenset[int] = SATURDAY_SUNDAY,
+    around: Surroundings | None = None,
 ) -> list[BookingWarning]:
     """Everything to flag about a call of ``minutes`` at ``resolution``.
 
-    ``conflicts`` are the closer's live calls overlapping it (the store finds them);
-    ``prospect_weekend`` the weekdays that are the prospect's weekend (Monday=0).
+    ``conflicts`` are the closer's live calls overlapping it; ``around`` what the agenda
+    holds near it (the closer's calls, from which conflicts, buffers and the daily cap are
+    read; the prospect's calls with other closers; busy time); ``prospect_weekend`` the
+    weekdays that are the prospect's weekend (Monday=0).
     """
     found: list[BookingWarning] = []
     if resolution.dst:
@@ -119,10 +155,14 @@ def warnings_for(
     start = resolution.start
     if start is None:
         return found
-    if conflicts:
-        found.append(BookingWarning(CONFLICT, "closer", tuple(conflicts)))
-    if now is not None and start < now:
-        found.append(BookingWarning(IN_PAST))
+    around = around or Surroundings()
+    overlapping = {a.id: a for a in conflicts}
+    overlapping.update((a.id, a) for a in _overlapping(around.calls, start, minutes))
+    if overlapping:
+        found.append(BookingWarning(CONFLICT, "closer", tuple(overlapping.values())))
+    if around.prospect_calls:
+        found.append(BookingWarning(CONFLICT, "prospect", entries=around.prospect_calls))
+    found.extend(_closer_rules(start, minutes, closer, around, now))
     closer_day = tz.convert(start, closer.zone).date()
     if not within_hours(start, minutes, _closer_hours_on(closer, closer_day), closer.zone):
         found.append(BookingWarning(OUTSIDE_HOURS, "closer"))
@@ -148,6 +188,58 @@ def warnings_for(
             start, minutes, prospect.hours or DEFAULT_BUSINESS_HOURS, prospect.zone
         ):
             found.append(BookingWarning(OUTSIDE_HOURS, "prospect"))
+    return found
+
+
+def _overlapping(
+    calls: Sequence[Appointment], start: datetime, minutes: int, before: int = 0, after: int = 0
+) -> list[Appointment]:
+    """The live calls among ``calls`` that overlap ``[start - before, end + after)``
+    (buffers in minutes: the closer's free time before this call and after it)."""
+    lo = start - timedelta(minutes=before)
+    hi = start + timedelta(minutes=minutes + after)
+    return [a for a in calls if a.status in ACTIVE_STATUSES and a.start_utc < hi and a.end_utc > lo]
+
+
+def _closer_rules(
+    start: datetime, minutes: int, closer: Closer, around: Surroundings, now: datetime | None
+) -> list[BookingWarning]:
+    """The closer's booking rules the slot finder keeps (``core.slots``): notice, busy time,
+    buffers and the daily cap, as warnings for a time chosen by hand."""
+    found: list[BookingWarning] = []
+    if now is not None and start < now:
+        found.append(BookingWarning(IN_PAST))
+    elif now is not None and start < now + timedelta(minutes=closer.min_notice):
+        found.append(BookingWarning(SHORT_NOTICE, "closer"))
+    end = start + timedelta(minutes=minutes)
+    busy = tuple(b for b in around.busy if b.start < end and b.end > start)
+    if busy:
+        found.append(BookingWarning(BUSY_TIME, "closer", busy=busy))
+    # As in the slot finder: the closer keeps buffer_before free before this call and
+    # buffer_after free after it.
+    own = {a.id for a in _overlapping(around.calls, start, minutes)}
+    padded = [
+        a
+        for a in _overlapping(
+            around.calls, start, minutes, before=closer.buffer_before, after=closer.buffer_after
+        )
+        if a.id not in own
+    ]
+    if padded:
+        found.append(BookingWarning(IN_BUFFER, "closer", tuple(padded)))
+    if closer.daily_cap is not None:
+        from closer_desk.core.availability import closer_local_date, epoch
+
+        day = closer_local_date(closer, epoch(start))
+        same_day = [
+            a
+            for a in around.calls
+            if a.status in ACTIVE_STATUSES
+            and a.closer_id == closer.id
+            and closer_local_date(closer, epoch(a.start_utc)) == day
+        ]
+        if len(same_day) >= closer.daily_cap:
+            found.append(BookingWarning(DAILY_CAP, "closer", tuple(same_day)))
     return found
 
 

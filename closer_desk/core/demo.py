@@ -22,7 +22,7 @@ CLOSER = {"name": "Camille Durand", "zone": "Europe/Paris", "email": "camille@cl
 class DemoCompany:
     name: str
     color: str
-    rate: str
+    rate: str  # a percentage, as a user types it (``core.parse.parse_rate``)
     kind: CallKind
     minutes: int
     url: str
@@ -75,7 +75,7 @@ COMPANIES = (
     DemoCompany(
         "Lumière Formation",
         "#e4572e",
-        "0.15",
+        "15",
         CallKind.VIDEO,
         45,
         "https://meet.example.com/lumiere-closing",
@@ -89,7 +89,7 @@ COMPANIES = (
     DemoCompany(
         "Érable Immobilier",
         "#17bebb",
-        "0.12",
+        "12",
         CallKind.PHONE,
         30,
         "",
@@ -102,7 +102,7 @@ COMPANIES = (
     DemoCompany(
         "Dune Capital Partners",
         "#ffc914",
-        "0.20",
+        "20",
         CallKind.VIDEO,
         60,
         "https://video.example.org/dune/closing-room",
@@ -115,7 +115,7 @@ COMPANIES = (
     DemoCompany(
         "Brightpath Software",
         "#2e86ab",
-        "0.10",
+        "10",
         CallKind.VIDEO,
         45,
         "https://call.example.net/brightpath",

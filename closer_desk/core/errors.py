@@ -90,13 +90,21 @@ class NotFoundError(CloserDeskError):
         kind: ``"company"``, ``"prospect"``, ``"closer"`` or ``"appointment"``.
         key: the name or id that was looked up.
         candidates: names that matched when the key was ambiguous.
+        ids: the ids of ``candidates``, in the same order.
     """
 
-    def __init__(self, kind: str, key: object, candidates: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        kind: str,
+        key: object,
+        candidates: tuple[str, ...] = (),
+        ids: tuple[int, ...] = (),
+    ) -> None:
         super().__init__(f"{kind} {key!r} not found")
         self.kind = kind
         self.key = key
         self.candidates = candidates
+        self.ids = ids
 
 
 class AmbiguousNameError(NotFoundError):
@@ -104,24 +112,75 @@ class AmbiguousNameError(NotFoundError):
 
 
 class ConflictError(CloserDeskError):
-    """A booking that overlaps an existing call of the same closer.
+    """A booking that overlaps a live call of the same closer, or of the same prospect with
+    another closer (a prospect cannot take two calls at once).
 
     Attributes:
-        conflicts: the appointments it overlaps (core ``Appointment`` objects).
+        conflicts: the closer's appointments it overlaps (core ``Appointment`` objects).
+        prospect_calls: the prospect's calls with other closers it overlaps (core
+            ``AgendaEntry`` objects: the other closer's name comes with each).
     """
 
-    def __init__(self, conflicts: tuple[object, ...]) -> None:
-        super().__init__(f"overlaps {len(conflicts)} appointment(s)")
+    def __init__(
+        self, conflicts: tuple[object, ...], prospect_calls: tuple[object, ...] = ()
+    ) -> None:
+        super().__init__(f"overlaps {len(conflicts) + len(prospect_calls)} appointment(s)")
         self.conflicts = conflicts
+        self.prospect_calls = prospect_calls
+
+
+class CallStateError(CloserDeskError):
+    """A change of status or outcome the life of a call does not allow (``core.lifecycle``).
+
+    Attributes:
+        appointment_id: the call.
+        status: its status now (a ``Status``).
+        action: what was asked (a ``core.lifecycle.Action`` value, or ``"move"``).
+        code: why not: ``not_started`` (it has not started yet), ``cancelled``,
+            ``has_outcome`` (it would lose its outcome) or ``settled`` (it was held or missed).
+    """
+
+    def __init__(self, appointment_id: int, status: object, action: str, code: str) -> None:
+        super().__init__(f"call {appointment_id}: {action} refused ({code})")
+        self.appointment_id = appointment_id
+        self.status = status
+        self.action = action
+        self.code = code
+
+
+class BookingRefusedError(CloserDeskError):
+    """A call refused because of what would otherwise only be warnings (the CLI's
+    ``--strict``): outside someone's hours, the prospect's weekend, the past...
+
+    Attributes:
+        warnings: the ``core.booking_checks.BookingWarning`` objects.
+        closer, prospect: the parties (core ``Closer`` and ``Prospect``), to name them.
+        start: the aware start of the call.
+    """
+
+    def __init__(
+        self, warnings: tuple[object, ...], closer: object, prospect: object, start: datetime
+    ) -> None:
+        super().__init__(f"refused for {len(warnings)} warning(s)")
+        self.warnings = warnings
+        self.closer = closer
+        self.prospect = prospect
+        self.start = start
 
 
 class DuplicateError(CloserDeskError):
-    """A name that must be unique already exists."""
+    """A name that is already in the agenda (case and accents ignored).
 
-    def __init__(self, kind: str, name: str) -> None:
+    Attributes:
+        kind, name: what was added and the name it was given.
+        existing_id: the id of the one already there (None when unknown).
+    """
+
+    def __init__(self, kind: str, name: str, existing_id: int | None = None) -> None:
         super().__init__(f"{kind} {name!r} already exists")
         self.kind = kind
         self.name = name
+        self.existing_id = existing_id
 
 
 class AgendaVersionError(CloserDeskError):

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from itertools import pairwise
 from typing import TypeVar
 from urllib.parse import urlsplit
 
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import DailyInterval, WeeklyHours
+from closer_desk.core.timerange import check_in_range
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS_FR = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
@@ -23,6 +25,13 @@ _NO_HOURS = ("off", "none", "-")
 
 
 E = TypeVar("E", bound=enum.Enum)
+
+
+def fold(text: str) -> str:
+    """``text`` as names are compared and searched: case, accents and extra spaces ignored
+    (``"Lumière  Formation"`` and ``"lumiere formation"`` fold alike)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def parse_choice(value: object, choices: type[E], field: str) -> E:
@@ -34,22 +43,27 @@ def parse_choice(value: object, choices: type[E], field: str) -> E:
 
 
 def parse_wall_time(text: str, field: str = "start") -> datetime:
-    """``YYYY-MM-DD HH:MM`` (or ``T`` between) as a naive wall time."""
+    """``YYYY-MM-DD HH:MM`` (or ``T`` between) as a naive wall time, in the supported years
+    (``core.timerange``)."""
     cleaned = text.strip().replace("T", " ")
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"):
         try:
-            return datetime.strptime(cleaned, fmt)
+            wall = datetime.strptime(cleaned, fmt)
         except ValueError:
             continue
+        check_in_range(wall, field)
+        return wall
     raise ValidationError(field, "bad_datetime", text)
 
 
 def parse_date(text: str, field: str = "date") -> date:
-    """``YYYY-MM-DD``."""
+    """``YYYY-MM-DD``, in the supported years (``core.timerange``)."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError as exc:
         raise ValidationError(field, "bad_date", text) from exc
+    check_in_range(day, field)
+    return day
 
 
 def parse_minutes(value: str | int, field: str = "minutes", maximum: int = 24 * 60) -> int:
@@ -76,8 +90,21 @@ def parse_clock(text: str, field: str = "hours") -> int:
     return hours * 60 + minutes
 
 
+def join_intervals(intervals: Iterable[DailyInterval]) -> tuple[DailyInterval, ...]:
+    """Sorted intervals with overlapping and touching ones joined (``09:00-12:00`` and
+    ``11:00-13:00`` make ``09:00-13:00``): hours are a set of times, however they were typed."""
+    joined: list[DailyInterval] = []
+    for i in sorted(intervals, key=lambda i: i.start):
+        if joined and i.start <= joined[-1].end:
+            joined[-1] = DailyInterval(joined[-1].start, max(joined[-1].end, i.end))
+        else:
+            joined.append(i)
+    return tuple(joined)
+
+
 def parse_intervals(text: str, field: str = "hours") -> tuple[DailyInterval, ...]:
-    """``09:00-12:00,14:00-18:00`` as sorted, non-overlapping intervals (``off`` for none)."""
+    """``09:00-12:00,14:00-18:00`` as sorted, disjoint intervals (overlapping ones joined);
+    empty text or ``off`` for none (what ``format_intervals`` writes for a day off)."""
     if text.strip().lower() in ("", *_NO_HOURS):
         return ()
     intervals = []
@@ -89,11 +116,7 @@ def parse_intervals(text: str, field: str = "hours") -> tuple[DailyInterval, ...
         if end <= start:
             raise ValidationError(field, "end_before_start", part)
         intervals.append(DailyInterval(start, end))
-    intervals.sort(key=lambda i: i.start)
-    for a, b in pairwise(intervals):
-        if b.start < a.end:
-            raise ValidationError(field, "overlapping_intervals", text)
-    return tuple(intervals)
+    return join_intervals(intervals)
 
 
 def _weekday_index(token: str, field: str) -> int:
@@ -109,7 +132,9 @@ def parse_weekly_hours(text: str, field: str = "hours") -> WeeklyHours:
 
     ``09:00-18:00`` means Monday to Friday. Otherwise ``;``-separated groups
     ``DAYS TIMES`` where DAYS is ``mon-fri``, ``sat`` or ``mon,wed`` and TIMES is a list of
-    intervals: ``mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00``.
+    intervals: ``mon-thu 09:00-12:00,14:00-18:00; fri 09:00-13:00``. A day named in several
+    groups gets the hours of all of them (``mon-fri 09:00-12:00; mon-fri 14:00-18:00`` is
+    both the morning and the afternoon), overlapping hours joined. Empty text is refused.
     """
     spec = text.strip()
     if not spec:
@@ -141,7 +166,7 @@ def parse_weekly_hours(text: str, field: str = "hours") -> WeeklyHours:
                 selected.add(_weekday_index(token, field))
         intervals = parse_intervals(pieces[1], field)
         for d in selected:
-            days[d] = intervals
+            days[d] = join_intervals((*days[d], *intervals))
     return WeeklyHours(tuple(days))
 
 
@@ -192,14 +217,28 @@ def parse_money(text: str | Decimal, field: str = "value") -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+#: What the agenda stores of a rate: a fraction to four decimals (a percentage to two).
+_RATE_STEP = Decimal("0.0001")
+
+
 def parse_rate(text: str | Decimal, field: str = "rate") -> Decimal:
-    """A commission rate: ``15``, ``15%`` or ``0.15``, all meaning fifteen percent."""
-    rate = _non_negative_decimal(str(text).strip().rstrip("%"), text, field)
-    if rate > 1 or str(text).strip().endswith("%"):
-        rate = rate / 100
+    """A commission rate, as the fraction the agenda stores (``Decimal("0.15")``).
+
+    What a person types is always a percentage, from 0 to 100 with at most two decimals,
+    ``%`` or not: ``15`` and ``15%`` are fifteen percent, ``1.5`` is one and a half percent,
+    ``0.12`` is 0.12 percent. A ``Decimal`` is already a fraction (what
+    ``Company.commission_rate`` holds), checked from 0 to 1.
+    """
+    if isinstance(text, Decimal):
+        rate = _non_negative_decimal(str(text), text, field)
+    else:
+        percent = _non_negative_decimal(text.strip().removesuffix("%").strip(), text, field)
+        rate = percent / 100
     if rate > 1:
         raise ValidationError(field, "too_high", text)
-    return rate.quantize(Decimal("0.0001"))
+    if rate != rate.quantize(_RATE_STEP):
+        raise ValidationError(field, "too_precise", text)
+    return rate.quantize(_RATE_STEP)
 
 
 def parse_currency(text: str, field: str = "currency") -> str:

@@ -265,8 +265,9 @@ def build_report(
             if a.outcome is not None:
                 row[_OUTCOME_COLUMN[a.outcome]] += 1
         # Only a won deal with a value earns (commission() says None for the rest, at a call's
-        # cost per appointment of the month).
-        if a.outcome is Outcome.WON and a.deal_value is not None:
+        # cost per appointment of the month), and only on a held call: a cancelled call that
+        # an older version let keep its outcome earns nothing.
+        if a.outcome is Outcome.WON and a.deal_value is not None and a.status == Status.DONE:
             earned = commission(a, companies[a.company_id])
             if earned is not None:
                 # Summed as plain numbers: adding frozen Money objects would build two per deal.

@@ -173,6 +173,7 @@ def find_slots(
     busy: Sequence[BusyBlock] = (),
     exclude_id: int | None = None,
     with_flags: bool = True,
+    prospect_calls: Sequence[Appointment] = (),
 ) -> list[Slot]:
     """Every free slot of ``minutes`` between ``start`` and ``end``.
 
@@ -180,7 +181,9 @@ def find_slots(
     company's hours if it narrows them, and the prospect's business hours; it keeps the
     closer's buffers clear of ``appointments`` and ``busy`` blocks, starts at least the closer's
     minimum notice after ``now``, and is not on a closer-local date whose daily cap is reached.
-    ``exclude_id`` leaves that call out of the taken time (rescheduling it).
+    It overlaps none of the prospect's live ``prospect_calls`` with other closers (their time,
+    not the closer's: no buffer around them). ``exclude_id`` leaves that call out of the taken
+    time (rescheduling it).
     """
     tz.require_aware(start)
     tz.require_aware(end)
@@ -216,7 +219,13 @@ def find_slots(
     common = intersect(intersect(normalise(closer_all), normalise(prospect_all)), window)
     if company is not None and company.hours is not None:
         common = intersect(common, weekly_windows(company.hours, company.zone, lo, hi))
-    free = subtract(common, busy_spans(closer, appointments, busy, exclude_id=exclude_id))
+    taken = busy_spans(closer, appointments, busy, exclude_id=exclude_id)
+    theirs = [
+        (epoch(a.start_utc), epoch(a.end_utc))
+        for a in prospect_calls
+        if a.prospect_id == prospect.id and a.status in ACTIVE_STATUSES and a.id != exclude_id
+    ]
+    free = subtract(common, normalise(taken + theirs) if theirs else taken)
     length = minutes * 60
     starts = _aligned_starts(free, length, prospect.zone)
 

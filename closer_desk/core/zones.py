@@ -6,13 +6,13 @@ when a country spans several zones.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import timezone as phone_zones
 
 from closer_desk.core.errors import ValidationError
+from closer_desk.core.parse import fold
 from closer_desk.core.tz import all_zone_names
 
 #: Major cities, keyed by their English and French names (accents and case ignored).
@@ -134,10 +134,8 @@ _CITIES: dict[str, str] = {
 
 
 def _key(text: str) -> str:
-    """Case, accents, underscores and extra spaces ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.replace("_", " ").replace("-", " ").split())
+    """Case, accents, underscores, hyphens and extra spaces ignored."""
+    return fold(text.replace("_", " ").replace("-", " "))
 
 
 @lru_cache(maxsize=1)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from closer_desk.core import parse, tz
+from closer_desk.core import lifecycle, parse, tz
+from closer_desk.core.booking_checks import Surroundings
 from closer_desk.core.errors import ConflictError, NotFoundError, ValidationError
 from closer_desk.core.model import (
     ACTIVE_STATUSES,
@@ -23,6 +24,7 @@ from closer_desk.core.model import (
     Outcome,
     Status,
 )
+from closer_desk.core.timerange import check_in_range
 from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
 from closer_desk.store.batch import write_lock
@@ -88,8 +90,13 @@ class Agenda(DirectoryMixin):
 
         For one thread at a time (the worker thread or a CLI command).
         """
-        from closer_desk.store.batch import one_transaction
+        from closer_desk.store.batch import is_batch, one_transaction
 
+        if is_batch(self.engine):
+            # Already one transaction (a command's, with the message announcing it inside):
+            # the inner block joins it.
+            yield self
+            return
         real = self.engine
         with one_transaction(real) as single:
             self.engine = single  # type: ignore[assignment]
@@ -234,6 +241,92 @@ class Agenda(DirectoryMixin):
         read = R.appointment_reader(tuple(result.keys()))
         return [read(r) for r in result]
 
+    def prospect_conflicts(
+        self,
+        prospect_id: int,
+        start: datetime,
+        end: datetime,
+        *,
+        closer_id: int | None = None,
+        exclude_id: int | None = None,
+    ) -> list[AgendaEntry]:
+        """The prospect's live calls with closers other than ``closer_id`` overlapping
+        ``[start, end)``: a prospect takes one call at a time, whoever the closer."""
+        lo, hi = R.to_epoch(start), R.to_epoch(end)
+        with self.engine.connect() as conn:
+            return self._prospect_conflicts(conn, prospect_id, closer_id, lo, hi, exclude_id)
+
+    def _prospect_conflicts(
+        self,
+        conn: Connection,
+        prospect_id: int,
+        closer_id: int | None,
+        lo: int,
+        hi: int,
+        exclude_id: int | None,
+    ) -> list[AgendaEntry]:
+        sql = entries_sql(one_closer=False, live_only=True, companies=None, one_prospect=True)
+        params = {
+            "lo": lo,
+            "hi": hi,
+            "prospect_id": int(prospect_id),
+            "cancelled": Status.CANCELLED.value,
+        }
+        keys, rows = run_text(conn, sql, params)
+        entry = R.entry_reader(keys)
+        return [
+            e
+            for e in map(entry, rows)
+            if e.appointment.status in ACTIVE_STATUSES
+            and e.appointment.closer_id != closer_id
+            and e.appointment.id != exclude_id
+        ]
+
+    def _refuse_conflicts(
+        self,
+        conn: Connection,
+        closer_id: int,
+        prospect_id: int,
+        lo: int,
+        hi: int,
+        exclude_id: int | None,
+    ) -> None:
+        """Raise ``ConflictError`` when ``[lo, hi)`` overlaps a live call of the closer or of
+        the prospect (with another closer)."""
+        mine = self._conflicts(conn, closer_id, lo, hi, exclude_id)
+        theirs = self._prospect_conflicts(conn, prospect_id, closer_id, lo, hi, exclude_id)
+        if mine or theirs:
+            raise ConflictError(tuple(mine), tuple(theirs))
+
+    def surroundings(
+        self,
+        closer_id: int,
+        prospect_id: int,
+        start: datetime,
+        minutes: int,
+        *,
+        exclude_id: int | None = None,
+    ) -> Surroundings:
+        """What the agenda holds around a call of ``minutes`` at ``start``, for
+        ``core.booking_checks.warnings_for``: the closer's live calls from a day before to a
+        day after (conflicts, buffers, the daily cap), the prospect's live calls with other
+        closers overlapping it, and the closer's busy time overlapping it."""
+        lo = R.to_epoch(start)
+        hi = lo + int(minutes) * 60
+        end = R.from_epoch(hi)
+        day = timedelta(days=1)
+        calls = [
+            a
+            for a in self.appointments(
+                start - day, end + day, closer_id=closer_id, include_cancelled=False
+            )
+            if a.status in ACTIVE_STATUSES and a.id != exclude_id
+        ]
+        with self.engine.connect() as conn:
+            theirs = self._prospect_conflicts(conn, prospect_id, closer_id, lo, hi, exclude_id)
+        busy = self.busy_blocks(closer_id, start, end)
+        return Surroundings(tuple(calls), tuple(theirs), tuple(busy))
+
     def history(self, prospect_key: Key) -> list[Appointment]:
         """Every call with a prospect, oldest first."""
         with self.engine.connect() as conn:
@@ -288,9 +381,11 @@ class Agenda(DirectoryMixin):
     ) -> Appointment:
         """Book a call at the aware ``start`` (its zone is the agreed zone).
 
-        Raises ``ConflictError`` naming the overlapped calls unless ``force``.
+        Raises ``ConflictError`` naming the overlapped calls unless ``force``, and
+        ``ValidationError`` for a start outside the supported years (``core.timerange``).
         """
         tz.require_aware(start)
+        check_in_range(start, "start")
         with self.engine.begin() as conn:
             write_lock(conn)  # the conflict check and the write see the same file
             company_id = self._resolve_id(conn, companies, "company", company)
@@ -319,8 +414,8 @@ class Agenda(DirectoryMixin):
             reminder = self._reminder(reminder_minutes)
             lo = R.to_epoch(start)
             hi = lo + length * 60
-            if not force and (clash := self._conflicts(conn, closer_id, lo, hi, None)):
-                raise ConflictError(tuple(clash))
+            if not force:
+                self._refuse_conflicts(conn, closer_id, prospect_id, lo, hi, None)
             now = R.to_epoch(self.now())
             new_id = R.new_id(
                 conn.execute(
@@ -368,10 +463,14 @@ class Agenda(DirectoryMixin):
             if not changed:
                 return current
             if check_conflicts and not force:
-                lo = changed.get("start_utc", row.start_utc)
-                hi = changed.get("end_utc", row.end_utc)
-                if clash := self._conflicts(conn, row.closer_id, lo, hi, row.id):
-                    raise ConflictError(tuple(clash))
+                self._refuse_conflicts(
+                    conn,
+                    row.closer_id,
+                    changed.get("prospect_id", row.prospect_id),
+                    changed.get("start_utc", row.start_utc),
+                    changed.get("end_utc", row.end_utc),
+                    row.id,
+                )
             if any(k in changed for k in _SEQUENCED):
                 changed["sequence"] = row.sequence + 1
             changed["updated_utc"] = R.to_epoch(self.now())
@@ -387,9 +486,12 @@ class Agenda(DirectoryMixin):
         force: bool = False,
     ) -> Appointment:
         """Move (and optionally resize) a call; the invite's SEQUENCE goes up."""
+        tz.require_aware(start)
+        check_in_range(start, "start")
         current = self.appointment(appointment_id)
         if current.status == Status.CANCELLED:
             raise ValidationError("id", "cancelled", appointment_id)
+        lifecycle.check_move(current, start, self.now())
         length = parse.parse_minutes(minutes if minutes is not None else current.minutes)
         lo = R.to_epoch(start)
         values = {
@@ -400,8 +502,13 @@ class Agenda(DirectoryMixin):
         }
         return self._update(current.id, values, check_conflicts=True, force=force)
 
-    def update_details(self, appointment_id: int, **fields: Any) -> Appointment:
-        """Change kind, link, number, reminder, notes, closer or company of a call."""
+    def update_details(
+        self, appointment_id: int, *, force: bool = False, **fields: Any
+    ) -> Appointment:
+        """Change kind, link, number, reminder, notes, prospect or company of a call.
+
+        Another prospect must be free at the call's time (``ConflictError`` unless ``force``).
+        """
         current = self.appointment(appointment_id)
         values: dict[str, Any] = {}
         if "kind" in fields:
@@ -425,26 +532,54 @@ class Agenda(DirectoryMixin):
                 )
         if fields:
             raise ValidationError(next(iter(fields)), "unknown_field")
-        return self._update(current.id, values, check_conflicts=False, force=True)
-
-    def set_status(self, appointment_id: int, status: Status | str) -> Appointment:
-        """Set the status (confirmed, done, no-show, planned); cancel with ``cancel``."""
-        new = parse.parse_choice(status, Status, "status")
-        values: dict[str, Any] = {"status": new.value}
-        check = (
-            new in ACTIVE_STATUSES
-            and self.appointment(appointment_id).status not in ACTIVE_STATUSES
-        )
-        return self._update(appointment_id, values, check_conflicts=check, force=False)
-
-    def cancel(self, appointment_id: int) -> Appointment:
-        """Cancel a call: its time is freed and its next invite is a CANCEL."""
+        other_prospect = values.get("prospect_id", current.prospect_id) != current.prospect_id
+        live = current.status in ACTIVE_STATUSES
         return self._update(
-            appointment_id, {"status": Status.CANCELLED.value}, check_conflicts=False, force=True
+            current.id, values, check_conflicts=other_prospect and live, force=force
         )
+
+    def set_status(
+        self, appointment_id: int, status: Status | str, *, undo_outcome: bool = False
+    ) -> Appointment:
+        """Set the status (confirmed, done, no-show, planned) as ``core.lifecycle`` allows
+        (``CallStateError`` otherwise); cancel with ``cancel``."""
+        new = parse.parse_choice(status, Status, "status")
+        return self._change_state(
+            appointment_id, lifecycle.action_for_status(new), {}, undo_outcome=undo_outcome
+        )
+
+    def cancel(self, appointment_id: int, *, undo_outcome: bool = False) -> Appointment:
+        """Cancel a call: its time is freed and its next invite is a CANCEL.
+
+        A call that was held or missed is not cancelled (``CallStateError``) unless
+        ``undo_outcome``, which also removes its outcome, deal and commission: a cancelled
+        call never counts in a report.
+        """
+        return self._change_state(
+            appointment_id, lifecycle.Action.CANCEL, {}, undo_outcome=undo_outcome
+        )
+
+    def _change_state(
+        self,
+        appointment_id: int,
+        action: lifecycle.Action,
+        values: dict[str, Any],
+        *,
+        undo_outcome: bool = False,
+    ) -> Appointment:
+        """Apply ``action`` (with the outcome's ``values``) if the call's life allows it."""
+        current = self.appointment(appointment_id)
+        new = lifecycle.next_status(current, action, self.now(), undo_outcome=undo_outcome)
+        changed: dict[str, Any] = {"status": new.value, **values}
+        if lifecycle.clears_outcome(action):
+            changed.update(_NO_OUTCOME)
+        # A call coming back to life must find its time free again.
+        revived = new in ACTIVE_STATUSES and current.status not in ACTIVE_STATUSES
+        return self._update(current.id, changed, check_conflicts=revived, force=False)
 
     def restore(self, appointment: Appointment) -> Appointment:
         """Put an appointment back exactly as given (undo), keeping the SEQUENCE moving up."""
+        check_in_range(appointment.start, "start")
         current = self.appointment(appointment.id)
         lo = R.to_epoch(appointment.start)
         values = {
@@ -495,52 +630,46 @@ class Agenda(DirectoryMixin):
         currency: str | None = None,
         reason: str = "",
         commission_rate: Decimal | str | None = None,
+        undo_outcome: bool = False,
     ) -> Appointment:
         """Record what came of a call: ``won`` (with value and currency), ``lost``, ``follow-up``
-        or ``no-show`` (a status rather than an outcome)."""
-        current = self.appointment(appointment_id)
-        if current.status == Status.CANCELLED:
-            raise ValidationError("id", "cancelled", appointment_id)
-        if outcome == Status.NO_SHOW.value:
-            return self._update(
-                current.id,
-                {
-                    "status": Status.NO_SHOW.value,
-                    "outcome": None,
-                    "deal_value": None,
-                    "currency": "",
-                    "company_rate": None,
-                },
-                check_conflicts=False,
-                force=True,
-            )
+        or ``no-show`` (a status rather than an outcome).
+
+        Only once the call has started, by the agenda's clock (``core.lifecycle``;
+        ``CallStateError`` otherwise). A no-show over a recorded outcome needs
+        ``undo_outcome``.
+        """
         try:
-            result = Outcome(outcome)
+            action = lifecycle.Action(outcome)
         except ValueError as exc:
             raise ValidationError("outcome", "unknown_outcome", outcome) from exc
-        values: dict[str, Any] = {
-            "status": Status.DONE.value,
-            "outcome": result.value,
-            "lost_reason": "",
-        }
-        if result == Outcome.WON:
-            if value is None:
-                raise ValidationError("value", "missing", None)
-            values["deal_value"] = str(parse.parse_money(value))
-            values["currency"] = parse.parse_currency(currency or "EUR")
-            if commission_rate is not None:
-                values["commission_rate"] = str(
-                    parse.parse_rate(commission_rate, "commission_rate")
-                )
-            # Frozen: renegotiating the company's rate later must not re-price this deal.
-            values["company_rate"] = str(self.company(current.company_id).commission_rate)
-        else:
-            if value is not None:
-                raise ValidationError("value", "only_when_won", value)
-            values.update(deal_value=None, currency="", company_rate=None)
-            if result == Outcome.LOST:
-                values["lost_reason"] = reason.strip()
-        return self._update(current.id, values, check_conflicts=False, force=True)
+        result = lifecycle.outcome_of(action)
+        if result is None and action != lifecycle.Action.NO_SHOW:
+            raise ValidationError("outcome", "unknown_outcome", outcome)
+        current = self.appointment(appointment_id)
+        values: dict[str, Any] = {}
+        if result is not None:
+            values = {"outcome": result.value, "lost_reason": ""}
+            if result == Outcome.WON:
+                if value is None:
+                    raise ValidationError("value", "missing", None)
+                values["deal_value"] = str(parse.parse_money(value))
+                values["currency"] = parse.parse_currency(currency or "EUR")
+                if commission_rate is not None:
+                    values["commission_rate"] = str(
+                        parse.parse_rate(commission_rate, "commission_rate")
+                    )
+                # Frozen: renegotiating the company's rate later must not re-price this deal.
+                values["company_rate"] = str(self.company(current.company_id).commission_rate)
+            else:
+                if value is not None:
+                    raise ValidationError("value", "only_when_won", value)
+                values.update(deal_value=None, currency="", company_rate=None)
+                if result == Outcome.LOST:
+                    values["lost_reason"] = reason.strip()
+        elif value is not None:
+            raise ValidationError("value", "only_when_won", value)
+        return self._change_state(current.id, action, values, undo_outcome=undo_outcome)
 
     def count_appointments(self) -> int:
         """How many appointments the agenda holds."""
@@ -554,6 +683,17 @@ class Agenda(DirectoryMixin):
                 if conn.execute(select(table.c.id).limit(1)).first():
                     return False
         return True
+
+
+#: The columns of an outcome, emptied when a call loses it (cancelled, a no-show, replanned).
+_NO_OUTCOME: dict[str, Any] = {
+    "outcome": None,
+    "deal_value": None,
+    "currency": "",
+    "lost_reason": "",
+    "commission_rate": None,
+    "company_rate": None,
+}
 
 
 def _text(value: Decimal | None) -> str | None:

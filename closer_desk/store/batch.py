@@ -33,6 +33,11 @@ class _BatchEngine:
         """The real engine is disposed when the batch ends, not before."""
 
 
+def is_batch(engine: object) -> bool:
+    """True for the stand-in engine of a batch already under way."""
+    return isinstance(engine, _BatchEngine)
+
+
 def write_lock(conn: Connection) -> None:
     """Take the file's write lock now, at the start of a check-then-write transaction.
 

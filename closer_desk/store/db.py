@@ -21,6 +21,7 @@ from closer_desk.core.errors import (
     StorageProblem,
     ValidationError,
 )
+from closer_desk.core.parse import fold
 from closer_desk.store import durability
 from closer_desk.store.fileinfo import ENV_DB, SCHEMA_HEAD, default_db_path
 from closer_desk.store.fileinfo import KNOWN_REVISIONS as _KNOWN_REVISIONS
@@ -58,9 +59,15 @@ def _casefold(value: Any) -> Any:
     return value.casefold() if isinstance(value, str) else value
 
 
+def _fold(value: Any) -> Any:
+    return fold(value) if isinstance(value, str) else value
+
+
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite's lower() only folds ASCII: "Érable" would never match "érable".
+    # SQLite's lower() only folds ASCII: "Érable" would never match "érable"; names are
+    # compared with accents ignored too ("lumiere" finds "Lumière"), by core's one rule.
     dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
+    dbapi_connection.create_function("fold", 1, _fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {int(durability.BUSY_TIMEOUT_MS)}")

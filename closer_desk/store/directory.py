@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -31,6 +32,7 @@ from closer_desk.core.model import (
     Temperature,
     WeeklyHours,
 )
+from closer_desk.core.timerange import check_in_range
 from closer_desk.store import rows as R
 from closer_desk.store.schema import (
     closers,
@@ -143,46 +145,77 @@ class DirectoryMixin:
 
     # -- lookup ------------------------------------------------------------------------
     def _resolve_id(self, conn: Connection, table: Table, kind: str, key: Key) -> int:
-        """An id from an id or a name (exact, then case-insensitive, then unique part)."""
-        if isinstance(key, int) or (isinstance(key, str) and key.strip().isdigit()):
-            row_id = int(key)
-            if conn.execute(select(table.c.id).where(table.c.id == row_id)).first():
-                return row_id
-            raise NotFoundError(kind, key)
+        """An id from ``#ID``, an id, or a name: exact, then with case and accents ignored,
+        then a unique part of it. A bare number is an id, unless it is also (part of) a name:
+        then both are candidates. Several matches raise ``AmbiguousNameError`` with their
+        ids."""
+        if isinstance(key, int):
+            return self._existing_id(conn, table, kind, key, key)
         text = " ".join(str(key).split())
+        if (tagged := re.fullmatch(r"#\s*(\d+)", text)) is not None:
+            return self._existing_id(conn, table, kind, int(tagged.group(1)), key)
+        found = self._named(conn, table, text)
+        if text.isdigit():
+            row = conn.execute(
+                select(table.c.id, table.c.name).where(table.c.id == int(text))
+            ).first()
+            if row is not None and all(r.id == row.id for r in found):
+                return int(row.id)
+            if row is not None:
+                found = [row, *(r for r in found if r.id != row.id)]
+        if len(found) == 1:
+            return int(found[0].id)
+        if found:
+            raise AmbiguousNameError(
+                kind, key, tuple(r.name for r in found), tuple(int(r.id) for r in found)
+            )
+        raise NotFoundError(kind, key)
+
+    @staticmethod
+    def _existing_id(conn: Connection, table: Table, kind: str, row_id: int, key: Key) -> int:
+        if conn.execute(select(table.c.id).where(table.c.id == int(row_id))).first():
+            return int(row_id)
+        raise NotFoundError(kind, key)
+
+    @staticmethod
+    def _named(conn: Connection, table: Table, text: str) -> list[Any]:
+        """The (id, name) rows the first of the name rules matches, by name then id."""
+        folded = parse.fold(text)
         for condition in (
             table.c.name == text,
-            func.casefold(table.c.name) == text.casefold(),
-            func.casefold(table.c.name).contains(text.casefold(), autoescape=True),
+            func.fold(table.c.name) == folded,
+            func.fold(table.c.name).contains(folded, autoescape=True),
         ):
-            found = conn.execute(select(table.c.id, table.c.name).where(condition)).all()
-            if len(found) == 1:
-                return int(found[0].id)
-            if len(found) > 1:
-                raise AmbiguousNameError(kind, key, tuple(sorted(r.name for r in found)))
-        raise NotFoundError(kind, key)
+            found = conn.execute(
+                select(table.c.id, table.c.name).where(condition).order_by(table.c.name, table.c.id)
+            ).all()
+            if found:
+                return list(found)
+        return []
+
+    @staticmethod
+    def _same_name(conn: Connection, table: Table, name: str, other_than: int | None = None) -> Any:
+        """A row whose name folds like ``name`` (case and accents ignored), or None."""
+        query = select(table.c.id, table.c.name).where(func.fold(table.c.name) == parse.fold(name))
+        if other_than is not None:
+            query = query.where(table.c.id != other_than)
+        return conn.execute(query.limit(1)).first()
 
     def _insert_unique(
         self, conn: Connection, table: Table, kind: str, values: dict[str, Any]
     ) -> int:
         name = values["name"]
-        if conn.execute(
-            select(table.c.id).where(func.casefold(table.c.name) == name.casefold())
-        ).first():
-            raise DuplicateError(kind, name)
+        if (same := self._same_name(conn, table, name)) is not None:
+            raise DuplicateError(kind, name, same.id)
         return R.new_id(conn.execute(insert(table).values(**values)))
 
     def _check_rename(
         self, conn: Connection, table: Table, kind: str, row_id: int, values: dict[str, Any]
     ) -> None:
         if "name" in values:
-            clash = conn.execute(
-                select(table.c.id).where(
-                    func.casefold(table.c.name) == values["name"].casefold(), table.c.id != row_id
-                )
-            ).first()
-            if clash:
-                raise DuplicateError(kind, values["name"])
+            same = self._same_name(conn, table, values["name"], other_than=row_id)
+            if same is not None:
+                raise DuplicateError(kind, values["name"], same.id)
 
     def _hours(self, conn: Connection, owner: str, owner_id: int) -> WeeklyHours | None:
         rows = conn.execute(
@@ -254,6 +287,7 @@ class DirectoryMixin:
 
     def set_override(self, key: Key, day: date, intervals: tuple[DailyInterval, ...]) -> Closer:
         """Replace a closer's hours on one date (no interval: a day off)."""
+        check_in_range(day, "date")
         text = parse.format_intervals(intervals)
         with self.engine.begin() as conn:
             closer_id = self._resolve_id(conn, closers, "closer", key)
@@ -284,6 +318,8 @@ class DirectoryMixin:
         """The closer works from ``zone`` from ``first_day`` to ``last_day`` inclusive."""
         from closer_desk.core.errors import ValidationError
 
+        check_in_range(first_day, "first")
+        check_in_range(last_day, "last")
         if last_day < first_day:
             raise ValidationError("last_day", "end_before_start", last_day.isoformat())
         zone = tz.canonical_zone_name(zone)
@@ -345,12 +381,22 @@ class DirectoryMixin:
 
     # -- prospects ---------------------------------------------------------------------
     def add_prospect(
-        self, name: str, zone: str, *, hours: WeeklyHours | None = None, **fields: Any
+        self,
+        name: str,
+        zone: str,
+        *,
+        hours: WeeklyHours | None = None,
+        force: bool = False,
+        **fields: Any,
     ) -> Prospect:
-        """Add a prospect. Names need not be unique (two "Marie Martin"s exist)."""
+        """Add a prospect. A name already in the agenda (case and accents ignored) raises
+        ``DuplicateError`` unless ``force``: two "Marie Martin"s exist, but a second one is
+        more often the same person typed twice. Two equal names are then told apart by id."""
         values = _clean(_PROSPECT_FIELDS, {"name": name, "zone": zone, **fields})
         values = _clean_prospect(values, values.get("country", ""))
         with self.engine.begin() as conn:
+            if not force and (same := self._same_name(conn, prospects, values["name"])):
+                raise DuplicateError("prospect", values["name"], same.id)
             prospect_id = R.new_id(conn.execute(insert(prospects).values(**values)))
             self._set_hours(conn, "prospect_id", prospect_id, hours)
         return self.prospect(prospect_id)
@@ -384,13 +430,13 @@ class DirectoryMixin:
             return R.prospect_from_row(row, self._hours(conn, "prospect_id", prospect_id))
 
     def prospects(self, search: str = "") -> list[Prospect]:
-        """Every prospect (whose name or organisation contains ``search``), by name."""
-        query = select(prospects).order_by(prospects.c.name)
-        if search:
-            needle = search.casefold()
+        """Every prospect (whose name or organisation contains ``search``, case and accents
+        ignored), by name."""
+        query = select(prospects).order_by(prospects.c.name, prospects.c.id)
+        if needle := parse.fold(search):
             query = query.where(
-                func.casefold(prospects.c.name).contains(needle, autoescape=True)
-                | func.casefold(prospects.c.organisation).contains(needle, autoescape=True)
+                func.fold(prospects.c.name).contains(needle, autoescape=True)
+                | func.fold(prospects.c.organisation).contains(needle, autoescape=True)
             )
         return self._read_prospects(query, weekly_hours.c.prospect_id.is_not(None))
 

@@ -35,16 +35,21 @@ WHERE appointments.start_utc >= :lo - (SELECT coalesce(max(minutes), 0) FROM app
 
 
 @lru_cache(maxsize=64)
-def entries_sql(*, one_closer: bool, live_only: bool, companies: int | None) -> str:
+def entries_sql(
+    *, one_closer: bool, live_only: bool, companies: int | None, one_prospect: bool = False
+) -> str:
     """The entries overlapping ``[:lo, :hi)`` by start, with the names a listing shows.
 
-    ``one_closer`` adds ``closer_id = :closer_id``; ``live_only`` leaves out cancelled calls
-    (``:cancelled`` is the status value); ``companies`` (a count) keeps the calls of companies
-    ``:c0``, ``:c1``... (none at all for 0); None keeps every company.
+    ``one_closer`` adds ``closer_id = :closer_id``; ``one_prospect`` adds ``prospect_id =
+    :prospect_id``; ``live_only`` leaves out cancelled calls (``:cancelled`` is the status
+    value); ``companies`` (a count) keeps the calls of companies ``:c0``, ``:c1``... (none at
+    all for 0); None keeps every company.
     """
     sql = _ENTRIES
     if one_closer:
         sql += "\n  AND appointments.closer_id = :closer_id"
+    if one_prospect:
+        sql += "\n  AND appointments.prospect_id = :prospect_id"
     if live_only:
         sql += "\n  AND appointments.status != :cancelled"
     if companies is not None:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from closer_desk.core import booking_checks as checks
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.model import Closer, Company, Prospect
+from closer_desk.core.model import Appointment, Closer, Company, Prospect
 from closer_desk.core.slots import MAX_DAYS, Slot, find_slots
 
 if TYPE_CHECKING:
@@ -84,6 +85,10 @@ def search_slots(
         start - margin, end + margin, closer_id=the_closer.id, include_cancelled=False
     )
     busy = agenda.busy_blocks(the_closer.id, start - margin, end + margin)
+    # The prospect's calls with other closers: they cannot take two calls at once.
+    theirs = agenda.prospect_conflicts(
+        the_prospect.id, start, end, closer_id=the_closer.id, exclude_id=exclude_id
+    )
     slots = find_slots(
         closer=the_closer,
         prospect=the_prospect,
@@ -95,5 +100,28 @@ def search_slots(
         appointments=appointments,
         busy=busy,
         exclude_id=exclude_id,
+        prospect_calls=[e.appointment for e in theirs],
     )
     return SlotSearch(the_closer, the_prospect, the_company, length, start, end, tuple(slots))
+
+
+def booking_warnings(agenda: Agenda, appointment: Appointment) -> list[checks.BookingWarning]:
+    """What the window's editor warns about for this call (``core.booking_checks``), read from
+    the agenda: hours, weekend, holidays, the past and the closer's notice, busy time,
+    buffers, daily cap and conflicts (the closer's and the prospect's), the call itself left
+    out of what surrounds it."""
+    closer = agenda.closer(appointment.closer_id)
+    prospect = agenda.prospect(appointment.prospect_id)
+    around = agenda.surroundings(
+        closer.id, prospect.id, appointment.start, appointment.minutes, exclude_id=appointment.id
+    )
+    return checks.warnings_for(
+        checks.Resolution(appointment.start),
+        appointment.minutes,
+        closer=closer,
+        prospect=prospect,
+        company=agenda.company(appointment.company_id),
+        now=agenda.now(),
+        prospect_weekend=checks.weekend_days(prospect.country),
+        around=around,
+    )

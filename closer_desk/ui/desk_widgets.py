@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core import parse, tz
 from closer_desk.core.commission import commission
-from closer_desk.core.errors import ValidationError
+from closer_desk.core.errors import CloserDeskError, ValidationError
 from closer_desk.core.model import Changes, Outcome, Status, Temperature
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
 from closer_desk.ui.desk_models import (
@@ -49,6 +49,7 @@ from closer_desk.ui.desk_models import (
     percent_text,
 )
 from closer_desk.ui.guard import AliveRunner
+from closer_desk.ui.prompts import describe
 from closer_desk.ui.tasks import TaskManager
 
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
@@ -569,4 +570,6 @@ class CallDeskWidget(AliveRunner, QWidget):
                 self.tr("Not saved: a value is not valid (%1).").replace("%1", error.field)
             )
             return
-        self.outcome_label.setText(self.tr("Not saved: %1").replace("%1", type(error).__name__))
+        # A refusal of the call's life (an outcome before the call, core.lifecycle) says why.
+        reason = describe(error) if isinstance(error, CloserDeskError) else type(error).__name__
+        self.outcome_label.setText(self.tr("Not saved: %1").replace("%1", reason))

@@ -29,13 +29,11 @@ from closer_desk.core import booking_checks as checks
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Appointment, CallKind, Closer, Prospect
+from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 from closer_desk.ui import i18n
 from closer_desk.ui.operations import CallDraft
 from closer_desk.ui.prompts import describe
 from closer_desk.ui.source import AgendaSource, Directory
-
-#: The zone of the date/time field: a plain wall clock with no DST (see ``AppointmentEditor``).
-_WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)
 
 
 class AppointmentEditor(QDialog):
@@ -87,11 +85,12 @@ class AppointmentEditor(QDialog):
         self.kind.addItem(self.tr("Phone"), CallKind.PHONE.value)
 
         self.when = QDateTimeEdit(self)
-        # The field holds a naive wall time of the zone the call is agreed in, not a time of
-        # this computer's zone: in UTC, Qt never skips or shifts a wall time that falls in
-        # the computer's own DST change (02:30 became 03:30 in Paris on 29 March), and the
-        # editor's own DST question decides what such a time means in the agreed zone.
-        self.when.setTimeZone(_WALL_CLOCK)
+        # A wall time read in the zone chosen below, never in this machine's: in local time
+        # Qt would move 02:30 on a night the clocks jump here to 03:30, whatever zone it is
+        # meant in (UTC has no gap).
+        self.when.setTimeZone(QTimeZone.utc())
+        # The store refuses a date outside these years (core.timerange): never offer one.
+        self.when.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.in_closer_zone = QRadioButton(self)
@@ -233,7 +232,7 @@ class AppointmentEditor(QDialog):
             QDateTime(
                 QDate(wall.year, wall.month, wall.day),
                 QTime(wall.hour, wall.minute),
-                _WALL_CLOCK,
+                QTimeZone.utc(),
             )
         )
 
@@ -302,7 +301,7 @@ class AppointmentEditor(QDialog):
         problems = self.problems_now()
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
-        self._set_warnings(resolution, ())
+        self._set_warnings(resolution, None)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not problems and resolution.start is not None)
         if resolution.start is not None:
@@ -380,22 +379,29 @@ class AppointmentEditor(QDialog):
         generation = self._generation
         start = resolution.start
         assert start is not None
-        end = start + timedelta(minutes=self.minutes.value())
+        minutes = self.minutes.value()
         closer_id = self.closer.id
+        prospect = self.current_prospect()
+        prospect_id = prospect.id if prospect else 0  # ids start at 1: nobody's calls
         exclude = self.appointment.id if self.appointment else None
 
-        def done(conflicts: list[Appointment]) -> None:
+        def done(around: checks.Surroundings) -> None:
             if generation != self._generation:
                 return
-            self._set_warnings(resolution, tuple(conflicts))
+            self._set_warnings(resolution, around)
             self.checked.emit()
 
+        # The closer's calls and busy time around it and the prospect's other calls: the same
+        # reading as the command line's warnings (store.planning.booking_warnings).
         self.source.read(
-            lambda agenda: agenda.conflicts(closer_id, start, end, exclude_id=exclude), done
+            lambda agenda: agenda.surroundings(
+                closer_id, prospect_id, start, minutes, exclude_id=exclude
+            ),
+            done,
         )
 
     def _set_warnings(
-        self, resolution: checks.Resolution, conflicts: tuple[Appointment, ...]
+        self, resolution: checks.Resolution, around: checks.Surroundings | None
     ) -> None:
         prospect = self.current_prospect()
         self.warnings = checks.warnings_for(
@@ -404,7 +410,7 @@ class AppointmentEditor(QDialog):
             closer=self.closer,
             prospect=prospect,
             company=self.directory.company(self.company.currentData()),
-            conflicts=conflicts,
+            around=around,
             now=self._clock(),
             prospect_weekend=checks.weekend_days(prospect.country)
             if prospect
@@ -471,6 +477,12 @@ class AppointmentEditor(QDialog):
 def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
     """A warning in the user's language."""
     translate = QCoreApplication.translate
+    if warning.code == checks.CONFLICT and warning.party == "prospect":
+        return (
+            translate("AppointmentEditor", "%1 already has a call at this time with %2.")
+            .replace("%1", prospect_name)
+            .replace("%2", ", ".join(sorted({e.closer_name for e in warning.entries})))
+        )
     if warning.code == checks.CONFLICT:
         return translate(
             "AppointmentEditor",
@@ -478,6 +490,14 @@ def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
             None,
             len(warning.appointments),
         )
+    if warning.code == checks.SHORT_NOTICE:
+        return translate("AppointmentEditor", "Sooner than your minimum notice.")
+    if warning.code == checks.BUSY_TIME:
+        return translate("AppointmentEditor", "Over busy time from your other calendar.")
+    if warning.code == checks.IN_BUFFER:
+        return translate("AppointmentEditor", "Inside the free time you keep around a call.")
+    if warning.code == checks.DAILY_CAP:
+        return translate("AppointmentEditor", "You already have your most calls for that day.")
     if warning.code == checks.DST_GAP:
         return translate(
             "AppointmentEditor", "The clocks jump forward at this time: choose which time you mean."

@@ -16,6 +16,7 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
+from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
 # Every literal is spelled out as QCoreApplication.translate("FieldErrors", ...): pyside6-lupdate
 # does not follow a helper function.
@@ -32,6 +33,14 @@ def _reason(code: str) -> str:
         "too_long": QCoreApplication.translate("FieldErrors", "Too long."),
         "negative": QCoreApplication.translate("FieldErrors", "Cannot be negative."),
         "too_high": QCoreApplication.translate("FieldErrors", "Cannot be more than 100%."),
+        "too_precise": QCoreApplication.translate(
+            "FieldErrors", "A percentage with at most two decimals (15 means 15%)."
+        ),
+        "year_out_of_range": QCoreApplication.translate(
+            "FieldErrors", "Outside the years closer_desk accepts (%1 to %2)."
+        )
+        .replace("%1", str(FIRST_YEAR))
+        .replace("%2", str(LAST_YEAR)),
         "bad_clock": QCoreApplication.translate("FieldErrors", "Expected a time of day as HH:MM."),
         "bad_interval": QCoreApplication.translate(
             "FieldErrors", "Expected hours as HH:MM-HH:MM, separated by commas."
@@ -63,9 +72,6 @@ def _reason(code: str) -> str:
         ),
         "empty": QCoreApplication.translate("FieldErrors", "Cannot be empty."),
         "out_of_range": QCoreApplication.translate("FieldErrors", "Out of range."),
-        "year_out_of_range": QCoreApplication.translate(
-            "FieldErrors", "Outside the supported years (1900–2199)."
-        ),
         "missing": QCoreApplication.translate("FieldErrors", "Required."),
         "bad_subdivision": QCoreApplication.translate(
             "FieldErrors", "Not a region of that country (e.g. QC for Québec, NY for New York)."

@@ -16,8 +16,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from closer_desk.core import lifecycle
 from closer_desk.core.booking_checks import resolve
-from closer_desk.core.errors import ConflictError
+from closer_desk.core.errors import CallStateError, ConflictError
 from closer_desk.core.model import Appointment, CallKind
 from closer_desk.ui.prompts import Prompts, describe
 from closer_desk.ui.source import AgendaSource
@@ -76,13 +77,28 @@ class CallOperations(QObject):
         # Views snap back to what the agenda holds.
         self.source.changed.emit()
 
-    def _confirm_conflict(self, error: ConflictError) -> bool:
-        return self.prompts.confirm(
+    def _confirm_conflict(self, error: BaseException) -> bool:
+        return isinstance(error, ConflictError) and self.prompts.confirm(
             self._widget(),
             QCoreApplication.translate("CallOperations", "Overlapping calls"),
             describe(error)
             + "\n\n"
             + QCoreApplication.translate("CallOperations", "Do it anyway?"),
+        )
+
+    def _confirm_undo_outcome(self, error: BaseException) -> bool:
+        return (
+            isinstance(error, CallStateError)
+            and error.code in (lifecycle.HAS_OUTCOME, lifecycle.SETTLED)
+            and self.prompts.confirm(
+                self._widget(),
+                QCoreApplication.translate("CallOperations", "Cancel the call"),
+                describe(error)
+                + "\n\n"
+                + QCoreApplication.translate(
+                    "CallOperations", "Cancel it anyway? Its outcome and deal are removed."
+                ),
+            )
         )
 
     def _confirm(self, title: str, question: str, prospect_name: str) -> bool:
@@ -98,15 +114,19 @@ class CallOperations(QObject):
 
         return pushed
 
-    def _run(self, fn: Any, on_done: Any, force_retry: Any | None = None) -> None:
-        """Run a write; on a conflict, ask and retry with ``force_retry`` if the user agrees."""
+    def _run(
+        self,
+        fn: Any,
+        on_done: Any,
+        force_retry: Any | None = None,
+        ask: Callable[[BaseException], bool] | None = None,
+    ) -> None:
+        """Run a write; refused for a reason the user may overrule (a conflict, or what
+        ``ask`` asks about), ask and retry with ``force_retry`` if the user agrees."""
+        overrule = ask or self._confirm_conflict
 
         def failed(error: BaseException) -> None:
-            if (
-                isinstance(error, ConflictError)
-                and force_retry is not None
-                and self._confirm_conflict(error)
-            ):
+            if force_retry is not None and overrule(error):
                 self.source.write(force_retry, on_done, self._refuse)
                 return
             self._refuse(error)
@@ -196,16 +216,19 @@ class CallOperations(QObject):
 
         def change(force: bool) -> Any:
             def run(agenda: Any) -> Appointment:
-                agenda.move(call_id, draft.start, minutes=draft.minutes, force=force)
-                return agenda.update_details(  # type: ignore[no-any-return]
-                    call_id,
-                    kind=draft.kind,
-                    url=draft.url,
-                    phone=draft.phone,
-                    reminder_minutes=draft.reminder_minutes,
-                    company=draft.company_id,
-                    prospect=draft.prospect_id,
-                )
+                # One transaction: a refused detail must not leave the call moved.
+                with agenda.batch():
+                    agenda.move(call_id, draft.start, minutes=draft.minutes, force=force)
+                    return agenda.update_details(  # type: ignore[no-any-return]
+                        call_id,
+                        kind=draft.kind,
+                        url=draft.url,
+                        phone=draft.phone,
+                        reminder_minutes=draft.reminder_minutes,
+                        company=draft.company_id,
+                        prospect=draft.prospect_id,
+                        force=force,
+                    )
 
             return run
 
@@ -226,7 +249,13 @@ class CallOperations(QObject):
         cancelled = self._restored(
             before, QCoreApplication.translate("CallOperations", "Cancel call")
         )
-        self._run(lambda agenda: agenda.cancel(call_id), cancelled)
+        # A call held or missed keeps its outcome unless the user says to remove it.
+        self._run(
+            lambda agenda: agenda.cancel(call_id),
+            cancelled,
+            lambda agenda: agenda.cancel(call_id, undo_outcome=True),
+            ask=self._confirm_undo_outcome,
+        )
 
     def delete(self, before: Appointment, prospect_name: str) -> None:
         """Remove a call for good after the user confirms (undo brings it back)."""

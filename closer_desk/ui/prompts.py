@@ -12,6 +12,7 @@ from closer_desk.core.errors import (
     AgendaVersionError,
     AmbiguousNameError,
     AmbiguousTimeError,
+    CallStateError,
     CloserDeskError,
     ConflictError,
     DuplicateError,
@@ -51,10 +52,26 @@ def describe(error: BaseException) -> str:
             .replace("%2", error.zone)
         )
     if isinstance(error, ConflictError):
-        times = ", ".join(_when(c.start) for c in error.conflicts)  # type: ignore[attr-defined]
-        return QCoreApplication.translate(
-            "Messages", "This overlaps another call of the closer: %1."
-        ).replace("%1", times)
+        parts = []
+        if error.conflicts:
+            times = ", ".join(_when(c.start) for c in error.conflicts)  # type: ignore[attr-defined]
+            parts.append(
+                QCoreApplication.translate(
+                    "Messages", "This overlaps another call of the closer: %1."
+                ).replace("%1", times)
+            )
+        for entry in error.prospect_calls:
+            parts.append(
+                QCoreApplication.translate(
+                    "Messages", "%1 already has a call at this time with %2 (%3)."
+                )
+                .replace("%1", entry.prospect_name)  # type: ignore[attr-defined]
+                .replace("%2", entry.closer_name)  # type: ignore[attr-defined]
+                .replace("%3", _when(entry.appointment.start))  # type: ignore[attr-defined]
+            )
+        return " ".join(parts)
+    if isinstance(error, CallStateError):
+        return _call_state(error)
     if isinstance(error, AmbiguousNameError):
         return QCoreApplication.translate("Messages", "Several match “%1”.").replace(
             "%1", str(error.key)
@@ -127,6 +144,26 @@ def _storage(error: AgendaStorageError) -> str:
         "The system could not read or write the agenda (%1): nothing was saved. "
         "Check the disk, then try again.",
     ).replace("%1", error.detail)
+
+
+def _call_state(error: CallStateError) -> str:
+    """Why the life of a call refuses a change (``core.lifecycle``), in words."""
+    if error.code == "not_started":
+        if error.action == "move":
+            return QCoreApplication.translate(
+                "Messages",
+                "This call was already held or missed: it cannot move to a time still to come.",
+            )
+        return QCoreApplication.translate(
+            "Messages", "This call has not happened yet: record how it went once it has started."
+        )
+    if error.code == "cancelled":
+        return QCoreApplication.translate("Messages", "This call is cancelled.")
+    if error.code == "has_outcome":
+        return QCoreApplication.translate(
+            "Messages", "This call has an outcome: doing this would remove it, with its deal."
+        )
+    return QCoreApplication.translate("Messages", "This call was already held or missed.")
 
 
 class Prompts:

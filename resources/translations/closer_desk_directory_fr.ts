@@ -529,11 +529,6 @@
     </message>
     <message>
         <location filename="../../closer_desk/ui/field_errors.py" line="66" />
-        <source>Outside the supported years (1900–2199).</source>
-        <translation>En dehors des années prises en charge (1900–2199).</translation>
-    </message>
-    <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="66" />
         <source>Required.</source>
         <translation>Obligatoire.</translation>
     </message>
@@ -638,6 +633,16 @@
         <location filename="../../closer_desk/ui/field_errors.py" line="90" />
         <source>The prospect has no e-mail address.</source>
         <translation>Le prospect n&apos;a pas d&apos;adresse e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="1"/>
+        <source>A percentage with at most two decimals (15 means 15%).</source>
+        <translation>Un pourcentage avec au plus deux décimales (15 veut dire 15 %).</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/field_errors.py" line="1"/>
+        <source>Outside the years closer_desk accepts (%1 to %2).</source>
+        <translation>Hors des années acceptées par closer_desk (%1 à %2).</translation>
     </message>
 </context>
 <context>
@@ -782,6 +787,11 @@
         <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="156" />
         <source>No&amp;tes</source>
         <translation>Note&amp;s</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="1"/>
+        <source>Save again to add another prospect with this name.</source>
+        <translation>Enregistrez à nouveau pour ajouter un autre prospect de ce nom.</translation>
     </message>
 </context>
 <context>

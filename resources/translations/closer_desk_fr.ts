@@ -309,6 +309,31 @@
         <source>Outside %1&apos;s business hours.</source>
         <translation>En dehors des heures ouvrées de %1.</translation>
     </message>
+    <message>
+        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <source>%1 already has a call at this time with %2.</source>
+        <translation>%1 a déjà un appel à cette heure avec %2.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <source>Sooner than your minimum notice.</source>
+        <translation>Plus tôt que votre délai de prévenance minimum.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <source>Over busy time from your other calendar.</source>
+        <translation>Sur un moment occupé de votre autre calendrier.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <source>Inside the free time you keep around a call.</source>
+        <translation>Dans le temps libre que vous gardez autour d’un appel.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <source>You already have your most calls for that day.</source>
+        <translation>Vous avez déjà votre maximum d’appels ce jour-là.</translation>
+    </message>
 </context>
 <context>
     <name>Backups</name>
@@ -546,6 +571,11 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <location filename="../../closer_desk/ui/operations.py" line="285"/>
         <source>Record outcome</source>
         <translation>Enregistrer le résultat</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/operations.py" line="1"/>
+        <source>Cancel it anyway? Its outcome and deal are removed.</source>
+        <translation>L’annuler quand même ? Son issue et son affaire sont supprimées.</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1165,36 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <location filename="../../closer_desk/ui/prompts.py" line="120"/>
         <source>Which time?</source>
         <translation>Quelle heure ?</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <source>%1 already has a call at this time with %2 (%3).</source>
+        <translation>%1 a déjà un appel à cette heure avec %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <source>This call was already held or missed: it cannot move to a time still to come.</source>
+        <translation>Cet appel a déjà eu lieu ou a été manqué : il ne peut pas être déplacé à une heure encore à venir.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <source>This call has not happened yet: record how it went once it has started.</source>
+        <translation>Cet appel n’a pas encore eu lieu : notez son issue une fois qu’il a commencé.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <source>This call is cancelled.</source>
+        <translation>Cet appel est annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <source>This call has an outcome: doing this would remove it, with its deal.</source>
+        <translation>Cet appel a une issue : cela la supprimerait, avec son affaire.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <source>This call was already held or missed.</source>
+        <translation>Cet appel a déjà eu lieu ou a été manqué.</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ def _fill(path: Path) -> None:
     with open_agenda(path, clock=_Clock()) as agenda:
         agenda.add_closer("Camille", "Europe/Paris", planned_week_minutes=35 * 60)
         for n in range(6):
-            agenda.add_company(f"Company {n}", commission_rate="0.1")
+            agenda.add_company(f"Company {n}", commission_rate="10")
     rng = random.Random(7)
     conn = sqlite3.connect(path)
     conn.executemany(

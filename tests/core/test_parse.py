@@ -51,12 +51,37 @@ def test_hours_until_midnight_and_off():
 
 
 @pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        # Once, the second group replaced the first: only the afternoon was kept.
+        ("mon-fri 09:00-12:00; mon-fri 14:00-18:00", "mon-fri 09:00-12:00,14:00-18:00"),
+        ("mon-fri 09:00-12:00,11:00-13:00", "mon-fri 09:00-13:00"),
+        ("09:00-12:00,12:00-14:00", "mon-fri 09:00-14:00"),
+        (
+            "mon-fri 09:00-18:00; wed 08:00-10:00,17:00-20:00",
+            "mon-tue 09:00-18:00; wed 08:00-20:00; thu-fri 09:00-18:00",
+        ),
+        ("mon 14:00-18:00; mon 09:00-12:00; lun 10:00-11:00", "mon 09:00-12:00,14:00-18:00"),
+        ("sat 10:00-12:00; sat 10:00-12:00", "sat 10:00-12:00"),
+    ],
+)
+def test_repeated_days_merge_and_overlapping_hours_join(spec, expected):
+    hours = parse.parse_weekly_hours(spec)
+    assert parse.format_weekly_hours(hours) == expected
+    assert parse.parse_weekly_hours(parse.format_weekly_hours(hours)) == hours
+
+
+@pytest.mark.parametrize("spec", ["", "   ", "\t"])
+def test_empty_hours_are_bad_input(spec):
+    refused(parse.parse_weekly_hours, spec, code="empty")
+
+
+@pytest.mark.parametrize(
     ("spec", "code"),
     [
         ("", "empty"),
         ("09:00", "bad_interval"),
         ("18:00-09:00", "end_before_start"),
-        ("09:00-12:00,11:00-13:00", "overlapping_intervals"),
         ("25:00-26:00", "bad_clock"),
         ("09:60-10:00", "bad_clock"),
         ("24:30-24:45", "bad_clock"),
@@ -91,17 +116,35 @@ def test_clock_round_trip(minutes):
 
 
 # -- rates, money, currency --------------------------------------------------------------------
-@pytest.mark.parametrize("typed", ["15", "15%", "0.15", " 15 % ", "0,15", "15.0", Decimal("0.15")])
-def test_rates_all_mean_fifteen_percent(typed):
+@pytest.mark.parametrize("typed", ["15", "15%", " 15 % ", "15,0", "15.0", "15.00 %"])
+def test_a_typed_rate_is_always_a_percentage(typed):
     assert parse.parse_rate(typed) == Decimal("0.15")
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("10", "0.10"), ("20%", "0.20"), ("12.5", "0.125"), ("0", "0"), ("100%", "1")],
+    [
+        ("10", "0.10"),
+        ("20%", "0.20"),
+        ("12.5", "0.125"),
+        ("0", "0"),
+        ("100%", "1"),
+        ("100", "1"),
+        # Once read as fractions: "1" was 100% and "1.5" 1.5%, "0.15" 15%.
+        ("1", "0.01"),
+        ("1.5", "0.015"),
+        ("0.12", "0.0012"),
+        ("0.15", "0.0015"),
+        ("12.34", "0.1234"),
+    ],
 )
 def test_rates(typed, expected):
     assert parse.parse_rate(typed) == Decimal(expected)
+
+
+@pytest.mark.parametrize(("held", "expected"), [("0.15", "0.15"), ("1", "1"), ("0", "0")])
+def test_a_decimal_rate_is_the_fraction_the_model_holds(held, expected):
+    assert parse.parse_rate(Decimal(held)) == Decimal(expected)
 
 
 @pytest.mark.parametrize(
@@ -111,6 +154,9 @@ def test_rates(typed, expected):
         ("-5", "negative"),
         ("150", "too_high"),
         ("101%", "too_high"),
+        ("100.01", "too_high"),
+        ("12.345", "too_precise"),
+        (Decimal("1.5"), "too_high"),
         ("NaN", "not_a_number"),
         ("", "not_a_number"),
     ],

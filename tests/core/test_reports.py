@@ -194,3 +194,15 @@ def test_month_parse_and_navigation():
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_a_cancelled_call_that_kept_its_won_deal_earns_nothing():
+    # Older versions let a won call be cancelled with its outcome: its deal is not revenue.
+    calls = [
+        won("2026-03-10 10:00", "100"),
+        won("2026-03-11 10:00", "5000", status=Status.CANCELLED),
+        won("2026-03-12 10:00", "7000", status=Status.PLANNED),
+    ]
+    total = build_report(calls, COMPANIES, PARIS, [Month(2026, 3)]).total()
+    assert (total.tally.won, total.tally.calls_held) == (1, 1)
+    assert [(m.deals, m.revenue) for m in total.money] == [(1, Decimal("100"))]

@@ -30,7 +30,7 @@ def make_agenda(path: Path, clock: FakeClock | None = None) -> Agenda:
     agenda.add_company(
         "Acme", commission_rate="15", default_video_url="https://meet.example.com/acme"
     )
-    agenda.add_company("Érable", commission_rate="0.12", default_kind="phone", default_minutes=30)
+    agenda.add_company("Érable", commission_rate="12", default_kind="phone", default_minutes=30)
     agenda.add_prospect(
         "Gabriel Tremblay",
         "America/Toronto",

@@ -60,8 +60,9 @@ def test_deleting_a_call_removes_its_ticks(agenda, booked):
     assert ticks(agenda, booked.id) == {}
 
 
-def test_follow_up_keeps_history_and_the_next_call_links_back(agenda, booked):
+def test_follow_up_keeps_history_and_the_next_call_links_back(agenda, booked, clock):
     agenda.edit_prospect("Gabriel", temperature=Temperature.HOT.value, need="Un CRM")
+    clock.now = booked.end  # an outcome is recorded once the call was held
     agenda.set_outcome(booked.id, Outcome.FOLLOW_UP.value)
     due = load_pipeline(agenda)
     assert [(i.kind, i.prospect.name) for i in due][:1] == [
@@ -73,6 +74,7 @@ def test_follow_up_keeps_history_and_the_next_call_links_back(agenda, booked):
         start=at("2026-03-10 15:00", "Europe/Paris"),
         previous_id=booked.id,
     )
+    clock.now = nxt.end
     agenda.set_outcome(nxt.id, Status.NO_SHOW.value)
     desk = call_desk(agenda, nxt.id)
     assert [c.id for c in desk.history] == [booked.id, nxt.id]
@@ -90,9 +92,10 @@ def test_hot_prospect_leaves_the_pipeline_once_booked(agenda):
     assert load_pipeline(agenda) == ()
 
 
-def test_book_next_call_links_back_and_keeps_the_earlier_outcome(agenda, booked):
+def test_book_next_call_links_back_and_keeps_the_earlier_outcome(agenda, booked, clock):
     from closer_desk.store.desk import book_next_call
 
+    clock.now = booked.end
     agenda.set_outcome(booked.id, "no-show")
     nxt = book_next_call(agenda, booked.id, at("2026-03-12 09:00", "America/Toronto"))
     assert (nxt.previous_id, nxt.company_id, nxt.prospect_id, nxt.minutes, nxt.kind) == (

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from closer_desk.core.reports import Month
 from closer_desk.store.reports import current_month, load_report
-from tests.helpers.factories import at
+from tests.helpers.factories import NOW, at
+
+#: After every call these tests book: an outcome is only recorded once a call has started.
+LATER = at("2026-03-05 09:00", "Europe/Paris")
 
 
-def test_a_dst_month_counts_exactly_its_calls(agenda):
+def test_a_dst_month_counts_exactly_its_calls(agenda, clock):
     agenda.edit_closer("Camille", planned_week_minutes=35 * 60)
     for when, value in [
         ("2026-02-28 23:30", "1"),  # February
@@ -20,7 +24,9 @@ def test_a_dst_month_counts_exactly_its_calls(agenda):
         call = agenda.book(
             company="Acme", prospect="Gabriel", start=at(when, "Europe/Paris"), force=True
         )
+        clock.now = call.end + timedelta(minutes=1)
         agenda.set_outcome(call.id, "won", value=value, currency="EUR")
+    clock.now = NOW
     march = load_report(agenda, [Month(2026, 3)])
     total = march.report.total()
     assert total.tally.won == 2
@@ -31,7 +37,8 @@ def test_a_dst_month_counts_exactly_its_calls(agenda):
     assert (march.week.booked_minutes, march.week.planned_minutes) == (0, 2100)
 
 
-def test_renegotiating_a_rate_does_not_reprice_deals_already_won(agenda):
+def test_renegotiating_a_rate_does_not_reprice_deals_already_won(agenda, clock):
+    clock.now = LATER
     call = agenda.book(
         company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
     )
@@ -48,7 +55,8 @@ def test_renegotiating_a_rate_does_not_reprice_deals_already_won(agenda):
     assert agenda.appointment(later.id).company_rate is None
 
 
-def test_undo_of_an_outcome_brings_back_the_deals_rates(agenda):
+def test_undo_of_an_outcome_brings_back_the_deals_rates(agenda, clock):
+    clock.now = LATER
     call = agenda.book(
         company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
     )

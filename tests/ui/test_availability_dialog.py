@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import DailyInterval, DateOverride, TravelPeriod
+from closer_desk.core.parse import parse_intervals
 from closer_desk.store import Agenda
 from closer_desk.ui.availability import AvailabilityDialog
 from closer_desk.ui.tasks import TaskManager
@@ -49,17 +50,13 @@ def test_shows_the_closers_week(
     assert dialog.total.text() == "45 h 00 a week"
 
 
-def test_overlapping_hours_are_refused_and_nothing_saved(
+def test_overlapping_hours_are_joined_as_on_the_command_line(
     qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
 ) -> None:
-    before = agenda.closer()
     dialog = _dialog(qtbot, agenda, tasks, clock)
-    dialog.day_edits[2].setText("09:00-12:00, 11:30-18:00")
-    dialog.buffer_after.setValue(15)
+    dialog.day_edits[2].setText("09:00-12:00, 11:30-13:00, 14:00-18:00")
     save_and_wait(qtbot, dialog)
-    assert dialog.error_text("hours_2") == "These hours overlap."
-    assert dialog.isVisible()
-    assert agenda.closer() == before
+    assert agenda.closer().hours.on(2) == parse_intervals("09:00-13:00,14:00-18:00")
 
 
 def test_bad_clock_is_refused_under_its_day(

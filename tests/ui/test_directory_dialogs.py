@@ -75,8 +75,10 @@ def test_new_company_is_saved_with_every_field(
         ("color", "color", "red", "#rrggbb"),
         ("commission_rate", "rate", "150 %", "100%"),
         ("zone", "zone", "Mars/Olympus", "Unknown time zone “Mars/Olympus”"),
-        ("hours", "hours", "mon-fri 09:00-13:00,12:00-18:00", "overlap"),
+        ("commission_rate", "rate", "12.345", "two decimals"),
+        ("hours", "hours", "mon-fri 18:00-09:00", "Ends before it starts"),
         ("name", "name", "acme", "“acme” already exists"),
+        ("name", "name", "Acmé", "“Acmé” already exists"),
     ],
 )
 def test_company_bad_input_is_refused_inline_and_nothing_saved(
@@ -246,3 +248,37 @@ def test_escape_while_saving_waits_for_the_answer(
         dialog.reject()  # Escape while the worker saves: ignored
         assert dialog.isVisible()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("1", "0.0100"), ("1.5 %", "0.0150"), ("15", "0.15")]
+)
+def test_the_commission_typed_is_a_percentage_as_on_the_command_line(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock, typed: str, stored: str
+) -> None:
+    dialog = _company_dialog(qtbot, agenda, tasks, clock, "Acme")
+    assert dialog.rate.text() == "15 %"  # what is stored, shown as it is typed
+    dialog.rate.setText(typed)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    assert agenda.company("Acme").commission_rate == Decimal(stored)
+
+
+def test_a_namesake_prospect_is_added_when_saved_again(
+    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+) -> None:
+    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("gabriel TREMBLAY")
+    dialog.zone.set_zone("Europe/Paris")
+    save_and_wait(qtbot, dialog)
+    assert "“gabriel TREMBLAY” already exists" in dialog.error_text("name")
+    assert "Save again to add another prospect" in dialog.error_text()
+    assert len(agenda.prospects()) == 3
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    assert [p.name for p in agenda.prospects("tremblay")] == [
+        "Gabriel Tremblay",
+        "gabriel TREMBLAY",
+    ]

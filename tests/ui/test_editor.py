@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from typing import Any
 
@@ -139,18 +138,66 @@ def test_pure_warnings_for_a_company_with_its_own_hours(agenda: Any) -> None:
     assert checks.weekend_days("SA") == frozenset({4, 5})
 
 
-def test_a_wall_time_in_the_computers_own_dst_gap_is_kept_as_typed(
+def test_the_prospects_call_with_another_closer_is_a_conflict(
+    qtbot: Any, editor: AppointmentEditor, agenda: Any
+) -> None:
+    sam = agenda.add_closer("Sam Martin", "America/Toronto")
+    agenda.book(
+        company="Acme",
+        prospect="Gabriel",
+        start=at("2026-03-03 09:15", "America/Toronto"),  # 15:15 for Camille
+        closer=sam.id,
+    )
+    pick(editor, "Omar Haddad")
+    with qtbot.waitSignal(editor.checked):
+        editor.minutes.setValue(30)
+    assert ("conflict", "prospect") not in codes(editor)
+    with qtbot.waitSignal(editor.checked):
+        pick(editor, "Gabriel Tremblay")
+    assert ("conflict", "prospect") in codes(editor)
+    assert "Gabriel Tremblay already has a call at this time with Sam Martin." in (
+        editor.warning_label.text()
+    )
+
+
+def test_the_closers_rules_are_warned_about_as_on_the_command_line(
+    qtbot: Any, editor: AppointmentEditor, agenda: Any
+) -> None:
+    editor.closer = agenda.edit_closer(
+        "Camille", buffer_before=15, buffer_after=15, min_notice=60 * 48, daily_cap=1
+    )
+    agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 14:00", "Europe/Paris"), minutes=50
+    )
+    pick(editor, "Gabriel Tremblay")
+    with qtbot.waitSignal(editor.checked):
+        editor.minutes.setValue(30)
+    assert {"in_buffer", "daily_cap", "short_notice"} <= {code for code, _ in codes(editor)}
+    text = editor.warning_label.text()
+    assert "Inside the free time you keep around a call." in text
+    assert "You already have your most calls for that day." in text
+    assert "Sooner than your minimum notice." in text
+
+
+def test_the_date_cannot_leave_the_supported_years(editor: AppointmentEditor) -> None:
+    assert editor.when.minimumDate().year() == 1900
+    assert editor.when.maximumDate().year() == 2199
+
+
+def test_a_wall_time_in_this_machines_dst_gap_is_kept_as_typed(
     qtbot: Any, editor: AppointmentEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The field used the computer's zone: in Paris, Qt turned 02:30 on the spring-forward
-    # day into 03:30 before the editor could ask which instant was meant.
+    """On a machine in Paris, 02:30 on 29 March does not exist locally; typed for a call in
+    Toronto it must stay 02:30, not become 03:30."""
+    import time
+
     monkeypatch.setenv("TZ", "Europe/Paris")
     time.tzset()
     try:
         pick(editor, "Gabriel Tremblay")
+        editor.in_prospect_zone.setChecked(True)
         editor._set_wall(datetime(2026, 3, 29, 2, 30))
         assert editor.wall() == datetime(2026, 3, 29, 2, 30)
-        assert ("dst_gap", "") in codes(editor)
     finally:
         monkeypatch.undo()
         time.tzset()

@@ -308,3 +308,58 @@ def test_other_rooms_writing_refresh_the_views(qtbot: Any, window: MainWindow, a
     window.source.refresh()
     settle(qtbot, window.source.tasks)
     assert extra.id in shown_ids(window)
+
+
+def test_a_drag_onto_the_prospects_call_with_another_closer_asks_first(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
+    sam = agenda.add_closer("Sam Martin", "America/Toronto")
+    agenda.book(
+        company="Acme",
+        prospect="Omar",
+        start=at("2026-03-03 16:00", "Europe/Paris"),
+        minutes=30,
+        closer=sam.id,
+    )
+    prompts.confirms = [False]
+    window.agenda.operations.move(booked[1], datetime(2026, 3, 3, 16, 15), 30, "Europe/Paris")
+    settle(qtbot, window.source.tasks)
+    assert agenda.appointment(booked[1].id).start == booked[1].start
+    assert "Omar Haddad already has a call at this time with Sam Martin" in prompts.asked[0]
+    prompts.confirms = [True]
+    window.agenda.operations.move(booked[1], datetime(2026, 3, 3, 16, 15), 30, "Europe/Paris")
+    settle(qtbot, window.source.tasks)
+    assert agenda.appointment(booked[1].id).start == at("2026-03-03 16:15", "Europe/Paris")
+
+
+def test_an_outcome_before_the_call_is_refused_and_said(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
+    window.agenda.operations.set_outcome(booked[0], "no-show")
+    settle(qtbot, window.source.tasks)
+    assert agenda.appointment(booked[0].id).status == Status.PLANNED
+    assert prompts.informed == [
+        "This call has not happened yet: record how it went once it has started."
+    ]
+    assert window.undo_stack.count() == 0
+
+
+def test_cancelling_a_won_call_asks_to_remove_its_outcome(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any, clock: Any
+) -> None:
+    clock.now = booked[0].end
+    won = agenda.set_outcome(booked[0].id, "won", value="4500", currency="EUR")
+    prompts.confirms = [True, False]  # yes, cancel it; no, keep its outcome
+    window.agenda.operations.cancel(won, "Gabriel Tremblay")
+    settle(qtbot, window.source.tasks)
+    assert agenda.appointment(won.id).outcome is not None
+    assert "This call has an outcome" in prompts.asked[1]
+    assert window.undo_stack.count() == 0
+    prompts.confirms = [True, True]
+    window.agenda.operations.cancel(won, "Gabriel Tremblay")
+    settle(qtbot, window.source.tasks)
+    gone = agenda.appointment(won.id)
+    assert (gone.status, gone.outcome, gone.deal_value) == (Status.CANCELLED, None, None)
+    window.undo_action.trigger()
+    settle(qtbot, window.source.tasks)
+    assert agenda.appointment(won.id).deal_value == won.deal_value

@@ -121,9 +121,10 @@ def test_selecting_a_call_shows_its_desk_and_follows_the_selection(
 
 
 def test_a_follow_up_opens_the_planner_and_the_booked_call_continues_it(
-    qtbot: Any, window: MainWindow, booked: Any, agenda: Any
+    qtbot: Any, window: MainWindow, booked: Any, agenda: Any, clock: Any
 ) -> None:
     wired = wiring(window)
+    clock.now = booked[0].end  # the call was held: its outcome can be recorded
     window.agenda.select(booked[0].id)
     qtbot.waitUntil(lambda: wired.desk is not None and wired.desk.desk_data() is not None)
     with qtbot.waitSignal(wired.desk.plan_follow_up) as asked:

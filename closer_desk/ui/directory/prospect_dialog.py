@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk.core import parse
+from closer_desk.core.errors import DuplicateError
 from closer_desk.core.model import Prospect, Temperature
 from closer_desk.core.phonezone import display_phone, zones_for_phone
 from closer_desk.store import Agenda
@@ -90,6 +91,8 @@ class ProspectDialog(EditDialog):
     ) -> None:
         super().__init__(agenda, tasks, parent)
         self._prospect = prospect
+        #: A name the store said is taken: saving it again adds a namesake on purpose.
+        self._namesake = ""
         p = prospect or Prospect(id=0, name="", zone="")
         self.setWindowTitle(self.tr("Edit prospect") if prospect else self.tr("New prospect"))
 
@@ -235,8 +238,19 @@ class ProspectDialog(EditDialog):
         name = self.name.text()
         agenda = self.agenda
         if self._prospect is None:
-            return lambda: agenda.add_prospect(name, zone, hours=hours, **fields)
+            force = bool(self._namesake) and parse.fold(name) == parse.fold(self._namesake)
+            return lambda: agenda.add_prospect(name, zone, hours=hours, force=force, **fields)
         prospect_id = self._prospect.id
         return lambda: agenda.edit_prospect(
             prospect_id, hours=hours, name=name, zone=zone, **fields
         )
+
+    def _on_failed(self, error: BaseException) -> None:
+        super()._on_failed(error)
+        if isinstance(error, DuplicateError) and self._prospect is None:
+            # Two people may share a name (the CLI's --force): say how to add the second.
+            self._namesake = self.name.text()
+            self.general_error.setText(
+                self.tr("Save again to add another prospect with this name.")
+            )
+            self.general_error.setVisible(True)

@@ -19,10 +19,12 @@ SCRIPT = "1. Rappeler le contexte\n2. Reformuler le besoin\n3. Proposer l'offre"
 
 @pytest.fixture
 def call(agenda):
+    """This morning's call (the clock says 09:00 in Paris): it was held, outcomes can be
+    recorded."""
     agenda.edit_company("Acme", script=SCRIPT)
     agenda.edit_prospect("Gabriel", need="Un CRM partagé", blockages="Le prix", temperature="hot")
     return agenda.book(
-        company="Acme", prospect="Gabriel", start=at("2026-03-03 15:00", "Europe/Paris")
+        company="Acme", prospect="Gabriel", start=at("2026-03-02 08:00", "Europe/Paris")
     )
 
 
@@ -170,3 +172,18 @@ def test_saves_announce_their_changes_and_changes_elsewhere_reload(qtbot, desk, 
     # a change to another call does not
     with qtbot.assertNotEmitted(desk.loaded, wait=50):
         desk.on_changes(Changes(appointments=frozenset({call.id + 100})))
+
+
+def test_an_outcome_before_the_call_is_refused_in_the_desk(qtbot, agenda, tasks):
+    tomorrow = agenda.book(
+        company="Acme", prospect="Omar", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
+    widget = CallDeskWidget(agenda, tasks)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded):
+        widget.set_appointment(tomorrow.id)
+    for key in ("no-show", "follow-up"):
+        widget.outcome_buttons[key].click()
+        qtbot.waitUntil(lambda: "Not saved" in widget.outcome_label.text())
+        assert "has not happened yet" in widget.outcome_label.text()
+        assert agenda.appointment(tomorrow.id) == tomorrow
