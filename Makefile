@@ -43,7 +43,7 @@ package: sysdeps-test $(STAMP) translations
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/closer_desk.spec
 
 translations: $(STAMP)
-	$(PY) -m closer_desk.ui.i18n_build
+	$(PY) packaging/i18n_build.py
 
 screenshots: sysdeps-test $(STAMP) translations
 	xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '$(PY) packaging/screenshots.py --lang en && \

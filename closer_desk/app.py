@@ -69,7 +69,7 @@ def _fast_source(db: Path | None, tasks: Any) -> Any:
     from closer_desk.store.fileinfo import default_db_path
     from closer_desk.store.first_page import read_first_page
     from closer_desk.ui.agenda_room import FIRST_VIEW, range_in_view
-    from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
+    from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 
     path = db if db is not None else default_db_path()
     # A file left unclean (a -wal) is checked when the worker opens it, after the paint; if it
@@ -104,8 +104,8 @@ def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
     from closer_desk.core.errors import AgendaCorruptError, CloserDeskError
     from closer_desk.store import open_agenda
     from closer_desk.ui.backups_dialog import offer_restore
-    from closer_desk.ui.prompts import describe
-    from closer_desk.ui.source import AgendaSource
+    from closer_desk.ui.common.prompts import describe
+    from closer_desk.ui.common.source import AgendaSource
 
     try:
         try:
@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from closer_desk import APP_ID, APP_NAME, __version__
-    from closer_desk.ui import i18n
+    from closer_desk.ui.common import i18n
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
@@ -176,9 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
 
     from closer_desk.store.fileinfo import default_db_path
+    from closer_desk.ui.common.tasks import TaskManager
     from closer_desk.ui.mainwindow import MainWindow
     from closer_desk.ui.single_instance import bring_forward, claim_or_forward
-    from closer_desk.ui.tasks import TaskManager
 
     db_path = args.db if args.db is not None else default_db_path()
     shown: list[Any] = []

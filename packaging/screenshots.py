@@ -174,17 +174,18 @@ def main() -> int:
     WRITE_ALL = args.all
     args.out.mkdir(parents=True, exist_ok=True)
 
+    import i18n_build  # beside this script, under packaging/
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from closer_desk.core import demo
     from closer_desk.store import open_agenda
     from closer_desk.store.demo import load_demo
-    from closer_desk.ui import i18n, i18n_build
+    from closer_desk.ui.common import i18n
+    from closer_desk.ui.common.source import AgendaSource
+    from closer_desk.ui.common.tasks import TaskManager
     from closer_desk.ui.mainwindow import MainWindow
     from closer_desk.ui.rooms_wiring import RoomsWiring
-    from closer_desk.ui.source import AgendaSource
-    from closer_desk.ui.tasks import TaskManager
 
     app = QApplication(["closer_desk_screenshots"])
     app.setStyle("Fusion")

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, Status
-from closer_desk.ui import i18n
+from closer_desk.ui.common import i18n
 
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, Closer, Status
-from closer_desk.ui import i18n
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 from closer_desk.ui.details import DetailsPane, OpenUrl, desktop_open
 from closer_desk.ui.listview import AgendaList
 from closer_desk.ui.operations import CallOperations
-from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
 from closer_desk.ui.timegrid import TimeGrid
 
 if TYPE_CHECKING:  # the editor module is imported when a call is first opened

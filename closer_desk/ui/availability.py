@@ -41,8 +41,8 @@ from closer_desk.core import parse
 from closer_desk.core.errors import CloserDeskError, ValidationError
 from closer_desk.core.model import Closer, DailyInterval, DateOverride, TravelPeriod, WeeklyHours
 from closer_desk.store import Agenda
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.form import EditDialog, Job
-from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock, ZonePicker
 
 T = TypeVar("T")

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from closer_desk.core.desk import PipelineItem, PipelineKind, ScriptStep
 from closer_desk.core.model import Appointment, Outcome, Status, Temperature
 from closer_desk.core.reports import Report
-from closer_desk.ui.plain_table import PlainTableModel
+from closer_desk.ui.common.table import PlainTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()

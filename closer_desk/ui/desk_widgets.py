@@ -41,6 +41,8 @@ from closer_desk.core.commission import commission
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Changes, Outcome, Status, Temperature
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
+from closer_desk.ui.common.guard import AliveRunner
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.desk_models import (
     HistoryModel,
     HistoryRow,
@@ -48,8 +50,6 @@ from closer_desk.ui.desk_models import (
     amount_text,
     percent_text,
 )
-from closer_desk.ui.guard import AliveRunner
-from closer_desk.ui.tasks import TaskManager
 
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
 _TICK_STYLE = (

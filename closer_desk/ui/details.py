@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, CallKind, Company, Prospect, Status
-from closer_desk.ui import i18n
 from closer_desk.ui.agenda_model import kind_text, outcome_text, status_text
+from closer_desk.ui.common import i18n
 
 OpenUrl = Callable[[QUrl], bool]
 
 
 def desktop_open(url: QUrl) -> bool:
     """Hand a ``tel:`` or ``https:`` link to the desktop (the default ``open_url``), through
-    ``ui.links.open_link``: the one door that refuses any scheme but https:, tel: and mailto:."""
-    from closer_desk.ui.links import open_link
+    ``ui.common.links.open_link``: the one door that refuses any scheme but https:, tel: and
+    mailto:."""
+    from closer_desk.ui.common.links import open_link
 
     return open_link(url.toString())
 

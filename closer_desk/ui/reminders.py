@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 from closer_desk.core import tz
 from closer_desk.core.model import ACTIVE_STATUSES, AgendaEntry, Changes, Status
 from closer_desk.store import Agenda
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.common.tasks import TaskManager
 
 Clock = Callable[[], datetime]
 

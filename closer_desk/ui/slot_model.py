@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from closer_desk.core import tz
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
-from closer_desk.ui.plain_table import PlainTableModel
+from closer_desk.ui.common.table import PlainTableModel
 
 #: Role giving a value to sort on (epoch seconds for times, flag count for flags).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

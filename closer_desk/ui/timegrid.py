@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from closer_desk.core import tz
 from closer_desk.core.errors import CloserDeskError
 from closer_desk.core.model import AgendaEntry, Status, WeeklyHours
-from closer_desk.ui import i18n, palette
+from closer_desk.ui.common import i18n, palette
 
 SNAP = 15
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from closer_desk.core.model import Appointment
-from closer_desk.ui.source import AgendaSource
+from closer_desk.ui.common.source import AgendaSource
 
 
 class IdMap:

@@ -1047,72 +1047,72 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="34"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="34"/>
         <source>Unknown time zone “%1”.</source>
         <translation>Fuseau horaire « %1 » inconnu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="39"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="39"/>
         <source>%1 does not exist in %2: the clocks jump forward.</source>
         <translation>%1 n’existe pas à %2 : on avance les horloges.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="47"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="47"/>
         <source>%1 happens twice in %2: the clocks go back.</source>
         <translation>%1 a lieu deux fois à %2 : on recule les horloges.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="53"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="53"/>
         <source>This overlaps another call of the closer: %1.</source>
         <translation>Cela chevauche un autre appel du closer : %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="57"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="57"/>
         <source>Several match “%1”.</source>
         <translation>Plusieurs correspondent à « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="61"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="61"/>
         <source>This %1 is no longer in the agenda.</source>
         <translation>Cet élément (%1) n’est plus dans l’agenda.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="65"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="65"/>
         <source>“%1” already exists.</source>
         <translation>« %1 » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="70"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="70"/>
         <source>Only https:// links are accepted for calls.</source>
         <translation>Seuls les liens https:// sont acceptés pour les appels.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="74"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="74"/>
         <source>This is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).</source>
         <translation>Ce numéro de téléphone n’est pas valide (utilisez la forme internationale, par ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="79"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="79"/>
         <source>This field cannot be empty.</source>
         <translation>Ce champ ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="80"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="80"/>
         <source>Invalid value for %1.</source>
         <translation>Valeur invalide pour %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="85"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="85"/>
         <source>This agenda was written by a newer version of closer_desk (schema %1; this version knows up to %2). It was not changed. Update closer_desk to open it.</source>
         <translation>Cet agenda a été écrit par une version plus récente de closer_desk (schéma %1 ; cette version connaît jusqu’au %2). Il n’a pas été modifié. Mettez closer_desk à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="95"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="95"/>
         <source>Something went wrong: %1</source>
         <translation>Une erreur est survenue : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="120"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="120"/>
         <source>Which time?</source>
         <translation>Quelle heure ?</translation>
     </message>
@@ -1512,7 +1512,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>links</name>
     <message>
-        <location filename="../../closer_desk/ui/links.py" line="22"/>
+        <location filename="../../closer_desk/ui/common/links.py" line="22"/>
         <source>This link was not opened: only https:, tel: and mailto: links can be opened from closer_desk.
 
 {link}</source>
@@ -1521,7 +1521,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 {link}</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/links.py" line="31"/>
+        <location filename="../../closer_desk/ui/common/links.py" line="31"/>
         <source>Link not opened</source>
         <translation>Lien non ouvert</translation>
     </message>

@@ -20,12 +20,12 @@ from closer_desk.core.reports import Month
 from closer_desk.store import open_agenda
 from closer_desk.store.demo import load_demo
 from closer_desk.store.desk import set_call_notes, set_tick
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.desk_widgets import CallDeskWidget
-from closer_desk.ui.i18n_build import TRANSLATIONS, build
 from closer_desk.ui.pipeline import PipelineRoom
 from closer_desk.ui.reports import ReportsRoom
-from closer_desk.ui.tasks import TaskManager
 from tests.helpers.factories import FakeClock
+from tests.helpers.packaging import i18n_build
 
 LONG_NAME = "Maximilian-Alexander von Hohenzollern-Sigmaringen de la Tour d'Auvergne"
 
@@ -54,9 +54,9 @@ def main(out: Path, language: str = "en") -> None:
     suffix = f"_{language}"
     if language != "en":
         QLocale.setDefault(QLocale(language))
-        build()
+        i18n_build.build()
         translator = QTranslator(app)
-        if translator.load(str(TRANSLATIONS / f"closer_desk_desk_{language}.qm")):
+        if translator.load(str(i18n_build.TRANSLATIONS / f"closer_desk_desk_{language}.qm")):
             app.installTranslator(translator)
     out.mkdir(parents=True, exist_ok=True)
     with (

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
-from closer_desk.ui.i18n import remove_translators
-from closer_desk.ui.prompts import Prompts
-from closer_desk.ui.source import AgendaSource
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.common.i18n import remove_translators
+from closer_desk.ui.common.prompts import Prompts
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.tasks import TaskManager
 
 
 @pytest.fixture(scope="session")

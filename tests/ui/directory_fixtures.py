@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.common.tasks import TaskManager
 
 
 @pytest.fixture

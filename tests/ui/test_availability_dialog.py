@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from closer_desk.core.model import DailyInterval, DateOverride, TravelPeriod
 from closer_desk.store import Agenda
 from closer_desk.ui.availability import AvailabilityDialog
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.common.tasks import TaskManager
 from tests.helpers.factories import FakeClock
 from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
 

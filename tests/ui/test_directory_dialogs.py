@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import CallKind, Temperature
 from closer_desk.store import Agenda
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.closer_dialog import CloserDialog
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
-from closer_desk.ui.tasks import TaskManager
 from tests.helpers.factories import FakeClock
 from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
 

@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
 from closer_desk.store import Agenda
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.rooms import CompaniesRoom
-from closer_desk.ui.i18n_build import lrelease
-from closer_desk.ui.tasks import TaskManager
 from tests.helpers.factories import FakeClock
+from tests.helpers.packaging import i18n_build
 from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
 
 __all__ = ["british_clock_locale", "tasks"]
@@ -29,7 +29,7 @@ CATALOGUE = (
 
 @pytest.fixture
 def french(qapp: QCoreApplication, tmp_path: Path) -> Iterator[None]:
-    tool = lrelease()
+    tool = i18n_build.lrelease()
     assert tool is not None
     qm = tmp_path / "directory_fr.qm"
     subprocess.run([tool, "-silent", str(CATALOGUE), "-qm", str(qm)], check=True)

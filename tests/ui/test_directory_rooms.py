@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import Changes
 from closer_desk.store import Agenda
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.models import (
     CloserTableModel,
@@ -20,7 +21,6 @@ from closer_desk.ui.directory.models import (
 )
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 from closer_desk.ui.directory.rooms import ClosersRoom, CompaniesRoom, ProspectsRoom
-from closer_desk.ui.tasks import TaskManager
 from tests.helpers.factories import FakeClock
 from tests.ui.directory_fixtures import british_clock_locale, tasks
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QTime
 
 from closer_desk.store import open_agenda
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.mainwindow import MainWindow
-from closer_desk.ui.source import AgendaSource
 from tests.ui.conftest import settle
 
 

@@ -1,6 +1,6 @@
 """The whole window: every room reachable, the desk under the selected call, plan requests
 reaching the planner, the Calendar menu (import, export, invites), restore from a backup,
-links only through ``ui.links``."""
+links only through ``ui.common.links``."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 from closer_desk import app
 from closer_desk.core.errors import AgendaCorruptError
 from closer_desk.store import durability
-from closer_desk.ui import links
 from closer_desk.ui.calendar_menu import ExportDialog
+from closer_desk.ui.common import links
 from closer_desk.ui.details import desktop_open
 from closer_desk.ui.mainwindow import MainWindow
 from closer_desk.ui.rooms_wiring import RoomsWiring
@@ -339,7 +339,7 @@ def test_a_damaged_agenda_found_after_the_paint_offers_its_backup(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from closer_desk.ui import backups_dialog
-    from closer_desk.ui.source import AgendaSource
+    from closer_desk.ui.common.source import AgendaSource
 
     opened: list[str] = []
 

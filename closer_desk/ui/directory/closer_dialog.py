@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 from closer_desk.core import parse
 from closer_desk.core.model import Closer
 from closer_desk.store import Agenda
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock, ZonePicker
 
 

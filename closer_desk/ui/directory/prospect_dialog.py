@@ -26,8 +26,8 @@ from closer_desk.core import parse
 from closer_desk.core.model import Prospect, Temperature
 from closer_desk.core.phonezone import display_phone, zones_for_phone
 from closer_desk.store import Agenda
+from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.tasks import TaskManager
 from closer_desk.ui.zonepicker import Clock, ZonePicker
 
 #: Languages offered first; any two-letter code may be typed.

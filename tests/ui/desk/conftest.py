@@ -12,7 +12,7 @@ import pytest
 from closer_desk.core import demo
 from closer_desk.store import Agenda, open_agenda
 from closer_desk.store.demo import load_demo
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.common.tasks import TaskManager
 from tests.helpers.factories import FakeClock
 
 

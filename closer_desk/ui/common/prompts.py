@@ -19,7 +19,7 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
-from closer_desk.ui import i18n
+from closer_desk.ui.common import i18n
 
 
 def _when(dt: datetime) -> str:

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
-    from closer_desk.ui.tasks import TaskManager
+    from closer_desk.ui.common.tasks import TaskManager
 
 
 def while_alive(owner: QObject, fn: Callable[[Any], Any]) -> Callable[[Any], None]:

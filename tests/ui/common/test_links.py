@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QUrl
 
-from closer_desk.ui.links import open_link
+from closer_desk.ui.common.links import open_link
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from closer_desk.ui import i18n, i18n_build
+from closer_desk.ui.common import i18n
 from closer_desk.ui.mainwindow import MainWindow
+from tests.helpers.packaging import i18n_build
 from tests.ui.conftest import settle
 
 TS = i18n.TRANSLATIONS / "closer_desk_fr.ts"

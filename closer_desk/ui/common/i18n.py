@@ -2,7 +2,7 @@
 
 The language follows the system locale unless the ``ui/language`` setting overrides it
 (``"en"``, ``"fr"``; empty means the system's). ``.qm`` catalogues are built from the committed
-``.ts`` sources by ``closer_desk.ui.i18n_build``; every ``closer_desk*_<lang>.qm`` found is
+``.ts`` sources by ``packaging/i18n_build.py``; every ``closer_desk*_<lang>.qm`` found is
 installed, so each part of the window may keep its own catalogue. The agenda's catalogue is
 refreshed from the sources with::
 
@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 LANGUAGE_KEY = "ui/language"
 #: Languages the window is translated into (English is the source language).
 LANGUAGES = ("en", "fr")

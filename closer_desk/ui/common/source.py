@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from closer_desk.core.model import AgendaEntry, Closer, Company, Prospect
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.common.tasks import TaskManager
 
 
 @dataclass(frozen=True)

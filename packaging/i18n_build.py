@@ -1,7 +1,7 @@
 """Build the ``.qm`` translation catalogues from the committed ``.ts`` sources.
 
-Run by ``make run``/``make test`` (``python -m closer_desk.ui.i18n_build``); the ``.qm`` files
-are build products and not committed.
+Run by ``make run``/``make test`` (``python packaging/i18n_build.py``); the ``.qm`` files are
+build products and not committed. A build step, not part of the app: it lives under packaging/.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 
 
 def lrelease() -> str | None:
