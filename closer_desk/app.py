@@ -50,9 +50,9 @@ def host_rooms(
 
     Rooms are given as factories: each is built the first time it is opened, with the agenda
     ``agenda()`` returns then. Whatever a room writes reloads the views and reaches the other
-    rooms (see ``ui.rooms_wiring``). The reminders start once the first page is on screen.
+    rooms (see ``ui.shell.rooms_wiring``). The reminders start once the first page is on screen.
     """
-    from closer_desk.ui.rooms_wiring import RoomsWiring
+    from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 
     window.reminders = None
     wiring = RoomsWiring(window, agenda, tasks, clock, db_path)
@@ -103,9 +103,9 @@ def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
     from closer_desk import APP_NAME
     from closer_desk.core.errors import AgendaCorruptError, CloserDeskError
     from closer_desk.store import open_agenda
-    from closer_desk.ui.backups_dialog import offer_restore
     from closer_desk.ui.common.prompts import describe
     from closer_desk.ui.common.source import AgendaSource
+    from closer_desk.ui.shell.backups_dialog import offer_restore
 
     try:
         try:
@@ -147,7 +147,7 @@ def _start_daily_backup(db_path: Path) -> None:
 
 def watch_other_writers(window: Any, db_path: Path) -> Any:
     """Reload the views when another process (the CLI, a second device's sync) writes."""
-    from closer_desk.ui.external_changes import ExternalChangeWatcher
+    from closer_desk.ui.shell.external_changes import ExternalChangeWatcher
 
     watcher = ExternalChangeWatcher(db_path, parent=window)
     watcher.changed.connect(window.source.refresh)
@@ -177,8 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from closer_desk.store.fileinfo import default_db_path
     from closer_desk.ui.common.tasks import TaskManager
-    from closer_desk.ui.mainwindow import MainWindow
-    from closer_desk.ui.single_instance import bring_forward, claim_or_forward
+    from closer_desk.ui.shell.mainwindow import MainWindow
+    from closer_desk.ui.shell.single_instance import bring_forward, claim_or_forward
 
     db_path = args.db if args.db is not None else default_db_path()
     shown: list[Any] = []

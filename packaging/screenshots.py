@@ -184,8 +184,8 @@ def main() -> int:
     from closer_desk.ui.common import i18n
     from closer_desk.ui.common.source import AgendaSource
     from closer_desk.ui.common.tasks import TaskManager
-    from closer_desk.ui.mainwindow import MainWindow
-    from closer_desk.ui.rooms_wiring import RoomsWiring
+    from closer_desk.ui.shell.mainwindow import MainWindow
+    from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 
     app = QApplication(["closer_desk_screenshots"])
     app.setStyle("Fusion")

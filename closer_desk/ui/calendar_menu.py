@@ -1,7 +1,7 @@
 """The window's Calendar menu: import a calendar file, export a stretch of the agenda, save
 or copy the selected call's invite, and restore the agenda from a backup.
 
-The work itself lives in ``ui.ics_actions``, ``core.ics.export`` and ``ui.backups_dialog``;
+The work itself lives in ``ui.ics_actions``, ``core.ics.export`` and ``ui.shell.backups_dialog``;
 this module only asks the user (dates, file names) and tells the window what changed.
 """
 

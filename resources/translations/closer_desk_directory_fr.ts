@@ -758,18 +758,18 @@
 <context>
     <name>ReminderTray</name>
     <message>
-        <location filename="../../closer_desk/ui/reminders.py" line="246" />
+        <location filename="../../closer_desk/ui/shell/reminders.py" line="246" />
         <source>Show closer_desk</source>
         <extracomment>How far ahead the scheduler loads calls; it reloads at least this often. The longest the timer sleeps, so a suspended laptop or a changed clock is caught up soon.</extracomment>
         <translation>Afficher closer_desk</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reminders.py" line="259" />
+        <location filename="../../closer_desk/ui/shell/reminders.py" line="259" />
         <source>Call with %1 in %2 min</source>
         <translation>Appel avec %1 dans %2 min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reminders.py" line="266" />
+        <location filename="../../closer_desk/ui/shell/reminders.py" line="266" />
         <source>%1 at %2 — %3 their time (%4)</source>
         <translation>%1 à %2 — %3 chez lui ou elle (%4)</translation>
     </message>

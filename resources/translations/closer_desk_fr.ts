@@ -313,59 +313,59 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="52"/>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="79"/>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="152"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="52"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="79"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="152"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="88"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="88"/>
         <source>A backup is taken every day (the last 14 are kept). Restoring replaces the agenda with the chosen copy; the current agenda is kept beside it.</source>
         <translation>Une sauvegarde est faite chaque jour (les 14 dernières sont gardées). Restaurer remplace l&apos;agenda par la copie choisie ; l&apos;agenda actuel est conservé à côté.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="96"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="96"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="112"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="112"/>
         <source>daily</source>
         <translation>quotidienne</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="114"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="114"/>
         <source>before an upgrade</source>
         <translation>avant une mise à jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="121"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="121"/>
         <source>No backup yet: the first one is taken tomorrow.</source>
         <translation>Pas encore de sauvegarde : la première sera faite demain.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="141"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="141"/>
         <source>Replace the agenda with the backup of %1? The current agenda is kept.</source>
         <translation>Remplacer l&apos;agenda par la sauvegarde %1 ? L&apos;agenda actuel est conservé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="153"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="153"/>
         <source>Not restored: %1</source>
         <translation>Non restauré : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="170"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="170"/>
         <source>The agenda is damaged</source>
         <translation>L&apos;agenda est endommagé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="171"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="171"/>
         <source>The agenda %1 is damaged and there is no backup of it to restore.</source>
         <translation>L&apos;agenda %1 est endommagé et il n&apos;en existe aucune sauvegarde à restaurer.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="176"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="176"/>
         <source>The agenda %1 is damaged (%2).
 
 Restore the newest good backup, %3? The damaged file is kept beside it.</source>
@@ -853,193 +853,193 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="90"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="90"/>
         <source>Agenda</source>
         <extracomment>Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="100"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="100"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="101"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="101"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="102"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="102"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="103"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="103"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="104"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="104"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Calendrier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="105"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="105"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="106"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="106"/>
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="107"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="107"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="204"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="204"/>
         <source>&amp;New call…</source>
         <translation>&amp;Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="206"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="206"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="209"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="212"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="212"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="214"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="214"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="222"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="222"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="225"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="225"/>
         <source>&amp;Cancel call…</source>
         <translation>A&amp;nnuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="227"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="227"/>
         <source>De&amp;lete call…</source>
         <translation>&amp;Supprimer l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="229"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="229"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="231"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="231"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="233"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="233"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="236"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="236"/>
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="239"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="239"/>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="240"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="240"/>
         <source>&amp;Previous day</source>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="241"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="241"/>
         <source>&amp;Next day</source>
         <translation>Jour &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="242"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="242"/>
         <source>Previous wee&amp;k</source>
         <translation>Semaine pré&amp;cédente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="243"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="243"/>
         <source>Next wee&amp;k</source>
         <translation>Semaine sui&amp;vante</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="245"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="245"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="248"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="248"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="257"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="257"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="263"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="263"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="317"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="317"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="320"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="320"/>
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="363"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="363"/>
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="380"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="380"/>
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="387"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="387"/>
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="387"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="387"/>
         <source>Name of the client company:</source>
         <translation>Nom de la société cliente :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="397"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="397"/>
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="405"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="405"/>
         <source>About you</source>
         <translation>Vous</translation>
     </message>
@@ -1265,53 +1265,53 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="83"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="83"/>
         <source>Planner</source>
         <extracomment>What an outside write (the CLI, an import, an undo) may have changed: everything. How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
         <translation>Planificateur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="89"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="89"/>
         <source>Companies</source>
         <translation>Sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="90"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="90"/>
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="91"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="91"/>
         <source>Closers</source>
         <translation>Closers</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="97"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="97"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="103"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="103"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="226"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="226"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="227"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="227"/>
         <source>Copy invite</source>
         <translation>Copier l&apos;invitation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="241"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="241"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="277"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="277"/>
         <source>The agenda is damaged: it was not opened.</source>
         <translation>L&apos;agenda est endommagé : il n&apos;a pas été ouvert.</translation>
     </message>
@@ -1319,27 +1319,27 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="54"/>
+        <location filename="../../closer_desk/ui/shell/sidebar.py" line="54"/>
         <source>Search prospects and companies</source>
         <translation>Rechercher prospects et sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="59"/>
+        <location filename="../../closer_desk/ui/shell/sidebar.py" line="59"/>
         <source>Closer</source>
         <translation>Closer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="61"/>
+        <location filename="../../closer_desk/ui/shell/sidebar.py" line="61"/>
         <source>Companies</source>
         <translation>Sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="63"/>
+        <location filename="../../closer_desk/ui/shell/sidebar.py" line="63"/>
         <source>Second time scale</source>
         <translation>Deuxième échelle horaire</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="69"/>
+        <location filename="../../closer_desk/ui/shell/sidebar.py" line="69"/>
         <source>Selected prospect&apos;s zone</source>
         <translation>Fuseau du prospect sélectionné</translation>
     </message>
@@ -1409,102 +1409,102 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="40"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="40"/>
         <source>Welcome to closer_desk</source>
         <translation>Bienvenue dans closer_desk</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="47"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="47"/>
         <source>Your agenda is empty. Start with sample calls to look around, or with your own first client company.</source>
         <translation>Votre agenda est vide. Commencez avec des appels d’exemple pour découvrir, ou avec votre première société cliente.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="53"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="53"/>
         <source>About you</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="70"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="70"/>
         <source>Mon</source>
         <translation>lun.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="71"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="71"/>
         <source>Tue</source>
         <translation>mar.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="72"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="72"/>
         <source>Wed</source>
         <translation>mer.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="73"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="73"/>
         <source>Thu</source>
         <translation>jeu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="74"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="74"/>
         <source>Fri</source>
         <translation>ven.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="75"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="75"/>
         <source>Sat</source>
         <translation>sam.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="76"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="76"/>
         <source>Sun</source>
         <translation>dim.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="83"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="83"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="88"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="88"/>
         <source>Your name:</source>
         <translation>Votre nom :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="89"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="89"/>
         <source>Home time zone:</source>
         <translation>Fuseau horaire :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="90"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="90"/>
         <source>Working hours:</source>
         <translation>Heures de travail :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="91"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="91"/>
         <source>Working days:</source>
         <translation>Jours travaillés :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="95"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="95"/>
         <source>Load demo data</source>
         <translation>Charger des données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="96"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="96"/>
         <source>Add your first company</source>
         <translation>Ajouter votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="133"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="133"/>
         <source>Please enter your name.</source>
         <translation>Saisissez votre nom.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="138"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="138"/>
         <source>Unknown time zone.</source>
         <translation>Fuseau horaire inconnu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="140"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="140"/>
         <source>Your day must end after it starts.</source>
         <translation>Votre journée doit finir après avoir commencé.</translation>
     </message>

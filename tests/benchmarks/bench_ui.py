@@ -228,7 +228,7 @@ def bench_week_switch(tmp: Path) -> list[dict[str, Any]]:
     from closer_desk.store import open_agenda
     from closer_desk.ui.common.source import AgendaSource
     from closer_desk.ui.common.tasks import TaskManager
-    from closer_desk.ui.mainwindow import MainWindow
+    from closer_desk.ui.shell.mainwindow import MainWindow
 
     app = QApplication.instance() or QApplication(["closer_desk_bench"])
     now = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)

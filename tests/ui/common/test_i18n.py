@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from closer_desk.ui.common import i18n
-from closer_desk.ui.mainwindow import MainWindow
+from closer_desk.ui.shell.mainwindow import MainWindow
 from tests.helpers.packaging import i18n_build
 from tests.ui.conftest import settle
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from closer_desk.core.errors import AgendaCorruptError
 from closer_desk.store import durability, open_agenda
-from closer_desk.ui.backups_dialog import BackupsDialog, offer_restore
+from closer_desk.ui.shell.backups_dialog import BackupsDialog, offer_restore
 from tests.helpers.factories import FakeClock, at, make_agenda
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from closer_desk.core.model import Status
-from closer_desk.ui.mainwindow import MainWindow
+from closer_desk.ui.shell.mainwindow import MainWindow
 from tests.helpers.factories import at
 from tests.ui.conftest import settle
 

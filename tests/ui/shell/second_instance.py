@@ -1,4 +1,4 @@
-"""A second start, as a real process: ``python -m tests.ui.second_instance DB ARG...``.
+"""A second start, as a real process: ``python -m tests.ui.shell.second_instance DB ARG...``.
 
 Exits 0 when it forwarded to the first instance (as app.py does), 3 if it became the first.
 """
@@ -9,7 +9,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
-from closer_desk.ui.single_instance import claim_or_forward
+from closer_desk.ui.shell.single_instance import claim_or_forward
 
 if __name__ == "__main__":
     app = QCoreApplication(sys.argv[:1])

@@ -26,10 +26,10 @@ from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource, Directory
 from closer_desk.ui.details import OpenUrl, desktop_open
 from closer_desk.ui.operations import CallOperations
-from closer_desk.ui.sidebar import Sidebar
+from closer_desk.ui.shell.sidebar import Sidebar
 
 if TYPE_CHECKING:  # built, and imported, only when an empty agenda needs it
-    from closer_desk.ui.firstrun import WelcomePanel
+    from closer_desk.ui.shell.firstrun import WelcomePanel
 
 
 class MainWindow(QMainWindow):
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
     def welcome(self) -> WelcomePanel:
         """The first-run panel (built the first time an empty agenda needs it)."""
         if self._welcome is None:
-            from closer_desk.ui.firstrun import WelcomePanel
+            from closer_desk.ui.shell.firstrun import WelcomePanel
 
             self._welcome = WelcomePanel(self._system_zone, self)
             self.rooms.addWidget(self._welcome)

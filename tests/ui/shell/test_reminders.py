@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from closer_desk.core.model import Changes
 from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.reminders import MAX_SLEEP, ReminderScheduler, ReminderTray
+from closer_desk.ui.shell.reminders import MAX_SLEEP, ReminderScheduler, ReminderTray
 from tests.helpers.factories import FakeClock, at
 from tests.ui.directory_fixtures import british_clock_locale, tasks
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QDir, QProcess, QProcessEnvironment
 from PySide6.QtWidgets import QMainWindow
 
 from closer_desk.store import durability, open_agenda
-from closer_desk.ui.external_changes import ExternalChangeWatcher
-from closer_desk.ui.single_instance import (
+from closer_desk.ui.shell.external_changes import ExternalChangeWatcher
+from closer_desk.ui.shell.single_instance import (
     InstanceServer,
     bring_forward,
     claim_or_forward,
@@ -23,7 +23,7 @@ from closer_desk.ui.single_instance import (
 )
 from tests.helpers.factories import FakeClock, at, make_agenda
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _process(qtbot, *args: str) -> QProcess:
@@ -58,7 +58,7 @@ def db(qapp, tmp_path: Path) -> Iterator[Path]:
 def test_a_second_start_forwards_its_argv_and_exits_0(qtbot, db: Path) -> None:
     received: list[list[str]] = []
     assert claim_or_forward(db, received.append)
-    second = _process(qtbot, "-m", "tests.ui.second_instance", str(db), "--db", str(db))
+    second = _process(qtbot, "-m", "tests.ui.shell.second_instance", str(db), "--db", str(db))
     assert _run(qtbot, second) == 0, bytes(second.readAllStandardError().data())
     qtbot.waitUntil(lambda: received == [["--db", str(db)]])
 
@@ -69,7 +69,7 @@ def test_another_agenda_gets_its_own_instance(qtbot, db: Path, tmp_path: Path) -
     assert server_name(other) != server_name(db)
     # The same file reached through another spelling is the same agenda.
     assert server_name(tmp_path / "." / "agenda.sqlite3") == server_name(db)
-    second = _process(qtbot, "-m", "tests.ui.second_instance", str(other))
+    second = _process(qtbot, "-m", "tests.ui.shell.second_instance", str(other))
     assert _run(qtbot, second) == 3
 
 
@@ -82,7 +82,7 @@ def test_a_stale_socket_from_a_crashed_instance_is_taken_over(qtbot, db: Path) -
     assert os.path.exists(path)
     received: list[list[str]] = []
     assert claim_or_forward(db, received.append)
-    second = _process(qtbot, "-m", "tests.ui.second_instance", str(db), "again")
+    second = _process(qtbot, "-m", "tests.ui.shell.second_instance", str(db), "again")
     assert _run(qtbot, second) == 0
     qtbot.waitUntil(lambda: received == [["again"]])
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTime
 
 from closer_desk.store import open_agenda
 from closer_desk.ui.common.source import AgendaSource
-from closer_desk.ui.mainwindow import MainWindow
+from closer_desk.ui.shell.mainwindow import MainWindow
 from tests.ui.conftest import settle
 
 

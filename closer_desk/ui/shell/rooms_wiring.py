@@ -251,7 +251,7 @@ class RoomsWiring(QObject):
     def restore_from_backup(self) -> Any:
         """Open the backups dialog; after a restore the agenda is opened again and every view
         and room re-reads it."""
-        from closer_desk.ui.backups_dialog import BackupsDialog
+        from closer_desk.ui.shell.backups_dialog import BackupsDialog
 
         assert self.db_path is not None
         dialog = BackupsDialog(self.db_path, self.release, self.reopen, self.window)
@@ -262,7 +262,7 @@ class RoomsWiring(QObject):
     def offer_backup(self, error: BaseException) -> bool:
         """The agenda was found damaged when the worker opened it (after the first paint):
         offer its newest good backup once, and read everything again if it was restored."""
-        from closer_desk.ui.backups_dialog import offer_restore
+        from closer_desk.ui.shell.backups_dialog import offer_restore
 
         if self._offered:
             return False
@@ -302,7 +302,7 @@ class RoomsWiring(QObject):
         QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self._start_reminders)
 
     def _start_reminders(self) -> None:
-        from closer_desk.ui.reminders import ReminderScheduler, ReminderTray
+        from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
 
         window = self.window
         scheduler = ReminderScheduler(self.agenda(), self.tasks, clock=self.clock, parent=window)

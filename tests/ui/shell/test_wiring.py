@@ -19,8 +19,8 @@ from closer_desk.store import durability
 from closer_desk.ui.calendar_menu import ExportDialog
 from closer_desk.ui.common import links
 from closer_desk.ui.details import desktop_open
-from closer_desk.ui.mainwindow import MainWindow
-from closer_desk.ui.rooms_wiring import RoomsWiring
+from closer_desk.ui.shell.mainwindow import MainWindow
+from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from tests.helpers.factories import at
 from tests.ui.conftest import settle
 
@@ -280,7 +280,7 @@ def test_a_damaged_agenda_at_start_is_restored_then_opened(
     qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import closer_desk.store as store
-    from closer_desk.ui import backups_dialog
+    from closer_desk.ui.shell import backups_dialog
 
     real_open = store.open_agenda
     path = tmp_path / "damaged.sqlite3"
@@ -338,8 +338,8 @@ def test_a_damaged_agenda_found_after_the_paint_offers_its_backup(
     tasks: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from closer_desk.ui import backups_dialog
     from closer_desk.ui.common.source import AgendaSource
+    from closer_desk.ui.shell import backups_dialog
 
     opened: list[str] = []
 
