@@ -4,87 +4,87 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="30"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="30"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="31"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="31"/>
         <source>Prospect&apos;s time</source>
         <translation>Heure du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="32"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="32"/>
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="33"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="33"/>
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="34"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="34"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="35"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="35"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="36"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="36"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="43"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="43"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="44"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="44"/>
         <source>confirmed</source>
         <translation>confirmé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="45"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="45"/>
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="46"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="46"/>
         <source>no-show</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="47"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="47"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="54"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="54"/>
         <source>won</source>
         <translation>gagné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="55"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="55"/>
         <source>lost</source>
         <translation>perdu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="56"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="56"/>
         <source>follow-up</source>
         <translation>à relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="63"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="63"/>
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="64"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="64"/>
         <source>video</source>
         <translation>visio</translation>
     </message>
@@ -92,13 +92,13 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="136"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="136"/>
         <source>Week of %1</source>
         <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="138"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="138"/>
         <source>%1 to %2</source>
         <translation>Du %1 au %2</translation>
     </message>
@@ -115,197 +115,197 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="66"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="66"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="66"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="66"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="81"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="81"/>
         <source>New prospect…</source>
         <translation>Nouveau prospect…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="83"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="83"/>
         <source>Video</source>
         <translation>Visio</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="84"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="84"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="115"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="115"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="122"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="122"/>
         <source> min before</source>
         <translation> min avant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="139"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="139"/>
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="140"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="140"/>
         <source>Prospect:</source>
         <translation>Prospect :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="141"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="141"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="142"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="142"/>
         <source>Date and time:</source>
         <translation>Date et heure :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="143"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="143"/>
         <source>Typed in:</source>
         <translation>Saisie en :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="145"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="145"/>
         <source>Both times:</source>
         <translation>Les deux heures :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="146"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="146"/>
         <source>Length:</source>
         <translation>Durée :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="147"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="147"/>
         <source>Video link:</source>
         <translation>Lien visio :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="148"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="148"/>
         <source>Phone number:</source>
         <translation>Numéro :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="151"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="151"/>
         <source>Reminder:</source>
         <translation>Rappel :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="157"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="157"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="157"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="157"/>
         <source>Book</source>
         <translation>Réserver</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="274"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="274"/>
         <source>My time (%1)</source>
         <translation>Mon heure (%1)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="277"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="277"/>
         <source>The prospect&apos;s time (%1)</source>
         <translation>L’heure du prospect (%1)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="279"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="279"/>
         <source>The prospect&apos;s time</source>
         <translation>L’heure du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="308"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="308"/>
         <source>This time does not exist in %1 that day (the clocks jump forward). Which do you mean?</source>
         <translation>Cette heure n’existe pas à %1 ce jour-là (on avance les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="314"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="314"/>
         <source>This time happens twice in %1 that day (the clocks go back). Which do you mean?</source>
         <translation>Cette heure a lieu deux fois à %1 ce jour-là (on recule les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="321"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="321"/>
         <source>%1 (UTC%2), %3 for you</source>
         <translation>%1 (UTC%2), %3 pour vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="331"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="331"/>
         <source>Choose one of the two times above.</source>
         <translation>Choisissez l’une des deux heures ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="335"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="335"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="340"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="340"/>
         <source>%1: %2 %3–%4 (%5)</source>
         <translation>%1 : %2 %3–%4 (%5)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="353"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="353"/>
         <source>Choose a company.</source>
         <translation>Choisissez une société.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="356"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="356"/>
         <source>Choose a prospect (or add a new one).</source>
         <translation>Choisissez un prospect (ou ajoutez-en un).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="470"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="470"/>
         <source>The clocks jump forward at this time: choose which time you mean.</source>
         <translation>Les horloges avancent à cette heure : choisissez l’heure voulue.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="474"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="474"/>
         <source>The clocks go back at this time: it happens twice, choose which one.</source>
         <translation>Les horloges reculent à cette heure : elle a lieu deux fois, choisissez laquelle.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="480"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="480"/>
         <source>It is a public holiday for %1 (%2).</source>
         <translation>C&apos;est un jour férié pour %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="485"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="485"/>
         <source>This week the clocks have changed in one country and not yet in the other: the usual time difference with %1 does not hold.</source>
         <translation>Cette semaine, un pays a changé d&apos;heure et pas encore l&apos;autre : le décalage habituel avec %1 ne s&apos;applique pas.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="491"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="491"/>
         <source>This time is in the past.</source>
         <translation>Cette heure est passée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="493"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="493"/>
         <source>It is the weekend for %1.</source>
         <translation>C’est le week-end pour %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="498"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="498"/>
         <source>Outside your working hours.</source>
         <translation>En dehors de vos heures de travail.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="500"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="500"/>
         <source>Outside the company&apos;s hours.</source>
         <translation>En dehors des horaires de la société.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="501"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="501"/>
         <source>Outside %1&apos;s business hours.</source>
         <translation>En dehors des heures ouvrées de %1.</translation>
     </message>
@@ -453,97 +453,97 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>CallOperations</name>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="73"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="73"/>
         <source>Not done</source>
         <translation>Non effectué</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="81"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="81"/>
         <source>Overlapping calls</source>
         <translation>Appels qui se chevauchent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="84"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="84"/>
         <source>Do it anyway?</source>
         <translation>Le faire quand même ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="126"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="126"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="140"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="140"/>
         <source>%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?</source>
         <translation>%1 n’existe pas ce jour-là à %2 (on avance les horloges). Quelle heure voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="145"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="145"/>
         <source>%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?</source>
         <translation>%1 a lieu deux fois ce jour-là à %2 (on recule les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="158"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="158"/>
         <source>The call was not moved.</source>
         <translation>L’appel n’a pas été déplacé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="166"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="166"/>
         <source>Resize call</source>
         <translation>Redimensionner l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="168"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="168"/>
         <source>Move call</source>
         <translation>Déplacer l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="205"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="205"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="216"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="216"/>
         <source>Cancel the call</source>
         <translation>Annuler l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="217"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="217"/>
         <source>Cancel the call with %1? Its time is freed.</source>
         <translation>Annuler l’appel avec %1 ? Le créneau sera libéré.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="231"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="231"/>
         <source>Cancel call</source>
         <translation>Annuler l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="242"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="242"/>
         <source>Delete the call</source>
         <translation>Supprimer l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="243"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="243"/>
         <source>Delete the call with %1 from the agenda?</source>
         <translation>Supprimer de l’agenda l’appel avec %1 ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="256"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="256"/>
         <source>Delete call</source>
         <translation>Supprimer l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="269"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="269"/>
         <source>Deal won</source>
         <translation>Vente gagnée</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="270"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="270"/>
         <source>Deal value (%1):</source>
         <translation>Montant de la vente (%1) :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="285"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="285"/>
         <source>Record outcome</source>
         <translation>Enregistrer le résultat</translation>
     </message>
@@ -551,92 +551,92 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="91"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="91"/>
         <source>Select a call to see its details.</source>
         <translation>Sélectionnez un appel pour voir ses détails.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="95"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="95"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="96"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="96"/>
         <source>Join the video call</source>
         <translation>Rejoindre la visio</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="101"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="101"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="102"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="102"/>
         <source>Cancel call…</source>
         <translation>Annuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="106"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="106"/>
         <source>Their time now:</source>
         <translation>Son heure actuelle :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="107"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="107"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="108"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="108"/>
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="109"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="109"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="110"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="110"/>
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="116"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="116"/>
         <source>After the call</source>
         <translation>Après l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="121"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="121"/>
         <source>Won</source>
         <translation>Gagné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="122"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="122"/>
         <source>Lost</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="123"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="123"/>
         <source>Follow-up</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="124"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="124"/>
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="207"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="207"/>
         <source>%1 %2 (you) · %3 %4 (%5)</source>
         <translation>%1 %2 (vous) · %3 %4 (%5)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="216"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="216"/>
         <source>%1, %2 min</source>
         <translation>%1, %2 min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="260"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="260"/>
         <source>This link was not opened: only https:// links are opened from a call.</source>
         <translation>Ce lien n’a pas été ouvert : seuls les liens https:// sont ouverts depuis un appel.</translation>
     </message>
@@ -1247,17 +1247,17 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>QuickProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="512"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="512"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="521"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="521"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="522"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="522"/>
         <source>Time zone:</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -1401,7 +1401,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/timegrid.py" line="130"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="130"/>
         <source>%1 %2 · %3</source>
         <translation>%1 %2 · %3</translation>
     </message>

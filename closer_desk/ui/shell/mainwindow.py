@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk import APP_NAME
-from closer_desk.ui.agenda_room import AgendaRoom
+from closer_desk.ui.agenda.details import OpenUrl, desktop_open
+from closer_desk.ui.agenda.operations import CallOperations
+from closer_desk.ui.agenda.room import AgendaRoom
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource, Directory
-from closer_desk.ui.details import OpenUrl, desktop_open
-from closer_desk.ui.operations import CallOperations
 from closer_desk.ui.shell.sidebar import Sidebar
 
 if TYPE_CHECKING:  # built, and imported, only when an empty agenda needs it

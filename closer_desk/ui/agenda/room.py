@@ -15,15 +15,15 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, Closer, Status
+from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
+from closer_desk.ui.agenda.listview import AgendaList
+from closer_desk.ui.agenda.operations import CallOperations
+from closer_desk.ui.agenda.timegrid import TimeGrid
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
-from closer_desk.ui.details import DetailsPane, OpenUrl, desktop_open
-from closer_desk.ui.listview import AgendaList
-from closer_desk.ui.operations import CallOperations
-from closer_desk.ui.timegrid import TimeGrid
 
 if TYPE_CHECKING:  # the editor module is imported when a call is first opened
-    from closer_desk.ui.editor import AppointmentEditor
+    from closer_desk.ui.agenda.editor import AppointmentEditor
 
 VIEWS = ("day", "week", "list")
 LIST_DAYS = 28
@@ -293,7 +293,7 @@ class AgendaRoom(QWidget):
     # -- actions ---------------------------------------------------------------------------
     def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:
         """Open the editor for a new call (at ``wall``, naive in the closer's zone)."""
-        from closer_desk.ui.editor import AppointmentEditor
+        from closer_desk.ui.agenda.editor import AppointmentEditor
 
         if self.closer is None:
             return None
@@ -315,7 +315,7 @@ class AgendaRoom(QWidget):
 
     def edit_call(self, appointment_id: int | None = None) -> AppointmentEditor | None:
         """Open a call in the editor."""
-        from closer_desk.ui.editor import AppointmentEditor
+        from closer_desk.ui.agenda.editor import AppointmentEditor
 
         target = appointment_id if appointment_id is not None else self.selected_id
         entry = next((e for e in self.entries if e.appointment.id == target), None)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, CallKind, Company, Prospect, Status
-from closer_desk.ui.agenda_model import kind_text, outcome_text, status_text
+from closer_desk.ui.agenda.model import kind_text, outcome_text, status_text
 from closer_desk.ui.common import i18n
 
 OpenUrl = Callable[[QUrl], bool]

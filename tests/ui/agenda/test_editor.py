@@ -9,7 +9,7 @@ import pytest
 
 from closer_desk.core import booking_checks as checks
 from closer_desk.core.model import CallKind
-from closer_desk.ui.editor import AppointmentEditor
+from closer_desk.ui.agenda.editor import AppointmentEditor
 from tests.helpers.factories import at
 from tests.ui.conftest import settle
 

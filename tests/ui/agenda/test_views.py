@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from closer_desk.core.model import AgendaEntry, Appointment, CallKind, Status
-from closer_desk.ui.agenda_model import COMPANY, ENTRY_ROLE, AgendaFilter, AgendaModel
-from closer_desk.ui.details import DetailsPane, joinable
-from closer_desk.ui.listview import AgendaList
-from closer_desk.ui.timegrid import TimeGrid
+from closer_desk.ui.agenda.details import DetailsPane, joinable
+from closer_desk.ui.agenda.listview import AgendaList
+from closer_desk.ui.agenda.model import COMPANY, ENTRY_ROLE, AgendaFilter, AgendaModel
+from closer_desk.ui.agenda.timegrid import TimeGrid
 from tests.helpers.factories import FakeClock, at
 
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QWidget
 from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import ConflictError
 from closer_desk.core.model import Appointment, CallKind
+from closer_desk.ui.agenda.undo import CreateCommand, DeleteCommand, IdMap, RestoreCommand
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource
-from closer_desk.ui.undo import CreateCommand, DeleteCommand, IdMap, RestoreCommand
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from closer_desk.core import booking_checks as checks
+from closer_desk.ui.agenda.editor import AppointmentEditor
 from closer_desk.ui.common import i18n
-from closer_desk.ui.editor import AppointmentEditor
 from tests.helpers.packaging import i18n_build
 from tests.ui.conftest import settle
 

@@ -29,10 +29,10 @@ from closer_desk.core import booking_checks as checks
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Appointment, CallKind, Closer, Prospect
+from closer_desk.ui.agenda.operations import CallDraft
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
-from closer_desk.ui.operations import CallDraft
 
 
 class AppointmentEditor(QDialog):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from closer_desk.core.model import AgendaEntry
-from closer_desk.ui.agenda_model import ENTRY_ROLE, PROSPECT, WHEN, AgendaFilter, AgendaModel
+from closer_desk.ui.agenda.model import ENTRY_ROLE, PROSPECT, WHEN, AgendaFilter, AgendaModel
 
 
 class AgendaList(QWidget):
