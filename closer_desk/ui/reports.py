@@ -43,7 +43,7 @@ from closer_desk.core.reports import Month, Report, write_csv
 from closer_desk.store.reports import DeskReport, current_month, load_report
 from closer_desk.ui.common.guard import AliveRunner
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.desk_models import ReportTableModel, percent_text, report_rows
+from closer_desk.ui.desk.models import ReportTableModel, percent_text, report_rows
 
 #: The chart shows counts of won deals, or the commission in one currency (never a mix).
 WON = "won"

@@ -4,147 +4,147 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="200" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="200" />
         <source>This company has no closing script yet.</source>
         <translation>Cette entreprise n'a pas encore de script de closing.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="202" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="202" />
         <source>Closing script</source>
         <translation>Script de closing</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="208" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="208" />
         <source>Notes taken during the call (private)</source>
         <translation>Notes prises pendant l'appel (privées)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="210" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="210" />
         <source>Call notes</source>
         <translation>Notes d'appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="216" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="216" />
         <source>Won…</source>
         <translation>Gagné…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="217" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="217" />
         <source>Lost…</source>
         <translation>Perdu…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="218" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="218" />
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="219" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="219" />
         <source>Follow-up</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="240" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="240" />
         <source>Calls with this prospect</source>
         <translation>Appels avec ce prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="284" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="284" />
         <source>Prospect's file</source>
         <translation>Fiche du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="285" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="285" />
         <source>Private: never sent in an invite or an export</source>
         <translation>Privé : jamais envoyé dans une invitation ni un export</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="290" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="290" />
         <source>Hot</source>
         <translation>Chaud</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="291" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="291" />
         <source>Warm</source>
         <translation>Tiède</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="292" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="292" />
         <source>Cold</source>
         <translation>Froid</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="297" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="297" />
         <source>Temperature</source>
         <translation>Température</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="299" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="299" />
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="300" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="300" />
         <source>Motivations</source>
         <translation>Motivations</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="301" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="301" />
         <source>Blockages</source>
         <translation>Freins</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="302" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="302" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="310" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="310" />
         <source>Save file</source>
         <translation>Enregistrer la fiche</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="376" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="376" />
         <source>%1 with %2 — %3</source>
         <translation>%1 avec %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="414" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="414" />
         <source>No call selected</source>
         <translation>Aucun appel sélectionné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="430" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="430" />
         <source>No outcome recorded yet.</source>
         <translation>Aucun résultat enregistré pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="431" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="431" />
         <source>Outcome: %1</source>
         <translation>Résultat : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="435" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="435" />
         <source>%1 %2, commission %3 %2</source>
         <translation>%1 %2, commission %3 %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="518" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="518" />
         <source>Deal lost</source>
         <translation>Vente perdue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="518" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="518" />
         <source>Why was it lost?</source>
         <translation>Pourquoi la vente est-elle perdue ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="565" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="565" />
         <source>Not saved: a value is not valid (%1).</source>
         <translation>Non enregistré : une valeur n'est pas valide (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="568" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="568" />
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
@@ -152,68 +152,68 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="151" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="151" />
         <source>When</source>
         <extracomment>Sort by the raw value (numbers, ISO times) rather than the shown text.</extracomment>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="151" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="151" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="151" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="151" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="151" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="151" />
         <source>Deal</source>
         <translation>Vente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="162" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="162" />
         <source>Won</source>
         <translation>Gagné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="165" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="165" />
         <source>Lost: %1</source>
         <translation>Perdu : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="167" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="167" />
         <source>Lost</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="170" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="170" />
         <source>Follow-up</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="172" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="172" />
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="173" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="173" />
         <source>Confirmed</source>
         <translation>Confirmé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="174" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="174" />
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="175" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="175" />
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="176" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="176" />
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -221,52 +221,52 @@
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="376" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="376" />
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="377" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="377" />
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="378" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="378" />
         <source>Temperature</source>
         <translation>Température</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="379" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="379" />
         <source>Last call</source>
         <translation>Dernier appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="386" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="386" />
         <source>Follow-up due</source>
         <translation>Relance à faire</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="387" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="387" />
         <source>No-show to reschedule</source>
         <translation>Absent, à replanifier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="388" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="388" />
         <source>Hot, no call booked</source>
         <translation>Chaud, aucun appel prévu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="394" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="394" />
         <source>Hot</source>
         <translation>Chaud</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="395" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="395" />
         <source>Warm</source>
         <translation>Tiède</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="396" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="396" />
         <source>Cold</source>
         <translation>Froid</translation>
     </message>
@@ -302,57 +302,57 @@
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="283" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="283" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="284" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="284" />
         <source>Calls held</source>
         <translation>Appels tenus</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="285" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="285" />
         <source>No-shows</source>
         <translation>Absents</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="286" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="286" />
         <source>Won</source>
         <translation>Gagnées</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="287" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="287" />
         <source>Lost</source>
         <translation>Perdues</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="288" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="288" />
         <source>Follow-ups</source>
         <translation>Relances</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="289" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="289" />
         <source>Conversion</source>
         <translation>Conversion</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="290" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="290" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="291" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="291" />
         <source>Revenue</source>
         <translation>Chiffre d'affaires</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="292" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="292" />
         <source>Commission</source>
         <translation>Commission</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_models.py" line="323" />
+        <location filename="../../closer_desk/ui/desk/models.py" line="323" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -460,47 +460,47 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="92" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="92" />
         <source>Deal won</source>
         <translation>Vente gagnée</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="94" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="94" />
         <source>e.g. 4500</source>
         <translation>p. ex. 4500</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="100" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="100" />
         <source>company rate: %1</source>
         <translation>taux de l'entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="105" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="105" />
         <source>Deal value</source>
         <translation>Montant de la vente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="106" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="106" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="107" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="107" />
         <source>Commission for this deal (%)</source>
         <translation>Commission sur cette vente (%)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="128" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="128" />
         <source>Enter the deal value as a number, e.g. 4500 or 4500.50.</source>
         <translation>Saisissez le montant en chiffres, p. ex. 4500 ou 4500,50.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="129" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="129" />
         <source>Enter a three-letter currency code such as EUR.</source>
         <translation>Saisissez un code de devise à trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/desk_widgets.py" line="130" />
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="130" />
         <source>Enter the rate as a percentage between 0 and 100.</source>
         <translation>Saisissez le taux en pourcentage, entre 0 et 100.</translation>
     </message>

@@ -144,7 +144,7 @@ class RoomsWiring(QObject):
     def desk_widget(self) -> Any:
         """The call's desk (built, and put under the call's details, on first use)."""
         if self.desk is None:
-            from closer_desk.ui.desk_widgets import CallDeskWidget
+            from closer_desk.ui.desk.widgets import CallDeskWidget
 
             desk = CallDeskWidget(self.agenda(), self.tasks)
             desk.setMinimumHeight(640)

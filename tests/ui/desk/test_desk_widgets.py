@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from closer_desk.core.model import Outcome, Status
 from closer_desk.store.desk import ticks
-from closer_desk.ui.desk_widgets import CallDeskWidget, WonDialog
+from closer_desk.ui.desk.widgets import CallDeskWidget, WonDialog
 from tests.helpers.factories import at
 
 SCRIPT = "1. Rappeler le contexte\n2. Reformuler le besoin\n3. Proposer l'offre"

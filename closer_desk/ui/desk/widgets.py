@@ -43,7 +43,7 @@ from closer_desk.core.model import Changes, Outcome, Status, Temperature
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
 from closer_desk.ui.common.guard import AliveRunner
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.desk_models import (
+from closer_desk.ui.desk.models import (
     HistoryModel,
     HistoryRow,
     ScriptModel,
