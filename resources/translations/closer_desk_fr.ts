@@ -644,7 +644,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>HourStrip</name>
     <message>
-        <location filename="../../closer_desk/ui/hour_strip.py" line="61"/>
+        <location filename="../../closer_desk/ui/planner/hour_strip.py" line="61"/>
         <source>Hours across time zones</source>
         <translation>Heures dans les différents fuseaux</translation>
     </message>
@@ -1120,83 +1120,83 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Planner</name>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="123"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="123"/>
         <source> min</source>
         <extracomment>How many slots &quot;Copy proposal&quot; offers. A prospect asked for before the lists were filled (applied when they are). (prospect id, earlier call id): the next booking for that prospect continues it.</extracomment>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="129"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="129"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="130"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="130"/>
         <source>Find slots</source>
         <translation>Chercher des créneaux</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="134"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="134"/>
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="135"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="135"/>
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="136"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="136"/>
         <source>Closer</source>
         <translation>Closer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="139"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="139"/>
         <source>from</source>
         <translation>à partir du</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="141"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="141"/>
         <source>for</source>
         <translation>sur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="145"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="145"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="162"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="162"/>
         <source>Copy proposal</source>
         <translation>Copier la proposition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="163"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="163"/>
         <source>Book</source>
         <translation>Réserver</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="170"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="170"/>
         <source>Proposal in</source>
         <translation>Proposition en</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="225"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="225"/>
         <source>The call you book here follows up the earlier one.</source>
         <translation>L&apos;appel réservé ici fait suite au précédent.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="244"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="244"/>
         <source>(no company)</source>
         <translation>(aucune société)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="310"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="310"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/planner.py" line="333"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="333"/>
         <source>%n free slot(s)</source>
         <translation>
             <numerusform>%n créneau libre</numerusform>
@@ -1204,42 +1204,42 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         </translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="338"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="338"/>
         <source>No free slot in these days: try more days or another length.</source>
         <translation>Aucun créneau libre sur ces jours : essayez plus de jours ou une autre durée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="350"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="350"/>
         <source>Pick the company this call is for to book it.</source>
         <translation>Choisissez la société de cet appel pour le réserver.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="421"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="421"/>
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="465"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="465"/>
         <source>Booked.</source>
         <translation>Réservé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="480"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="480"/>
         <source>Proposal copied: paste it in your message.</source>
         <translation>Proposition copiée : collez-la dans votre message.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="491"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="491"/>
         <source>That time was just taken: search again.</source>
         <translation>Ce créneau vient d&apos;être pris : relancez la recherche.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="493"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="493"/>
         <source>Not found any more: {0}</source>
         <translation>Introuvable : {0}</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="495"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="495"/>
         <source>Check {0} ({1}).</source>
         <translation>Vérifiez {0} ({1}).</translation>
     </message>
@@ -1347,53 +1347,53 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>SlotTableModel</name>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="36"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="36"/>
         <source>Prospect&apos;s time</source>
         <extracomment>Role giving a value to sort on (epoch seconds for times, flag count for flags). Role giving the row&apos;s ``Slot``.</extracomment>
         <translation>Heure du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="37"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="37"/>
         <source>Your time</source>
         <translation>Votre heure</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="38"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="38"/>
         <source>To know</source>
         <translation>À savoir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="41"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="41"/>
         <source>public holiday</source>
         <translation>jour férié</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="42"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="42"/>
         <source>their weekend</source>
         <translation>leur week-end</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="43"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="43"/>
         <source>clocks out of step this week</source>
         <translation>changements d&apos;heure décalés cette semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="44"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="44"/>
         <source>early for you</source>
         <translation>tôt pour vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="45"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="45"/>
         <source>late for you</source>
         <translation>tard pour vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="46"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="46"/>
         <source>early for them</source>
         <translation>tôt pour eux</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="47"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="47"/>
         <source>late for them</source>
         <translation>tard pour eux</translation>
     </message>

@@ -106,7 +106,7 @@ class RoomsWiring(QObject):
         )
 
     def _planner(self) -> QWidget:
-        from closer_desk.ui.planner import Planner
+        from closer_desk.ui.planner.room import Planner
 
         room = Planner(self.agenda(), self.tasks)
         room.slot_booked.connect(

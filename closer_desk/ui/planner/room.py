@@ -46,8 +46,8 @@ from closer_desk.store import Agenda
 from closer_desk.store.desk import book_next_call
 from closer_desk.store.planning import SlotSearch, search_slots
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.hour_strip import HourStrip, StripContent, StripRow
-from closer_desk.ui.slot_model import SORT_ROLE, SlotTableModel
+from closer_desk.ui.planner.hour_strip import HourStrip, StripContent, StripRow
+from closer_desk.ui.planner.slot_model import SORT_ROLE, SlotTableModel
 
 #: How many slots "Copy proposal" offers.
 PROPOSAL_COUNT = 3

@@ -15,8 +15,8 @@ from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
 from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.planner import Planner
-from closer_desk.ui.slot_model import SLOT_ROLE, SORT_ROLE, SlotTableModel
+from closer_desk.ui.planner.room import Planner
+from closer_desk.ui.planner.slot_model import SLOT_ROLE, SORT_ROLE, SlotTableModel
 from tests.helpers.factories import at
 
 
