@@ -4,141 +4,141 @@
 <context>
     <name>AvailabilityDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="155" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="155" />
         <source>Availability of %1</source>
         <translation>Disponibilités de %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="157" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="157" />
         <source>&amp;Weekly hours</source>
         <translation>&amp;Semaine type</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="158" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="158" />
         <source>&amp;Days off and extra hours</source>
         <translation>&amp;Congés et heures en plus</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="159" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="159" />
         <source>T&amp;ravel</source>
         <translation>&amp;Déplacements</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="160" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="160" />
         <source>Booking &amp;rules</source>
         <translation>&amp;Règles de réservation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="171" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="171" />
         <source>Hours in %1 time, several intervals separated by commas, e.g. 09:00-12:00, 14:00-18:00. Empty: not working.</source>
         <translation>Heures à l’heure de %1, plusieurs plages séparées par des virgules, p. ex. 09:00-12:00, 14:00-18:00. Vide : jour non travaillé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="183" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="183" />
         <source>not working</source>
         <translation>non travaillé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="193" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="193" />
         <source>&amp;Copy Monday to Tuesday–Friday</source>
         <translation>Co&amp;pier lundi sur mardi–vendredi</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="209" />
-        <location filename="../../closer_desk/ui/availability.py" line="229" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="209" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="229" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="213" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="213" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="214" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="214" />
         <source>Day off</source>
         <translation>Congé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="225" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="225" />
         <source>empty: day off; or e.g. 10:00-14:00</source>
         <translation>vide : congé ; ou p. ex. 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="226" />
-        <location filename="../../closer_desk/ui/availability.py" line="271" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="226" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="271" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="227" />
-        <location filename="../../closer_desk/ui/availability.py" line="272" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="227" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="272" />
         <source>Re&amp;move</source>
         <translation>&amp;Enlever</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="230" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="230" />
         <source>Hours that day</source>
         <translation>Heures ce jour-là</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="248" />
-        <location filename="../../closer_desk/ui/availability.py" line="275" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="248" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="275" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="254" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="254" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="259" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="259" />
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="276" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="276" />
         <source>To (included)</source>
         <translation>Au (inclus)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="277" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="277" />
         <source>Working from</source>
         <translation>Travaille depuis</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="300" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="300" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="309" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="309" />
         <source>No limit</source>
         <translation>Sans limite</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="312" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="312" />
         <source>Free time &amp;before a call</source>
         <translation>Temps libre a&amp;vant un appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="314" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="314" />
         <source>Free time &amp;after a call</source>
         <translation>Temps libre a&amp;près un appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="315" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="315" />
         <source>Minimum &amp;notice</source>
         <translation>Délai de prévenance &amp;minimum</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="316" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="316" />
         <source>Most &amp;calls a day</source>
         <translation>Nombre maximal d’appe&amp;ls par jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/availability.py" line="346" />
+        <location filename="../../closer_desk/ui/directory/availability.py" line="346" />
         <source>%1 h %2 a week</source>
         <translation>%1 h %2 par semaine</translation>
     </message>
@@ -413,192 +413,192 @@
 <context>
     <name>FieldErrors</name>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="26" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="26" />
         <source>Expected a date and time as YYYY-MM-DD HH:MM.</source>
         <translation>Date et heure attendues sous la forme AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="29" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="29" />
         <source>Expected a date as YYYY-MM-DD.</source>
         <translation>Date attendue sous la forme AAAA-MM-JJ.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="30" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="30" />
         <source>Expected a number.</source>
         <translation>Nombre attendu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="31" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="31" />
         <source>Must be greater than zero.</source>
         <translation>Doit être supérieur à zéro.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="32" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="32" />
         <source>Too long.</source>
         <translation>Trop long.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="33" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="33" />
         <source>Cannot be negative.</source>
         <translation>Ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="34" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="34" />
         <source>Cannot be more than 100%.</source>
         <translation>Ne peut pas dépasser 100 %.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="35" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="35" />
         <source>Expected a time of day as HH:MM.</source>
         <translation>Heure attendue sous la forme HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="36" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="36" />
         <source>Expected hours as HH:MM-HH:MM, separated by commas.</source>
         <translation>Plages attendues sous la forme HH:MM-HH:MM, séparées par des virgules.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="39" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="39" />
         <source>Ends before it starts.</source>
         <translation>La fin précède le début.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="40" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="40" />
         <source>These hours overlap.</source>
         <translation>Ces plages se chevauchent.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="41" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="41" />
         <source>Not a day of the week.</source>
         <translation>Ce n’est pas un jour de la semaine.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="42" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="42" />
         <source>Expected hours like “mon-fri 09:00-18:00”.</source>
         <translation>Heures attendues comme « lun-ven 09:00-18:00 ».</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="45" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="45" />
         <source>Expected a three-letter currency code such as EUR.</source>
         <translation>Code de devise à trois lettres attendu, p. ex. EUR.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="48" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="48" />
         <source>Only https:// links are accepted for calls.</source>
         <translation>Seuls les liens https:// sont acceptés pour les appels.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="51" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="51" />
         <source>Not a valid link.</source>
         <translation>Lien non valide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="52" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="52" />
         <source>Not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).</source>
         <translation>Numéro de téléphone non valide (utilisez la forme internationale, p. ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="56" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="56" />
         <source>Not a valid e-mail address.</source>
         <translation>Adresse électronique non valide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="57" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="57" />
         <source>Expected a colour as #rrggbb.</source>
         <translation>Couleur attendue sous la forme #rrvvbb.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="58" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="58" />
         <source>Expected a two-letter country code such as FR.</source>
         <translation>Code pays à deux lettres attendu, p. ex. FR.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="61" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="61" />
         <source>Expected a two-letter language code such as fr.</source>
         <translation>Code de langue à deux lettres attendu, p. ex. fr.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="64" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="64" />
         <source>Cannot be empty.</source>
         <translation>Ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="65" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="65" />
         <source>Out of range.</source>
         <translation>Hors limites.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="66" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="66" />
         <source>Required.</source>
         <translation>Obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>Not accepted.</source>
         <translation>Non accepté.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>Not a region of that country (e.g. QC for Québec, NY for New York).</source>
         <translation>Pas une région de ce pays (p. ex. QC pour le Québec, NY pour New York).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>Not one of the allowed values.</source>
         <translation>Ne fait pas partie des valeurs permises.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>Only https:, tel: and mailto: links can be opened.</source>
         <translation>Seuls les liens https:, tel: et mailto: peuvent être ouverts.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>This call is cancelled.</source>
         <translation>Cet appel est annulé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>This cannot be changed here.</source>
         <translation>Ceci ne peut pas être modifié ici.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>Not a known outcome.</source>
         <translation>Résultat inconnu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>A deal value is only recorded for a won deal.</source>
         <translation>Un montant n’est enregistré que pour une vente gagnée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="68" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="68" />
         <source>The agenda already holds data: sample data only goes into an empty agenda.</source>
         <translation>L’agenda contient déjà des données : les données d’exemple ne vont que dans un agenda vide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="85" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="85" />
         <source>Unknown time zone “%1” (pick one from the list, e.g. Europe/Paris).</source>
         <translation>Fuseau horaire « %1 » inconnu (choisissez-en un dans la liste, p. ex. Europe/Paris).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="89" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="89" />
         <source>“%1” already exists.</source>
         <translation>« %1 » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="93" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="93" />
         <source>Several match: %1.</source>
         <translation>Plusieurs correspondent : %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="97" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="97" />
         <source>Not found: it may have been deleted meanwhile.</source>
         <translation>Introuvable : peut-être supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/field_errors.py" line="104" />
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="104" />
         <source>Could not save: %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -777,19 +777,19 @@
 <context>
     <name>ZonePicker</name>
     <message>
-        <location filename="../../closer_desk/ui/zonepicker.py" line="161" />
+        <location filename="../../closer_desk/ui/directory/zonepicker.py" line="161" />
         <source>Search a city or zone, e.g. Paris</source>
         <extracomment>The role holding the text the completer inserts (the zone name as listed). The role holding the IANA zone a row stands for.</extracomment>
         <translation>Chercher une ville ou un fuseau, p. ex. Paris</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/zonepicker.py" line="172" />
-        <location filename="../../closer_desk/ui/zonepicker.py" line="173" />
+        <location filename="../../closer_desk/ui/directory/zonepicker.py" line="172" />
+        <location filename="../../closer_desk/ui/directory/zonepicker.py" line="173" />
         <source>Show all zones</source>
         <translation>Afficher tous les fuseaux</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/zonepicker.py" line="232" />
+        <location filename="../../closer_desk/ui/directory/zonepicker.py" line="232" />
         <source>unknown zone</source>
         <translation>fuseau inconnu</translation>
     </message>

@@ -1,5 +1,5 @@
 """The editor of a closer's identity: name, e-mail, home zone (hours live in the availability
-dialog, ``closer_desk.ui.availability``)."""
+dialog, ``closer_desk.ui.directory.availability``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from closer_desk.core.model import Closer
 from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.zonepicker import Clock, ZonePicker
+from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 
 class CloserDialog(EditDialog):

@@ -24,7 +24,7 @@ from closer_desk.core.model import CallKind, Company
 from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.zonepicker import Clock, ZonePicker
+from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 
 def _percent(rate: Decimal) -> str:

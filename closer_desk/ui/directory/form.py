@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from closer_desk.core.errors import CloserDeskError, ValidationError
 from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.field_errors import describe, error_field
+from closer_desk.ui.directory.field_errors import describe, error_field
 
 #: A unit of store work built from the form, run on the worker thread.
 Job = Callable[[], Any]

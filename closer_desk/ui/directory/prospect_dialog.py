@@ -28,7 +28,7 @@ from closer_desk.core.phonezone import display_phone, zones_for_phone
 from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.zonepicker import Clock, ZonePicker
+from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 #: Languages offered first; any two-letter code may be typed.
 _LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "ja", "zh")

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core.model import Changes, Closer, Company, Prospect
 from closer_desk.store import Agenda
-from closer_desk.ui.availability import AvailabilityDialog
 from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.directory.availability import AvailabilityDialog
 from closer_desk.ui.directory.closer_dialog import CloserDialog
 from closer_desk.ui.directory.company_dialog import CompanyDialog
+from closer_desk.ui.directory.field_errors import describe
 from closer_desk.ui.directory.form import EditDialog
 from closer_desk.ui.directory.models import (
     CloserTableModel,
@@ -36,8 +37,7 @@ from closer_desk.ui.directory.models import (
     RowTableModel,
 )
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
-from closer_desk.ui.field_errors import describe
-from closer_desk.ui.zonepicker import Clock
+from closer_desk.ui.directory.zonepicker import Clock
 
 #: The widest a column gets when sized to its contents, in pixels.
 MAX_COLUMN_WIDTH = 260

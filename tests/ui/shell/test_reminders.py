@@ -13,7 +13,7 @@ from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.shell.reminders import MAX_SLEEP, ReminderScheduler, ReminderTray
 from tests.helpers.factories import FakeClock, at
-from tests.ui.directory_fixtures import british_clock_locale, tasks
+from tests.ui.directory.fixtures import british_clock_locale, tasks
 
 __all__ = ["british_clock_locale", "tasks"]
 

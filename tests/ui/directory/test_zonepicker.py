@@ -9,9 +9,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from closer_desk.core.errors import UnknownZoneError
-from closer_desk.ui.zonepicker import IANA_ROLE, ZoneFilterProxy, ZoneListModel, ZonePicker
+from closer_desk.ui.directory.zonepicker import (
+    IANA_ROLE,
+    ZoneFilterProxy,
+    ZoneListModel,
+    ZonePicker,
+)
 from tests.helpers.factories import FakeClock
-from tests.ui.directory_fixtures import british_clock_locale
+from tests.ui.directory.fixtures import british_clock_locale
 
 __all__ = ["british_clock_locale"]
 

@@ -16,14 +16,14 @@ from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.rooms import CompaniesRoom
 from tests.helpers.factories import FakeClock
 from tests.helpers.packaging import i18n_build
-from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
+from tests.ui.directory.fixtures import british_clock_locale, save_and_wait, tasks
 
 __all__ = ["british_clock_locale", "tasks"]
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 CATALOGUE = (
-    Path(__file__).resolve().parents[2] / "resources/translations/closer_desk_directory_fr.ts"
+    Path(__file__).resolve().parents[3] / "resources/translations/closer_desk_directory_fr.ts"
 )
 
 
@@ -76,7 +76,7 @@ def test_room_headers_and_inherited_buttons_speak_french(
 @pytest.mark.usefixtures("french")
 def test_a_region_outside_the_country_has_its_own_french_reason() -> None:
     from closer_desk.core.errors import ValidationError
-    from closer_desk.ui.field_errors import describe, error_field
+    from closer_desk.ui.directory.field_errors import describe, error_field
 
     error = ValidationError("subdivision", "bad_subdivision", "ZZ")
     assert error_field(error) == "subdivision"
@@ -89,10 +89,10 @@ def test_every_code_core_and_store_raise_has_a_reason() -> None:
     import ast
 
     from closer_desk.core.errors import ValidationError
-    from closer_desk.ui.field_errors import describe
+    from closer_desk.ui.directory.field_errors import describe
 
     generic = describe(ValidationError("x", "no_such_code", ""))
-    package = Path(__file__).resolve().parents[2] / "closer_desk"
+    package = Path(__file__).resolve().parents[3] / "closer_desk"
     codes = set()
     for source in [*(package / "core").rglob("*.py"), *(package / "store").rglob("*.py")]:
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import DailyInterval, DateOverride, TravelPeriod
 from closer_desk.store import Agenda
-from closer_desk.ui.availability import AvailabilityDialog
 from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.directory.availability import AvailabilityDialog
 from tests.helpers.factories import FakeClock
-from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
+from tests.ui.directory.fixtures import british_clock_locale, save_and_wait, tasks
 
 __all__ = ["british_clock_locale", "tasks"]
 

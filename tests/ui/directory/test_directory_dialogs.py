@@ -14,7 +14,7 @@ from closer_desk.ui.directory.closer_dialog import CloserDialog
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 from tests.helpers.factories import FakeClock
-from tests.ui.directory_fixtures import british_clock_locale, save_and_wait, tasks
+from tests.ui.directory.fixtures import british_clock_locale, save_and_wait, tasks
 
 __all__ = ["british_clock_locale", "tasks"]
 

@@ -1,5 +1,5 @@
 """Fixtures shared by the directory, availability and reminder tests (imported by them, so
-the window tests' conftest stays the other room's)."""
+the window tests' conftest stays the other rooms')."""
 
 from __future__ import annotations
 

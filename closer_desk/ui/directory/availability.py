@@ -43,7 +43,7 @@ from closer_desk.core.model import Closer, DailyInterval, DateOverride, TravelPe
 from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.form import EditDialog, Job
-from closer_desk.ui.zonepicker import Clock, ZonePicker
+from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex

@@ -22,7 +22,7 @@ from closer_desk.ui.directory.models import (
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 from closer_desk.ui.directory.rooms import ClosersRoom, CompaniesRoom, ProspectsRoom
 from tests.helpers.factories import FakeClock
-from tests.ui.directory_fixtures import british_clock_locale, tasks
+from tests.ui.directory.fixtures import british_clock_locale, tasks
 
 __all__ = ["british_clock_locale", "tasks"]
 
