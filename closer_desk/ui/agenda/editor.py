@@ -31,6 +31,7 @@ from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Appointment, CallKind, Closer, Prospect
 from closer_desk.ui.agenda.operations import CallDraft
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.guard import while_alive
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
 
@@ -378,8 +379,10 @@ class AppointmentEditor(QDialog):
             self._set_warnings(resolution, tuple(conflicts))
             self.checked.emit()
 
+        # The dialog may be closed before the answer comes back.
         self.source.read(
-            lambda agenda: agenda.conflicts(closer_id, start, end, exclude_id=exclude), done
+            lambda agenda: agenda.conflicts(closer_id, start, end, exclude_id=exclude),
+            while_alive(self, done),
         )
 
     def _set_warnings(
