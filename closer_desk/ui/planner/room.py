@@ -45,6 +45,7 @@ from closer_desk.core.zones import prospect_place_name, zone_place_name
 from closer_desk.store import Agenda
 from closer_desk.store.desk import book_next_call
 from closer_desk.store.planning import SlotSearch, search_slots
+from closer_desk.ui.common.guard import AliveRunner
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.planner.hour_strip import HourStrip, StripContent, StripRow
 from closer_desk.ui.planner.slot_model import SORT_ROLE, SlotTableModel
@@ -67,7 +68,7 @@ def _read_people(agenda: Agenda) -> _People:
     return _People(closers, agenda.prospects(), agenda.companies(), today)
 
 
-class Planner(QWidget):
+class Planner(AliveRunner, QWidget):
     """Find a slot for a call with a prospect, book it or propose it.
 
     Collaborators come in through the constructor; all agenda work goes through ``tasks``.
@@ -95,7 +96,7 @@ class Planner(QWidget):
     def __init__(self, agenda: Agenda, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.agenda = agenda
-        self.tasks = tasks
+        self.tasks = self._tasks = tasks
         self.search: SlotSearch | None = None
         self._prospects: dict[int, Prospect] = {}
         #: A prospect asked for before the lists were filled (applied when they are).
@@ -189,7 +190,7 @@ class Planner(QWidget):
     def reload(self) -> None:
         """Refill the closer, prospect and company lists from the agenda."""
         agenda = self.agenda
-        self.tasks.run(lambda: _read_people(agenda), self._fill_people, self._on_error)
+        self._run(lambda: _read_people(agenda), self._fill_people, self._on_error)
 
     def on_changes(self, changes: Changes) -> None:
         """Prospects, companies or closers changed elsewhere: refill the lists (the current
@@ -216,7 +217,7 @@ class Planner(QWidget):
             if self.prospect_box.currentData() == prospect_id:
                 self.find_free_slots()
 
-        self.tasks.run(job, done, self._on_error)
+        self._run(job, done, self._on_error)
 
     def _follow_up_note(self) -> str:
         """Said under the slots while the next booking continues an earlier call."""
@@ -311,7 +312,7 @@ class Planner(QWidget):
                 days=days,
             )
 
-        self.tasks.run(job, self._show, self._on_error)
+        self._run(job, self._show, self._on_error)
 
     def _show(self, found: SlotSearch) -> None:
         self.search = found
@@ -449,7 +450,7 @@ class Planner(QWidget):
             )
             return booked.id
 
-        self.tasks.run(job, self._booked, self._on_error)
+        self._run(job, self._booked, self._on_error)
 
     def _booked(self, appointment_id: int) -> None:
         self.next_after = None
