@@ -274,27 +274,27 @@
 <context>
     <name>PipelineRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="69" />
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="69" />
         <source>Nobody is waiting for a call.</source>
         <translation>Personne n'attend d'appel.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="71" />
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="71" />
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="111" />
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="111" />
         <source>The pipeline could not be read (%1).</source>
         <translation>Le pipeline n'a pas pu être lu (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="117" />
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="117" />
         <source>Plan</source>
         <translation>Planifier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/pipeline.py" line="121" />
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="121" />
         <source>Waiting for a call: %1</source>
         <translation>En attente d'un appel : %1</translation>
     </message>
@@ -360,99 +360,99 @@
 <context>
     <name>ReportsRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="123" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="123" />
         <source> months</source>
         <extracomment>The chart shows counts of won deals, or the commission in one currency (never a mix).</extracomment>
         <translation> mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="128" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="128" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="132" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="132" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="134" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="134" />
         <source>Chart over</source>
         <translation>Graphique sur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="136" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="136" />
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="152" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="152" />
         <source>Conversion (%)</source>
         <translation>Conversion (%)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="163" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="163" />
         <source>Conversion</source>
         <translation>Conversion</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="180" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="180" />
         <source>Conversion = won ÷ calls held. No-shows are not calls held, so they are left out of the conversion. Amounts stay in the currency of each deal.</source>
         <translation>Conversion = ventes gagnées ÷ appels tenus. Les absents ne sont pas des appels tenus : ils ne comptent pas dans la conversion. Les montants restent dans la devise de chaque vente.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="261" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="261" />
         <source>The report could not be computed (%1).</source>
         <translation>Le rapport n'a pas pu être calculé (%1).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="279" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="279" />
         <source>Results for %1</source>
         <translation>Résultats de %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="285" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="285" />
         <source>Booked this week: %1 of %2 planned</source>
         <translation>Réservé cette semaine : %1 sur %2 prévues</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="298" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="298" />
         <source>%1 h %2</source>
         <translation>%1 h %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="300" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="300" />
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="307" />
-        <location filename="../../closer_desk/ui/reports.py" line="335" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="307" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="335" />
         <source>Won deals</source>
         <translation>Ventes gagnées</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="309" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="309" />
         <source>Commission in %1</source>
         <translation>Commission en %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="341" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="341" />
         <source>Won deals per company and month</source>
         <translation>Ventes gagnées par entreprise et par mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="343" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="343" />
         <source>Commission in %1 per company and month</source>
         <translation>Commission en %1 par entreprise et par mois</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="354" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="354" />
         <source>Export report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/reports.py" line="354" />
+        <location filename="../../closer_desk/ui/reports/room.py" line="354" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>

@@ -22,8 +22,8 @@ from closer_desk.store.demo import load_demo
 from closer_desk.store.desk import set_call_notes, set_tick
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.desk.widgets import CallDeskWidget
-from closer_desk.ui.pipeline import PipelineRoom
-from closer_desk.ui.reports import ReportsRoom
+from closer_desk.ui.reports.pipeline import PipelineRoom
+from closer_desk.ui.reports.room import ReportsRoom
 from tests.helpers.factories import FakeClock
 from tests.helpers.packaging import i18n_build
 

@@ -124,12 +124,12 @@ class RoomsWiring(QObject):
         return build
 
     def _reports(self) -> QWidget:
-        from closer_desk.ui.reports import ReportsRoom
+        from closer_desk.ui.reports.room import ReportsRoom
 
         return ReportsRoom(self.agenda(), self.tasks)
 
     def _pipeline(self) -> QWidget:
-        from closer_desk.ui.pipeline import PipelineRoom
+        from closer_desk.ui.reports.pipeline import PipelineRoom
 
         room = PipelineRoom(self.agenda(), self.tasks)
         room.plan_call.connect(self.plan_call)

@@ -14,11 +14,12 @@ from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.directory.availability import AvailabilityDialog
 from tests.helpers.factories import FakeClock
-from tests.ui.directory.fixtures import british_clock_locale, save_and_wait, tasks
+from tests.ui.conftest import save_and_wait
 
-__all__ = ["british_clock_locale", "tasks"]
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("british_clock_locale"),
+]
 
 
 def _dialog(

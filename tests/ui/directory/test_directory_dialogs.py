@@ -14,11 +14,12 @@ from closer_desk.ui.directory.closer_dialog import CloserDialog
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 from tests.helpers.factories import FakeClock
-from tests.ui.directory.fixtures import british_clock_locale, save_and_wait, tasks
+from tests.ui.conftest import save_and_wait
 
-__all__ = ["british_clock_locale", "tasks"]
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("british_clock_locale"),
+]
 
 
 def _company_dialog(

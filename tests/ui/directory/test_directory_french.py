@@ -16,11 +16,12 @@ from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.rooms import CompaniesRoom
 from tests.helpers.factories import FakeClock
 from tests.helpers.packaging import i18n_build
-from tests.ui.directory.fixtures import british_clock_locale, save_and_wait, tasks
+from tests.ui.conftest import save_and_wait
 
-__all__ = ["british_clock_locale", "tasks"]
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("british_clock_locale"),
+]
 
 CATALOGUE = (
     Path(__file__).resolve().parents[3] / "resources/translations/closer_desk_directory_fr.ts"

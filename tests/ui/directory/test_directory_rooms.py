@@ -22,12 +22,12 @@ from closer_desk.ui.directory.models import (
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 from closer_desk.ui.directory.rooms import ClosersRoom, CompaniesRoom, ProspectsRoom
 from tests.helpers.factories import FakeClock
-from tests.ui.directory.fixtures import british_clock_locale, tasks
-
-__all__ = ["british_clock_locale", "tasks"]
 
 # The offscreen platform cannot resize native windows; that is not our warning to fix.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("british_clock_locale"),
+]
 
 
 def _loaded(qtbot: QtBot, room: CompaniesRoom | ProspectsRoom | ClosersRoom) -> None:

@@ -16,11 +16,11 @@ from closer_desk.ui.directory.zonepicker import (
     ZonePicker,
 )
 from tests.helpers.factories import FakeClock
-from tests.ui.directory.fixtures import british_clock_locale
 
-__all__ = ["british_clock_locale"]
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("british_clock_locale"),
+]
 
 
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, clock: FakeClock) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from closer_desk.ui.pipeline import PipelineRoom
+from closer_desk.ui.reports.pipeline import PipelineRoom
 from tests.helpers.factories import at
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from closer_desk.core.model import Outcome
 from closer_desk.core.reports import Month, csv_text
-from closer_desk.ui.reports import ReportsRoom
+from closer_desk.ui.reports.room import ReportsRoom
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -13,11 +13,11 @@ from closer_desk.store import Agenda
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.shell.reminders import MAX_SLEEP, ReminderScheduler, ReminderTray
 from tests.helpers.factories import FakeClock, at
-from tests.ui.directory.fixtures import british_clock_locale, tasks
 
-__all__ = ["british_clock_locale", "tasks"]
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("british_clock_locale"),
+]
 
 
 def _book(agenda: Agenda, when: str, prospect: str = "Gabriel Tremblay", reminder: int = 15) -> int:
