@@ -377,75 +377,75 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="63"/>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="224"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="63"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="224"/>
         <source>Export calendar</source>
         <extracomment>What an export covers by default: the last month and the coming year (as the CLI).</extracomment>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="69"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="69"/>
         <source>Your calls in these days, for your other calendars. Notes and the prospects&apos; files are never exported.</source>
         <translation>Vos appels de ces jours-là, pour vos autres calendriers. Les notes et les fiches des prospects ne sont jamais exportées.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="84"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="84"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="85"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="85"/>
         <source>To:</source>
         <translation>Au :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="126"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="126"/>
         <source>&amp;Import calendar…</source>
         <translation>&amp;Importer un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="132"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="132"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="139"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="139"/>
         <source>&amp;Save invite…</source>
         <translation>&amp;Enregistrer l&apos;invitation…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="145"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="145"/>
         <source>&amp;Copy invite</source>
         <translation>&amp;Copier l&apos;invitation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="170"/>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="188"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="170"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="188"/>
         <source>Select a call first.</source>
         <translation>Sélectionnez d&apos;abord un appel.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="176"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="176"/>
         <source>Invite saved to %1.</source>
         <translation>Invitation enregistrée dans %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="192"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="192"/>
         <source>Invite copied: paste it in your message.</source>
         <translation>Invitation copiée : collez-la dans votre message.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="226"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="226"/>
         <source>Calendar files (*.ics)</source>
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="235"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="235"/>
         <source>Not exported: %1</source>
         <translation>Non exporté : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="240"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="240"/>
         <source>%1 calls exported to %2.</source>
         <translation>%1 appels exportés dans %2.</translation>
     </message>
@@ -652,200 +652,200 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="73"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="73"/>
         <source>Save invite</source>
         <translation>Enregistrer l&apos;invitation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="75"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="75"/>
         <source>Calendar files (*.ics)</source>
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="94"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="94"/>
         <source>The file is larger than the limit.</source>
         <extracomment>Why a file was refused whole (the CLI has the same codes in English).</extracomment>
         <translation>Le fichier dépasse la taille maximale.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="95"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="95"/>
         <source>A line is too long.</source>
         <translation>Une ligne est trop longue.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="96"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="96"/>
         <source>Components are nested too deeply.</source>
         <translation>Les composants sont imbriqués trop profondément.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="97"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="97"/>
         <source>This is not an iCalendar file.</source>
         <translation>Ce n&apos;est pas un fichier iCalendar.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="98"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="98"/>
         <source>BEGIN and END do not match.</source>
         <translation>BEGIN et END ne se correspondent pas.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="99"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="99"/>
         <source>A line is not valid iCalendar.</source>
         <translation>Une ligne n&apos;est pas du iCalendar valide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="100"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="100"/>
         <source>A date is impossible or malformed.</source>
         <translation>Une date est impossible ou mal formée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="101"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="101"/>
         <source>A time zone is unknown and no VTIMEZONE defines it.</source>
         <translation>Un fuseau horaire est inconnu et aucun VTIMEZONE ne le définit.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="104"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="104"/>
         <source>A value is invalid.</source>
         <translation>Une valeur n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="105"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="105"/>
         <source>The file holds too many events.</source>
         <translation>Le fichier contient trop d&apos;événements.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="106"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="106"/>
         <source>Recurring events repeat too many times.</source>
         <translation>Des événements récurrents se répètent trop de fois.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="109"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="109"/>
         <source>Reading the file took too long.</source>
         <translation>La lecture du fichier a pris trop de temps.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="110"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="110"/>
         <source>The text is not UTF-8.</source>
         <translation>Le texte n&apos;est pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="115"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="115"/>
         <source>not a closer_desk call; import as busy time to block it</source>
         <extracomment>Why one event was left out.</extracomment>
         <translation>pas un appel closer_desk ; importez-le comme temps occupé pour le bloquer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="118"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="118"/>
         <source>a recurring event cannot update a call</source>
         <translation>un événement récurrent ne peut pas modifier un appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="119"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="119"/>
         <source>an older version of the call</source>
         <translation>une version plus ancienne de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="120"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="120"/>
         <source>no start time</source>
         <translation>pas d&apos;heure de début</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="121"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="121"/>
         <source>ends before it starts</source>
         <translation>se termine avant de commencer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="122"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="122"/>
         <source>marked free</source>
         <translation>marqué comme libre</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="192"/>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="229"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="192"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="229"/>
         <source>Import calendar</source>
         <translation>Importer un calendrier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="194"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="194"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="199"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="199"/>
         <source>Block the time of every event (busy time)</source>
         <translation>Bloquer le temps de chaque événement (temps occupé)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="204"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="204"/>
         <source>Choose a calendar file (.ics).</source>
         <translation>Choisissez un fichier de calendrier (.ics).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="210"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="210"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="229"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="229"/>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>Fichiers de calendrier (*.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="237"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="237"/>
         <source>No such file.</source>
         <translation>Ce fichier n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="248"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="248"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="251"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="251"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="272"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="272"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="287"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="287"/>
         <source>%1 events: %2 added, %3 updated, %4 unchanged, %5 cancelled, %6 refused.</source>
         <translation>%1 événements : %2 ajoutés, %3 mis à jour, %4 inchangés, %5 annulés, %6 refusés.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="296"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="296"/>
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="304"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="304"/>
         <source>Times without a zone were read in %1.</source>
         <translation>Les heures sans fuseau ont été lues en %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="316"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="316"/>
         <source>Line %1:</source>
         <translation>Ligne %1 :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="317"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="317"/>
         <source>Calendar refused, nothing imported.</source>
         <translation>Calendrier refusé, rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="324"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="324"/>
         <source>Import cancelled, nothing imported.</source>
         <translation>Import annulé, rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="330"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="330"/>
         <source>Import failed: %1</source>
         <translation>L&apos;import a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="341"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="341"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>

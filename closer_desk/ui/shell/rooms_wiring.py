@@ -214,7 +214,7 @@ class RoomsWiring(QObject):
         return entry.appointment.id if entry is not None else None
 
     def _invite_row(self) -> QWidget:
-        from closer_desk.ui.calendar_menu import CalendarActions
+        from closer_desk.ui.calendars.menu import CalendarActions
 
         self.calendar = CalendarActions(
             self.window, self.agenda, self.selected_id, on_written=self.publish

@@ -1,7 +1,7 @@
 """The window's Calendar menu: import a calendar file, export a stretch of the agenda, save
 or copy the selected call's invite, and restore the agenda from a backup.
 
-The work itself lives in ``ui.ics_actions``, ``core.ics.export`` and ``ui.shell.backups_dialog``;
+The work itself lives in ``ui.calendars.importing``, ``core.ics.export`` and ``ui.shell.backups_dialog``;
 this module only asks the user (dates, file names) and tells the window what changed.
 """
 
@@ -163,7 +163,7 @@ class CalendarActions(QObject):
     # -- invites -------------------------------------------------------------------------------
     def save_invite(self) -> Path | None:
         """Save the selected call's invite (its cancellation if cancelled) to a file."""
-        from closer_desk.ui.ics_actions import save_invite
+        from closer_desk.ui.calendars.importing import save_invite
 
         appointment_id = self.selected_id()
         if appointment_id is None:
@@ -181,7 +181,7 @@ class CalendarActions(QObject):
 
     def copy_invite(self) -> bool:
         """Put the selected call's invite on the clipboard."""
-        from closer_desk.ui.ics_actions import copy_invite
+        from closer_desk.ui.calendars.importing import copy_invite
 
         appointment_id = self.selected_id()
         if appointment_id is None:
@@ -196,7 +196,7 @@ class CalendarActions(QObject):
     # -- import and export ---------------------------------------------------------------------
     def import_calendar(self) -> Any:
         """Open the import dialog; the views reload after an import."""
-        from closer_desk.ui.ics_actions import ImportDialog
+        from closer_desk.ui.calendars.importing import ImportDialog
 
         dialog = ImportDialog(self.agenda(), self.window)
         dialog.imported.connect(self._imported)
