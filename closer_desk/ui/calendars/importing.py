@@ -1,8 +1,5 @@
-"""Calendar actions of the window: save or copy a call's invite, and import a calendar file
-with a progress bar and a cancel button, the work running off the GUI thread.
-
-The lead wires these into menus: ``save_invite``/``copy_invite`` for "Save invite…" and
-"Copy invite", ``ImportDialog(agenda, parent)`` for "Import calendar…".
+"""Importing a calendar file: as busy time, or as updates of calls, with a progress bar and a
+cancel button, the work running off the GUI thread ("Import calendar…" in the Calendar menu).
 """
 
 from __future__ import annotations
@@ -14,13 +11,11 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QMimeData,
     QObject,
     QThread,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,57 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk.core.ics.importing import IcsRejected, ImportCancelled
-from closer_desk.core.ics.invite import invite
-from closer_desk.core.model import Status
 from closer_desk.store import Agenda
 from closer_desk.store.calendar_import import ImportReport, import_file
-from closer_desk.store.ics_calls import parties_of
-
-ICS_MIME = "text/calendar"
 
 
 def _tr(text: object) -> str:
     # The tables below hold QT_TRANSLATE_NOOP marks (typed ``object`` by PySide6's stubs).
     return QCoreApplication.translate("ImportDialog", str(text))
-
-
-def invite_data(agenda: Agenda, appointment_id: int) -> tuple[bytes, str]:
-    """The invite to send for a call (CANCEL if it is cancelled) and a file name for it."""
-    appointment = agenda.appointment(appointment_id)
-    data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
-    kind = "cancel" if appointment.status == Status.CANCELLED else "invite"
-    return data, f"{kind}-{appointment.id}-{appointment.start:%Y%m%d-%H%M}.ics"
-
-
-def write_invite(agenda: Agenda, appointment_id: int, path: Path) -> Path:
-    """Write a call's invite to ``path``."""
-    data, _ = invite_data(agenda, appointment_id)
-    path.write_bytes(data)
-    return path
-
-
-def save_invite(agenda: Agenda, appointment_id: int, parent: QWidget | None = None) -> Path | None:
-    """ "Save invite…": ask where, write the file; None if the user cancels."""
-    _, name = invite_data(agenda, appointment_id)
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("ImportDialog", "Save invite"),
-        name,
-        QCoreApplication.translate("ImportDialog", "Calendar files (*.ics)"),
-    )
-    if not chosen:
-        return None
-    return write_invite(agenda, appointment_id, Path(chosen))
-
-
-def copy_invite(agenda: Agenda, appointment_id: int) -> None:
-    """ "Copy invite": the invite on the clipboard as text/calendar (and as plain text, for
-    pasting into a mail)."""
-    data, _ = invite_data(agenda, appointment_id)
-    mime = QMimeData()
-    mime.setData(ICS_MIME, data)
-    mime.setText(data.decode("utf-8"))
-    QGuiApplication.clipboard().setMimeData(mime)
 
 
 #: Why a file was refused whole (the CLI has the same codes in English).

@@ -1,94 +1,27 @@
 """The window's Calendar menu: import a calendar file, export a stretch of the agenda, save
 or copy the selected call's invite, and restore the agenda from a backup.
 
-The work itself lives in ``ui.calendars.importing``, ``core.ics.export`` and ``ui.shell.backups_dialog``;
-this module only asks the user (dates, file names) and tells the window what changed.
+The work itself lives in ``importing``, ``invites`` and ``export`` beside this module (and in
+``ui.shell.backups_dialog``); this module only asks the user (dates, file names) and tells the
+window what changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QLabel,
-    QWidget,
 )
 
 from closer_desk.core import tz
 from closer_desk.core.model import Changes
-
-#: What an export covers by default: the last month and the coming year (as the CLI).
-EXPORT_BACK_DAYS = 30
-EXPORT_AHEAD_DAYS = 365
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())
-
-
-def export_between(agenda: Any, first: date, last: date, zone: str, path: Path) -> int:
-    """Write the live calls from ``first`` to ``last`` (days in ``zone``) as one calendar to
-    ``path``, in the window's language; the number of calls. Private notes and the client file
-    are never in it (the invite's event builder leaves them out)."""
-    from closer_desk.core.ics.export import export_calendar
-    from closer_desk.store.ics_calls import calls_between
-
-    start = tz.day_bounds(first, zone)[0]
-    end = tz.day_bounds(last, zone)[1]
-    calls = calls_between(agenda, start, end)
-    language = "fr" if QLocale().language() == QLocale.Language.French else "en"
-    path.write_bytes(export_calendar(calls, now=agenda.now(), language=language))
-    return len(calls)
-
-
-class ExportDialog(QDialog):
-    """From which day to which day to export."""
-
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("Calendar", "Export calendar"))
-        self.first = QDateEdit(_qdate(today - timedelta(days=EXPORT_BACK_DAYS)), self)
-        self.last = QDateEdit(_qdate(today + timedelta(days=EXPORT_AHEAD_DAYS)), self)
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-        hint = QLabel(
-            QCoreApplication.translate(
-                "Calendar",
-                "Your calls in these days, for your other calendars. Notes and the "
-                "prospects' files are never exported.",
-            ),
-            self,
-        )
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(hint)
-        form.addRow(QCoreApplication.translate("Calendar", "From:"), self.first)
-        form.addRow(QCoreApplication.translate("Calendar", "To:"), self.last)
-        form.addRow(buttons)
-
-    def days(self) -> tuple[date, date]:
-        """The chosen days, earliest first."""
-        a, b = _day(self.first.date()), _day(self.last.date())
-        return (a, b) if a <= b else (b, a)
+from closer_desk.ui.calendars.export import ExportDialog, export_between
 
 
 class CalendarActions(QObject):
@@ -163,7 +96,7 @@ class CalendarActions(QObject):
     # -- invites -------------------------------------------------------------------------------
     def save_invite(self) -> Path | None:
         """Save the selected call's invite (its cancellation if cancelled) to a file."""
-        from closer_desk.ui.calendars.importing import save_invite
+        from closer_desk.ui.calendars.invites import save_invite
 
         appointment_id = self.selected_id()
         if appointment_id is None:
@@ -181,7 +114,7 @@ class CalendarActions(QObject):
 
     def copy_invite(self) -> bool:
         """Put the selected call's invite on the clipboard."""
-        from closer_desk.ui.calendars.importing import copy_invite
+        from closer_desk.ui.calendars.invites import copy_invite
 
         appointment_id = self.selected_id()
         if appointment_id is None:

@@ -9,7 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from closer_desk.store import Agenda
-from closer_desk.ui.calendars.importing import ICS_MIME, ImportDialog, copy_invite, write_invite
+from closer_desk.ui.calendars.importing import ImportDialog
+from closer_desk.ui.calendars.invites import ICS_MIME, copy_invite, write_invite
 from tests.helpers.factories import at
 from tests.helpers.ics import ICS_DIR, calendar
 

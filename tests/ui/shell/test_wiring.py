@@ -17,7 +17,7 @@ from closer_desk import app
 from closer_desk.core.errors import AgendaCorruptError
 from closer_desk.store import durability
 from closer_desk.ui.agenda.details import desktop_open
-from closer_desk.ui.calendars.menu import ExportDialog
+from closer_desk.ui.calendars.export import ExportDialog
 from closer_desk.ui.common import links
 from closer_desk.ui.shell.mainwindow import MainWindow
 from closer_desk.ui.shell.rooms_wiring import RoomsWiring

@@ -1,0 +1,58 @@
+"""A call's invite: saved to a file or put on the clipboard ("Save invite…" and "Copy invite"
+in the Calendar menu and under the call's details). Private notes and the client file are
+never in it (the invite's event builder leaves them out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from closer_desk.core.ics.invite import invite
+from closer_desk.core.model import Status
+from closer_desk.store import Agenda
+from closer_desk.store.ics_calls import parties_of
+
+ICS_MIME = "text/calendar"
+
+
+def invite_data(agenda: Agenda, appointment_id: int) -> tuple[bytes, str]:
+    """The invite to send for a call (CANCEL if it is cancelled) and a file name for it."""
+    appointment = agenda.appointment(appointment_id)
+    data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
+    kind = "cancel" if appointment.status == Status.CANCELLED else "invite"
+    return data, f"{kind}-{appointment.id}-{appointment.start:%Y%m%d-%H%M}.ics"
+
+
+def write_invite(agenda: Agenda, appointment_id: int, path: Path) -> Path:
+    """Write a call's invite to ``path``."""
+    data, _ = invite_data(agenda, appointment_id)
+    path.write_bytes(data)
+    return path
+
+
+def save_invite(agenda: Agenda, appointment_id: int, parent: QWidget | None = None) -> Path | None:
+    """ "Save invite…": ask where, write the file; None if the user cancels."""
+    _, name = invite_data(agenda, appointment_id)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ImportDialog", "Save invite"),
+        name,
+        QCoreApplication.translate("ImportDialog", "Calendar files (*.ics)"),
+    )
+    if not chosen:
+        return None
+    return write_invite(agenda, appointment_id, Path(chosen))
+
+
+def copy_invite(agenda: Agenda, appointment_id: int) -> None:
+    """ "Copy invite": the invite on the clipboard as text/calendar (and as plain text, for
+    pasting into a mail)."""
+    data, _ = invite_data(agenda, appointment_id)
+    mime = QMimeData()
+    mime.setData(ICS_MIME, data)
+    mime.setText(data.decode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(mime)
