@@ -18,6 +18,7 @@ refreshed from the sources with::
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -114,3 +115,32 @@ def format_day_month(day: date) -> str:
 def city(zone_name: str) -> str:
     """The readable city of an IANA zone: ``America/New_York`` -> ``New York``."""
     return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _babel_locale() -> str:
+    name = QLocale().name()  # "fr_FR"; "C" when unset
+    return name if "_" in name else "en_US"
+
+
+def amount_text(amount: Decimal) -> str:
+    """An amount with two decimals in the user's conventions (``1 234,50`` in French), exact:
+    no float on the way."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(amount, format="#,##0.00", locale=_babel_locale()))
+
+
+def money_text(amount: Decimal, currency: str) -> str:
+    """An amount followed by its ISO currency code (never converted)."""
+    return f"{amount_text(amount)} {currency}"
+
+
+def percent_text(value: Decimal | None, places: int = 1) -> str:
+    """A ratio as a percentage in the user's conventions, or a dash when there is nothing to
+    divide."""
+    if value is None:
+        return "–"
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * places if places else "0"
+    return f"{format_decimal(value * 100, format=pattern, locale=_babel_locale())} %"

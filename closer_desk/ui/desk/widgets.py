@@ -42,14 +42,9 @@ from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Changes, Outcome, Status, Temperature
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
 from closer_desk.ui.common.guard import AliveRunner
+from closer_desk.ui.common.i18n import amount_text, percent_text
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.desk.models import (
-    HistoryModel,
-    HistoryRow,
-    ScriptModel,
-    amount_text,
-    percent_text,
-)
+from closer_desk.ui.desk.models import HistoryModel, HistoryRow, ScriptModel
 
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
 _TICK_STYLE = (

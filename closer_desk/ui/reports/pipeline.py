@@ -22,8 +22,8 @@ from closer_desk.core.model import Changes
 from closer_desk.store.reports import load_pipeline
 from closer_desk.ui.common.guard import AliveRunner
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.desk.models import PipelineModel
 from closer_desk.ui.desk.widgets import local_text
+from closer_desk.ui.reports.models import PipelineModel
 
 
 def load_rows(agenda: Any) -> list[tuple[PipelineItem, str]]:

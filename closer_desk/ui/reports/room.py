@@ -42,8 +42,9 @@ from closer_desk.core.model import Changes
 from closer_desk.core.reports import Month, Report, write_csv
 from closer_desk.store.reports import DeskReport, current_month, load_report
 from closer_desk.ui.common.guard import AliveRunner
+from closer_desk.ui.common.i18n import percent_text
 from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.desk.models import ReportTableModel, percent_text, report_rows
+from closer_desk.ui.reports.models import ReportTableModel, report_rows
 
 #: The chart shows counts of won deals, or the commission in one currency (never a mix).
 WON = "won"
