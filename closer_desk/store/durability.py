@@ -192,7 +192,7 @@ def as_corrupt_error(agenda_path: Path | None, error: BaseException) -> AgendaCo
     if not isinstance(cause, sqlite3.Error) or not _is_damage(cause):
         return None
     if agenda_path is None:
-        from closer_desk.store.db import default_db_path
+        from closer_desk.store.fileinfo import default_db_path
 
         agenda_path = default_db_path()
     return corrupt_error(Path(agenda_path), [str(cause)])
