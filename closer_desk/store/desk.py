@@ -12,9 +12,9 @@ from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 
-from closer_desk.core.desk import ScriptStep, checklist, script_steps
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Appointment, Company, Prospect
+from closer_desk.core.script import ScriptStep, checklist, script_steps
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.schema import script_ticks

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from closer_desk.core.desk import ScriptStep
 from closer_desk.core.model import Appointment, Outcome, Status
+from closer_desk.core.script import ScriptStep
 from closer_desk.ui.common.i18n import money_text
 from closer_desk.ui.common.table import PlainTableModel
 

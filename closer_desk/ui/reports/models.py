@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from closer_desk.core.desk import PipelineItem, PipelineKind
 from closer_desk.core.model import Temperature
+from closer_desk.core.pipeline import PipelineItem, PipelineKind
 from closer_desk.core.reports import Report
 from closer_desk.ui.common.i18n import amount_text, percent_text
 from closer_desk.ui.common.table import PlainTableModel

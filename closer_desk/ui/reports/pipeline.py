@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core.desk import PipelineItem, PipelineKind
 from closer_desk.core.model import Changes
-from closer_desk.store.reports import load_pipeline
+from closer_desk.core.pipeline import PipelineItem, PipelineKind
+from closer_desk.store.pipeline import load_pipeline
 from closer_desk.ui.common.guard import AliveRunner
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.desk.widgets import local_text
