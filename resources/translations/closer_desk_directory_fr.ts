@@ -529,6 +529,11 @@
     </message>
     <message>
         <location filename="../../closer_desk/ui/directory/field_errors.py" line="66" />
+        <source>Expected a year between %1 and %2.</source>
+        <translation>Une année entre %1 et %2 est attendue.</translation>
+    </message>
+    <message>
+        <location filename="../../closer_desk/ui/directory/field_errors.py" line="66" />
         <source>Required.</source>
         <translation>Obligatoire.</translation>
     </message>

@@ -16,6 +16,7 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
+from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
 # Every literal is spelled out as QCoreApplication.translate("FieldErrors", ...): pyside6-lupdate
 # does not follow a helper function.
@@ -63,6 +64,11 @@ def _reason(code: str) -> str:
         ),
         "empty": QCoreApplication.translate("FieldErrors", "Cannot be empty."),
         "out_of_range": QCoreApplication.translate("FieldErrors", "Out of range."),
+        "year_out_of_range": QCoreApplication.translate(
+            "FieldErrors", "Expected a year between %1 and %2."
+        )
+        .replace("%1", str(FIRST_YEAR))
+        .replace("%2", str(LAST_YEAR)),
         "missing": QCoreApplication.translate("FieldErrors", "Required."),
         "bad_subdivision": QCoreApplication.translate(
             "FieldErrors", "Not a region of that country (e.g. QC for Québec, NY for New York)."
