@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -296,10 +296,68 @@ class BusyBlock:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What a mutation changed, so a view knows what to refresh (after Anki's OpChanges)."""
+    """What a write changed, so each view refreshes only what concerns it (after Anki's
+    OpChanges). The store builds it where the write happens (``Agenda.take_changes``).
 
-    appointments: frozenset[int] = field(default_factory=frozenset)
-    companies: bool = False
-    prospects: bool = False
-    closers: bool = False
-    busy: bool = False
+    Attributes:
+        appointments: calls booked, moved, resized, edited, cancelled, deleted or given an
+            outcome (what the agenda views show of a call).
+        call_closers: the closers whose calls those are (before and after the write).
+        call_prospects: the prospects whose calls those are (before and after the write).
+        notes: calls whose private notes or script ticks changed (only the desk shows them).
+        closers: closers added or edited (hours, days off, travel, rules).
+        companies: companies added or edited.
+        prospects: prospects added or edited (their file included).
+        busy: closers whose busy time (imported calendars) changed.
+        unknown: another process wrote the file: what changed is not known, anything may have.
+    """
+
+    appointments: frozenset[int] = frozenset()
+    call_closers: frozenset[int] = frozenset()
+    call_prospects: frozenset[int] = frozenset()
+    notes: frozenset[int] = frozenset()
+    closers: frozenset[int] = frozenset()
+    companies: frozenset[int] = frozenset()
+    prospects: frozenset[int] = frozenset()
+    busy: frozenset[int] = frozenset()
+    unknown: bool = False
+
+    @classmethod
+    def from_outside(cls) -> Changes:
+        """Another process (the CLI, a restored backup) wrote: every view re-reads."""
+        return cls(unknown=True)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.appointments | other.appointments,
+            self.call_closers | other.call_closers,
+            self.call_prospects | other.call_prospects,
+            self.notes | other.notes,
+            self.closers | other.closers,
+            self.companies | other.companies,
+            self.prospects | other.prospects,
+            self.busy | other.busy,
+            self.unknown or other.unknown,
+        )
+
+    def __bool__(self) -> bool:
+        return self.unknown or any(
+            (
+                self.appointments,
+                self.notes,
+                self.closers,
+                self.companies,
+                self.prospects,
+                self.busy,
+            )
+        )
+
+    def calls_of(self, closer_id: int | None) -> bool:
+        """Whether calls of this closer (any closer for None) were written."""
+        if self.unknown:
+            return True
+        return bool(self.appointments) and (closer_id is None or closer_id in self.call_closers)
+
+    def people(self) -> bool:
+        """Whether closers, companies or prospects were added or edited."""
+        return self.unknown or bool(self.closers or self.companies or self.prospects)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +20,7 @@ from closer_desk.core.model import (
     Appointment,
     BusyBlock,
     CallKind,
+    Changes,
     Outcome,
     Status,
 )
@@ -41,6 +42,8 @@ Clock = Callable[[], datetime]
 _ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 # Fields whose change the prospect must hear about: each bumps the invite's SEQUENCE.
 _SEQUENCED = ("wall_start", "zone", "fold", "minutes", "url", "phone", "kind", "status")
+# Columns only the call's desk shows: a change to them alone leaves the agenda views as they are.
+_PRIVATE = frozenset({"notes", "updated_utc"})
 
 
 def _system_clock() -> datetime:
@@ -63,7 +66,31 @@ class Agenda(DirectoryMixin):
         self.engine = engine
         self.path = path
         self._clock: Clock = clock or _system_clock
+        self._changes = Changes()
         self._refresh_utc_if_tz_changed()
+        self._changes = Changes()  # a tz upgrade at opening is not a write anyone waits for
+
+    # -- what was written ----------------------------------------------------------------
+    def note_changes(self, changes: Changes) -> None:
+        """Record what a write just changed (every mutation of the store calls it)."""
+        self._changes = self._changes | changes
+
+    def take_changes(self) -> Changes:
+        """What was written since the last call, and forget it: the window's worker asks after
+        each write it runs (the CLI never asks; nothing else writes through this object)."""
+        changes, self._changes = self._changes, Changes()
+        return changes
+
+    def _note_calls(
+        self, ids: Iterable[int], closers: Iterable[int], prospects: Iterable[int]
+    ) -> None:
+        self.note_changes(
+            Changes(
+                appointments=frozenset(ids),
+                call_closers=frozenset(closers),
+                call_prospects=frozenset(prospects),
+            )
+        )
 
     def close(self) -> None:
         """Release the file."""
@@ -124,6 +151,8 @@ class Agenda(DirectoryMixin):
                     appointments.c.fold,
                     appointments.c.minutes,
                     appointments.c.start_utc,
+                    appointments.c.closer_id,
+                    appointments.c.prospect_id,
                 ).where(appointments.c.end_utc >= now)
             ).all()
             for row in rows:
@@ -135,6 +164,7 @@ class Agenda(DirectoryMixin):
                         .values(start_utc=start, end_utc=start + row.minutes * 60)
                     )
                     moved += 1
+                    self._note_calls((row.id,), (row.closer_id,), (row.prospect_id,))
             if tzdata_version is not None:
                 conn.execute(delete(settings).where(settings.c.key == "tzdata"))
                 conn.execute(insert(settings).values(key="tzdata", value=tzdata_version))
@@ -338,6 +368,7 @@ class Agenda(DirectoryMixin):
                     )
                 )
             )
+        self._note_calls((new_id,), (closer_id,), (prospect_id,))
         return self.appointment(new_id)
 
     @staticmethod
@@ -369,6 +400,14 @@ class Agenda(DirectoryMixin):
                 changed["sequence"] = row.sequence + 1
             changed["updated_utc"] = R.to_epoch(self.now())
             conn.execute(update(appointments).where(appointments.c.id == row.id).values(**changed))
+        if _PRIVATE.issuperset(changed):
+            self.note_changes(Changes(notes=frozenset({row.id})))
+        else:
+            self._note_calls(
+                (row.id,),
+                {row.closer_id, changed.get("closer_id", row.closer_id)},
+                {row.prospect_id, changed.get("prospect_id", row.prospect_id)},
+            )
         return self.appointment(current.id)
 
     def move(
@@ -468,6 +507,11 @@ class Agenda(DirectoryMixin):
     def delete_appointment(self, appointment_id: int) -> None:
         """Remove a call entirely (undo of a creation; a user cancels instead)."""
         with self.engine.begin() as conn:
+            owner = conn.execute(
+                select(appointments.c.closer_id, appointments.c.prospect_id).where(
+                    appointments.c.id == int(appointment_id)
+                )
+            ).first()
             conn.execute(
                 update(appointments)
                 .where(appointments.c.previous_id == int(appointment_id))
@@ -476,8 +520,9 @@ class Agenda(DirectoryMixin):
             result = conn.execute(
                 delete(appointments).where(appointments.c.id == int(appointment_id))
             )
-            if result.rowcount == 0:
+            if result.rowcount == 0 or owner is None:
                 raise NotFoundError("appointment", appointment_id)
+        self._note_calls((int(appointment_id),), (owner.closer_id,), (owner.prospect_id,))
 
     def set_outcome(
         self,

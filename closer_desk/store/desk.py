@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.model import Appointment, Company, Prospect
+from closer_desk.core.model import Appointment, Changes, Company, Prospect
 from closer_desk.core.script import ScriptStep, checklist, script_steps
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
@@ -86,6 +86,7 @@ def set_tick(
                     ticked_utc=R.to_epoch(agenda.now()),
                 )
             )
+    agenda.note_changes(Changes(notes=frozenset({appointment.id})))
     return checklist(agenda.company(appointment.company_id).script, ticks(agenda, appointment.id))
 
 
