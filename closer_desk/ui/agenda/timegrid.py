@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from closer_desk.core import tz
 from closer_desk.core.errors import CloserDeskError
 from closer_desk.core.model import AgendaEntry, Status, WeeklyHours
+from closer_desk.core.overlap import side_by_side
 from closer_desk.ui.common import i18n, palette
 
 SNAP = 15
@@ -561,27 +562,10 @@ def _snap_down(minutes: int) -> int:
 
 
 def _columns(blocks: list[Block]) -> list[Block]:
-    """Side-by-side columns for calls that overlap on the same day."""
+    """The blocks by day and start, each in its column beside the calls it overlaps."""
     blocks.sort(key=lambda b: (b.day_index, b.start, b.end))
-    cluster: list[Block] = []
-    cluster_end = -1
-    cluster_day = -1
-
-    def close(group: list[Block]) -> None:
-        width = max((b.column for b in group), default=0) + 1
-        for b in group:
-            b.columns = width
-
-    for block in blocks:
-        if block.day_index != cluster_day or block.start >= cluster_end:
-            close(cluster)
-            cluster, cluster_end, cluster_day = [], -1, block.day_index
-        # Blocks come by start, so the last one seen in a column holds its latest end.
-        ends = {b.column: b.end for b in cluster}
-        block.column = next(
-            (c for c in range(len(cluster) + 1) if ends.get(c, -1) <= block.start), len(cluster)
-        )
-        cluster.append(block)
-        cluster_end = max(cluster_end, block.end)
-    close(cluster)
+    for block, (column, columns) in zip(
+        blocks, side_by_side([(b.day_index, b.start, b.end) for b in blocks]), strict=True
+    ):
+        block.column, block.columns = column, columns
     return blocks
