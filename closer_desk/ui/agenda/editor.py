@@ -29,6 +29,7 @@ from closer_desk.core import booking_checks as checks
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Appointment, CallKind, Closer, Prospect
+from closer_desk.core.new_call import default_start
 from closer_desk.ui.agenda.operations import CallDraft
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.guard import while_alive
@@ -198,9 +199,7 @@ class AppointmentEditor(QDialog):
         else:
             if start is None:
                 now = tz.convert(self._clock(), self.closer.zone)
-                start = (now + timedelta(minutes=60 - now.minute % 30)).replace(
-                    second=0, microsecond=0, tzinfo=None
-                )
+                start = default_start(now.date(), now)
             wall = (
                 start.replace(tzinfo=None)
                 if start.tzinfo is None

@@ -14,7 +14,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import tz
+from closer_desk.core.commission import deal_currency
 from closer_desk.core.model import AgendaEntry, Closer, Status
+from closer_desk.core.new_call import default_start
 from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
 from closer_desk.ui.agenda.listview import AgendaList
 from closer_desk.ui.agenda.operations import CallOperations
@@ -298,14 +300,7 @@ class AgendaRoom(QWidget):
         if self.closer is None:
             return None
         if wall is None:
-            now = tz.convert(self._clock(), self.zone)
-            base = datetime(
-                self.day.year,
-                self.day.month,
-                self.day.day,
-                max(now.hour + 1, 9) if self.day == now.date() else 10,
-            )
-            wall = base if base.hour < 24 else base.replace(hour=23)
+            wall = default_start(self.day, tz.convert(self._clock(), self.zone))
         editor = AppointmentEditor(
             self.source, self.source.directory, self.closer, self._clock, start=wall, parent=self
         )
@@ -372,9 +367,5 @@ class AgendaRoom(QWidget):
         if entry is None:
             return
         company = self.source.directory.company(entry.appointment.company_id)
-        currency = "EUR"
-        if company is not None and company.country:
-            from babel.numbers import get_territory_currencies  # only when recording a deal
-
-            currency = next(iter(get_territory_currencies(company.country)), "EUR")
+        currency = deal_currency(company.country if company is not None else "")
         self.operations.set_outcome(entry.appointment, outcome, currency)

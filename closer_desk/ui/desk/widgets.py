@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk.core import parse, tz
-from closer_desk.core.commission import commission
+from closer_desk.core.commission import commission, deal_currency
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Changes, Outcome, Status, Temperature
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
@@ -494,12 +494,12 @@ class CallDeskWidget(AliveRunner, QWidget):
 
     # -- outcomes ------------------------------------------------------------------------------
     def _default_currency(self) -> str:
-        if self._data is not None:
-            for call in reversed(self._data.desk.history):
-                if call.outcome == Outcome.WON and call.currency:
-                    return call.currency
         code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
-        return code if len(code) == 3 else "EUR"
+        fallback = code if len(code) == 3 else "EUR"
+        if self._data is None:
+            return fallback
+        desk = self._data.desk
+        return deal_currency(desk.company.country, desk.history, fallback)
 
     def _outcome_clicked(self, key: str) -> None:
         if self._data is None:

@@ -234,6 +234,17 @@ def test_new_call_with_ctrl_n_books_and_undo_removes_it(
     assert agenda.count_appointments() == 2
 
 
+def test_a_new_call_late_in_the_evening_opens_on_the_same_day(
+    qtbot: Any, window: MainWindow, clock: Any
+) -> None:
+    # 23:30 in Paris: "the next full hour" is past midnight (the editor once failed to open).
+    clock.now = at("2026-03-02 23:30", "Europe/Paris")
+    editor = window.agenda.new_call()
+    assert editor is not None
+    assert editor.wall() == datetime(2026, 3, 2, 23, 0)
+    editor.reject()
+
+
 def test_selecting_a_call_shows_details_and_the_second_scale(
     qtbot: Any, window: MainWindow, booked: Any
 ) -> None:
