@@ -47,6 +47,16 @@ class Outcome(enum.StrEnum):
     FOLLOW_UP = "follow-up"
 
 
+class OutcomeChoice(enum.StrEnum):
+    """What the closer records after a call: one of the outcomes, or that the prospect did not
+    show (a status, not an outcome, once stored)."""
+
+    WON = Outcome.WON.value
+    LOST = Outcome.LOST.value
+    FOLLOW_UP = Outcome.FOLLOW_UP.value
+    NO_SHOW = Status.NO_SHOW.value
+
+
 class Temperature(enum.StrEnum):
     """How ready a prospect is to buy."""
 
@@ -231,6 +241,73 @@ class Appointment:
     def end_utc(self) -> datetime:
         """End in UTC."""
         return self.start_utc + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """A call to book, as the editor, the planner, undo and the CLI describe it (the one booking
+    draft: ``Agenda.book_call`` takes it).
+
+    ``company``, ``prospect`` and ``closer`` are ids or names, ``kind`` a ``CallKind`` or its
+    value (the store checks them all); ``None`` for the length, kind, link or number takes the
+    company's default (the prospect's number for a phone call), and no closer the agenda's
+    first.
+    """
+
+    company: int | str
+    prospect: int | str
+    start: datetime
+    minutes: int | None = None
+    kind: CallKind | str | None = None
+    url: str | None = None
+    phone: str | None = None
+    closer: int | str | None = None
+    reminder_minutes: int = 15
+    notes: str = ""
+    status: Status = Status.PLANNED
+    uid: str | None = None
+    previous_id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.start)
+
+    @classmethod
+    def again(cls, call: Appointment) -> Booking:
+        """The same call booked again, as it was (undo of a delete): same UID, status and notes
+        (outcome and money are put back by ``Agenda.restore``)."""
+        return cls(
+            company=call.company_id,
+            prospect=call.prospect_id,
+            start=call.start,
+            minutes=call.minutes,
+            kind=call.kind,
+            url=call.url,
+            phone=call.phone,
+            closer=call.closer_id,
+            reminder_minutes=call.reminder_minutes,
+            notes=call.notes,
+            status=call.status,
+            uid=call.uid,
+        )
+
+    @classmethod
+    def following(
+        cls, previous: Appointment, start: datetime, minutes: int | None = None
+    ) -> Booking:
+        """The next call after ``previous`` (a follow-up or a no-show): same closer, company,
+        prospect, kind, link and number, linked back to it."""
+        return cls(
+            company=previous.company_id,
+            prospect=previous.prospect_id,
+            start=start,
+            minutes=minutes if minutes is not None else previous.minutes,
+            kind=previous.kind,
+            url=previous.url or None,
+            phone=previous.phone or None,
+            closer=previous.closer_id,
+            reminder_minutes=previous.reminder_minutes,
+            previous_id=previous.id,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from closer_desk.core.model import (
     ACTIVE_STATUSES,
     AgendaEntry,
     Appointment,
+    Booking,
     BusyBlock,
     CallKind,
     Changes,
@@ -291,56 +292,46 @@ class Agenda(DirectoryMixin):
         return [R.busy_from_row(r) for r in rows]
 
     # -- mutations -----------------------------------------------------------------------
-    def book(
-        self,
-        *,
-        company: Key,
-        prospect: Key,
-        start: datetime,
-        minutes: int | None = None,
-        kind: CallKind | str | None = None,
-        url: str | None = None,
-        phone: str | None = None,
-        closer: Key | None = None,
-        reminder_minutes: int = 15,
-        notes: str = "",
-        force: bool = False,
-        status: Status = Status.PLANNED,
-        uid: str | None = None,
-        previous_id: int | None = None,
-    ) -> Appointment:
-        """Book a call at the aware ``start`` (its zone is the agreed zone).
+    def book(self, *, force: bool = False, **fields: Any) -> Appointment:
+        """Book a call described by keywords (those of ``core.model.Booking``); see
+        ``book_call``."""
+        return self.book_call(Booking(**fields), force=force)
+
+    def book_call(self, booking: Booking, *, force: bool = False) -> Appointment:
+        """Book a call at the aware ``booking.start`` (its zone is the agreed zone).
 
         Raises ``ConflictError`` naming the overlapped calls unless ``force``.
         """
-        tz.require_aware(start)
+        b = booking
         with self.engine.begin() as conn:
             write_lock(conn)  # the conflict check and the write see the same file
-            company_id = self._resolve_id(conn, companies, "company", company)
-            prospect_id = self._resolve_id(conn, prospects, "prospect", prospect)
-            if closer is None:
+            company_id = self._resolve_id(conn, companies, "company", b.company)
+            prospect_id = self._resolve_id(conn, prospects, "prospect", b.prospect)
+            if b.closer is None:
                 closer_id = conn.execute(
                     select(closers.c.id).order_by(closers.c.id).limit(1)
                 ).scalar()
                 if closer_id is None:
                     raise NotFoundError("closer", "")
             else:
-                closer_id = self._resolve_id(conn, closers, "closer", closer)
+                closer_id = self._resolve_id(conn, closers, "closer", b.closer)
             co = conn.execute(select(companies).where(companies.c.id == company_id)).one()
             pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
-            call_kind = parse.parse_choice(kind or co.default_kind, CallKind, "kind")
-            length = parse.parse_minutes(minutes if minutes is not None else co.default_minutes)
+            call_kind = parse.parse_choice(b.kind or co.default_kind, CallKind, "kind")
+            length = parse.parse_minutes(b.minutes if b.minutes is not None else co.default_minutes)
             link = parse.parse_video_url(
-                url
-                if url is not None
+                b.url
+                if b.url is not None
                 else (co.default_video_url if call_kind == CallKind.VIDEO else "")
             )
             number = parse.parse_phone(
-                phone if phone is not None else (pr.phone if call_kind == CallKind.PHONE else ""),
+                b.phone
+                if b.phone is not None
+                else (pr.phone if call_kind == CallKind.PHONE else ""),
                 pr.country,
             )
-            reminder = self._reminder(reminder_minutes)
-            lo = R.to_epoch(start)
+            reminder = self._reminder(b.reminder_minutes)
+            lo = R.to_epoch(b.start)
             hi = lo + length * 60
             if not force and (clash := self._conflicts(conn, closer_id, lo, hi, None)):
                 raise ConflictError(tuple(clash))
@@ -355,16 +346,16 @@ class Agenda(DirectoryMixin):
                         minutes=length,
                         start_utc=lo,
                         end_utc=hi,
-                        status=Status(status).value,
+                        status=Status(b.status).value,
                         url=link,
                         phone=number,
                         reminder_minutes=reminder,
-                        uid=uid or f"{uuid.uuid4()}@closer-desk",
-                        notes=notes,
-                        previous_id=previous_id,
+                        uid=b.uid or f"{uuid.uuid4()}@closer-desk",
+                        notes=b.notes,
+                        previous_id=b.previous_id,
                         created_utc=now,
                         updated_utc=now,
-                        **R.wall_columns(start),
+                        **R.wall_columns(b.start),
                     )
                 )
             )
