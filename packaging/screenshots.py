@@ -205,7 +205,7 @@ def main() -> int:
             source = AgendaSource(agenda, tasks)
             win = MainWindow(source, clock, settings, system_zone="Europe/Paris")
             # The whole window, as app.py assembles it (the tray reminders aside).
-            RoomsWiring(win, source.agenda, tasks, clock, getattr(agenda, "path", None))
+            RoomsWiring(win, source, clock, getattr(agenda, "path", None))
             win.move(0, 0)
             win.resize(width, height)
             win.show()
@@ -280,7 +280,7 @@ def main() -> int:
         deadline = time.monotonic() + 60
         while dialog.is_running() and time.monotonic() < deadline:
             app.processEvents()
-            time.sleep(0.02)  # the import runs on its own thread
+            time.sleep(0.02)  # the import runs on the worker
         settle(app, tasks)
         capture(args.out / f"import{suffix}.png", width, height)
         dialog.done(0)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, DBAPIError
@@ -13,6 +15,9 @@ from sqlalchemy.exc import DatabaseError, DBAPIError
 from closer_desk.core.errors import AgendaFileError, AgendaVersionError
 from closer_desk.store.fileinfo import ENV_DB, SCHEMA_HEAD, default_db_path
 from closer_desk.store.fileinfo import KNOWN_REVISIONS as _KNOWN_REVISIONS
+
+if TYPE_CHECKING:  # imported when an agenda is opened (the facade loads every query)
+    from closer_desk.store.agenda import Agenda
 
 __all__ = ["ENV_DB", "SCHEMA_HEAD", "default_db_path", "open_agenda"]
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -112,8 +117,11 @@ def ensure_schema(engine: Engine) -> None:
 
 
 def open_agenda(
-    path: Path | str | None = None, *, clock: Any = None, daily_backup: bool = True
-) -> Any:
+    path: Path | str | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    daily_backup: bool = True,
+) -> Agenda:
     """Open (creating or upgrading) the agenda at ``path`` (default: ``default_db_path()``).
 
     ``clock`` is a zero-argument callable returning an aware "now" (tests inject one).
@@ -122,8 +130,6 @@ def open_agenda(
     before an upgrade, and once a day when ``daily_backup`` (the window passes False and runs
     ``durability.daily_backup`` off the GUI thread once it is painted).
     """
-    from datetime import datetime
-
     from closer_desk.store import durability
     from closer_desk.store.agenda import Agenda
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
@@ -16,6 +16,7 @@ from closer_desk.store import Agenda, open_agenda
 from closer_desk.store.demo import load_demo
 from closer_desk.ui.common.i18n import remove_translators
 from closer_desk.ui.common.prompts import Prompts
+from closer_desk.ui.common.room import Room
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.tasks import TaskManager
 from tests.helpers.factories import FakeClock
@@ -137,6 +138,15 @@ def save_and_wait(qtbot: Any, dialog: object) -> None:
     assert isinstance(dialog, EditDialog)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+
+
+RoomT = TypeVar("RoomT", bound=Room)
+
+
+def hosted(source: AgendaSource, room: RoomT) -> RoomT:
+    """``room`` as the window hosts it: it hears every write the door announces."""
+    source.changed.connect(room.on_changes)
+    return room
 
 
 def settle(qtbot: Any, tasks: TaskManager) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk.core import tz
-from closer_desk.core.model import AgendaEntry, CallKind, Company, Prospect, Status
+from closer_desk.core.model import AgendaEntry, CallKind, Company, OutcomeChoice, Prospect, Status
 from closer_desk.ui.agenda.model import kind_text, outcome_text, status_text
 from closer_desk.ui.common import i18n
 
@@ -51,13 +51,13 @@ class DetailsPane(QWidget):
     """The selected call.
 
     Signals:
-        outcome_requested(int, str): ``won``, ``lost``, ``follow-up`` or ``no-show`` for a call.
+        outcome_requested(int, OutcomeChoice): what to record for a call.
         edit_requested(int): open the call in the editor.
         cancel_requested(int): cancel the call.
         shown_changed(object): another call (its id), or none (None), is shown.
     """
 
-    outcome_requested = Signal(int, str)
+    outcome_requested = Signal(int, object)
     edit_requested = Signal(int)
     cancel_requested = Signal(int)
     shown_changed = Signal(object)
@@ -116,13 +116,13 @@ class DetailsPane(QWidget):
 
         self.outcomes = QGroupBox(self.tr("After the call"), self)
         grid = QGridLayout(self.outcomes)
-        self.outcome_buttons: dict[str, QPushButton] = {}
+        self.outcome_buttons: dict[OutcomeChoice, QPushButton] = {}
         for i, (code, label) in enumerate(
             (
-                ("won", self.tr("Won")),
-                ("lost", self.tr("Lost")),
-                ("follow-up", self.tr("Follow-up")),
-                ("no-show", self.tr("No-show")),
+                (OutcomeChoice.WON, self.tr("Won")),
+                (OutcomeChoice.LOST, self.tr("Lost")),
+                (OutcomeChoice.FOLLOW_UP, self.tr("Follow-up")),
+                (OutcomeChoice.NO_SHOW, self.tr("No-show")),
             )
         ):
             button = QPushButton(label, self.outcomes)
@@ -214,12 +214,10 @@ class DetailsPane(QWidget):
         )
         self.company.setText(entry.company_name)
         self.kind.setText(
-            self.tr("%1, %2 min")
-            .replace("%1", kind_text(a.kind.value))
-            .replace("%2", str(a.minutes))
+            self.tr("%1, %2 min").replace("%1", kind_text(a.kind)).replace("%2", str(a.minutes))
         )
         self.status.setText(
-            status_text(a.status) + (f" · {outcome_text(a.outcome.value)}" if a.outcome else "")
+            status_text(a.status) + (f" · {outcome_text(a.outcome)}" if a.outcome else "")
         )
         self.call_button.setEnabled(bool(a.phone or (prospect and prospect.phone)))
         self.join_button.setEnabled(bool(a.url))
@@ -265,6 +263,6 @@ class DetailsPane(QWidget):
         self.refusal.hide()
         return self._open_url(QUrl(url))
 
-    def _ask_outcome(self, code: str) -> None:
+    def _ask_outcome(self, code: OutcomeChoice) -> None:
         if self.entry is not None:
             self.outcome_requested.emit(self.entry.appointment.id, code)

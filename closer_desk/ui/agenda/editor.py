@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from closer_desk.core import booking_checks as checks
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.model import Appointment, CallKind, Closer, Prospect
+from closer_desk.core.model import Appointment, Booking, CallKind, Closer, Prospect
 from closer_desk.core.new_call import default_start
-from closer_desk.ui.agenda.operations import CallDraft
 from closer_desk.ui.common import i18n
-from closer_desk.ui.common.guard import while_alive
+from closer_desk.ui.common.fields import zone_box
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
 
@@ -221,9 +220,7 @@ class AppointmentEditor(QDialog):
         )
 
     def _set_wall(self, wall: datetime) -> None:
-        self.when.setDateTime(
-            QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute))
-        )
+        self.when.setDateTime(QDateTime(i18n.qdate(wall.date()), QTime(wall.hour, wall.minute)))
 
     def wall(self) -> datetime:
         """The naive date and time as typed."""
@@ -378,10 +375,9 @@ class AppointmentEditor(QDialog):
             self._set_warnings(resolution, tuple(conflicts))
             self.checked.emit()
 
-        # The dialog may be closed before the answer comes back.
-        self.source.read(
-            lambda agenda: agenda.conflicts(closer_id, start, end, exclude_id=exclude),
-            while_alive(self, done),
+        # Answered only while the dialog is open (the door drops answers to a closed one).
+        self.source.query(
+            self, lambda agenda: agenda.conflicts(closer_id, start, end, exclude_id=exclude), done
         )
 
     def _set_warnings(
@@ -405,7 +401,7 @@ class AppointmentEditor(QDialog):
         self.warning_label.setVisible(bool(lines))
 
     # -- result --------------------------------------------------------------------------
-    def draft(self) -> CallDraft | None:
+    def draft(self) -> Booking | None:
         """The call as entered, or None while something is missing."""
         resolution = self.resolution()
         prospect = self.current_prospect()
@@ -417,10 +413,10 @@ class AppointmentEditor(QDialog):
         ):
             return None
         video = self.kind.currentData() == CallKind.VIDEO.value
-        return CallDraft(
-            company_id=int(self.company.currentData()),
-            prospect_id=prospect.id,
-            closer_id=self.closer.id,
+        return Booking(
+            company=int(self.company.currentData()),
+            prospect=prospect.id,
+            closer=self.closer.id,
             kind=CallKind(self.kind.currentData()),
             start=resolution.start,
             minutes=self.minutes.value(),
@@ -453,9 +449,7 @@ class AppointmentEditor(QDialog):
             self.problems.setText(describe(error))
             self.problems.show()
 
-        self.source.write(
-            lambda agenda: agenda.add_prospect(name, zone), added, failed, directory=True
-        )
+        self.source.write(self, lambda agenda: agenda.add_prospect(name, zone), added, failed)
 
 
 def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
@@ -513,12 +507,7 @@ class QuickProspectDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New prospect"))
         self.name = QLineEdit(self)
-        self.zone = QComboBox(self)
-        self.zone.setEditable(True)
-        self.zone.addItems(sorted(tz.all_zone_names()))
-        self.zone.setCurrentText("Europe/Paris")
-        completer = self.zone.completer()
-        completer.setFilterMode(completer.filterMode().MatchContains)
+        self.zone = zone_box(self, "Europe/Paris")
         form = QFormLayout(self)
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Time zone:"), self.zone)

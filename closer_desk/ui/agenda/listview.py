@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from closer_desk.core.model import AgendaEntry
 from closer_desk.ui.agenda.model import ENTRY_ROLE, PROSPECT, WHEN, AgendaFilter, AgendaModel
+from closer_desk.ui.common.table import table_view
 
 
 class AgendaList(QWidget):
@@ -27,18 +28,7 @@ class AgendaList(QWidget):
         self.model = AgendaModel(self)
         self.proxy = AgendaFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(WHEN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PROSPECT, QHeaderView.ResizeMode.Stretch)
+        self.table = table_view(self.proxy, self, stretch=PROSPECT, sort_by=WHEN, alternating=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -55,7 +45,7 @@ class AgendaList(QWidget):
 
     def select(self, appointment_id: int | None) -> None:
         """Select a call's row if it is listed."""
-        row = -1 if appointment_id is None else self.model.row_of(appointment_id)
+        row = -1 if appointment_id is None else self.model.row_of_call(appointment_id)
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -66,7 +56,7 @@ class AgendaList(QWidget):
         if not index.isValid():
             return None
         entry = self.proxy.data(index, ENTRY_ROLE)
-        return entry.appointment.id if entry is not None else None
+        return entry.appointment.id if isinstance(entry, AgendaEntry) else None
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if (appointment_id := self._id_at(current)) is not None:

@@ -3,38 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from closer_desk.core import tz
-from closer_desk.core.model import AgendaEntry, Status
+from closer_desk.core.model import AgendaEntry, CallKind, Outcome, Status
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.table import ROW_ROLE, SORT_ROLE, Column, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The role holding the row's ``AgendaEntry``.
+ENTRY_ROLE = ROW_ROLE
+#: The role the search filters on: the prospect's and the company's names.
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 WHEN, PROSPECT_TIME, PROSPECT, COMPANY, KIND, STATUS, MINUTES = range(7)
-_HEADERS = (
-    QT_TRANSLATE_NOOP("AgendaModel", "When"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Prospect's time"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Prospect"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Company"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Kind"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Status"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Minutes"),
-)
 
 
 def status_text(status: Status) -> str:
@@ -48,110 +31,95 @@ def status_text(status: Status) -> str:
     }[status]
 
 
-def outcome_text(outcome: str) -> str:
-    """``won``/``lost``/``follow-up`` in the user's language."""
+def outcome_text(outcome: Outcome) -> str:
+    """An outcome in the user's language."""
     return {
-        "won": QCoreApplication.translate("AgendaModel", "won"),
-        "lost": QCoreApplication.translate("AgendaModel", "lost"),
-        "follow-up": QCoreApplication.translate("AgendaModel", "follow-up"),
-    }.get(outcome, outcome)
+        Outcome.WON: QCoreApplication.translate("AgendaModel", "won"),
+        Outcome.LOST: QCoreApplication.translate("AgendaModel", "lost"),
+        Outcome.FOLLOW_UP: QCoreApplication.translate("AgendaModel", "follow-up"),
+    }[outcome]
 
 
-def kind_text(kind: str) -> str:
-    """``phone``/``video`` in the user's language."""
-    if kind == "phone":
+def kind_text(kind: CallKind) -> str:
+    """Phone or video in the user's language."""
+    if kind == CallKind.PHONE:
         return QCoreApplication.translate("AgendaModel", "phone")
     return QCoreApplication.translate("AgendaModel", "video")
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowsModel[AgendaEntry]):
     """Rows of ``AgendaEntry``, shown in the closer's zone and the prospect's.
 
     Attributes:
         zone: the zone the "When" column is written in (the closer's).
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    context = "AgendaModel"
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[AgendaEntry] = []
         self.zone = "UTC"
+        self.columns = (
+            Column(
+                QT_TRANSLATE_NOOP("AgendaModel", "When"),
+                self._when,
+                lambda e: e.appointment.start_utc.timestamp(),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("AgendaModel", "Prospect's time"),
+                _their_time,
+                lambda e: e.appointment.start_utc.timestamp(),
+            ),
+            Column(QT_TRANSLATE_NOOP("AgendaModel", "Prospect"), lambda e: e.prospect_name),
+            Column(QT_TRANSLATE_NOOP("AgendaModel", "Company"), lambda e: e.company_name),
+            Column(
+                QT_TRANSLATE_NOOP("AgendaModel", "Kind"), lambda e: kind_text(e.appointment.kind)
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("AgendaModel", "Status"),
+                lambda e: status_text(e.appointment.status),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("AgendaModel", "Minutes"),
+                lambda e: str(e.appointment.minutes),
+                lambda e: e.appointment.minutes,
+            ),
+        )
 
     def set_entries(self, entries: Sequence[AgendaEntry], zone: str) -> None:
         """Replace every row (a new range or a reload)."""
-        self.beginResetModel()
-        self._rows = list(entries)
         self.zone = zone
-        self.endResetModel()
+        self.set_rows(entries)
 
-    def entry(self, row: int) -> AgendaEntry:
-        """The entry at ``row``."""
-        return self._rows[row]
+    def row_of_call(self, appointment_id: int) -> int:
+        """The line of a call, or -1."""
+        return next(
+            (i for i, e in enumerate(self.rows()) if e.appointment.id == appointment_id), -1
+        )
 
-    def row_of(self, appointment_id: int) -> int:
-        """The row of an appointment, or -1."""
-        return next((i for i, e in enumerate(self._rows) if e.appointment.id == appointment_id), -1)
+    def _when(self, entry: AgendaEntry) -> str:
+        local = tz.convert(entry.appointment.start, self.zone)
+        return f"{i18n.format_day_month(local.date())} {i18n.format_time(local)}"
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return QCoreApplication.translate("AgendaModel", _HEADERS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        entry = self._rows[index.row()]
-        a = entry.appointment
-        column = index.column()
-        if role == ENTRY_ROLE:
-            return entry
-        if role == SORT_ROLE:
-            if column in (WHEN, PROSPECT_TIME):
-                return a.start_utc.timestamp()
-            if column == MINUTES:
-                return a.minutes
-            return str(self.data(index, Qt.ItemDataRole.DisplayRole)).lower()
+    def extra_data(self, row: AgendaEntry, column: int, role: int) -> object:
         if role == SEARCH_ROLE:
-            return f"{entry.prospect_name} {entry.company_name}".lower()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == WHEN:
-                local = tz.convert(a.start, self.zone)
-                return f"{i18n.format_day_month(local.date())} {i18n.format_time(local)}"
-            if column == PROSPECT_TIME:
-                local = tz.convert(a.start, entry.prospect_zone)
-                return f"{i18n.format_time(local)} {i18n.city(entry.prospect_zone)}"
-            if column == PROSPECT:
-                return entry.prospect_name
-            if column == COMPANY:
-                return entry.company_name
-            if column == KIND:
-                return kind_text(a.kind.value)
-            if column == STATUS:
-                return status_text(a.status)
-            if column == MINUTES:
-                return a.minutes
+            return f"{row.prospect_name} {row.company_name}".lower()
         if role == Qt.ItemDataRole.DecorationRole and column == COMPANY:
-            return QColor(entry.company_color)
+            return QColor(row.company_color)
         if role == Qt.ItemDataRole.ToolTipRole and column == PROSPECT:
-            return entry.prospect_name
+            return row.prospect_name
         return None
+
+
+def _their_time(entry: AgendaEntry) -> str:
+    local = tz.convert(entry.appointment.start, entry.prospect_zone)
+    return f"{i18n.format_time(local)} {i18n.city(entry.prospect_zone)}"
 
 
 class AgendaFilter(QSortFilterProxyModel):
     """Sorts by ``SORT_ROLE`` and keeps rows whose prospect or company contains the search."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(SEARCH_ROLE)

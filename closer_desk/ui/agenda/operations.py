@@ -2,15 +2,15 @@
 
 Views only report intentions (move this call to this wall time, cancel that one); this object
 reads the wall time in the closer's zone without guessing across DST changes, lets the store
-refuse conflicts, asks the user when a choice is needed, and records undoable commands.
+refuse conflicts, asks the user when a choice is needed, and records undoable commands. Every
+write goes through the door; what it changed reaches the views from there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -18,25 +18,17 @@ from PySide6.QtWidgets import QWidget
 
 from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import ConflictError
-from closer_desk.core.model import Appointment, CallKind
+from closer_desk.core.model import Appointment, Booking, OutcomeChoice
 from closer_desk.ui.agenda.undo import CreateCommand, DeleteCommand, IdMap, RestoreCommand
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource
 
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
-@dataclass(frozen=True)
-class CallDraft:
-    """A call as the editor describes it (``start`` aware, in the zone it was agreed in)."""
-
-    company_id: int
-    prospect_id: int
-    closer_id: int
-    kind: CallKind
-    start: datetime
-    minutes: int
-    url: str = ""
-    phone: str = ""
-    reminder_minutes: int = 15
+T = TypeVar("T")
+#: A write of one call, run on the worker.
+Change = Callable[["Agenda"], Appointment]
 
 
 class CallOperations(QObject):
@@ -44,7 +36,8 @@ class CallOperations(QObject):
 
     Signals:
         done(object): an operation succeeded with this ``Appointment`` (or None for a delete).
-        refused(str): an operation was refused or abandoned; the sentence says why.
+        refused(str): an operation was refused or abandoned; the sentence says why (views
+            put a call dragged away back where the agenda holds it).
     """
 
     done = Signal(object)
@@ -73,8 +66,6 @@ class CallOperations(QObject):
         self.prompts.inform(
             self._widget(), QCoreApplication.translate("CallOperations", "Not done"), text
         )
-        # Views snap back to what the agenda holds.
-        self.source.changed.emit()
 
     def _confirm_conflict(self, error: ConflictError) -> bool:
         return self.prompts.confirm(
@@ -98,7 +89,12 @@ class CallOperations(QObject):
 
         return pushed
 
-    def _run(self, fn: Any, on_done: Any, force_retry: Any | None = None) -> None:
+    def _run(
+        self,
+        fn: Callable[[Agenda], T],
+        on_done: Callable[[T], object],
+        force_retry: Callable[[Agenda], T] | None = None,
+    ) -> None:
         """Run a write; on a conflict, ask and retry with ``force_retry`` if the user agrees."""
 
         def failed(error: BaseException) -> None:
@@ -107,29 +103,18 @@ class CallOperations(QObject):
                 and force_retry is not None
                 and self._confirm_conflict(error)
             ):
-                self.source.write(force_retry, on_done, self._refuse)
+                self.source.write(self, force_retry, on_done, self._refuse)
                 return
             self._refuse(error)
 
-        self.source.write(fn, on_done, failed)
+        self.source.write(self, fn, on_done, failed)
 
     # -- the operations --------------------------------------------------------------------
-    def book(self, draft: CallDraft) -> None:
+    def book(self, draft: Booking) -> None:
         """Book a new call."""
 
-        def book(force: bool) -> Any:
-            return lambda agenda: agenda.book(
-                company=draft.company_id,
-                prospect=draft.prospect_id,
-                start=draft.start,
-                minutes=draft.minutes,
-                kind=draft.kind,
-                url=draft.url,
-                phone=draft.phone,
-                closer=draft.closer_id,
-                reminder_minutes=draft.reminder_minutes,
-                force=force,
-            )
+        def book(force: bool) -> Change:
+            return lambda agenda: agenda.book_call(draft, force=force)
 
         def booked(appointment: Appointment) -> None:
             self.undo_stack.push(
@@ -190,21 +175,21 @@ class CallOperations(QObject):
             lambda agenda: agenda.move(call_id, chosen, minutes=minutes, force=True),
         )
 
-    def edit(self, before: Appointment, draft: CallDraft) -> None:
+    def edit(self, before: Appointment, draft: Booking) -> None:
         """Apply the editor's changes to an existing call."""
         call_id = self.ids.resolve(before.id)
 
-        def change(force: bool) -> Any:
-            def run(agenda: Any) -> Appointment:
+        def change(force: bool) -> Change:
+            def run(agenda: Agenda) -> Appointment:
                 agenda.move(call_id, draft.start, minutes=draft.minutes, force=force)
-                return agenda.update_details(  # type: ignore[no-any-return]
+                return agenda.update_details(
                     call_id,
                     kind=draft.kind,
                     url=draft.url,
                     phone=draft.phone,
                     reminder_minutes=draft.reminder_minutes,
-                    company=draft.company_id,
-                    prospect=draft.prospect_id,
+                    company=draft.company,
+                    prospect=draft.prospect,
                 )
 
             return run
@@ -253,10 +238,12 @@ class CallOperations(QObject):
 
         self._run(lambda agenda: agenda.delete_appointment(call_id), deleted)
 
-    def set_outcome(self, before: Appointment, outcome: str, currency: str = "EUR") -> None:
+    def set_outcome(
+        self, before: Appointment, outcome: OutcomeChoice, currency: str = "EUR"
+    ) -> None:
         """Record what came of a call (a won deal asks for its value)."""
         value: str | None = None
-        if outcome == "won":
+        if outcome == OutcomeChoice.WON:
             value = self.prompts.ask_amount(
                 self._widget(),
                 QCoreApplication.translate("CallOperations", "Deal won"),

@@ -1,21 +1,24 @@
 """The agenda room: the Day, Week and List views of one closer's calls and the details pane.
 
 It keeps what is being looked at (day, view, closer, filters, search, selection), asks the
-``AgendaSource`` for the calls in range and hands user intentions to ``CallOperations``.
+``AgendaSource`` for the calls in range, hands user intentions to ``CallOperations`` and reads
+its page again when a write touched this closer's calls or the people it shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import enum
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.commission import deal_currency
-from closer_desk.core.model import AgendaEntry, Closer, Status
+from closer_desk.core.model import AgendaEntry, Changes, Closer, OutcomeChoice, Status
 from closer_desk.core.new_call import default_start
 from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
 from closer_desk.ui.agenda.listview import AgendaList
@@ -27,21 +30,29 @@ from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 if TYPE_CHECKING:  # the editor module is imported when a call is first opened
     from closer_desk.ui.agenda.editor import AppointmentEditor
 
-VIEWS = ("day", "week", "list")
+
+class View(enum.StrEnum):
+    """How the agenda shows the calls: one day, a week, or a list of four weeks."""
+
+    DAY = "day"
+    WEEK = "week"
+    LIST = "list"
+
+
 LIST_DAYS = 28
-FIRST_VIEW = "week"
+FIRST_VIEW = View.WEEK
 PREFETCH_DELAY_MS = 150
 
 
-def days_in_view(view: str, day: date) -> list[date]:
+def days_in_view(view: View, day: date) -> list[date]:
     """The days a view shows around ``day``: the day, its week, or four weeks from its Monday."""
-    if view == "day":
+    if view == View.DAY:
         return [day]
     monday = day - timedelta(days=day.weekday())
-    return [monday + timedelta(days=i) for i in range(LIST_DAYS if view == "list" else 7)]
+    return [monday + timedelta(days=i) for i in range(LIST_DAYS if view == View.LIST else 7)]
 
 
-def range_in_view(view: str, day: date, zone: str) -> tuple[datetime, datetime]:
+def range_in_view(view: View, day: date, zone: str) -> tuple[datetime, datetime]:
     """The instants a view covers in ``zone`` (what the agenda is asked for)."""
     days = days_in_view(view, day)
     return tz.day_bounds(days[0], zone)[0], tz.day_bounds(days[-1], zone)[1]
@@ -53,10 +64,14 @@ class AgendaRoom(QWidget):
     Signals:
         title_changed(str): what the views show ("Week of 2 Mar 2026").
         loaded(): the calls of the current range are on screen.
+        requested(Request): what only another room can do (none yet).
+        call_shown(object): the details pane shows another call (its id), or none (None).
     """
 
     title_changed = Signal(str)
     loaded = Signal()
+    requested = Signal(object)
+    call_shown = Signal(object)
 
     def __init__(
         self,
@@ -70,7 +85,7 @@ class AgendaRoom(QWidget):
         self.source = source
         self.operations = operations
         self._clock = clock
-        self.view = FIRST_VIEW
+        self.view: View = FIRST_VIEW
         self.closer: Closer | None = None
         self.day: date = clock().date()
         self.shown_companies: frozenset[int] | None = None
@@ -98,6 +113,7 @@ class AgendaRoom(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([900, 300])
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -105,7 +121,7 @@ class AgendaRoom(QWidget):
         source.entries_loaded.connect(self._on_entries)
         source.directory_loaded.connect(self._on_directory)
         source.people_loaded.connect(self._on_people)
-        source.changed.connect(self.reload)
+        operations.refused.connect(lambda _why: self.grid.drop_ghost())
         for view in (self.grid, self.list):
             view.selected.connect(self.select)
             view.activated.connect(self.edit_call)
@@ -114,6 +130,7 @@ class AgendaRoom(QWidget):
         self.details.outcome_requested.connect(self._on_outcome)
         self.details.edit_requested.connect(self.edit_call)
         self.details.cancel_requested.connect(lambda _id: self.cancel_selected())
+        self.details.shown_changed.connect(self.call_shown)
 
     # -- what is shown ---------------------------------------------------------------------
     @property
@@ -132,9 +149,9 @@ class AgendaRoom(QWidget):
     def title(self) -> str:
         """What is in view, in words."""
         days = self.days()
-        if self.view == "day":
+        if self.view == View.DAY:
             return i18n.format_date(self.day, long=True)
-        if self.view == "week":
+        if self.view == View.WEEK:
             return self.tr("Week of %1").replace("%1", i18n.format_date(days[0], long=True))
         return (
             self.tr("%1 to %2")
@@ -142,12 +159,10 @@ class AgendaRoom(QWidget):
             .replace("%2", i18n.format_date(days[-1]))
         )
 
-    def set_view(self, view: str) -> None:
+    def set_view(self, view: View) -> None:
         """Day, week or list."""
-        if view not in VIEWS:
-            raise ValueError(view)
-        self.view = view
-        self.views.setCurrentWidget(self.list if view == "list" else self.grid)
+        self.view = View(view)
+        self.views.setCurrentWidget(self.list if self.view == View.LIST else self.grid)
         self.reload()
 
     def set_date(self, day: date) -> None:
@@ -179,20 +194,50 @@ class AgendaRoom(QWidget):
     def set_search(self, text: str) -> None:
         """Search in the list (switching to it when the user types)."""
         self.list.set_search(text)
-        if text and self.view != "list":
-            self.set_view("list")
+        if text and self.view != View.LIST:
+            self.set_view(View.LIST)
 
     def set_pinned_zone(self, zone: str) -> None:
         """Pin the second scale to ``zone`` ("" follows the selected prospect)."""
         self.pinned_zone = zone
         self._update_zones()
 
+    def on_changes(self, changes: Changes) -> None:
+        """Read the page again when this closer's calls were written. When people changed, the
+        door reads the directory again first and its answer brings a new page
+        (``_on_directory``)."""
+        if self.closer is None or changes.people():
+            return
+        if changes.calls_of(self.closer.id):
+            self.reload()
+
+    # -- what the shell adds ---------------------------------------------------------------
+    def add_to_details(self, widget: QWidget) -> None:
+        """Put ``widget`` under the selected call's details (the invite buttons)."""
+        self.details.set_extra(widget)
+
+    def host_desk(self, desk: QWidget, width: int) -> None:
+        """Put the call's desk under the details: it has its own outcome buttons (with the
+        deal's value and the reason), and the pane gets at least ``width`` pixels."""
+        self.details.outcomes.hide()
+        self.details.set_extra(desk)
+        sizes = self._splitter.sizes()
+        if len(sizes) == 2 and sizes[1] < width:
+            self._splitter.setSizes([max(sum(sizes) - width, 0), width])
+
+    def add_context_actions(self, actions: Sequence[QAction]) -> None:
+        """Right-click on a call in the grid or the list offers ``actions`` (it selects the
+        call first)."""
+        for view in (self.grid.viewport(), self.list.table.viewport()):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addActions(list(actions))
+
     def reload(self) -> None:
         """Ask for the calls in view (the answer arrives in ``_on_entries``)."""
         if self.closer is None:
             return
         days = self.days()
-        if self.view != "list":
+        if self.view != View.LIST:
             self.grid.set_days(days)
         self.title_changed.emit(self.title())
         self.source.load_entries(
@@ -204,7 +249,7 @@ class AgendaRoom(QWidget):
         if self.closer is None:
             return
         days = self.days()
-        stride = timedelta(days=7 if self.view == "week" else len(days))
+        stride = timedelta(days=7 if self.view == View.WEEK else len(days))
         ranges = [
             self._bounds(days[0] + sign * stride, days[-1] + sign * stride) for sign in (1, -1)
         ]
@@ -233,7 +278,7 @@ class AgendaRoom(QWidget):
         self.page = page
         self.entries = page.entries
         self.grid.set_zones(self.zone, self._second_zone())
-        if self.view == "list":
+        if self.view == View.LIST:
             self.list.set_entries(page.entries, self.zone)
             self.list.select(self.selected_id)
         else:
@@ -258,7 +303,7 @@ class AgendaRoom(QWidget):
             self.selected_id = entry.appointment.id
             self.set_date(tz.convert(entry.appointment.start, self.zone).date())
 
-        self.source.read(lambda agenda: agenda.entry(appointment_id), found)
+        self.source.query(self, lambda agenda: agenda.entry(appointment_id), found)
 
     # -- selection and details -------------------------------------------------------------
     def selected_entry(self) -> AgendaEntry | None:
@@ -362,7 +407,7 @@ class AgendaRoom(QWidget):
             self.operations.delete(entry.appointment, entry.prospect_name)
             self.selected_id = None
 
-    def _on_outcome(self, appointment_id: int, outcome: str) -> None:
+    def _on_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
         entry = next((e for e in self.entries if e.appointment.id == appointment_id), None)
         if entry is None:
             return

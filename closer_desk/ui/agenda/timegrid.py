@@ -8,6 +8,7 @@ closer's zone); the window checks DST gaps and conflicts exactly as the CLI does
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -34,6 +36,13 @@ from closer_desk.ui.common import i18n, palette
 SNAP = 15
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 DAY_MINUTES = 24 * 60
+
+
+class Drag(enum.Enum):
+    """What dragging a block does: its body moves the call, its lower edge resizes it."""
+
+    MOVE = enum.auto()
+    RESIZE = enum.auto()
 
 
 @dataclass
@@ -79,7 +88,7 @@ class TimeGrid(QAbstractScrollArea):
         self.hour_height = 64
         self.blocks: list[Block] = []
         self.selected_id: int | None = None
-        self._drag: tuple[Block, str, QPointF] | None = None
+        self._drag: tuple[Block, Drag, QPointF] | None = None
         self._ghost: tuple[int, int, int] | None = None
         self._dark = palette.is_dark()
         self._color_cache: dict[
@@ -135,6 +144,11 @@ class TimeGrid(QAbstractScrollArea):
             )
             blocks.append(Block(entry, day_index, start, max(end, start + 10), title, subtitle))
         self.blocks = _columns(blocks)
+        self._ghost = None
+        self.viewport().update()
+
+    def drop_ghost(self) -> None:
+        """Forget where a call was dragged to (the move was refused: it stays where it is)."""
         self._ghost = None
         self.viewport().update()
 
@@ -249,7 +263,7 @@ class TimeGrid(QAbstractScrollArea):
         self.select(block.entry.appointment.id)
         self.selected.emit(block.entry.appointment.id)
         if block.entry.appointment.status in (Status.PLANNED, Status.CONFIRMED):
-            mode = "resize" if pos.y() > self.block_rect(block).bottom() - 6 else "move"
+            mode = Drag.RESIZE if pos.y() > self.block_rect(block).bottom() - 6 else Drag.MOVE
             self._drag = (block, mode, pos)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -263,7 +277,7 @@ class TimeGrid(QAbstractScrollArea):
             return
         block, mode, origin = self._drag
         delta = _snap((pos.y() - origin.y()) * 60 / self.hour_height)
-        if mode == "resize":
+        if mode == Drag.RESIZE:
             end = max(block.start + SNAP, min(DAY_MINUTES, block.end + delta))
             self._ghost = (block.day_index, block.start, end)
         else:
@@ -287,18 +301,18 @@ class TimeGrid(QAbstractScrollArea):
             self.viewport().update()
             return
         day_index, start, end = ghost
-        minutes = end - start if mode == "resize" else block.entry.appointment.minutes
+        minutes = end - start if mode == Drag.RESIZE else block.entry.appointment.minutes
         self.move_requested.emit(
             block.entry.appointment.id, self.wall_time(day_index, start), minutes
         )
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            block = self.block_at(event.pos())  # type: ignore[attr-defined]
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            block = self.block_at(event.pos())
             if block is not None:
                 QToolTip.showText(
                     event.globalPos(), f"{block.title}\n{block.subtitle}", self.viewport()
-                )  # type: ignore[attr-defined]
+                )
             else:
                 QToolTip.hideText()
             return True

@@ -9,12 +9,15 @@ anything enters the stack), so its first ``redo`` does nothing. Later runs go th
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from closer_desk.core.model import Appointment
+from closer_desk.core.model import Appointment, Booking
 from closer_desk.ui.common.source import AgendaSource
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 
 class IdMap:
@@ -32,23 +35,9 @@ class IdMap:
         self._ids[original] = current
 
 
-def _rebook(agenda: Any, a: Appointment) -> Appointment:
-    booked = agenda.book(
-        company=a.company_id,
-        prospect=a.prospect_id,
-        start=a.start,
-        minutes=a.minutes,
-        kind=a.kind,
-        url=a.url,
-        phone=a.phone,
-        closer=a.closer_id,
-        reminder_minutes=a.reminder_minutes,
-        notes=a.notes,
-        force=True,
-        status=a.status,
-        uid=a.uid,
-    )
-    return agenda.restore(replace(a, id=booked.id))  # type: ignore[no-any-return]
+def _rebook(agenda: Agenda, a: Appointment) -> Appointment:
+    booked = agenda.book_call(Booking.again(a), force=True)
+    return agenda.restore(replace(a, id=booked.id))
 
 
 class _Command(QUndoCommand):
@@ -80,7 +69,7 @@ class RestoreCommand(_Command):
 
     def _put(self, state: Appointment) -> None:
         current = replace(state, id=self.ids.resolve(state.id))
-        self.source.write(lambda agenda: agenda.restore(current))
+        self.source.write(None, lambda agenda: agenda.restore(current))
 
     def apply(self) -> None:
         self._put(self.after)
@@ -99,12 +88,14 @@ class CreateCommand(_Command):
     def apply(self) -> None:
         original = self.created.id
         self.source.write(
-            lambda agenda: _rebook(agenda, self.created), lambda a: self.ids.moved(original, a.id)
+            None,
+            lambda agenda: _rebook(agenda, self.created),
+            lambda a: self.ids.moved(original, a.id),
         )
 
     def undo(self) -> None:
         current = self.ids.resolve(self.created.id)
-        self.source.write(lambda agenda: agenda.delete_appointment(current))
+        self.source.write(None, lambda agenda: agenda.delete_appointment(current))
 
 
 class DeleteCommand(_Command):
@@ -116,10 +107,12 @@ class DeleteCommand(_Command):
 
     def apply(self) -> None:
         current = self.ids.resolve(self.deleted.id)
-        self.source.write(lambda agenda: agenda.delete_appointment(current))
+        self.source.write(None, lambda agenda: agenda.delete_appointment(current))
 
     def undo(self) -> None:
         original = self.deleted.id
         self.source.write(
-            lambda agenda: _rebook(agenda, self.deleted), lambda a: self.ids.moved(original, a.id)
+            None,
+            lambda agenda: _rebook(agenda, self.deleted),
+            lambda a: self.ids.moved(original, a.id),
         )

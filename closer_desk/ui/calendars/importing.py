@@ -1,18 +1,19 @@
 """Importing a calendar file: as busy time, or as updates of calls, with a progress bar and a
-cancel button, the work running off the GUI thread ("Import calendar…" in the Calendar menu).
+cancel button ("Import calendar…" in the Calendar menu). The import is one write through the
+door: parsed and applied on the worker, in one transaction, like every other write; what it
+changed reaches the views from there.
 """
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
-    QThread,
     Signal,
     Slot,
 )
@@ -32,8 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk.core.ics.importing import IcsRejected, ImportCancelled
-from closer_desk.store import Agenda
 from closer_desk.store.calendar_import import ImportReport, import_file
+from closer_desk.ui.common.source import AgendaSource
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 
 def _tr(text: object) -> str:
@@ -75,55 +79,15 @@ REFUSALS = {
 }
 
 
-class ImportWorker(QObject):
-    """Runs one import on its own thread; never touches a widget.
+class _Progress(QObject):
+    """Carries the parser's progress from the worker to the dialog (a queued signal: it is
+    emitted on the worker, received on the GUI thread).
 
     Signals:
         progressed(int, int): units parsed, units in the file.
-        finished(object): the ``ImportReport``.
-        refused(object): the ``IcsRejected`` of a broken file (nothing written).
-        cancelled(): the user cancelled (nothing written).
-        failed(object): any other exception.
     """
 
     progressed = Signal(int, int)
-    finished = Signal(object)
-    refused = Signal(object)
-    cancelled = Signal()
-    failed = Signal(object)
-
-    def __init__(self, agenda: Agenda, path: Path, busy: bool, closer: Any = None) -> None:
-        super().__init__()
-        self._agenda = agenda
-        self._path = path
-        self._busy = busy
-        self._closer = closer
-        self._stop = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the import to stop (thread-safe); it stops before writing anything."""
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        """Parse and apply the file (on the worker thread)."""
-        try:
-            report = import_file(
-                self._agenda,
-                self._path,
-                busy=self._busy,
-                closer=self._closer,
-                progress=self.progressed.emit,
-                cancelled=self._stop.is_set,
-            )
-        except ImportCancelled:
-            self.cancelled.emit()
-        except IcsRejected as error:
-            self.refused.emit(error)
-        except Exception as error:  # shown to the user, never lost in the thread
-            self.failed.emit(error)
-        else:
-            self.finished.emit(report)
 
 
 class ImportDialog(QDialog):
@@ -135,11 +99,13 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, agenda: Agenda, parent: QWidget | None = None) -> None:
+    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._agenda = agenda
-        self._thread: QThread | None = None
-        self._worker: ImportWorker | None = None
+        self._source = source
+        self._running = False
+        self._stop = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.progressed.connect(self._on_progress)
         self.report: ImportReport | None = None
         self.setWindowTitle(self.tr("Import calendar"))
         self.path_edit = QLineEdit(self)
@@ -174,7 +140,7 @@ class ImportDialog(QDialog):
 
     def is_running(self) -> bool:
         """True while an import is under way."""
-        return self._thread is not None
+        return self._running
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -190,9 +156,9 @@ class ImportDialog(QDialog):
             return
         self.start(Path(text), busy=self.busy_box.isChecked())
 
-    def start(self, path: Path, *, busy: bool, closer: Any = None) -> None:
-        """Import ``path`` on a worker thread."""
-        if self._thread is not None:
+    def start(self, path: Path, *, busy: bool, closer: int | None = None) -> None:
+        """Import ``path`` (on the worker, through the door)."""
+        if self._running:
             return
         self.report = None
         self.details.clear()
@@ -201,26 +167,22 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.busy_box.setChecked(busy)
         self.cancel_button.setText(self.tr("Cancel"))
-        thread = QThread(self)
-        worker = ImportWorker(self._agenda, path, busy, closer)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        worker.refused.connect(self._on_refused)
-        worker.cancelled.connect(self._on_cancelled)
-        worker.failed.connect(self._on_failed)
-        for signal in (worker.finished, worker.refused, worker.cancelled, worker.failed):
-            signal.connect(thread.quit)
-        thread.finished.connect(self._on_thread_done)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._stop.clear()
+        self._running = True
+        progress, stop = self._progress.progressed.emit, self._stop.is_set
+
+        def run(agenda: Agenda) -> ImportReport:
+            return import_file(
+                agenda, path, busy=busy, closer=closer, progress=progress, cancelled=stop
+            )
+
+        self._source.write(self, run, self._on_finished, self._on_error)
 
     @Slot()
     def cancel(self) -> None:
         """Cancel the running import (nothing is written), or close the dialog."""
-        if self._worker is not None:
-            self._worker.cancel()
+        if self._running:
+            self._stop.set()
             self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
@@ -230,8 +192,18 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
 
+    def _on_error(self, error: BaseException) -> None:
+        if isinstance(error, ImportCancelled):
+            self._on_cancelled()
+        elif isinstance(error, IcsRejected):
+            self._on_refused(error)
+        else:
+            self._on_failed(error)
+        self._done_running()
+
     @Slot(object)
     def _on_finished(self, report: ImportReport) -> None:
+        self._done_running()
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -281,21 +253,14 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.status.setText(self.tr("Import failed: %1").replace("%1", str(error)))
 
-    @Slot()
-    def _on_thread_done(self) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = self._worker = None
+    def _done_running(self) -> None:
+        self._running = False
         self.import_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
 
     def done(self, result: int) -> None:
         """Closing while importing cancels first and waits (nothing half-written)."""
-        if self._worker is not None and self._thread is not None:
-            self._worker.cancel()
-            self._thread.quit()
-            self._thread.wait()
+        if self._running:
+            self._stop.set()
+            self._source.tasks.wait()
         super().done(result)

@@ -1,11 +1,15 @@
 """A call's invite: saved to a file or put on the clipboard ("Save invite…" and "Copy invite"
 in the Calendar menu and under the call's details). Private notes and the client file are
 never in it (the invite's event builder leaves them out).
+
+The invite is built from the agenda on the worker (``invite_data``); only asking where to save
+it and the clipboard happen on the GUI thread.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
@@ -13,8 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from closer_desk.core.ics.invite import invite
 from closer_desk.core.model import Status
-from closer_desk.store import Agenda
 from closer_desk.store.ics_calls import parties_of
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 ICS_MIME = "text/calendar"
 
@@ -27,31 +33,20 @@ def invite_data(agenda: Agenda, appointment_id: int) -> tuple[bytes, str]:
     return data, f"{kind}-{appointment.id}-{appointment.start:%Y%m%d-%H%M}.ics"
 
 
-def write_invite(agenda: Agenda, appointment_id: int, path: Path) -> Path:
-    """Write a call's invite to ``path``."""
-    data, _ = invite_data(agenda, appointment_id)
-    path.write_bytes(data)
-    return path
-
-
-def save_invite(agenda: Agenda, appointment_id: int, parent: QWidget | None = None) -> Path | None:
-    """ "Save invite…": ask where, write the file; None if the user cancels."""
-    _, name = invite_data(agenda, appointment_id)
+def ask_where(parent: QWidget | None, name: str) -> Path | None:
+    """ "Save invite…": where to save the invite called ``name``; None if the user cancels."""
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("ImportDialog", "Save invite"),
         name,
         QCoreApplication.translate("ImportDialog", "Calendar files (*.ics)"),
     )
-    if not chosen:
-        return None
-    return write_invite(agenda, appointment_id, Path(chosen))
+    return Path(chosen) if chosen else None
 
 
-def copy_invite(agenda: Agenda, appointment_id: int) -> None:
+def put_on_clipboard(data: bytes) -> None:
     """ "Copy invite": the invite on the clipboard as text/calendar (and as plain text, for
     pasting into a mail)."""
-    data, _ = invite_data(agenda, appointment_id)
     mime = QMimeData()
     mime.setData(ICS_MIME, data)
     mime.setText(data.decode("utf-8"))

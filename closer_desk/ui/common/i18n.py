@@ -3,14 +3,9 @@
 The language follows the system locale unless the ``ui/language`` setting overrides it
 (``"en"``, ``"fr"``; empty means the system's). ``.qm`` catalogues are built from the committed
 ``.ts`` sources by ``packaging/i18n_build.py``; every ``closer_desk*_<lang>.qm`` found is
-installed, so each part of the window may keep its own catalogue. The agenda's catalogue is
-refreshed from the sources with::
-
-    .venv/bin/pyside6-lupdate -no-obsolete -source-language en -target-language fr \
-        closer_desk/app.py closer_desk/ui/{agenda_model,agenda_room,details,editor,firstrun,\
-        listview,mainwindow,operations,prompts,sidebar,timegrid,planner,slot_model,hour_strip,\
-        ics_actions,backups_dialog,links,rooms_wiring,calendar_menu,single_instance}.py \
-        -ts resources/translations/closer_desk_fr.ts
+installed, so each part of the window keeps its own catalogue (the agenda's and the shell's,
+the desk's and the reports', the directory's). ``python packaging/i18n_build.py --update``
+refreshes the catalogues from the sources, keeping every translation.
 
 (``tests/ui/test_catalogues.py`` fails when a string of the window is in no catalogue.)
 """
@@ -24,12 +19,15 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
+    QDateTime,
     QLibraryInfo,
     QLocale,
     QSettings,
     QTime,
     QTranslator,
 )
+
+from closer_desk.core import tz
 
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 LANGUAGE_KEY = "ui/language"
@@ -78,6 +76,16 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     QLocale.setDefault(QLocale("en_US"))
 
 
+def qdate(day: date) -> QDate:
+    """The ``QDate`` of a date (Qt's date widgets and formats want one)."""
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> date:
+    """The date of a ``QDate`` (a date widget's value)."""
+    return date(day.year(), day.month(), day.day())
+
+
 _TIMES: dict[tuple[str, int, int], str] = {}
 
 
@@ -96,20 +104,26 @@ def format_time(dt: datetime) -> str:
 
 def format_date(day: date, long: bool = False) -> str:
     """A date as the locale writes it; ``long`` adds the weekday name."""
-    qdate = QDate(day.year, day.month, day.day)
     if long:
-        return QLocale().toString(qdate, "dddd d MMMM yyyy")
-    return QLocale().toString(qdate, QLocale.FormatType.ShortFormat)
+        return QLocale().toString(qdate(day), "dddd d MMMM yyyy")
+    return QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
 
 
 def format_day_header(day: date) -> str:
     """A short day title for a grid column: ``Tue 3`` / ``mar. 3``."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d")
+    return QLocale().toString(qdate(day), "ddd d")
 
 
 def format_day_month(day: date) -> str:
     """``Tue 3 Mar`` / ``mar. 3 mars``."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+    return QLocale().toString(qdate(day), "ddd d MMM")
+
+
+def call_time(instant: datetime, zone: str) -> str:
+    """A call's day and time on the clock of ``zone`` (``Tue 3 Mar 2026 10:00``)."""
+    local = tz.convert(instant, zone)
+    stamp = QDateTime(qdate(local.date()), QTime(local.hour, local.minute))
+    return QLocale().toString(stamp, "ddd d MMM yyyy HH:mm")
 
 
 def city(zone_name: str) -> str:

@@ -19,6 +19,7 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
+from closer_desk.core.model import Appointment
 from closer_desk.ui.common import i18n
 
 
@@ -49,7 +50,7 @@ def describe(error: BaseException) -> str:
             .replace("%2", error.zone)
         )
     if isinstance(error, ConflictError):
-        times = ", ".join(_when(c.start) for c in error.conflicts)  # type: ignore[attr-defined]
+        times = ", ".join(_when(c.start) for c in error.conflicts if isinstance(c, Appointment))
         return QCoreApplication.translate(
             "Messages", "This overlaps another call of the closer: %1."
         ).replace("%1", times)

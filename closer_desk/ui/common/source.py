@@ -1,7 +1,14 @@
-"""The window's one door to the agenda file: every read and write runs on the TaskManager.
+"""The window's one door to the agenda file (after Anki's ``QueryOp`` and ``CollectionOp``).
 
-Widgets never hold the ``Agenda``: they ask this object, and the answers come back as plain
-core objects through signals or callbacks on the GUI thread.
+Every read and every write a room makes is a function of the ``Agenda`` run on the one worker
+(``TaskManager``): ``query(owner, op, success)`` for a read, ``write(owner, op, success)`` for
+a change. No widget holds the ``Agenda``. Answers come back on the GUI thread, and only while
+``owner`` still exists. After a write the door asks the store what it changed
+(``Agenda.take_changes``) and announces it: ``changed(Changes)``. Each room decides from that
+value what, if anything, to read again.
+
+The agenda views' own reads (the calls of a range, the people) are here too, with a small
+cache of pages that a write forgets only for the closers whose calls it touched.
 """
 
 from __future__ import annotations
@@ -10,12 +17,19 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from closer_desk.core.model import AgendaEntry, Closer, Company, Prospect
+from closer_desk.core.model import AgendaEntry, Changes, Closer, Company, Prospect
 from closer_desk.ui.common.tasks import TaskManager
+
+if TYPE_CHECKING:  # the window paints its first page before SQLAlchemy is loaded
+    from closer_desk.store import Agenda
+
+T = TypeVar("T")
+Failure = Callable[[BaseException], object]
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ PEOPLE_DELAY_MS = 300
 _KEPT_PAGES = 12
 
 
-def _first_closer(agenda: Any) -> tuple[Closer, ...]:
+def _first_closer(agenda: Agenda) -> tuple[Closer, ...]:
     from closer_desk.core.errors import NotFoundError
 
     try:
@@ -68,31 +82,69 @@ class EntriesPage:
     entries: tuple[AgendaEntry, ...] = field(default_factory=tuple)
 
 
+class OwnWrites(Protocol):
+    """Whoever watches the file for other processes' commits (``ExternalChangeWatcher``): the
+    door tells it which commits were the window's own, so they do not come back as unknown
+    outside changes."""
+
+    def version(self) -> int | None:
+        """The file's data version now (safe from the worker thread), None if unknown."""
+        ...
+
+    def absorb(self, before: int, after: int) -> None:
+        """The versions from ``before`` to ``after`` were the window's own writes."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Done(Generic[T]):
+    """A write that went through: its result, what it changed, the file versions around it."""
+
+    result: T
+    changes: Changes
+    versions: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """A write the store refused, and what it had changed before (usually nothing)."""
+
+    error: Exception
+    changes: Changes
+    versions: tuple[int, int] | None
+
+
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or shiboken6.isValid(owner)
+
+
 class AgendaSource(QObject):
-    """Reads and writes the agenda off the GUI thread.
+    """Reads and writes the agenda off the GUI thread: the one door.
 
     Signals:
         entries_loaded(EntriesPage): the answer to the latest ``load_entries``.
         directory_loaded(Directory): the first closer and the companies (the rest as last
             known): enough to paint the agenda.
         people_loaded(Directory): every closer and prospect, read just after.
-        changed(): something was written; views reload what they show.
+        changed(Changes): something was written (by the window, or by another process:
+            ``Changes.unknown``); each room reads again what concerns it. When closers,
+            companies or prospects changed, ``directory_loaded`` follows.
         failed(BaseException): a job failed and nobody handled it.
     """
 
     entries_loaded = Signal(object)
     directory_loaded = Signal(object)
     people_loaded = Signal(object)
-    changed = Signal()
+    changed = Signal(object)
     failed = Signal(object)
 
     def __init__(
         self,
-        agenda: Any,
+        agenda: Agenda | None,
         tasks: TaskManager,
         parent: QObject | None = None,
         *,
-        opener: Callable[[], Any] | None = None,
+        opener: Callable[[], Agenda] | None = None,
     ) -> None:
         super().__init__(parent)
         # Either the agenda, or how to open it: then the worker opens it for its first job,
@@ -105,28 +157,22 @@ class AgendaSource(QObject):
         self._epoch = 0
         self._pages: dict[_PageKey, EntriesPage] = {}
         self._pending: set[_PageKey] = set()
+        self._own_writes: OwnWrites | None = None
         self.directory = Directory()
         self._preloaded = False
-        # Connected first, so the pages are forgotten before any view reloads.
-        self.changed.connect(self._forget_pages)
 
     @property
     def tasks(self) -> TaskManager:
         """The task manager (tests wait on it)."""
         return self._tasks
 
-    def _open(self) -> Any:
-        """The agenda, opened the first time a job (or a room being built) needs it."""
+    def _open(self) -> Agenda:
+        """The agenda, opened the first time a job needs it (on the worker)."""
         with self._opening:
             if self._agenda is None:
                 assert self._opener is not None
                 self._agenda = self._opener()
             return self._agenda
-
-    def agenda(self) -> Any:
-        """The agenda, for rooms that run their own jobs on the same task manager (the
-        planner, the directory rooms, the reminders); opened now if it was not yet."""
-        return self._open()
 
     def close(self) -> None:
         """Close the agenda once the worker is idle."""
@@ -134,6 +180,97 @@ class AgendaSource(QObject):
         if self._agenda is not None:
             self._agenda.close()
 
+    def release(self) -> None:
+        """Let go of the file (a restore replaces it): wait for the worker, close the
+        connections. The next job reconnects to whatever file is there then."""
+        self.close()
+
+    def watch_own_writes(self, watcher: OwnWrites) -> None:
+        """Tell ``watcher`` which commits are the window's own (see ``OwnWrites``)."""
+        self._own_writes = watcher
+
+    # -- the door --------------------------------------------------------------------------
+    def query(
+        self,
+        owner: QObject | None,
+        op: Callable[[Agenda], T],
+        success: Callable[[T], object],
+        failure: Failure | None = None,
+    ) -> None:
+        """Run the read ``op(agenda)`` on the worker; ``success(result)`` (or ``failure(error)``,
+        else the ``failed`` signal) on the GUI thread, unless ``owner`` was deleted meanwhile."""
+
+        def done(result: T) -> None:
+            if _alive(owner):
+                success(result)
+
+        self._tasks.run(lambda: op(self._open()), done, self._failure(owner, failure))
+
+    def write(
+        self,
+        owner: QObject | None,
+        op: Callable[[Agenda], T],
+        success: Callable[[T], object] | None = None,
+        failure: Failure | None = None,
+    ) -> None:
+        """Run the change ``op(agenda)`` on the worker (one at a time, in order), hand its
+        result to ``success`` (while ``owner`` exists), then announce what it changed. A
+        refused write announces whatever it did change before it was refused (usually
+        nothing: every store call is one transaction)."""
+        probe = self._own_writes
+
+        def job() -> _Done[T] | _Refused:
+            agenda = self._open()
+            agenda.take_changes()  # only this write's own: nothing else writes through it
+            before = probe.version() if probe is not None else None
+
+            def versions() -> tuple[int, int] | None:
+                after = probe.version() if probe is not None else None
+                return (before, after) if before is not None and after is not None else None
+
+            try:
+                result = op(agenda)
+            except Exception as refused:
+                return _Refused(refused, agenda.take_changes(), versions())
+            return _Done(result, agenda.take_changes(), versions())
+
+        def done(written: _Done[T] | _Refused) -> None:
+            if written.versions is not None and probe is not None:
+                probe.absorb(*written.versions)
+            if isinstance(written, _Refused):
+                self._failure(owner, failure)(written.error)
+            elif success is not None and _alive(owner):
+                success(written.result)
+            if written.changes:
+                self.publish(written.changes)
+
+        self._tasks.run(job, done, self._failure(owner, failure))
+
+    def _failure(self, owner: QObject | None, failure: Failure | None) -> Failure:
+        def failed(error: BaseException) -> None:
+            if failure is None:
+                self.failed.emit(error)
+            elif _alive(owner):
+                failure(error)
+
+        return failed
+
+    def publish(self, changes: Changes) -> None:
+        """Announce ``changes``: the pages they concern are forgotten, the directory is read
+        again when people changed, and every room hears ``changed``."""
+        if changes.unknown or changes.companies or changes.prospects:
+            self._forget_pages(None)  # entries carry names, colours and zones
+        elif changes.appointments:
+            self._forget_pages(changes.call_closers)
+        if changes.people():
+            self.load_directory()
+        self.changed.emit(changes)
+
+    def refresh(self) -> None:
+        """Another process wrote to the agenda (the CLI, a restore): everything is read again."""
+        self.publish(Changes.from_outside())
+
+    # -- the agenda views' reads -----------------------------------------------------------
     def preload(self, directory: Directory, page: EntriesPage | None) -> None:
         """Start from what was read before the agenda was opened: the first ``load_directory``
         answers with ``directory`` at once and ``page`` is answered from memory."""
@@ -160,7 +297,7 @@ class AgendaSource(QObject):
             self.entries_loaded.emit(cached)
         else:
 
-            def deliver(page: Any) -> None:
+            def deliver(page: EntriesPage) -> None:
                 # A newer request superseded this one while it was on the worker: drop it.
                 if generation == self._generation:
                     self.entries_loaded.emit(page)
@@ -207,23 +344,21 @@ class AgendaSource(QObject):
 
         self._tasks.run(fetch, done, failed)
 
-    def refresh(self) -> None:
-        """Something else wrote to the agenda (the planner, a directory room): views and the
-        directory reload."""
-        self.load_directory()
-        self.changed.emit()
-
-    def _forget_pages(self) -> None:
+    def _forget_pages(self, closers: frozenset[int] | None) -> None:
+        """Forget the pages of these closers (None: every page)."""
         self._epoch += 1
-        self._pages.clear()
+        if closers is None:
+            self._pages.clear()
+            return
+        for key in [k for k in self._pages if k[2] is None or k[2] in closers]:
+            del self._pages[key]
 
     def load_directory(self) -> None:
         """Fetch what the first paint needs (the first closer, the companies), then everyone
         (every closer for the switcher, the prospects): ``directory_loaded`` comes first,
         ``people_loaded`` just after."""
 
-        def fetch_first() -> Directory:
-            agenda = self._open()
+        def fetch_first(agenda: Agenda) -> Directory:
             empty = agenda.is_empty()
             closers = _first_closer(agenda)
             return Directory(closers, tuple(agenda.companies()), (), empty)
@@ -236,10 +371,9 @@ class AgendaSource(QObject):
             )
             self.directory_loaded.emit(self.directory)
             # Queued after the page the views have just asked for.
-            self._tasks.run(fetch_people, people_done, self.failed.emit)
+            self.query(None, fetch_people, people_done)
 
-        def fetch_people() -> tuple[tuple[Closer, ...], tuple[Prospect, ...]]:
-            agenda = self._open()
+        def fetch_people(agenda: Agenda) -> tuple[tuple[Closer, ...], tuple[Prospect, ...]]:
             return tuple(agenda.closers()), tuple(agenda.prospects())
 
         def people_done(people: tuple[tuple[Closer, ...], tuple[Prospect, ...]]) -> None:
@@ -254,35 +388,7 @@ class AgendaSource(QObject):
             QTimer.singleShot(
                 PEOPLE_DELAY_MS,
                 self,  # no call if the source is gone by then
-                lambda: self._tasks.run(fetch_people, people_done, self.failed.emit),
+                lambda: self.query(None, fetch_people, people_done),
             )
             return
-        self._tasks.run(fetch_first, first_done, self.failed.emit)
-
-    def read(
-        self,
-        fn: Callable[[Any], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Run ``fn(agenda)`` off the GUI thread and hand its result to ``on_done``."""
-        self._tasks.run(lambda: fn(self._open()), on_done, on_error or self.failed.emit)
-
-    def write(
-        self,
-        fn: Callable[[Any], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        *,
-        directory: bool = False,
-    ) -> None:
-        """Run the mutation ``fn(agenda)``, then tell the views (and reload the directory)."""
-
-        def done(result: Any) -> None:
-            if on_done is not None:
-                on_done(result)
-            if directory:
-                self.load_directory()
-            self.changed.emit()
-
-        self._tasks.run(lambda: fn(self._open()), done, on_error or self.failed.emit)
+        self.query(None, fetch_first, first_done)

@@ -2,17 +2,22 @@
 
 All database work the window starts goes through one ``TaskManager``: a single worker thread
 runs the jobs in order (so writes are serialised), and results come back to the GUI thread
-through signals. Jobs never touch widgets.
+through signals. Jobs never touch widgets. Rooms do not call it: they go through the one door,
+``ui.common.source.AgendaSource``, which runs here.
 """
 
 from __future__ import annotations
 
 import itertools
-import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
+#: What a job's answer is handed to on the GUI thread.
+Deliver = Callable[[object], None]
+Fail = Callable[[BaseException], object]
 
 
 class _Relay(QObject):
@@ -23,7 +28,7 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, job_id: int, fn: Callable[[], object], relay: _Relay) -> None:
         super().__init__()
         self.job_id = job_id
         self.fn = fn
@@ -33,8 +38,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as exc:  # delivered to the caller, never lost in the thread
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+        except BaseException as exc:  # delivered to the caller (its traceback with it)
             self.relay.failed.emit(self.job_id, exc)
         else:
             self.relay.succeeded.emit(self.job_id, result)
@@ -57,19 +61,22 @@ class TaskManager(QObject):
         self._relay.succeeded.connect(self._on_succeeded)
         self._relay.failed.connect(self._on_failed)
         self._ids = itertools.count(1)
-        self._callbacks: dict[
-            int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
-        ] = {}
+        self._callbacks: dict[int, tuple[Deliver | None, Fail | None]] = {}
 
     def run(
         self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], object] | None = None,
+        on_error: Fail | None = None,
     ) -> int:
         """Queue ``fn``; ``on_done(result)`` or ``on_error(exc)`` run later on this thread."""
         job_id = next(self._ids)
-        self._callbacks[job_id] = (on_done, on_error)
+
+        def deliver(result: object) -> None:
+            if on_done is not None:
+                on_done(cast(T, result))  # the result of fn, carried as an object by Qt
+
+        self._callbacks[job_id] = (deliver, on_error)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Job(job_id, fn, self._relay))
@@ -84,7 +91,7 @@ class TaskManager(QObject):
         return bool(self._callbacks)
 
     @Slot(int, object)
-    def _on_succeeded(self, job_id: int, result: Any) -> None:
+    def _on_succeeded(self, job_id: int, result: object) -> None:
         on_done, _ = self._finish(job_id)
         if on_done is not None:
             on_done(result)
@@ -97,9 +104,7 @@ class TaskManager(QObject):
         else:
             raise exc
 
-    def _finish(
-        self, job_id: int
-    ) -> tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]:
+    def _finish(self, job_id: int) -> tuple[Deliver | None, Fail | None]:
         callbacks = self._callbacks.pop(job_id, (None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)

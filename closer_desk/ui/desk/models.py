@@ -7,27 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 
 from closer_desk.core.model import Appointment, Outcome, Status
 from closer_desk.core.script import ScriptStep
 from closer_desk.ui.common.i18n import money_text
-from closer_desk.ui.common.table import PlainTableModel
+from closer_desk.ui.common.table import Column, Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
-
-#: Sort by the raw value (numbers, ISO times) rather than the shown text.
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ScriptModel(QAbstractListModel):
@@ -53,10 +50,10 @@ class ScriptModel(QAbstractListModel):
         """The steps as shown."""
         return self._steps
 
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._steps)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._steps):
             return None
         step = self._steps[index.row()]
@@ -68,7 +65,7 @@ class ScriptModel(QAbstractListModel):
             return step.text
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -77,10 +74,10 @@ class ScriptModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+        ticked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
         step = self._steps[index.row()]
         if step.ticked == ticked:
             return True
@@ -103,56 +100,50 @@ class HistoryRow:
     current: bool
 
 
-class HistoryModel(PlainTableModel[HistoryRow]):
-    """The prospect's calls and what came of each, oldest first."""
+def result_text(a: Appointment) -> str:
+    """What came of a call (or where it is), in words."""
+    if a.outcome == Outcome.WON:
+        return QCoreApplication.translate("HistoryModel", "Won")
+    if a.outcome == Outcome.LOST:
+        return (
+            QCoreApplication.translate("HistoryModel", "Lost: %1").replace("%1", a.lost_reason)
+            if a.lost_reason
+            else QCoreApplication.translate("HistoryModel", "Lost")
+        )
+    if a.outcome == Outcome.FOLLOW_UP:
+        return QCoreApplication.translate("HistoryModel", "Follow-up")
+    return {
+        Status.PLANNED: QCoreApplication.translate("HistoryModel", "Planned"),
+        Status.CONFIRMED: QCoreApplication.translate("HistoryModel", "Confirmed"),
+        Status.DONE: QCoreApplication.translate("HistoryModel", "Held"),
+        Status.NO_SHOW: QCoreApplication.translate("HistoryModel", "No-show"),
+        Status.CANCELLED: QCoreApplication.translate("HistoryModel", "Cancelled"),
+    }[a.status]
 
-    COLUMNS = 4
 
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("When"), self.tr("Company"), self.tr("Result"), self.tr("Deal"))
+def _deal(row: HistoryRow) -> str:
+    a = row.appointment
+    return money_text(a.deal_value, a.currency) if a.deal_value is not None else ""
 
-    def result_text(self, a: Appointment) -> str:
-        """Status or outcome in words."""
-        if a.outcome == Outcome.WON:
-            return self.tr("Won")
-        if a.outcome == Outcome.LOST:
-            return (
-                self.tr("Lost: %1").replace("%1", a.lost_reason)
-                if a.lost_reason
-                else self.tr("Lost")
-            )
-        if a.outcome == Outcome.FOLLOW_UP:
-            return self.tr("Follow-up")
-        return {
-            Status.PLANNED: self.tr("Planned"),
-            Status.CONFIRMED: self.tr("Confirmed"),
-            Status.DONE: self.tr("Held"),
-            Status.NO_SHOW: self.tr("No-show"),
-            Status.CANCELLED: self.tr("Cancelled"),
-        }[a.status]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_of(index)
-        if row is None:
-            return None
-        a = row.appointment
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.when
-            if col == 1:
-                return row.company
-            if col == 2:
-                return self.result_text(a)
-            if a.deal_value is not None:
-                return money_text(a.deal_value, a.currency)
-            return ""
+class HistoryModel(RowsModel[HistoryRow]):
+    """The prospect's calls and what came of each, oldest first (this call in bold)."""
+
+    context = "HistoryModel"
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("HistoryModel", "When"),
+            lambda r: r.when,
+            lambda r: r.appointment.start_utc.timestamp(),
+        ),
+        Column(QT_TRANSLATE_NOOP("HistoryModel", "Company"), lambda r: r.company),
+        Column(QT_TRANSLATE_NOOP("HistoryModel", "Result"), lambda r: result_text(r.appointment)),
+        Column(QT_TRANSLATE_NOOP("HistoryModel", "Deal"), _deal),
+    )
+
+    def extra_data(self, row: HistoryRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.FontRole and row.current:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setBold(True)
             return font
-        if role == SORT_ROLE:
-            return a.start_utc.timestamp() if col == 0 else self.data(index)
         return None

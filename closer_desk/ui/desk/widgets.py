@@ -2,18 +2,19 @@
 taken during the call, the prospect's private file, their history of calls, and the outcome
 buttons.
 
-Everything the widget reads or writes goes through the ``TaskManager`` worker; results come
-back by signal and are dropped if the closer has moved on to another call meanwhile.
+Everything the widget reads or writes goes through the door (``AgendaSource``); answers are
+dropped if the closer has moved on to another call meanwhile, and it reads the call again when
+a write touches the call, its prospect (their file, their other calls) or its company.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QResizeEvent
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -36,15 +36,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core import parse, tz
+from closer_desk.core import parse
 from closer_desk.core.commission import commission, deal_currency
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.model import Changes, Outcome, Status, Temperature
+from closer_desk.core.model import Appointment, Changes, OutcomeChoice, Status, Temperature
+from closer_desk.core.script import ScriptStep
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
-from closer_desk.ui.common.guard import AliveRunner
+from closer_desk.ui.common import i18n
 from closer_desk.ui.common.i18n import amount_text, percent_text
-from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.desk.models import HistoryModel, HistoryRow, ScriptModel
+from closer_desk.ui.common.room import PlanCall, Staleness
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.table import table_view
+from closer_desk.ui.desk.models import HistoryModel, HistoryRow, ScriptModel, result_text
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
 _TICK_STYLE = (
@@ -67,7 +73,7 @@ class DeskData:
     company_names: dict[int, str]
 
 
-def load_desk(agenda: Any, appointment_id: int) -> DeskData:
+def load_desk(agenda: Agenda, appointment_id: int) -> DeskData:
     """Read the call's desk and the names its history needs (runs on the worker)."""
     desk = call_desk(agenda, appointment_id)
     return DeskData(
@@ -75,13 +81,6 @@ def load_desk(agenda: Any, appointment_id: int) -> DeskData:
         agenda.closer(desk.appointment.closer_id).zone,
         {c.id: c.name for c in agenda.companies()},
     )
-
-
-def local_text(instant: Any, zone_key: str) -> str:
-    """A call's time on the closer's clock, in the user's language."""
-    local = tz.convert(instant, zone_key)
-    stamp = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    return QLocale().toString(stamp, "ddd d MMM yyyy HH:mm")
 
 
 class WonDialog(QDialog):
@@ -144,7 +143,7 @@ class WonDialog(QDialog):
         return dialog.result_values
 
 
-class CallDeskWidget(AliveRunner, QWidget):
+class CallDeskWidget(QWidget):
     """The closer's desk for one call. Call ``set_appointment(id)`` to show a call.
 
     Attributes:
@@ -153,29 +152,25 @@ class CallDeskWidget(AliveRunner, QWidget):
 
     Signals:
         loaded(int): the call ``int`` is shown.
-        plan_follow_up(int): a follow-up was recorded; plan the next call with prospect ``int``.
-        plan_next(int, int): after a follow-up or a no-show: prospect id and the call the next
-            one should link to (book it with ``previous_id``, see ``store.desk.book_next_call``).
+        requested(PlanCall): after a follow-up or a no-show, plan the next call with the
+            prospect, linked to this one (``store.desk.book_next_call``).
         outcome_recorded(int): an outcome of call ``int`` was saved.
         tick_saved(int): a script tick of call ``int`` was saved.
         notes_saved(int): the notes of call ``int`` were saved.
         file_saved(int): the file of prospect ``int`` was saved.
-        changed(Changes): what a save here changed, for the other rooms' ``on_changes``.
     """
 
     loaded = Signal(int)
-    plan_follow_up = Signal(int)
-    plan_next = Signal(int, int)
+    requested = Signal(object)
     outcome_recorded = Signal(int)
     tick_saved = Signal(int)
     notes_saved = Signal(int)
     file_saved = Signal(int)
-    changed = Signal(object)
 
-    def __init__(self, agenda: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._agenda = agenda
-        self._tasks = tasks
+        self._source = source
+        self._stale = Staleness(self, self.refresh)
         self._data: DeskData | None = None
         self._appointment_id: int | None = None
         self._notes_dirty = False
@@ -210,14 +205,14 @@ class CallDeskWidget(AliveRunner, QWidget):
         notes_box = QGroupBox(self.tr("Call notes"), self)
         QVBoxLayout(notes_box).addWidget(self.notes_edit)
 
-        self.outcome_buttons: dict[str, QPushButton] = {}
+        self.outcome_buttons: dict[OutcomeChoice, QPushButton] = {}
         # One row when there is room, two by two in a narrow details pane (see resizeEvent).
         outcome_row = self._outcome_grid = QGridLayout()
         for key, text in (
-            ("won", self.tr("Won…")),
-            ("lost", self.tr("Lost…")),
-            ("no-show", self.tr("No-show")),
-            ("follow-up", self.tr("Follow-up")),
+            (OutcomeChoice.WON, self.tr("Won…")),
+            (OutcomeChoice.LOST, self.tr("Lost…")),
+            (OutcomeChoice.NO_SHOW, self.tr("No-show")),
+            (OutcomeChoice.FOLLOW_UP, self.tr("Follow-up")),
         ):
             button = QPushButton(text, self)
             button.setObjectName(f"outcome_{key}")
@@ -230,14 +225,7 @@ class CallDeskWidget(AliveRunner, QWidget):
         self.file_box = self._build_file_box()
 
         self.history_model = HistoryModel(self)
-        self.history_view = QTableView(self)
-        self.history_view.setModel(self.history_model)
-        self.history_view.verticalHeader().hide()
-        self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.history_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view = table_view(self.history_model, self)
         history_box = QGroupBox(self.tr("Calls with this prospect"), self)
         QVBoxLayout(history_box).addWidget(self.history_view)
 
@@ -253,11 +241,12 @@ class CallDeskWidget(AliveRunner, QWidget):
         self._columns.setContentsMargins(0, 0, 0, 0)
         self._columns.addLayout(left, 1)
         self._columns.addLayout(right, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        # Not ``scroll``: that would hide QWidget.scroll().
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
         self.script_view.setMinimumHeight(110)
         self.script_view.setSpacing(2)
         # Drawn from the palette's text colour: the style's own box all but vanishes on a
@@ -269,7 +258,7 @@ class CallDeskWidget(AliveRunner, QWidget):
         outer.addWidget(self.title)
         outer.addLayout(outcome_row)
         outer.addWidget(self.outcome_label)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         self._show_nothing()
 
     # -- building ----------------------------------------------------------------------------
@@ -310,12 +299,30 @@ class CallDeskWidget(AliveRunner, QWidget):
         return box
 
     def on_changes(self, changes: Changes) -> None:
-        """Re-read the call shown when a change made elsewhere concerns it (its own row, a
-        prospect's file or a company's script)."""
-        if self._appointment_id is None:
+        """Read the call shown again when a write concerns it: the call itself, its prospect's
+        file or other calls, its company's script. Notes and ticks are only written here, and
+        what is shown is what was written."""
+        data, wanted = self._data, self._appointment_id
+        if wanted is None:
             return
-        if self._appointment_id in changes.appointments or changes.prospects or changes.companies:
-            self.refresh()
+        if (
+            changes.unknown
+            or wanted in changes.appointments
+            or (
+                data is not None
+                and (
+                    data.desk.prospect.id in changes.prospects
+                    or data.desk.prospect.id in changes.call_prospects
+                    or data.desk.company.id in changes.companies
+                )
+            )
+        ):
+            self._stale.concerned()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        """A change that came while the pane was hidden is read now."""
+        self._stale.shown()
+        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # Qt's name
         """Notes typed just before the pane closes are saved, not lost with the timer."""
@@ -361,8 +368,9 @@ class CallDeskWidget(AliveRunner, QWidget):
         wanted = self._appointment_id
         if wanted is None:
             return
-        agenda = self._agenda
-        self._run(lambda: load_desk(agenda, wanted), lambda data: self._loaded(wanted, data))
+        self._source.query(
+            self, lambda agenda: load_desk(agenda, wanted), lambda data: self._loaded(wanted, data)
+        )
 
     def _loaded(self, wanted: int, data: DeskData) -> None:
         if wanted != self._appointment_id:
@@ -375,7 +383,7 @@ class CallDeskWidget(AliveRunner, QWidget):
             self.tr("%1 with %2 — %3")
             .replace("%1", desk.company.name)
             .replace("%2", desk.prospect.name)
-            .replace("%3", local_text(a.start, data.closer_zone))
+            .replace("%3", i18n.call_time(a.start, data.closer_zone))
         )
         self.script_model.set_steps(desk.script)
         self.script_view.setVisible(bool(desk.script))
@@ -392,7 +400,7 @@ class CallDeskWidget(AliveRunner, QWidget):
             [
                 HistoryRow(
                     c,
-                    local_text(c.start, data.closer_zone),
+                    i18n.call_time(c.start, data.closer_zone),
                     data.company_names.get(c.company_id, ""),
                     c.id == a.id,
                 )
@@ -427,7 +435,7 @@ class CallDeskWidget(AliveRunner, QWidget):
         a = self._data.desk.appointment
         if a.outcome is None and a.status != Status.NO_SHOW:
             return self.tr("No outcome recorded yet.")
-        text = self.tr("Outcome: %1").replace("%1", self.history_model.result_text(a))
+        text = self.tr("Outcome: %1").replace("%1", result_text(a))
         earned = commission(a, self._data.desk.company)
         if earned is not None:
             text += " — " + (
@@ -443,14 +451,15 @@ class CallDeskWidget(AliveRunner, QWidget):
         wanted = self._appointment_id
         if wanted is None:
             return
-        agenda = self._agenda
 
-        def done(steps: Any) -> None:
+        def done(steps: tuple[ScriptStep, ...]) -> None:
             if wanted == self._appointment_id:
                 self.script_model.set_steps(steps)
             self.tick_saved.emit(wanted)
 
-        self._run(lambda: set_tick(agenda, wanted, step, ticked), done, self._failed)
+        self._source.write(
+            self, lambda agenda: set_tick(agenda, wanted, step, ticked), done, self._failed
+        )
 
     def _notes_changed(self) -> None:
         self._notes_dirty = True
@@ -464,13 +473,10 @@ class CallDeskWidget(AliveRunner, QWidget):
             return
         self._notes_dirty = False
         text = self.notes_edit.toPlainText()
-        agenda = self._agenda
-        self._run(
-            lambda: set_call_notes(agenda, wanted, text),
-            lambda _a: (
-                self.notes_saved.emit(wanted),
-                self.changed.emit(Changes(appointments=frozenset({wanted}))),
-            ),
+        self._source.write(
+            self,
+            lambda agenda: set_call_notes(agenda, wanted, text),
+            lambda _call: self.notes_saved.emit(wanted),
             self._failed,
         )
 
@@ -479,16 +485,19 @@ class CallDeskWidget(AliveRunner, QWidget):
         if self._data is None:
             return
         prospect_id = self._data.desk.prospect.id
-        fields = {key: edit.toPlainText() for key, edit in self.file_edits.items()}
-        fields["temperature"] = self.temperature_box.currentData()
-        agenda = self._agenda
-        self._run(
-            lambda: agenda.edit_prospect(prospect_id, **fields),
-            lambda _p: (
-                self.file_saved.emit(prospect_id),
-                self.changed.emit(Changes(prospects=True)),
-                self.refresh(),
+        text = {key: edit.toPlainText() for key, edit in self.file_edits.items()}
+        temperature = str(self.temperature_box.currentData())
+        self._source.write(
+            self,
+            lambda agenda: agenda.edit_prospect(
+                prospect_id,
+                temperature=temperature,
+                need=text["need"],
+                motivations=text["motivations"],
+                blockages=text["blockages"],
+                notes=text["notes"],
             ),
+            lambda _prospect: self.file_saved.emit(prospect_id),
             self._failed,
         )
 
@@ -501,29 +510,29 @@ class CallDeskWidget(AliveRunner, QWidget):
         desk = self._data.desk
         return deal_currency(desk.company.country, desk.history, fallback)
 
-    def _outcome_clicked(self, key: str) -> None:
+    def _outcome_clicked(self, key: OutcomeChoice) -> None:
         if self._data is None:
             return
-        if key == "won":
+        if key == OutcomeChoice.WON:
             answer = WonDialog.ask(
                 self, self._default_currency(), self._data.desk.company.commission_rate
             )
             if answer is None:
                 return
             value, currency, rate = answer
-            self.record_outcome("won", value=value, currency=currency, rate=rate)
-        elif key == "lost":
+            self.record_outcome(OutcomeChoice.WON, value=value, currency=currency, rate=rate)
+        elif key == OutcomeChoice.LOST:
             reason, ok = QInputDialog.getText(
                 self, self.tr("Deal lost"), self.tr("Why was it lost?")
             )
             if ok:
-                self.record_outcome("lost", reason=reason)
+                self.record_outcome(OutcomeChoice.LOST, reason=reason)
         else:
             self.record_outcome(key)
 
     def record_outcome(
         self,
-        outcome: str,
+        outcome: OutcomeChoice,
         *,
         value: Decimal | None = None,
         currency: str | None = None,
@@ -535,9 +544,8 @@ class CallDeskWidget(AliveRunner, QWidget):
             return
         appointment_id = self._data.desk.appointment.id
         prospect_id = self._data.desk.prospect.id
-        agenda = self._agenda
 
-        def work() -> Any:
+        def work(agenda: Agenda) -> Appointment:
             return agenda.set_outcome(
                 appointment_id,
                 outcome,
@@ -547,16 +555,12 @@ class CallDeskWidget(AliveRunner, QWidget):
                 commission_rate=rate,
             )
 
-        def done(_appointment: Any) -> None:
+        def done(_appointment: Appointment) -> None:
             self.outcome_recorded.emit(appointment_id)
-            self.changed.emit(Changes(appointments=frozenset({appointment_id})))
-            if outcome == Outcome.FOLLOW_UP.value:
-                self.plan_follow_up.emit(prospect_id)
-            if outcome in (Outcome.FOLLOW_UP.value, Status.NO_SHOW.value):
-                self.plan_next.emit(prospect_id, appointment_id)
-            self.refresh()
+            if outcome in (OutcomeChoice.FOLLOW_UP, OutcomeChoice.NO_SHOW):
+                self.requested.emit(PlanCall(prospect_id, appointment_id))
 
-        self._run(work, done, self._failed)
+        self._source.write(self, work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):

@@ -1,37 +1,26 @@
 """A closer's availability: weekly hours, days off and extra hours, travel, and booking rules.
 
 Everything typed is checked with the same ``core.parse`` rules as the CLI (``09:00-12:00,
-14:00-18:00``; overlapping intervals refused) before anything is written; the save then runs on
-the task manager through ``Agenda.edit_closer``/``set_override``/``clear_override``/
-``add_travel``/``clear_travels``.
+14:00-18:00``; overlapping intervals refused) before anything is written; the save then runs
+through the door, as one transaction of ``Agenda.edit_closer``/``set_override``/
+``clear_override``/``add_travel``/``clear_travels``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,13 +29,14 @@ from PySide6.QtWidgets import (
 from closer_desk.core import parse
 from closer_desk.core.errors import CloserDeskError, ValidationError
 from closer_desk.core.model import Closer, DailyInterval, DateOverride, TravelPeriod, WeeklyHours
-from closer_desk.store import Agenda
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.table import Column, RowsModel, table_view
 from closer_desk.ui.directory.form import EditDialog, Job
 from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
-T = TypeVar("T")
-_Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 
 def intervals_text(intervals: Sequence[DailyInterval]) -> str:
@@ -56,81 +46,43 @@ def intervals_text(intervals: Sequence[DailyInterval]) -> str:
     )
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+def _long_day(day: date) -> str:
+    return QLocale().toString(i18n.qdate(day), QLocale.FormatType.LongFormat)
 
 
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
+def _short_day(day: date) -> str:
+    return QLocale().toString(i18n.qdate(day), QLocale.FormatType.ShortFormat)
 
 
-@dataclass(frozen=True)
-class _Column(Generic[T]):
-    header: Callable[[], str]
-    shown: Callable[[T], str]
+class OverridesModel(RowsModel[DateOverride]):
+    """The closer's days off and extra hours, as edited (saved with the dialog)."""
+
+    context = "AvailabilityDialog"
+    columns = (
+        Column(QT_TRANSLATE_NOOP("AvailabilityDialog", "Date"), lambda o: _long_day(o.day)),
+        Column(
+            QT_TRANSLATE_NOOP("AvailabilityDialog", "Hours"),
+            lambda o: (
+                intervals_text(o.intervals)
+                or QCoreApplication.translate("AvailabilityDialog", "Day off")
+            ),
+        ),
+    )
 
 
-class PlainRowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of plain rows (date overrides or travel periods) held by the dialog."""
+class TravelsModel(RowsModel[TravelPeriod]):
+    """The closer's travel periods, as edited (saved with the dialog)."""
 
-    def __init__(self, columns: Sequence[_Column[T]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[T]:
-        """Every row."""
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].header()
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            not index.isValid()
-            or not 0 <= index.row() < len(self._rows)
-            or not 0 <= index.column() < len(self._columns)
-        ):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()].shown(self._rows[index.row()])
-        return None
+    context = "AvailabilityDialog"
+    columns = (
+        Column(QT_TRANSLATE_NOOP("AvailabilityDialog", "From"), lambda t: _short_day(t.first_day)),
+        Column(QT_TRANSLATE_NOOP("AvailabilityDialog", "To"), lambda t: _short_day(t.last_day)),
+        Column(QT_TRANSLATE_NOOP("AvailabilityDialog", "Time zone"), lambda t: t.zone),
+    )
 
 
-def _table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
-
-
-class AvailabilityDialog(EditDialog):
-    """Edit one closer's availability; saved in one go on the task manager.
+class AvailabilityDialog(EditDialog[Closer]):
+    """Edit one closer's availability; saved in one transaction through the door.
 
     Attributes:
         day_edits: seven line edits, Monday first, each a list of intervals.
@@ -142,14 +94,13 @@ class AvailabilityDialog(EditDialog):
 
     def __init__(
         self,
-        agenda: Agenda,
-        tasks: TaskManager,
+        source: AgendaSource,
         closer: Closer,
         *,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(agenda, tasks, parent)
+        super().__init__(source, parent)
         self._closer = closer
         self._clock = clock
         self.setWindowTitle(self.tr("Availability of %1").replace("%1", closer.name))
@@ -203,23 +154,11 @@ class AvailabilityDialog(EditDialog):
 
     def _overrides_page(self, closer: Closer) -> QWidget:
         page = QWidget(self)
-        self.overrides_model: PlainRowsModel[DateOverride] = PlainRowsModel(
-            [
-                _Column(
-                    lambda: self.tr("Date"),
-                    lambda o: QLocale().toString(_qdate(o.day), QLocale.FormatType.LongFormat),
-                ),
-                _Column(
-                    lambda: self.tr("Hours"),
-                    lambda o: intervals_text(o.intervals) or self.tr("Day off"),
-                ),
-            ],
-            self,
-        )
+        self.overrides_model = OverridesModel(self)
         self.overrides_model.set_rows(closer.overrides)
-        self.overrides_view = _table(self.overrides_model, page)
+        self.overrides_view = table_view(self.overrides_model, page)
         today = self._today()
-        self.override_date = QDateEdit(_qdate(today), page)
+        self.override_date = QDateEdit(i18n.qdate(today), page)
         self.override_date.setCalendarPopup(True)
         self.override_hours = QLineEdit(page)
         self.override_hours.setPlaceholderText(self.tr("empty: day off; or e.g. 10:00-14:00"))
@@ -242,30 +181,13 @@ class AvailabilityDialog(EditDialog):
 
     def _travel_page(self, closer: Closer) -> QWidget:
         page = QWidget(self)
-        self.travels_model: PlainRowsModel[TravelPeriod] = PlainRowsModel(
-            [
-                _Column(
-                    lambda: self.tr("From"),
-                    lambda t: QLocale().toString(
-                        _qdate(t.first_day), QLocale.FormatType.ShortFormat
-                    ),
-                ),
-                _Column(
-                    lambda: self.tr("To"),
-                    lambda t: QLocale().toString(
-                        _qdate(t.last_day), QLocale.FormatType.ShortFormat
-                    ),
-                ),
-                _Column(lambda: self.tr("Time zone"), lambda t: t.zone),
-            ],
-            self,
-        )
+        self.travels_model = TravelsModel(self)
         self.travels_model.set_rows(closer.travels)
-        self.travels_view = _table(self.travels_model, page)
+        self.travels_view = table_view(self.travels_model, page)
         today = self._today()
-        self.travel_first = QDateEdit(_qdate(today), page)
+        self.travel_first = QDateEdit(i18n.qdate(today), page)
         self.travel_first.setCalendarPopup(True)
-        self.travel_last = QDateEdit(_qdate(today), page)
+        self.travel_last = QDateEdit(i18n.qdate(today), page)
         self.travel_last.setCalendarPopup(True)
         self.travel_zone = ZonePicker(self._clock, page)
         self.add_travel_button = QPushButton(self.tr("&Add"), page)
@@ -321,7 +243,7 @@ class AvailabilityDialog(EditDialog):
     def _today(self) -> date:
         if self._clock is not None:
             return self._clock().astimezone().date()
-        return _pydate(QDate.currentDate())
+        return i18n.pydate(QDate.currentDate())
 
     # -- weekly hours ------------------------------------------------------------------
     def weekly_hours(self) -> WeeklyHours:
@@ -359,7 +281,7 @@ class AvailabilityDialog(EditDialog):
         except CloserDeskError as exc:
             self.show_error(exc)
             return
-        day = _pydate(self.override_date.date())
+        day = i18n.pydate(self.override_date.date())
         rows = [o for o in self.overrides_model.rows() if o.day != day]
         rows.append(DateOverride(day, intervals))
         self.overrides_model.set_rows(sorted(rows, key=lambda o: o.day))
@@ -369,7 +291,7 @@ class AvailabilityDialog(EditDialog):
         """Remove the selected override."""
         selected = self.overrides_view.selectionModel().selectedRows()
         if selected:
-            rows = self.overrides_model.rows()
+            rows = list(self.overrides_model.rows())
             del rows[selected[0].row()]
             self.overrides_model.set_rows(rows)
 
@@ -377,7 +299,7 @@ class AvailabilityDialog(EditDialog):
     def add_travel(self) -> None:
         """Add the travel period typed under the list."""
         self.clear_errors()
-        first, last = _pydate(self.travel_first.date()), _pydate(self.travel_last.date())
+        first, last = i18n.pydate(self.travel_first.date()), i18n.pydate(self.travel_last.date())
         try:
             if last < first:
                 raise ValidationError("last_day", "end_before_start", last.isoformat())
@@ -392,39 +314,43 @@ class AvailabilityDialog(EditDialog):
         """Remove the selected travel period."""
         selected = self.travels_view.selectionModel().selectedRows()
         if selected:
-            rows = self.travels_model.rows()
+            rows = list(self.travels_model.rows())
             del rows[selected[0].row()]
             self.travels_model.set_rows(rows)
 
     # -- saving --------------------------------------------------------------------------
-    def build_job(self) -> Job:
-        """Check everything typed, then return the store calls that save it."""
+    def build_job(self) -> Job[Closer]:
+        """Check everything typed, then return the store calls that save it (one
+        transaction: all of it is saved, or nothing)."""
         hours = self.weekly_hours()
         closer = self._closer
-        rules: dict[str, Any] = {
-            "buffer_before": self.buffer_before.value(),
-            "buffer_after": self.buffer_after.value(),
-            "min_notice": self.min_notice.value(),
-            "daily_cap": self.daily_cap.value() or None,
-        }
+        buffer_before, buffer_after = self.buffer_before.value(), self.buffer_after.value()
+        min_notice, daily_cap = self.min_notice.value(), self.daily_cap.value() or None
         overrides = self.overrides_model.rows()
         kept = {o.day for o in overrides}
         removed = [o.day for o in closer.overrides if o.day not in kept]
         changed = [o for o in overrides if o not in closer.overrides]
         travels = self.travels_model.rows()
         travels_changed = tuple(travels) != closer.travels
-        agenda = self.agenda
 
-        def save() -> Closer:
-            agenda.edit_closer(closer.id, hours=hours, **rules)
-            for day in removed:
-                agenda.clear_override(closer.id, day)
-            for override in changed:
-                agenda.set_override(closer.id, override.day, override.intervals)
-            if travels_changed:
-                agenda.clear_travels(closer.id)
-                for travel in travels:
-                    agenda.add_travel(closer.id, travel.first_day, travel.last_day, travel.zone)
+        def save(agenda: Agenda) -> Closer:
+            with agenda.batch():
+                agenda.edit_closer(
+                    closer.id,
+                    hours=hours,
+                    buffer_before=buffer_before,
+                    buffer_after=buffer_after,
+                    min_notice=min_notice,
+                    daily_cap=daily_cap,
+                )
+                for day in removed:
+                    agenda.clear_override(closer.id, day)
+                for override in changed:
+                    agenda.set_override(closer.id, override.day, override.intervals)
+                if travels_changed:
+                    agenda.clear_travels(closer.id)
+                    for travel in travels:
+                        agenda.add_travel(closer.id, travel.first_day, travel.last_day, travel.zone)
             return agenda.closer(closer.id)
 
         return save

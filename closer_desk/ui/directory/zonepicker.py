@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from PySide6.QtCore import (
     QAbstractListModel,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSortFilterProxyModel,
@@ -71,7 +71,7 @@ class ZoneListModel(QAbstractListModel):
     front: loading every zone's rules would cost a dialog a noticeable fraction of a second.
     """
 
-    def __init__(self, clock: Clock | None = None, parent: Any = None) -> None:
+    def __init__(self, clock: Clock | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock or _system_clock
         known = tz.all_zone_names()
@@ -102,7 +102,7 @@ class ZoneListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -120,7 +120,7 @@ class ZoneListModel(QAbstractListModel):
 class ZoneFilterProxy(QSortFilterProxyModel):
     """Keeps the zones whose name contains what was typed (spaces read as underscores)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
 

@@ -1,7 +1,7 @@
 """The Planner room: "when can I call this prospect?"
 
 Pick the prospect (and the company, the closer, the length, the horizon); the free slots come
-back from ``store.planning.search_slots`` run off the GUI thread through the ``TaskManager``.
+back from ``store.planning.search_slots`` run off the GUI thread through the door.
 A strip shows the day's hours across the zones involved; a slot can be booked, and the best
 ones copied as a proposal in the prospect's language.
 """
@@ -10,20 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,18 +35,22 @@ from closer_desk.core.availability import (
     prospect_windows,
 )
 from closer_desk.core.errors import CloserDeskError, ConflictError, NotFoundError, ValidationError
-from closer_desk.core.model import Changes, Closer, Company, Prospect
+from closer_desk.core.model import Booking, Changes, Closer, Company, Prospect
 from closer_desk.core.proposal import SUPPORTED_LANGUAGES, proposal_text
 from closer_desk.core.slots import MAX_DAYS, best_slots
 from closer_desk.core.slots import Slot as FreeSlot
 from closer_desk.core.zones import prospect_place_name, zone_place_name
-from closer_desk.store import Agenda
 from closer_desk.store.desk import book_next_call
 from closer_desk.store.planning import SlotSearch, search_slots
-from closer_desk.ui.common.guard import AliveRunner
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.room import Staleness
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.table import table_view
 from closer_desk.ui.planner.hour_strip import HourStrip, StripContent, StripRow
 from closer_desk.ui.planner.slot_model import SORT_ROLE, SlotTableModel
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 #: How many slots "Copy proposal" offers.
 PROPOSAL_COUNT = 3
@@ -68,14 +70,12 @@ def _read_people(agenda: Agenda) -> _People:
     return _People(closers, agenda.prospects(), agenda.companies(), today)
 
 
-class Planner(AliveRunner, QWidget):
+class Planner(QWidget):
     """Find a slot for a call with a prospect, book it or propose it.
 
-    Collaborators come in through the constructor; all agenda work goes through ``tasks``.
+    Collaborators come in through the constructor; all agenda work goes through the door.
 
     Attributes:
-        agenda: the agenda (used only inside jobs run by ``tasks``).
-        tasks: the window's ``TaskManager``.
         model: the free slots (``SlotTableModel``); ``proxy`` sorts them for the view.
         search: the last search's answer, or None.
 
@@ -85,6 +85,7 @@ class Planner(AliveRunner, QWidget):
         slot_booked(int): a slot was booked; carries the new appointment's id.
         proposal_copied(str): the proposal text put on the clipboard.
         failed(str): a search or booking was refused; carries the reason in words.
+        requested(Request): what only another room can do (none yet).
     """
 
     people_loaded = Signal()
@@ -92,11 +93,12 @@ class Planner(AliveRunner, QWidget):
     slot_booked = Signal(int)
     proposal_copied = Signal(str)
     failed = Signal(str)
+    requested = Signal(object)
 
-    def __init__(self, agenda: Agenda, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.agenda = agenda
-        self.tasks = self._tasks = tasks
+        self._source = source
+        self._stale = Staleness(self, self.reload)
         self.search: SlotSearch | None = None
         self._prospects: dict[int, Prospect] = {}
         #: A prospect asked for before the lists were filled (applied when they are).
@@ -146,16 +148,7 @@ class Planner(AliveRunner, QWidget):
         form.addRow(self.tr("Call"), when)
 
         self.strip = HourStrip(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = table_view(self.proxy, self, sort_by=0)
 
         self.language_box = QComboBox(self)
         for code in SUPPORTED_LANGUAGES:
@@ -189,23 +182,27 @@ class Planner(AliveRunner, QWidget):
     # -- people ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Refill the closer, prospect and company lists from the agenda."""
-        agenda = self.agenda
-        self._run(lambda: _read_people(agenda), self._fill_people, self._on_error)
+        self._source.query(self, _read_people, self._fill_people, self._on_error)
 
     def on_changes(self, changes: Changes) -> None:
-        """Prospects, companies or closers changed elsewhere: refill the lists (the current
-        choice is kept)."""
-        if changes.prospects or changes.companies or changes.closers:
-            self.reload()
+        """Prospects, companies or closers changed: refill the lists (the current choice is
+        kept), now if the room is in view, else when it is next shown. A call written
+        elsewhere leaves the lists as they are."""
+        if changes.people():
+            self._stale.concerned()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        """A change to the people that came while the room was hidden is read now."""
+        self._stale.shown()
+        super().showEvent(event)
 
     def plan_for(self, prospect_id: int, previous_id: int | None = None) -> None:
         """Plan a call with a prospect and search at once; with ``previous_id`` (a follow-up
         or a no-show) the call booked next continues that earlier call, with its company."""
-        agenda = self.agenda
         self._wanted = prospect_id
         self.next_after = (prospect_id, previous_id) if previous_id is not None else None
 
-        def job() -> tuple[_People, int | None]:
+        def job(agenda: Agenda) -> tuple[_People, int | None]:
             company = agenda.appointment(previous_id).company_id if previous_id else None
             return _read_people(agenda), company
 
@@ -217,7 +214,7 @@ class Planner(AliveRunner, QWidget):
             if self.prospect_box.currentData() == prospect_id:
                 self.find_free_slots()
 
-        self._run(job, done, self._on_error)
+        self._source.query(self, job, done, self._on_error)
 
     def _follow_up_note(self) -> str:
         """Said under the slots while the next booking continues an earlier call."""
@@ -249,7 +246,7 @@ class Planner(AliveRunner, QWidget):
             box.blockSignals(False)
         if not self._dated:  # a refill after a change keeps the day the closer picked
             self._dated = True
-            self.from_box.setDate(QDate(people.today.year, people.today.month, people.today.day))
+            self.from_box.setDate(i18n.qdate(people.today))
         self.find_button.setEnabled(bool(people.closers and people.prospects))
         if kept_closer is not None and (i := self.closer_box.findData(kept_closer)) >= 0:
             self.closer_box.setCurrentIndex(i)
@@ -294,14 +291,12 @@ class Planner(AliveRunner, QWidget):
         company = self.company_box.currentData()
         closer_id = self.closer_box.currentData()
         minutes = self.minutes_box.value()
-        qdate = self.from_box.date()
-        first_day = date(qdate.year(), qdate.month(), qdate.day())
+        first_day = i18n.pydate(self.from_box.date())
         days = self.days_box.value()
-        agenda = self.agenda
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Searching…"))
 
-        def job() -> SlotSearch:
+        def job(agenda: Agenda) -> SlotSearch:
             return search_slots(
                 agenda,
                 prospect=int(prospect_id),
@@ -312,7 +307,7 @@ class Planner(AliveRunner, QWidget):
                 days=days,
             )
 
-        self._run(job, self._show, self._on_error)
+        self._source.query(self, job, self._show, self._on_error)
 
     def _show(self, found: SlotSearch) -> None:
         self.search = found
@@ -404,9 +399,7 @@ class Planner(AliveRunner, QWidget):
             chosen = fractions[0] if fractions else None
         self.strip.set_content(
             StripContent(
-                title=QLocale().toString(
-                    QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
-                ),
+                title=QLocale().toString(i18n.qdate(day), QLocale.FormatType.LongFormat),
                 rows=tuple(rows),
                 free=HourStrip.fractions(free, lo, hi),
                 selected=chosen,
@@ -422,7 +415,6 @@ class Planner(AliveRunner, QWidget):
         found = self.search
         if slot is None or found is None or found.company is None:
             return
-        agenda = self.agenda
         company_id, prospect_id, closer_id = found.company.id, found.prospect.id, found.closer.id
         minutes = found.minutes
         previous_id = (
@@ -432,7 +424,7 @@ class Planner(AliveRunner, QWidget):
         )
         self.book_button.setEnabled(False)
 
-        def job() -> int:
+        def job(agenda: Agenda) -> int:
             if previous_id is not None:
                 previous = agenda.appointment(previous_id)
                 if previous.company_id == company_id and previous.closer_id == closer_id:
@@ -440,7 +432,7 @@ class Planner(AliveRunner, QWidget):
                     return book_next_call(
                         agenda, previous_id, slot.prospect_start, minutes=minutes
                     ).id
-            booked = agenda.book(
+            booking = Booking(
                 company=company_id,
                 prospect=prospect_id,
                 closer=closer_id,
@@ -448,9 +440,9 @@ class Planner(AliveRunner, QWidget):
                 minutes=minutes,
                 previous_id=previous_id,
             )
-            return booked.id
+            return agenda.book_call(booking).id
 
-        self._run(job, self._booked, self._on_error)
+        self._source.write(self, job, self._booked, self._on_error)
 
     def _booked(self, appointment_id: int) -> None:
         self.next_after = None

@@ -5,29 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 
 from closer_desk.core import tz
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
-from closer_desk.ui.common.table import PlainTableModel
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.table import ROW_ROLE, SORT_ROLE, Column, RowsModel
 
-#: Role giving a value to sort on (epoch seconds for times, flag count for flags).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Role giving the row's ``Slot``.
-SLOT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_Index = QModelIndex | QPersistentModelIndex
+#: Role giving the row's ``Slot`` (sort on ``SORT_ROLE``: epoch seconds, or the flag count).
+SLOT_ROLE = ROW_ROLE
+__all__ = ["HEADERS", "SLOT_ROLE", "SORT_ROLE", "SlotTableModel", "flag_words"]
 
 
 _CONTEXT = "SlotTableModel"
@@ -58,18 +47,23 @@ def _when(local: datetime) -> str:
     """``Tue 10 Mar 10:00 (UTC-04:00)`` with day and month names in the user's locale."""
     offset = local.utcoffset()
     assert offset is not None
-    day = QLocale().toString(QDate(local.year, local.month, local.day), "ddd d MMM")
+    day = QLocale().toString(i18n.qdate(local.date()), "ddd d MMM")
     return f"{day} {local:%H:%M} (UTC{tz.format_offset(offset)})"
 
 
-class SlotTableModel(PlainTableModel[Slot]):
+class SlotTableModel(RowsModel[Slot]):
     """Free slots, one per row: the prospect's time, the closer's time, the flags.
 
     Attributes:
         slots: the rows (core ``Slot`` objects), in search order.
     """
 
-    COLUMNS = len(HEADERS)
+    context = _CONTEXT
+    columns = (
+        Column(HEADERS[0], lambda s: _when(s.prospect_start), lambda s: int(s.start.timestamp())),
+        Column(HEADERS[1], lambda s: _when(s.closer_start), lambda s: int(s.start.timestamp())),
+        Column(HEADERS[2], lambda s: flag_words(s.flags), lambda s: len(s.flags)),
+    )
 
     @property
     def slots(self) -> list[Slot]:
@@ -81,27 +75,9 @@ class SlotTableModel(PlainTableModel[Slot]):
 
     def slot_at(self, row: int) -> Slot:
         """The slot of a row."""
-        return self.rows()[row]
+        return self.row_at(row)
 
-    def headers(self) -> tuple[str, ...]:
-        return tuple(QCoreApplication.translate(_CONTEXT, str(h)) for h in HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        slot = self.row_of(index)
-        if slot is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return _when(slot.prospect_start)
-            if column == 1:
-                return _when(slot.closer_start)
-            if column == 2:
-                return flag_words(slot.flags)
+    def extra_data(self, row: Slot, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{slot.prospect_zone} / {slot.closer_zone}"
-        if role == SORT_ROLE:
-            return len(slot.flags) if column == 2 else int(slot.start.timestamp())
-        if role == SLOT_ROLE:
-            return slot
+            return f"{row.prospect_zone} / {row.closer_zone}"
         return None

@@ -5,23 +5,19 @@ Models hold rows computed off the GUI thread; they never read the agenda themsel
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QFont
 
 from closer_desk.core.model import Temperature
 from closer_desk.core.pipeline import PipelineItem, PipelineKind
 from closer_desk.core.reports import Report
 from closer_desk.ui.common.i18n import amount_text, percent_text
-from closer_desk.ui.common.table import PlainTableModel
+from closer_desk.ui.common.table import Column, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
-
-#: Sort by the raw value (numbers, ISO times) rather than the shown text.
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,124 +67,126 @@ def report_rows(report: Report) -> list[ReportRow]:
     return rows
 
 
-class ReportTableModel(PlainTableModel[ReportRow]):
+def _count(value: int) -> str:
+    return "" if value < 0 else str(value)  # -1: a currency's second row, counts on the first
+
+
+def _amount(value: Decimal | None) -> str:
+    return "" if value is None else amount_text(value)
+
+
+def _company(row: ReportRow) -> str:
+    if row.total:
+        return QCoreApplication.translate("ReportTableModel", "Total") if row.first else ""
+    return row.company
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+class ReportTableModel(RowsModel[ReportRow]):
     """The month's results per company and currency."""
 
-    COLUMNS = 10
+    context = "ReportTableModel"
+    columns = (
+        Column(QT_TRANSLATE_NOOP("ReportTableModel", "Company"), _company, lambda r: r.company),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "Calls held"),
+            lambda r: _count(r.held),
+            lambda r: r.held,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "No-shows"),
+            lambda r: _count(r.no_shows),
+            lambda r: r.no_shows,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "Won"), lambda r: _count(r.won), lambda r: r.won
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "Lost"),
+            lambda r: _count(r.lost),
+            lambda r: r.lost,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "Follow-ups"),
+            lambda r: _count(r.follow_ups),
+            lambda r: r.follow_ups,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "Conversion"),
+            lambda r: percent_text(r.conversion) if r.first else "",
+            lambda r: _number(r.conversion),
+        ),
+        Column(QT_TRANSLATE_NOOP("ReportTableModel", "Currency"), lambda r: r.currency),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "Revenue"),
+            lambda r: _amount(r.revenue),
+            lambda r: _number(r.revenue),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTableModel", "Commission"),
+            lambda r: _amount(r.commission),
+            lambda r: _number(r.commission),
+        ),
+    )
 
-    def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Company"),
-            self.tr("Calls held"),
-            self.tr("No-shows"),
-            self.tr("Won"),
-            self.tr("Lost"),
-            self.tr("Follow-ups"),
-            self.tr("Conversion"),
-            self.tr("Currency"),
-            self.tr("Revenue"),
-            self.tr("Commission"),
-        )
-
-    def _value(self, row: ReportRow, col: int) -> Any:
-        return (
-            row.company,
-            row.held,
-            row.no_shows,
-            row.won,
-            row.lost,
-            row.follow_ups,
-            row.conversion,
-            row.currency,
-            row.revenue,
-            row.commission,
-        )[col]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_of(index)
-        if row is None:
-            return None
-        col = index.column()
-        value = self._value(row, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0 and row.total:
-                return self.tr("Total") if row.first else ""
-            if col in (1, 2, 3, 4, 5):
-                return "" if value < 0 else str(value)
-            if col == 6:
-                return percent_text(value) if row.first else ""
-            if col in (8, 9):
-                return "" if value is None else amount_text(value)
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def extra_data(self, row: ReportRow, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return _RIGHT
         if role == Qt.ItemDataRole.FontRole and row.total:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setBold(True)
             return font
-        if role == SORT_ROLE:
-            return float(value) if isinstance(value, Decimal) else value
         return None
 
 
-class PipelineModel(PlainTableModel[tuple[PipelineItem, str]]):
-    """Prospects waiting for their next call: why, who, their last call."""
+#: A prospect waiting for a call, with their last call's time on the closer's clock.
+PipelineRow = tuple[PipelineItem, str]
 
-    COLUMNS = 5
-    PROSPECT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-    def set_items(self, items: Sequence[tuple[PipelineItem, str]]) -> None:
-        """Replace the rows: each item with its last call's time as text (closer's zone)."""
-        self.set_rows(items)
+def kind_text(kind: PipelineKind) -> str:
+    """Why the prospect is waiting, in words."""
+    return {
+        PipelineKind.FOLLOW_UP_DUE: QCoreApplication.translate("PipelineModel", "Follow-up due"),
+        PipelineKind.NO_SHOW: QCoreApplication.translate("PipelineModel", "No-show to reschedule"),
+        PipelineKind.HOT_NO_CALL: QCoreApplication.translate(
+            "PipelineModel", "Hot, no call booked"
+        ),
+    }[kind]
+
+
+def temperature_text(temperature: Temperature) -> str:
+    """Hot, warm or cold in words."""
+    return {
+        Temperature.HOT: QCoreApplication.translate("PipelineModel", "Hot"),
+        Temperature.WARM: QCoreApplication.translate("PipelineModel", "Warm"),
+        Temperature.COLD: QCoreApplication.translate("PipelineModel", "Cold"),
+    }[temperature]
+
+
+def _who(row: PipelineRow) -> str:
+    prospect = row[0].prospect
+    return f"{prospect.name} ({prospect.organisation})" if prospect.organisation else prospect.name
+
+
+class PipelineModel(RowsModel[PipelineRow]):
+    """Prospects waiting for their next call: why, who, their last call (and a Plan button the
+    room puts in the last column)."""
+
+    context = "PipelineModel"
+    columns = (
+        Column(QT_TRANSLATE_NOOP("PipelineModel", "Waiting"), lambda r: kind_text(r[0].kind)),
+        Column(QT_TRANSLATE_NOOP("PipelineModel", "Prospect"), _who),
+        Column(
+            QT_TRANSLATE_NOOP("PipelineModel", "Temperature"),
+            lambda r: temperature_text(r[0].prospect.temperature),
+        ),
+        Column(QT_TRANSLATE_NOOP("PipelineModel", "Last call"), lambda r: r[1] or "–"),
+        Column("", lambda r: ""),
+    )
 
     def item(self, row: int) -> PipelineItem:
         """The item of a row."""
-        return self._rows[row][0]
-
-    def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Waiting"),
-            self.tr("Prospect"),
-            self.tr("Temperature"),
-            self.tr("Last call"),
-            "",
-        )
-
-    def kind_text(self, kind: PipelineKind) -> str:
-        """Why the prospect is waiting, in words."""
-        return {
-            PipelineKind.FOLLOW_UP_DUE: self.tr("Follow-up due"),
-            PipelineKind.NO_SHOW: self.tr("No-show to reschedule"),
-            PipelineKind.HOT_NO_CALL: self.tr("Hot, no call booked"),
-        }[kind]
-
-    def temperature_text(self, temperature: Temperature) -> str:
-        """Hot, warm or cold in words."""
-        return {
-            Temperature.HOT: self.tr("Hot"),
-            Temperature.WARM: self.tr("Warm"),
-            Temperature.COLD: self.tr("Cold"),
-        }[temperature]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_of(index)
-        if row is None:
-            return None
-        item, when = row
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return self.kind_text(item.kind)
-            if col == 1:
-                org = item.prospect.organisation
-                return f"{item.prospect.name} ({org})" if org else item.prospect.name
-            if col == 2:
-                return self.temperature_text(item.prospect.temperature)
-            if col == 3:
-                return when or "–"
-            return ""
-        if role == self.PROSPECT_ID_ROLE:
-            return item.prospect.id
-        return None
+        return self.row_at(row)[0]

@@ -3,67 +3,53 @@ reschedule, each one click ("Plan") from the planner."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from closer_desk.core.model import Changes
-from closer_desk.core.pipeline import PipelineItem, PipelineKind
+from closer_desk.core.pipeline import PipelineKind
 from closer_desk.store.pipeline import load_pipeline
-from closer_desk.ui.common.guard import AliveRunner
-from closer_desk.ui.common.tasks import TaskManager
-from closer_desk.ui.desk.widgets import local_text
-from closer_desk.ui.reports.models import PipelineModel
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.room import PlanCall
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.table import table_view
+from closer_desk.ui.reports.models import PipelineModel, PipelineRow
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 
-def load_rows(agenda: Any) -> list[tuple[PipelineItem, str]]:
+def load_rows(agenda: Agenda) -> list[PipelineRow]:
     """The pipeline with each last call's time on the closer's clock (runs on the worker)."""
     items = load_pipeline(agenda)
     closers = agenda.closers()
     zone = closers[0].zone if closers else "UTC"
-    return [(i, local_text(i.last_call.start, zone) if i.last_call else "") for i in items]
+    return [(i, i18n.call_time(i.last_call.start, zone) if i.last_call else "") for i in items]
 
 
-class PipelineRoom(AliveRunner, QWidget):
+class PipelineRoom(QWidget):
     """Prospects waiting for their next call.
 
     Attributes:
         model: the rows shown.
 
     Signals:
-        plan_call(int): plan a call with prospect ``int`` (the lead connects the planner).
-        plan_next(int, int): also emitted for a follow-up or a no-show: prospect id and the
-            call the new one should link to with ``previous_id``.
+        requested(PlanCall): plan a call with a prospect (for a follow-up or a no-show, one
+            that continues their last call).
         loaded(): the list was refreshed.
     """
 
-    plan_call = Signal(int)
-    plan_next = Signal(int, int)
+    requested = Signal(object)
     loaded = Signal()
 
-    def __init__(self, agenda: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._agenda = agenda
-        self._tasks = tasks
+        self._source = source
         self.model = PipelineModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view = table_view(self.model, self, stretch=1)
         self.view.doubleClicked.connect(lambda index: self.plan_row(index.row()))
         self.empty_label = QLabel(self.tr("Nobody is waiting for a call."), self)
         self.summary = QLabel(self)
@@ -79,9 +65,11 @@ class PipelineRoom(AliveRunner, QWidget):
         self.empty_label.hide()
 
     def on_changes(self, changes: Changes) -> None:
-        """Re-read the list after calls or prospects changed elsewhere (a booking takes a
-        prospect off it, a hotter temperature puts one on)."""
-        if changes.appointments or changes.prospects:
+        """Read the list again, if it is in view, after calls or prospects changed (a booking
+        takes a prospect off it, a hotter temperature puts one on); out of view, the next
+        showing reads it anyway."""
+        concerned = changes.unknown or changes.appointments or changes.prospects
+        if concerned and self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
@@ -91,16 +79,15 @@ class PipelineRoom(AliveRunner, QWidget):
 
     def refresh(self) -> None:
         """Re-read the pipeline off the GUI thread."""
-        agenda = self._agenda
-        self._run(lambda: load_rows(agenda), self._show, self._failed)
+        self._source.query(self, load_rows, self._show, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(
             self.tr("The pipeline could not be read (%1).").replace("%1", type(error).__name__)
         )
 
-    def _show(self, rows: list[tuple[PipelineItem, str]]) -> None:
-        self.model.set_items(rows)
+    def _show(self, rows: list[PipelineRow]) -> None:
+        self.model.set_rows(rows)
         for row in range(len(rows)):
             button = QPushButton(self.tr("Plan"), self.view)
             button.setObjectName(f"plan_{row}")
@@ -115,9 +102,12 @@ class PipelineRoom(AliveRunner, QWidget):
         """Ask the planner for a call with the prospect of ``row``."""
         if 0 <= row < self.model.rowCount():
             item = self.model.item(row)
-            self.plan_call.emit(item.prospect.id)
-            if item.kind != PipelineKind.HOT_NO_CALL and item.last_call is not None:
-                self.plan_next.emit(item.prospect.id, item.last_call.id)
+            last = item.last_call
+            # A follow-up or a no-show: the next call continues it. A hot prospect: a new one.
+            continued = (
+                last.id if last is not None and item.kind != PipelineKind.HOT_NO_CALL else None
+            )
+            self.requested.emit(PlanCall(item.prospect.id, continued))
 
     def plan_button(self, row: int) -> QPushButton:
         """The "Plan" button of a row (tests click it)."""

@@ -1,7 +1,8 @@
 """The Reports room: results per company and month with charts, the week's booked hours
 against the closer's planned hours, and a CSV export.
 
-The report is computed on the ``TaskManager`` worker; the room only draws what comes back.
+The report is computed through the door, on the worker; the room only draws what comes back,
+and reads again (when in view, else when next shown) after a write that moves the figures.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -20,20 +21,18 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,10 +40,15 @@ from PySide6.QtWidgets import (
 from closer_desk.core.model import Changes
 from closer_desk.core.reports import Month, Report, write_csv
 from closer_desk.store.reports import DeskReport, current_month, load_report
-from closer_desk.ui.common.guard import AliveRunner
+from closer_desk.ui.common import i18n
 from closer_desk.ui.common.i18n import percent_text
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common.room import Staleness
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.table import table_view
 from closer_desk.ui.reports.models import ReportTableModel, report_rows
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 #: The chart shows counts of won deals, or the commission in one currency (never a mix).
 WON = "won"
@@ -58,7 +62,7 @@ class ReportData:
     colors: dict[int, str]
 
 
-def load_data(agenda: Any, last: Month | None, span: int) -> ReportData:
+def load_data(agenda: Agenda, last: Month | None, span: int) -> ReportData:
     """The report of the ``span`` months ending with ``last`` (default: this month)."""
     month = last or current_month(agenda)
     desk = load_report(agenda, month.back(span))
@@ -89,7 +93,7 @@ def write_report_csv(path: str, report: Report) -> str:
     return path
 
 
-class ReportsRoom(AliveRunner, QWidget):
+class ReportsRoom(QWidget):
     """Results per company and month, conversion, booked hours, CSV export.
 
     Attributes:
@@ -101,15 +105,17 @@ class ReportsRoom(AliveRunner, QWidget):
     Signals:
         report_ready(): a report was computed and shown.
         exported(str): the CSV was written to this path.
+        requested(Request): what only another room can do (none yet).
     """
 
     report_ready = Signal()
     exported = Signal(str)
+    requested = Signal(object)
 
-    def __init__(self, agenda: Any, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._agenda = agenda
-        self._tasks = tasks
+        self._source = source
+        self._stale = Staleness(self, self.refresh)
         self._data: ReportData | None = None
         self._pending = False
 
@@ -184,13 +190,7 @@ class ReportsRoom(AliveRunner, QWidget):
         )
         self.policy_label.setWordWrap(True)
         self.table_model = ReportTableModel(self)
-        self.table_view = QTableView(self)
-        self.table_view.setModel(self.table_model)
-        self.table_view.verticalHeader().hide()
-        self.table_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.table_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table_view = table_view(self.table_model, self, stretch=0)
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -209,17 +209,23 @@ class ReportsRoom(AliveRunner, QWidget):
         layout.addWidget(splitter, 1)
 
     def on_changes(self, changes: Changes) -> None:
-        """Recompute after a change elsewhere that moves the figures (calls, outcomes, a
-        company's rate or name, a closer's planned hours), once a report is shown."""
-        if self._data is not None and (
-            changes.appointments or changes.companies or changes.closers
-        ):
-            self.refresh()
+        """Recompute, once a report is shown, after a write that moves the figures: calls of
+        the report's closer, a company's rate or name, that closer's planned hours. Out of
+        view, when the room is next shown."""
+        data = self._data
+        if data is None:
+            return
+        closer = data.desk.closer.id
+        if changes.calls_of(closer) or changes.companies or closer in changes.closers:
+            self._stale.concerned()
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
-        """Compute the report the first time the room is shown."""
+        """Compute the report the first time the room is shown, and again if a write
+        concerned it meanwhile."""
         if self._data is None and not self._pending:
             self.refresh()
+        else:
+            self._stale.shown()
         super().showEvent(event)
 
     # -- data --------------------------------------------------------------------------------
@@ -232,7 +238,7 @@ class ReportsRoom(AliveRunner, QWidget):
 
     def set_month(self, month: Month) -> None:
         """Pick a month (the report follows)."""
-        self.month_edit.setDate(QDate(month.year, month.month, 1))
+        self.month_edit.setDate(i18n.qdate(month.first_day()))
 
     def report(self) -> Report | None:
         """The report shown."""
@@ -240,9 +246,11 @@ class ReportsRoom(AliveRunner, QWidget):
 
     def refresh(self) -> None:
         """Recompute the report off the GUI thread."""
-        agenda, last, span = self._agenda, self.month(), self.span_box.value()
+        last, span = self.month(), self.span_box.value()
         self._pending = True
-        self._run(lambda: load_data(agenda, last, span), self._show, self._failed)
+        self._source.query(
+            self, lambda agenda: load_data(agenda, last, span), self._show, self._failed
+        )
 
     def _failed(self, error: BaseException) -> None:
         self._pending = False
@@ -256,7 +264,7 @@ class ReportsRoom(AliveRunner, QWidget):
         report = data.desk.report
         last = report.months[-1]
         self.month_edit.blockSignals(True)
-        self.month_edit.setDate(QDate(last.year, last.month, 1))
+        self.month_edit.setDate(i18n.qdate(last.first_day()))
         self.month_edit.blockSignals(False)
         self._fill_metrics(report)
         self._draw_chart()
@@ -266,7 +274,7 @@ class ReportsRoom(AliveRunner, QWidget):
         self.table_model.set_rows(report_rows(month_report))
         self.table_title.setText(
             self.tr("Results for %1").replace(
-                "%1", QLocale().toString(QDate(last.year, last.month, 1), "MMMM yyyy")
+                "%1", QLocale().toString(i18n.qdate(last.first_day()), "MMMM yyyy")
             )
         )
         week = data.desk.week
@@ -316,7 +324,7 @@ class ReportsRoom(AliveRunner, QWidget):
             bar_set.append(values)
             self.bar_series.append(bar_set)
             top = max(top, *values)
-        labels = [QLocale().toString(QDate(m.year, m.month, 1), "MMM yyyy") for m in report.months]
+        labels = [QLocale().toString(i18n.qdate(m.first_day()), "MMM yyyy") for m in report.months]
         self.x_axis.clear()
         self.x_axis.append(labels)
         self.y_axis.setRange(0, top * 1.1 if top else 1)
@@ -344,4 +352,5 @@ class ReportsRoom(AliveRunner, QWidget):
         )
         if not path:
             return
-        self._run(lambda: write_report_csv(path, report), self.exported.emit)
+        # Off the GUI thread like every file the window writes; the agenda is not read.
+        self._source.query(self, lambda _agenda: write_report_csv(path, report), self.exported.emit)

@@ -2,17 +2,22 @@
 
 Wiring (app.py)::
 
-    watcher = ExternalChangeWatcher(agenda.path, parent=window)
-    watcher.changed.connect(window.reload)    # re-query what is on screen
+    watcher = ExternalChangeWatcher(db_path, parent=window)
+    watcher.changed.connect(source.refresh)    # every room reads again what it shows
+    source.watch_own_writes(watcher)           # the window's own commits are not news
     watcher.start()
 
 The probe also sees the window's own commits (they come from other connections than the
-probe's); call ``resync()`` after a write the window already shows to skip one reload.
+probe's): the door reads the version before and after each write it makes (``version``, from
+the worker) and hands the pair back (``absorb``), so that a drag does not come back a second
+later as "anything may have changed". A commit of another process that lands while the window
+itself is writing is taken for the window's own; the next outside commit brings it in.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +49,8 @@ class ExternalChangeWatcher(QObject):
             self._version = DataVersion(path)
             probe = self._version.current
         self._probe = probe
+        # The door probes from the worker, the timer from the GUI thread: one at a time.
+        self._probing = threading.Lock()
         self._last = probe()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -63,14 +70,29 @@ class ExternalChangeWatcher(QObject):
 
     def resync(self) -> None:
         """Take the current version as seen (after a write the window made itself)."""
-        self._last = self._probe()
+        if (now := self.version()) is not None:
+            self._last = now
+
+    def version(self) -> int | None:
+        """The file's data version now (from any thread); None while it cannot be read (a
+        busy or momentarily replaced file)."""
+        with self._probing:
+            try:
+                return self._probe()
+            except sqlite3.Error:
+                return None
+
+    def absorb(self, before: int, after: int) -> None:
+        """The window's own write moved the version from ``before`` to ``after``: unless an
+        outside change was already pending, it is not one."""
+        if self._last == before:
+            self._last = after
 
     @Slot()
     def poll(self) -> None:
         """Check once; emit ``changed`` if the file moved."""
-        try:
-            now = self._probe()
-        except sqlite3.Error:
+        now = self.version()
+        if now is None:
             return  # a busy or momentarily replaced file: the next tick retries
         if now != self._last:
             self._last = now

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from closer_desk.core import tz
 from closer_desk.core.errors import CloserDeskError
 from closer_desk.core.model import DailyInterval, WeeklyHours
+from closer_desk.ui.common.fields import zone_box
 
 
 class WelcomePanel(QWidget):
@@ -52,11 +52,7 @@ class WelcomePanel(QWidget):
 
         self.closer_box = QGroupBox(self.tr("About you"), self)
         self.name = QLineEdit(self.closer_box)
-        self.zone = QComboBox(self.closer_box)
-        self.zone.setEditable(True)
-        self.zone.addItems(sorted(tz.all_zone_names()))
-        self.zone.setCurrentText(system_zone)
-        self.zone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone = zone_box(self.closer_box, system_zone)
         self.start = QTimeEdit(QTime(9, 0), self.closer_box)
         self.end = QTimeEdit(QTime(18, 0), self.closer_box)
         hours_row = QHBoxLayout()

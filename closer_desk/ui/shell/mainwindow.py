@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk import APP_NAME
+from closer_desk.core.model import WeeklyHours
 from closer_desk.ui.agenda.details import OpenUrl, desktop_open
 from closer_desk.ui.agenda.operations import CallOperations
-from closer_desk.ui.agenda.room import AgendaRoom
+from closer_desk.ui.agenda.room import AgendaRoom, View
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource, Directory
 from closer_desk.ui.shell.sidebar import Sidebar
 
 if TYPE_CHECKING:  # built, and imported, only when an empty agenda needs it
+    from closer_desk.store import Agenda
     from closer_desk.ui.shell.firstrun import WelcomePanel
 
 
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self._agenda_keys: dict[QAction, tuple[list[QKeySequence], list[QKeySequence]]] = {}
         self._room_group = QActionGroup(self)
         #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
-        self.on_damaged: Callable[[BaseException], None] | None = None
+        self.on_damaged: Callable[[BaseException], object] | None = None
 
         self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
         self.sidebar = Sidebar(self)
@@ -228,12 +230,14 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action("edit", self.tr("&Find…"), self.focus_search, "Ctrl+F")
 
-        self.day_action = self._action("view", self.tr("&Day"), lambda: self.set_view("day"), "D")
+        self.day_action = self._action(
+            "view", self.tr("&Day"), lambda: self.set_view(View.DAY), "D"
+        )
         self.week_action = self._action(
-            "view", self.tr("&Week"), lambda: self.set_view("week"), "W"
+            "view", self.tr("&Week"), lambda: self.set_view(View.WEEK), "W"
         )
         self.list_action = self._action(
-            "view", self.tr("&List"), lambda: self.set_view("list"), "L"
+            "view", self.tr("&List"), lambda: self.set_view(View.LIST), "L"
         )
         self.menu("view").addSeparator()
         self._action("view", self.tr("&Today"), a.go_today, "T")
@@ -278,7 +282,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _stride(self) -> int:
-        return 1 if self.agenda.view == "day" else 7
+        return 1 if self.agenda.view == View.DAY else 7
 
     def _connect(self) -> None:
         s, a = self.sidebar, self.agenda
@@ -288,6 +292,8 @@ class MainWindow(QMainWindow):
         s.search_changed.connect(a.set_search)
         s.second_zone_changed.connect(a.set_pinned_zone)
         a.title_changed.connect(self._on_title)
+        # The agenda room hears every write like the other rooms (``ui.shell.rooms_wiring``).
+        self.source.changed.connect(a.on_changes)
         self.source.directory_loaded.connect(self._on_directory)
         self.source.people_loaded.connect(self._on_people)
         # Bound methods, not lambdas: Qt drops these connections when the window goes away.
@@ -343,10 +349,10 @@ class MainWindow(QMainWindow):
             if self.current_room() == "welcome":
                 self.show_room("agenda")
 
-    def set_view(self, view: str) -> None:
+    def set_view(self, view: View) -> None:
         """Day, week or list (and bring the agenda to the front)."""
         self.show_room("agenda")
-        {"day": self.day_action, "week": self.week_action, "list": self.list_action}[
+        {View.DAY: self.day_action, View.WEEK: self.week_action, View.LIST: self.list_action}[
             view
         ].setChecked(True)
         self.agenda.set_view(view)
@@ -368,17 +374,17 @@ class MainWindow(QMainWindow):
         from closer_desk.core import demo
         from closer_desk.store.demo import load_demo
 
-        def fill(agenda: object) -> int:
+        def fill(agenda: Agenda) -> int:
             from closer_desk.core import tz
 
-            today = tz.convert(agenda.now(), demo.CLOSER["zone"]).date()  # type: ignore[attr-defined]
-            return load_demo(agenda, demo.build(today))  # type: ignore[arg-type]
+            today = tz.convert(agenda.now(), demo.CLOSER["zone"]).date()
+            return load_demo(agenda, demo.build(today))
 
         self.source.write(
+            self,
             fill,
             None,
             lambda e: self.prompts.inform(self, self.tr("Demo data"), describe(e)),
-            directory=True,
         )
 
     def add_first_company(self) -> None:
@@ -392,31 +398,22 @@ class MainWindow(QMainWindow):
     def add_company(self, name: str) -> None:
         """Add a client company with default settings."""
         self.source.write(
+            self,
             lambda agenda: agenda.add_company(name),
             None,
             lambda e: self.prompts.inform(self, self.tr("Company"), describe(e)),
-            directory=True,
         )
 
-    def _add_closer(self, name: str, zone: str, hours: object) -> None:
+    def _add_closer(self, name: str, zone: str, hours: WeeklyHours) -> None:
         self.source.write(
+            self,
             lambda agenda: agenda.add_closer(name, zone, hours=hours),
             None,
             lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)),
-            directory=True,
         )
 
 
 def _chorded(sequence: QKeySequence) -> bool:
     """True for a shortcut held with Ctrl, Alt or Meta (safe in every room)."""
-    if sequence.isEmpty():
-        return False
-    held = sequence[0].keyboardModifiers()
-    return bool(
-        held
-        & (
-            Qt.KeyboardModifier.ControlModifier
-            | Qt.KeyboardModifier.AltModifier
-            | Qt.KeyboardModifier.MetaModifier
-        )
-    )
+    first = sequence.toString(QKeySequence.SequenceFormat.PortableText).split(", ")[0]
+    return first.startswith(("Ctrl+", "Alt+", "Meta+"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from closer_desk.core import tz
 from closer_desk.core.model import ACTIVE_STATUSES, AgendaEntry, Changes, Status
-from closer_desk.store import Agenda
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common.source import AgendaSource
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 Clock = Callable[[], datetime]
 
@@ -98,16 +101,14 @@ class ReminderScheduler(QObject):
 
     def __init__(
         self,
-        agenda: Agenda | None,
-        tasks: TaskManager | None,
+        source: AgendaSource | None,
         *,
         closer_id: int | None = None,
         clock: Clock | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._agenda = agenda
-        self._tasks = tasks
+        self._source = source
         self._closer_id = closer_id
         self._clock = clock or _system_clock
         self._reminders: list[Reminder] = []
@@ -138,23 +139,23 @@ class ReminderScheduler(QObject):
 
     def reload(self) -> None:
         """Load the calls of the next ``HORIZON`` off the GUI thread (after any change)."""
-        if self._agenda is None or self._tasks is None:
+        if self._source is None:
             return
-        agenda, closer_id = self._agenda, self._closer_id
+        closer_id = self._closer_id
         now = self._clock()
         until = now + HORIZON + MAX_SLEEP
         self._loaded_until = now + HORIZON
 
-        def load() -> list[AgendaEntry]:
+        def load(agenda: Agenda) -> list[AgendaEntry]:
             # Calls starting within the horizon; cancelled ones are left out by the store.
             return agenda.entries(now, until, closer_id=closer_id, include_cancelled=False)
 
-        self._tasks.run(load, on_done=self._on_loaded)
+        self._source.query(self, load, self._on_loaded)
 
     def on_changes(self, changes: Changes) -> None:
-        """Reload after a change that may move, add or cancel a call (connect the window's
-        change notifications here so a cancelled call is forgotten at once)."""
-        if changes.appointments or changes.closers:
+        """Reload after a write that may move, add or cancel one of the reminded calls (connect
+        the door's ``changed`` here, so that a cancelled call is forgotten at once)."""
+        if changes.calls_of(self._closer_id) or changes.closers:
             self.reload()
 
     def _on_loaded(self, entries: list[AgendaEntry]) -> None:

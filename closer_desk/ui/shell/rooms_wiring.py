@@ -1,28 +1,47 @@
 """How the window's rooms are put together and talk to each other (called by ``app.py``).
 
 The main window only hosts rooms; this module builds them (lazily: a room is made the first
-time it is opened, with the agenda then open), connects each room's requests to the room that
-answers them (the pipeline's and the desk's "plan a call" to the planner) and spreads every
-write: the agenda views reload and every other room gets ``on_changes(Changes)``.
+time it is opened), hands each the one door to the agenda, lets every room hear what the door
+announces (``Room.on_changes``), and routes what a room asks for (``Room.requested``: plan a
+call, show a call) to the room that answers. No room knows another.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from closer_desk.core.model import Changes
+from closer_desk.ui.calendars.menu import CalendarActions
+from closer_desk.ui.common.room import PlanCall, Request, Room, ShowCall
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.shell.mainwindow import MainWindow
 
-#: What an outside write (the CLI, an import, an undo) may have changed: everything.
-EVERYTHING = Changes(companies=True, prospects=True, closers=True, busy=True)
+if TYPE_CHECKING:  # imported when first used (the desk and the reminders load the store)
+    from closer_desk.ui.desk.widgets import CallDeskWidget
+    from closer_desk.ui.shell.backups_dialog import BackupsDialog
+    from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
+
 REMINDERS_DELAY_MS = 500
 #: How wide the details pane opens once it holds the call's desk.
 DESK_PANE_WIDTH = 480
+
+
+@dataclass(frozen=True)
+class RoomSpec:
+    """A room the window hosts: its key, its title in the Go menu, its shortcut, and how to
+    build it (the first time it is opened)."""
+
+    key: str
+    title: str
+    shortcut: str
+    build: Callable[[], Room]
 
 
 class RoomsWiring(QObject):
@@ -32,135 +51,138 @@ class RoomsWiring(QObject):
         window: the ``MainWindow``.
         desk: the call's desk in the details pane (built when a call is first selected).
         invite_row: the "Save invite…" / "Copy invite" buttons under the selected call.
+        calendar: the Calendar menu's actions.
         reminders: (scheduler, tray) once started, else None.
     """
 
     def __init__(
         self,
-        window: Any,
-        agenda: Callable[[], Any],
-        tasks: Any,
+        window: MainWindow,
+        source: AgendaSource,
         clock: Callable[[], datetime],
         db_path: Path | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.agenda = agenda
-        self.tasks = tasks
+        self.source = source
         self.clock = clock
         self.db_path = db_path
-        self.desk: Any = None
-        self.reminders: Any = None
-        self._publishing = False
-        self._plan_request: tuple[int, int | None] | None = None
-        self._rooms: dict[str, QWidget] = {}
-        self._add_rooms()
+        self.desk: CallDeskWidget | None = None
+        self.reminders: tuple[ReminderScheduler, ReminderTray] | None = None
+        self._plan_request: PlanCall | None = None
+        self._rooms: dict[str, Room] = {}
+        for spec in self._specs():
+            window.add_room(spec.key, spec.title, self._hosted(spec), spec.shortcut)
         self.invite_row = self._invite_row()
-        room = window.agenda
-        room.details.set_extra(self.invite_row)
-        room.details.shown_changed.connect(self._show_desk)
-        window.source.changed.connect(self._on_source_changed)
+        window.agenda.add_to_details(self.invite_row)
+        window.agenda.call_shown.connect(self._show_desk)
         window.on_damaged = self.offer_backup
         self._offered = False
         self._build_menu()
 
     # -- rooms ---------------------------------------------------------------------------------
-    def _hosted(self, key: str, build: Callable[[], QWidget]) -> Callable[[], QWidget]:
+    def _specs(self) -> list[RoomSpec]:
+        return [
+            RoomSpec(
+                "planner", QCoreApplication.translate("Rooms", "Planner"), "Ctrl+2", self._planner
+            ),
+            RoomSpec(
+                "companies",
+                QCoreApplication.translate("Rooms", "Companies"),
+                "Ctrl+3",
+                self._companies,
+            ),
+            RoomSpec(
+                "prospects",
+                QCoreApplication.translate("Rooms", "Prospects"),
+                "Ctrl+4",
+                self._prospects,
+            ),
+            RoomSpec(
+                "closers", QCoreApplication.translate("Rooms", "Closers"), "Ctrl+5", self._closers
+            ),
+            RoomSpec(
+                "reports", QCoreApplication.translate("Rooms", "Reports"), "Ctrl+6", self._reports
+            ),
+            RoomSpec(
+                "pipeline",
+                QCoreApplication.translate("Rooms", "Pipeline"),
+                "Ctrl+7",
+                self._pipeline,
+            ),
+        ]
+
+    # Each room's module is imported when the room is first opened: most of them load the
+    # store's SQL, which the first paint of the agenda does without.
+    def _planner(self) -> Room:
+        from closer_desk.ui.planner.room import Planner
+
+        return Planner(self.source)
+
+    def _companies(self) -> Room:
+        from closer_desk.ui.directory.rooms import CompaniesRoom
+
+        return CompaniesRoom(self.source, clock=self.clock)
+
+    def _prospects(self) -> Room:
+        from closer_desk.ui.directory.rooms import ProspectsRoom
+
+        return ProspectsRoom(self.source, clock=self.clock)
+
+    def _closers(self) -> Room:
+        from closer_desk.ui.directory.rooms import ClosersRoom
+
+        return ClosersRoom(self.source, clock=self.clock)
+
+    def _reports(self) -> Room:
+        from closer_desk.ui.reports.room import ReportsRoom
+
+        return ReportsRoom(self.source)
+
+    def _pipeline(self) -> Room:
+        from closer_desk.ui.reports.pipeline import PipelineRoom
+
+        return PipelineRoom(self.source)
+
+    def _hosted(self, spec: RoomSpec) -> Callable[[], QWidget]:
         def factory() -> QWidget:
-            room = build()
-            self._rooms[key] = room
-            changed = getattr(room, "changed", None)
-            if changed is not None:
-                changed.connect(lambda changes, r=room: self.publish(changes, r))
+            room = spec.build()
+            assert isinstance(room, QWidget)  # every room is a page of the window
+            self._rooms[spec.key] = room
+            self._listen(room)
             return room
 
         return factory
 
-    def _add_rooms(self) -> None:
-        w = self.window
-        w.add_room(
-            "planner",
-            QCoreApplication.translate("Rooms", "Planner"),
-            self._hosted("planner", self._planner),
-            "Ctrl+2",
-        )
-        for n, (key, title, kind) in enumerate(
-            (
-                ("companies", QCoreApplication.translate("Rooms", "Companies"), "CompaniesRoom"),
-                ("prospects", QCoreApplication.translate("Rooms", "Prospects"), "ProspectsRoom"),
-                ("closers", QCoreApplication.translate("Rooms", "Closers"), "ClosersRoom"),
-            )
-        ):
-            w.add_room(key, title, self._hosted(key, self._directory(kind)), f"Ctrl+{3 + n}")
-        w.add_room(
-            "reports",
-            QCoreApplication.translate("Rooms", "Reports"),
-            self._hosted("reports", self._reports),
-            "Ctrl+6",
-        )
-        w.add_room(
-            "pipeline",
-            QCoreApplication.translate("Rooms", "Pipeline"),
-            self._hosted("pipeline", self._pipeline),
-            "Ctrl+7",
-        )
+    def _listen(self, room: Room) -> None:
+        """``room`` hears every write and may ask for what only another room can do."""
+        self.source.changed.connect(room.on_changes)
+        room.requested.connect(self.answer)
 
-    def _planner(self) -> QWidget:
-        from closer_desk.ui.planner.room import Planner
-
-        room = Planner(self.agenda(), self.tasks)
-        room.slot_booked.connect(
-            lambda id_: self.publish(Changes(appointments=frozenset({id_})), room)
-        )
-        return room
-
-    def _directory(self, kind: str) -> Callable[[], QWidget]:
-        def build() -> QWidget:
-            from closer_desk.ui.directory import rooms
-
-            room: QWidget = getattr(rooms, kind)(self.agenda(), self.tasks, clock=self.clock)
-            return room
-
-        return build
-
-    def _reports(self) -> QWidget:
-        from closer_desk.ui.reports.room import ReportsRoom
-
-        return ReportsRoom(self.agenda(), self.tasks)
-
-    def _pipeline(self) -> QWidget:
-        from closer_desk.ui.reports.pipeline import PipelineRoom
-
-        room = PipelineRoom(self.agenda(), self.tasks)
-        room.plan_call.connect(self.plan_call)
-        room.plan_next.connect(self.plan_call)
-        return room
-
-    def built(self, key: str) -> QWidget | None:
-        """A room if it was built already (tests, and the broadcast, look at it)."""
+    def built(self, key: str) -> Room | None:
+        """A room if it was built already (tests look at it)."""
         return self._rooms.get(key)
 
+    def answer(self, request: Request) -> None:
+        """Route what a room asked for to the room that does it."""
+        if isinstance(request, PlanCall):
+            self.plan_call(request.prospect_id, request.previous_id)
+        elif isinstance(request, ShowCall):
+            self.window.show_appointment(request.appointment_id)
+
     # -- the desk in the details pane --------------------------------------------------------
-    def desk_widget(self) -> Any:
+    def desk_widget(self) -> CallDeskWidget:
         """The call's desk (built, and put under the call's details, on first use)."""
         if self.desk is None:
             from closer_desk.ui.desk.widgets import CallDeskWidget
 
-            desk = CallDeskWidget(self.agenda(), self.tasks)
+            desk = CallDeskWidget(self.source)
             desk.setMinimumHeight(640)
-            desk.changed.connect(lambda changes: self.publish(changes, desk))
-            desk.plan_follow_up.connect(self.plan_call)
-            desk.plan_next.connect(self.plan_call)
-            details = self.window.agenda.details
-            # The desk has richer outcome buttons (deal value, reason): one set only.
-            details.outcomes.hide()
-            details.set_extra(desk)
+            self._listen(desk)
+            # The desk has richer outcome buttons (deal value, reason): one set only; and it
+            # holds the script, notes and file: the pane takes room from the grid.
+            self.window.agenda.host_desk(desk, DESK_PANE_WIDTH)
             self.desk = desk
-            # The pane now holds the script, notes and file: give it room from the grid.
-            splitter = details.parentWidget()
-            sizes = splitter.sizes()
-            if len(sizes) == 2 and sizes[1] < DESK_PANE_WIDTH:
-                splitter.setSizes([max(sum(sizes) - DESK_PANE_WIDTH, 0), DESK_PANE_WIDTH])
         return self.desk
 
     def _show_desk(self, appointment_id: int | None) -> None:
@@ -171,41 +193,22 @@ class RoomsWiring(QObject):
     # -- planning a call -----------------------------------------------------------------------
     def plan_call(self, prospect_id: int, previous_id: int | None = None) -> None:
         """Open the planner on a prospect; with ``previous_id`` the call booked there continues
-        that earlier call. Requests made in one go (a follow-up asks twice) are merged."""
-        pending = self._plan_request
-        if pending is None:
+        that earlier call. The planner opens once the current event is over (the write that
+        asked for it has been announced)."""
+        if self._plan_request is None:
             QTimer.singleShot(0, self, self._plan_now)
-        if pending is None or pending[0] != prospect_id or previous_id is not None:
-            self._plan_request = (prospect_id, previous_id)
+        self._plan_request = PlanCall(prospect_id, previous_id)
 
     def _plan_now(self) -> None:
+        from closer_desk.ui.planner.room import Planner
+
         request, self._plan_request = self._plan_request, None
         if request is None:
             return
         self.window.show_room("planner")
         planner = self.window.room("planner")
-        planner.plan_for(*request)
-
-    # -- spreading changes ---------------------------------------------------------------------
-    def publish(self, changes: Changes, origin: object | None = None) -> None:
-        """A room wrote: the agenda views reload and every other room hears ``changes``."""
-        self._publishing = True
-        try:
-            self.window.source.refresh()
-        finally:
-            self._publishing = False
-        self._tell_rooms(changes, origin)
-
-    def _on_source_changed(self) -> None:
-        # The window's own writes (the editor, a drag, an undo) and other processes' writes.
-        if not self._publishing:
-            self._tell_rooms(EVERYTHING, None)
-
-    def _tell_rooms(self, changes: Changes, origin: object | None) -> None:
-        rooms: list[Any] = [*self._rooms.values(), self.desk]
-        for room in rooms:
-            if room is not None and room is not origin and hasattr(room, "on_changes"):
-                room.on_changes(changes)
+        assert isinstance(planner, Planner)
+        planner.plan_for(request.prospect_id, request.previous_id)
 
     # -- invites of the selected call ----------------------------------------------------------
     def selected_id(self) -> int | None:
@@ -214,10 +217,13 @@ class RoomsWiring(QObject):
         return entry.appointment.id if entry is not None else None
 
     def _invite_row(self) -> QWidget:
-        from closer_desk.ui.calendars.menu import CalendarActions
-
         self.calendar = CalendarActions(
-            self.window, self.agenda, self.selected_id, on_written=self.publish
+            self.window,
+            self.source,
+            self.clock,
+            self.selected_id,
+            lambda: self.window.agenda.zone,
+            self.window.status.setText,
         )
         row = QWidget()
         layout = QHBoxLayout(row)
@@ -242,13 +248,12 @@ class RoomsWiring(QObject):
             )
             self.restore_action.triggered.connect(lambda _checked=False: self.restore_from_backup())
         calendar = self.calendar.actions
-        add_context_actions(
-            window,
-            [window.edit_action, calendar["save_invite"], calendar["copy_invite"]],
+        window.agenda.add_context_actions(
+            [window.edit_action, calendar["save_invite"], calendar["copy_invite"]]
         )
 
     # -- restore -------------------------------------------------------------------------------
-    def restore_from_backup(self) -> Any:
+    def restore_from_backup(self) -> BackupsDialog:
         """Open the backups dialog; after a restore the agenda is opened again and every view
         and room re-reads it."""
         from closer_desk.ui.shell.backups_dialog import BackupsDialog
@@ -262,16 +267,17 @@ class RoomsWiring(QObject):
     def offer_backup(self, error: BaseException) -> bool:
         """The agenda was found damaged when the worker opened it (after the first paint):
         offer its newest good backup once, and read everything again if it was restored."""
-        from closer_desk.ui.shell.backups_dialog import offer_restore
+        from closer_desk.core.errors import AgendaCorruptError
+        from closer_desk.ui.shell import backups_dialog
 
-        if self._offered:
+        if self._offered or not isinstance(error, AgendaCorruptError):
             return False
         self._offered = True
-        self.tasks.wait()
-        restored = offer_restore(error, self.window)  # type: ignore[arg-type]
+        self.source.tasks.wait()
+        restored = backups_dialog.offer_restore(error, self.window)
         if restored:
             self._offered = False
-            self.publish(EVERYTHING)
+            self.source.publish(Changes.from_outside())
         else:
             self.window.status.setText(
                 QCoreApplication.translate("Rooms", "The agenda is damaged: it was not opened.")
@@ -281,8 +287,7 @@ class RoomsWiring(QObject):
     def release(self) -> None:
         """Let go of the file (a restore replaces it): wait for the worker, close the
         connections."""
-        self.tasks.wait()
-        self.agenda().close()
+        self.source.release()
 
     def reopen(self) -> None:
         """Open the (restored) file again: upgraded if it is an older copy, then re-read."""
@@ -294,7 +299,7 @@ class RoomsWiring(QObject):
             open_agenda(self.db_path, daily_backup=False).close()
         except CloserDeskError as error:
             self.window.status.setText(str(error))
-        self.publish(EVERYTHING)
+        self.source.publish(Changes.from_outside())
 
     # -- reminders -----------------------------------------------------------------------------
     def start_reminders_later(self) -> None:
@@ -305,17 +310,10 @@ class RoomsWiring(QObject):
         from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
 
         window = self.window
-        scheduler = ReminderScheduler(self.agenda(), self.tasks, clock=self.clock, parent=window)
+        scheduler = ReminderScheduler(self.source, clock=self.clock, parent=window)
         tray = ReminderTray(scheduler, parent=window)
-        window.source.changed.connect(scheduler.reload)
-        tray.open_appointment.connect(window.show_appointment)
+        self.source.changed.connect(scheduler.on_changes)
+        tray.open_appointment.connect(lambda call: self.answer(ShowCall(call)))
         tray.show_window.connect(window.showNormal)
         scheduler.reload()
-        self.reminders = window.reminders = (scheduler, tray)
-
-
-def add_context_actions(window: Any, actions: list[Any]) -> None:
-    """Right-click on a call in the grid or the list offers ``actions`` (it selects first)."""
-    for view in (window.agenda.grid.viewport(), window.agenda.list.table.viewport()):
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        view.addActions(actions)
+        self.reminders = (scheduler, tray)

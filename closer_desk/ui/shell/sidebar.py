@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core import tz
 from closer_desk.core.model import Closer, Company
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.fields import popup_completion, zone_box
 
 
 def color_icon(color: str, size: int = 12) -> QIcon:
@@ -61,16 +62,10 @@ class Sidebar(QWidget):
         self.companies_label = QLabel(self.tr("Companies"), self)
         self.companies = QListWidget(self)
         self.second_label = QLabel(self.tr("Second time scale"), self)
-        self.second_zone = QComboBox(self)
-        self.second_zone.setEditable(True)
+        self.second_zone = zone_box(self, first=[self.tr("Selected prospect's zone")])
+        self.second_zone.setCurrentIndex(0)
         self.second_zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # One call for the ~600 zones (item by item costs a tenth of a second at start-up).
-        self.second_zone.addItems(
-            [self.tr("Selected prospect's zone"), *sorted(tz.all_zone_names())]
-        )
-        completer = self.second_zone.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        popup_completion(self.second_zone)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -83,9 +78,7 @@ class Sidebar(QWidget):
         layout.addWidget(self.second_label)
         layout.addWidget(self.second_zone)
 
-        self.calendar.clicked.connect(
-            lambda d: self.date_chosen.emit(date(d.year(), d.month(), d.day()))
-        )
+        self.calendar.clicked.connect(lambda d: self.date_chosen.emit(i18n.pydate(d)))
         self.closer.activated.connect(
             lambda i: self.closer_changed.emit(int(self.closer.itemData(i)))
         )
@@ -98,7 +91,7 @@ class Sidebar(QWidget):
     def set_date(self, day: date) -> None:
         """Show ``day`` selected without telling anyone."""
         self.calendar.blockSignals(True)
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.setSelectedDate(i18n.qdate(day))
         self.calendar.blockSignals(False)
 
     def set_closers(self, closers: Sequence[Closer], current: int | None) -> None:

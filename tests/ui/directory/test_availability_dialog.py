@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import DailyInterval, DateOverride, TravelPeriod
 from closer_desk.store import Agenda
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.directory.availability import AvailabilityDialog
 from tests.helpers.factories import FakeClock
 from tests.ui.conftest import save_and_wait
@@ -23,38 +23,38 @@ pytestmark = [
 
 
 def _dialog(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> AvailabilityDialog:
-    dialog = AvailabilityDialog(agenda, tasks, agenda.closer(), clock=clock)
+    dialog = AvailabilityDialog(source, agenda.closer(), clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
 def test_models_pass_the_model_tester(
-    qtmodeltester: ModelTester, qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtmodeltester: ModelTester, qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
     agenda.set_override(agenda.closer().id, date(2026, 3, 9), ())
     agenda.add_travel(agenda.closer().id, date(2026, 4, 1), date(2026, 4, 10), "America/Montreal")
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     qtmodeltester.check(dialog.overrides_model)
     qtmodeltester.check(dialog.travels_model)
     assert dialog.overrides_model.index(0, 1).data() == "Day off"
 
 
 def test_shows_the_closers_week(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     assert [e.text() for e in dialog.day_edits] == ["09:00-18:00"] * 5 + ["", ""]
     assert dialog.total.text() == "45 h 00 a week"
 
 
 def test_overlapping_hours_are_refused_and_nothing_saved(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
     before = agenda.closer()
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     dialog.day_edits[2].setText("09:00-12:00, 11:30-18:00")
     dialog.buffer_after.setValue(15)
     save_and_wait(qtbot, dialog)
@@ -64,9 +64,9 @@ def test_overlapping_hours_are_refused_and_nothing_saved(
 
 
 def test_bad_clock_is_refused_under_its_day(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     dialog.day_edits[0].setText("9h-25h")
     dialog.accept()
     assert dialog.error_text("hours_0") == "Expected a time of day as HH:MM."
@@ -74,11 +74,11 @@ def test_bad_clock_is_refused_under_its_day(
 
 
 def test_everything_is_saved_through_the_agenda(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
     closer_id = agenda.closer().id
     agenda.set_override(closer_id, date(2026, 3, 20), ())  # removed in the dialog
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     dialog.day_edits[0].setText("09:00-12:00, 14:00-18:00")
     dialog.day_edits[4].setText("")
     dialog.day_edits[5].setText("10:00-13:00")
@@ -121,9 +121,9 @@ def test_everything_is_saved_through_the_agenda(
 
 
 def test_bad_travel_is_refused_inline(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     dialog.travel_first.setDate(QDate(2026, 4, 10))
     dialog.travel_last.setDate(QDate(2026, 4, 6))
     dialog.travel_zone.set_zone("Asia/Tokyo")
@@ -140,9 +140,9 @@ def test_bad_travel_is_refused_inline(
 
 
 def test_override_hours_are_checked(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     dialog.override_hours.setText("14:00-10:00")
     dialog.add_override()
     assert dialog.error_text("override_hours") == "Ends before it starts."
@@ -150,9 +150,9 @@ def test_override_hours_are_checked(
 
 
 def test_copy_monday_fills_the_working_week(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = _dialog(qtbot, agenda, tasks, clock)
+    dialog = _dialog(qtbot, agenda, source, clock)
     dialog.day_edits[0].setText("08:30-12:00, 13:30-17:00")
     dialog.copy_monday_button.click()
     assert [e.text() for e in dialog.day_edits[1:5]] == ["08:30-12:00, 13:30-17:00"] * 4

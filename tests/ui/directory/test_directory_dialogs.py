@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import CallKind, Temperature
 from closer_desk.store import Agenda
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.directory.closer_dialog import CloserDialog
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
@@ -23,18 +23,18 @@ pytestmark = [
 
 
 def _company_dialog(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock, name: str | None = None
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock, name: str | None = None
 ) -> CompanyDialog:
-    dialog = CompanyDialog(agenda, tasks, agenda.company(name) if name else None, clock=clock)
+    dialog = CompanyDialog(source, agenda.company(name) if name else None, clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
 def test_new_company_is_saved_with_every_field(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = _company_dialog(qtbot, agenda, tasks, clock)
+    dialog = _company_dialog(qtbot, agenda, source, clock)
     dialog.name.setText("Nordlys")
     dialog.color.hex_edit.setText("#10B981")
     dialog.rate.setText("17,5 %")
@@ -83,7 +83,7 @@ def test_new_company_is_saved_with_every_field(
 def test_company_bad_input_is_refused_inline_and_nothing_saved(
     qtbot: QtBot,
     agenda: Agenda,
-    tasks: TaskManager,
+    source: AgendaSource,
     clock: FakeClock,
     field: str,
     widget: str,
@@ -91,7 +91,7 @@ def test_company_bad_input_is_refused_inline_and_nothing_saved(
     message: str,
 ) -> None:
     before = agenda.companies()
-    dialog = _company_dialog(qtbot, agenda, tasks, clock, "Érable")
+    dialog = _company_dialog(qtbot, agenda, source, clock, "Érable")
     target = getattr(dialog, widget)
     if widget == "zone":
         target.set_zone(text)
@@ -119,10 +119,10 @@ def test_company_bad_input_is_refused_inline_and_nothing_saved(
 
 
 def test_prospect_bad_phone_is_refused_with_the_message(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
     before = agenda.prospects()
-    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    dialog = ProspectDialog(source, clock=clock)
     qtbot.addWidget(dialog)
     dialog.name.setText("Nadia Benali")
     dialog.zone.set_zone("Africa/Casablanca")
@@ -134,22 +134,22 @@ def test_prospect_bad_phone_is_refused_with_the_message(
 
 
 def test_prospect_unknown_zone_is_refused_before_the_store(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    dialog = ProspectDialog(source, clock=clock)
     qtbot.addWidget(dialog)
     dialog.name.setText("Nadia Benali")
     dialog.zone.set_zone("Casablanca/Morocco")
     dialog.accept()
     assert "Unknown time zone" in dialog.error_text("zone")
-    assert not tasks.is_busy()
+    assert not source.tasks.is_busy()
     assert len(agenda.prospects()) == 3
 
 
 def test_phone_number_suggests_one_zone_and_the_country(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    dialog = ProspectDialog(source, clock=clock)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.phone, "+1 514 555 0199")
     assert dialog.zone.text() == "America/Toronto"
@@ -158,9 +158,9 @@ def test_phone_number_suggests_one_zone_and_the_country(
 
 
 def test_mobile_in_a_multi_zone_country_offers_every_candidate(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    dialog = ProspectDialog(source, clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.phone.setText("+61 412 345 678")
@@ -174,10 +174,10 @@ def test_mobile_in_a_multi_zone_country_offers_every_candidate(
 
 
 def test_prospect_with_private_file_is_saved(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
     original = agenda.prospect("Omar Haddad")
-    dialog = ProspectDialog(agenda, tasks, original, clock=clock)
+    dialog = ProspectDialog(source, original, clock=clock)
     qtbot.addWidget(dialog)
     assert dialog.private_box.title().endswith("Private client file")
     dialog.organisation.setText("Haddad Trading")
@@ -199,10 +199,10 @@ def test_prospect_with_private_file_is_saved(
 
 
 def test_closer_editor_saves_and_refuses_a_bad_email(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
     closer = agenda.closer()
-    dialog = CloserDialog(agenda, tasks, closer, clock=clock)
+    dialog = CloserDialog(source, closer, clock=clock)
     qtbot.addWidget(dialog)
     dialog.email.setText("camille at example")
     save_and_wait(qtbot, dialog)
@@ -219,9 +219,9 @@ def test_closer_editor_saves_and_refuses_a_bad_email(
 
 
 def test_every_wrong_field_is_shown_at_once(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = ProspectDialog(agenda, tasks, clock=clock)
+    dialog = ProspectDialog(source, clock=clock)
     qtbot.addWidget(dialog)
     dialog.email.setText("bad@")
     dialog.phone.setText("12")
@@ -232,13 +232,13 @@ def test_every_wrong_field_is_shown_at_once(
     assert dialog.error_text("phone").startswith("Not a valid phone number")
     assert dialog.error_text("zone").startswith("Unknown time zone")
     assert dialog.error_text("organisation") == ""
-    assert not tasks.is_busy()
+    assert not source.tasks.is_busy()
 
 
 def test_escape_while_saving_waits_for_the_answer(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = CloserDialog(agenda, tasks, agenda.closer(), clock=clock)
+    dialog = CloserDialog(source, agenda.closer(), clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.email.setText("camille@else.example")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
 from closer_desk.store import Agenda
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.rooms import CompaniesRoom
 from tests.helpers.factories import FakeClock
@@ -49,9 +49,9 @@ def test_catalogue_is_complete() -> None:
 
 @pytest.mark.usefixtures("french")
 def test_dialog_and_errors_speak_french(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    dialog = CompanyDialog(agenda, tasks, agenda.company("Acme"), clock=clock)
+    dialog = CompanyDialog(source, agenda.company("Acme"), clock=clock)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Modifier l’entreprise"
     dialog.url.setText("javascript:alert(1)")
@@ -64,9 +64,9 @@ def test_dialog_and_errors_speak_french(
 
 @pytest.mark.usefixtures("french")
 def test_room_headers_and_inherited_buttons_speak_french(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    room = CompaniesRoom(agenda, tasks, clock=clock)
+    room = CompaniesRoom(source, clock=clock)
     qtbot.addWidget(room)
     header = room.proxy.headerData(3, Qt.Orientation.Horizontal)
     assert header == "Durée"

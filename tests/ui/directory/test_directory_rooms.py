@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import Changes
 from closer_desk.store import Agenda
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from closer_desk.ui.directory.models import (
     CloserTableModel,
@@ -22,6 +22,7 @@ from closer_desk.ui.directory.models import (
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 from closer_desk.ui.directory.rooms import ClosersRoom, CompaniesRoom, ProspectsRoom
 from tests.helpers.factories import FakeClock
+from tests.ui.conftest import hosted
 
 # The offscreen platform cannot resize native windows; that is not our warning to fix.
 pytestmark = [
@@ -62,10 +63,10 @@ def test_headers_and_private_file_not_shown(agenda: Agenda) -> None:
 
 
 def test_company_room_filters_and_sorts_numbers_as_numbers(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
     agenda.add_company("Zeta", commission_rate="9")
-    room = CompaniesRoom(agenda, tasks, clock=clock)
+    room = CompaniesRoom(source, clock=clock)
     qtbot.addWidget(room)
     _loaded(qtbot, room)
     assert _shown_column(room) == ["Acme", "Érable", "Zeta"]
@@ -78,9 +79,9 @@ def test_company_room_filters_and_sorts_numbers_as_numbers(
 
 
 def test_double_click_opens_the_editor_and_saving_reloads(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    room = CompaniesRoom(agenda, tasks, clock=clock)
+    room = hosted(source, CompaniesRoom(source, clock=clock))
     qtbot.addWidget(room)
     room.show()
     _loaded(qtbot, room)
@@ -93,7 +94,7 @@ def test_double_click_opens_the_editor_and_saving_reloads(
     assert dialog.name.text() == "Acme"
     dialog.name.setText("Acme Corp")
     dialog.rate.setText("20 %")
-    with qtbot.waitSignals([room.changed, room.loaded]):
+    with qtbot.waitSignals([source.changed, room.loaded]):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert agenda.company("Acme Corp").commission_rate == Decimal("0.2000")
     assert "Acme Corp" in _shown_column(room)
@@ -101,9 +102,9 @@ def test_double_click_opens_the_editor_and_saving_reloads(
 
 
 def test_enter_opens_the_selected_prospect(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    room = ProspectsRoom(agenda, tasks, clock=clock)
+    room = ProspectsRoom(source, clock=clock)
     qtbot.addWidget(room)
     room.show()
     _loaded(qtbot, room)
@@ -118,10 +119,11 @@ def test_enter_opens_the_selected_prospect(
 
 
 def test_new_button_adds_a_closer(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    room = ClosersRoom(agenda, tasks, clock=clock)
+    room = hosted(source, ClosersRoom(source, clock=clock))
     qtbot.addWidget(room)
+    room.show()
     _loaded(qtbot, room)
     room.new_button.click()
     dialog = room.editor
@@ -137,15 +139,24 @@ def test_new_button_adds_a_closer(
     assert room.availability_button.isEnabled()  # the new closer is selected
 
 
-def test_room_reloads_only_for_its_own_changes(
-    qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
+def test_room_reloads_only_for_its_own_changes_and_only_in_view(
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, clock: FakeClock
 ) -> None:
-    room = ProspectsRoom(agenda, tasks, clock=clock)
+    room = ProspectsRoom(source, clock=clock)
     qtbot.addWidget(room)
+    room.show()
     _loaded(qtbot, room)
-    agenda.add_prospect("Zoë Zimmermann", "Europe/Zurich")
+    zoe = agenda.add_prospect("Zoë Zimmermann", "Europe/Zurich")
     with qtbot.assertNotEmitted(room.loaded):
-        room.on_changes(Changes(companies=True))
+        room.on_changes(Changes(companies=frozenset({1})))
     with qtbot.waitSignal(room.loaded):
-        room.on_changes(Changes(prospects=True))
+        room.on_changes(Changes(prospects=frozenset({zoe.id})))
     assert "Zoë Zimmermann" in _shown_column(room)
+    # Out of view, a change waits until the room is shown again.
+    room.hide()
+    agenda.add_prospect("Ana Lima", "America/Sao_Paulo")
+    with qtbot.assertNotEmitted(room.loaded):
+        room.on_changes(Changes(prospects=frozenset({zoe.id + 1})))
+    with qtbot.waitSignal(room.loaded):
+        room.show()
+    assert "Ana Lima" in _shown_column(room)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,22 +13,15 @@ from closer_desk.core.model import Status
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
 from closer_desk.store import Agenda
-from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.planner.room import Planner
 from closer_desk.ui.planner.slot_model import SLOT_ROLE, SORT_ROLE, SlotTableModel
 from tests.helpers.factories import at
 
 
 @pytest.fixture
-def tasks(qtbot: Any) -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.wait()
-
-
-@pytest.fixture
-def planner(qtbot: Any, agenda: Agenda, tasks: TaskManager) -> Planner:
-    room = Planner(agenda, tasks)
+def planner(qtbot: Any, source: AgendaSource) -> Planner:
+    room = Planner(source)
     qtbot.addWidget(room)
     qtbot.waitUntil(lambda: room.prospect_box.count() == 3, timeout=5000)
     return room

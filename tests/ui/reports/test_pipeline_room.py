@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from closer_desk.core.model import Changes
+from closer_desk.ui.common.room import PlanCall
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.reports.pipeline import PipelineRoom
 from tests.helpers.factories import at
 
@@ -12,7 +15,7 @@ def test_plan_emits_the_prospect(qtbot, agenda, tasks, qtmodeltester):
         company="Acme", prospect="Omar", start=at("2026-02-24 10:00", "Europe/Paris")
     )
     agenda.set_outcome(call.id, "follow-up")
-    room = PipelineRoom(agenda, tasks)
+    room = PipelineRoom(AgendaSource(agenda, tasks))
     qtbot.addWidget(room)
     with qtbot.waitSignal(room.loaded):
         room.refresh()
@@ -22,25 +25,21 @@ def test_plan_emits_the_prospect(qtbot, agenda, tasks, qtmodeltester):
     ]
     assert room.model.index(0, 0).data() == "Follow-up due"
     qtmodeltester.check(room.model)
-    with qtbot.waitSignal(room.plan_call) as signal:
+    # A hot prospect: a call of their own. A follow-up: the next call continues the last one.
+    with qtbot.waitSignal(room.requested) as signal:
         room.plan_button(1).click()
-    assert signal.args == [agenda.prospect("Haruto").id]
-    with qtbot.waitSignals([room.plan_call, room.plan_next], order="strict"):
+    assert signal.args == [PlanCall(agenda.prospect("Haruto").id)]
+    with qtbot.waitSignal(room.requested) as signal:
         room.plan_button(0).click()
-    linked: list[tuple[int, int]] = []
-    room.plan_next.connect(lambda p, a: linked.append((p, a)))
-    room.plan_row(0)
-    assert linked == [(call.prospect_id, call.id)]
+    assert signal.args == [PlanCall(call.prospect_id, call.id)]
 
 
 def test_a_booking_elsewhere_takes_the_prospect_off(qtbot, agenda, tasks):
-    from closer_desk.core.model import Changes
-
     agenda.edit_prospect("Haruto", temperature="hot")
-    room = PipelineRoom(agenda, tasks)
+    room = PipelineRoom(AgendaSource(agenda, tasks))
     qtbot.addWidget(room)
     with qtbot.waitSignal(room.loaded):
-        room.refresh()
+        room.show()
     assert room.model.rowCount() == 1
     booked = agenda.book(
         company="Acme", prospect="Haruto", start=at("2026-03-05 09:00", "Europe/Paris")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from closer_desk import APP_ID, app
 from closer_desk.store import open_agenda
+from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 
 
 @pytest.fixture
@@ -55,7 +56,8 @@ def test_main_builds_and_shows_the_window(
         window._rooms
     )
     assert window.room("companies").isWidgetType()
-    assert window.wiring.restore_action.text() == "&Restore from backup…"
+    wiring = window.findChild(RoomsWiring)
+    assert wiring is not None and wiring.restore_action.text() == "&Restore from backup…"
     for widget in shown:
         widget.close()
         widget.deleteLater()

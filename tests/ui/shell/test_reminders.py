@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from closer_desk.core.model import Changes
 from closer_desk.store import Agenda
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.shell.reminders import MAX_SLEEP, ReminderScheduler, ReminderTray
 from tests.helpers.factories import FakeClock, at
@@ -29,7 +30,7 @@ def _book(agenda: Agenda, when: str, prospect: str = "Gabriel Tremblay", reminde
 def _scheduler(
     qtbot: QtBot, agenda: Agenda, tasks: TaskManager, clock: FakeClock
 ) -> ReminderScheduler:
-    scheduler = ReminderScheduler(agenda, tasks, clock=clock)
+    scheduler = ReminderScheduler(AgendaSource(agenda, tasks), clock=clock)
     with qtbot.waitSignal(scheduler.reloaded):
         scheduler.reload()
     return scheduler
@@ -92,7 +93,7 @@ def test_opening_late_still_reminds_until_the_call_starts(
 ) -> None:
     _book(agenda, "2026-03-02 09:05")  # 08:05 UTC, reminder was due at 07:50
     _book(agenda, "2026-03-02 08:20", "Omar Haddad")  # 07:20 UTC: under way at 08:00, no reminder
-    scheduler = ReminderScheduler(agenda, tasks, clock=clock)
+    scheduler = ReminderScheduler(AgendaSource(agenda, tasks), clock=clock)
     with qtbot.waitSignal(scheduler.reminder_due) as due:
         scheduler.reload()
     assert due.args[0].prospect_name == "Gabriel Tremblay"
@@ -127,7 +128,9 @@ def test_changes_to_calls_reload_the_scheduler(
     scheduler = _scheduler(qtbot, agenda, tasks, clock)
     agenda.cancel(call)
     with qtbot.assertNotEmitted(scheduler.reloaded):
-        scheduler.on_changes(Changes(companies=True))
+        scheduler.on_changes(Changes(companies=frozenset({1})))
     with qtbot.waitSignal(scheduler.reloaded):
-        scheduler.on_changes(Changes(appointments=frozenset({call})))
+        scheduler.on_changes(
+            Changes(appointments=frozenset({call}), call_closers=frozenset({agenda.closer().id}))
+        )
     assert scheduler.next_due(clock.now) is None

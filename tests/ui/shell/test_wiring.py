@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from closer_desk import app
 from closer_desk.core.errors import AgendaCorruptError
+from closer_desk.core.model import OutcomeChoice
 from closer_desk.store import durability
 from closer_desk.ui.agenda.details import desktop_open
 from closer_desk.ui.calendars.export import ExportDialog
 from closer_desk.ui.common import links
+from closer_desk.ui.common.room import PlanCall
 from closer_desk.ui.shell.mainwindow import MainWindow
 from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from tests.helpers.factories import at
@@ -54,7 +56,7 @@ def window(
 ) -> MainWindow:
     win = MainWindow(source, clock, settings, prompts=prompts)
     qtbot.addWidget(win)
-    RoomsWiring(win, source.agenda, source.tasks, clock, agenda.path)
+    RoomsWiring(win, source, clock, agenda.path)
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
@@ -126,10 +128,10 @@ def test_a_follow_up_opens_the_planner_and_the_booked_call_continues_it(
     wired = wiring(window)
     window.agenda.select(booked[0].id)
     qtbot.waitUntil(lambda: wired.desk is not None and wired.desk.desk_data() is not None)
-    with qtbot.waitSignal(wired.desk.plan_follow_up) as asked:
-        wired.desk.record_outcome("follow-up")
+    with qtbot.waitSignal(wired.desk.requested) as asked:
+        wired.desk.record_outcome(OutcomeChoice.FOLLOW_UP)
     prospect_id = booked[0].prospect_id
-    assert asked.args == [prospect_id]
+    assert asked.args == [PlanCall(prospect_id, booked[0].id)]
     qtbot.waitUntil(lambda: window.current_room() == "planner")
     planner = window.room("planner")
     with qtbot.waitSignal(planner.slots_found, timeout=10000):
@@ -202,18 +204,24 @@ def test_export_writes_the_days_chosen_to_the_file_chosen(
     target = tmp_path / "export.ics"
     monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    wiring(window).calendar.actions["export"].trigger()
+    calendar = wiring(window).calendar
+    with qtbot.waitSignal(calendar.exported) as exported:
+        calendar.actions["export"].trigger()
+    assert exported.args == [target, 2]
     data = target.read_bytes()
     assert data.count(b"BEGIN:VEVENT") == 2 and b"METHOD:PUBLISH" in data
     assert "2 calls exported" in window.status.text()
 
 
 def test_export_cancelled_writes_nothing(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
-    assert wiring(window).calendar.export_calendar() is None
+    calendar = wiring(window).calendar
+    with qtbot.assertNotEmitted(calendar.exported, wait=50):
+        calendar.export_calendar()
+    assert calendar.last_export is None and not window.source.tasks.is_busy()
 
 
 def test_save_and_copy_the_selected_calls_invite(
@@ -225,14 +233,16 @@ def test_save_and_copy_the_selected_calls_invite(
     calendar.actions["save_invite"].trigger()
     assert not target.exists() and "Select a call first" in window.status.text()
     window.agenda.select(booked[1].id)
-    calendar.actions["save_invite"].trigger()
+    with qtbot.waitSignal(calendar.invite_saved):
+        calendar.actions["save_invite"].trigger()
     data = target.read_bytes()
     assert b"METHOD:REQUEST" in data and b"Omar" in data
     # The same from the buttons under the call's details.
     copy = next(
         b for b in wiring(window).invite_row.findChildren(QPushButton) if b.text() == "Copy invite"
     )
-    copy.click()
+    with qtbot.waitSignal(calendar.invite_copied):
+        copy.click()
     mime = QGuiApplication.clipboard().mimeData()
     assert b"METHOD:REQUEST" in bytes(mime.data("text/calendar").data())
 
@@ -356,7 +366,7 @@ def test_a_damaged_agenda_found_after_the_paint_offers_its_backup(
     source = AgendaSource(None, tasks, opener=opener)
     win = MainWindow(source, clock, settings, prompts=prompts)
     qtbot.addWidget(win)
-    RoomsWiring(win, source.agenda, tasks, clock, agenda.path)
+    RoomsWiring(win, source, clock, agenda.path)
     qtbot.waitUntil(lambda: win.agenda.page is not None, timeout=5000)
     settle(qtbot, tasks)
     assert offers == ["page 3 is damaged"]
