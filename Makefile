@@ -36,7 +36,7 @@ bench: sysdeps-test $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check closer_desk tests
 	$(VENV)/bin/ruff format --check closer_desk tests
-	$(VENV)/bin/mypy closer_desk/core closer_desk/store closer_desk/cli
+	$(VENV)/bin/mypy closer_desk
 
 package: sysdeps-test $(STAMP) translations
 	$(VENV)/bin/pip install -q -e '.[package]'

@@ -1,6 +1,6 @@
 """Reports and pipeline on a 100k-appointment agenda.
 
-Budgets (no figure in DESIGN.md for reports, so these are this module's own, against floors
+Budgets (docs/ARCHITECTURE.md lists them; they are this module's own, against floors
 measured in the same run):
 - the month's report (``store.reports.load_report``: read, build, roll up, plus the week's
   load) at most 1.5x reading the same month with ``Agenda.appointments`` (what any view of
@@ -164,7 +164,7 @@ def run() -> list[dict[str, Any]]:
         ),
     ):
         ratio = value / floor
-        # The budgets are on the ratio (no absolute figure in DESIGN.md for reports).
+        # The budgets are on the ratio (no absolute figure for reports in docs/ARCHITECTURE.md).
         rows.append(
             {
                 "name": f"{name} (ratio <= {budget})",

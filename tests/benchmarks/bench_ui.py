@@ -1,4 +1,4 @@
-"""Window budgets (DESIGN.md): cold start on a 100,000-call agenda, and switching weeks.
+"""Window budgets (docs/ARCHITECTURE.md): cold start on a 100,000-call agenda, and switching weeks.
 
 - Cold start to a painted main window showing today's agenda, in a fresh process, compared
   with a bare PySide6 window's first paint measured in the same run: at most 2.5x; the
