@@ -107,18 +107,23 @@ class CalendarActions(QObject):
         self._say(text)
 
     # -- invites -------------------------------------------------------------------------------
-    def save_invite(self) -> None:
-        """Save the selected call's invite (its cancellation if cancelled) to a file."""
-        from closer_desk.ui.calendars import invites
+    def _selected_invite(self, then: Callable[[tuple[bytes, str]], object]) -> None:
+        """Read the selected call's invite and its file name on the worker, for ``then``."""
+        from closer_desk.ui.calendars.invites import invite_data
 
         appointment_id = self.selected_id()
         if appointment_id is None:
             self._status(QCoreApplication.translate("Calendar", "Select a call first."))
             return
+        self._source.query(self, lambda agenda: invite_data(agenda, appointment_id), then)
+
+    def save_invite(self) -> None:
+        """Save the selected call's invite (its cancellation if cancelled) to a file."""
+        from closer_desk.ui.calendars.invites import ask_where
 
         def ask(invite: tuple[bytes, str]) -> None:
             data, name = invite
-            path = invites.ask_where(self.window, name)
+            path = ask_where(self.window, name)
             if path is not None:
                 self._source.query(self, lambda _agenda: _written(path, data), saved)
 
@@ -131,25 +136,20 @@ class CalendarActions(QObject):
             )
             self.invite_saved.emit(path)
 
-        self._source.query(self, lambda agenda: invites.invite_data(agenda, appointment_id), ask)
+        self._selected_invite(ask)
 
     def copy_invite(self) -> None:
         """Put the selected call's invite on the clipboard."""
-        from closer_desk.ui.calendars import invites
-
-        appointment_id = self.selected_id()
-        if appointment_id is None:
-            self._status(QCoreApplication.translate("Calendar", "Select a call first."))
-            return
+        from closer_desk.ui.calendars.invites import put_on_clipboard
 
         def copy(invite: tuple[bytes, str]) -> None:
-            invites.put_on_clipboard(invite[0])
+            put_on_clipboard(invite[0])
             self._status(
                 QCoreApplication.translate("Calendar", "Invite copied: paste it in your message.")
             )
             self.invite_copied.emit()
 
-        self._source.query(self, lambda agenda: invites.invite_data(agenda, appointment_id), copy)
+        self._selected_invite(copy)
 
     # -- import and export ---------------------------------------------------------------------
     def import_calendar(self) -> ImportDialog:

@@ -52,18 +52,6 @@ class CountingSource(AgendaSource):
 
 
 @pytest.fixture
-def booked(agenda: Any) -> Any:
-    """Tuesday 3 March 2026 (Paris): 10:00 Acme/Gabriel, 14:00 Érable/Omar."""
-    first = agenda.book(
-        company="Acme", prospect="Gabriel", start=at("2026-03-03 10:00", "Europe/Paris"), minutes=45
-    )
-    second = agenda.book(
-        company="Érable", prospect="Omar", start=at("2026-03-03 14:00", "Europe/Paris"), minutes=30
-    )
-    return first, second
-
-
-@pytest.fixture
 def counting(agenda: Any, tasks: Any) -> CountingSource:
     return CountingSource(agenda, tasks)
 

@@ -16,18 +16,6 @@ from tests.ui.conftest import settle
 
 
 @pytest.fixture
-def booked(agenda: Any) -> Any:
-    """Two calls on Tuesday 3 March 2026 (Paris): 10:00 Acme/Gabriel, 14:00 Érable/Omar."""
-    first = agenda.book(
-        company="Acme", prospect="Gabriel", start=at("2026-03-03 10:00", "Europe/Paris"), minutes=45
-    )
-    second = agenda.book(
-        company="Érable", prospect="Omar", start=at("2026-03-03 14:00", "Europe/Paris"), minutes=30
-    )
-    return first, second
-
-
-@pytest.fixture
 def window(
     qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any
 ) -> MainWindow:
