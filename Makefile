@@ -45,7 +45,8 @@ package: sysdeps-test $(STAMP) translations
 translations: $(STAMP)
 	$(PY) packaging/i18n_build.py
 
-screenshots: sysdeps-test $(STAMP) translations
+screenshots: $(STAMP) translations
+	@bash packaging/sysdeps.sh screenshots
 	xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '$(PY) packaging/screenshots.py --lang en && \
 	  $(PY) packaging/screenshots.py --lang fr && $(PY) packaging/screenshots.py --lang en --dark'
 
