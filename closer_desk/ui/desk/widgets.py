@@ -394,8 +394,14 @@ class CallDeskWidget(QWidget):
             self.notes_edit.blockSignals(False)
         p = desk.prospect
         self.temperature_box.setCurrentIndex(self.temperature_box.findData(p.temperature.value))
+        file = {
+            "need": p.need,
+            "motivations": p.motivations,
+            "blockages": p.blockages,
+            "notes": p.notes,
+        }
         for key, edit in self.file_edits.items():
-            edit.setPlainText(getattr(p, key))
+            edit.setPlainText(file[key])
         self.history_model.set_rows(
             [
                 HistoryRow(

@@ -284,8 +284,7 @@ class ClosersRoom(DirectoryRoom[Closer]):
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
-        if hasattr(self, "availability_button"):
-            self.availability_button.setEnabled(self.selected_row() is not None)
+        self.availability_button.setEnabled(self.selected_row() is not None)
 
     def edit_availability(self) -> AvailabilityDialog | None:
         """Open the availability settings of the selected closer."""
