@@ -300,7 +300,7 @@ def bench_week_switch(tmp: Path) -> list[dict[str, Any]]:
     for i in range(6):
         settle()
         room._prefetch_timer.stop()
-        room.source._forget_pages()  # as after a write: nothing in memory
+        room.source._forget_pages(None)  # as after a write: nothing in memory
         cold.append(switch(7 if i % 2 == 0 else -7))
     window.close()
     tasks.wait()
