@@ -42,16 +42,17 @@ bench: sysdeps-test $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check closer_desk tests
 	$(VENV)/bin/ruff format --check closer_desk tests
-	$(VENV)/bin/mypy closer_desk/core closer_desk/store closer_desk/cli
+	$(VENV)/bin/mypy closer_desk
 
 package: sysdeps-test $(STAMP) translations
 	$(VENV)/bin/pip install -q -e '.[package]'
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/closer_desk.spec
 
 translations: $(STAMP)
-	$(PY) -m closer_desk.ui.i18n_build
+	$(PY) packaging/i18n_build.py
 
-screenshots: sysdeps-test $(STAMP) translations
+screenshots: $(STAMP) translations
+	@bash packaging/sysdeps.sh screenshots
 	xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '$(PY) packaging/screenshots.py --lang en && \
 	  $(PY) packaging/screenshots.py --lang fr && $(PY) packaging/screenshots.py --lang en --dark'
 

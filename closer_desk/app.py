@@ -11,7 +11,18 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from closer_desk.core.model import Closer
+    from closer_desk.store import Agenda
+    from closer_desk.ui.common.source import AgendaSource
+    from closer_desk.ui.common.tasks import TaskManager
+    from closer_desk.ui.shell.external_changes import ExternalChangeWatcher
+    from closer_desk.ui.shell.mainwindow import MainWindow
+    from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 
 #: Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``).
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -39,51 +50,50 @@ def system_zone() -> str:
 
 
 def host_rooms(
-    window: Any,
-    agenda: Callable[[], Any],
-    tasks: Any,
-    clock: Any,
+    window: MainWindow,
+    source: AgendaSource,
+    clock: Callable[[], datetime],
     db_path: Path | None = None,
-) -> Any:
+) -> RoomsWiring:
     """Add the other rooms (planner, companies, prospects, closers, reports, pipeline), the
     call's desk in the details pane, the Calendar menu and the tray reminders.
 
-    Rooms are given as factories: each is built the first time it is opened, with the agenda
-    ``agenda()`` returns then. Whatever a room writes reloads the views and reaches the other
-    rooms (see ``ui.rooms_wiring``). The reminders start once the first page is on screen.
+    Rooms are given as factories: each is built the first time it is opened, on the window's
+    one door to the agenda. What a room writes reaches the others as a ``Changes`` (see
+    ``ui.shell.rooms_wiring``). The reminders start once the first page is on screen.
     """
-    from closer_desk.ui.rooms_wiring import RoomsWiring
+    from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 
-    window.reminders = None
-    wiring = RoomsWiring(window, agenda, tasks, clock, db_path)
+    wiring = RoomsWiring(window, source, clock, db_path)
     wiring.start_reminders_later()
-    window.wiring = wiring
     return wiring
 
 
-def _fast_source(db: Path | None, tasks: Any) -> Any:
+def _fast_source(db: Path | None, tasks: TaskManager) -> AgendaSource | None:
     """A source whose first page was read without SQLAlchemy (see ``store.first_page``), the
     agenda itself being opened on the worker once the window is up; None when the file needs
     the normal path (new, empty, to upgrade, unreadable...)."""
     from closer_desk.core import tz
     from closer_desk.store.fileinfo import default_db_path
     from closer_desk.store.first_page import read_first_page
-    from closer_desk.ui.agenda_room import FIRST_VIEW, range_in_view
-    from closer_desk.ui.source import AgendaSource, Directory, EntriesPage
+    from closer_desk.ui.agenda.room import FIRST_VIEW, range_in_view
+    from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 
     path = db if db is not None else default_db_path()
     # A file left unclean (a -wal) is checked when the worker opens it, after the paint; if it
     # is damaged the window offers the newest good backup (RoomsWiring.offer_backup).
 
-    def first_range(closer: Any) -> tuple[datetime, datetime]:
+    def first_range(closer: Closer) -> tuple[datetime, datetime]:
         today = tz.convert(_system_clock(), closer.zone).date()
         return range_in_view(FIRST_VIEW, today, closer.zone)
 
     page = read_first_page(path, first_range)
     if page is None or page.closer is None or page.empty:
         return None
+    if page.start is None or page.end is None:  # a closer's page always has its range
+        return None
 
-    def opener() -> Any:
+    def opener() -> Agenda:
         from closer_desk.store import open_agenda
 
         return open_agenda(path, clock=_system_clock, daily_backup=False)
@@ -96,16 +106,18 @@ def _fast_source(db: Path | None, tasks: Any) -> Any:
     return source
 
 
-def _opened_source(db: Path | None, tasks: Any, app: Any) -> Any:
+def _opened_source(
+    db: Path | None, tasks: TaskManager, app: QCoreApplication
+) -> AgendaSource | None:
     """A source on the agenda opened (created, upgraded) now; None after an error dialog."""
     from PySide6.QtWidgets import QMessageBox
 
     from closer_desk import APP_NAME
     from closer_desk.core.errors import AgendaCorruptError, CloserDeskError
     from closer_desk.store import open_agenda
-    from closer_desk.ui.backups_dialog import offer_restore
-    from closer_desk.ui.prompts import describe
-    from closer_desk.ui.source import AgendaSource
+    from closer_desk.ui.common.prompts import describe
+    from closer_desk.ui.common.source import AgendaSource
+    from closer_desk.ui.shell.backups_dialog import offer_restore
 
     try:
         try:
@@ -145,12 +157,16 @@ def _start_daily_backup(db_path: Path) -> None:
     threading.Thread(target=_daily_backup, args=(db_path,), name="daily-backup").start()
 
 
-def watch_other_writers(window: Any, db_path: Path) -> Any:
-    """Reload the views when another process (the CLI, a second device's sync) writes."""
-    from closer_desk.ui.external_changes import ExternalChangeWatcher
+def watch_other_writers(
+    window: MainWindow, source: AgendaSource, db_path: Path
+) -> ExternalChangeWatcher:
+    """Every room reads again what it shows when another process (the CLI, a second device's
+    sync) writes; the window's own writes are told apart by the door."""
+    from closer_desk.ui.shell.external_changes import ExternalChangeWatcher
 
     watcher = ExternalChangeWatcher(db_path, parent=window)
-    watcher.changed.connect(window.source.refresh)
+    watcher.changed.connect(source.refresh)
+    source.watch_own_writes(watcher)
     watcher.start()
     return watcher
 
@@ -163,9 +179,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from closer_desk import APP_ID, APP_NAME, __version__
-    from closer_desk.ui import i18n
+    from closer_desk.ui.common import i18n
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    )
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setOrganizationDomain("closerdesk.github.io")
@@ -176,12 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
 
     from closer_desk.store.fileinfo import default_db_path
-    from closer_desk.ui.mainwindow import MainWindow
-    from closer_desk.ui.single_instance import bring_forward, claim_or_forward
-    from closer_desk.ui.tasks import TaskManager
+    from closer_desk.ui.common.tasks import TaskManager
+    from closer_desk.ui.shell.mainwindow import MainWindow
+    from closer_desk.ui.shell.single_instance import bring_forward, claim_or_forward
 
     db_path = args.db if args.db is not None else default_db_path()
-    shown: list[Any] = []
+    shown: list[MainWindow] = []
     # One window per agenda: a second start brings this one forward and exits.
     if not claim_or_forward(
         db_path, lambda _argv: bring_forward(shown[0] if shown else None), list(argv or [])
@@ -196,8 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window owns the worker and the source: they go away with it.
     tasks.setParent(window)
     source.setParent(window)
-    host_rooms(window, source.agenda, tasks, _system_clock, db_path)
-    watcher = watch_other_writers(window, db_path)
+    wiring = host_rooms(window, source, _system_clock, db_path)
+    watcher = watch_other_writers(window, source, db_path)
     window.show()
     QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: _start_daily_backup(db_path))
     try:
@@ -205,4 +226,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         watcher.stop()
         source.close()
-        del translators
+        del translators, wiring

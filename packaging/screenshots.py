@@ -174,17 +174,18 @@ def main() -> int:
     WRITE_ALL = args.all
     args.out.mkdir(parents=True, exist_ok=True)
 
+    import i18n_build  # beside this script, under packaging/
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from closer_desk.core import demo
     from closer_desk.store import open_agenda
     from closer_desk.store.demo import load_demo
-    from closer_desk.ui import i18n, i18n_build
-    from closer_desk.ui.mainwindow import MainWindow
-    from closer_desk.ui.rooms_wiring import RoomsWiring
-    from closer_desk.ui.source import AgendaSource
-    from closer_desk.ui.tasks import TaskManager
+    from closer_desk.ui.common import i18n
+    from closer_desk.ui.common.source import AgendaSource
+    from closer_desk.ui.common.tasks import TaskManager
+    from closer_desk.ui.shell.mainwindow import MainWindow
+    from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 
     app = QApplication(["closer_desk_screenshots"])
     app.setStyle("Fusion")
@@ -204,7 +205,7 @@ def main() -> int:
             source = AgendaSource(agenda, tasks)
             win = MainWindow(source, clock, settings, system_zone="Europe/Paris")
             # The whole window, as app.py assembles it (the tray reminders aside).
-            RoomsWiring(win, source.agenda, tasks, clock, getattr(agenda, "path", None))
+            RoomsWiring(win, source, clock, getattr(agenda, "path", None))
             win.move(0, 0)
             win.resize(width, height)
             win.show()
@@ -279,7 +280,7 @@ def main() -> int:
         deadline = time.monotonic() + 60
         while dialog.is_running() and time.monotonic() < deadline:
             app.processEvents()
-            time.sleep(0.02)  # the import runs on its own thread
+            time.sleep(0.02)  # the import runs on the worker
         settle(app, tasks)
         capture(args.out / f"import{suffix}.png", width, height)
         dialog.done(0)

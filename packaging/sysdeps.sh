@@ -16,8 +16,13 @@ qt_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-
 test_pkgs=(xvfb xauth x11-utils xdotool gir1.2-ical-3.0 python3-gi desktop-file-utils appstream
            faketime dovecot-imapd gnome-keyring dbus-daemon)
 
+# `make screenshots`: the X screen is captured with ImageMagick's import, under a window
+# manager (title bars and dialogs placed as on a desktop).
+shot_pkgs=(imagemagick openbox)
+
 pkgs=("${qt_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$what" = screenshots ] && pkgs+=("${test_pkgs[@]}" "${shot_pkgs[@]}")
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian/Ubuntu: nothing we can check
 missing=()

@@ -1,5 +1,7 @@
 """The layering, checked in fresh interpreters: core loads neither Qt nor SQLAlchemy, store and
-cli load no Qt. Modules are discovered with pkgutil, so new ones are covered automatically."""
+cli load no Qt. Modules are discovered with pkgutil, so new ones are covered automatically.
+In the window, ``ui.common`` imports no room and no room imports another (read from the
+sources, late imports included)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import closer_desk
+from tests.helpers.imports import import_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,3 +92,30 @@ def test_store_and_cli_load_no_qt(package):
     loaded = top_level_modules_after_importing(modules_of(package))
     assert "sqlalchemy" in loaded
     assert not loaded & {"PySide6", "shiboken6"}
+
+
+# -- the window's packages (walked statically: tests/helpers/imports.py) ----------------------
+ROOMS = ("agenda", "calendars", "desk", "directory", "planner", "reports")
+
+
+def _ui_packages_imported_by(module: str, graph: dict[str, set[str]]) -> set[str]:
+    return {d.split(".")[2] for d in graph[module] if d.startswith("closer_desk.ui.")}
+
+
+def test_the_window_is_split_by_feature():
+    found = {m.split(".")[2] for m in import_graph() if m.count(".") >= 3}
+    assert found >= {"common", "shell", *ROOMS}
+
+
+def test_ui_common_imports_no_room():
+    graph = import_graph()
+    for module in (m for m in graph if m.startswith("closer_desk.ui.common")):
+        assert _ui_packages_imported_by(module, graph) <= {"common"}, module
+
+
+def test_a_room_knows_no_other_room():
+    """Rooms meet only in the shell (``ui.shell.rooms_wiring``): changes in, requests out."""
+    graph = import_graph()
+    for room in ROOMS:
+        for module in (m for m in graph if m.startswith(f"closer_desk.ui.{room}")):
+            assert _ui_packages_imported_by(module, graph) <= {"common", room}, module

@@ -15,30 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from closer_desk.cli._common import agenda_from, iso, path_arg, print_json, print_table
-
-#: Why a message did not go, before the server's words.
-_CODES = {
-    "connection": "server unreachable",
-    "temporary": "server said try later",
-    "refused": "refused by the server",
-    "auth": "login refused (check the user and password; run 'closer-desk mail setup' again)",
-    "no_password": "no password: neither the system keyring nor CLOSER_DESK_MAIL_PASSWORD has it",
-    "tls": "secure connection failed",
-    "unconfirmed": "the connection ended before the server answered",
-}
-
-_UNSAFE = {
-    "plaintext": "it keeps passwords in a plain file",
-    "no_keyring": "there is no keyring on this system",
-    "unknown": "closer_desk does not know it to be safe",
-    "failed": "it refused the password",
-}
-
-
-def mail_reason(code: str, detail: str) -> str:
-    """``server unreachable (Connection refused)``-style words for a failure."""
-    words = _CODES.get(code, code)
-    return f"{words} ({detail})" if detail else words
+from closer_desk.cli.mail_words import UNSAFE as _UNSAFE
+from closer_desk.cli.mail_words import mail_reason
 
 
 def invite_json(status: Any) -> dict[str, Any]:

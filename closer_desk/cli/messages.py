@@ -254,7 +254,7 @@ def describe(error: CloserDeskError) -> str:
     if isinstance(error, AgendaStorageError):
         return _storage(error)
     if isinstance(error, MailError):
-        from closer_desk.cli.mail_cmds import mail_reason
+        from closer_desk.cli.mail_words import mail_reason
 
         return f"mail not sent: {mail_reason(error.code, error.detail)}"
     if isinstance(error, AgendaFileError):

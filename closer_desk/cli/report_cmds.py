@@ -17,11 +17,12 @@ from closer_desk.cli._common import (
     print_table,
 )
 from closer_desk.cli.mail_cmds import add_send_option
-from closer_desk.core.desk import PipelineItem
 from closer_desk.core.errors import ValidationError
+from closer_desk.core.pipeline import PipelineItem
 from closer_desk.core.reports import NO_SHOW_POLICY, Group, Money, Month, Tally
 from closer_desk.core.timerange import check_in_range
-from closer_desk.store.reports import DeskReport, current_month, load_pipeline, load_report
+from closer_desk.store.pipeline import load_pipeline
+from closer_desk.store.reports import DeskReport, current_month, load_report
 
 _NO_SHOW_SENTENCE = (
     "Conversion = won / calls held; no-shows are not calls held and are left out of it "

@@ -6,6 +6,7 @@ between currencies, so totals are always kept per currency.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -72,3 +73,19 @@ def commission(appointment: Appointment, company: Company) -> Commission | None:
         overridden=appointment.commission_rate is not None,
         amount=to_cents(appointment.deal_value * rate),
     )
+
+
+def deal_currency(country: str, history: Iterable[Appointment] = (), fallback: str = "EUR") -> str:
+    """The currency a new deal is most likely signed in: that of the prospect's latest won
+    deal, else the current currency of the company's ``country`` (ISO 3166 code), else
+    ``fallback``."""
+    for call in sorted(history, key=lambda c: c.start_utc, reverse=True):
+        if call.outcome == Outcome.WON and call.currency:
+            return call.currency
+    if country:
+        from babel.numbers import get_territory_currencies  # only when recording a deal
+
+        found = get_territory_currencies(country.upper())
+        if found:
+            return str(found[0])
+    return fallback

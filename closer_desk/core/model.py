@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -45,6 +45,16 @@ class Outcome(enum.StrEnum):
     WON = "won"
     LOST = "lost"
     FOLLOW_UP = "follow-up"
+
+
+class OutcomeChoice(enum.StrEnum):
+    """What the closer records after a call: one of the outcomes, or that the prospect did not
+    show (a status, not an outcome, once stored)."""
+
+    WON = Outcome.WON.value
+    LOST = Outcome.LOST.value
+    FOLLOW_UP = Outcome.FOLLOW_UP.value
+    NO_SHOW = Status.NO_SHOW.value
 
 
 class Temperature(enum.StrEnum):
@@ -234,6 +244,73 @@ class Appointment:
 
 
 @dataclass(frozen=True, slots=True)
+class Booking:
+    """A call to book, as the editor, the planner, undo and the CLI describe it (the one booking
+    draft: ``Agenda.book_call`` takes it).
+
+    ``company``, ``prospect`` and ``closer`` are ids or names, ``kind`` a ``CallKind`` or its
+    value (the store checks them all); ``None`` for the length, kind, link or number takes the
+    company's default (the prospect's number for a phone call), and no closer the agenda's
+    first.
+    """
+
+    company: int | str
+    prospect: int | str
+    start: datetime
+    minutes: int | None = None
+    kind: CallKind | str | None = None
+    url: str | None = None
+    phone: str | None = None
+    closer: int | str | None = None
+    reminder_minutes: int = 15
+    notes: str = ""
+    status: Status = Status.PLANNED
+    uid: str | None = None
+    previous_id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.start)
+
+    @classmethod
+    def again(cls, call: Appointment) -> Booking:
+        """The same call booked again, as it was (undo of a delete): same UID, status and notes
+        (outcome and money are put back by ``Agenda.restore``)."""
+        return cls(
+            company=call.company_id,
+            prospect=call.prospect_id,
+            start=call.start,
+            minutes=call.minutes,
+            kind=call.kind,
+            url=call.url,
+            phone=call.phone,
+            closer=call.closer_id,
+            reminder_minutes=call.reminder_minutes,
+            notes=call.notes,
+            status=call.status,
+            uid=call.uid,
+        )
+
+    @classmethod
+    def following(
+        cls, previous: Appointment, start: datetime, minutes: int | None = None
+    ) -> Booking:
+        """The next call after ``previous`` (a follow-up or a no-show): same closer, company,
+        prospect, kind, link and number, linked back to it."""
+        return cls(
+            company=previous.company_id,
+            prospect=previous.prospect_id,
+            start=start,
+            minutes=minutes if minutes is not None else previous.minutes,
+            kind=previous.kind,
+            url=previous.url or None,
+            phone=previous.phone or None,
+            closer=previous.closer_id,
+            reminder_minutes=previous.reminder_minutes,
+            previous_id=previous.id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class AgendaEntry:
     """An appointment with the names a listing shows next to it."""
 
@@ -296,10 +373,68 @@ class BusyBlock:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What a mutation changed, so a view knows what to refresh (after Anki's OpChanges)."""
+    """What a write changed, so each view refreshes only what concerns it (after Anki's
+    OpChanges). The store builds it where the write happens (``Agenda.take_changes``).
 
-    appointments: frozenset[int] = field(default_factory=frozenset)
-    companies: bool = False
-    prospects: bool = False
-    closers: bool = False
-    busy: bool = False
+    Attributes:
+        appointments: calls booked, moved, resized, edited, cancelled, deleted or given an
+            outcome (what the agenda views show of a call).
+        call_closers: the closers whose calls those are (before and after the write).
+        call_prospects: the prospects whose calls those are (before and after the write).
+        notes: calls whose private notes or script ticks changed (only the desk shows them).
+        closers: closers added or edited (hours, days off, travel, rules).
+        companies: companies added or edited.
+        prospects: prospects added or edited (their file included).
+        busy: closers whose busy time (imported calendars) changed.
+        unknown: another process wrote the file: what changed is not known, anything may have.
+    """
+
+    appointments: frozenset[int] = frozenset()
+    call_closers: frozenset[int] = frozenset()
+    call_prospects: frozenset[int] = frozenset()
+    notes: frozenset[int] = frozenset()
+    closers: frozenset[int] = frozenset()
+    companies: frozenset[int] = frozenset()
+    prospects: frozenset[int] = frozenset()
+    busy: frozenset[int] = frozenset()
+    unknown: bool = False
+
+    @classmethod
+    def from_outside(cls) -> Changes:
+        """Another process (the CLI, a restored backup) wrote: every view re-reads."""
+        return cls(unknown=True)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.appointments | other.appointments,
+            self.call_closers | other.call_closers,
+            self.call_prospects | other.call_prospects,
+            self.notes | other.notes,
+            self.closers | other.closers,
+            self.companies | other.companies,
+            self.prospects | other.prospects,
+            self.busy | other.busy,
+            self.unknown or other.unknown,
+        )
+
+    def __bool__(self) -> bool:
+        return self.unknown or any(
+            (
+                self.appointments,
+                self.notes,
+                self.closers,
+                self.companies,
+                self.prospects,
+                self.busy,
+            )
+        )
+
+    def calls_of(self, closer_id: int | None) -> bool:
+        """Whether calls of this closer (any closer for None) were written."""
+        if self.unknown:
+            return True
+        return bool(self.appointments) and (closer_id is None or closer_id in self.call_closers)
+
+    def people(self) -> bool:
+        """Whether closers, companies or prospects were added or edited."""
+        return self.unknown or bool(self.closers or self.companies or self.prospects)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -19,8 +19,10 @@ from closer_desk.core.model import (
     ACTIVE_STATUSES,
     AgendaEntry,
     Appointment,
+    Booking,
     BusyBlock,
     CallKind,
+    Changes,
     Outcome,
     Status,
 )
@@ -43,6 +45,8 @@ Clock = Callable[[], datetime]
 _ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 # Fields whose change the prospect must hear about: each bumps the invite's SEQUENCE.
 _SEQUENCED = ("wall_start", "zone", "fold", "minutes", "url", "phone", "kind", "status")
+# Columns only the call's desk shows: a change to them alone leaves the agenda views as they are.
+_PRIVATE = frozenset({"notes", "updated_utc"})
 
 
 def _system_clock() -> datetime:
@@ -70,9 +74,33 @@ class Agenda(DirectoryMixin):
         self.engine = engine
         self.path = path
         self._clock: Clock = clock or _system_clock
+        self._changes = Changes()
         # Not on a file that cannot be written (a read-only agenda is read as it is).
         if refresh_utc:
             self._refresh_utc_if_tz_changed()
+        self._changes = Changes()  # a tz upgrade at opening is not a write anyone waits for
+
+    # -- what was written ----------------------------------------------------------------
+    def note_changes(self, changes: Changes) -> None:
+        """Record what a write just changed (every mutation of the store calls it)."""
+        self._changes = self._changes | changes
+
+    def take_changes(self) -> Changes:
+        """What was written since the last call, and forget it: the window's worker asks after
+        each write it runs (the CLI never asks; nothing else writes through this object)."""
+        changes, self._changes = self._changes, Changes()
+        return changes
+
+    def _note_calls(
+        self, ids: Iterable[int], closers: Iterable[int], prospects: Iterable[int]
+    ) -> None:
+        self.note_changes(
+            Changes(
+                appointments=frozenset(ids),
+                call_closers=frozenset(closers),
+                call_prospects=frozenset(prospects),
+            )
+        )
 
     def close(self) -> None:
         """Release the file."""
@@ -138,6 +166,8 @@ class Agenda(DirectoryMixin):
                     appointments.c.fold,
                     appointments.c.minutes,
                     appointments.c.start_utc,
+                    appointments.c.closer_id,
+                    appointments.c.prospect_id,
                 ).where(appointments.c.end_utc >= now)
             ).all()
             for row in rows:
@@ -149,6 +179,7 @@ class Agenda(DirectoryMixin):
                         .values(start_utc=start, end_utc=start + row.minutes * 60)
                     )
                     moved += 1
+                    self._note_calls((row.id,), (row.closer_id,), (row.prospect_id,))
             if tzdata_version is not None:
                 conn.execute(delete(settings).where(settings.c.key == "tzdata"))
                 conn.execute(insert(settings).values(key="tzdata", value=tzdata_version))
@@ -361,58 +392,49 @@ class Agenda(DirectoryMixin):
         return [R.busy_from_row(r) for r in rows]
 
     # -- mutations -----------------------------------------------------------------------
-    def book(
-        self,
-        *,
-        company: Key,
-        prospect: Key,
-        start: datetime,
-        minutes: int | None = None,
-        kind: CallKind | str | None = None,
-        url: str | None = None,
-        phone: str | None = None,
-        closer: Key | None = None,
-        reminder_minutes: int = 15,
-        notes: str = "",
-        force: bool = False,
-        status: Status = Status.PLANNED,
-        uid: str | None = None,
-        previous_id: int | None = None,
-    ) -> Appointment:
-        """Book a call at the aware ``start`` (its zone is the agreed zone).
+    def book(self, *, force: bool = False, **fields: Any) -> Appointment:
+        """Book a call described by keywords (those of ``core.model.Booking``); see
+        ``book_call``."""
+        return self.book_call(Booking(**fields), force=force)
+
+    def book_call(self, booking: Booking, *, force: bool = False) -> Appointment:
+        """Book a call at the aware ``booking.start`` (its zone is the agreed zone).
 
         Raises ``ConflictError`` naming the overlapped calls unless ``force``, and
         ``ValidationError`` for a start outside the supported years (``core.timerange``).
         """
-        tz.require_aware(start)
-        check_in_range(start, "start")
+        b = booking
+        tz.require_aware(b.start)
+        check_in_range(b.start, "start")
         with self.engine.begin() as conn:
             write_lock(conn)  # the conflict check and the write see the same file
-            company_id = self._resolve_id(conn, companies, "company", company)
-            prospect_id = self._resolve_id(conn, prospects, "prospect", prospect)
-            if closer is None:
+            company_id = self._resolve_id(conn, companies, "company", b.company)
+            prospect_id = self._resolve_id(conn, prospects, "prospect", b.prospect)
+            if b.closer is None:
                 closer_id = conn.execute(
                     select(closers.c.id).order_by(closers.c.id).limit(1)
                 ).scalar()
                 if closer_id is None:
                     raise NotFoundError("closer", "")
             else:
-                closer_id = self._resolve_id(conn, closers, "closer", closer)
+                closer_id = self._resolve_id(conn, closers, "closer", b.closer)
             co = conn.execute(select(companies).where(companies.c.id == company_id)).one()
             pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
-            call_kind = parse.parse_choice(kind or co.default_kind, CallKind, "kind")
-            length = parse.parse_minutes(minutes if minutes is not None else co.default_minutes)
+            call_kind = parse.parse_choice(b.kind or co.default_kind, CallKind, "kind")
+            length = parse.parse_minutes(b.minutes if b.minutes is not None else co.default_minutes)
             link = parse.parse_video_url(
-                url
-                if url is not None
+                b.url
+                if b.url is not None
                 else (co.default_video_url if call_kind == CallKind.VIDEO else "")
             )
             number = parse.parse_phone(
-                phone if phone is not None else (pr.phone if call_kind == CallKind.PHONE else ""),
+                b.phone
+                if b.phone is not None
+                else (pr.phone if call_kind == CallKind.PHONE else ""),
                 pr.country,
             )
-            reminder = self._reminder(reminder_minutes)
-            lo = R.to_epoch(start)
+            reminder = self._reminder(b.reminder_minutes)
+            lo = R.to_epoch(b.start)
             hi = lo + length * 60
             if not force:
                 self._refuse_conflicts(conn, closer_id, prospect_id, lo, hi, None)
@@ -427,19 +449,20 @@ class Agenda(DirectoryMixin):
                         minutes=length,
                         start_utc=lo,
                         end_utc=hi,
-                        status=Status(status).value,
+                        status=Status(b.status).value,
                         url=link,
                         phone=number,
                         reminder_minutes=reminder,
-                        uid=uid or f"{uuid.uuid4()}@closer-desk",
-                        notes=notes,
-                        previous_id=previous_id,
+                        uid=b.uid or f"{uuid.uuid4()}@closer-desk",
+                        notes=b.notes,
+                        previous_id=b.previous_id,
                         created_utc=now,
                         updated_utc=now,
-                        **R.wall_columns(start),
+                        **R.wall_columns(b.start),
                     )
                 )
             )
+        self._note_calls((new_id,), (closer_id,), (prospect_id,))
         return self.appointment(new_id)
 
     @staticmethod
@@ -475,6 +498,14 @@ class Agenda(DirectoryMixin):
                 changed["sequence"] = row.sequence + 1
             changed["updated_utc"] = R.to_epoch(self.now())
             conn.execute(update(appointments).where(appointments.c.id == row.id).values(**changed))
+        if _PRIVATE.issuperset(changed):
+            self.note_changes(Changes(notes=frozenset({row.id})))
+        else:
+            self._note_calls(
+                (row.id,),
+                {row.closer_id, changed.get("closer_id", row.closer_id)},
+                {row.prospect_id, changed.get("prospect_id", row.prospect_id)},
+            )
         return self.appointment(current.id)
 
     def move(
@@ -610,6 +641,11 @@ class Agenda(DirectoryMixin):
     def delete_appointment(self, appointment_id: int) -> None:
         """Remove a call entirely (undo of a creation; a user cancels instead)."""
         with self.engine.begin() as conn:
+            owner = conn.execute(
+                select(appointments.c.closer_id, appointments.c.prospect_id).where(
+                    appointments.c.id == int(appointment_id)
+                )
+            ).first()
             conn.execute(
                 update(appointments)
                 .where(appointments.c.previous_id == int(appointment_id))
@@ -618,8 +654,9 @@ class Agenda(DirectoryMixin):
             result = conn.execute(
                 delete(appointments).where(appointments.c.id == int(appointment_id))
             )
-            if result.rowcount == 0:
+            if result.rowcount == 0 or owner is None:
                 raise NotFoundError("appointment", appointment_id)
+        self._note_calls((int(appointment_id),), (owner.closer_id,), (owner.prospect_id,))
 
     def set_outcome(
         self,

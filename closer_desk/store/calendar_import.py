@@ -25,7 +25,7 @@ from closer_desk.core.ics.importing import (
     Skipped,
     read_calendar_file,
 )
-from closer_desk.core.model import Status
+from closer_desk.core.model import Changes, Status
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
@@ -178,7 +178,7 @@ def _apply_busy(
 
 def _apply_calls(
     conn: Connection, parsed: ParsedCalendar, now: int
-) -> tuple[dict[str, int], list[Refused], set[int]]:
+) -> tuple[dict[str, int], list[Refused], dict[int, Any]]:
     latest = _latest(parsed.occurrences)
     uids = sorted({uid for uid, _ in latest})
     calls: dict[str, Any] = {}
@@ -187,7 +187,7 @@ def _apply_calls(
             calls[found.uid] = found
     counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0}
     refused: list[Refused] = []
-    touched: set[int] = set()
+    touched: dict[int, Any] = {}
     told: set[str] = set()
     for (uid, rid), occ in sorted(latest.items(), key=lambda kv: kv[1].line):
         row: Any = calls.get(uid)
@@ -223,7 +223,7 @@ def _apply_calls(
         values["sequence"] = max(occ.sequence, row.sequence + 1)
         values["updated_utc"] = now
         conn.execute(update(appointments).where(appointments.c.id == row.id).values(**values))
-        touched.add(row.id)
+        touched[row.id] = row
     return counts, refused, touched
 
 
@@ -241,10 +241,20 @@ def apply_import(
     with agenda.engine.begin() as conn:
         if busy:
             counts = _apply_busy(conn, who.id, parsed, source)
-            touched: set[int] = set()
+            touched: dict[int, Any] = {}
         else:
             counts, more, touched = _apply_calls(conn, parsed, R.to_epoch(agenda.now()))
             refused.extend(more)
+    if busy and (counts["added"] or counts["updated"] or counts["cancelled"]):
+        agenda.note_changes(Changes(busy=frozenset({who.id})))
+    if touched:
+        agenda.note_changes(
+            Changes(
+                appointments=frozenset(touched),
+                call_closers=frozenset(r.closer_id for r in touched.values()),
+                call_prospects=frozenset(r.prospect_id for r in touched.values()),
+            )
+        )
     return ImportReport(
         busy=busy,
         closer=who.name,

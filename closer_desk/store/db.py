@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import ExceptionContext
@@ -25,6 +26,9 @@ from closer_desk.core.parse import fold
 from closer_desk.store import durability
 from closer_desk.store.fileinfo import ENV_DB, SCHEMA_HEAD, default_db_path
 from closer_desk.store.fileinfo import KNOWN_REVISIONS as _KNOWN_REVISIONS
+
+if TYPE_CHECKING:  # imported when an agenda is opened (the facade loads every query)
+    from closer_desk.store.agenda import Agenda
 
 __all__ = ["ENV_DB", "SCHEMA_HEAD", "default_db_path", "open_agenda"]
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -213,11 +217,11 @@ def _open_engine(target: Path, read_only: bool) -> tuple[Engine, str | None, boo
 def open_agenda(
     path: Path | str | None = None,
     *,
-    clock: Any = None,
+    clock: Callable[[], datetime] | None = None,
     daily_backup: bool = True,
     create: bool = True,
     on_backup_skipped: Callable[[CloserDeskError], None] | None = None,
-) -> Any:
+) -> Agenda:
     """Open (creating or upgrading) the agenda at ``path`` (default: ``default_db_path()``).
 
     ``clock`` is a zero-argument callable returning an aware "now" (tests inject one).
@@ -231,8 +235,6 @@ def open_agenda(
     ``durability.daily_backup`` off the GUI thread once it is painted); that one failing for
     lack of space or a read-only folder only calls ``on_backup_skipped``: reading must work.
     """
-    from datetime import datetime
-
     from closer_desk.store.agenda import Agenda
 
     target = Path(path) if path is not None else default_db_path()

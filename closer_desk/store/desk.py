@@ -12,9 +12,9 @@ from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 
-from closer_desk.core.desk import ScriptStep, checklist, script_steps
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.model import Appointment, Company, Prospect
+from closer_desk.core.model import Appointment, Booking, Changes, Company, Prospect
+from closer_desk.core.script import ScriptStep, checklist, script_steps
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.schema import script_ticks
@@ -86,6 +86,7 @@ def set_tick(
                     ticked_utc=R.to_epoch(agenda.now()),
                 )
             )
+    agenda.note_changes(Changes(notes=frozenset({appointment.id})))
     return checklist(agenda.company(appointment.company_id).script, ticks(agenda, appointment.id))
 
 
@@ -106,16 +107,4 @@ def book_next_call(
     kind, linked to the earlier call by ``previous_id`` so the history reads as one thread.
     The earlier call keeps its outcome."""
     previous = agenda.appointment(previous_id)
-    return agenda.book(
-        company=previous.company_id,
-        prospect=previous.prospect_id,
-        closer=previous.closer_id,
-        start=start,
-        minutes=minutes if minutes is not None else previous.minutes,
-        kind=previous.kind,
-        url=previous.url or None,
-        phone=previous.phone or None,
-        reminder_minutes=previous.reminder_minutes,
-        force=force,
-        previous_id=previous.id,
-    )
+    return agenda.book_call(Booking.following(previous, start, minutes), force=force)

@@ -25,6 +25,7 @@ from closer_desk.core.errors import AmbiguousNameError, DuplicateError, NotFound
 from closer_desk.core.model import (
     DEFAULT_CLOSER_HOURS,
     CallKind,
+    Changes,
     Closer,
     Company,
     DailyInterval,
@@ -143,6 +144,10 @@ class DirectoryMixin:
 
     engine: Engine
 
+    def note_changes(self, changes: Changes) -> None:
+        """Record what a write changed (``Agenda`` keeps them)."""
+        raise NotImplementedError
+
     # -- lookup ------------------------------------------------------------------------
     def _resolve_id(self, conn: Connection, table: Table, kind: str, key: Key) -> int:
         """An id from ``#ID``, an id, or a name: exact, then with case and accents ignored,
@@ -241,6 +246,7 @@ class DirectoryMixin:
         with self.engine.begin() as conn:
             closer_id = self._insert_unique(conn, closers, "closer", values)
             self._set_hours(conn, "closer_id", closer_id, hours or DEFAULT_CLOSER_HOURS)
+        self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def edit_closer(self, key: Key, *, hours: WeeklyHours | None = None, **fields: Any) -> Closer:
@@ -253,6 +259,7 @@ class DirectoryMixin:
                 conn.execute(update(closers).where(closers.c.id == closer_id).values(**values))
             if hours is not None:
                 self._set_hours(conn, "closer_id", closer_id, hours)
+        self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def closer(self, key: Key | None = None) -> Closer:
@@ -301,6 +308,7 @@ class DirectoryMixin:
                     closer_id=closer_id, day=day.isoformat(), intervals=text
                 )
             )
+        self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def clear_override(self, key: Key, day: date) -> Closer:
@@ -312,6 +320,7 @@ class DirectoryMixin:
                     date_overrides.c.closer_id == closer_id, date_overrides.c.day == day.isoformat()
                 )
             )
+        self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def add_travel(self, key: Key, first_day: date, last_day: date, zone: str) -> Closer:
@@ -333,6 +342,7 @@ class DirectoryMixin:
                     zone=zone,
                 )
             )
+        self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def clear_travels(self, key: Key) -> Closer:
@@ -340,6 +350,7 @@ class DirectoryMixin:
         with self.engine.begin() as conn:
             closer_id = self._resolve_id(conn, closers, "closer", key)
             conn.execute(delete(travel_periods).where(travel_periods.c.closer_id == closer_id))
+        self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     # -- companies ---------------------------------------------------------------------
@@ -349,6 +360,7 @@ class DirectoryMixin:
         with self.engine.begin() as conn:
             company_id = self._insert_unique(conn, companies, "company", values)
             self._set_hours(conn, "company_id", company_id, hours)
+        self.note_changes(Changes(companies=frozenset({company_id})))
         return self.company(company_id)
 
     def edit_company(
@@ -363,6 +375,7 @@ class DirectoryMixin:
                 conn.execute(update(companies).where(companies.c.id == company_id).values(**values))
             if hours is not False:
                 self._set_hours(conn, "company_id", company_id, _hours_or_none(hours))
+        self.note_changes(Changes(companies=frozenset({company_id})))
         return self.company(company_id)
 
     def company(self, key: Key) -> Company:
@@ -399,6 +412,7 @@ class DirectoryMixin:
                 raise DuplicateError("prospect", values["name"], same.id)
             prospect_id = R.new_id(conn.execute(insert(prospects).values(**values)))
             self._set_hours(conn, "prospect_id", prospect_id, hours)
+        self.note_changes(Changes(prospects=frozenset({prospect_id})))
         return self.prospect(prospect_id)
 
     def edit_prospect(
@@ -420,6 +434,7 @@ class DirectoryMixin:
                 )
             if hours is not False:
                 self._set_hours(conn, "prospect_id", prospect_id, _hours_or_none(hours))
+        self.note_changes(Changes(prospects=frozenset({prospect_id})))
         return self.prospect(prospect_id)
 
     def prospect(self, key: Key) -> Prospect:

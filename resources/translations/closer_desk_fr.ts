@@ -4,87 +4,88 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="30"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="+64"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="31"/>
+        <location line="+5"/>
         <source>Prospect&apos;s time</source>
         <translation>Heure du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="32"/>
+        <location line="+4"/>
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="33"/>
+        <location line="+1"/>
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="34"/>
+        <location line="+2"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="35"/>
+        <location line="+3"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="36"/>
+        <location line="+4"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="43"/>
+        <location line="-57"/>
         <source>planned</source>
+        <extracomment>The role holding the row&apos;s ``AgendaEntry``. The role the search filters on: the prospect&apos;s and the company&apos;s names.</extracomment>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="44"/>
+        <location line="+1"/>
         <source>confirmed</source>
         <translation>confirmé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="45"/>
+        <location line="+1"/>
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="46"/>
+        <location line="+1"/>
         <source>no-show</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="47"/>
+        <location line="+1"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="54"/>
+        <location line="+7"/>
         <source>won</source>
         <translation>gagné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="55"/>
+        <location line="+1"/>
         <source>lost</source>
         <translation>perdu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="56"/>
+        <location line="+1"/>
         <source>follow-up</source>
         <translation>à relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="63"/>
+        <location line="+7"/>
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_model.py" line="64"/>
+        <location line="+1"/>
         <source>video</source>
         <translation>visio</translation>
     </message>
@@ -92,13 +93,13 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="136"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+155"/>
         <source>Week of %1</source>
         <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda_room.py" line="138"/>
+        <location line="+2"/>
         <source>%1 to %2</source>
         <translation>Du %1 au %2</translation>
     </message>
@@ -106,7 +107,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="125"/>
+        <location filename="../../closer_desk/app.py" line="+137"/>
         <source>The agenda could not be opened.</source>
         <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread.</extracomment>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
@@ -115,222 +116,222 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="66"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+68"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="66"/>
+        <location line="+0"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="81"/>
+        <location line="+15"/>
         <source>New prospect…</source>
         <translation>Nouveau prospect…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="83"/>
+        <location line="+2"/>
         <source>Video</source>
         <translation>Visio</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="84"/>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="115"/>
+        <location line="+37"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="122"/>
+        <location line="+7"/>
         <source> min before</source>
         <translation> min avant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="139"/>
+        <location line="+17"/>
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="140"/>
+        <location line="+1"/>
         <source>Prospect:</source>
         <translation>Prospect :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="141"/>
+        <location line="+1"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="142"/>
+        <location line="+1"/>
         <source>Date and time:</source>
         <translation>Date et heure :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="143"/>
+        <location line="+1"/>
         <source>Typed in:</source>
         <translation>Saisie en :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="145"/>
+        <location line="+2"/>
         <source>Both times:</source>
         <translation>Les deux heures :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="146"/>
+        <location line="+1"/>
         <source>Length:</source>
         <translation>Durée :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="147"/>
+        <location line="+1"/>
         <source>Video link:</source>
         <translation>Lien visio :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="148"/>
+        <location line="+1"/>
         <source>Phone number:</source>
         <translation>Numéro :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="151"/>
+        <location line="+3"/>
         <source>Reminder:</source>
         <translation>Rappel :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="157"/>
+        <location line="+6"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="157"/>
+        <location line="+0"/>
         <source>Book</source>
         <translation>Réserver</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="274"/>
+        <location line="+115"/>
         <source>My time (%1)</source>
         <translation>Mon heure (%1)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="277"/>
+        <location line="+3"/>
         <source>The prospect&apos;s time (%1)</source>
         <translation>L’heure du prospect (%1)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="279"/>
+        <location line="+2"/>
         <source>The prospect&apos;s time</source>
         <translation>L’heure du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="308"/>
+        <location line="+29"/>
         <source>This time does not exist in %1 that day (the clocks jump forward). Which do you mean?</source>
         <translation>Cette heure n’existe pas à %1 ce jour-là (on avance les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="314"/>
+        <location line="+6"/>
         <source>This time happens twice in %1 that day (the clocks go back). Which do you mean?</source>
         <translation>Cette heure a lieu deux fois à %1 ce jour-là (on recule les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="321"/>
+        <location line="+7"/>
         <source>%1 (UTC%2), %3 for you</source>
         <translation>%1 (UTC%2), %3 pour vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="331"/>
+        <location line="+10"/>
         <source>Choose one of the two times above.</source>
         <translation>Choisissez l’une des deux heures ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="335"/>
+        <location line="+4"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="340"/>
+        <location line="+5"/>
         <source>%1: %2 %3–%4 (%5)</source>
         <translation>%1 : %2 %3–%4 (%5)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="353"/>
+        <location line="+13"/>
         <source>Choose a company.</source>
         <translation>Choisissez une société.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="356"/>
+        <location line="+3"/>
         <source>Choose a prospect (or add a new one).</source>
         <translation>Choisissez un prospect (ou ajoutez-en un).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="470"/>
+        <location line="+135"/>
         <source>The clocks jump forward at this time: choose which time you mean.</source>
         <translation>Les horloges avancent à cette heure : choisissez l’heure voulue.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="474"/>
+        <location line="+4"/>
         <source>The clocks go back at this time: it happens twice, choose which one.</source>
         <translation>Les horloges reculent à cette heure : elle a lieu deux fois, choisissez laquelle.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="480"/>
+        <location line="+6"/>
         <source>It is a public holiday for %1 (%2).</source>
         <translation>C&apos;est un jour férié pour %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="485"/>
+        <location line="+5"/>
         <source>This week the clocks have changed in one country and not yet in the other: the usual time difference with %1 does not hold.</source>
         <translation>Cette semaine, un pays a changé d&apos;heure et pas encore l&apos;autre : le décalage habituel avec %1 ne s&apos;applique pas.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="491"/>
+        <location line="+6"/>
         <source>This time is in the past.</source>
         <translation>Cette heure est passée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="493"/>
+        <location line="+2"/>
         <source>It is the weekend for %1.</source>
         <translation>C’est le week-end pour %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="498"/>
+        <location line="+5"/>
         <source>Outside your working hours.</source>
         <translation>En dehors de vos heures de travail.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="500"/>
+        <location line="+2"/>
         <source>Outside the company&apos;s hours.</source>
         <translation>En dehors des horaires de la société.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="501"/>
+        <location line="+1"/>
         <source>Outside %1&apos;s business hours.</source>
         <translation>En dehors des heures ouvrées de %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <location line="-51"/>
         <source>%1 already has a call at this time with %2.</source>
         <translation>%1 a déjà un appel à cette heure avec %2.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <location line="+12"/>
         <source>Sooner than your minimum notice.</source>
         <translation>Plus tôt que votre délai de prévenance minimum.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <location line="+2"/>
         <source>Over busy time from your other calendar.</source>
         <translation>Sur un moment occupé de votre autre calendrier.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <location line="+2"/>
         <source>Inside the free time you keep around a call.</source>
         <translation>Dans le temps libre que vous gardez autour d’un appel.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="1"/>
+        <location line="+2"/>
         <source>You already have your most calls for that day.</source>
         <translation>Vous avez déjà votre maximum d’appels ce jour-là.</translation>
     </message>
@@ -338,59 +339,59 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="52"/>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="79"/>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="152"/>
+        <location filename="../../closer_desk/ui/shell/backups_dialog.py" line="+53"/>
+        <location line="+27"/>
+        <location line="+75"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="88"/>
+        <location line="-66"/>
         <source>A backup is taken every day (the last 14 are kept). Restoring replaces the agenda with the chosen copy; the current agenda is kept beside it.</source>
         <translation>Une sauvegarde est faite chaque jour (les 14 dernières sont gardées). Restaurer remplace l&apos;agenda par la copie choisie ; l&apos;agenda actuel est conservé à côté.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="96"/>
+        <location line="+8"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="112"/>
+        <location line="+16"/>
         <source>daily</source>
         <translation>quotidienne</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="114"/>
+        <location line="+2"/>
         <source>before an upgrade</source>
         <translation>avant une mise à jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="121"/>
+        <location line="+7"/>
         <source>No backup yet: the first one is taken tomorrow.</source>
         <translation>Pas encore de sauvegarde : la première sera faite demain.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="141"/>
+        <location line="+20"/>
         <source>Replace the agenda with the backup of %1? The current agenda is kept.</source>
         <translation>Remplacer l&apos;agenda par la sauvegarde %1 ? L&apos;agenda actuel est conservé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="153"/>
+        <location line="+14"/>
         <source>Not restored: %1</source>
         <translation>Non restauré : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="170"/>
+        <location line="+17"/>
         <source>The agenda is damaged</source>
         <translation>L&apos;agenda est endommagé</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="171"/>
+        <location line="+1"/>
         <source>The agenda %1 is damaged and there is no backup of it to restore.</source>
         <translation>L&apos;agenda %1 est endommagé et il n&apos;en existe aucune sauvegarde à restaurer.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/backups_dialog.py" line="176"/>
+        <location line="+5"/>
         <source>The agenda %1 is damaged (%2).
 
 Restore the newest good backup, %3? The damaged file is kept beside it.</source>
@@ -402,75 +403,74 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="63"/>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="224"/>
+        <location filename="../../closer_desk/ui/calendars/export.py" line="+49"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="+176"/>
         <source>Export calendar</source>
         <extracomment>What an export covers by default: the last month and the coming year (as the CLI).</extracomment>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="69"/>
+        <location line="+6"/>
         <source>Your calls in these days, for your other calendars. Notes and the prospects&apos; files are never exported.</source>
         <translation>Vos appels de ces jours-là, pour vos autres calendriers. Les notes et les fiches des prospects ne sont jamais exportées.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="84"/>
+        <location line="+15"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="85"/>
+        <location line="+1"/>
         <source>To:</source>
         <translation>Au :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="126"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="-104"/>
         <source>&amp;Import calendar…</source>
         <translation>&amp;Importer un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="132"/>
+        <location line="+6"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="139"/>
+        <location line="+7"/>
         <source>&amp;Save invite…</source>
         <translation>&amp;Enregistrer l&apos;invitation…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="145"/>
+        <location line="+6"/>
         <source>&amp;Copy invite</source>
         <translation>&amp;Copier l&apos;invitation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="170"/>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="188"/>
+        <location line="+25"/>
         <source>Select a call first.</source>
         <translation>Sélectionnez d&apos;abord un appel.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="176"/>
+        <location line="+17"/>
         <source>Invite saved to %1.</source>
         <translation>Invitation enregistrée dans %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="192"/>
+        <location line="+15"/>
         <source>Invite copied: paste it in your message.</source>
         <translation>Invitation copiée : collez-la dans votre message.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="226"/>
+        <location line="+30"/>
         <source>Calendar files (*.ics)</source>
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="235"/>
+        <location line="+20"/>
         <source>Not exported: %1</source>
         <translation>Non exporté : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendar_menu.py" line="240"/>
+        <location line="-10"/>
         <source>%1 calls exported to %2.</source>
         <translation>%1 appels exportés dans %2.</translation>
     </message>
@@ -478,102 +478,104 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>CallOperations</name>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="73"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="+68"/>
         <source>Not done</source>
+        <extracomment>A write of one call, run on the worker.</extracomment>
         <translation>Non effectué</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="81"/>
+        <location line="+6"/>
         <source>Overlapping calls</source>
         <translation>Appels qui se chevauchent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="84"/>
+        <location line="+3"/>
         <source>Do it anyway?</source>
         <translation>Le faire quand même ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="126"/>
+        <location line="+63"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="140"/>
+        <location line="+14"/>
         <source>%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?</source>
         <translation>%1 n’existe pas ce jour-là à %2 (on avance les horloges). Quelle heure voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="145"/>
+        <location line="+5"/>
         <source>%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?</source>
         <translation>%1 a lieu deux fois ce jour-là à %2 (on recule les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="158"/>
+        <location line="+13"/>
         <source>The call was not moved.</source>
         <translation>L’appel n’a pas été déplacé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="166"/>
+        <location line="+8"/>
         <source>Resize call</source>
         <translation>Redimensionner l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="168"/>
+        <location line="+2"/>
         <source>Move call</source>
         <translation>Déplacer l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="205"/>
+        <location line="+33"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="216"/>
+        <location line="-129"/>
+        <location line="+135"/>
         <source>Cancel the call</source>
         <translation>Annuler l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="217"/>
+        <location line="+1"/>
         <source>Cancel the call with %1? Its time is freed.</source>
         <translation>Annuler l’appel avec %1 ? Le créneau sera libéré.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="231"/>
+        <location line="+8"/>
         <source>Cancel call</source>
         <translation>Annuler l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="242"/>
+        <location line="+13"/>
         <source>Delete the call</source>
         <translation>Supprimer l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="243"/>
+        <location line="+1"/>
         <source>Delete the call with %1 from the agenda?</source>
         <translation>Supprimer de l’agenda l’appel avec %1 ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="256"/>
+        <location line="+14"/>
         <source>Delete call</source>
         <translation>Supprimer l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="269"/>
+        <location line="+15"/>
         <source>Deal won</source>
         <translation>Vente gagnée</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="270"/>
+        <location line="+1"/>
         <source>Deal value (%1):</source>
         <translation>Montant de la vente (%1) :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="285"/>
+        <location line="+9"/>
         <source>Record outcome</source>
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/operations.py" line="1"/>
+        <location line="-194"/>
         <source>Cancel it anyway? Its outcome and deal are removed.</source>
         <translation>L’annuler quand même ? Son issue et son affaire sont supprimées.</translation>
     </message>
@@ -581,92 +583,92 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="91"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="+92"/>
         <source>Select a call to see its details.</source>
         <translation>Sélectionnez un appel pour voir ses détails.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="95"/>
+        <location line="+4"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="96"/>
+        <location line="+1"/>
         <source>Join the video call</source>
         <translation>Rejoindre la visio</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="101"/>
+        <location line="+5"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="102"/>
+        <location line="+1"/>
         <source>Cancel call…</source>
         <translation>Annuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="106"/>
+        <location line="+4"/>
         <source>Their time now:</source>
         <translation>Son heure actuelle :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="107"/>
+        <location line="+1"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="108"/>
+        <location line="+1"/>
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="109"/>
+        <location line="+1"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="110"/>
+        <location line="+1"/>
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="116"/>
+        <location line="+6"/>
         <source>After the call</source>
         <translation>Après l’appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="121"/>
+        <location line="+5"/>
         <source>Won</source>
         <translation>Gagné</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="122"/>
+        <location line="+1"/>
         <source>Lost</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="123"/>
+        <location line="+1"/>
         <source>Follow-up</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="124"/>
+        <location line="+1"/>
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="207"/>
+        <location line="+83"/>
         <source>%1 %2 (you) · %3 %4 (%5)</source>
         <translation>%1 %2 (vous) · %3 %4 (%5)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="216"/>
+        <location line="+9"/>
         <source>%1, %2 min</source>
         <translation>%1, %2 min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/details.py" line="260"/>
+        <location line="+42"/>
         <source>This link was not opened: only https:// links are opened from a call.</source>
         <translation>Ce lien n’a pas été ouvert : seuls les liens https:// sont ouverts depuis un appel.</translation>
     </message>
@@ -674,7 +676,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>HourStrip</name>
     <message>
-        <location filename="../../closer_desk/ui/hour_strip.py" line="61"/>
+        <location filename="../../closer_desk/ui/planner/hour_strip.py" line="+61"/>
         <source>Hours across time zones</source>
         <translation>Heures dans les différents fuseaux</translation>
     </message>
@@ -682,200 +684,200 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="73"/>
+        <location filename="../../closer_desk/ui/calendars/invites.py" line="+40"/>
         <source>Save invite</source>
         <translation>Enregistrer l&apos;invitation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="75"/>
+        <location line="+2"/>
         <source>Calendar files (*.ics)</source>
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="94"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="+50"/>
         <source>The file is larger than the limit.</source>
         <extracomment>Why a file was refused whole (the CLI has the same codes in English).</extracomment>
         <translation>Le fichier dépasse la taille maximale.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="95"/>
+        <location line="+1"/>
         <source>A line is too long.</source>
         <translation>Une ligne est trop longue.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="96"/>
+        <location line="+1"/>
         <source>Components are nested too deeply.</source>
         <translation>Les composants sont imbriqués trop profondément.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="97"/>
+        <location line="+1"/>
         <source>This is not an iCalendar file.</source>
         <translation>Ce n&apos;est pas un fichier iCalendar.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="98"/>
+        <location line="+1"/>
         <source>BEGIN and END do not match.</source>
         <translation>BEGIN et END ne se correspondent pas.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="99"/>
+        <location line="+1"/>
         <source>A line is not valid iCalendar.</source>
         <translation>Une ligne n&apos;est pas du iCalendar valide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="100"/>
+        <location line="+1"/>
         <source>A date is impossible or malformed.</source>
         <translation>Une date est impossible ou mal formée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="101"/>
+        <location line="+1"/>
         <source>A time zone is unknown and no VTIMEZONE defines it.</source>
         <translation>Un fuseau horaire est inconnu et aucun VTIMEZONE ne le définit.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="104"/>
+        <location line="+3"/>
         <source>A value is invalid.</source>
         <translation>Une valeur n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="105"/>
+        <location line="+1"/>
         <source>The file holds too many events.</source>
         <translation>Le fichier contient trop d&apos;événements.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="106"/>
+        <location line="+1"/>
         <source>Recurring events repeat too many times.</source>
         <translation>Des événements récurrents se répètent trop de fois.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="109"/>
+        <location line="+3"/>
         <source>Reading the file took too long.</source>
         <translation>La lecture du fichier a pris trop de temps.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="110"/>
+        <location line="+1"/>
         <source>The text is not UTF-8.</source>
         <translation>Le texte n&apos;est pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="115"/>
+        <location line="+5"/>
         <source>not a closer_desk call; import as busy time to block it</source>
         <extracomment>Why one event was left out.</extracomment>
         <translation>pas un appel closer_desk ; importez-le comme temps occupé pour le bloquer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="118"/>
+        <location line="+3"/>
         <source>a recurring event cannot update a call</source>
         <translation>un événement récurrent ne peut pas modifier un appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="119"/>
+        <location line="+1"/>
         <source>an older version of the call</source>
         <translation>une version plus ancienne de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="120"/>
+        <location line="+1"/>
         <source>no start time</source>
         <translation>pas d&apos;heure de début</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="121"/>
+        <location line="+1"/>
         <source>ends before it starts</source>
         <translation>se termine avant de commencer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="122"/>
+        <location line="+1"/>
         <source>marked free</source>
         <translation>marqué comme libre</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="192"/>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="229"/>
+        <location line="+32"/>
+        <location line="+37"/>
         <source>Import calendar</source>
         <translation>Importer un calendrier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="194"/>
+        <location line="-35"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="199"/>
+        <location line="+5"/>
         <source>Block the time of every event (busy time)</source>
         <translation>Bloquer le temps de chaque événement (temps occupé)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="204"/>
+        <location line="+5"/>
         <source>Choose a calendar file (.ics).</source>
         <translation>Choisissez un fichier de calendrier (.ics).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="210"/>
+        <location line="+6"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="229"/>
+        <location line="+19"/>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>Fichiers de calendrier (*.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="237"/>
+        <location line="+8"/>
         <source>No such file.</source>
         <translation>Ce fichier n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="248"/>
+        <location line="+11"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="251"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="272"/>
+        <location line="+17"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="287"/>
+        <location line="+25"/>
         <source>%1 events: %2 added, %3 updated, %4 unchanged, %5 cancelled, %6 refused.</source>
         <translation>%1 événements : %2 ajoutés, %3 mis à jour, %4 inchangés, %5 annulés, %6 refusés.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="296"/>
+        <location line="+9"/>
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="304"/>
+        <location line="+8"/>
         <source>Times without a zone were read in %1.</source>
         <translation>Les heures sans fuseau ont été lues en %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="316"/>
+        <location line="+12"/>
         <source>Line %1:</source>
         <translation>Ligne %1 :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="317"/>
+        <location line="+1"/>
         <source>Calendar refused, nothing imported.</source>
         <translation>Calendrier refusé, rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="324"/>
+        <location line="+7"/>
         <source>Import cancelled, nothing imported.</source>
         <translation>Import annulé, rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="330"/>
+        <location line="+6"/>
         <source>Import failed: %1</source>
         <translation>L&apos;import a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/ics_actions.py" line="341"/>
+        <location line="+5"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -883,193 +885,193 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="90"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+92"/>
         <source>Agenda</source>
         <extracomment>Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="100"/>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="101"/>
+        <location line="+1"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="102"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="103"/>
+        <location line="+1"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="104"/>
+        <location line="+1"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Calendrier</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="105"/>
+        <location line="+1"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="106"/>
+        <location line="+1"/>
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="107"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="204"/>
+        <location line="+97"/>
         <source>&amp;New call…</source>
         <translation>&amp;Nouvel appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="206"/>
+        <location line="+2"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="209"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="212"/>
+        <location line="+3"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="214"/>
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="222"/>
+        <location line="+8"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="225"/>
+        <location line="+3"/>
         <source>&amp;Cancel call…</source>
         <translation>A&amp;nnuler l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="227"/>
+        <location line="+2"/>
         <source>De&amp;lete call…</source>
         <translation>&amp;Supprimer l’appel…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="229"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="231"/>
+        <location line="+3"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="233"/>
+        <location line="+3"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="236"/>
+        <location line="+3"/>
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="239"/>
+        <location line="+3"/>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="240"/>
+        <location line="+1"/>
         <source>&amp;Previous day</source>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="241"/>
+        <location line="+1"/>
         <source>&amp;Next day</source>
         <translation>Jour &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="242"/>
+        <location line="+1"/>
         <source>Previous wee&amp;k</source>
         <translation>Semaine pré&amp;cédente</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="243"/>
+        <location line="+1"/>
         <source>Next wee&amp;k</source>
         <translation>Semaine sui&amp;vante</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="245"/>
+        <location line="+2"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="248"/>
+        <location line="+3"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="257"/>
+        <location line="+9"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="263"/>
+        <location line="+6"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="317"/>
+        <location line="+56"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="320"/>
+        <location line="+3"/>
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="363"/>
+        <location line="+43"/>
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="380"/>
+        <location line="+18"/>
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="387"/>
+        <location line="+6"/>
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="387"/>
+        <location line="+0"/>
         <source>Name of the client company:</source>
         <translation>Nom de la société cliente :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="397"/>
+        <location line="+11"/>
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/mainwindow.py" line="405"/>
+        <location line="+8"/>
         <source>About you</source>
         <translation>Vous</translation>
     </message>
@@ -1077,122 +1079,127 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="34"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="+38"/>
         <source>Unknown time zone “%1”.</source>
         <translation>Fuseau horaire « %1 » inconnu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="39"/>
+        <location line="+5"/>
         <source>%1 does not exist in %2: the clocks jump forward.</source>
         <translation>%1 n’existe pas à %2 : on avance les horloges.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="47"/>
+        <location line="+8"/>
         <source>%1 happens twice in %2: the clocks go back.</source>
         <translation>%1 a lieu deux fois à %2 : on recule les horloges.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="53"/>
+        <location line="+9"/>
         <source>This overlaps another call of the closer: %1.</source>
         <translation>Cela chevauche un autre appel du closer : %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="57"/>
+        <location line="+17"/>
         <source>Several match “%1”.</source>
         <translation>Plusieurs correspondent à « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="61"/>
+        <location line="+4"/>
         <source>This %1 is no longer in the agenda.</source>
         <translation>Cet élément (%1) n’est plus dans l’agenda.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="65"/>
+        <location line="+4"/>
         <source>“%1” already exists.</source>
         <translation>« %1 » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="70"/>
+        <location line="+5"/>
         <source>Only https:// links are accepted for calls.</source>
         <translation>Seuls les liens https:// sont acceptés pour les appels.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="74"/>
+        <location line="+4"/>
         <source>This is not a valid phone number (use the international form, e.g. +33 6 12 34 56 78).</source>
         <translation>Ce numéro de téléphone n’est pas valide (utilisez la forme internationale, par ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="79"/>
+        <location line="+5"/>
         <source>This field cannot be empty.</source>
         <translation>Ce champ ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="80"/>
+        <location line="+1"/>
         <source>Invalid value for %1.</source>
         <translation>Valeur invalide pour %1.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="85"/>
+        <location line="+5"/>
         <source>This agenda was written by a newer version of closer_desk (schema %1; this version knows up to %2). It was not changed. Update closer_desk to open it.</source>
         <translation>Cet agenda a été écrit par une version plus récente de closer_desk (schéma %1 ; cette version connaît jusqu’au %2). Il n’a pas été modifié. Mettez closer_desk à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="95"/>
+        <location line="+12"/>
         <source>Something went wrong: %1</source>
         <translation>Une erreur est survenue : %1</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>The disk holding the agenda is full: nothing was saved. Free some space and try again (the agenda is not damaged).</source>
         <translation>Le disque qui contient l’agenda est plein : rien n’a été enregistré. Libérez de la place et réessayez (l’agenda n’est pas endommagé).</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>The agenda is busy in another program; try again.</source>
         <translation>L’agenda est occupé par un autre programme ; réessayez.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>The agenda is read-only: nothing was saved.</source>
         <translation>L’agenda est en lecture seule : rien n’a été enregistré.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The agenda is read-only and from an older version of closer_desk: make it writable once so that it can be upgraded.</source>
         <translation>L’agenda est en lecture seule et vient d’une version plus ancienne de closer_desk : rendez-le modifiable une fois pour qu’il puisse être mis à jour.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>The system could not read or write the agenda (%1): nothing was saved. Check the disk, then try again.</source>
         <translation>Le système n’a pas pu lire ou écrire l’agenda (%1) : rien n’a été enregistré. Vérifiez le disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="120"/>
+        <location line="+47"/>
         <source>Which time?</source>
         <translation>Quelle heure ?</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <location line="-124"/>
         <source>%1 already has a call at this time with %2 (%3).</source>
         <translation>%1 a déjà un appel à cette heure avec %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <location line="+88"/>
         <source>This call was already held or missed: it cannot move to a time still to come.</source>
         <translation>Cet appel a déjà eu lieu ou a été manqué : il ne peut pas être déplacé à une heure encore à venir.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <location line="+4"/>
         <source>This call has not happened yet: record how it went once it has started.</source>
         <translation>Cet appel n’a pas encore eu lieu : notez son issue une fois qu’il a commencé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <location line="+4"/>
         <source>This call is cancelled.</source>
         <translation>Cet appel est annulé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <location line="+2"/>
         <source>This call has an outcome: doing this would remove it, with its deal.</source>
         <translation>Cet appel a une issue : cela la supprimerait, avec son affaire.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/prompts.py" line="1"/>
+        <location line="+3"/>
         <source>This call was already held or missed.</source>
         <translation>Cet appel a déjà eu lieu ou a été manqué.</translation>
     </message>
@@ -1200,83 +1207,83 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Planner</name>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="123"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="+126"/>
         <source> min</source>
         <extracomment>How many slots &quot;Copy proposal&quot; offers. A prospect asked for before the lists were filled (applied when they are). (prospect id, earlier call id): the next booking for that prospect continues it.</extracomment>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="129"/>
+        <location line="+6"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="130"/>
+        <location line="+1"/>
         <source>Find slots</source>
         <translation>Chercher des créneaux</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="134"/>
+        <location line="+4"/>
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="135"/>
+        <location line="+1"/>
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="136"/>
+        <location line="+1"/>
         <source>Closer</source>
         <translation>Closer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="139"/>
+        <location line="+3"/>
         <source>from</source>
         <translation>à partir du</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="141"/>
+        <location line="+2"/>
         <source>for</source>
         <translation>sur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="145"/>
+        <location line="+4"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="162"/>
+        <location line="+8"/>
         <source>Copy proposal</source>
         <translation>Copier la proposition</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="163"/>
+        <location line="+1"/>
         <source>Book</source>
         <translation>Réserver</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="170"/>
+        <location line="+7"/>
         <source>Proposal in</source>
         <translation>Proposition en</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="225"/>
+        <location line="+59"/>
         <source>The call you book here follows up the earlier one.</source>
         <translation>L&apos;appel réservé ici fait suite au précédent.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="244"/>
+        <location line="+19"/>
         <source>(no company)</source>
         <translation>(aucune société)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="310"/>
+        <location line="+55"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/planner.py" line="333"/>
+        <location line="+23"/>
         <source>%n free slot(s)</source>
         <translation>
             <numerusform>%n créneau libre</numerusform>
@@ -1284,42 +1291,42 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         </translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="338"/>
+        <location line="+5"/>
         <source>No free slot in these days: try more days or another length.</source>
         <translation>Aucun créneau libre sur ces jours : essayez plus de jours ou une autre durée.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="350"/>
+        <location line="+12"/>
         <source>Pick the company this call is for to book it.</source>
         <translation>Choisissez la société de cet appel pour le réserver.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="421"/>
+        <location line="+69"/>
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="465"/>
+        <location line="+43"/>
         <source>Booked.</source>
         <translation>Réservé.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="480"/>
+        <location line="+15"/>
         <source>Proposal copied: paste it in your message.</source>
         <translation>Proposition copiée : collez-la dans votre message.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="491"/>
+        <location line="+11"/>
         <source>That time was just taken: search again.</source>
         <translation>Ce créneau vient d&apos;être pris : relancez la recherche.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="493"/>
+        <location line="+2"/>
         <source>Not found any more: {0}</source>
         <translation>Introuvable : {0}</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/planner.py" line="495"/>
+        <location line="+2"/>
         <source>Check {0} ({1}).</source>
         <translation>Vérifiez {0} ({1}).</translation>
     </message>
@@ -1327,17 +1334,17 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>QuickProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="512"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+44"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="521"/>
+        <location line="+4"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/editor.py" line="522"/>
+        <location line="+1"/>
         <source>Time zone:</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -1345,53 +1352,53 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="83"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+87"/>
         <source>Planner</source>
-        <extracomment>What an outside write (the CLI, an import, an undo) may have changed: everything. How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
+        <extracomment>How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
         <translation>Planificateur</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="89"/>
+        <location line="+4"/>
         <source>Companies</source>
         <translation>Sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="90"/>
+        <location line="+6"/>
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="91"/>
+        <location line="+5"/>
         <source>Closers</source>
         <translation>Closers</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="97"/>
+        <location line="+3"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="103"/>
+        <location line="+4"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="226"/>
+        <location line="+123"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="227"/>
+        <location line="+1"/>
         <source>Copy invite</source>
         <translation>Copier l&apos;invitation</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="241"/>
+        <location line="+14"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/rooms_wiring.py" line="277"/>
+        <location line="+36"/>
         <source>The agenda is damaged: it was not opened.</source>
         <translation>L&apos;agenda est endommagé : il n&apos;a pas été ouvert.</translation>
     </message>
@@ -1399,27 +1406,27 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="54"/>
+        <location filename="../../closer_desk/ui/shell/sidebar.py" line="+55"/>
         <source>Search prospects and companies</source>
         <translation>Rechercher prospects et sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="59"/>
+        <location line="+5"/>
         <source>Closer</source>
         <translation>Closer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="61"/>
+        <location line="+2"/>
         <source>Companies</source>
         <translation>Sociétés</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="63"/>
+        <location line="+2"/>
         <source>Second time scale</source>
         <translation>Deuxième échelle horaire</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/sidebar.py" line="69"/>
+        <location line="+1"/>
         <source>Selected prospect&apos;s zone</source>
         <translation>Fuseau du prospect sélectionné</translation>
     </message>
@@ -1427,53 +1434,53 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>SlotTableModel</name>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="36"/>
+        <location filename="../../closer_desk/ui/planner/slot_model.py" line="+24"/>
         <source>Prospect&apos;s time</source>
-        <extracomment>Role giving a value to sort on (epoch seconds for times, flag count for flags). Role giving the row&apos;s ``Slot``.</extracomment>
+        <extracomment>Role giving the row&apos;s ``Slot`` (sort on ``SORT_ROLE``: epoch seconds, or the flag count).</extracomment>
         <translation>Heure du prospect</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="37"/>
+        <location line="+1"/>
         <source>Your time</source>
         <translation>Votre heure</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="38"/>
+        <location line="+1"/>
         <source>To know</source>
         <translation>À savoir</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="41"/>
+        <location line="+3"/>
         <source>public holiday</source>
         <translation>jour férié</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="42"/>
+        <location line="+1"/>
         <source>their weekend</source>
         <translation>leur week-end</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="43"/>
+        <location line="+1"/>
         <source>clocks out of step this week</source>
         <translation>changements d&apos;heure décalés cette semaine</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="44"/>
+        <location line="+1"/>
         <source>early for you</source>
         <translation>tôt pour vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="45"/>
+        <location line="+1"/>
         <source>late for you</source>
         <translation>tard pour vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="46"/>
+        <location line="+1"/>
         <source>early for them</source>
         <translation>tôt pour eux</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/slot_model.py" line="47"/>
+        <location line="+1"/>
         <source>late for them</source>
         <translation>tard pour eux</translation>
     </message>
@@ -1481,7 +1488,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/timegrid.py" line="130"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+126"/>
         <source>%1 %2 · %3</source>
         <translation>%1 %2 · %3</translation>
     </message>
@@ -1489,102 +1496,102 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="40"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="+40"/>
         <source>Welcome to closer_desk</source>
         <translation>Bienvenue dans closer_desk</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="47"/>
+        <location line="+7"/>
         <source>Your agenda is empty. Start with sample calls to look around, or with your own first client company.</source>
         <translation>Votre agenda est vide. Commencez avec des appels d’exemple pour découvrir, ou avec votre première société cliente.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="53"/>
+        <location line="+6"/>
         <source>About you</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="70"/>
+        <location line="+13"/>
         <source>Mon</source>
         <translation>lun.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="71"/>
+        <location line="+1"/>
         <source>Tue</source>
         <translation>mar.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="72"/>
+        <location line="+1"/>
         <source>Wed</source>
         <translation>mer.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="73"/>
+        <location line="+1"/>
         <source>Thu</source>
         <translation>jeu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="74"/>
+        <location line="+1"/>
         <source>Fri</source>
         <translation>ven.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="75"/>
+        <location line="+1"/>
         <source>Sat</source>
         <translation>sam.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="76"/>
+        <location line="+1"/>
         <source>Sun</source>
         <translation>dim.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="83"/>
+        <location line="+7"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="88"/>
+        <location line="+5"/>
         <source>Your name:</source>
         <translation>Votre nom :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="89"/>
+        <location line="+1"/>
         <source>Home time zone:</source>
         <translation>Fuseau horaire :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="90"/>
+        <location line="+1"/>
         <source>Working hours:</source>
         <translation>Heures de travail :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="91"/>
+        <location line="+1"/>
         <source>Working days:</source>
         <translation>Jours travaillés :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="95"/>
+        <location line="+4"/>
         <source>Load demo data</source>
         <translation>Charger des données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="96"/>
+        <location line="+1"/>
         <source>Add your first company</source>
         <translation>Ajouter votre première société</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="133"/>
+        <location line="+37"/>
         <source>Please enter your name.</source>
         <translation>Saisissez votre nom.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="138"/>
+        <location line="+5"/>
         <source>Unknown time zone.</source>
         <translation>Fuseau horaire inconnu.</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/firstrun.py" line="140"/>
+        <location line="+2"/>
         <source>Your day must end after it starts.</source>
         <translation>Votre journée doit finir après avoir commencé.</translation>
     </message>
@@ -1592,7 +1599,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>links</name>
     <message>
-        <location filename="../../closer_desk/ui/links.py" line="22"/>
+        <location filename="../../closer_desk/ui/common/links.py" line="+22"/>
         <source>This link was not opened: only https:, tel: and mailto: links can be opened from closer_desk.
 
 {link}</source>
@@ -1601,7 +1608,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 {link}</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/links.py" line="31"/>
+        <location line="+9"/>
         <source>Link not opened</source>
         <translation>Lien non ouvert</translation>
     </message>

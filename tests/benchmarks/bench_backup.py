@@ -1,6 +1,7 @@
 """Durability costs on a 100k-appointment agenda: what open, a crash check and the daily backup
-add. DESIGN.md has no budget of its own for them; they are held to shares of the cold-start
-budget (2.5 x a bare window's ~0.24 s = 0.6 s), since they run at start-up:
+add. The budgets (docs/ARCHITECTURE.md) have no figure of their own for them; they are held
+to shares of the cold-start budget (2.5 x a bare window's ~0.24 s = 0.6 s), since they run at
+start-up:
 
 - opening a cleanly closed agenda (no check) must stay a small part of it: 0.06 s;
 - ``quick_check`` after a crash: 0.15 s (a quarter of the budget, paid only after a crash);

@@ -1,5 +1,5 @@
 """ICS import of 10,000 events against a bare ``icalendar.Calendar.from_ical`` of the same
-file, both measured in this run (DESIGN.md budget: at most 0.6x).
+file, both measured in this run (budget in docs/ARCHITECTURE.md: at most 0.6x).
 
 The file comes from a seeded generator shaped like real exports: Outlook events with Windows
 TZIDs and their VTIMEZONEs, Google events in UTC, floating and all-day ones, descriptions,

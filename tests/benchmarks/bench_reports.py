@@ -1,12 +1,12 @@
 """Reports and pipeline on a 100k-appointment agenda.
 
-Budgets (no figure in DESIGN.md for reports, so these are this module's own, against floors
+Budgets (docs/ARCHITECTURE.md lists them; they are this module's own, against floors
 measured in the same run):
 - the month's report (``store.reports.load_report``: read, build, roll up, plus the week's
   load) at most 1.5x reading the same month with ``Agenda.appointments`` (what any view of
   those calls costs), and at most 6x a bare ``sqlite3`` read of its rows (the rest is turning
   rows into ``Appointment`` objects, shared with every read of the agenda, and the counting);
-- the pipeline (``store.reports.load_pipeline``) at most 2x a bare read of the lookback
+- the pipeline (``store.pipeline.load_pipeline``) at most 2x a bare read of the lookback
   window's rows: it must not read every call of the window, only two per prospect.
 """
 
@@ -23,7 +23,8 @@ from typing import Any
 
 from closer_desk.core.reports import Month
 from closer_desk.store import open_agenda
-from closer_desk.store.reports import PIPELINE_LOOKBACK, load_pipeline, load_report
+from closer_desk.store.pipeline import PIPELINE_LOOKBACK, load_pipeline
+from closer_desk.store.reports import load_report
 
 COUNT = 100_000
 NOW = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
@@ -163,7 +164,7 @@ def run() -> list[dict[str, Any]]:
         ),
     ):
         ratio = value / floor
-        # The budgets are on the ratio (no absolute figure in DESIGN.md for reports).
+        # The budgets are on the ratio (no absolute figure for reports in docs/ARCHITECTURE.md).
         rows.append(
             {
                 "name": f"{name} (ratio <= {budget})",

@@ -1,6 +1,7 @@
 """One week of agenda and one conflict check on a 100,000-appointment agenda.
 
-Budgets (DESIGN.md): the week's ``Agenda.entries`` under 5 ms, ``Agenda.conflicts`` under 1 ms.
+Budgets (docs/ARCHITECTURE.md): the week's ``Agenda.entries`` under 5 ms, ``Agenda.conflicts``
+under 1 ms.
 The floor is a bare ``SELECT 1`` round trip through the same engine (pool checkout, execute,
 fetch, return), measured in the same run: ratios say how many round trips each query costs.
 """

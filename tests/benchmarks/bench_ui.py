@@ -1,4 +1,4 @@
-"""Window budgets (DESIGN.md): cold start on a 100,000-call agenda, and switching weeks.
+"""Window budgets (docs/ARCHITECTURE.md): cold start on a 100,000-call agenda, and switching weeks.
 
 - Cold start to a painted main window showing today's agenda, in a fresh process, compared
   with a bare PySide6 window's first paint measured in the same run: at most 2.5x; the
@@ -226,9 +226,9 @@ def bench_week_switch(tmp: Path) -> list[dict[str, Any]]:
 
     from closer_desk.core import tz
     from closer_desk.store import open_agenda
-    from closer_desk.ui.mainwindow import MainWindow
-    from closer_desk.ui.source import AgendaSource
-    from closer_desk.ui.tasks import TaskManager
+    from closer_desk.ui.common.source import AgendaSource
+    from closer_desk.ui.common.tasks import TaskManager
+    from closer_desk.ui.shell.mainwindow import MainWindow
 
     app = QApplication.instance() or QApplication(["closer_desk_bench"])
     now = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
@@ -300,7 +300,7 @@ def bench_week_switch(tmp: Path) -> list[dict[str, Any]]:
     for i in range(6):
         settle()
         room._prefetch_timer.stop()
-        room.source._forget_pages()  # as after a write: nothing in memory
+        room.source._forget_pages(None)  # as after a write: nothing in memory
         cold.append(switch(7 if i % 2 == 0 else -7))
     window.close()
     tasks.wait()

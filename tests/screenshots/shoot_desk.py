@@ -20,12 +20,13 @@ from closer_desk.core.reports import Month
 from closer_desk.store import open_agenda
 from closer_desk.store.demo import load_demo
 from closer_desk.store.desk import set_call_notes, set_tick
-from closer_desk.ui.desk_widgets import CallDeskWidget
-from closer_desk.ui.i18n_build import TRANSLATIONS, build
-from closer_desk.ui.pipeline import PipelineRoom
-from closer_desk.ui.reports import ReportsRoom
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.tasks import TaskManager
+from closer_desk.ui.desk.widgets import CallDeskWidget
+from closer_desk.ui.reports.pipeline import PipelineRoom
+from closer_desk.ui.reports.room import ReportsRoom
 from tests.helpers.factories import FakeClock
+from tests.helpers.packaging import i18n_build
 
 LONG_NAME = "Maximilian-Alexander von Hohenzollern-Sigmaringen de la Tour d'Auvergne"
 
@@ -54,9 +55,9 @@ def main(out: Path, language: str = "en") -> None:
     suffix = f"_{language}"
     if language != "en":
         QLocale.setDefault(QLocale(language))
-        build()
+        i18n_build.build()
         translator = QTranslator(app)
-        if translator.load(str(TRANSLATIONS / f"closer_desk_desk_{language}.qm")):
+        if translator.load(str(i18n_build.TRANSLATIONS / f"closer_desk_desk_{language}.qm")):
             app.installTranslator(translator)
     out.mkdir(parents=True, exist_ok=True)
     with (
@@ -65,8 +66,9 @@ def main(out: Path, language: str = "en") -> None:
     ):
         load_demo(agenda, demo.build(date(2026, 3, 2)))
         tasks = TaskManager()
+        source = AgendaSource(agenda, tasks)
 
-        room = ReportsRoom(agenda, tasks)
+        room = ReportsRoom(source)
         room.refresh()
         _settle(app, tasks)
         room.set_month(Month(2026, 2))
@@ -84,7 +86,7 @@ def main(out: Path, language: str = "en") -> None:
             "Conjoint présent à l'appel.\nPaiement en 3 fois accepté, démarrage le 15.",
         )
         agenda.edit_prospect(call.prospect_id, notes="Préfère être appelé le matin, tutoiement OK.")
-        desk = CallDeskWidget(agenda, tasks)
+        desk = CallDeskWidget(source)
         desk.set_appointment(call.id)
         _grab(app, desk, tasks, out / f"desk_call{suffix}.png", 1300, 860)
 
@@ -93,7 +95,7 @@ def main(out: Path, language: str = "en") -> None:
         desk.set_appointment(call.id)
         _grab(app, desk, tasks, out / f"desk_call_narrow{suffix}.png", 520, 1000)
 
-        pipeline = PipelineRoom(agenda, tasks)
+        pipeline = PipelineRoom(source)
         pipeline.refresh()
         _grab(app, pipeline, tasks, out / f"desk_pipeline{suffix}.png", 900, 420)
         for widget in (room, desk, pipeline):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from closer_desk.core.desk import PipelineKind
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Outcome, Status, Temperature
+from closer_desk.core.pipeline import PipelineKind
 from closer_desk.store.desk import call_desk, set_call_notes, set_tick, ticks
-from closer_desk.store.reports import load_pipeline
+from closer_desk.store.pipeline import load_pipeline
 from tests.helpers.factories import at
 
 SCRIPT = "1. Rappeler le contexte\n2. Reformuler le besoin\n3. Proposer l'offre"

@@ -1,19 +1,25 @@
-"""Window tests: a renamed QApplication, an AgendaSource over the test agenda, answered prompts."""
+"""Window tests: a renamed QApplication, a drained worker, an AgendaSource over the test agenda, a
+demo agenda, answered prompts."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
-from closer_desk.ui.i18n import remove_translators
-from closer_desk.ui.prompts import Prompts
-from closer_desk.ui.source import AgendaSource
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.core import demo
+from closer_desk.store import Agenda, open_agenda
+from closer_desk.store.demo import load_demo
+from closer_desk.ui.common.i18n import remove_translators
+from closer_desk.ui.common.prompts import Prompts
+from closer_desk.ui.common.room import Room
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.tasks import TaskManager
+from tests.helpers.factories import FakeClock
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +81,8 @@ class AnsweringPrompts(Prompts):
 @pytest.fixture
 def french(qapp: Any) -> Iterator[list[Any]]:
     """The window's catalogues built and installed in French; yields the translators."""
-    from closer_desk.ui import i18n, i18n_build
+    from closer_desk.ui.common import i18n
+    from tests.helpers.packaging import i18n_build
 
     i18n_build.build(i18n.TRANSLATIONS)
     translators = i18n.install_translators(qapp, "fr")
@@ -89,10 +96,31 @@ def prompts() -> AnsweringPrompts:
 
 
 @pytest.fixture
-def tasks(qapp: Any) -> Iterator[TaskManager]:
+def tasks(qtbot: Any) -> Iterator[TaskManager]:
+    """The worker every room uses; drained after each test so no job outlives it."""
     manager = TaskManager()
     yield manager
     manager.wait()
+    qtbot.waitUntil(lambda: not manager.is_busy())
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Demo data around Monday 2 March 2026, written once per module."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    with open_agenda(path, clock=FakeClock()) as agenda:
+        load_demo(agenda, demo.build(date(2026, 3, 2)))
+    return path
+
+
+@pytest.fixture
+def demo_agenda(demo_file: Path, tmp_path: Path) -> Iterator[Agenda]:
+    """A private copy of the demo agenda (tests may write to it)."""
+    copy = tmp_path / "demo.sqlite3"
+    with open_agenda(demo_file, clock=FakeClock()) as source, source.engine.connect() as conn:
+        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    with open_agenda(copy, clock=FakeClock()) as agenda:
+        yield agenda
 
 
 @pytest.fixture
@@ -103,6 +131,34 @@ def source(agenda: Any, tasks: TaskManager) -> AgendaSource:
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def british_clock_locale() -> Iterator[None]:
+    """Times show as 09:00 whatever locale an earlier test or the machine left behind
+    (en_US would show 9:00 AM): ``pytestmark = pytest.mark.usefixtures(...)``."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(previous)
+
+
+def save_and_wait(qtbot: Any, dialog: object) -> None:
+    """Press Save and wait until the worker answered (the dialog closed or shows an error)."""
+    from closer_desk.ui.directory.form import EditDialog
+
+    assert isinstance(dialog, EditDialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+
+
+RoomT = TypeVar("RoomT", bound=Room)
+
+
+def hosted(source: AgendaSource, room: RoomT) -> RoomT:
+    """``room`` as the window hosts it: it hears every write the door announces."""
+    source.changed.connect(room.on_changes)
+    return room
 
 
 def settle(qtbot: Any, tasks: TaskManager) -> None:

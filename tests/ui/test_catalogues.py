@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.ui import i18n, i18n_build
+from closer_desk.ui.common import i18n
+from tests.helpers.packaging import i18n_build
 
 CATALOGUES = sorted(i18n.TRANSLATIONS.glob("*_fr.ts"))
 SOURCES = Path(__file__).resolve().parents[2] / "closer_desk"

@@ -1,5 +1,5 @@
 """The editor of a closer's identity: name, e-mail, home zone (hours live in the availability
-dialog, ``closer_desk.ui.availability``)."""
+dialog, ``closer_desk.ui.directory.availability``)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from closer_desk.core import parse
 from closer_desk.core.model import Closer
-from closer_desk.store import Agenda
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.tasks import TaskManager
-from closer_desk.ui.zonepicker import Clock, ZonePicker
+from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 
-class CloserDialog(EditDialog):
+class CloserDialog(EditDialog[Closer]):
     """Add a closer (``closer`` None) or edit one.
 
     Signals:
@@ -22,14 +21,13 @@ class CloserDialog(EditDialog):
 
     def __init__(
         self,
-        agenda: Agenda,
-        tasks: TaskManager,
+        source: AgendaSource,
         closer: Closer | None = None,
         *,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(agenda, tasks, parent)
+        super().__init__(source, parent)
         self._closer = closer
         self.setWindowTitle(self.tr("Edit closer") if closer else self.tr("New closer"))
         self.name = QLineEdit(closer.name if closer else "", self)
@@ -45,7 +43,7 @@ class CloserDialog(EditDialog):
         self.finish_layout(form)
         self.resize(520, self.sizeHint().height())
 
-    def build_job(self) -> Job:
+    def build_job(self) -> Job[Closer]:
         """Read the form (the zone here, the rest in the store)."""
         self.precheck(
             [
@@ -56,8 +54,7 @@ class CloserDialog(EditDialog):
         )
         zone = self.zone.zone()
         name, email = self.name.text(), self.email.text()
-        agenda = self.agenda
         if self._closer is None:
-            return lambda: agenda.add_closer(name, zone, email=email)
+            return lambda agenda: agenda.add_closer(name, zone, email=email)
         closer_id = self._closer.id
-        return lambda: agenda.edit_closer(closer_id, name=name, email=email, zone=zone)
+        return lambda agenda: agenda.edit_closer(closer_id, name=name, email=email, zone=zone)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -21,10 +21,22 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core import parse
 from closer_desk.core.model import CallKind, Company
-from closer_desk.store import Agenda
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.tasks import TaskManager
-from closer_desk.ui.zonepicker import Clock, ZonePicker
+from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
+
+
+class _Fields(TypedDict):
+    """What the form gives the store besides the name and hours (checked there)."""
+
+    color: str
+    commission_rate: str
+    default_kind: str
+    default_minutes: int
+    default_video_url: str
+    script: str
+    zone: str
+    country: str
 
 
 def _percent(rate: Decimal) -> str:
@@ -74,7 +86,7 @@ class ColorField(QWidget):
             self.hex_edit.setText(chosen.name())
 
 
-class CompanyDialog(EditDialog):
+class CompanyDialog(EditDialog[Company]):
     """Add a company (``company`` None) or edit one.
 
     Signals:
@@ -83,14 +95,13 @@ class CompanyDialog(EditDialog):
 
     def __init__(
         self,
-        agenda: Agenda,
-        tasks: TaskManager,
+        source: AgendaSource,
         company: Company | None = None,
         *,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(agenda, tasks, parent)
+        super().__init__(source, parent)
         self._company = company
         c = company or Company(id=0, name="")
         self.setWindowTitle(self.tr("Edit company") if company else self.tr("New company"))
@@ -137,7 +148,7 @@ class CompanyDialog(EditDialog):
         self.finish_layout(form)
         self.resize(560, self.sizeHint().height())
 
-    def build_job(self) -> Job:
+    def build_job(self) -> Job[Company]:
         """Read the form; zone and hours are parsed here, the rest by the store."""
         self.precheck(
             [
@@ -151,10 +162,10 @@ class CompanyDialog(EditDialog):
             ]
         )
         hours = parse.parse_weekly_hours(self.hours.text()) if self.hours.text().strip() else None
-        fields: dict[str, Any] = {
+        fields: _Fields = {
             "color": self.color.text(),
             "commission_rate": self.rate.text(),
-            "default_kind": self.kind.currentData(),
+            "default_kind": str(self.kind.currentData()),
             "default_minutes": self.minutes.value(),
             "default_video_url": self.url.text(),
             "script": self.script.toPlainText(),
@@ -162,8 +173,7 @@ class CompanyDialog(EditDialog):
             "country": self.country.text(),
         }
         name = self.name.text()
-        agenda = self.agenda
         if self._company is None:
-            return lambda: agenda.add_company(name, hours=hours, **fields)
+            return lambda agenda: agenda.add_company(name, hours=hours, **fields)
         company_id = self._company.id
-        return lambda: agenda.edit_company(company_id, hours=hours, name=name, **fields)
+        return lambda agenda: agenda.edit_company(company_id, hours=hours, name=name, **fields)

@@ -1,11 +1,11 @@
 """The shared shape of the directory's edit dialogs: fields with their error shown right under
-them, a Save that runs on the task manager, and a dialog that stays open when the store
-refuses what was typed (nothing is saved then: every store method is one transaction)."""
+them, a Save that runs through the door, and a dialog that stays open when the store refuses
+what was typed (nothing is saved then: every store method is one transaction)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -14,17 +14,23 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from closer_desk.core.errors import CloserDeskError, ValidationError
-from closer_desk.store import Agenda
-from closer_desk.ui.field_errors import describe, error_field
-from closer_desk.ui.tasks import TaskManager
+from closer_desk.core.model import Closer, Company, Prospect
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.directory.field_errors import describe, error_field
 
-#: A unit of store work built from the form, run on the worker thread.
-Job = Callable[[], Any]
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
+
+#: What a dialog saves: a company, a prospect or a closer.
+Row = TypeVar("Row", Company, Prospect, Closer)
+#: The store work built from the form, run on the worker; it returns the saved row.
+Job = Callable[["Agenda"], Row]
 
 
 def require_name(text: str, field: str = "name") -> str:
@@ -64,7 +70,7 @@ class FieldRow(QWidget):
         self.setFocusProxy(field)
 
 
-class EditDialog(QDialog):
+class EditDialog(QDialog, Generic[Row]):
     """Base of the company, prospect and closer editors.
 
     Subclasses build their fields with ``add_field`` and implement ``build_job``, which reads
@@ -80,12 +86,11 @@ class EditDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, agenda: Agenda, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._agenda = agenda
-        self._tasks = tasks
+        self._source = source
         self._rows: dict[str, FieldRow] = {}
-        self.saved_row: Any = None
+        self.saved_row: Row | None = None
         self._saving = False
         self.general_error = error_label(self)
         self.buttons = QDialogButtonBox(
@@ -93,11 +98,6 @@ class EditDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-    @property
-    def agenda(self) -> Agenda:
-        """The agenda the dialog saves into (only used inside jobs, off the GUI thread)."""
-        return self._agenda
 
     def add_field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QWidget:
         """Add ``widget`` to ``form`` under ``label``; errors about ``key`` show under it."""
@@ -115,7 +115,7 @@ class EditDialog(QDialog):
         """Show errors about ``key`` under the field ``target`` (store and form names differ)."""
         self._rows[key] = self._rows[target]
 
-    def finish_layout(self, body: QWidget | Any) -> None:
+    def finish_layout(self, body: QWidget | QLayout) -> None:
         """Put ``body`` (a layout or widget) above the general error and the buttons."""
         outer = QVBoxLayout(self)
         if isinstance(body, QWidget):
@@ -163,7 +163,7 @@ class EditDialog(QDialog):
             raise errors[0]
 
     # -- saving ------------------------------------------------------------------------
-    def build_job(self) -> Job:
+    def build_job(self) -> Job[Row]:
         """Read the form and return the store call that saves it."""
         raise NotImplementedError
 
@@ -177,7 +177,7 @@ class EditDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self._saving = True
-        self._tasks.run(job, on_done=self._on_saved, on_error=self._on_failed)
+        self._source.write(self, job, self._on_saved, self._on_failed)
 
     def reject(self) -> None:
         """Cancel, unless a save is on its way (Escape would otherwise close the dialog under
@@ -186,7 +186,7 @@ class EditDialog(QDialog):
             return
         super().reject()
 
-    def _on_saved(self, row: Any) -> None:
+    def _on_saved(self, row: Row) -> None:
         self._saving = False
         self.buttons.setEnabled(True)
         self.saved_row = row

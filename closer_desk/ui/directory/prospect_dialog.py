@@ -6,7 +6,7 @@ America/Toronto, an Australian mobile could be any of eight zones and the closer
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,10 +26,26 @@ from closer_desk.core import parse
 from closer_desk.core.errors import DuplicateError
 from closer_desk.core.model import Prospect, Temperature
 from closer_desk.core.phonezone import display_phone, zones_for_phone
-from closer_desk.store import Agenda
+from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.tasks import TaskManager
-from closer_desk.ui.zonepicker import Clock, ZonePicker
+from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
+
+
+class _Fields(TypedDict):
+    """What the form gives the store besides the name, zone and hours (checked there)."""
+
+    organisation: str
+    email: str
+    country: str
+    phone: str
+    subdivision: str
+    language: str
+    temperature: str
+    need: str
+    motivations: str
+    blockages: str
+    notes: str
+
 
 #: Languages offered first; any two-letter code may be typed.
 _LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "ja", "zh")
@@ -73,7 +89,7 @@ class ZoneSuggestion(QWidget):
         return [self.candidates.itemText(i) for i in range(self.candidates.count())]
 
 
-class ProspectDialog(EditDialog):
+class ProspectDialog(EditDialog[Prospect]):
     """Add a prospect (``prospect`` None) or edit one.
 
     Signals:
@@ -82,14 +98,13 @@ class ProspectDialog(EditDialog):
 
     def __init__(
         self,
-        agenda: Agenda,
-        tasks: TaskManager,
+        source: AgendaSource,
         prospect: Prospect | None = None,
         *,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(agenda, tasks, parent)
+        super().__init__(source, parent)
         self._prospect = prospect
         #: A name the store said is taken: saving it again adds a namesake on purpose.
         self._namesake = ""
@@ -206,7 +221,7 @@ class ProspectDialog(EditDialog):
             self.zone.set_zone(chosen)
 
     # -- saving ------------------------------------------------------------------------
-    def build_job(self) -> Job:
+    def build_job(self) -> Job[Prospect]:
         """Read the form; zone and hours are parsed here, the rest (phone with its country,
         e-mail, language...) by the store, exactly as the CLI's ``prospect add``."""
         self.precheck(
@@ -222,26 +237,27 @@ class ProspectDialog(EditDialog):
         )
         zone = self.zone.zone()
         hours = parse.parse_weekly_hours(self.hours.text()) if self.hours.text().strip() else None
-        fields: dict[str, Any] = {
+        fields: _Fields = {
             "organisation": self.organisation.text(),
             "email": self.email.text(),
             "country": self.country.text(),
             "phone": self.phone.text(),
             "subdivision": self.subdivision.text(),
             "language": self.language.currentText(),
-            "temperature": self.temperature.currentData(),
+            "temperature": str(self.temperature.currentData()),
             "need": self.need.toPlainText(),
             "motivations": self.motivations.toPlainText(),
             "blockages": self.blockages.toPlainText(),
             "notes": self.notes.toPlainText(),
         }
         name = self.name.text()
-        agenda = self.agenda
         if self._prospect is None:
             force = bool(self._namesake) and parse.fold(name) == parse.fold(self._namesake)
-            return lambda: agenda.add_prospect(name, zone, hours=hours, force=force, **fields)
+            return lambda agenda: agenda.add_prospect(
+                name, zone, hours=hours, force=force, **fields
+            )
         prospect_id = self._prospect.id
-        return lambda: agenda.edit_prospect(
+        return lambda agenda: agenda.edit_prospect(
             prospect_id, hours=hours, name=name, zone=zone, **fields
         )
 

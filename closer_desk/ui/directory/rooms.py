@@ -1,32 +1,28 @@
 """The companies, prospects and closers rooms: a filter box, a sortable table, New and Edit.
 
-Each room loads its rows through the task manager (never from paint or model code), shows them
-through a ``DirectoryFilterProxy``, and opens the matching editor on double-click or Enter.
+Each room loads its rows through the door (never from paint or model code), shows them
+through a ``DirectoryFilterProxy``, opens the matching editor on double-click or Enter, and
+loads them again when a write concerns its kind of row (now if in view, else when shown).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Generic
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from closer_desk.core.model import Changes, Closer, Company, Prospect
-from closer_desk.store import Agenda
-from closer_desk.ui.availability import AvailabilityDialog
+from closer_desk.ui.common.room import Staleness
+from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.table import table_view
+from closer_desk.ui.directory.availability import AvailabilityDialog
 from closer_desk.ui.directory.closer_dialog import CloserDialog
 from closer_desk.ui.directory.company_dialog import CompanyDialog
-from closer_desk.ui.directory.form import EditDialog
+from closer_desk.ui.directory.field_errors import describe
+from closer_desk.ui.directory.form import EditDialog, Row
 from closer_desk.ui.directory.models import (
     CloserTableModel,
     CompanyTableModel,
@@ -35,15 +31,16 @@ from closer_desk.ui.directory.models import (
     RowTableModel,
 )
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
-from closer_desk.ui.field_errors import describe
-from closer_desk.ui.tasks import TaskManager
-from closer_desk.ui.zonepicker import Clock
+from closer_desk.ui.directory.zonepicker import Clock
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 #: The widest a column gets when sized to its contents, in pixels.
 MAX_COLUMN_WIDTH = 260
 
 
-class DirectoryRoom(QWidget):
+class DirectoryRoom(QWidget, Generic[Row]):
     """A table room over one kind of directory row.
 
     Attributes:
@@ -55,36 +52,34 @@ class DirectoryRoom(QWidget):
 
     Signals:
         loaded(): the rows were (re)loaded into the model.
-        changed(object): a ``Changes`` after an editor saved, for the window to refresh.
         load_failed(str): loading the rows failed, with the reason.
+        requested(Request): what only another room can do (none yet).
     """
 
     loaded = Signal()
-    changed = Signal(object)
     load_failed = Signal(str)
+    requested = Signal(object)
 
-    #: What a subclass declares: its table model, its editor (called as
-    #: ``EDITOR(agenda, tasks, row, clock=, parent=)``) and what a save in it changes.
-    MODEL: type[RowTableModel[Any]]
-    EDITOR: Callable[..., EditDialog]
-    CHANGES: Changes
+    #: What a subclass declares: its table model and its editor (called as
+    #: ``EDITOR(source, row, clock=, parent=)``).
+    MODEL: type[RowTableModel[Row]]
+    EDITOR: Callable[..., EditDialog[Row]]
 
     def __init__(
         self,
-        agenda: Agenda,
-        tasks: TaskManager,
+        source: AgendaSource,
         *,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        model = self.MODEL()
-        self._agenda = agenda
-        self._tasks = tasks
+        model: RowTableModel[Row] = self.MODEL()
+        self._source = source
+        self._stale = Staleness(self, self.reload)
         self._clock = clock
         self._select_after_load: int | None = None
-        self.editor: EditDialog | None = None
-        self.model = model
+        self.editor: EditDialog[Row] | None = None
+        self.model: RowTableModel[Row] = model
         model.setParent(self)
         self.proxy = DirectoryFilterProxy(self)
         self.proxy.setSourceModel(model)
@@ -96,19 +91,14 @@ class DirectoryRoom(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setEnabled(False)
 
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
+        self.view = table_view(
+            self.proxy,
+            self,
+            sort_by=0,
+            resize=QHeaderView.ResizeMode.Interactive,
+            alternating=True,
+        )
         self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
 
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.filter_edit, 1)
@@ -131,15 +121,15 @@ class DirectoryRoom(QWidget):
         """The filter box's placeholder."""
         return self.tr("Filter…")
 
-    def load_rows(self) -> Sequence[Any]:
+    def load_rows(self, agenda: Agenda) -> Sequence[Row]:
         """Read the rows from the agenda (runs on the worker thread)."""
         raise NotImplementedError
 
     def reload(self) -> None:
         """Reload the rows off the GUI thread; ``loaded`` when they are in."""
-        self._tasks.run(self.load_rows, on_done=self._set_rows, on_error=self._on_load_failed)
+        self._source.query(self, self.load_rows, self._set_rows, self._on_load_failed)
 
-    def _set_rows(self, rows: Sequence[Any]) -> None:
+    def _set_rows(self, rows: Sequence[Row]) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         # One very long organisation name must not push every other column out of sight:
@@ -155,21 +145,22 @@ class DirectoryRoom(QWidget):
         self.load_failed.emit(describe(error))
 
     def on_changes(self, changes: Changes) -> None:
-        """Reload when a change made elsewhere (the window, an import) concerns this room."""
-        if self.concerned_by(changes):
-            self.reload()
+        """Reload when a write (an editor here, the window, an import) concerns this room's
+        rows: now if it is in view, else when it is next shown."""
+        if changes.unknown or self.concerned_by(changes):
+            self._stale.concerned()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        """Rows written while the room was hidden are read now."""
+        self._stale.shown()
+        super().showEvent(event)
 
     def concerned_by(self, changes: Changes) -> bool:
         """Whether ``changes`` touch this room's rows."""
-        mine = self.changes()
-        return (
-            (mine.companies and changes.companies)
-            or (mine.prospects and changes.prospects)
-            or (mine.closers and changes.closers)
-        )
+        raise NotImplementedError
 
     # -- selection ---------------------------------------------------------------------
-    def selected_row(self) -> Any | None:
+    def selected_row(self) -> Row | None:
         """The core object of the selected line, or None."""
         rows = self.view.selectionModel().selectedRows()
         if not rows:
@@ -190,15 +181,11 @@ class DirectoryRoom(QWidget):
         self.edit_button.setEnabled(self.selected_row() is not None)
 
     # -- editing -----------------------------------------------------------------------
-    def make_editor(self, row: Any | None) -> EditDialog:
+    def make_editor(self, row: Row | None) -> EditDialog[Row]:
         """The editor for ``row`` (None: a new one)."""
-        return self.EDITOR(self._agenda, self._tasks, row, clock=self._clock, parent=self)
+        return self.EDITOR(self._source, row, clock=self._clock, parent=self)
 
-    def changes(self) -> Changes:
-        """What a save in this room changes."""
-        return self.CHANGES
-
-    def open_editor(self, row: Any | None) -> EditDialog:
+    def open_editor(self, row: Row | None) -> EditDialog[Row]:
         """Open the editor for ``row`` (None: a new one), window-modal; returns it."""
         dialog = self.make_editor(row)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -207,7 +194,7 @@ class DirectoryRoom(QWidget):
         dialog.open()
         return dialog
 
-    def edit_selected(self) -> EditDialog | None:
+    def edit_selected(self) -> EditDialog[Row] | None:
         """Edit the selected row, if any."""
         row = self.selected_row()
         return self.open_editor(row) if row is not None else None
@@ -215,45 +202,50 @@ class DirectoryRoom(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         self.open_editor(self.model.row_at(self.proxy.mapToSource(index).row()))
 
-    def _on_saved(self, row: Any) -> None:
+    def _on_saved(self, row: Row) -> None:
+        # The door announces the write; the reload it brings selects the row saved.
         self._select_after_load = row.id
-        self.changed.emit(self.changes())
-        self.reload()
 
 
-class CompaniesRoom(DirectoryRoom):
+class CompaniesRoom(DirectoryRoom[Company]):
     """The client companies."""
 
     MODEL = CompanyTableModel
     EDITOR = CompanyDialog
-    CHANGES = Changes(companies=True)
+
+    def concerned_by(self, changes: Changes) -> bool:
+        """A company was added or edited."""
+        return bool(changes.companies)
 
     def filter_hint(self) -> str:
         """The filter box's placeholder."""
         return self.tr("Filter companies…")
 
-    def load_rows(self) -> Sequence[Company]:
+    def load_rows(self, agenda: Agenda) -> Sequence[Company]:
         """Every company (worker thread)."""
-        return self._agenda.companies()
+        return agenda.companies()
 
 
-class ProspectsRoom(DirectoryRoom):
+class ProspectsRoom(DirectoryRoom[Prospect]):
     """The prospects (their private client file is only shown in the editor)."""
 
     MODEL = ProspectTableModel
     EDITOR = ProspectDialog
-    CHANGES = Changes(prospects=True)
+
+    def concerned_by(self, changes: Changes) -> bool:
+        """A prospect was added or edited."""
+        return bool(changes.prospects)
 
     def filter_hint(self) -> str:
         """The filter box's placeholder."""
         return self.tr("Filter prospects by name, organisation, phone…")
 
-    def load_rows(self) -> Sequence[Prospect]:
+    def load_rows(self, agenda: Agenda) -> Sequence[Prospect]:
         """Every prospect (worker thread)."""
-        return self._agenda.prospects()
+        return agenda.prospects()
 
 
-class ClosersRoom(DirectoryRoom):
+class ClosersRoom(DirectoryRoom[Closer]):
     """The closers of the agenda, with their availability settings.
 
     Attributes:
@@ -263,17 +255,15 @@ class ClosersRoom(DirectoryRoom):
 
     MODEL = CloserTableModel
     EDITOR = CloserDialog
-    CHANGES = Changes(closers=True)
 
     def __init__(
         self,
-        agenda: Agenda,
-        tasks: TaskManager,
+        source: AgendaSource,
         *,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(agenda, tasks, clock=clock, parent=parent)
+        super().__init__(source, clock=clock, parent=parent)
         self.availability: AvailabilityDialog | None = None
         self.availability_button = QPushButton(self.tr("&Availability…"), self)
         self.availability_button.setEnabled(False)
@@ -284,23 +274,24 @@ class ClosersRoom(DirectoryRoom):
         """The filter box's placeholder."""
         return self.tr("Filter closers…")
 
-    def load_rows(self) -> Sequence[Closer]:
+    def concerned_by(self, changes: Changes) -> bool:
+        """A closer was added or edited."""
+        return bool(changes.closers)
+
+    def load_rows(self, agenda: Agenda) -> Sequence[Closer]:
         """Every closer (worker thread)."""
-        return self._agenda.closers()
+        return agenda.closers()
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
-        if hasattr(self, "availability_button"):
-            self.availability_button.setEnabled(self.selected_row() is not None)
+        self.availability_button.setEnabled(self.selected_row() is not None)
 
     def edit_availability(self) -> AvailabilityDialog | None:
         """Open the availability settings of the selected closer."""
         closer = self.selected_row()
         if closer is None:
             return None
-        dialog = AvailabilityDialog(
-            self._agenda, self._tasks, closer, clock=self._clock, parent=self
-        )
+        dialog = AvailabilityDialog(self._source, closer, clock=self._clock, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_saved)
         self.availability = dialog

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QTranslator
 
-from closer_desk.ui.i18n_build import TRANSLATIONS, lrelease
+from tests.helpers.packaging import i18n_build
 
-TS = TRANSLATIONS / "closer_desk_desk_fr.ts"
+TS = i18n_build.TRANSLATIONS / "closer_desk_desk_fr.ts"
 
 
 def test_every_string_is_translated():
@@ -20,7 +20,7 @@ def test_every_string_is_translated():
 
 
 def test_catalogue_compiles_and_translates(qapp, tmp_path):
-    tool = lrelease()
+    tool = i18n_build.lrelease()
     assert tool is not None
     qm = tmp_path / "desk_fr.qm"
     subprocess.run([tool, "-silent", str(TS), "-qm", str(qm)], check=True)

@@ -1,5 +1,6 @@
 """The call's desk: ticking the script persists, notes and the file save, outcome buttons
-record outcomes and a follow-up asks for the planner."""
+record outcomes and a follow-up or a no-show asks for the planner; it reads again what a write
+concerning its call changed."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from closer_desk.core.model import Outcome, Status
+from closer_desk.core.model import Changes, Outcome, OutcomeChoice, Status
 from closer_desk.store.desk import ticks
-from closer_desk.ui.desk_widgets import CallDeskWidget, WonDialog
+from closer_desk.ui.common.room import PlanCall
+from closer_desk.ui.desk.widgets import CallDeskWidget, WonDialog
 from tests.helpers.factories import at
+from tests.ui.conftest import hosted
 
 SCRIPT = "1. Rappeler le contexte\n2. Reformuler le besoin\n3. Proposer l'offre"
 
@@ -29,9 +32,10 @@ def call(agenda):
 
 
 @pytest.fixture
-def desk(qtbot, agenda, tasks, call):
-    widget = CallDeskWidget(agenda, tasks)
+def desk(qtbot, source, call):
+    widget = hosted(source, CallDeskWidget(source))
     qtbot.addWidget(widget)
+    widget.show()
     with qtbot.waitSignal(widget.loaded):
         widget.set_appointment(call.id)
     return widget
@@ -87,14 +91,12 @@ def test_prospect_file_is_saved(qtbot, desk, agenda):
 
 
 def test_no_show_button_records_a_no_show(qtbot, desk, agenda, call):
-    with qtbot.waitSignals([desk.outcome_recorded, desk.loaded], order="strict"):
-        desk.outcome_buttons["no-show"].click()
+    asked: list[PlanCall] = []
+    desk.requested.connect(asked.append)
+    with qtbot.waitSignals([desk.outcome_recorded, desk.requested, desk.loaded], order="strict"):
+        desk.outcome_buttons[OutcomeChoice.NO_SHOW].click()
     assert agenda.appointment(call.id).status == Status.NO_SHOW
-    asked: list[tuple[int, int]] = []
-    desk.plan_next.connect(lambda p, a: asked.append((p, a)))
-    with qtbot.waitSignals([desk.outcome_recorded, desk.plan_next, desk.loaded], order="strict"):
-        desk.outcome_buttons["no-show"].click()
-    assert asked == [(call.prospect_id, call.id)]
+    assert asked == [PlanCall(call.prospect_id, call.id)]
     assert "No-show" in desk.outcome_label.text()
 
 
@@ -103,7 +105,7 @@ def test_won_button_asks_value_and_currency(qtbot, desk, agenda, call, monkeypat
         WonDialog, "ask", classmethod(lambda cls, *a: (Decimal("4500.00"), "CAD", None))
     )
     with qtbot.waitSignals([desk.outcome_recorded, desk.loaded], order="strict"):
-        desk.outcome_buttons["won"].click()
+        desk.outcome_buttons[OutcomeChoice.WON].click()
     won = agenda.appointment(call.id)
     assert (won.outcome, won.deal_value, won.currency) == (Outcome.WON, Decimal("4500.00"), "CAD")
     assert "675.00" in desk.outcome_label.text()  # 15 % of 4500
@@ -112,19 +114,17 @@ def test_won_button_asks_value_and_currency(qtbot, desk, agenda, call, monkeypat
 def test_lost_button_asks_the_reason(qtbot, desk, agenda, call, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Budget", True))
     with qtbot.waitSignals([desk.outcome_recorded, desk.loaded], order="strict"):
-        desk.outcome_buttons["lost"].click()
+        desk.outcome_buttons[OutcomeChoice.LOST].click()
     lost = agenda.appointment(call.id)
     assert (lost.outcome, lost.lost_reason) == (Outcome.LOST, "Budget")
 
 
 def test_follow_up_asks_the_planner_for_the_prospect(qtbot, desk, agenda, call):
-    asked: list[int] = []
-    desk.plan_follow_up.connect(asked.append)
-    with qtbot.waitSignals(
-        [desk.outcome_recorded, desk.plan_follow_up, desk.loaded], order="strict"
-    ):
-        desk.outcome_buttons["follow-up"].click()
-    assert asked == [call.prospect_id]
+    asked: list[PlanCall] = []
+    desk.requested.connect(asked.append)
+    with qtbot.waitSignals([desk.outcome_recorded, desk.requested, desk.loaded], order="strict"):
+        desk.outcome_buttons[OutcomeChoice.FOLLOW_UP].click()
+    assert asked == [PlanCall(call.prospect_id, call.id)]
     assert agenda.appointment(call.id).outcome == Outcome.FOLLOW_UP
 
 
@@ -156,33 +156,53 @@ def test_switching_call_saves_notes_at_once(qtbot, desk, agenda, call):
     assert desk.notes_edit.toPlainText() == ""
 
 
-def test_saves_announce_their_changes_and_changes_elsewhere_reload(qtbot, desk, agenda, call):
-    from closer_desk.core.model import Changes
-
+def test_saves_are_announced_and_changes_elsewhere_reload(qtbot, desk, source, agenda, call):
     seen: list[Changes] = []
-    desk.changed.connect(seen.append)
+    source.changed.connect(seen.append)
     with qtbot.waitSignals([desk.outcome_recorded, desk.loaded], order="strict"):
-        desk.outcome_buttons["no-show"].click()
-    assert seen == [Changes(appointments=frozenset({call.id}))]
+        desk.outcome_buttons[OutcomeChoice.NO_SHOW].click()
+    assert seen == [
+        Changes(
+            appointments=frozenset({call.id}),
+            call_closers=frozenset({call.closer_id}),
+            call_prospects=frozenset({call.prospect_id}),
+        )
+    ]
+    # Notes are written here only: saving them reads nothing back.
+    with qtbot.assertNotEmitted(desk.loaded, wait=50):
+        desk.on_changes(Changes(notes=frozenset({call.id})))
     # the prospect's file edited in another room: the desk re-reads it
     agenda.edit_prospect("Gabriel", need="Deux CRM")
     with qtbot.waitSignal(desk.loaded):
-        desk.on_changes(Changes(prospects=True))
+        desk.on_changes(Changes(prospects=frozenset({call.prospect_id})))
     assert desk.file_edits["need"].toPlainText() == "Deux CRM"
-    # a change to another call does not
+    # another call of the same prospect (the planner booked the next one): its history
+    with qtbot.waitSignal(desk.loaded):
+        desk.on_changes(
+            Changes(
+                appointments=frozenset({call.id + 100}),
+                call_prospects=frozenset({call.prospect_id}),
+            )
+        )
+    # a change to a call of someone else does not
     with qtbot.assertNotEmitted(desk.loaded, wait=50):
-        desk.on_changes(Changes(appointments=frozenset({call.id + 100})))
+        desk.on_changes(
+            Changes(
+                appointments=frozenset({call.id + 100}),
+                call_prospects=frozenset({call.prospect_id + 100}),
+            )
+        )
 
 
-def test_an_outcome_before_the_call_is_refused_in_the_desk(qtbot, agenda, tasks):
+def test_an_outcome_before_the_call_is_refused_in_the_desk(qtbot, agenda, source):
     tomorrow = agenda.book(
         company="Acme", prospect="Omar", start=at("2026-03-03 15:00", "Europe/Paris")
     )
-    widget = CallDeskWidget(agenda, tasks)
+    widget = hosted(source, CallDeskWidget(source))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.loaded):
         widget.set_appointment(tomorrow.id)
-    for key in ("no-show", "follow-up"):
+    for key in (OutcomeChoice.NO_SHOW, OutcomeChoice.FOLLOW_UP):
         widget.outcome_buttons[key].click()
         qtbot.waitUntil(lambda: "Not saved" in widget.outcome_label.text())
         assert "has not happened yet" in widget.outcome_label.text()

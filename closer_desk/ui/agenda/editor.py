@@ -1,0 +1,550 @@
+"""The appointment editor: a call's company, prospect, kind, time (typed in the closer's or the
+prospect's zone, with both shown live), length, link or number, reminder, and inline warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from closer_desk.core import booking_checks as checks
+from closer_desk.core import parse, tz
+from closer_desk.core.errors import ValidationError
+from closer_desk.core.model import Appointment, Booking, CallKind, Closer, Prospect
+from closer_desk.core.new_call import default_start
+from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.fields import zone_box
+from closer_desk.ui.common.prompts import describe
+from closer_desk.ui.common.source import AgendaSource, Directory
+
+
+class AppointmentEditor(QDialog):
+    """Create or edit one call.
+
+    Signals:
+        checked(): the warnings were recomputed with the closer's conflicts (after each change).
+    """
+
+    checked = Signal()
+
+    def __init__(
+        self,
+        source: AgendaSource,
+        directory: Directory,
+        closer: Closer,
+        clock: Callable[[], datetime],
+        *,
+        start: datetime | None = None,
+        appointment: Appointment | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.directory = directory
+        self.closer = closer
+        self._clock = clock
+        self.appointment = appointment
+        self.warnings: list[checks.BookingWarning] = []
+        self._generation = 0
+        self.setWindowTitle(self.tr("Edit call") if appointment else self.tr("New call"))
+        self.setMinimumWidth(560)
+
+        self.company = QComboBox(self)
+        for company in directory.companies:
+            self.company.addItem(company.name, company.id)
+        self.prospect = QComboBox(self)
+        self.prospect.setEditable(True)
+        self.prospect.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for prospect in directory.prospects:
+            self.prospect.addItem(prospect.name, prospect.id)
+        completer = QCompleter(self.prospect.model(), self)
+        completer.setFilterMode(completer.filterMode().MatchContains)
+        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
+        self.prospect.setCompleter(completer)
+        self.quick_add = QPushButton(self.tr("New prospect…"), self)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Video"), CallKind.VIDEO.value)
+        self.kind.addItem(self.tr("Phone"), CallKind.PHONE.value)
+
+        self.when = QDateTimeEdit(self)
+        # A wall time read in the zone chosen below, never in this machine's: in local time
+        # Qt would move 02:30 on a night the clocks jump here to 03:30, whatever zone it is
+        # meant in (UTC has no gap).
+        self.when.setTimeZone(QTimeZone.utc())
+        # The store refuses a date outside these years (core.timerange): never offer one.
+        self.when.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.in_closer_zone = QRadioButton(self)
+        self.in_prospect_zone = QRadioButton(self)
+        self.in_closer_zone.setChecked(True)
+        zones = QButtonGroup(self)
+        zones.addButton(self.in_closer_zone)
+        zones.addButton(self.in_prospect_zone)
+        self.earlier = QRadioButton(self)
+        self.later = QRadioButton(self)
+        folds = QButtonGroup(self)
+        folds.addButton(self.earlier)
+        folds.addButton(self.later)
+        self.fold_box = QWidget(self)
+        fold_layout = QVBoxLayout(self.fold_box)
+        fold_layout.setContentsMargins(0, 0, 0, 0)
+        self.fold_question = QLabel(self.fold_box)
+        self.fold_question.setWordWrap(True)
+        fold_layout.addWidget(self.fold_question)
+        fold_layout.addWidget(self.earlier)
+        fold_layout.addWidget(self.later)
+        self.fold_box.hide()
+        self.preview = QLabel(self)
+        self.preview.setWordWrap(True)
+
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(5, 24 * 60)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.link = QLineEdit(self)
+        self.link.setPlaceholderText("https://")
+        self.phone = QLineEdit(self)
+        self.phone.setPlaceholderText("+33 6 12 34 56 78")
+        self.reminder = QSpinBox(self)
+        self.reminder.setRange(0, 7 * 24 * 60)
+        self.reminder.setSuffix(self.tr(" min before"))
+        self.reminder.setValue(15)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c62828;")
+        self.warning_label = QLabel(self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #b26a00;")
+
+        prospect_row = QHBoxLayout()
+        prospect_row.addWidget(self.prospect, 1)
+        prospect_row.addWidget(self.quick_add)
+        zone_row = QVBoxLayout()
+        zone_row.addWidget(self.in_closer_zone)
+        zone_row.addWidget(self.in_prospect_zone)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Company:"), self.company)
+        form.addRow(self.tr("Prospect:"), prospect_row)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Date and time:"), self.when)
+        form.addRow(self.tr("Typed in:"), zone_row)
+        form.addRow("", self.fold_box)
+        form.addRow(self.tr("Both times:"), self.preview)
+        form.addRow(self.tr("Length:"), self.minutes)
+        self.link_label = QLabel(self.tr("Video link:"), self)
+        self.phone_label = QLabel(self.tr("Phone number:"), self)
+        form.addRow(self.link_label, self.link)
+        form.addRow(self.phone_label, self.phone)
+        form.addRow(self.tr("Reminder:"), self.reminder)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Save") if appointment else self.tr("Book")
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self._fill(start)
+        for signal in (
+            self.company.currentIndexChanged,
+            self.prospect.currentIndexChanged,
+            self.kind.currentIndexChanged,
+            self.when.dateTimeChanged,
+            self.minutes.valueChanged,
+            self.link.textChanged,
+            self.phone.textChanged,
+            self.earlier.toggled,
+            self.later.toggled,
+        ):
+            signal.connect(self.refresh)
+        self.in_prospect_zone.toggled.connect(self._zone_switched)
+        self.company.currentIndexChanged.connect(self._company_defaults)
+        self.quick_add.clicked.connect(self._quick_add)
+        self.refresh()
+
+    # -- filling -------------------------------------------------------------------------
+    def _fill(self, start: datetime | None) -> None:
+        a = self.appointment
+        if a is not None:
+            self.company.setCurrentIndex(max(0, self.company.findData(a.company_id)))
+            self.prospect.setCurrentIndex(max(0, self.prospect.findData(a.prospect_id)))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(a.kind.value)))
+            wall = tz.convert(a.start, self.closer.zone).replace(tzinfo=None)
+            self.minutes.setValue(a.minutes)
+            self.link.setText(a.url)
+            self.phone.setText(a.phone)
+            self.reminder.setValue(a.reminder_minutes)
+        else:
+            if start is None:
+                now = tz.convert(self._clock(), self.closer.zone)
+                start = default_start(now.date(), now)
+            wall = (
+                start.replace(tzinfo=None)
+                if start.tzinfo is None
+                else tz.convert(start, self.closer.zone).replace(tzinfo=None)
+            )
+            self._company_defaults()
+        self._set_wall(wall)
+
+    def _company_defaults(self) -> None:
+        if self.appointment is not None:
+            return
+        company = self.directory.company(self.company.currentData())
+        if company is None:
+            return
+        self.kind.setCurrentIndex(max(0, self.kind.findData(company.default_kind.value)))
+        self.minutes.setValue(company.default_minutes)
+        self.link.setText(
+            company.default_video_url if company.default_kind == CallKind.VIDEO else ""
+        )
+
+    def _set_wall(self, wall: datetime) -> None:
+        self.when.setDateTime(
+            QDateTime(i18n.qdate(wall.date()), QTime(wall.hour, wall.minute), QTimeZone.utc())
+        )
+
+    def wall(self) -> datetime:
+        """The naive date and time as typed."""
+        value = self.when.dateTime()
+        d, t = value.date(), value.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+    def current_prospect(self) -> Prospect | None:
+        """The chosen prospect (None while the typed name matches nobody)."""
+        index = self.prospect.findText(self.prospect.currentText())
+        if index < 0:
+            return None
+        return self.directory.prospect(self.prospect.itemData(index))
+
+    def typed_zone(self) -> str:
+        """The zone the date and time are read in."""
+        prospect = self.current_prospect()
+        if self.in_prospect_zone.isChecked() and prospect is not None:
+            return prospect.zone
+        return self.closer.zone
+
+    def resolution(self) -> checks.Resolution:
+        """The typed wall time read in the typed zone, with the DST choice if one was made."""
+        choice: tz.Choice | None = (
+            "earlier" if self.earlier.isChecked() else "later" if self.later.isChecked() else None
+        )
+        return checks.resolve(self.wall(), self.typed_zone(), choice)
+
+    def _zone_switched(self) -> None:
+        # Keep the same instant when the user switches which zone they type in.
+        prospect = self.current_prospect()
+        resolution = checks.resolve(
+            self.wall(),
+            self.closer.zone
+            if self.in_prospect_zone.isChecked()
+            else (prospect.zone if prospect else self.closer.zone),
+            "earlier",
+        )
+        if resolution.start is not None:
+            self._set_wall(tz.convert(resolution.start, self.typed_zone()).replace(tzinfo=None))
+        self.refresh()
+
+    # -- live checks -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recompute the preview, the problems and the warnings (conflicts come back later)."""
+        prospect = self.current_prospect()
+        self.in_closer_zone.setText(
+            self.tr("My time (%1)").replace("%1", i18n.city(self.closer.zone))
+        )
+        self.in_prospect_zone.setText(
+            self.tr("The prospect's time (%1)").replace("%1", i18n.city(prospect.zone))
+            if prospect
+            else self.tr("The prospect's time")
+        )
+        self.in_prospect_zone.setEnabled(prospect is not None)
+        video = self.kind.currentData() == CallKind.VIDEO.value
+        self.link.setVisible(video)
+        self.link_label.setVisible(video)
+        self.phone.setVisible(not video)
+        self.phone_label.setVisible(not video)
+        resolution = self.resolution()
+        self._show_fold(resolution)
+        self._show_preview(resolution, prospect)
+        problems = self.problems_now()
+        self.problems.setText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+        self._set_warnings(resolution, None)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problems and resolution.start is not None)
+        if resolution.start is not None:
+            self._check_conflicts(resolution)
+
+    def _show_fold(self, resolution: checks.Resolution) -> None:
+        if not resolution.dst:
+            self.fold_box.hide()
+            return
+        assert resolution.earlier is not None and resolution.later is not None
+        zone = self.typed_zone()
+        if resolution.dst == "gap":
+            self.fold_question.setText(
+                self.tr(
+                    "This time does not exist in %1 that day (the clocks jump forward). Which do you mean?"  # noqa: E501
+                ).replace("%1", i18n.city(zone))
+            )
+        else:
+            self.fold_question.setText(
+                self.tr(
+                    "This time happens twice in %1 that day (the clocks go back). Which do you mean?"  # noqa: E501
+                ).replace("%1", i18n.city(zone))
+            )
+        for button, instant in ((self.earlier, resolution.earlier), (self.later, resolution.later)):
+            offset = tz.format_offset(instant.utcoffset() or timedelta())
+            mine = tz.convert(instant, self.closer.zone)
+            button.setText(
+                self.tr("%1 (UTC%2), %3 for you")
+                .replace("%1", i18n.format_time(instant))
+                .replace("%2", offset)
+                .replace("%3", i18n.format_time(mine))
+            )
+        self.fold_box.show()
+
+    def _show_preview(self, resolution: checks.Resolution, prospect: Prospect | None) -> None:
+        start = resolution.start
+        if start is None:
+            self.preview.setText(self.tr("Choose one of the two times above."))
+            return
+        end = start + timedelta(minutes=self.minutes.value())
+        parts = []
+        for label, zone in ((self.tr("You"), self.closer.zone),) + (
+            ((prospect.name, prospect.zone),) if prospect else ()
+        ):
+            s, e = tz.convert(start, zone), tz.convert(end, zone)
+            parts.append(
+                self.tr("%1: %2 %3–%4 (%5)")
+                .replace("%1", label)
+                .replace("%2", i18n.format_day_month(s.date()))
+                .replace("%3", i18n.format_time(s))
+                .replace("%4", i18n.format_time(e))
+                .replace("%5", i18n.city(zone))
+            )
+        self.preview.setText("\n".join(parts))
+
+    def problems_now(self) -> list[str]:
+        """What stops the call from being saved, in words."""
+        found = []
+        if self.company.currentData() is None:
+            found.append(self.tr("Choose a company."))
+        prospect = self.current_prospect()
+        if prospect is None:
+            found.append(self.tr("Choose a prospect (or add a new one)."))
+        try:
+            if self.kind.currentData() == CallKind.VIDEO.value:
+                parse.parse_video_url(self.link.text())
+            else:
+                parse.parse_phone(self.phone.text(), prospect.country if prospect else "")
+        except ValidationError as error:
+            found.append(describe(error))
+        return found
+
+    def _check_conflicts(self, resolution: checks.Resolution) -> None:
+        self._generation += 1
+        generation = self._generation
+        start = resolution.start
+        assert start is not None
+        minutes = self.minutes.value()
+        closer_id = self.closer.id
+        prospect = self.current_prospect()
+        prospect_id = prospect.id if prospect else 0  # ids start at 1: nobody's calls
+        exclude = self.appointment.id if self.appointment else None
+
+        def done(around: checks.Surroundings) -> None:
+            if generation != self._generation:
+                return
+            self._set_warnings(resolution, around)
+            self.checked.emit()
+
+        # The closer's calls and busy time around it and the prospect's other calls: the same
+        # reading as the command line's warnings (store.planning.booking_warnings). Answered
+        # only while the dialog is open (the door drops answers to a closed one).
+        self.source.query(
+            self,
+            lambda agenda: agenda.surroundings(
+                closer_id, prospect_id, start, minutes, exclude_id=exclude
+            ),
+            done,
+        )
+
+    def _set_warnings(
+        self, resolution: checks.Resolution, around: checks.Surroundings | None
+    ) -> None:
+        prospect = self.current_prospect()
+        self.warnings = checks.warnings_for(
+            resolution,
+            self.minutes.value(),
+            closer=self.closer,
+            prospect=prospect,
+            company=self.directory.company(self.company.currentData()),
+            around=around,
+            now=self._clock(),
+            prospect_weekend=checks.weekend_days(prospect.country)
+            if prospect
+            else checks.SATURDAY_SUNDAY,
+        )
+        lines = [warning_text(w, prospect.name if prospect else "") for w in self.warnings]
+        self.warning_label.setText("\n".join(f"⚠ {line}" for line in lines))
+        self.warning_label.setVisible(bool(lines))
+
+    # -- result --------------------------------------------------------------------------
+    def draft(self) -> Booking | None:
+        """The call as entered, or None while something is missing."""
+        resolution = self.resolution()
+        prospect = self.current_prospect()
+        if (
+            resolution.start is None
+            or prospect is None
+            or self.company.currentData() is None
+            or self.problems_now()
+        ):
+            return None
+        video = self.kind.currentData() == CallKind.VIDEO.value
+        return Booking(
+            company=int(self.company.currentData()),
+            prospect=prospect.id,
+            closer=self.closer.id,
+            kind=CallKind(self.kind.currentData()),
+            start=resolution.start,
+            minutes=self.minutes.value(),
+            url=self.link.text().strip() if video else "",
+            phone=self.phone.text().strip() if not video else "",
+            reminder_minutes=self.reminder.value(),
+        )
+
+    def _quick_add(self) -> None:
+        dialog = QuickProspectDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.add_prospect(dialog.name.text(), dialog.zone.currentText())
+
+    def add_prospect(self, name: str, zone: str) -> None:
+        """Add a prospect to the agenda and choose them."""
+
+        def added(prospect: Prospect) -> None:
+            self.directory = Directory(
+                self.directory.closers,
+                self.directory.companies,
+                (*self.directory.prospects, prospect),
+                False,
+            )
+            self.prospect.addItem(prospect.name, prospect.id)
+            self.prospect.setCurrentIndex(self.prospect.count() - 1)
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.problems.setText(describe(error))
+            self.problems.show()
+
+        self.source.write(self, lambda agenda: agenda.add_prospect(name, zone), added, failed)
+
+
+def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
+    """A warning in the user's language."""
+    translate = QCoreApplication.translate
+    if warning.code == checks.CONFLICT and warning.party == "prospect":
+        return (
+            translate("AppointmentEditor", "%1 already has a call at this time with %2.")
+            .replace("%1", prospect_name)
+            .replace("%2", ", ".join(sorted({e.closer_name for e in warning.entries})))
+        )
+    if warning.code == checks.CONFLICT:
+        return translate(
+            "AppointmentEditor",
+            "Overlaps %n other call(s) of yours.",
+            None,
+            len(warning.appointments),
+        )
+    if warning.code == checks.SHORT_NOTICE:
+        return translate("AppointmentEditor", "Sooner than your minimum notice.")
+    if warning.code == checks.BUSY_TIME:
+        return translate("AppointmentEditor", "Over busy time from your other calendar.")
+    if warning.code == checks.IN_BUFFER:
+        return translate("AppointmentEditor", "Inside the free time you keep around a call.")
+    if warning.code == checks.DAILY_CAP:
+        return translate("AppointmentEditor", "You already have your most calls for that day.")
+    if warning.code == checks.DST_GAP:
+        return translate(
+            "AppointmentEditor", "The clocks jump forward at this time: choose which time you mean."
+        )
+    if warning.code == checks.DST_OVERLAP:
+        return translate(
+            "AppointmentEditor",
+            "The clocks go back at this time: it happens twice, choose which one.",
+        )
+    if warning.code == checks.PROSPECT_HOLIDAY:
+        return (
+            translate("AppointmentEditor", "It is a public holiday for %1 (%2).")
+            .replace("%1", prospect_name)
+            .replace("%2", warning.detail)
+        )
+    if warning.code == checks.DST_SHIFT:
+        return translate(
+            "AppointmentEditor",
+            "This week the clocks have changed in one country and not yet in the other: "
+            "the usual time difference with %1 does not hold.",
+        ).replace("%1", prospect_name)
+    if warning.code == checks.IN_PAST:
+        return translate("AppointmentEditor", "This time is in the past.")
+    if warning.code == checks.WEEKEND:
+        return translate("AppointmentEditor", "It is the weekend for %1.").replace(
+            "%1", prospect_name
+        )
+    if warning.code == checks.OUTSIDE_HOURS:
+        if warning.party == "closer":
+            return translate("AppointmentEditor", "Outside your working hours.")
+        if warning.party == "company":
+            return translate("AppointmentEditor", "Outside the company's hours.")
+        return translate("AppointmentEditor", "Outside %1's business hours.").replace(
+            "%1", prospect_name
+        )
+    return warning.code
+
+
+class QuickProspectDialog(QDialog):
+    """A prospect's name and zone, to add them without leaving the editor."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New prospect"))
+        self.name = QLineEdit(self)
+        self.zone = zone_box(self, "Europe/Paris")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Time zone:"), self.zone)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)

@@ -1,0 +1,1 @@
+"""Calendars in and out: importing a calendar file, exporting days, a call's invite."""

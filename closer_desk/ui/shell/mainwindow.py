@@ -1,0 +1,419 @@
+"""The main window: assembles the sidebar, the rooms and the menus; holds no logic of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from closer_desk import APP_NAME
+from closer_desk.core.model import WeeklyHours
+from closer_desk.ui.agenda.details import OpenUrl, desktop_open
+from closer_desk.ui.agenda.operations import CallOperations
+from closer_desk.ui.agenda.room import AgendaRoom, View
+from closer_desk.ui.common import i18n
+from closer_desk.ui.common.prompts import Prompts, describe
+from closer_desk.ui.common.source import AgendaSource, Directory
+from closer_desk.ui.shell.sidebar import Sidebar
+
+if TYPE_CHECKING:  # built, and imported, only when an empty agenda needs it
+    from closer_desk.store import Agenda
+    from closer_desk.ui.shell.firstrun import WelcomePanel
+
+
+class MainWindow(QMainWindow):
+    """The closer's desk.
+
+    Rooms (the agenda, and those the lead adds: planner, reports...) are pages of a central
+    stack, each reachable from the View menu: ``add_room(key, title, widget, shortcut)``.
+
+    Attributes:
+        agenda: the agenda room.
+        sidebar: calendar, closer switcher, company filters, search.
+        undo_stack: what can be undone.
+    """
+
+    def __init__(
+        self,
+        source: AgendaSource,
+        clock: Callable[[], datetime],
+        settings: QSettings,
+        *,
+        prompts: Prompts | None = None,
+        undo_stack: QUndoStack | None = None,
+        open_url: OpenUrl = desktop_open,
+        system_zone: str = "UTC",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.settings = settings
+        self.prompts = prompts or Prompts()
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1400, 860)
+        self._menus: dict[str, QMenu] = {}
+        self._rooms: dict[str, tuple[QWidget | None, QAction]] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._agenda_keys: dict[QAction, tuple[list[QKeySequence], list[QKeySequence]]] = {}
+        self._room_group = QActionGroup(self)
+        #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
+        self.on_damaged: Callable[[BaseException], object] | None = None
+
+        self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
+        self.sidebar = Sidebar(self)
+        self.rooms = QStackedWidget(self)
+        self.agenda = AgendaRoom(source, self.operations, clock, open_url, self)
+        self._system_zone = system_zone
+        self._welcome: WelcomePanel | None = None
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.rooms)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.heading = QLabel(self)
+        self.status = QLabel(self)
+        self.statusBar().addWidget(self.status, 1)
+
+        self._build_menus()
+        self.add_room("agenda", self.tr("Agenda"), self.agenda, "Ctrl+1")
+        self._connect()
+        self.sidebar.set_date(clock().date())
+        source.load_directory()
+
+    # -- for the lead: hosting more rooms --------------------------------------------------
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` (file, edit, view, go, settings, help...), created on demand."""
+        if name not in self._menus:
+            titles = {
+                "file": self.tr("&File"),
+                "edit": self.tr("&Edit"),
+                "view": self.tr("&View"),
+                "go": self.tr("&Go"),
+                "calendar": self.tr("&Calendar"),
+                "tools": self.tr("&Tools"),
+                "settings": self.tr("&Settings"),
+                "help": self.tr("&Help"),
+            }
+            menu = QMenu(titles.get(name, name), self)
+            # Menus added after the window is built go before Help, where users look.
+            help_menu = self._menus.get("help")
+            if help_menu is not None:
+                self.menuBar().insertMenu(help_menu.menuAction(), menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self._menus[name] = menu
+        return self._menus[name]
+
+    def add_room(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget | Callable[[], QWidget],
+        shortcut: str | None = None,
+    ) -> QAction:
+        """Host a room in the central stack, reachable from the Go menu.
+
+        ``widget`` may be a factory: the room is then built the first time it is shown, which
+        keeps the window's start-up lean.
+        """
+        action = QAction(title, self)
+        action.setCheckable(True)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda: self.show_room(key))
+        self._room_group.addAction(action)
+        self.menu("go").addAction(action)
+        if isinstance(widget, QWidget):
+            self.rooms.addWidget(widget)
+            self._rooms[key] = (widget, action)
+        else:
+            self._factories[key] = widget
+            self._rooms[key] = (None, action)
+        return action
+
+    def room(self, key: str) -> QWidget:
+        """The widget of a room (built now if it was given as a factory)."""
+        widget, action = self._rooms[key]
+        if widget is None:
+            widget = self._factories.pop(key)()
+            self.rooms.addWidget(widget)
+            self._rooms[key] = (widget, action)
+        return widget
+
+    def show_room(self, key: str) -> None:
+        """Bring a room to the front."""
+        self.rooms.setCurrentWidget(self.room(key))
+        self._rooms[key][1].setChecked(True)
+        self._lend_agenda_keys(key == "agenda")
+
+    def _lend_agenda_keys(self, agenda_in_front: bool) -> None:
+        for action, (chorded, every) in self._agenda_keys.items():
+            action.setShortcuts(every if agenda_in_front else chorded)
+
+    def show_appointment(self, appointment_id: int) -> None:
+        """Bring the window up on a call's day with the call selected (a reminder was clicked)."""
+        self.show_room("agenda")
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.agenda.show_appointment(appointment_id)
+
+    def current_room(self) -> str:
+        """The key of the room in front ("welcome" on first run)."""
+        current = self.rooms.currentWidget()
+        if current is not None and current is self._welcome:
+            return "welcome"
+        return next((k for k, (w, _a) in self._rooms.items() if w is current), "")
+
+    # -- menus and keys --------------------------------------------------------------------
+    def _action(
+        self,
+        menu: str,
+        text: str,
+        slot: Callable[[], object],
+        *keys: str | QKeySequence.StandardKey,
+    ) -> QAction:
+        action = QAction(text, self)
+        sequences = [QKeySequence(k) for k in keys]
+        chorded = [k for k in sequences if _chorded(k)]
+        if len(chorded) != len(sequences):
+            # Bare keys (T, D, arrows, Delete...) belong to the agenda: other rooms need them
+            # for their own tables and fields, so they are lent only while the agenda is shown.
+            self._agenda_keys[action] = (chorded, sequences)
+        action.setShortcuts(sequences)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.menu(menu).addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        a = self.agenda
+        self.new_action = self._action("file", self.tr("&New call…"), a.new_call, "Ctrl+N")
+        self.menu("file").addSeparator()
+        self.demo_action = self._action("file", self.tr("Load &demo data"), self.load_demo)
+        self.menu("file").addSeparator()
+        self.quit_action = self._action(
+            "file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
+
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action, self.redo_action = undo, redo
+        edit = self.menu("edit")
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self.edit_action = self._action(
+            "edit", self.tr("&Edit call…"), a.edit_call, "Ctrl+E", "Return"
+        )
+        self.cancel_action = self._action(
+            "edit", self.tr("&Cancel call…"), a.cancel_selected, "Delete"
+        )
+        self._action("edit", self.tr("De&lete call…"), a.delete_selected, "Shift+Delete")
+        edit.addSeparator()
+        self._action("edit", self.tr("&Find…"), self.focus_search, "Ctrl+F")
+
+        self.day_action = self._action(
+            "view", self.tr("&Day"), lambda: self.set_view(View.DAY), "D"
+        )
+        self.week_action = self._action(
+            "view", self.tr("&Week"), lambda: self.set_view(View.WEEK), "W"
+        )
+        self.list_action = self._action(
+            "view", self.tr("&List"), lambda: self.set_view(View.LIST), "L"
+        )
+        self.menu("view").addSeparator()
+        self._action("view", self.tr("&Today"), a.go_today, "T")
+        self._action("view", self.tr("&Previous day"), lambda: a.step(-1), "Left")
+        self._action("view", self.tr("&Next day"), lambda: a.step(1), "Right")
+        self._action("view", self.tr("Previous wee&k"), lambda: a.step(-7), "PgUp")
+        self._action("view", self.tr("Next wee&k"), lambda: a.step(7), "PgDown")
+
+        language = self.menu("settings").addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(self.settings.value(i18n.LANGUAGE_KEY, "") or "")
+        for code, label in (("", self.tr("System")), ("en", "English"), ("fr", "Français")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language.addAction(action)
+        self.menu("help")
+
+        toolbar = self.navigation = QToolBar(self.tr("Navigation"), self)
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_action)
+        toolbar.addSeparator()
+        for text, slot in (
+            (self.tr("Today"), a.go_today),
+            ("◀", lambda: a.step(-self._stride())),
+            ("▶", lambda: a.step(self._stride())),
+        ):
+            toolbar.addAction(text, slot)
+        toolbar.addSeparator()
+        for action in (self.day_action, self.week_action, self.list_action):
+            action.setCheckable(True)
+            toolbar.addAction(action)
+        views = QActionGroup(self)
+        for action in (self.day_action, self.week_action, self.list_action):
+            views.addAction(action)
+        self.week_action.setChecked(True)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.heading)
+        self.addToolBar(toolbar)
+
+    def _stride(self) -> int:
+        return 1 if self.agenda.view == View.DAY else 7
+
+    def _connect(self) -> None:
+        s, a = self.sidebar, self.agenda
+        s.date_chosen.connect(a.set_date)
+        s.closer_changed.connect(a.set_closer)
+        s.filters_changed.connect(a.set_shown_companies)
+        s.search_changed.connect(a.set_search)
+        s.second_zone_changed.connect(a.set_pinned_zone)
+        a.title_changed.connect(self._on_title)
+        # The agenda room hears every write like the other rooms (``ui.shell.rooms_wiring``).
+        self.source.changed.connect(a.on_changes)
+        self.source.directory_loaded.connect(self._on_directory)
+        self.source.people_loaded.connect(self._on_people)
+        # Bound methods, not lambdas: Qt drops these connections when the window goes away.
+        self.source.failed.connect(self._on_failed)
+        self.source.tasks.busy_changed.connect(self._on_busy)
+        self.operations.refused.connect(self.status.setText)
+
+    @property
+    def welcome(self) -> WelcomePanel:
+        """The first-run panel (built the first time an empty agenda needs it)."""
+        if self._welcome is None:
+            from closer_desk.ui.shell.firstrun import WelcomePanel
+
+            self._welcome = WelcomePanel(self._system_zone, self)
+            self.rooms.addWidget(self._welcome)
+            self._welcome.demo_requested.connect(self.load_demo)
+            self._welcome.add_company_requested.connect(self.add_first_company)
+            self._welcome.closer_entered.connect(self._add_closer)
+        return self._welcome
+
+    def _on_failed(self, error: BaseException) -> None:
+        from closer_desk.core.errors import AgendaCorruptError
+
+        if isinstance(error, AgendaCorruptError) and self.on_damaged is not None:
+            self.on_damaged(error)  # a backup to offer, not just an error to show
+            return
+        self.prompts.inform(self, self.tr("Error"), describe(error))
+
+    def _on_busy(self, busy: bool) -> None:
+        self.status.setText(self.tr("Working…") if busy else "")
+
+    def _on_title(self, title: str) -> None:
+        self.heading.setText(f"  {title}")
+        self.sidebar.set_date(self.agenda.day)
+
+    def _on_people(self, directory: Directory) -> None:
+        current = self.agenda.closer.id if self.agenda.closer else None
+        self.sidebar.set_closers(directory.closers, current)
+
+    def _on_directory(self, directory: Directory) -> None:
+        current = self.agenda.closer.id if self.agenda.closer else None
+        self.sidebar.set_closers(directory.closers, current)
+        self.sidebar.set_companies(directory.companies)
+        if not directory.closers or directory.empty:
+            self.welcome.ask_for_closer(not directory.closers)
+            self.rooms.setCurrentWidget(self.welcome)
+            self._lend_agenda_keys(False)
+            self.sidebar.hide()
+            self.navigation.hide()
+        else:
+            self.sidebar.show()
+            self.navigation.show()
+            if self.current_room() == "welcome":
+                self.show_room("agenda")
+
+    def set_view(self, view: View) -> None:
+        """Day, week or list (and bring the agenda to the front)."""
+        self.show_room("agenda")
+        {View.DAY: self.day_action, View.WEEK: self.week_action, View.LIST: self.list_action}[
+            view
+        ].setChecked(True)
+        self.agenda.set_view(view)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sidebar.search.selectAll()
+
+    def set_language(self, code: str) -> None:
+        """Remember the language; it applies at the next start."""
+        self.settings.setValue(i18n.LANGUAGE_KEY, code)
+        self.settings.sync()
+        self.status.setText(self.tr("The language will change the next time closer_desk starts."))
+
+    # -- first run -------------------------------------------------------------------------
+    def load_demo(self) -> None:
+        """Fill an empty agenda with sample data."""
+        from closer_desk.core import demo
+        from closer_desk.store.demo import load_demo
+
+        def fill(agenda: Agenda) -> int:
+            from closer_desk.core import tz
+
+            today = tz.convert(agenda.now(), demo.CLOSER["zone"]).date()
+            return load_demo(agenda, demo.build(today))
+
+        self.source.write(
+            self,
+            fill,
+            None,
+            lambda e: self.prompts.inform(self, self.tr("Demo data"), describe(e)),
+        )
+
+    def add_first_company(self) -> None:
+        """Ask for a company name and add it."""
+        name, ok = QInputDialog.getText(
+            self, self.tr("Your first company"), self.tr("Name of the client company:")
+        )
+        if ok and name.strip():
+            self.add_company(name)
+
+    def add_company(self, name: str) -> None:
+        """Add a client company with default settings."""
+        self.source.write(
+            self,
+            lambda agenda: agenda.add_company(name),
+            None,
+            lambda e: self.prompts.inform(self, self.tr("Company"), describe(e)),
+        )
+
+    def _add_closer(self, name: str, zone: str, hours: WeeklyHours) -> None:
+        self.source.write(
+            self,
+            lambda agenda: agenda.add_closer(name, zone, hours=hours),
+            None,
+            lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)),
+        )
+
+
+def _chorded(sequence: QKeySequence) -> bool:
+    """True for a shortcut held with Ctrl, Alt or Meta (safe in every room)."""
+    first = sequence.toString(QKeySequence.SequenceFormat.PortableText).split(", ")[0]
+    return first.startswith(("Ctrl+", "Alt+", "Meta+"))

@@ -1,0 +1,86 @@
+"""``closer-desk`` with no command: the window opens on the agenda, or a clear error dialog."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from closer_desk import APP_ID, app
+from closer_desk.store import open_agenda
+from closer_desk.ui.shell.rooms_wiring import RoomsWiring
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    return shown
+
+
+def test_a_newer_agenda_gets_a_dialog_not_a_traceback(
+    qapp: Any, tmp_path: Path, dialogs: list[str]
+) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_agenda(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    assert app.main(["--db", str(path)]) == 1
+    assert "newer version of closer_desk" in dialogs[0] and "0099" in dialogs[0]
+
+
+def test_an_unreadable_file_gets_a_dialog(qapp: Any, tmp_path: Path, dialogs: list[str]) -> None:
+    path = tmp_path / "garbage.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    assert app.main(["--db", str(path)]) == 1
+    # A file that is not an agenda is reported as damaged, with no backup to offer.
+    assert dialogs and "damaged" in dialogs[0] and "no backup" in dialogs[0]
+
+
+def test_main_builds_and_shows_the_window(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[Any] = []
+    monkeypatch.setattr(
+        QApplication,
+        "exec",
+        lambda *_a: shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible()) or 0,
+    )
+    assert app.main(["--db", str(tmp_path / "new.sqlite3")]) == 0
+    assert QApplication.desktopFileName() == APP_ID
+    window = next(w for w in shown if type(w).__name__ == "MainWindow")
+    assert {"planner", "companies", "prospects", "closers", "reports", "pipeline"} <= set(
+        window._rooms
+    )
+    assert window.room("companies").isWidgetType()
+    wiring = window.findChild(RoomsWiring)
+    assert wiring is not None and wiring.restore_action.text() == "&Restore from backup…"
+    for widget in shown:
+        widget.close()
+        widget.deleteLater()
+
+
+def test_the_first_page_is_painted_before_the_agenda_is_opened(
+    qapp: Any, agenda: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def run(*_args: Any) -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if type(w).__name__ == "MainWindow" and w.isVisible()
+        )
+        seen["page"] = window.agenda.page
+        seen["opened"] = window.source._agenda is not None
+        seen["closer"] = window.agenda.closer
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run)
+    assert app.main(["--db", str(agenda.path)]) == 0
+    assert seen["page"] is not None and seen["opened"] is False
+    assert seen["closer"].name == "Camille Durand"
