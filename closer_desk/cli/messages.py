@@ -63,6 +63,8 @@ _CODES = {
     "is_a_folder": "is a folder, not a file",
     "bad_backup": "is damaged or is not a closer_desk agenda; nothing was restored",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
+    "not_synced": "has no shared calendar (set one up with 'closer-desk sync setup')",
+    "not_https": "must start with https:// (http:// only to this machine)",
 }
 
 
@@ -134,4 +136,6 @@ def describe(error: CloserDeskError) -> str:
         )
     if isinstance(error, AgendaFileError):
         return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
-    return str(error)
+    from closer_desk.cli.sync_words import describe_sync_error
+
+    return describe_sync_error(error) or str(error)
