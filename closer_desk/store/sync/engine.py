@@ -1,11 +1,12 @@
 """Two-way sync of one closer's calls with their CalDAV calendar (vdirsyncer's model).
 
-1. Ask the server what changed since the last sync token (one sync-collection REPORT), and
-   stop if one side suddenly holds none of the calls both held (``StorageEmptyError``).
-2. Push the agenda's changes: ``If-None-Match: *`` for a new call, ``If-Match`` for an update
+1. Push the agenda's changes: ``If-None-Match: *`` for a new call, ``If-Match`` for an update
    or a delete. Each pushed call is recorded in the status table in its own transaction, so a
    sync killed at any point leaves every call either pushed and recorded, or not recorded
    (the next sync's conditional request then finds it and settles it without a copy).
+2. Ask the server what changed since the last sync token (one sync-collection REPORT: the
+   calls just pushed come back with the ETags recorded, and are skipped), and stop if one
+   side suddenly holds none of the calls both held (``StorageEmptyError``, vdirsyncer's).
 3. Fetch what changed on the server (calendar-multiget) and apply it in one transaction with
    the new sync token: nothing of the pull is half-applied.
 
@@ -146,19 +147,22 @@ class Sync:
         self._save_rights(rights.can_write)
         with self.agenda.engine.begin() as conn:
             L.ensure_links(conn, self.closer.id)
-        listing = self.remote.changes(self.token)
-        self.report.full_listing = listing.full
         with self.agenda.engine.connect() as conn:
             locals_ = L.local_calls(conn, self.closer.id)
             statuses = L.statuses(conn, self.calendar_id)
             conflicts = L.pending_conflicts(conn, self.calendar_id)
+        self._check_agenda_not_emptied(locals_, statuses)
+        writable = rights.can_write is not False
+        self._push(locals_, statuses, conflicts, writable)
+        listing = self.remote.changes(self.token)
+        self.report.full_listing = listing.full
+        with self.agenda.engine.connect() as conn:
+            statuses = L.statuses(conn, self.calendar_id)
         by_href = {s.href: s for s in statuses.values()}
         deleted = (
             frozenset(by_href) - frozenset(listing.changed) if listing.full else listing.deleted
         )
-        self._check_not_emptied(locals_, statuses, listing.changed, deleted)
-        writable = rights.can_write is not False
-        self._push(locals_, statuses, conflicts, writable)
+        self._check_server_not_emptied(statuses, listing.changed, deleted)
         fetch = [
             href
             for href, etag in listing.changed.items()
@@ -186,21 +190,31 @@ class Sync:
                 .values(**values)
             )
 
-    def _check_not_emptied(
-        self,
-        locals_: dict[str, L.LocalCall],
-        statuses: dict[str, L.ItemStatus],
-        changed: dict[str, str],
-        deleted: frozenset[str],
+    def _known(self, statuses: dict[str, L.ItemStatus]) -> list[L.ItemStatus]:
+        return [s for s in statuses.values() if not s.is_foreign and s.uid not in self.settled]
+
+    def _check_agenda_not_emptied(
+        self, locals_: dict[str, L.LocalCall], statuses: dict[str, L.ItemStatus]
     ) -> None:
-        if self.force_delete:
-            return
-        known = [s for s in statuses.values() if not s.is_foreign]
-        if len(known) < 2:  # removing the one shared call is not a side "becoming empty"
-            return
-        if not locals_:
+        known = self._known(statuses)
+        # Removing the one shared call is not a side "becoming empty".
+        if not self.force_delete and len(known) > 1 and not locals_:
             raise StorageEmptyError(self.closer.name, "agenda", len(known))
-        if not changed and all(s.href in deleted for s in known):
+
+    def _check_server_not_emptied(
+        self, statuses: dict[str, L.ItemStatus], changed: dict[str, str], deleted: frozenset[str]
+    ) -> None:
+        """Every call both sides shared is gone from the server, and nothing came instead
+        (the calls this sync just pushed aside): a wiped or replaced calendar."""
+        known = self._known(statuses)
+        pushed = {s.href for s in statuses.values() if s.uid in self.settled}
+        others = [h for h in changed if h not in pushed]
+        if (
+            not self.force_delete
+            and len(known) > 1
+            and not others
+            and all(s.href in deleted for s in known)
+        ):
             raise StorageEmptyError(self.closer.name, "server", len(known))
 
     def _finish(self, conn: Connection) -> None:
