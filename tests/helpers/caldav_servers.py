@@ -89,6 +89,7 @@ class Rule:
     after: int = 0
     times: int | None = None
     call: Callable[[], None] | None = None
+    before: Callable[[], None] | None = None
     seen: int = 0
     fired: int = 0
 
@@ -139,6 +140,8 @@ class Faults:
                 [("Content-Type", rule.content_type), ("Content-Length", str(len(rule.body)))],
             )
             return [rule.body]
+        if rule is not None and rule.before is not None:
+            rule.before()
         if rule is not None and rule.delay:
             time.sleep(rule.delay)  # holding the answer past the client's timeout
         answer = list(self.app(environ, start_response))

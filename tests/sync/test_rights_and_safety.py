@@ -62,7 +62,10 @@ def test_booking_for_a_closer_whose_calendar_is_read_only_is_refused_before_writ
     assert refused.value.closer == "Dominique Roy"
     assert dump(assistant_agenda.path) == before
     booked = assistant_agenda.book(
-        company="Acme", prospect="Omar", closer="Camille", start=at("2026-03-10 10:00", "Europe/Paris")
+        company="Acme",
+        prospect="Omar",
+        closer="Camille",
+        start=at("2026-03-10 10:00", "Europe/Paris"),
     )
     reports = api.sync(assistant_agenda)
     assert [r.pushed for r in reports] == [1, 0]
@@ -144,12 +147,16 @@ def test_a_calendar_wiped_on_the_server_stops_the_sync(
 
 def test_an_agenda_emptied_here_stops_the_sync(radicale: Server, closer_agenda: Agenda) -> None:
     _two_shared_calls(radicale, closer_agenda)
-    for a in closer_agenda.appointments(at("2026-03-01 00:00", "UTC"), at("2026-04-01 00:00", "UTC")):
+    for a in closer_agenda.appointments(
+        at("2026-03-01 00:00", "UTC"), at("2026-04-01 00:00", "UTC")
+    ):
         closer_agenda.delete_appointment(a.id)
     with pytest.raises(StorageEmptyError) as empty:
         api.sync(closer_agenda)
     assert empty.value.side == "agenda"
-    assert len(list((radicale.storage / "collection-root" / "camille" / "calls").glob("*.ics"))) == 2
+    assert (
+        len(list((radicale.storage / "collection-root" / "camille" / "calls").glob("*.ics"))) == 2
+    )
 
 
 def _put_raw(url: str, name: str, text: str) -> None:
@@ -190,12 +197,13 @@ def test_an_unreadable_version_of_a_call_is_named_and_the_agendas_stands(
     url = _two_shared_calls(radicale, closer_agenda)
     [call] = [
         a
-        for a in closer_agenda.appointments(at("2026-03-10 00:00", "UTC"), at("2026-03-11 00:00", "UTC"))
+        for a in closer_agenda.appointments(
+            at("2026-03-10 00:00", "UTC"), at("2026-03-11 00:00", "UTC")
+        )
         if a.start.hour == 10
     ]
-    hostile = (
-        _PHONE_EVENT.replace("dentist@phone", call.uid)
-        .replace("SUMMARY:Dentist", "X-CLOSER-DESK-FORMAT:1\r\nX-CLOSER-DESK-URL:javascript:alert(1)")
+    hostile = _PHONE_EVENT.replace("dentist@phone", call.uid).replace(
+        "SUMMARY:Dentist", "X-CLOSER-DESK-FORMAT:1\r\nX-CLOSER-DESK-URL:javascript:alert(1)"
     )
     href = f"{call.uid}.ics".replace("@", "%40")
     _put_raw(url, href, hostile)

@@ -142,7 +142,7 @@ def test_a_change_beats_a_delete(
 def test_a_delete_of_an_unchanged_call_reaches_the_other_side(
     radicale: Server, closer_agenda: Agenda, assistant_agenda: Agenda
 ) -> None:
-    call, mirror = _shared_call(radicale, closer_agenda, assistant_agenda)
+    call, _mirror = _shared_call(radicale, closer_agenda, assistant_agenda)
     assistant_agenda.delete_appointment(call.id)
     [gone] = api.sync(assistant_agenda)
     assert gone.pushed == 1
@@ -198,7 +198,9 @@ def test_nothing_private_reaches_the_server(
         notes="PROSPECT-NOTE-SECRET-7431",
     )
     call = _book(closer_agenda, "2026-03-03 10:00", notes="CALL-NOTE-SECRET-7431")
-    closer_agenda.set_outcome(call.id, "won", value="98765.43", currency="CAD", commission_rate="0.17")
+    closer_agenda.set_outcome(
+        call.id, "won", value="98765.43", currency="CAD", commission_rate="0.17"
+    )
     api.sync(closer_agenda)
     stored = radicale.stored_text()
     assert call.uid in stored and "X-CLOSER-DESK-OUTCOME:won" in stored
@@ -216,7 +218,7 @@ def test_nothing_private_reaches_the_server(
 def test_a_second_sync_with_no_change_does_nothing(
     radicale: Server, closer_agenda: Agenda, assistant_agenda: Agenda
 ) -> None:
-    call, mirror = _shared_call(radicale, closer_agenda, assistant_agenda)
+    _call, _mirror = _shared_call(radicale, closer_agenda, assistant_agenda)
     for agenda in (closer_agenda, assistant_agenda, closer_agenda):
         [report] = api.sync(agenda)
         assert (report.pushed, report.pulled, report.merged) == (0, 0, 0)
