@@ -266,9 +266,7 @@ sync_flags = Table(
         primary_key=True,
     ),
     Column("flag", String, nullable=False),
-    Column(
-        "other_id", Integer, ForeignKey("appointments.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("other_id", Integer, ForeignKey("appointments.id", ondelete="CASCADE"), nullable=False),
 )
 
 # The ids every agenda gives the same company or prospect (local ids differ per file).

@@ -181,6 +181,11 @@ class Remote:
         tree = response.tree
         if tree is None:
             raise RemoteError(RemoteProblem.BAD_RESPONSE, self.url, response.status, "no XML")
+        if tree.find(f".//{dav.PropStat.tag}") is None and " 404" in (
+            tree.findtext(f".//{dav.Response.tag}/{dav.Status.tag}") or ""
+        ):
+            # A 207 whose one response says 404 (Xandikos): nothing there.
+            raise RemoteError(RemoteProblem.NOT_FOUND, self.url, 404)
         is_calendar = tree.find(f".//{dav.ResourceType.tag}/{cdav.Calendar.tag}") is not None
         privileges = tree.find(f".//{dav.CurrentUserPrivilegeSet.tag}")
         can_write: bool | None = None
