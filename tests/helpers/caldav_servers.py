@@ -191,6 +191,24 @@ def _serve(app: WSGIApp, storage: Path) -> Server:
     return Server(f"http://127.0.0.1:{port}/", storage, faults, httpd, thread)
 
 
+def start_files(folder: Path) -> Server:
+    """Plain files over HTTP (an ``.ics`` address of a Google or Outlook calendar)."""
+
+    def files(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        path = folder / environ.get("PATH_INFO", "/").lstrip("/")
+        if environ["REQUEST_METHOD"] != "GET" or not path.is_file():
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"not found"]
+        data = path.read_bytes()
+        start_response(
+            "200 OK", [("Content-Type", "text/calendar"), ("Content-Length", str(len(data)))]
+        )
+        return [data]
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return _serve(files, folder)
+
+
 def radicale_app(storage: Path, *, accounts: bool = False) -> WSGIApp:
     """Radicale's WSGI application on ``storage``: without authentication (anyone may write
     every calendar), or with ``USERS`` and the ``RIGHTS`` file."""
