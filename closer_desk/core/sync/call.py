@@ -76,22 +76,33 @@ class SyncedCall:
         tz.require_aware(self.created)
 
 
+def start_key(wall: str, zone: str, fold: int) -> str:
+    """The ``start`` field as the hash sees it: the agreed wall time (ISO, to the second), its
+    zone and fold. Moving a call to the same instant in another zone is a change (the invite
+    says another zone)."""
+    return f"{wall}|{zone}|{fold}"
+
+
 def _key(call: SyncedCall, name: str) -> str:
     value = getattr(call, name)
     if name == "start":
-        # The agreed wall time, its zone and fold: moving a call to the same instant in
-        # another zone is a change (the invite says another zone).
-        return f"{value.replace(tzinfo=None).isoformat()}|{tz.zone_name(value)}|{value.fold}"
+        wall = value.replace(tzinfo=None, fold=0).isoformat(timespec="seconds")
+        return start_key(wall, tz.zone_name(value), value.fold)
     if value is None:
         return ""
     return str(value)
 
 
+def hash_of(keys: list[str]) -> str:
+    """The hash of the merged fields' keys, in ``MERGED_FIELDS`` order (the store computes
+    them straight from its columns, without building a ``SyncedCall``)."""
+    return hashlib.sha256("\x1f".join(keys).encode()).hexdigest()[:32]
+
+
 def content_hash(call: SyncedCall) -> str:
     """A hash of the merged fields: equal hashes, nothing to do (DTSTAMP, SEQUENCE, PRODID and
     the server's own rewriting of the text do not count)."""
-    text = "\x1f".join(_key(call, name) for name in MERGED_FIELDS)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+    return hash_of([_key(call, name) for name in MERGED_FIELDS])
 
 
 def changed_fields(before: SyncedCall, after: SyncedCall) -> frozenset[str]:

@@ -130,6 +130,7 @@ class Sync:
         self.closer = closer
         self.calendar_id: int = calendar.id
         self.token: str = calendar.sync_token
+        self.first = calendar.last_sync_utc is None
         self.remote = remote
         self.force_delete = force_delete
         self.report = SyncReport(closer=closer.name)
@@ -156,8 +157,9 @@ class Sync:
         self._push(locals_, statuses, conflicts, writable)
         listing = self.remote.changes(self.token)
         self.report.full_listing = listing.full
-        with self.agenda.engine.connect() as conn:
-            statuses = L.statuses(conn, self.calendar_id)
+        if self.settled:  # what the pushes recorded
+            with self.agenda.engine.connect() as conn:
+                statuses = L.statuses(conn, self.calendar_id)
         by_href = {s.href: s for s in statuses.values()}
         deleted = (
             frozenset(by_href) - frozenset(listing.changed) if listing.full else listing.deleted
@@ -176,7 +178,7 @@ class Sync:
             again = {uid: c for uid, c in locals_.items() if uid in self.again}
             self._push(again, statuses, {}, writable, deletions=False)
         with self.agenda.engine.begin() as conn:
-            self._finish(conn)
+            self._finish(conn, first=self.first)
         return self.report
 
     def _save_rights(self, can_write: bool | None) -> None:
@@ -217,8 +219,10 @@ class Sync:
         ):
             raise StorageEmptyError(self.closer.name, "server", len(known))
 
-    def _finish(self, conn: Connection) -> None:
-        L.refresh_flags(conn, self.closer.id)
+    def _finish(self, conn: Connection, first: bool) -> None:
+        r = self.report
+        if first or r.pushed or r.pulled or r.merged or r.held or r.appointments:
+            L.refresh_flags(conn, self.closer.id)
         counts: dict[str, int] = dict(
             conn.execute(
                 select(sync_flags.c.flag, func.count())
@@ -387,7 +391,7 @@ class Sync:
                 return
             # The server changed it once more: merge again, against its version now agreed.
             current = again
-            held = L.ItemStatus(uid, href, etag, content_hash(theirs), theirs, False)
+            held = L.ItemStatus.agreed(uid, href, etag, theirs)
 
     def _reconcile(
         self,
@@ -402,7 +406,7 @@ class Sync:
         if content_hash(theirs) == mine.hash:
             self._record(mine.call.uid, href, etag, theirs)
             return None
-        result = merge(held.base if held else None, mine.call, theirs)
+        result = merge(self._base(held), mine.call, theirs)
         now = R.to_epoch(self._now)
         if result.conflicts:
             with self.agenda.engine.begin() as conn:
@@ -416,7 +420,7 @@ class Sync:
             # Until the merged version is on the server, the agreed one is the server's.
             L.record(conn, self.calendar_id, theirs.uid, href, etag, theirs)
         self.report.appointments.add(mine.id)
-        merged = L.LocalCall(mine.id, result.merged, content_hash(result.merged))
+        merged = L.LocalCall.of(mine.id, result.merged)
         try:
             new_etag = self._write(lambda: self.remote.update(href, self._ics(result.merged), etag))
         except (Precondition, Gone):
@@ -424,6 +428,12 @@ class Sync:
         self._record(theirs.uid, href, new_etag, result.merged)
         self.report.merged += 1
         return None
+
+    def _base(self, held: L.ItemStatus | None, conn: Connection | None = None) -> SyncedCall | None:
+        if conn is not None:
+            return L.base_of(conn, self.calendar_id, held)
+        with self.agenda.engine.connect() as own:
+            return L.base_of(own, self.calendar_id, held)
 
     def _refuse(self, item: SyncedCall | Foreign | Unreadable, href: str) -> None:
         if isinstance(item, Unreadable):
@@ -438,6 +448,9 @@ class Sync:
         fetched = list(self.remote.fetch(fetch)) if fetch else []
         now = R.to_epoch(self._now)
         with self.agenda.engine.begin() as conn:
+            if not fetched and not deleted:
+                self._save_token(conn, token)
+                return
             locals_ = L.local_calls(conn, self.closer.id)
             statuses = L.statuses(conn, self.calendar_id)
             conflicts = L.pending_conflicts(conn, self.calendar_id)
@@ -448,11 +461,14 @@ class Sync:
                 )
             for href in deleted:
                 self._apply_delete(conn, by_href.get(href), locals_, conflicts)
-            conn.execute(
-                update(sync_calendars)
-                .where(sync_calendars.c.id == self.calendar_id)
-                .values(sync_token=token)
-            )
+            self._save_token(conn, token)
+
+    def _save_token(self, conn: Connection, token: str) -> None:
+        conn.execute(
+            update(sync_calendars)
+            .where(sync_calendars.c.id == self.calendar_id)
+            .values(sync_token=token)
+        )
 
     def _apply_one(
         self,
@@ -499,7 +515,7 @@ class Sync:
             L.record(conn, self.calendar_id, uid, href, etag, theirs)
             return
         # Changed on both sides (this agenda could not push: read-only, full, or never agreed).
-        result = merge(held.base if held else None, mine.call, theirs)
+        result = merge(self._base(held, conn), mine.call, theirs)
         if result.from_theirs:
             L.apply_call(conn, self.closer.id, result.merged, mine, now)
             self.report.appointments.add(mine.id)
@@ -542,7 +558,7 @@ class Sync:
             L.record(conn, self.calendar_id, theirs.uid, href, etag, theirs)
             L.drop_conflict(conn, self.calendar_id, theirs.uid)
             return
-        result = merge(held.base if held else None, mine.call, theirs)
+        result = merge(self._base(held, conn), mine.call, theirs)
         if result.from_theirs:
             L.apply_call(conn, self.closer.id, result.merged, mine, now)
             self.report.appointments.add(mine.id)

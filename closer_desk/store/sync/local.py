@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from closer_desk.core.model import ACTIVE_STATUSES, CallKind, Outcome, Status
-from closer_desk.core.sync.call import SyncedCall, as_plain, content_hash, from_plain
+from closer_desk.core.sync.call import (
+    SyncedCall,
+    as_plain,
+    content_hash,
+    from_plain,
+    hash_of,
+    start_key,
+)
 from closer_desk.core.sync.overlaps import Span, overlap_flags
 from closer_desk.store import rows as R
+from closer_desk.store.entry_sql import run_text
 from closer_desk.store.schema import (
     appointments,
     companies,
@@ -36,25 +43,76 @@ _STATUSES = {s.value: s for s in Status}
 _OUTCOMES = {o.value: o for o in Outcome}
 
 
-@dataclass(frozen=True, slots=True)
 class LocalCall:
-    """One call of the agenda as it would travel, with its row id and hash."""
+    """One call of the agenda as it would travel: its row id and hash, and the
+    ``SyncedCall`` itself, built only when asked for (a sync of 10,000 unchanged calls only
+    compares hashes).
 
-    id: int
-    call: SyncedCall
-    hash: str
+    Attributes:
+        id: the appointment's id.
+        hash: ``content_hash`` of its shared fields.
+    """
+
+    __slots__ = ("_call", "_row", "hash", "id")
+
+    def __init__(self, id: int, hash: str, row: Any = None, call: SyncedCall | None = None):
+        self.id = id
+        self.hash = hash
+        self._row = row
+        self._call = call
+
+    @classmethod
+    def of(cls, id: int, call: SyncedCall) -> LocalCall:
+        """A local call from a ``SyncedCall`` already built."""
+        return cls(id, content_hash(call), call=call)
+
+    @property
+    def call(self) -> SyncedCall:
+        """The shared fields of the call."""
+        if self._call is None:
+            self._call = _synced(self._row)
+        return self._call
 
 
-@dataclass(frozen=True, slots=True)
 class ItemStatus:
-    """One row of the status table: what both sides last agreed on for a UID."""
+    """One row of the status table: what both sides last agreed on for a UID. ``base`` (the
+    agreed version, for a merge) is read from its JSON only when asked for."""
 
-    uid: str
-    href: str
-    etag: str
-    hash: str
-    base: SyncedCall | None
-    is_foreign: bool
+    __slots__ = ("_base", "_base_json", "etag", "hash", "href", "is_foreign", "uid")
+
+    def __init__(
+        self,
+        uid: str,
+        href: str,
+        etag: str,
+        hash: str,
+        base_json: str | None,
+        is_foreign: bool,
+        base: SyncedCall | None = None,
+    ) -> None:
+        self.uid = uid
+        self.href = href
+        self.etag = etag
+        self.hash = hash
+        self.is_foreign = is_foreign
+        self._base_json = base_json
+        self._base = base
+
+    @classmethod
+    def agreed(cls, uid: str, href: str, etag: str, call: SyncedCall) -> ItemStatus:
+        """The status of a version both sides hold."""
+        return cls(uid, href, etag, content_hash(call), None, False, call)
+
+    @property
+    def base(self) -> SyncedCall | None:
+        """The version both sides last agreed on, when read (see ``base_of``)."""
+        if self._base is None and self._base_json:
+            self._base = from_plain(json.loads(self._base_json))
+        return self._base
+
+    def set_base(self, base: SyncedCall | None) -> None:
+        """Keep the agreed version once read."""
+        self._base = base
 
 
 def new_uid() -> str:
@@ -85,77 +143,94 @@ def ensure_links(conn: Connection, closer_id: int) -> None:
             )
 
 
+# Raw SQL on the driver's cursor: a sync reads every call of the closer each time, and
+# SQLAlchemy's row objects cost more than the query (see ``store.entry_sql``).
+_LOCAL_CALLS = """
+SELECT a.id, a.uid, a.wall_start, a.zone, a.fold, a.minutes, a.kind, a.url, a.phone, a.status,
+       a.outcome, a.reminder_minutes, lc.uid, c.name, lp.uid, p.name, p.email, p.zone,
+       p.country, p.language, a.sequence, a.created_utc
+FROM appointments a
+JOIN companies c ON c.id = a.company_id
+JOIN prospects p ON p.id = a.prospect_id
+LEFT JOIN sync_links lc ON lc.kind = 'company' AND lc.local_id = a.company_id
+LEFT JOIN sync_links lp ON lp.kind = 'prospect' AND lp.local_id = a.prospect_id
+WHERE a.closer_id = :closer_id
+"""
+
+
 def local_calls(conn: Connection, closer_id: int) -> dict[str, LocalCall]:
-    """Every call of the closer, by UID, as it would travel (one query)."""
-    a, c, p = appointments, companies, prospects
-    lc, lp = sync_links.alias("lc"), sync_links.alias("lp")
-    query = (
-        select(
-            a.c.id,
-            a.c.uid,
-            a.c.wall_start,
-            a.c.zone,
-            a.c.fold,
-            a.c.minutes,
-            a.c.kind,
-            a.c.status,
-            a.c.outcome,
-            a.c.url,
-            a.c.phone,
-            a.c.reminder_minutes,
-            a.c.sequence,
-            a.c.created_utc,
-            c.c.name.label("company_name"),
-            lc.c.uid.label("company_uid"),
-            p.c.name.label("prospect_name"),
-            p.c.email,
-            p.c.zone.label("prospect_zone"),
-            p.c.country,
-            p.c.language,
-            lp.c.uid.label("prospect_uid"),
-        )
-        .select_from(a)
-        .join(c, c.c.id == a.c.company_id)
-        .join(p, p.c.id == a.c.prospect_id)
-        .outerjoin(lc, and_(lc.c.kind == _COMPANY, lc.c.local_id == a.c.company_id))
-        .outerjoin(lp, and_(lp.c.kind == _PROSPECT, lp.c.local_id == a.c.prospect_id))
-        .where(a.c.closer_id == closer_id)
-    )
+    """Every call of the closer, by UID, with the hash of what would travel (one query; the
+    hash comes straight from the columns, in ``MERGED_FIELDS`` order)."""
+    _, rows = run_text(conn, _LOCAL_CALLS, {"closer_id": closer_id})
     found: dict[str, LocalCall] = {}
-    for row in conn.execute(query):
-        call = SyncedCall(
-            uid=row.uid,
-            start=R.start_from_columns(row.wall_start, row.zone, row.fold),
-            minutes=row.minutes,
-            kind=_KINDS[row.kind],
-            status=_STATUSES[row.status],
-            outcome=_OUTCOMES.get(row.outcome) if row.outcome else None,
-            url=row.url,
-            phone=row.phone,
-            reminder_minutes=row.reminder_minutes,
-            company_uid=row.company_uid or "",
-            company_name=row.company_name,
-            prospect_uid=row.prospect_uid or "",
-            prospect_name=row.prospect_name,
-            prospect_email=row.email,
-            prospect_zone=row.prospect_zone,
-            prospect_country=row.country,
-            prospect_language=row.language,
-            created=R.from_epoch(row.created_utc),
-            sequence=row.sequence,
-        )
-        found[row.uid] = LocalCall(row.id, call, content_hash(call))
+    for row in rows:
+        (id_, uid, wall, zone, fold, minutes, kind, url, phone, status, outcome, reminder,
+         company_uid, company, prospect_uid, prospect, email, p_zone, country, language,
+         _seq, _created) = row  # fmt: skip
+        keys = [
+            start_key(wall, zone, fold), str(minutes), kind, url, phone, status, outcome or "",
+            str(reminder), company_uid or "", company, prospect_uid or "", prospect, email,
+            p_zone, country, language,
+        ]  # fmt: skip
+        found[uid] = LocalCall(id_, hash_of(keys), row)
     return found
 
 
+def _synced(row: tuple[Any, ...]) -> SyncedCall:
+    (_id, uid, wall, zone, fold, minutes, kind, url, phone, status, outcome, reminder,
+     company_uid, company, prospect_uid, prospect, email, p_zone, country, language,
+     sequence, created) = row  # fmt: skip
+    return SyncedCall(
+        uid=uid,
+        start=R.start_from_columns(wall, zone, fold),
+        minutes=minutes,
+        kind=_KINDS[kind],
+        status=_STATUSES[status],
+        outcome=_OUTCOMES.get(outcome) if outcome else None,
+        url=url,
+        phone=phone,
+        reminder_minutes=reminder,
+        company_uid=company_uid or "",
+        company_name=company,
+        prospect_uid=prospect_uid or "",
+        prospect_name=prospect,
+        prospect_email=email,
+        prospect_zone=p_zone,
+        prospect_country=country,
+        prospect_language=language,
+        created=R.from_epoch(created),
+        sequence=sequence,
+    )
+
+
 # -- the status table ----------------------------------------------------------------------
+_STATUSES_SQL = (
+    "SELECT uid, href, etag, hash, is_foreign FROM sync_items WHERE calendar_id = :calendar_id"
+)
+
+
 def statuses(conn: Connection, calendar_id: int) -> dict[str, ItemStatus]:
-    """The status table of one calendar, by UID."""
-    out = {}
-    for row in conn.execute(select(sync_items).where(sync_items.c.calendar_id == calendar_id)):
-        base = from_plain(json.loads(row.base)) if row.base else None
-        out[row.uid] = ItemStatus(row.uid, row.href, row.etag, row.hash, base, bool(row.is_foreign))
-    return out
+    """The status table of one calendar, by UID (without the agreed versions: ``base_of``
+    reads one when a merge needs it)."""
+    _, rows = run_text(conn, _STATUSES_SQL, {"calendar_id": calendar_id})
+    return {
+        uid: ItemStatus(uid, href, etag, hash_, None, bool(foreign))
+        for uid, href, etag, hash_, foreign in rows
+    }
+
+
+def base_of(conn: Connection, calendar_id: int, held: ItemStatus | None) -> SyncedCall | None:
+    """The version both sides last agreed on for ``held`` (None: never agreed, or foreign)."""
+    if held is None or held.is_foreign:
+        return None
+    if held.base is None:
+        text = conn.execute(
+            select(sync_items.c.base).where(
+                sync_items.c.calendar_id == calendar_id, sync_items.c.uid == held.uid
+            )
+        ).scalar()
+        held.set_base(from_plain(json.loads(text)) if text else None)
+    return held.base
 
 
 def record(
@@ -414,23 +489,20 @@ def remove_call(conn: Connection, existing: LocalCall) -> bool:
 
 
 # -- flags ---------------------------------------------------------------------------------
+_LIVE_SPANS = (
+    "SELECT id, start_utc, end_utc, created_utc, uid FROM appointments"
+    " WHERE closer_id = :closer_id AND status IN ({})".format(
+        ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES))
+    )
+)
+
+
 def refresh_flags(conn: Connection, closer_id: int) -> int:
     """Flag the closer's live calls that overlap (see ``core.sync.overlaps``); how many."""
     mine = select(appointments.c.id).where(appointments.c.closer_id == closer_id)
     conn.execute(delete(sync_flags).where(sync_flags.c.appointment_id.in_(mine)))
-    rows = conn.execute(
-        select(
-            appointments.c.id,
-            appointments.c.start_utc,
-            appointments.c.end_utc,
-            appointments.c.created_utc,
-            appointments.c.uid,
-        ).where(
-            appointments.c.closer_id == closer_id,
-            appointments.c.status.in_([s.value for s in ACTIVE_STATUSES]),
-        )
-    ).all()
-    flagged = overlap_flags(Span(r.id, r.start_utc, r.end_utc, r.created_utc, r.uid) for r in rows)
+    _, rows = run_text(conn, _LIVE_SPANS, {"closer_id": closer_id})
+    flagged = overlap_flags(Span(*row) for row in rows)
     if flagged:
         conn.execute(
             insert(sync_flags),
