@@ -209,14 +209,17 @@ def start_files(folder: Path) -> Server:
     return _serve(files, folder)
 
 
-def radicale_app(storage: Path, *, accounts: bool = False) -> WSGIApp:
+def radicale_app(storage: Path, *, accounts: bool = False, fsync: bool = True) -> WSGIApp:
     """Radicale's WSGI application on ``storage``: without authentication (anyone may write
     every calendar), or with ``USERS`` and the ``RIGHTS`` file."""
     import radicale
     import radicale.config
 
     settings: dict[str, dict[str, str]] = {
-        "storage": {"filesystem_folder": str(storage / "collections")},
+        "storage": {
+            "filesystem_folder": str(storage / "collections"),
+            "_filesystem_fsync": str(fsync),
+        },
         "auth": {"type": "none"},
         "rights": {"type": "authenticated"},
         "logging": {"level": "error", "mask_passwords": "True"},
@@ -283,7 +286,7 @@ class RadicaleProcess:
 
 
 def spawn_radicale(
-    storage: Path, *, port: int = 0, die_after_puts: int = 0, fast_uid: bool = False
+    storage: Path, *, port: int = 0, die_after_puts: int = 0, bench: bool = False
 ) -> RadicaleProcess:
     """Start Radicale in a child process and wait until it listens. ``die_after_puts``: the
     process kills itself (SIGKILL) once it has stored that many PUTs, before answering the
@@ -292,8 +295,8 @@ def spawn_radicale(
     argv = [sys.executable, "-m", "tests.helpers.radicale_process", str(storage), str(port)]
     if die_after_puts:
         argv += ["--die-after-puts", str(die_after_puts)]
-    if fast_uid:
-        argv.append("--fast-uid")
+    if bench:
+        argv.append("--bench")
     child = subprocess.Popen(
         argv,
         cwd=ROOT,
