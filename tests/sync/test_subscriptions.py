@@ -96,6 +96,14 @@ def test_a_calendar_that_cannot_be_read_is_refused_and_nothing_is_kept(
         subscribe(closer_agenda, "file:///etc/passwd", "Camille")
 
 
+def test_a_shared_calendar_is_not_also_busy_time(radicale: Server, closer_agenda: Agenda) -> None:
+    url = radicale.calendar("camille", "calls")
+    api.set_up(closer_agenda, "Camille", url)
+    with pytest.raises(ValidationError) as refused:
+        subscribe(closer_agenda, url, "Camille")
+    assert refused.value.code == "shared_calendar"
+
+
 def test_a_read_only_caldav_calendar_is_busy_time(
     radicale_accounts: Server,
     closer_agenda: Agenda,

@@ -128,16 +128,17 @@ def check_url(url: str, *, field: str = "url") -> str:
     """A calendar URL: ``https://`` with a host, or ``http://`` to this machine only (a
     password must not cross a network in clear)."""
     text = url.strip()
+    shown = text if len(text) <= 100 else text[:99] + "…"  # an error names it, cut short
     try:
         parts = urlsplit(text)
         host = parts.hostname
     except ValueError as error:
-        raise ValidationError(field, "bad_url", url) from error
+        raise ValidationError(field, "bad_url", shown) from error
     if not host or any(ord(c) < 0x21 or ord(c) == 0x7F for c in text) or len(text) > 2000:
-        raise ValidationError(field, "bad_url", url)
+        raise ValidationError(field, "bad_url", shown)
     if parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK):
         return text
-    raise ValidationError(field, "not_https", url)
+    raise ValidationError(field, "not_https", shown)
 
 
 def _key(username: str, url: str) -> str:

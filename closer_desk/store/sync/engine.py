@@ -515,16 +515,31 @@ class Sync:
             L.record(conn, self.calendar_id, uid, href, etag, theirs)
             return
         # Changed on both sides (this agenda could not push: read-only, full, or never agreed).
+        if self._merge_in(conn, mine, held, theirs, href, etag, now):
+            self.report.merged += 1
+
+    def _merge_in(
+        self,
+        conn: Connection,
+        mine: L.LocalCall,
+        held: L.ItemStatus | None,
+        theirs: SyncedCall,
+        href: str,
+        etag: str,
+        now: int,
+    ) -> bool:
+        """Merge the server's version into the agenda's; True when nothing conflicts (the
+        merged version is then pushed by this sync), False when a conflict now waits."""
         result = merge(self._base(held, conn), mine.call, theirs)
         if result.from_theirs:
             L.apply_call(conn, self.closer.id, result.merged, mine, now)
             self.report.appointments.add(mine.id)
         if result.conflicts:
             L.save_conflict(conn, self.calendar_id, theirs, result.conflicts, href, etag, now)
-            return
-        L.record(conn, self.calendar_id, uid, href, etag, theirs)
-        self.report.merged += 1
-        self.again.add(uid)
+            return False
+        L.record(conn, self.calendar_id, theirs.uid, href, etag, theirs)
+        self.again.add(theirs.uid)
+        return True
 
     def _take_theirs(
         self,
@@ -558,16 +573,8 @@ class Sync:
             L.record(conn, self.calendar_id, theirs.uid, href, etag, theirs)
             L.drop_conflict(conn, self.calendar_id, theirs.uid)
             return
-        result = merge(self._base(held, conn), mine.call, theirs)
-        if result.from_theirs:
-            L.apply_call(conn, self.closer.id, result.merged, mine, now)
-            self.report.appointments.add(mine.id)
-        if result.conflicts:
-            L.save_conflict(conn, self.calendar_id, theirs, result.conflicts, href, etag, now)
-        else:
+        if self._merge_in(conn, mine, held, theirs, href, etag, now):
             L.drop_conflict(conn, self.calendar_id, theirs.uid)
-            L.record(conn, self.calendar_id, theirs.uid, href, etag, theirs)
-            self.again.add(theirs.uid)
 
     def _apply_delete(
         self,

@@ -20,12 +20,13 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import insert, select, update
 
+from closer_desk.core.errors import ValidationError
 from closer_desk.core.ics.lines import Limits
 from closer_desk.core.sync.errors import RemoteError, RemoteProblem
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
-from closer_desk.store.schema import closers, sync_subscriptions
+from closer_desk.store.schema import closers, sync_calendars, sync_subscriptions
 
 _HEADER = frozenset({"VERSION", "PRODID", "CALSCALE", "METHOD"})
 
@@ -190,6 +191,16 @@ def subscribe(
 
     who = agenda.closer(closer)
     url = check_url(url)
+    with agenda.engine.connect() as conn:
+        shared = conn.execute(
+            select(sync_calendars.c.url).where(
+                sync_calendars.c.url.in_([url, url.rstrip("/") + "/"])
+            )
+        ).first()
+    if shared is not None:
+        # A closer's shared calendar holds their calls: as busy time it would block each
+        # call's own slot twice.
+        raise ValidationError("url", "shared_calendar", url)
     name = " ".join(label.split())[:200] or (urlsplit(url).hostname or url)
     secret = password_for(username, url, password) if username else None
     report = _import(agenda, who.id, url, _download(url, username, secret, timeout))
