@@ -7,12 +7,15 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from closer_desk.core import tz
 from closer_desk.core.ics.sync_event import Foreign, Unreadable, call_object, read_object
 from closer_desk.core.model import CallKind, Closer, Outcome, Status
 from closer_desk.core.sync.call import SyncedCall, as_plain, content_hash, from_plain, merge
 from closer_desk.core.sync.overlaps import Flag, Span, overlap_flags
+from tests.helpers.fuzzing import examples
 
 CLOSER = Closer(id=1, name="Camille Durand", zone="Europe/Paris", email="camille@example.com")
 NOW = datetime(2026, 3, 2, 8, tzinfo=UTC)
@@ -157,3 +160,26 @@ def test_flags_are_the_same_whatever_the_order_and_ties_go_by_uid() -> None:
     two = [(f.key, f.flag) for f in overlap_flags(list(reversed(spans)))]
     # 3 was booked first; 2 and 1 at the same second, 2's UID sorts first.
     assert one == two == [(1, Flag.REBOOK), (2, Flag.OVERLAP), (3, Flag.OVERLAP)]
+
+
+_GOOD = call_object(_call(), CLOSER, now=NOW).decode().splitlines()
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.integers(0, len(_GOOD) - 1),
+            st.one_of(st.text(max_size=40), st.sampled_from(["", "END:VEVENT", "BEGIN:VEVENT"])),
+        ),
+        max_size=6,
+    )
+)
+def test_whatever_a_server_sends_back_is_read_or_named_never_raised(
+    edits: list[tuple[int, str]],
+) -> None:
+    lines = list(_GOOD)
+    for where, text in edits:
+        lines[where] = text
+    found = read_object("\r\n".join(lines))
+    assert isinstance(found, SyncedCall | Foreign | Unreadable)

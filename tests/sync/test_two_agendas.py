@@ -36,6 +36,8 @@ def test_booked_on_one_appears_on_the_other_and_a_move_comes_back(
     assert (pushed.pushed, pushed.pulled) == (1, 0)
     [pulled] = api.sync(closer_agenda)
     assert (pulled.pushed, pulled.pulled) == (0, 1)
+    changes = pulled.changes()
+    assert len(changes.appointments) == 1 and changes.companies and changes.prospects
     seen = _by_uid(closer_agenda, call.uid)
     assert seen is not None
     assert seen.start == call.start and seen.zone == "America/Toronto"

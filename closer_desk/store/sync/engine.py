@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from closer_desk.core.ics.sync_event import Foreign, Unreadable, call_object, read_object
-from closer_desk.core.model import Closer
+from closer_desk.core.model import Changes, Closer
 from closer_desk.core.sync.call import SyncedCall, content_hash, merge
 from closer_desk.core.sync.errors import RemoteError, RemoteProblem, StorageEmptyError
 from closer_desk.core.sync.overlaps import Flag
@@ -84,6 +84,17 @@ class SyncReport:
     appointments: set[int] = field(default_factory=set)
     full_listing: bool = False
     subscriptions: list[Any] = field(default_factory=list)
+
+    def changes(self) -> Changes:
+        """What the window refreshes after this sync (calls, and the companies, prospects
+        and busy time a sync can add)."""
+        pulled = bool(self.pulled or self.merged)
+        return Changes(
+            appointments=frozenset(self.appointments),
+            companies=pulled,
+            prospects=pulled,
+            busy=any(not s.error for s in self.subscriptions),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for ``--json``."""
