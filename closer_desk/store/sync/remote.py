@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import quote, unquote, urlsplit
+from xml.sax.saxutils import escape
 
 from caldav.calendarobjectresource import Event
 from caldav.collection import Calendar
@@ -31,7 +32,8 @@ from closer_desk.core.sync.errors import RemoteError, RemoteProblem
 _T = TypeVar("_T")
 #: calendar-multiget batch: keeps each answer a few hundred kB.
 MULTIGET_BATCH = 200
-_WRITE_PRIVILEGES = frozenset({"write", "write-content", "all"})
+# "bind" is the right to add members: enough to book a new call.
+_WRITE_PRIVILEGES = frozenset({"write", "write-content", "bind", "all"})
 # Our hrefs are the call's UID: an object at another href with the same UID can only be one a
 # client copied, and the library's UID search before each new object is one REPORT per call
 # (a scan of the whole calendar on Radicale). If-None-Match: * on our own href is the guard.
@@ -206,7 +208,7 @@ class Remote:
         body = (
             '<?xml version="1.0" encoding="utf-8"?>'
             '<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
-            f"<D:set><D:prop><D:displayname>{_xml_text(name)}</D:displayname></D:prop></D:set>"
+            f"<D:set><D:prop><D:displayname>{escape(name)}</D:displayname></D:prop></D:set>"
             "</C:mkcalendar>"
         )
         response = self._call(lambda: self._client.mkcalendar(self.url, body))
@@ -296,7 +298,3 @@ class Remote:
         url = self._object_url(href)
         event = Event(client=self._client, url=url, parent=self._calendar)
         self._call(lambda: event.delete(if_match=etag), str(url))
-
-
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
