@@ -63,9 +63,6 @@ _CODES = {
     "is_a_folder": "is a folder, not a file",
     "bad_backup": "is damaged or is not a closer_desk agenda; nothing was restored",
     "not_empty": "already holds data; demo data goes into an empty agenda (use --db NEW_FILE)",
-    "not_synced": "has no shared calendar (set one up with 'closer-desk sync setup')",
-    "not_https": "must start with https:// (http:// only to this machine)",
-    "shared_calendar": "is a closer's shared calendar: its calls are already in the agenda",
 }
 
 

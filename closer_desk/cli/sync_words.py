@@ -9,6 +9,7 @@ from closer_desk.core.sync.errors import (
     RemoteError,
     RemoteProblem,
     StorageEmptyError,
+    SyncRefusedError,
 )
 
 PROBLEMS = {
@@ -63,10 +64,27 @@ def problem_text(problem: RemoteProblem | str) -> str:
         return str(problem).replace("_", " ")
 
 
+REFUSED = {
+    "not_synced": "has no shared calendar (set one up with 'closer-desk sync setup')",
+    "bad_url": "is not a usable address",
+    "not_https": "must start with https:// (http:// only to this machine)",
+    "shared_calendar": "is a closer's shared calendar: its calls are already in the agenda",
+}
+
+
 def describe_sync_error(error: CloserDeskError) -> str | None:
     """A one-line reason for a sync error, or None when ``error`` is not one."""
     from closer_desk.cli.messages import shorten
 
+    if isinstance(error, SyncRefusedError):
+        if error.code == "not_synced":
+            if not error.value:
+                return (
+                    "no closer has a shared calendar yet: set one up with 'closer-desk sync setup'"
+                )
+            return f"{shorten(error.value)} {REFUSED['not_synced']}"
+        reason = REFUSED.get(error.code, error.code.replace("_", " "))
+        return f"{shorten(repr(error.value))} {reason}"
     if isinstance(error, RemoteError):
         status = f" (HTTP {error.status})" if error.status else ""
         return f"{problem_text(error.problem)}{status}: {shorten(error.url)}"

@@ -7,13 +7,13 @@ import shutil
 
 import pytest
 
-from closer_desk.core.errors import ValidationError
 from closer_desk.core.sync.errors import (
     MissingPasswordError,
     ReadOnlyCalendarError,
     RemoteError,
     RemoteProblem,
     StorageEmptyError,
+    SyncRefusedError,
 )
 from closer_desk.store import Agenda
 from closer_desk.store.sync import api
@@ -111,7 +111,7 @@ def test_a_wrong_password_and_a_missing_one_are_named(
 
 
 def test_a_plain_http_address_off_this_machine_is_refused(closer_agenda: Agenda) -> None:
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(SyncRefusedError) as refused:
         api.set_up(closer_agenda, "Camille", "http://calendar.example.com/camille/")
     assert refused.value.code == "not_https"
 
@@ -219,6 +219,6 @@ def test_an_unreadable_version_of_a_call_is_named_and_the_agendas_stands(
 
 
 def test_a_closer_without_a_shared_calendar_is_named(closer_agenda: Agenda) -> None:
-    with pytest.raises(ValidationError) as none:
+    with pytest.raises(SyncRefusedError) as none:
         api.sync(closer_agenda, "Camille")
     assert none.value.code == "not_synced"

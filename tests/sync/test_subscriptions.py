@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.core.errors import ValidationError
+from closer_desk.core.sync.errors import SyncRefusedError
 from closer_desk.store import Agenda
 from closer_desk.store.sync import api
 from closer_desk.store.sync.subscriptions import subscribe, subscriptions
@@ -92,14 +92,14 @@ def test_a_calendar_that_cannot_be_read_is_refused_and_nothing_is_kept(
     with pytest.raises(IcsRejected):
         subscribe(closer_agenda, files.url + "broken.ics", "Camille")
     assert subscriptions(closer_agenda) == []
-    with pytest.raises(ValidationError):
+    with pytest.raises(SyncRefusedError):
         subscribe(closer_agenda, "file:///etc/passwd", "Camille")
 
 
 def test_a_shared_calendar_is_not_also_busy_time(radicale: Server, closer_agenda: Agenda) -> None:
     url = radicale.calendar("camille", "calls")
     api.set_up(closer_agenda, "Camille", url)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(SyncRefusedError) as refused:
         subscribe(closer_agenda, url, "Camille")
     assert refused.value.code == "shared_calendar"
 

@@ -102,7 +102,7 @@ def test_errors_are_one_line_and_change_nothing(
     db = str(assistant_agenda.path)
     before = dump(Path(db))
     code, _, err = run(capsys, "--db", db, "sync")
-    assert code == 2 and "has no shared calendar" in err
+    assert code == 2 and "no closer has a shared calendar yet" in err
     code, _, err = run(capsys, "--db", db, "sync", "setup", "--closer", "Camille",
                        "--url", "http://calendar.example.com/c/")  # fmt: skip
     assert code == 2 and "https://" in err

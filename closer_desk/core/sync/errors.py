@@ -98,3 +98,19 @@ class MissingPasswordError(CloserDeskError):
         self.account = account
         self.env = env
         self.keyring_safe = keyring_safe
+
+
+class SyncRefusedError(CloserDeskError):
+    """A sync set-up or subscription refused for what the user gave.
+
+    Attributes:
+        code: ``not_synced`` (the closer has no shared calendar), ``bad_url``, ``not_https``
+            (a password would cross the network in clear), ``shared_calendar`` (a closer's
+            shared calendar cannot also be a subscription).
+        value: what the user gave, cut short.
+    """
+
+    def __init__(self, code: str, value: str = "") -> None:
+        super().__init__(f"{code}: {value!r}")
+        self.code = code
+        self.value = value

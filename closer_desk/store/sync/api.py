@@ -18,7 +18,12 @@ from sqlalchemy import delete, insert, select, update
 from closer_desk.core.errors import NotFoundError, ValidationError
 from closer_desk.core.model import Closer
 from closer_desk.core.sync.call import SyncedCall, from_plain
-from closer_desk.core.sync.errors import MissingPasswordError, RemoteError, RemoteProblem
+from closer_desk.core.sync.errors import (
+    MissingPasswordError,
+    RemoteError,
+    RemoteProblem,
+    SyncRefusedError,
+)
 from closer_desk.core.sync.overlaps import Flag
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
@@ -124,7 +129,7 @@ def accounts(agenda: Agenda) -> list[Account]:
     return [_account(r) for r in _rows(agenda)]
 
 
-def check_url(url: str, *, field: str = "url") -> str:
+def check_url(url: str) -> str:
     """A calendar URL: ``https://`` with a host, or ``http://`` to this machine only (a
     password must not cross a network in clear)."""
     text = url.strip()
@@ -133,12 +138,12 @@ def check_url(url: str, *, field: str = "url") -> str:
         parts = urlsplit(text)
         host = parts.hostname
     except ValueError as error:
-        raise ValidationError(field, "bad_url", shown) from error
+        raise SyncRefusedError("bad_url", shown) from error
     if not host or any(ord(c) < 0x21 or ord(c) == 0x7F for c in text) or len(text) > 2000:
-        raise ValidationError(field, "bad_url", shown)
+        raise SyncRefusedError("bad_url", shown)
     if parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK):
         return text
-    raise ValidationError(field, "not_https", shown)
+    raise SyncRefusedError("not_https", shown)
 
 
 def _key(username: str, url: str) -> str:
@@ -249,7 +254,7 @@ def _closer_rows(agenda: Agenda, closer: Key | None) -> list[Any]:
     who = agenda.closer(closer)
     found = _rows(agenda, who.id)
     if not found:
-        raise ValidationError("closer", "not_synced", who.name)
+        raise SyncRefusedError("not_synced", who.name)
     return found
 
 
@@ -269,7 +274,7 @@ def sync(
 
     rows = _closer_rows(agenda, closer)
     if not rows:
-        raise ValidationError("closer", "not_synced", "")
+        raise SyncRefusedError("not_synced")
     reports = []
     for row in rows:
         who = agenda.closer(row.closer_id)

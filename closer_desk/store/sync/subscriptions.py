@@ -20,9 +20,8 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import insert, select, update
 
-from closer_desk.core.errors import ValidationError
 from closer_desk.core.ics.lines import Limits
-from closer_desk.core.sync.errors import RemoteError, RemoteProblem
+from closer_desk.core.sync.errors import RemoteError, RemoteProblem, SyncRefusedError
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
@@ -200,7 +199,7 @@ def subscribe(
     if shared is not None:
         # A closer's shared calendar holds their calls: as busy time it would block each
         # call's own slot twice.
-        raise ValidationError("url", "shared_calendar", url)
+        raise SyncRefusedError("shared_calendar", url)
     name = " ".join(label.split())[:200] or (urlsplit(url).hostname or url)
     secret = password_for(username, url, password) if username else None
     report = _import(agenda, who.id, url, _download(url, username, secret, timeout))
