@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "closer_desk.cli.ops_cmds",
     "closer_desk.cli.ics_cmds",
     "closer_desk.cli.mail_cmds",
+    "closer_desk.cli.sync_cmds",
 )
 
 
@@ -41,7 +42,7 @@ def _text(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        from closer_desk.cli.messages import shorten
+        from closer_desk.cli.words import shorten
 
         raise argparse.ArgumentTypeError(f"not valid UTF-8 text: {shorten(ascii(value))}") from None
     return value
@@ -140,7 +141,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
-        from closer_desk.cli.messages import shorten
+        from closer_desk.cli.words import shorten
 
         print(
             f"closer-desk: {error.strerror or error}: {shorten(str(error.filename or ''))}".rstrip(

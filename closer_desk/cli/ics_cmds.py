@@ -17,7 +17,7 @@ from closer_desk.cli._common import (
     today,
     write_output,
 )
-from closer_desk.cli.messages import shorten
+from closer_desk.cli.words import shorten
 from closer_desk.core import parse
 from closer_desk.core.ics.export import export_calendar
 from closer_desk.core.ics.importing import IcsRejected

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from closer_desk.cli.words import shorten
 from closer_desk.core.errors import (
     AgendaCorruptError,
     AgendaFileError,
@@ -84,12 +85,6 @@ _CODES = {
 def _when(dt: object) -> str:
     assert isinstance(dt, datetime)
     return dt.strftime("%Y-%m-%d %H:%M %Z (UTC%z)").replace("(UTC+0000)", "(UTC)")
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis: an error names what the user
-    typed without printing a 10 kB value back."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _calls(calls: Sequence[Any]) -> str:
@@ -259,7 +254,9 @@ def describe(error: CloserDeskError) -> str:
         return f"mail not sent: {mail_reason(error.code, error.detail)}"
     if isinstance(error, AgendaFileError):
         return f"cannot use {error.path} as an agenda ({error.reason}); it was not changed"
-    return str(error)
+    from closer_desk.cli.sync_words import describe_sync_error
+
+    return describe_sync_error(error) or str(error)
 
 
 _STORAGE = {

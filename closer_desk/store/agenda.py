@@ -40,6 +40,7 @@ from closer_desk.store.schema import (
     prospects,
     settings,
 )
+from closer_desk.store.sync.rights import SHARED_COLUMNS, refuse_if_read_only
 
 Clock = Callable[[], datetime]
 _ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
@@ -418,6 +419,7 @@ class Agenda(DirectoryMixin):
                     raise NotFoundError("closer", "")
             else:
                 closer_id = self._resolve_id(conn, closers, "closer", b.closer)
+            refuse_if_read_only(conn, closer_id)  # a call the closer's calendar cannot take
             co = conn.execute(select(companies).where(companies.c.id == company_id)).one()
             pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
             call_kind = parse.parse_choice(b.kind or co.default_kind, CallKind, "kind")
@@ -485,6 +487,8 @@ class Agenda(DirectoryMixin):
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if not changed:
                 return current
+            if SHARED_COLUMNS.intersection(changed):
+                refuse_if_read_only(conn, row.closer_id)
             if check_conflicts and not force:
                 self._refuse_conflicts(
                     conn,

@@ -9,8 +9,15 @@ from pathlib import Path
 from closer_desk import APP_NAME
 
 #: The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0006_mail_outbox"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004_repair_company_rate", "0006_mail_outbox")
+SCHEMA_HEAD = "0007_caldav_sync"
+KNOWN_REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004_repair_company_rate",
+    "0006_mail_outbox",
+    "0007_caldav_sync",
+)
 ENV_DB = "CLOSER_DESK_DB"
 
 

@@ -280,3 +280,102 @@ invite_answers = Table(
     UniqueConstraint("appointment_id", "message_key", "method", name="uq_answer_message"),
 )
 Index("ix_answers_appointment", invite_answers.c.appointment_id, invite_answers.c.id)
+
+# Added by migration 0007_caldav_sync: sharing calls through one CalDAV calendar per closer.
+sync_calendars = Table(
+    "sync_calendars",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "closer_id",
+        Integer,
+        ForeignKey("closers.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("url", String, nullable=False),
+    Column("username", String, nullable=False, server_default=""),
+    Column("sync_token", String, nullable=False, server_default=""),
+    # 1 writable, 0 read-only, NULL not known yet (from the server's privileges)
+    Column("can_write", Integer),
+    Column("rights_checked_utc", Integer),
+    Column("last_sync_utc", Integer),
+    Column("last_error", String, nullable=False, server_default=""),
+    Column("created_utc", Integer, nullable=False),
+)
+
+# vdirsyncer's status table: what both sides last agreed on, per calendar and UID.
+sync_items = Table(
+    "sync_items",
+    metadata,
+    Column(
+        "calendar_id",
+        Integer,
+        ForeignKey("sync_calendars.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("uid", String, primary_key=True),
+    Column("href", String, nullable=False),
+    Column("etag", String, nullable=False, server_default=""),
+    Column("hash", String, nullable=False, server_default=""),
+    Column("base", Text),  # JSON of the agreed version's shared fields
+    Column("is_foreign", Integer, nullable=False, server_default="0"),
+    UniqueConstraint("calendar_id", "href", name="uq_sync_item_href"),
+)
+
+# The same field changed on both sides: the agenda keeps its own until the user chooses.
+sync_conflicts = Table(
+    "sync_conflicts",
+    metadata,
+    Column(
+        "calendar_id",
+        Integer,
+        ForeignKey("sync_calendars.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("uid", String, primary_key=True),
+    Column("fields", String, nullable=False),
+    Column("theirs", Text, nullable=False),
+    Column("href", String, nullable=False),
+    Column("etag", String, nullable=False, server_default=""),
+    Column("detected_utc", Integer, nullable=False),
+)
+
+# Calls of one closer that overlap after a sync; recomputed by each sync.
+sync_flags = Table(
+    "sync_flags",
+    metadata,
+    Column(
+        "appointment_id",
+        Integer,
+        ForeignKey("appointments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("flag", String, nullable=False),
+    Column("other_id", Integer, ForeignKey("appointments.id", ondelete="CASCADE"), nullable=False),
+)
+
+# The ids every agenda gives the same company or prospect (local ids differ per file).
+sync_links = Table(
+    "sync_links",
+    metadata,
+    Column("kind", String, primary_key=True),
+    Column("local_id", Integer, primary_key=True),
+    Column("uid", String, nullable=False),
+    UniqueConstraint("kind", "uid", name="uq_sync_link_uid"),
+)
+
+# Other calendars (read-only CalDAV, https .ics) refreshed as a closer's busy time.
+sync_subscriptions = Table(
+    "sync_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("closer_id", Integer, ForeignKey("closers.id", ondelete="CASCADE"), nullable=False),
+    Column("url", String, nullable=False),
+    Column("label", String, nullable=False),
+    Column("username", String, nullable=False, server_default=""),
+    Column("last_refresh_utc", Integer),
+    Column("last_error", String, nullable=False, server_default=""),
+    Column("last_count", Integer),
+    UniqueConstraint("closer_id", "url", name="uq_subscription_url"),
+)

@@ -239,6 +239,10 @@ NEEDS_AN_AGENDA = {
     "outbox show": ["outbox", "show", "1"],
     "replies": ["replies", "{out}/reply.ics"],
     "counter": ["counter", "1", "accept"],
+    "sync setup": ["sync", "setup", "--closer", "Camille", "--url", "http://127.0.0.1:9/cal/"],
+    "sync status": ["sync", "status"],
+    "sync resolve": ["sync", "resolve", "1", "--keep", "mine"],
+    "subscribe": ["subscribe", "http://127.0.0.1:9/cal.ics", "--closer", "Camille"],
 }
 #: Commands that never open the agenda (or only read its backups folder).
 NEED_NO_AGENDA = {

@@ -25,3 +25,10 @@ def test_every_qt_module_the_app_imports_is_bundled():
     imported = _imported_qt_modules()
     assert "PySide6.QtCharts" in imported  # the scan itself works
     assert imported.isdisjoint(_excluded()), imported & _excluded()
+
+
+def test_the_test_servers_are_never_bundled():
+    """Radicale and Xandikos (GPLv3) are test dependencies of the CalDAV sync only."""
+    assert {"radicale", "xandikos"} <= _excluded()
+    for source in (ROOT / "closer_desk").rglob("*.py"):
+        assert not re.search(r"^\s*(?:from|import) (radicale|xandikos)\b", source.read_text(), re.M)

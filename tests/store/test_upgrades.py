@@ -220,10 +220,37 @@ def seed_0006(conn: sqlite3.Connection) -> None:
     _insert(conn, "mail_reminders", [{"company_id": 1, "hours": 24}])
 
 
+def seed_0007(conn: sqlite3.Connection) -> None:
+    """0007_caldav_sync added the shared calendars, their status table, conflicts, flags,
+    shared ids and subscriptions."""
+    seed_0006(conn)
+    conn.execute(
+        "INSERT INTO sync_calendars (id, closer_id, url, username, sync_token, can_write,"
+        " created_utc) VALUES (1, 1, 'https://dav.example.com/c/', 'camille', 'tok-1', 1, 0)"
+    )
+    uid = conn.execute("SELECT uid FROM appointments ORDER BY id LIMIT 1").fetchone()[0]
+    conn.execute(
+        "INSERT INTO sync_items (calendar_id, uid, href, etag, hash, base) VALUES"
+        " (1, ?, '/c/a.ics', '\"e1\"', 'h1', '{}')",
+        (uid,),
+    )
+    conn.execute(
+        "INSERT INTO sync_conflicts (calendar_id, uid, fields, theirs, href, etag,"
+        " detected_utc) VALUES (1, ?, 'start', '{}', '/c/a.ics', '\"e2\"', 0)",
+        (uid,),
+    )
+    conn.execute("INSERT INTO sync_links (kind, local_id, uid) VALUES ('company', 1, 'c-1')")
+    conn.execute(
+        "INSERT INTO sync_subscriptions (closer_id, url, label) VALUES"
+        " (1, 'https://cal.example.com/x.ics', 'Work')"
+    )
+
+
 SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001": seed_0001,
     "0002": seed_0002,
     "0006_mail_outbox": seed_0006,
+    "0007_caldav_sync": seed_0007,
 }
 
 

@@ -1,0 +1,125 @@
+"""Subscriptions: an .ics address or a read-only CalDAV calendar as a closer's busy time,
+refreshed by each sync."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from closer_desk.core.sync.errors import SyncRefusedError
+from closer_desk.store import Agenda
+from closer_desk.store.sync import api
+from closer_desk.store.sync.subscriptions import subscribe, subscriptions
+from tests.helpers.caldav_servers import USERS, Server, start_files
+from tests.helpers.factories import NOW, at
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Iterator[Server]:
+    server = start_files(tmp_path / "files")
+    yield server
+    server.stop()
+
+
+def _event(uid: str, start: str, end: str) -> str:
+    return (
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:{start}\r\n"
+        f"DTEND:{end}\r\nSUMMARY:Busy\r\nEND:VEVENT\r\n"
+    )
+
+
+def _calendar(*events: str) -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        + "".join(events)
+        + "END:VCALENDAR\r\n"
+    )
+
+
+def _busy(agenda: Agenda) -> list[tuple[str, int]]:
+    closer = agenda.closer("Camille")
+    blocks = agenda.busy_blocks(closer.id, NOW, NOW + timedelta(days=30))
+    return [(b.uid, b.start.astimezone(NOW.tzinfo).hour) for b in blocks]
+
+
+def test_an_ics_address_is_busy_time_refreshed_by_each_sync(
+    files: Server, radicale: Server, closer_agenda: Agenda
+) -> None:
+    (files.storage / "work.ics").write_text(
+        _calendar(
+            _event("a@google", "20260310T090000Z", "20260310T100000Z"),
+            _event("b@google", "20260311T130000Z", "20260311T140000Z"),
+        )
+    )
+    done = subscribe(closer_agenda, files.url + "work.ics", "Camille", label="Work")
+    assert (done.events, done.added) == (2, 2)
+    assert _busy(closer_agenda) == [("a@google", 9), ("b@google", 13)]
+    [held] = subscriptions(closer_agenda)
+    assert held.label == "Work" and held.last_count == 2
+
+    (files.storage / "work.ics").write_text(
+        _calendar(
+            _event("a@google", "20260310T150000Z", "20260310T160000Z"),
+            _event("b@google", "20260311T130000Z", "20260311T140000Z"),
+            _event("c@google", "20260312T080000Z", "20260312T090000Z"),
+        )
+    )
+    api.set_up(closer_agenda, "Camille", radicale.calendar("camille", "calls"))
+    [report] = api.sync(closer_agenda)
+    [refreshed] = report.subscriptions
+    assert (refreshed.added, refreshed.updated, refreshed.error) == (1, 1, "")
+    assert _busy(closer_agenda) == [("a@google", 15), ("b@google", 13), ("c@google", 8)]
+
+    # Gone for a while: the sync still works and says so; the busy time stays as it was.
+    (files.storage / "work.ics").unlink()
+    [later] = api.sync(closer_agenda)
+    assert [s.error for s in later.subscriptions] == ["not_found"]
+    assert len(_busy(closer_agenda)) == 3
+    assert subscriptions(closer_agenda)[0].last_error == "not_found"
+
+
+def test_a_calendar_that_cannot_be_read_is_refused_and_nothing_is_kept(
+    files: Server, closer_agenda: Agenda
+) -> None:
+    (files.storage / "broken.ics").write_text(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    from closer_desk.core.ics.importing import IcsRejected
+
+    with pytest.raises(IcsRejected):
+        subscribe(closer_agenda, files.url + "broken.ics", "Camille")
+    assert subscriptions(closer_agenda) == []
+    with pytest.raises(SyncRefusedError):
+        subscribe(closer_agenda, "file:///etc/passwd", "Camille")
+
+
+def test_a_shared_calendar_is_not_also_busy_time(radicale: Server, closer_agenda: Agenda) -> None:
+    url = radicale.calendar("camille", "calls")
+    api.set_up(closer_agenda, "Camille", url)
+    with pytest.raises(SyncRefusedError) as refused:
+        subscribe(closer_agenda, url, "Camille")
+    assert refused.value.code == "shared_calendar"
+
+
+def test_a_read_only_caldav_calendar_is_busy_time(
+    radicale_accounts: Server,
+    closer_agenda: Agenda,
+    assistant_agenda: Agenda,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    theirs = radicale_accounts.calendar("dominique", "calls")
+    closer_agenda.add_closer("Dominique Roy", "America/Montreal")
+    monkeypatch.setenv(api.ENV_PASSWORD, USERS["dominique"])
+    api.set_up(closer_agenda, "Dominique", theirs, username="dominique")
+    closer_agenda.book(
+        company="Acme", prospect="Omar", closer="Dominique", start=at("2026-03-10 12:00", "UTC")
+    )
+    api.sync(closer_agenda)
+
+    monkeypatch.setenv(api.ENV_PASSWORD, USERS["assistant"])
+    done = subscribe(assistant_agenda, theirs, "Camille", label="Dominique", username="assistant")
+    assert (done.events, done.added) == (1, 1)
+    assert [hour for _, hour in _busy(assistant_agenda)] == [12]
