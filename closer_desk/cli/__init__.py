@@ -72,9 +72,11 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         parser.print_help()
         return 2
     from closer_desk.cli.messages import describe
+    from closer_desk.cli.terminal import clean_output
 
     try:
-        return int(args.func(args) or 0)
+        with clean_output():
+            return int(args.func(args) or 0)
     except CloserDeskError as error:
         print(f"closer-desk: {describe(error)}", file=sys.stderr)
         return 2 if error.bad_input else 1

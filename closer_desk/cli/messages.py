@@ -79,10 +79,24 @@ def shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _shown(value: object) -> str:
+    """A value the user typed or a file held, quoted, on one line without control
+    characters and cut: an error never prints 10 kB or an escape sequence back."""
+    from closer_desk.core.text import one_line
+
+    return repr(shorten(one_line(str(value))))
+
+
 def describe(error: CloserDeskError) -> str:
-    """A one-line reason for ``error``."""
+    """A one-line reason for ``error``, without control characters."""
+    from closer_desk.core.text import one_line
+
+    return one_line(_describe(error))
+
+
+def _describe(error: CloserDeskError) -> str:
     if isinstance(error, UnknownZoneError):
-        return f"unknown time zone {error.name!r} (use an IANA name such as Europe/Paris)"
+        return f"unknown time zone {_shown(error.name)} (use an IANA name such as Europe/Paris)"
     if isinstance(error, NonExistentTimeError):
         return (
             f"{error.wall:%Y-%m-%d %H:%M} does not exist in {error.zone} "
@@ -97,7 +111,8 @@ def describe(error: CloserDeskError) -> str:
         )
     if isinstance(error, AmbiguousNameError):
         return (
-            f"{error.kind} {error.key!r} matches several: {', '.join(error.candidates)}; "
+            f"{error.kind} {_shown(error.key)} matches several: "
+            f"{shorten(', '.join(error.candidates), 300)}; "
             "be more precise or use the id"
         )
     if isinstance(error, NotFoundError):
@@ -105,9 +120,9 @@ def describe(error: CloserDeskError) -> str:
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
             )
-        return f"no {error.kind} {error.key!r}"
+        return f"no {error.kind} {_shown(error.key)}"
     if isinstance(error, DuplicateError):
-        return f"a {error.kind} named {error.name!r} already exists"
+        return f"a {error.kind} named {_shown(error.name)} already exists"
     if isinstance(error, ConflictError):
         names = ", ".join(
             f"#{c.id} at {_when(c.start)}"  # type: ignore[attr-defined]
@@ -116,7 +131,7 @@ def describe(error: CloserDeskError) -> str:
         return f"overlaps the closer's call {names}; pick another time or pass --force"
     if isinstance(error, ValidationError):
         reason = _CODES.get(error.code, error.code.replace("_", " "))
-        shown = "" if error.value in (None, "") else f" {str(error.value)!r}"
+        shown = "" if error.value in (None, "") else f" {_shown(error.value)}"
         return f"{error.field}{shown}: {reason}"
     if isinstance(error, AgendaVersionError):
         return (
