@@ -29,9 +29,7 @@ def _printable(text: str) -> bool:
     return text.isprintable() and " " not in text and "\\" not in text
 
 
-def check_link(
-    url: str, field: str = "link", schemes: tuple[str, ...] = ALLOWED_SCHEMES
-) -> str:
+def check_link(url: str, field: str = "link", schemes: tuple[str, ...] = ALLOWED_SCHEMES) -> str:
     """``url`` without surrounding spaces or tabs, if it is a link of one of ``schemes``.
 
     Raises ``ValidationError(field, "link_scheme")`` for another scheme and

@@ -136,7 +136,7 @@ HOSTILE = [
     "Emoji 🎉 and accents éàü",
     "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil",
     "Esc \x1b[31mred\x1b[0m bell\x07 del\x7f nul\x00 vt\x0b ff\x0c sep\u2028 end",
-    "Ann \"The Closer\" Lee",
+    'Ann "The Closer" Lee',
 ]
 
 

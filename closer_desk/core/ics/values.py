@@ -11,18 +11,25 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
-from closer_desk.core import tz
+from closer_desk.core import timerange, tz
 from closer_desk.core.errors import UnknownZoneError
-from closer_desk.core.ics.lines import IcsRejected, Limits, Line, split_content_line
+from closer_desk.core.ics.lines import IcsRejected, Limits, Line, split_content_line, tzid_key
+from closer_desk.core.ics.vtimezone import ZoneRules, wall_seconds
+from closer_desk.core.text import one_line
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+#: A zone an event may be in: a named one, or one its file defines (with its offsets).
+Zone = tzinfo | ZoneRules
+#: What a file's VTIMEZONE gave: its offsets, or why it cannot be used (line, code, detail).
+FileZone = ZoneRules | tuple[int, str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     """What every worker needs to know about the file being imported."""
 
-    timezones: dict[str, tuple[int, str]]
+    timezones: dict[str, FileZone]
     x_wr_timezone: str
     floating_zone: str
     lo: int
@@ -32,11 +39,24 @@ class Context:
     deadline: float
 
 
-_DT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
+_DT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?(Z?)")
 _DURATION = re.compile(r"([+-]?)P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _USED = frozenset(
-    {"DTSTART", "DTEND", "DURATION", "UID", "SUMMARY", "SEQUENCE", "STATUS", "TRANSP", "RRULE"}
+    {
+        "DTSTART",
+        "DTEND",
+        "DURATION",
+        "UID",
+        "SUMMARY",
+        "SEQUENCE",
+        "STATUS",
+        "TRANSP",
+        "RRULE",
+        "RDATE",
+        "EXDATE",
+        "RECURRENCE-ID",
+    }
 )
 _MAX_SPAN = 10 * 366 * 86400  # no event blocks more than ten years
 
@@ -47,24 +67,25 @@ def unescape(value: str) -> str:
 
 
 # -- zones -------------------------------------------------------------------------------
-# Workers outlive one import: a zone read from a file's VTIMEZONE is cached under its text.
-_ZONES: dict[tuple[str, str], tzinfo] = {}
 
 
 def zone_by_name(tzid: str) -> tzinfo:
-    """IANA or Windows name, also behind the path prefixes some clients add
+    """IANA, Windows or Windows display name, also behind the path prefixes some clients add
     (``/mozilla.org/20070129_1/Europe/Paris``, ``/freeassociation.sourceforge.net/...``)."""
+    tzid = tzid_key(tzid)
     try:
         return tz.zone(tzid)
     except UnknownZoneError:
         parts = [p for p in tzid.split("/") if p]
+        if tzid.startswith("(") or len(parts) < 2:
+            raise
         for size in (3, 2):
             if len(parts) > size:
                 try:
                     return tz.zone("/".join(parts[-size:]))
                 except UnknownZoneError:
                     continue
-        if tzid.startswith("/") and len(parts) >= 2:
+        if tzid.startswith("/"):
             return tz.zone("/".join(parts[-2:]))
         raise
 
@@ -78,31 +99,32 @@ def is_named(tzid: str) -> bool:
     return True
 
 
-def zone_of(tzid: str, ctx: Context, line: int) -> tzinfo:
-    """The zone a TZID names: IANA or Windows by name first, else the file's VTIMEZONE."""
-    definition = ctx.timezones.get(tzid)
-    key = (tzid, definition[1] if definition else "")
-    found = _ZONES.get(key) or _ZONES.get((tzid, ""))
-    if found is not None:
-        return found
+def zone_of(tzid: str, ctx: Context, line: int) -> Zone:
+    """The zone a TZID names: IANA or Windows by name first, else the file's VTIMEZONE; an
+    unknown or unusable one makes the event unreadable."""
     try:
-        found = zone_by_name(tzid)
-        key = (tzid, "")
+        return zone_by_name(tzid)
     except UnknownZoneError:
-        if definition is None:
-            raise IcsRejected(line, "unknown_zone", tzid) from None
-        from icalendar import Timezone
+        pass
+    found = ctx.timezones.get(tzid_key(tzid))
+    if found is None:
+        raise IcsRejected(line, "unknown_zone", shown(tzid_key(tzid), 60))
+    if isinstance(found, ZoneRules):
+        return found
+    raise IcsRejected(line, found[1], found[2])
 
-        try:
-            component = Timezone.from_ical(definition[1])
-            assert isinstance(component, Timezone)
-            found = component.to_tz()
-        except Exception as exc:  # icalendar raises many kinds on a broken VTIMEZONE
-            raise IcsRejected(definition[0], "bad_value", f"VTIMEZONE {tzid}: {exc}"[:200]) from exc
-    if len(_ZONES) > 1000:
-        _ZONES.clear()
-    _ZONES[key] = found
-    return found
+
+def utc_of_wall(wall: datetime, zone: Zone) -> int:
+    """Epoch seconds of a naive wall time in ``zone``."""
+    if isinstance(zone, ZoneRules):
+        return zone.to_utc(wall_seconds(wall))
+    return epoch(wall.replace(tzinfo=zone).astimezone(UTC))
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A piece of file text fit for a report: one clean line, cut to ``limit``."""
+    text = one_line(text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def epoch(instant: datetime) -> int:
@@ -118,63 +140,76 @@ def day_start(day: date, ctx: Context) -> int:
 def when(
     params: dict[str, str], value: str, ctx: Context, line: int
 ) -> tuple[int, bool, bool, date]:
-    """(epoch, is a date, is floating, the date or datetime) of a DTSTART/DTEND value;
-    an impossible date or an unknown zone refuses the file at ``line``."""
-    match = _DT.fullmatch(value.strip())
-    if match is None:
-        raise IcsRejected(line, "bad_date", value[:80])
-    y, mo, d, h, mi, s, z = match.groups()
-    try:
-        if h is None:
-            day = date(int(y), int(mo), int(d))
-            return day_start(day, ctx), True, False, day
-        wall = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s))
-    except ValueError:
-        raise IcsRejected(line, "bad_date", value[:80]) from None
-    if z:
+    """(epoch, is a date, is floating, the date or naive datetime) of a DTSTART/DTEND value.
+
+    An impossible date, a year outside ``core.timerange`` (before any zone conversion could
+    overflow) or an unknown zone makes the event unreadable at ``line``."""
+    wall = parse_wall(value, line)
+    if not isinstance(wall, datetime):
+        return day_start(wall, ctx), True, False, wall
+    if value.rstrip().endswith("Z"):
         return epoch(wall.replace(tzinfo=UTC)), False, False, wall
     tzid = params.get("TZID")
     if tzid:
-        return (
-            epoch(wall.replace(tzinfo=zone_of(tzid, ctx, line)).astimezone(UTC)),
-            False,
-            False,
-            wall,
+        return utc_of_wall(wall, zone_of(tzid, ctx, line)), False, False, wall
+    return epoch(wall.replace(tzinfo=tz.zone(ctx.floating_zone))), False, True, wall
+
+
+def parse_wall(value: str, line: int) -> date:
+    """The date or naive datetime of a DATE or DATE-TIME value (a trailing ``Z`` allowed on
+    both: Google writes ``RDATE:20131210Z`` for a date), checked against the supported years."""
+    match = _DT.fullmatch(value.strip())
+    if match is None:
+        raise IcsRejected(line, "bad_date", shown(value))
+    y, mo, d, h, mi, s, _ = match.groups()
+    try:
+        day = date(int(y), int(mo), int(d))
+        wall: date = (
+            day if h is None else datetime(int(y), int(mo), int(d), int(h), int(mi), int(s))
         )
-    floating = wall.replace(tzinfo=tz.zone(ctx.floating_zone)).astimezone(UTC)
-    return epoch(floating), False, True, wall
+    except ValueError:
+        raise IcsRejected(line, "bad_date", shown(value)) from None
+    if not timerange.in_range(day):
+        raise IcsRejected(line, "year_out_of_range", y)
+    return wall
 
 
 def duration(value: str, line: int) -> int:
     """Seconds of an ISO 8601 DURATION value; refuses a malformed or huge one."""
     match = _DURATION.fullmatch(value.strip())
     if match is None or value.strip() in ("P", "PT", "-P", "+P"):
-        raise IcsRejected(line, "bad_value", f"DURATION:{value[:40]}")
+        raise IcsRejected(line, "bad_value", "DURATION")
     sign, w, d, h, m, s = match.groups()
     seconds = (int(w or 0) * 7 + int(d or 0)) * 86400 + int(h or 0) * 3600
     seconds += int(m or 0) * 60 + int(s or 0)
     if seconds > _MAX_SPAN:
-        raise IcsRejected(line, "bad_value", f"DURATION:{value[:40]}")
+        raise IcsRejected(line, "bad_value", "DURATION")
     return -seconds if sign == "-" else seconds
 
 
 _HEAD = re.compile(r"([A-Za-z0-9-]+)[;:]")
 
+#: One property: (parameters, raw value, line).
+Prop = tuple[dict[str, str], str, int]
+#: An event's properties the import uses, each with every occurrence in the file's order.
+Props = dict[str, list[Prop]]
 
-def scan(lines: list[Line]) -> tuple[dict[str, tuple[dict[str, str], str, int]], list[str]]:
-    """The event's own properties (not its alarms'); every line must be a content line.
+
+def scan(lines: list[Line]) -> tuple[Props, list[str]]:
+    """The event's own properties (not its alarms'), and its lines for a synthetic UID.
 
     Only the properties the import uses are split into parameters and value; the others
-    (descriptions, attendees...) are only checked to be content lines, which is what keeps
-    this faster than a generic parse.
+    (descriptions, attendees, CREATED...) are only checked to be content lines, which is what
+    keeps this faster than a generic parse, and a junk value in one of them never makes the
+    event unreadable.
     """
-    props: dict[str, tuple[dict[str, str], str, int]] = {}
+    props: Props = {}
     keyed: list[str] = []
     depth = 0
     for number, text in lines[1:-1]:
         head = _HEAD.match(text)
         if head is None:
-            raise IcsRejected(number, "bad_line", text[:80])
+            raise IcsRejected(number, "bad_line")
         name = head.group(1).upper()
         if name == "BEGIN":
             depth += 1
@@ -186,12 +221,24 @@ def scan(lines: list[Line]) -> tuple[dict[str, tuple[dict[str, str], str, int]],
             continue
         if name != "DTSTAMP":
             keyed.append(text)
-        if name in _USED and name not in props:
+        if name in _USED:
             split = split_content_line(text)
             if split is None:
-                raise IcsRejected(number, "bad_line", text[:80])
-            props[name] = (split[1], split[2], number)
+                raise IcsRejected(number, "bad_line")
+            props.setdefault(name, []).append((split[1], split[2], number))
     return props, keyed
+
+
+def first(props: Props, name: str) -> Prop | None:
+    """The first ``name`` property, or None."""
+    found = props.get(name)
+    return found[0] if found else None
+
+
+def text_of(props: Props, name: str, limit: int = 500) -> str:
+    """A TEXT property unescaped, on one clean line, cut to ``limit`` (``""`` when absent)."""
+    prop = first(props, name)
+    return one_line(unescape(prop[1]))[:limit] if prop else ""
 
 
 _TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*)', re.IGNORECASE)
@@ -219,15 +266,16 @@ def synthetic_uid(keyed: list[str]) -> str:
     return hashlib.sha1("\n".join(keyed).encode()).hexdigest()[:24] + "@closer-desk-import"
 
 
-def sequence_of(props: dict[str, tuple[dict[str, str], str, int]]) -> int:
-    """The SEQUENCE (0 when absent); a non-number refuses the file."""
-    if "SEQUENCE" not in props:
+def sequence_of(props: Props) -> int:
+    """The SEQUENCE (0 when absent); a non-number makes the event unreadable."""
+    prop = first(props, "SEQUENCE")
+    if prop is None:
         return 0
-    _, value, number = props["SEQUENCE"]
+    _, value, number = prop
     try:
         return int(value.strip())
     except ValueError:
-        raise IcsRejected(number, "bad_value", f"SEQUENCE:{value[:40]}") from None
+        raise IcsRejected(number, "bad_value", "SEQUENCE") from None
 
 
 def recurrence_key(value: date) -> str:
