@@ -1,8 +1,9 @@
 """Time zones: lookup, localisation of wall times, conversion.
 
 Zones come from the stdlib ``zoneinfo`` backed by the pinned ``tzdata`` package, so the rules
-are the same on every OS. Windows names ("Romance Standard Time") and display names ("(UTC+01:00) Brussels, Copenhagen,
-Madrid, Paris", through ``windows_zones``) are mapped to IANA names here and nowhere else.
+are the same on every OS. Windows names ("Romance Standard Time") and display names
+("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", through ``windows_zones``) are mapped to
+IANA names here and nowhere else.
 """
 
 from __future__ import annotations
