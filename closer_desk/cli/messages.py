@@ -84,7 +84,9 @@ def _shown(value: object) -> str:
     characters and cut: an error never prints 10 kB or an escape sequence back."""
     from closer_desk.core.text import one_line
 
-    return repr(shorten(one_line(str(value))))
+    if not isinstance(value, str):
+        return repr(value)
+    return repr(shorten(one_line(value)))
 
 
 def describe(error: CloserDeskError) -> str:

@@ -76,7 +76,7 @@ def backup_dir(agenda_path: Path) -> Path:
 
 def _pattern(agenda_path: Path) -> re.Pattern[str]:
     stem = re.escape(Path(agenda_path).stem)
-    return re.compile(rf"^{stem}-(\d{{4}}-\d{{2}}-\d{{2}})(?:-([a-z0-9-]+))?\.sqlite3$")
+    return re.compile(rf"^{stem}-(\d{{4}}-\d{{2}}-\d{{2}})(?:-([a-z0-9_-]+))?\.sqlite3$")
 
 
 def backup_path(agenda_path: Path, day: date, label: str = "") -> Path:

@@ -9,8 +9,8 @@ from pathlib import Path
 from closer_desk import APP_NAME
 
 #: The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_HEAD = "0005_busy_sources"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0005_busy_sources")
 ENV_DB = "CLOSER_DESK_DB"
 
 

@@ -56,7 +56,7 @@ def test_an_agenda_at_0002_upgrades_to_0003_with_its_data(tmp_path: Path) -> Non
     path = tmp_path / "old.sqlite3"
     _agenda_at_0002(path)
     with open_agenda(path, clock=FakeClock()) as agenda:
-        assert current_revision(agenda.engine) == SCHEMA_HEAD == "0003"
+        assert current_revision(agenda.engine) == SCHEMA_HEAD
         call = agenda.appointment(1)
         assert (call.deal_value, call.currency, call.notes) == (1000, "EUR", "Private note")
         assert call.start.isoformat() == "2026-03-03T15:00:00+01:00"
