@@ -133,7 +133,7 @@ def _describe(error: CloserDeskError) -> str:
         return f"overlaps the closer's call {names}; pick another time or pass --force"
     if isinstance(error, ValidationError):
         reason = _CODES.get(error.code, error.code.replace("_", " "))
-        shown = "" if error.value in (None, "") else f" {_shown(error.value)}"
+        shown = "" if error.value in (None, "") else f" {_shown(str(error.value))}"
         return f"{error.field}{shown}: {reason}"
     if isinstance(error, AgendaVersionError):
         return (
