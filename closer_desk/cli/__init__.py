@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "closer_desk.cli.desk_cmds",
     "closer_desk.cli.ops_cmds",
     "closer_desk.cli.ics_cmds",
+    "closer_desk.cli.busy_cmds",
 )
 
 

@@ -20,8 +20,8 @@ from closer_desk.cli.messages import shorten
 from closer_desk.core import parse
 from closer_desk.core.ics.export import export_calendar
 from closer_desk.core.ics.importing import IcsRejected
-from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 from closer_desk.core.ics.invite import invite
+from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 from closer_desk.store.calendar_import import ImportReport, import_file
 from closer_desk.store.ics_calls import calls_between, parties_of
 

@@ -51,6 +51,7 @@ _CODES = {
     "out_of_range": "is out of range",
     "year_out_of_range": f"is outside the supported years {FIRST_YEAR}-{LAST_YEAR}",
     "phone_or_city": "give --phone NUMBER or --city NAME (one of them)",
+    "ids_or_source": "give busy block ids or --source NAME (one of them)",
     "no_zone_found": "matches no known time zone",
     "clear_alone": "--clear takes no dates or zone",
     "bad_choice": "is not one of the allowed values",

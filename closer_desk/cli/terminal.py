@@ -31,7 +31,7 @@ class CleanText:
 def clean_output() -> Iterator[None]:
     """Within the block, ``sys.stdout`` and ``sys.stderr`` write clean text."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = CleanText(out), CleanText(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = CleanText(out), CleanText(err)
     try:
         yield
     finally:
