@@ -239,7 +239,10 @@ def test_our_own_exported_calls_are_recognised_and_skipped(
     )
     own = calls_between(agenda, *WIDE)
     exported = export_calendar(own, now=agenda.now()).decode()
-    other = "BEGIN:VEVENT\r\nUID:dentist@x\r\nDTSTART:20260305T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+    other = (
+        "BEGIN:VEVENT\r\nUID:dentist@x\r\nDTSTART:20260305T090000Z\r\n"
+        "DURATION:PT1H\r\nEND:VEVENT\r\n"
+    )
     path = write(tmp_path, "google.ics", exported.replace("END:VCALENDAR", other + "END:VCALENDAR"))
     report = import_file(agenda, path, busy=True)
     assert (report.own_calls, report.added) == (1, 1)
