@@ -129,8 +129,8 @@ _NAME = re.compile(r"[A-Za-z0-9-]+")
 def split_content_line(text: str) -> tuple[str, dict[str, str], str] | None:
     """Split ``NAME;PARAM=V;P2="q":value`` into (upper name, params, value); None if malformed.
 
-    Quoted parameter values may hold ``:`` and ``;``; a multi-valued parameter is kept as its
-    raw comma-separated text.
+    Quoted parameter values may hold ``:`` and ``;``, unquoted ones a backslash-escaped
+    character; a multi-valued parameter is kept as its raw comma-separated text.
     """
     match = _NAME.match(text)
     if match is None:
@@ -158,7 +158,9 @@ def split_content_line(text: str) -> tuple[str, dict[str, str], str] | None:
             else:
                 start = pos
                 while pos < size and text[pos] not in ';:,"':
-                    pos += 1
+                    # Outlook escapes , and ; in an unquoted TZID as in a TEXT value
+                    pos += 2 if text[pos] == "\\" else 1
+                pos = min(pos, size)
                 values.append(text[start:pos])
             if pos < size and text[pos] == ",":
                 pos += 1

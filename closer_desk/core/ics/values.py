@@ -91,7 +91,11 @@ def zone_by_name(tzid: str) -> tzinfo:
 
 
 def is_named(tzid: str) -> bool:
-    """True when a TZID resolves by name (IANA, Windows, path-prefixed IANA)."""
+    """True when a TZID resolves by an exact name (IANA, Windows, path-prefixed IANA), so the
+    file's VTIMEZONE for it is not needed. A Windows display name is matched by likeness
+    only: the file's own definition of it, when there is one, is preferred."""
+    if tzid_key(tzid).startswith("("):
+        return False
     try:
         zone_by_name(tzid)
     except UnknownZoneError:
@@ -100,15 +104,15 @@ def is_named(tzid: str) -> bool:
 
 
 def zone_of(tzid: str, ctx: Context, line: int) -> Zone:
-    """The zone a TZID names: IANA or Windows by name first, else the file's VTIMEZONE; an
-    unknown or unusable one makes the event unreadable."""
-    try:
-        return zone_by_name(tzid)
-    except UnknownZoneError:
-        pass
-    found = ctx.timezones.get(tzid_key(tzid))
+    """The zone a TZID names: the file's VTIMEZONE for a name ``is_named`` does not resolve,
+    else the IANA zone of that name; an unknown or unusable one makes the event unreadable."""
+    key = tzid_key(tzid)
+    found = ctx.timezones.get(key)
     if found is None:
-        raise IcsRejected(line, "unknown_zone", shown(tzid_key(tzid), 60))
+        try:
+            return zone_by_name(key)
+        except UnknownZoneError:
+            raise IcsRejected(line, "unknown_zone", shown(key, 60)) from None
     if isinstance(found, ZoneRules):
         return found
     raise IcsRejected(line, found[1], found[2])
