@@ -5,19 +5,19 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-dates fuzz bench lint package sysdeps sysdeps-test translations clean screenshots
+.PHONY: run test test-dates fuzz bench lint package sysdeps sysdeps-test interop-deps translations clean screenshots
 
 run: sysdeps $(STAMP) translations
 	$(PY) -m closer_desk
 
-test: sysdeps-test $(STAMP) translations
+test: sysdeps-test $(STAMP) translations interop-deps
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m pytest -q -p no:cacheprovider
 
 # The whole suite on days that break date arithmetic, under libfaketime, in Paris: the 1st of
 # a month, New Year's Eve, 29 February and the spring-forward morning (the run crosses 02:00).
 # The monotonic clock stays real: it times durations (deadlines, Qt timers), not dates.
 DATES := "2026-12-01 00:05:00" "2026-12-31 23:30:00" "2028-02-29 12:00:00" "2027-03-28 01:45:00"
-test-dates: sysdeps-test $(STAMP) translations
+test-dates: sysdeps-test $(STAMP) translations interop-deps
 	@for day in $(DATES); do \
 	  echo "== the suite on $$day (Europe/Paris)"; \
 	  TZ=Europe/Paris FAKETIME_DONT_FAKE_MONOTONIC=1 QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} \
@@ -48,6 +48,11 @@ translations: $(STAMP)
 screenshots: sysdeps-test $(STAMP) translations
 	xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '$(PY) packaging/screenshots.py --lang en && \
 	  $(PY) packaging/screenshots.py --lang fr && $(PY) packaging/screenshots.py --lang en --dark'
+
+# ical.js (Thunderbird's parser) for tests/interop, at the version its package-lock pins.
+INTEROP := tests/interop
+interop-deps: sysdeps-test
+	@test -d $(INTEROP)/node_modules/ical.js || npm ci --prefix $(INTEROP) --no-audit --no-fund
 
 sysdeps:
 	@bash packaging/sysdeps.sh run

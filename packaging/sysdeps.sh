@@ -16,6 +16,12 @@ test_pkgs=(xvfb xauth x11-utils xdotool gir1.2-ical-3.0 python3-gi desktop-file-
 
 pkgs=("${qt_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
+# ical.js runs on node and is installed with npm (tests/interop/package.json); a machine may
+# have them from another source than Debian's packages: only a missing command is installed.
+if [ "$what" = test ]; then
+  command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian/Ubuntu: nothing we can check
 missing=()

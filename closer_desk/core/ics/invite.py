@@ -74,9 +74,9 @@ def _span(start: datetime, end: datetime, zone_key: str, locale: str) -> str:
 def _names(parties: CallParties) -> dict[str, str]:
     """The names as they may go out: one line each, without control characters."""
     return {
-        "company": one_line(parties.company.name),
-        "closer": one_line(parties.closer.name),
-        "prospect": one_line(parties.prospect.name),
+        "company": one_line(parties.company.name).strip(),
+        "closer": one_line(parties.closer.name).strip(),
+        "prospect": one_line(parties.prospect.name).strip(),
     }
 
 
@@ -126,7 +126,8 @@ def common_name(name: str) -> str:
     """A CN parameter every reader shows the same: one clean line, with ``"`` and ``^`` (which
     RFC 6868 would write as ``^'`` and ``^^``, decoded by icalendar and ical.js but shown raw
     by libical and vobject) replaced by look-alikes that need no escape."""
-    return one_line(name).replace('"', "”").replace("^", "ˆ")
+    # Stripped too: libical drops a CN's trailing spaces, the others keep them.
+    return one_line(name).strip().replace('"', "\u201d").replace("^", "\u02c6")
 
 
 def _address(email: str, fallback: str, name: str, **params: object) -> vCalAddress:
