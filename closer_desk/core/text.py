@@ -23,7 +23,7 @@ _BREAKS = re.compile("[\r\n\u2028\u2029]+")
 def clean(text: str, *, lines: bool = True) -> str:
     """``text`` without control characters (tab kept; line breaks kept when ``lines``, as
     ``\\n``). ``\\r\\n`` and lone ``\\r`` become ``\\n``."""
-    if text.isascii() and text.isprintable():
+    if text.isprintable():  # no control, format or separator character: the common case
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not lines:

@@ -33,7 +33,6 @@ from closer_desk.core.ics.lines import (
     Limits,
     ReadWarning,
     Unit,
-    chunk_lines,
     decode,
     split_calendar,
 )
@@ -47,7 +46,7 @@ from closer_desk.core.ics.values import (
     epoch,
     first,
     is_named,
-    scan,
+    read_event,
     sequence_of,
     shown,
     synthetic_uid,
@@ -164,7 +163,7 @@ def _lone_event(unit: Unit, ctx: Context, rows: list[Row]) -> tuple[str, str]:
     """Append the row of a single event; returns its UID and ``"free"`` for a free one (no
     row), else ``""``."""
     chunk = unit.chunks[0]
-    props, keyed = scan(chunk_lines(chunk, ctx.limits))
+    props, keyed = read_event(chunk, ctx.limits)
     start_prop = first(props, "DTSTART")
     if start_prop is None:
         raise IcsRejected(chunk.line, "no_start")

@@ -209,8 +209,19 @@ def logical_lines(text: str, limits: Limits, first_line: int = 1) -> list[Line]:
 
     ``first_line`` is the file line number of the text's first line.
     """
-    out: list[Line] = []
     max_line = limits.max_line
+    physicals = text.split("\n")
+    if "\n " not in text and "\n\t" not in text and text[:1] not in (" ", "\t"):
+        # Nothing folded (most events): no line to join, one pass at C speed where it can.
+        if max(map(len, physicals), default=0) > max_line:
+            number = next(i for i, p in enumerate(physicals) if len(p) > max_line)
+            raise IcsRejected(first_line + number, "line_too_long", str(max_line))
+        return [
+            (number, raw[:-1] if raw[-1:] == "\r" else raw)
+            for number, raw in enumerate(physicals, start=first_line)
+            if raw.strip()
+        ]
+    out: list[Line] = []
     parts: list[str] = []
     first = 0
 
@@ -220,7 +231,7 @@ def logical_lines(text: str, limits: Limits, first_line: int = 1) -> list[Line]:
             raise IcsRejected(first, "line_too_long", str(max_line))
         out.append((first, joined))
 
-    for number, raw in enumerate(text.split("\n"), start=first_line):
+    for number, raw in enumerate(physicals, start=first_line):
         if len(raw) > max_line:
             raise IcsRejected(number, "line_too_long", str(max_line))
         physical = raw[:-1] if raw.endswith("\r") else raw
@@ -241,37 +252,7 @@ def logical_lines(text: str, limits: Limits, first_line: int = 1) -> list[Line]:
     return out
 
 
-def chunk_lines(chunk: Chunk, limits: Limits) -> list[Line]:
-    """A VEVENT chunk's logical lines, with its nesting checked (done by the workers).
-
-    Nesting that does not match refuses the file (``unbalanced``, ``too_deep``); a line that
-    is not a content line only makes this event unreadable (``bad_line``), raised once the
-    whole chunk's structure is known to be sound."""
-    lines = logical_lines(chunk.text, limits, chunk.line)
-    bad: IcsRejected | None = None
-    stack: list[str] = []
-    for number, text in lines:
-        head = text[:6].upper()
-        if head.startswith("BEGIN:"):
-            stack.append(_component_name(text[6:]))
-            # the chunk sits inside VCALENDAR: its depth counts from 2
-            if len(stack) + 1 > limits.max_depth:
-                raise IcsRejected(number, "too_deep", str(limits.max_depth))
-        elif head.startswith("END:"):
-            if not stack or stack.pop() != _component_name(text[4:]):
-                raise IcsRejected(number, "unbalanced", _component_name(text[4:]))
-        elif not stack:
-            raise IcsRejected(number, "unbalanced", "VEVENT")
-        elif ":" not in text and bad is None:
-            bad = IcsRejected(number, "bad_line")
-    if stack:
-        raise IcsRejected(lines[-1][0], "unbalanced", stack[-1])
-    if bad is not None:
-        raise bad
-    return lines
-
-
-def _component_name(text: str) -> str:
+def component_name(text: str) -> str:
     """A component name fit for a message: letters, digits and hyphens, cut short."""
     name = text.strip().upper()
     return name[:40] if _NAME.fullmatch(name) else "?"
@@ -305,7 +286,7 @@ class _TopLevel:
         stack, result = self.stack, self.result
         upper = line[:20].upper()
         if upper.startswith("BEGIN:"):
-            name = _component_name(line[6:])
+            name = component_name(line[6:])
             if not stack and name != "VCALENDAR":
                 raise IcsRejected(number, "not_a_calendar")
             stack.append(name)
@@ -316,7 +297,7 @@ class _TopLevel:
                 self.current.append((number, line))
             return
         if upper.startswith("END:"):
-            name = _component_name(line[4:])
+            name = component_name(line[4:])
             if not stack or stack[-1] != name:
                 raise IcsRejected(number, "unbalanced", stack[-1] if stack else name)
             if len(stack) >= 2:

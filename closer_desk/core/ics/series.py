@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from closer_desk.core import tz
-from closer_desk.core.ics.lines import IcsRejected, ReadWarning, Unit, chunk_lines
+from closer_desk.core.ics.lines import IcsRejected, ReadWarning, Unit
 from closer_desk.core.ics.values import (
     EPOCH,
     Context,
@@ -38,7 +38,7 @@ from closer_desk.core.ics.values import (
     epoch,
     first,
     parse_wall,
-    scan,
+    read_event,
     sequence_of,
     synthetic_uid,
     utc_of_wall,
@@ -382,7 +382,7 @@ def expand(
 
     chunks: list[tuple[int, Props]] = []
     for chunk in unit.chunks:
-        props, keyed = scan(chunk_lines(chunk, ctx.limits))
+        props, keyed = read_event(chunk, ctx.limits)
         uid = uid or synthetic_uid(keyed)
         if first(props, "DTSTART") is None:
             raise IcsRejected(chunk.line, "no_start")

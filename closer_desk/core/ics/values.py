@@ -10,10 +10,19 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
+from functools import lru_cache
 
 from closer_desk.core import timerange, tz
 from closer_desk.core.errors import UnknownZoneError
-from closer_desk.core.ics.lines import IcsRejected, Limits, Line, split_content_line, tzid_key
+from closer_desk.core.ics.lines import (
+    Chunk,
+    IcsRejected,
+    Limits,
+    component_name,
+    logical_lines,
+    split_content_line,
+    tzid_key,
+)
 from closer_desk.core.ics.vtimezone import ZoneRules, wall_seconds
 from closer_desk.core.text import one_line
 
@@ -69,6 +78,7 @@ def unescape(value: str) -> str:
 # -- zones -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def zone_by_name(tzid: str) -> tzinfo:
     """IANA, Windows or Windows display name, also behind the path prefixes some clients add
     (``/mozilla.org/20070129_1/Europe/Paris``, ``/freeassociation.sourceforge.net/...``)."""
@@ -199,37 +209,53 @@ Prop = tuple[dict[str, str], str, int]
 Props = dict[str, list[Prop]]
 
 
-def scan(lines: list[Line]) -> tuple[Props, list[str]]:
-    """The event's own properties (not its alarms'), and its lines for a synthetic UID.
+def read_event(chunk: Chunk, limits: Limits) -> tuple[Props, list[str]]:
+    """A VEVENT chunk's own properties (not its alarms'), and its lines for a synthetic UID,
+    in one pass over its unfolded lines (done by the workers).
 
-    Only the properties the import uses are split into parameters and value; the others
-    (descriptions, attendees, CREATED...) are only checked to be content lines, which is what
-    keeps this faster than a generic parse, and a junk value in one of them never makes the
-    event unreadable.
+    Nesting that does not match refuses the file (``unbalanced``, ``too_deep``); a line that
+    is not a content line only makes this event unreadable (``bad_line``, raised once the
+    whole chunk's structure is known to be sound). Only the properties the import uses are
+    split into parameters and value; the others (descriptions, attendees, CREATED...) are only
+    checked to be content lines, which is what keeps this faster than a generic parse, and a
+    junk value in one of them never makes the event unreadable.
     """
     props: Props = {}
     keyed: list[str] = []
-    depth = 0
-    for number, text in lines[1:-1]:
+    stack: list[str] = []
+    bad: IcsRejected | None = None
+    for number, text in logical_lines(chunk.text, limits, chunk.line):
         head = _HEAD.match(text)
-        if head is None:
-            raise IcsRejected(number, "bad_line")
-        name = head.group(1).upper()
+        name = head.group(1).upper() if head is not None else ""
         if name == "BEGIN":
-            depth += 1
+            stack.append(component_name(text[6:]))
+            # the chunk sits inside VCALENDAR: its depth counts from 2
+            if len(stack) + 1 > limits.max_depth:
+                raise IcsRejected(number, "too_deep", str(limits.max_depth))
             continue
         if name == "END":
-            depth -= 1
+            if not stack or stack.pop() != component_name(text[4:]):
+                raise IcsRejected(number, "unbalanced", component_name(text[4:]))
             continue
-        if depth:
+        if not stack:
+            raise IcsRejected(number, "unbalanced", "VEVENT")
+        if head is None:
+            bad = bad or IcsRejected(number, "bad_line")
+            continue
+        if len(stack) > 1:
             continue
         if name != "DTSTAMP":
             keyed.append(text)
         if name in _USED:
             split = split_content_line(text)
             if split is None:
-                raise IcsRejected(number, "bad_line")
+                bad = bad or IcsRejected(number, "bad_line")
+                continue
             props.setdefault(name, []).append((split[1], split[2], number))
+    if stack:
+        raise IcsRejected(chunk.line, "unbalanced", stack[-1])
+    if bad is not None:
+        raise bad
     return props, keyed
 
 
