@@ -41,6 +41,7 @@ from closer_desk.core.ics.values import (
     read_event,
     sequence_of,
     synthetic_uid,
+    unescape,
     utc_of_wall,
     zone_of,
 )
@@ -364,6 +365,182 @@ def _event_text(
     return lines
 
 
+# -- one event alone: expanded here ------------------------------------------------------
+# A series without overrides (most of them) is expanded straight from the normalised lines
+# written above, with dateutil, as recurring-ical-events would: handing it to icalendar and
+# recurring-ical-events costs 3 ms a series, more than the rest of the import of 50 events.
+# tests/core/test_ics_series_paths.py checks both paths give the same instances.
+
+#: Set to False to send every series through icalendar and recurring-ical-events.
+EXPAND_ALONE = True
+_VALUE = re.compile(r"([A-Z-]+)(;VALUE=DATE|;TZID=[^:]+)?:(.*)")
+
+
+class _Clock:
+    """The wall clock a series recurs in: a zone, UTC, the floating zone or a file's zone."""
+
+    def __init__(self, frame: _Frame, form: str) -> None:
+        self.frame = frame
+        self.zone: Any = None
+        self.rules = frame.wall if form == "naive" else None
+        if form.startswith(";TZID="):
+            self.zone = tz.zone(form[6:])
+        elif form == "naive" and frame.wall is None:
+            self.zone = tz.zone(frame.ctx.floating_zone)
+        elif form in ("Z", ""):
+            self.zone = UTC
+        self.floating = form == "naive" and frame.wall is None
+
+    def utc(self, wall: datetime) -> int:
+        if self.rules is not None:
+            return self.rules.to_utc(wall_seconds(wall))
+        return epoch(wall.replace(tzinfo=self.zone))
+
+    def wall(self, utc: int) -> datetime:
+        if self.rules is not None:
+            return _NAIVE_EPOCH + timedelta(seconds=self.rules.to_wall(utc))
+        local = (EPOCH + timedelta(seconds=utc)).astimezone(self.zone)
+        return local.replace(tzinfo=None)
+
+
+def _form_and_value(line: str) -> tuple[str, str, str]:
+    match = _VALUE.fullmatch(line)
+    assert match is not None, line
+    name, param, value = match.groups()
+    if param == ";VALUE=DATE":
+        return name, "date", value
+    if param:
+        return name, param, value
+    return name, "Z" if value.endswith("Z") else "naive", value.rstrip("Z")
+
+
+def _wall_of(form: str, value: str, clock: _Clock) -> datetime:
+    """A normalised DATE-TIME value on ``clock``'s wall."""
+    wall = datetime.strptime(value, "%Y%m%dT%H%M%S")
+    if form == "naive" or (form.startswith(";TZID=") and clock.zone is tz.zone(form[6:])):
+        return wall
+    if form == "Z":
+        return clock.wall(wall_seconds(wall))
+    return clock.wall(epoch(wall.replace(tzinfo=tz.zone(form[6:]))))
+
+
+def _expand_alone(
+    lines: list[str], frame: _Frame, uid: str, first_line: int, rows: list[Row]
+) -> str | None:
+    """Rows of one event's instances from its normalised lines; None when the event needs
+    recurring-ical-events (a RECURRENCE-ID, dates mixed with times)."""
+    from dateutil.rrule import rruleset, rrulestr
+
+    ctx = frame.ctx
+    props: dict[str, list[tuple[str, str]]] = {}
+    for line in lines[2:-1]:
+        if line.startswith(("RRULE:", "SEQUENCE:", "STATUS:", "TRANSP:", "SUMMARY:", "DURATION:")):
+            name, _, value = line.partition(":")
+            props.setdefault(name, []).append(("", value))
+            continue
+        name, form, value = _form_and_value(line)
+        props.setdefault(name, []).append((form, value))
+    if "RECURRENCE-ID" in props:
+        return None
+    start_form, start_value = props["DTSTART"][0]
+    all_day = start_form == "date"
+    forms = {form for name in ("DTEND", "RDATE") for form, _ in props.get(name, ())}
+    if all_day != (forms <= {"date"}) and forms:
+        return None
+    if str(props.get("TRANSP", [("", "")])[0][1]).upper() == "TRANSPARENT":
+        return "free"
+    clock = _Clock(frame, start_form)
+    if all_day:
+        start = datetime.strptime(start_value, "%Y%m%d")
+    else:
+        start = _wall_of(start_form, start_value, clock)
+    if "DTEND" in props:
+        end_form, end_value = props["DTEND"][0]
+        if all_day:
+            length = datetime.strptime(end_value, "%Y%m%d") - start
+        else:
+            length = _wall_of(end_form, end_value, clock) - start
+    elif "DURATION" in props:
+        length = timedelta(seconds=duration(props["DURATION"][0][1], first_line))
+    else:
+        length = timedelta(days=1) if all_day else timedelta(0)
+    length = max(length, timedelta(0))
+    instances = rruleset(cache=False)
+    untils: list[datetime] = []
+    for _, rule_text in props.get("RRULE", ()):
+        rule_text = _UNTIL.sub(lambda m: _until_on(m.group(0), clock, all_day), rule_text)
+        rule = rrulestr(rule_text, dtstart=start)
+        instances.rrule(rule)
+        if getattr(rule, "_until", None) is not None:
+            untils.append(rule._until)
+    for form, value in props.get("RDATE", ()):
+        instances.rdate(
+            datetime.strptime(value, "%Y%m%d") if all_day else _wall_of(form, value, clock)
+        )
+    excluded_days: set[date] = set()
+    for form, value in props.get("EXDATE", ()):
+        if form == "date":
+            day = datetime.strptime(value, "%Y%m%d")
+            if all_day:
+                instances.exdate(day)
+            else:
+                excluded_days.add(day.date())
+        elif not all_day:
+            instances.exdate(_wall_of(form, value, clock))
+    if not untils or start <= max(untils):
+        instances.rdate(start)  # DTSTART is an instance (unless past every UNTIL, as there)
+    lo, hi = ctx.lo, ctx.hi
+    margin = length + timedelta(days=2)
+    window = (clock.wall(lo) - margin, clock.wall(hi) + timedelta(days=2))
+    sequence = int(props.get("SEQUENCE", [("", "0")])[0][1])
+    status = props.get("STATUS", [("", "")])[0][1].upper()
+    summary = one_line(unescape(props.get("SUMMARY", [("", "")])[0][1]))[:_MAX_SUMMARY]
+    count = 0
+    for wall in instances.between(*window, inc=True):
+        if wall.date() in excluded_days:
+            continue
+        if all_day:
+            begin = day_start(wall.date(), ctx)
+            finish = day_start((wall + length).date(), ctx)
+        else:
+            begin, finish = clock.utc(wall), clock.utc(wall + length)
+        inside = lo <= begin < hi if finish <= begin else begin < hi and finish > lo
+        if not inside:
+            continue
+        count += 1
+        if count > ctx.limits.max_per_series:
+            raise IcsRejected(first_line, "too_many_instances", str(ctx.limits.max_per_series))
+        rows.append(
+            (
+                uid,
+                f"{wall:%Y%m%d}" if all_day else f"{_stamp(begin)}Z",
+                sequence,
+                begin,
+                max(begin, finish),
+                summary,
+                all_day,
+                ctx.cancel_all or status == "CANCELLED",
+                clock.floating,
+                first_line,
+            )
+        )
+    return ""
+
+
+def _until_on(text: str, clock: _Clock, all_day: bool) -> str:
+    """An UNTIL on the series' wall clock, as recurring-ical-events reads it (a date is its
+    midnight)."""
+    value = text.split("=", 1)[1]
+    if all_day:
+        return f"UNTIL={value[:8]}"
+    if len(value) == 8:
+        return f"UNTIL={value}T000000"
+    if value.endswith("Z"):
+        wall = clock.wall(wall_seconds(datetime.strptime(value[:15], "%Y%m%dT%H%M%S")))
+        return f"UNTIL={wall:%Y%m%dT%H%M%S}"
+    return f"UNTIL={value}"
+
+
 def expand(
     unit: Unit,
     uid: str,
@@ -400,6 +577,10 @@ def expand(
             # An override that does not say otherwise is as free as its series.
             text += _event_text(props, frame, master_transp, warnings, uid)
         text.append("END:VCALENDAR")
+        if EXPAND_ALONE and len(chunks) == 1:
+            outcome = _expand_alone(text[3:-1], frame, uid, first_line, rows)
+            if outcome is not None:
+                return uid, outcome
         calendar = icalendar.Calendar.from_ical("\r\n".join(text) + "\r\n")
         for component in calendar.walk("VEVENT"):
             if component.errors:
