@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closer_desk.cli._common import (
     agenda_from,
@@ -18,12 +19,11 @@ from closer_desk.cli._common import (
 )
 from closer_desk.cli.messages import shorten
 from closer_desk.core import parse
-from closer_desk.core.ics.export import export_calendar
-from closer_desk.core.ics.importing import IcsRejected
-from closer_desk.core.ics.invite import invite
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
-from closer_desk.store.calendar_import import ImportReport, import_file
-from closer_desk.store.ics_calls import calls_between, parties_of
+
+if TYPE_CHECKING:  # the ICS modules load icalendar and babel: only the commands that use them
+    from closer_desk.core.ics.lines import IcsRejected
+    from closer_desk.store.calendar_import import ImportReport
 
 #: Why a file was refused whole, in words (never the file's own text).
 REJECTIONS = {
@@ -76,6 +76,9 @@ def describe_refusal(code: str, detail: str) -> str:
 
 
 def _invite(args: argparse.Namespace) -> int:
+    from closer_desk.core.ics.invite import invite
+    from closer_desk.store.ics_calls import parties_of
+
     with agenda_from(args) as agenda:
         appointment = agenda.appointment(args.id)
         data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
@@ -88,6 +91,9 @@ def _invite(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from closer_desk.core.ics.export import export_calendar
+    from closer_desk.store.ics_calls import calls_between
+
     with agenda_from(args) as agenda:
         closer = agenda.closer(args.closer)
         first = (
@@ -132,6 +138,9 @@ def _print_report(report: ImportReport) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from closer_desk.core.ics.lines import IcsRejected
+    from closer_desk.store.calendar_import import import_file
+
     path = Path(args.file)
     try:
         readable = path.is_file()

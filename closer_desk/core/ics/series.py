@@ -554,8 +554,6 @@ def expand(
 
     Raises ``IcsRejected``: a code of ``EVENT_CODES`` makes the unit unreadable, any other
     refuses the file."""
-    import icalendar
-    import recurring_ical_events
 
     chunks: list[tuple[int, Props]] = []
     for chunk in unit.chunks:
@@ -581,6 +579,9 @@ def expand(
             outcome = _expand_alone(text[3:-1], frame, uid, first_line, rows)
             if outcome is not None:
                 return uid, outcome
+        import icalendar  # late: ~0.1 s to import, and most files never need it
+        import recurring_ical_events
+
         calendar = icalendar.Calendar.from_ical("\r\n".join(text) + "\r\n")
         for component in calendar.walk("VEVENT"):
             if component.errors:
