@@ -22,10 +22,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 
 from closer_desk.core import tz
 from closer_desk.core.errors import UnknownZoneError
-from closer_desk.core.ics import workers as workers_mod
 from closer_desk.core.ics.lines import (
     EVENT_CODES,
     IcsRejected,
@@ -38,7 +38,6 @@ from closer_desk.core.ics.lines import (
 )
 from closer_desk.core.ics.series import Row, expand
 from closer_desk.core.ics.values import (
-    EPOCH,
     Context,
     FileZone,
     day_start,
@@ -270,6 +269,8 @@ def _run(
             if progress is not None:
                 progress(done, total)
         return results
+    from closer_desk.core.ics import workers as workers_mod  # late: multiprocessing
+
     tasks = [(ctx, batch) for batch in _batches(units, workers * 4)]
     try:
         for count, result in workers_mod.run(
@@ -354,14 +355,14 @@ def parse_calendar(
             raise IcsRejected(0, "too_many_occurrences", str(limits.max_occurrences))
     if progress is not None:
         progress(len(split.units), len(split.units))
-    rows.sort(key=lambda r: (r[3], r[0], r[1]))
+    rows.sort(key=itemgetter(3, 0, 1))
     occurrences = tuple(
         Occurrence(
             uid,
             rid,
             seq,
-            EPOCH + timedelta(seconds=s),
-            EPOCH + timedelta(seconds=e),
+            datetime.fromtimestamp(s, UTC),
+            datetime.fromtimestamp(e, UTC),
             summary,
             day,
             gone,

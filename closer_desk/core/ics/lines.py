@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from closer_desk.core.errors import CloserDeskError
@@ -198,6 +199,7 @@ def decode(data: bytes | str, limits: Limits) -> tuple[str, list[ReadWarning]]:
 _TEXT_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
+@lru_cache(maxsize=1024)
 def tzid_key(tzid: str) -> str:
     """A TZID as the file means it, whether written as a quoted parameter, an unquoted one
     with escaped commas (``Amsterdam\\, Berlin``) or a VTIMEZONE's TZID property."""

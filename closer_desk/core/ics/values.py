@@ -72,6 +72,8 @@ _MAX_SPAN = 10 * 366 * 86400  # no event blocks more than ten years
 
 def unescape(value: str) -> str:
     """TEXT value unescaped (``\\n``, ``\\,``, ``\\;``, ``\\\\``)."""
+    if "\\" not in value:
+        return value
     return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
@@ -143,7 +145,7 @@ def shown(text: str, limit: int = 40) -> str:
 
 def epoch(instant: datetime) -> int:
     """Seconds since the epoch of an aware datetime."""
-    return int((instant - EPOCH).total_seconds())
+    return int(instant.timestamp())
 
 
 def day_start(day: date, ctx: Context) -> int:
@@ -247,6 +249,9 @@ def read_event(chunk: Chunk, limits: Limits) -> tuple[Props, list[str]]:
         if name != "DTSTAMP":
             keyed.append(text)
         if name in _USED:
+            if text[len(name)] == ":":  # no parameters (most lines): nothing to split
+                props.setdefault(name, []).append(({}, text[len(name) + 1 :], number))
+                continue
             split = split_content_line(text)
             if split is None:
                 bad = bad or IcsRejected(number, "bad_line")
@@ -271,25 +276,6 @@ def text_of(props: Props, name: str, limit: int = 500) -> str:
     return one_line(unescape(prop[1]))[:limit] if prop else ""
 
 
-_TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*)', re.IGNORECASE)
-
-
-def iana_tzids(line: str) -> str:
-    """TZID parameters rewritten to the IANA names they resolve to (Windows names, path
-    prefixes), so icalendar uses zoneinfo instead of a slow VTIMEZONE-built zone."""
-
-    def swap(match: re.Match[str]) -> str:
-        raw = match.group(1).strip('"')
-        try:
-            found = zone_by_name(raw)
-        except UnknownZoneError:
-            return match.group(0)
-        key = getattr(found, "key", None)
-        return f";TZID={key}" if key else match.group(0)
-
-    return _TZID_PARAM.sub(swap, line) if ";TZID=" in line.upper() else line
-
-
 def synthetic_uid(keyed: list[str]) -> str:
     """A stable UID for an event without one, from its own lines (DTSTAMP left out)."""
     # An event without a UID still needs a stable key, so re-importing it does not duplicate.
@@ -306,23 +292,3 @@ def sequence_of(props: Props) -> int:
         return int(value.strip())
     except ValueError:
         raise IcsRejected(number, "bad_value", "SEQUENCE") from None
-
-
-def recurrence_key(value: date) -> str:
-    """The text key of an instance: UTC ``YYYYMMDDTHHMMSSZ``, or ``YYYYMMDD`` for a date."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return value.strftime("%Y%m%d")
-
-
-def epoch_of_value(value: date, ctx: Context) -> tuple[int, bool, bool]:
-    """(epoch, is a date, is floating) of a parsed DTSTART/DTEND value."""
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            return (
-                epoch(value.replace(tzinfo=tz.zone(ctx.floating_zone)).astimezone(UTC)),
-                False,
-                True,
-            )
-        return epoch(value.astimezone(UTC)), False, False
-    return day_start(value, ctx), True, False
