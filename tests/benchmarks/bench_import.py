@@ -177,17 +177,27 @@ def _parse_only(path: Path) -> float:
     return time.perf_counter() - begin
 
 
-def _process(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB and the first line of output of one whole process."""
-    begin = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-    assert child.stdout is not None
-    output = child.stdout.read().decode(errors="replace")
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - begin
-    child.returncode = os.waitstatus_to_exitcode(status)
-    lines = [line for line in output.splitlines() if line.strip()]
-    return elapsed, usage.ru_maxrss / 1024, (lines[0] if lines else f"exit {child.returncode}")
+def _process(argv: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB and the first line of output of one whole process.
+
+    Started with posix_spawn (vfork): a forked child's peak RSS would include this
+    benchmark's own memory, copied at the fork."""
+    with tempfile.TemporaryFile() as out:
+        begin = time.perf_counter()
+        pid = os.posix_spawn(
+            argv[0],
+            argv,
+            os.environ,
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, out.fileno(), 1),
+                (os.POSIX_SPAWN_DUP2, out.fileno(), 2),
+            ],
+        )
+        _, _, usage = os.wait4(pid, 0)
+        elapsed = time.perf_counter() - begin
+        out.seek(0)
+        lines = [line for line in out.read().decode(errors="replace").splitlines() if line]
+    return elapsed, usage.ru_maxrss / 1024, (lines[0] if lines else "")
 
 
 def _cli() -> list[str]:

@@ -264,6 +264,8 @@ def component_name(text: str) -> str:
 # pattern rescans the rest of the file from every BEGIN that has no END: 20,000 of them took
 # 53 s); what lies between the events is checked line by line below.
 _MARK = re.compile(r"^(BEGIN|END):VEVENT[ \t]*\r?$", re.M | re.I)
+#: Components a file may hold without a VCALENDAR around them.
+_BARE = tuple(f"BEGIN:{name}" for name in ("VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE"))
 _UID = re.compile(r"^UID(?:;[^:\r\n]*)?:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.M | re.I)
 _RECURS = re.compile(r"^(?:RRULE|RDATE|EXDATE|RECURRENCE-ID)[;:]", re.M | re.I)
 _FOLD = re.compile(r"\r?\n[ \t]")
@@ -279,6 +281,13 @@ class _TopLevel:
         self.stack: list[str] = []
         self.current: list[Line] = []
         self.seen_calendar = False
+        self.implicit = False
+
+    def open_implicitly(self) -> None:
+        """Read a file of bare components (``BEGIN:VEVENT`` first, as khal and some exporters
+        write single events) as if a VCALENDAR held them."""
+        self.stack.append("VCALENDAR")
+        self.seen_calendar = self.implicit = True
 
     def feed(self, segment: str, first_line: int) -> None:
         for number, line in logical_lines(segment, self.limits, first_line):
@@ -290,7 +299,9 @@ class _TopLevel:
         if upper.startswith("BEGIN:"):
             name = component_name(line[6:])
             if not stack and name != "VCALENDAR":
-                raise IcsRejected(number, "not_a_calendar")
+                # after the calendar's END:VCALENDAR, a component has no calendar to be in
+                code = "unbalanced" if self.seen_calendar else "not_a_calendar"
+                raise IcsRejected(number, code, "VCALENDAR" if self.seen_calendar else "")
             stack.append(name)
             self.seen_calendar = True
             if len(stack) > self.limits.max_depth:
@@ -341,6 +352,8 @@ class _TopLevel:
             raise IcsRejected(number, "unbalanced", self.stack[-1])
 
     def close(self, last_line: int) -> None:
+        if self.stack == ["VCALENDAR"] and self.implicit:
+            self.stack.pop()
         if self.stack:
             raise IcsRejected(last_line, "unbalanced", self.stack[-1])
         if not self.seen_calendar:
@@ -356,11 +369,15 @@ def split_calendar(
     VTIMEZONEs of TZIDs that ``named`` does not resolve are kept (as logical lines). Linear
     in the size of the file, whatever it holds.
     """
-    if not text.lstrip()[:15].upper() == "BEGIN:VCALENDAR":
+    opening = text.lstrip()[:16].upper()
+    bare = opening.startswith(_BARE)
+    if not opening.startswith("BEGIN:VCALENDAR") and not bare:
         # Checked first: a binary file is "not a calendar", not "a line too long".
         raise IcsRejected(1 + text[: len(text) - len(text.lstrip())].count("\n"), "not_a_calendar")
     result = SplitCalendar()
     top = _TopLevel(limits, result, named)
+    if bare:
+        top.open_implicitly()
     singles: list[Unit] = []
     series: dict[str, list[Chunk]] = {}
     pos = 0  # end of the last event

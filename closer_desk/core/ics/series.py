@@ -132,15 +132,24 @@ def _frame(chunks: list[Props], ctx: Context) -> _Frame:
 
 
 def _rule_parts(value: str, line: int) -> dict[str, str]:
+    """The parts of a rule, upper-cased; empty parts (``FREQ=YEARLY;``) and spaces
+    (``BYDAY=MO, TU``) as some producers write them are tolerated."""
     parts: dict[str, str] = {}
-    for item in value.strip().split(";"):
+    for item in value.replace(" ", "").split(";"):
+        if not item:
+            continue
         key, sep, part = item.partition("=")
-        if not sep or not key.strip():
+        if not sep or not key:
             raise IcsRejected(line, "bad_value", "RRULE")
-        parts[key.strip().upper()] = part.strip().upper()
+        parts[key.upper()] = part.upper()
     if "FREQ" not in parts:
         raise IcsRejected(line, "bad_value", "RRULE")
     return parts
+
+
+def _rule_text(parts: dict[str, str]) -> str:
+    """A rule written back from its parts, FREQ first (as dateutil and icalendar expect)."""
+    return ";".join(f"{k}={v}" for k, v in sorted(parts.items(), key=lambda kv: kv[0] != "FREQ"))
 
 
 def _numbers(text: str, line: int) -> list[int]:
@@ -221,6 +230,7 @@ def _rule_reaches_horizon(parts: dict[str, str], start: date, ctx: Context, line
 
 
 _UNTIL = re.compile(r"UNTIL=[^;]*", re.IGNORECASE)
+_NO_UNTIL = re.compile(r";?UNTIL=[^;]*", re.IGNORECASE)
 
 
 def _count_rule(value: str, start: date, ctx: Context, line: int) -> None:
@@ -233,7 +243,7 @@ def _count_rule(value: str, start: date, ctx: Context, line: int) -> None:
 
     wall = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day)
     try:
-        rule = rrulestr(_UNTIL.sub("", value.strip()).strip(";"), dtstart=wall)
+        rule = rrulestr(_NO_UNTIL.sub("", value.strip()).strip(";"), dtstart=wall)
     except (ValueError, TypeError, KeyError, OverflowError):
         raise IcsRejected(line, "bad_value", "RRULE") from None
     lo = (EPOCH + timedelta(seconds=ctx.lo - 86400)).replace(tzinfo=None)
@@ -266,6 +276,7 @@ def _rules(
         parts = _rule_parts(value, line)
         if not _rule_reaches_horizon(parts, start, frame.ctx, line):
             continue
+        value = _rule_text(parts)
         _count_rule(value, start, frame.ctx, line)
         kept.append("RRULE:" + _until_in_frame(value, frame, line))
     return kept
@@ -405,7 +416,8 @@ class _Clock:
 
 def _form_and_value(line: str) -> tuple[str, str, str]:
     match = _VALUE.fullmatch(line)
-    assert match is not None, line
+    if match is None:  # RANGE=THISANDFUTURE and the like: recurring-ical-events' business
+        return line.split(";", 1)[0].split(":", 1)[0], "other", ""
     name, param, value = match.groups()
     if param == ";VALUE=DATE":
         return name, "date", value
@@ -440,7 +452,7 @@ def _expand_alone(
             continue
         name, form, value = _form_and_value(line)
         props.setdefault(name, []).append((form, value))
-    if "RECURRENCE-ID" in props:
+    if "RECURRENCE-ID" in props or any(f == "other" for v in props.values() for f, _ in v):
         return None
     start_form, start_value = props["DTSTART"][0]
     all_day = start_form == "date"
