@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.helpers.ics import fixture, parse
+import pytest
+
+from closer_desk.core.ics.importing import IcsRejected
+from tests.helpers.ics import calendar, fixture, parse
 
 
 def utc(text: str) -> datetime:
@@ -83,3 +86,21 @@ def test_a_windows_1252_export_is_read_with_a_warning() -> None:
     parsed = parse(fixture("not_utf8_windows_1252.ics"))
     assert parsed.occurrences[0].summary == "Réunion d’équipe – 5 €"
     assert [w.code for w in parsed.warnings] == ["decoded_cp1252"]
+
+
+def test_a_file_of_bare_events_is_read_as_a_calendar() -> None:
+    (occurrence,) = parse(fixture("event_without_vcalendar.ics")).occurrences
+    assert (occurrence.uid, occurrence.start) == ("bare-event@khal", utc("2026-03-05 08:00"))
+
+
+def test_an_event_after_the_end_of_the_calendar_refuses_the_file() -> None:
+    text = calendar("UID:a@x\nDTSTART:20260304T090000Z") + (
+        "BEGIN:VEVENT\r\nUID:b@x\r\nDTSTART:20260304T090000Z\r\nEND:VEVENT\r\n"
+    )
+    with pytest.raises(IcsRejected) as caught:
+        parse(text)
+    assert (caught.value.line, caught.value.code, caught.value.detail) == (
+        9,
+        "unbalanced",
+        "VCALENDAR",
+    )

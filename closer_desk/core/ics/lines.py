@@ -347,9 +347,11 @@ class _TopLevel:
 
     def event_at(self, number: int) -> None:
         if len(self.stack) != 1:
-            if not self.stack:
-                raise IcsRejected(number, "not_a_calendar")
-            raise IcsRejected(number, "unbalanced", self.stack[-1])
+            if self.stack:
+                raise IcsRejected(number, "unbalanced", self.stack[-1])
+            if self.seen_calendar:  # after END:VCALENDAR
+                raise IcsRejected(number, "unbalanced", "VCALENDAR")
+            raise IcsRejected(number, "not_a_calendar")
 
     def close(self, last_line: int) -> None:
         if self.stack == ["VCALENDAR"] and self.implicit:
