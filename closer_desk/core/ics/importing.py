@@ -288,14 +288,14 @@ def _run(
 
 
 def _zones(
-    split_zones: dict[str, list[tuple[int, str]]], lo: int, hi: int, limits: Limits
+    split_zones: dict[str, tuple[int, str]], lo: int, hi: int, limits: Limits
 ) -> dict[str, FileZone]:
     """The file's own zones over the horizon; an unusable one is kept as its reason, which
     only the events in it meet."""
     zones: dict[str, FileZone] = {}
-    for tzid, lines in split_zones.items():
+    for tzid, (line, text) in split_zones.items():
         try:
-            zones[tzid] = compile_zone(lines, lo, hi, limits)
+            zones[tzid] = compile_zone(line, text, lo, hi, limits)
         except IcsRejected as error:
             zones[tzid] = (error.line, error.code, error.detail)
     return zones

@@ -117,8 +117,9 @@ class SplitCalendar:
     method: str = ""
     x_wr_timezone: str = ""
     x_wr_line: int = 0
-    #: TZID (see ``tzid_key``) -> logical lines of its VTIMEZONE, for the TZIDs no name resolves
-    timezones: dict[str, list[Line]] = field(default_factory=dict)
+    #: TZID (see ``tzid_key``) -> (first line, text) of its VTIMEZONE, for the TZIDs no name
+    #: resolves
+    timezones: dict[str, tuple[int, str]] = field(default_factory=dict)
     units: list[Unit] = field(default_factory=list)
     events: int = 0
     ignored_components: int = 0
@@ -266,9 +267,29 @@ def component_name(text: str) -> str:
 _MARK = re.compile(r"^(BEGIN|END):VEVENT[ \t]*\r?$", re.M | re.I)
 #: Components a file may hold without a VCALENDAR around them.
 _BARE = tuple(f"BEGIN:{name}" for name in ("VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE"))
+_ZONE_MARK = re.compile(r"^(BEGIN|END):VTIMEZONE[ \t]*\r?$", re.M | re.I)
+_TZID = re.compile(r"^TZID(?:;[^:\r\n]*)?:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.M | re.I)
 _UID = re.compile(r"^UID(?:;[^:\r\n]*)?:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.M | re.I)
 _RECURS = re.compile(r"^(?:RRULE|RDATE|EXDATE|RECURRENCE-ID)[;:]", re.M | re.I)
 _FOLD = re.compile(r"\r?\n[ \t]")
+
+
+def _zone_spans(segment: str) -> list[tuple[int, int]]:
+    """Where each whole VTIMEZONE lies in ``segment``: its BEGIN and END lines paired in one
+    pass (an unpaired one is left to the line checks, which refuse it as unbalanced)."""
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for mark in _ZONE_MARK.finditer(segment):
+        if mark.group(1).upper() == "BEGIN":
+            if opened >= 0:
+                break  # a VTIMEZONE in a VTIMEZONE: the line checks say where
+            opened = mark.start()
+        elif opened >= 0:
+            spans.append((opened, mark.end()))
+            opened = -1
+        else:
+            break
+    return spans
 
 
 class _TopLevel:
@@ -279,7 +300,6 @@ class _TopLevel:
         self.result = result
         self.named = named
         self.stack: list[str] = []
-        self.current: list[Line] = []
         self.seen_calendar = False
         self.implicit = False
 
@@ -290,8 +310,26 @@ class _TopLevel:
         self.seen_calendar = self.implicit = True
 
     def feed(self, segment: str, first_line: int) -> None:
-        for number, line in logical_lines(segment, self.limits, first_line):
-            self._line(number, line)
+        """Check a stretch of the file between events. A VTIMEZONE is cut out whole at C
+        speed (one may list 100,000 transitions): kept as text when no name resolves its
+        TZID, for ``vtimezone`` to read over the horizon, else not read at all."""
+        pos, line = 0, first_line
+        for begin, end in _zone_spans(segment):
+            before = segment[pos:begin]
+            for number, text in logical_lines(before, self.limits, line):
+                self._line(number, text)
+            line += before.count("\n")
+            if self.stack != ["VCALENDAR"]:
+                raise IcsRejected(line, "unbalanced", self.stack[-1] if self.stack else "VTIMEZONE")
+            block = segment[begin:end]
+            found = _TZID.search(block)
+            key = tzid_key(_FOLD.sub("", found.group(1))) if found else ""
+            if key and not self.named(key):
+                self.result.timezones[key] = (line, block)
+            line += block.count("\n")
+            pos = end
+        for number, text in logical_lines(segment[pos:], self.limits, line):
+            self._line(number, text)
 
     def _line(self, number: int, line: str) -> None:
         stack, result = self.stack, self.result
@@ -306,15 +344,11 @@ class _TopLevel:
             self.seen_calendar = True
             if len(stack) > self.limits.max_depth:
                 raise IcsRejected(number, "too_deep", str(self.limits.max_depth))
-            if len(stack) >= 2:
-                self.current.append((number, line))
             return
         if upper.startswith("END:"):
             name = component_name(line[4:])
             if not stack or stack[-1] != name:
                 raise IcsRejected(number, "unbalanced", stack[-1] if stack else name)
-            if len(stack) >= 2:
-                self.current.append((number, line))
             if len(stack) == 2:
                 self._component_done()
             stack.pop()
@@ -322,9 +356,7 @@ class _TopLevel:
         if not stack or ":" not in line:
             code = "bad_line" if stack or self.seen_calendar else "not_a_calendar"
             raise IcsRejected(number, code)
-        if len(stack) >= 2:
-            if stack[1] == "VTIMEZONE":  # other components' lines are not needed
-                self.current.append((number, line))
+        if len(stack) >= 2:  # inside a VTODO, a VJOURNAL...: nothing the import uses
             return
         split = split_content_line(line)
         if split is None:
@@ -336,14 +368,7 @@ class _TopLevel:
             result.x_wr_line = number
 
     def _component_done(self) -> None:
-        lines, self.current = self.current, []
-        if self.stack[-1] == "VTIMEZONE":
-            tzid = next((t.split(":", 1)[1] for _, t in lines if t[:5].upper() == "TZID:"), "")
-            key = tzid_key(tzid)
-            if key and not self.named(key):
-                self.result.timezones[key] = lines
-        else:
-            self.result.ignored_components += 1
+        self.result.ignored_components += 1
 
     def event_at(self, number: int) -> None:
         if len(self.stack) != 1:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from closer_desk.core.ics.lines import IcsRejected, Limits, Line, split_content_line
+from closer_desk.core.ics.lines import IcsRejected, Limits
 
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 _WALL = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?")
@@ -85,49 +85,64 @@ def _wall(value: str, line: int) -> datetime:
 
 
 class _Observance:
-    """One STANDARD or DAYLIGHT block: where it starts, its offsets, how it recurs."""
+    """One STANDARD or DAYLIGHT block as written: (position in the text, raw value) of its
+    onset, offsets and recurrences, parsed only when the horizon needs it."""
 
-    __slots__ = ("line", "offset_from", "offset_to", "rdates", "rrules", "start")
+    __slots__ = ("offset_from", "offset_to", "pos", "rdates", "rrules", "start")
 
-    def __init__(self, line: int) -> None:
-        self.line = line
-        self.start: datetime | None = None
-        self.offset_from: int | None = None
-        self.offset_to: int | None = None
+    def __init__(self, pos: int) -> None:
+        self.pos = pos
+        self.start: tuple[int, str] | None = None
+        self.offset_from: tuple[int, str] | None = None
+        self.offset_to: tuple[int, str] | None = None
         self.rrules: list[tuple[int, str]] = []
         self.rdates: list[tuple[int, str]] = []
 
 
-def _observances(lines: list[Line]) -> list[_Observance]:
+# The lines a VTIMEZONE is read from, found at C speed (one may list 100,000 transitions).
+_PARTS = re.compile(
+    r"^(?:(BEGIN|END):([A-Za-z0-9-]*)|(DTSTART|TZOFFSETFROM|TZOFFSETTO|RRULE|RDATE)"
+    r"(?:;[^:\r\n]*)?:([^\r\n]*))",
+    re.M | re.I,
+)
+_FOLDS = re.compile(r"\r?\n[ \t]")
+
+
+def _observances(text: str, limits: Limits) -> tuple[list[_Observance], int]:
+    """The observances and, when the nesting is broken, the position where (else -1)."""
     found: list[_Observance] = []
     current: _Observance | None = None
-    for number, text in lines:
-        head = text[:15].upper()
-        if head.startswith(("BEGIN:STANDARD", "BEGIN:DAYLIGHT")):
-            current = _Observance(number)
-            continue
-        if head.startswith(("END:STANDARD", "END:DAYLIGHT")):
-            if current is not None:
-                found.append(current)
-            current = None
+    depth = 0
+    for part in _PARTS.finditer(text):
+        marker, component, name, value = part.groups()
+        if marker is not None:
+            kind = component.upper()
+            if marker.upper() == "BEGIN":
+                depth += 1
+                if depth > limits.max_depth - 1:
+                    return found, part.start()
+                if depth == 2 and kind in ("STANDARD", "DAYLIGHT"):
+                    current = _Observance(part.start())
+            else:
+                depth -= 1
+                if depth == 1 and current is not None:
+                    found.append(current)
+                    current = None
             continue
         if current is None:
             continue
-        split = split_content_line(text)
-        if split is None:
-            raise IcsRejected(number, "bad_zone", "line")
-        name, _, value = split
+        name = name.upper()
         if name == "DTSTART":
-            current.start = _wall(value, number)
+            current.start = (part.start(), value)
         elif name == "TZOFFSETFROM":
-            current.offset_from = _offset(value, number)
+            current.offset_from = (part.start(), value)
         elif name == "TZOFFSETTO":
-            current.offset_to = _offset(value, number)
+            current.offset_to = (part.start(), value)
         elif name == "RRULE":
-            current.rrules.append((number, value))
-        elif name == "RDATE":
-            current.rdates.append((number, value))
-    return found
+            current.rrules.append((part.start(), value))
+        else:
+            current.rdates.append((part.start(), value))
+    return found, (0 if depth != 0 else -1)
 
 
 class _Collector:
@@ -155,15 +170,19 @@ class _Collector:
 
 
 def _expand_rule(
-    obs: _Observance, number: int, value: str, collect: _Collector, limits: Limits
+    start: datetime,
+    offset_from: int,
+    offset_to: int,
+    value: str,
+    line: int,
+    collect: _Collector,
+    limits: Limits,
 ) -> None:
     from dateutil.rrule import rrulestr
 
-    assert obs.start is not None and obs.offset_from is not None and obs.offset_to is not None
     freq = _FREQ.search(value)
     if freq is None or freq.group(1).upper() not in ("YEARLY", "MONTHLY"):
-        raise IcsRejected(number, "zone_rule", freq.group(1).upper()[:10] if freq else "")
-    offset_from = obs.offset_from
+        raise IcsRejected(line, "zone_rule", freq.group(1).upper()[:10] if freq else "")
 
     def wall_until(match: re.Match[str]) -> str:
         # UNTIL is in UTC and DTSTART a wall time: compare them on the wall clock.
@@ -174,52 +193,84 @@ def _expand_rule(
         return f"{match.group(1)}{until:%Y%m%dT%H%M%S}"
 
     try:
-        rule = rrulestr(_UNTIL.sub(wall_until, value.strip()), dtstart=obs.start)
+        rule = rrulestr(_UNTIL.sub(wall_until, value.strip()), dtstart=start)
     except (ValueError, TypeError, KeyError, OverflowError):
-        raise IcsRejected(number, "bad_zone", "RRULE") from None
+        raise IcsRejected(line, "bad_zone", "RRULE") from None
     steps = 0
     try:
         for instant in rule:
             steps += 1
             if steps > limits.max_zone_steps:
-                raise IcsRejected(number, "zone_rule", str(limits.max_zone_steps))
-            if not collect.add(wall_seconds(instant) - offset_from, offset_from, obs.offset_to):
+                raise IcsRejected(line, "zone_rule", str(limits.max_zone_steps))
+            if not collect.add(wall_seconds(instant) - offset_from, offset_from, offset_to):
                 break
     except (ValueError, OverflowError):
-        raise IcsRejected(number, "bad_zone", "RRULE") from None
+        raise IcsRejected(line, "bad_zone", "RRULE") from None
 
 
-def compile_zone(lines: list[Line], lo: int, hi: int, limits: Limits) -> ZoneRules:
-    """The offsets a VTIMEZONE (its logical lines) gives over ``[lo, hi]`` (UTC epoch
-    seconds); ``IcsRejected`` (line, ``bad_zone`` or ``zone_rule``) when it cannot be used."""
-    first_line = lines[0][0] if lines else 0
+def compile_zone(first_line: int, text: str, lo: int, hi: int, limits: Limits) -> ZoneRules:
+    """The offsets a VTIMEZONE (its text, from ``first_line`` of the file) gives over
+    ``[lo, hi]`` (UTC epoch seconds); ``IcsRejected`` (line, ``bad_zone`` or ``zone_rule``)
+    when it cannot be used.
+
+    An observance that only states one onset (no RRULE or RDATE) far outside the horizon is
+    compared as text and not parsed, but for the last one before the horizon (its offset is
+    the one in force when the horizon starts) and the very first (the offset before it)."""
+    if "\n " in text or "\n\t" in text:
+        text = _FOLDS.sub("", text)  # rare in a VTIMEZONE; line numbers may then run short
+
+    def line_of(pos: int) -> int:
+        return first_line + text.count("\n", 0, pos)
+
+    observances, broken = _observances(text, limits)
+    if broken >= 0:
+        raise IcsRejected(line_of(broken), "bad_zone", "BEGIN/END")
     collect = _Collector(lo, hi)
-    for obs in _observances(lines):
+    # Wall stamps bounding what can matter (offsets are under a day).
+    low = f"{_NAIVE_EPOCH + timedelta(seconds=collect.lo - 86400):%Y%m%dT%H%M%S}"
+    high = f"{_NAIVE_EPOCH + timedelta(seconds=collect.hi + 86400):%Y%m%dT%H%M%S}"
+    last_before: _Observance | None = None
+    earliest: _Observance | None = None
+    wanted: list[_Observance] = []
+    for obs in observances:
         if obs.start is None or obs.offset_to is None:
-            raise IcsRejected(obs.line, "bad_zone", "DTSTART/TZOFFSETTO")
-        if obs.offset_from is None:
-            obs.offset_from = obs.offset_to
-        collect.add(wall_seconds(obs.start) - obs.offset_from, obs.offset_from, obs.offset_to)
-        for number, value in obs.rdates:
-            for item in value.split(","):
-                stamp = item.split("/", 1)[0]
-                collect.add(wall_seconds(_wall(stamp, number)) - obs.offset_from, *_pair(obs))
-        for number, value in obs.rrules:
-            _expand_rule(obs, number, value, collect, limits)
+            raise IcsRejected(line_of(obs.pos), "bad_zone", "DTSTART/TZOFFSETTO")
+        stamp = obs.start[1].strip()[:15]
+        if obs.rrules or obs.rdates or low <= stamp <= high:
+            wanted.append(obs)
+            continue
+        if earliest is None or stamp < earliest.start[1].strip()[:15]:  # type: ignore[index]
+            earliest = obs
+        if stamp < low and (last_before is None or stamp > last_before.start[1].strip()[:15]):  # type: ignore[index]
+            last_before = obs
+    # Positions stand for lines below (counting line ends is done once, for an error).
+    try:
+        for obs in (*wanted, *(o for o in (last_before, earliest) if o is not None)):
+            assert obs.start is not None and obs.offset_to is not None
+            start = _wall(obs.start[1], obs.start[0])
+            offset_to = _offset(obs.offset_to[1], obs.offset_to[0])
+            offset_from = (
+                _offset(obs.offset_from[1], obs.offset_from[0])
+                if obs.offset_from is not None
+                else offset_to
+            )
+            collect.add(wall_seconds(start) - offset_from, offset_from, offset_to)
+            for pos, value in obs.rdates:
+                for item in value.split(","):
+                    onset = _wall(item.split("/", 1)[0], pos)
+                    collect.add(wall_seconds(onset) - offset_from, offset_from, offset_to)
+            for pos, value in obs.rrules:
+                _expand_rule(start, offset_from, offset_to, value, pos, collect, limits)
+    except IcsRejected as error:
+        raise IcsRejected(line_of(error.line), error.code, error.detail) from None
     if collect.first is None:
         raise IcsRejected(first_line, "bad_zone", "STANDARD/DAYLIGHT")
     onsets = sorted(set(collect.inside))
     if collect.last_before is not None:
         onsets.insert(0, collect.last_before)
-    initial = collect.first[1]
     return ZoneRules(
-        initial=initial,
+        initial=collect.first[1],
         transitions=tuple(o[0] for o in onsets),
         before=tuple(o[1] for o in onsets),
         after=tuple(o[2] for o in onsets),
     )
-
-
-def _pair(obs: _Observance) -> tuple[int, int]:
-    assert obs.offset_from is not None and obs.offset_to is not None
-    return obs.offset_from, obs.offset_to
