@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from closer_desk.cli._common import agenda_from, closer_or_none, local_text, print_json, print_table
 from closer_desk.core import parse, tz
@@ -15,14 +16,23 @@ def _zone(agenda: Agenda, key: str | None) -> str:
     return closer.zone if closer is not None else "UTC"
 
 
+def _day(text: str, field: str) -> date:
+    """A typed day, within the supported years (9999-12-31 would overflow a day's end)."""
+    from closer_desk.core.timerange import check_in_range
+
+    day = parse.parse_date(text, field)
+    check_in_range(day, field)
+    return day
+
+
 def _list(args: argparse.Namespace) -> int:
     from closer_desk.core.errors import ValidationError
     from closer_desk.store.busy import list_busy
 
     with agenda_from(args) as agenda:
         zone = _zone(agenda, args.closer)
-        start = tz.day_bounds(parse.parse_date(args.from_, "from"), zone)[0] if args.from_ else None
-        end = tz.day_bounds(parse.parse_date(args.to, "to"), zone)[1] if args.to else None
+        start = tz.day_bounds(_day(args.from_, "from"), zone)[0] if args.from_ else None
+        end = tz.day_bounds(_day(args.to, "to"), zone)[1] if args.to else None
         if start is not None and end is not None and end <= start:
             raise ValidationError("to", "end_before_start", args.to)
         blocks = list_busy(agenda, closer=args.closer, source=args.source, start=start, end=end)

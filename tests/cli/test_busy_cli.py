@@ -64,6 +64,8 @@ def test_busy_list_sources_and_remove(
         (("busy", "remove", "--source", "nope"), "no busy source 'nope'"),
         (("busy", "remove"), "give busy block ids or --source NAME"),
         (("busy", "list", "--from", "2026-03-10", "--to", "2026-03-01"), "ends before"),
+        (("busy", "list", "--to", "9999-12-31"), "outside the supported years"),
+        (("busy", "list", "--from", "0001-01-01"), "outside the supported years"),
     ],
 )
 def test_bad_busy_commands_change_nothing(
