@@ -191,3 +191,12 @@ def test_recurring_event_in_a_windows_zone_follows_its_dst() -> None:
     starts = [o.start for o in parse(text).occurrences]
     # 09:00 in Los Angeles: UTC-8 before the US change on 8 March, UTC-7 after
     assert starts == [utc("2026-03-02 17:00"), utc("2026-03-09 16:00")]
+
+
+@pytest.mark.parametrize("phase", [1, 2, 3, 4, 6])
+def test_cancel_works_in_every_phase(phase: int) -> None:
+    # decode, split (every 4,096 events), zones, then the parse of the batches
+    events = [f"UID:e{i}@x\nDTSTART:20260304T0900{i % 60:02d}Z" for i in range(9000)]
+    asked = iter(range(1, 10_000))
+    with pytest.raises(ImportCancelled):
+        parse_calendar(calendar(*events), options(), cancelled=lambda: next(asked) >= phase)

@@ -287,6 +287,17 @@ def _run(
     return results
 
 
+def _stopper(cancelled: CancelFlag | None) -> Callable[[], None]:
+    """A check that raises ``ImportCancelled`` once ``cancelled()`` is true: polled between
+    the phases (decode, split, zones, parse) and within them, so Cancel works in each."""
+
+    def stop() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+
+    return stop
+
+
 def _zones(
     split_zones: dict[str, tuple[int, str]], lo: int, hi: int, limits: Limits
 ) -> dict[str, FileZone]:
@@ -316,9 +327,12 @@ def parse_calendar(
     limits = options.limits
     deadline = time.monotonic() + limits.max_seconds
     tz.require_aware(options.now)
+    stop = _stopper(cancelled)
     text, warnings = decode(data, limits)
-    split = split_calendar(text, limits, is_named)
+    stop()
+    split = split_calendar(text, limits, is_named, stop)
     del text
+    stop()
     floating_zone = tz.canonical_zone_name(options.floating_zone)
     if split.x_wr_timezone:
         try:
@@ -339,6 +353,7 @@ def parse_calendar(
         deadline=deadline,
     )
     split.timezones.clear()
+    stop()
     results = _run(ctx, split.units, options, progress, cancelled)
     # The first problem in the file's order, whichever worker found it: the same line on
     # every run.

@@ -388,13 +388,17 @@ class _TopLevel:
 
 
 def split_calendar(
-    text: str, limits: Limits, named: Callable[[str], bool] = lambda tzid: False
+    text: str,
+    limits: Limits,
+    named: Callable[[str], bool] = lambda tzid: False,
+    stop: Callable[[], None] = lambda: None,
 ) -> SplitCalendar:
     """Check the structure around the events and cut the calendar into units of VEVENT chunks.
 
     Each event's own lines are unfolded and checked by the worker that parses it. The
-    VTIMEZONEs of TZIDs that ``named`` does not resolve are kept (as logical lines). Linear
-    in the size of the file, whatever it holds.
+    VTIMEZONEs of TZIDs that ``named`` does not resolve are kept (as text). Linear in the
+    size of the file, whatever it holds; ``stop()`` is called every 4,096 events (it raises
+    to cancel).
     """
     opening = text.lstrip()[:16].upper()
     bare = opening.startswith(_BARE)
@@ -427,6 +431,8 @@ def split_calendar(
             raise IcsRejected(here, "unbalanced", "VEVENT")
         raw = text[opened[0] : mark.end()]
         result.events += 1
+        if result.events % 4096 == 0:
+            stop()
         if result.events > limits.max_events:
             raise IcsRejected(opened[1], "too_many_events", str(limits.max_events))
         found = _UID.search(raw)
