@@ -65,9 +65,9 @@ def test_cancel_leaves_the_agenda_unchanged(qtbot: QtBot, agenda: Agenda, tmp_pa
 def test_broken_file_is_refused_with_the_line(qtbot: QtBot, agenda: Agenda) -> None:
     dialog = ImportDialog(agenda)
     qtbot.addWidget(dialog)
-    dialog.start(ICS_DIR / "broken_impossible_date.ics", busy=True)
+    dialog.start(ICS_DIR / "broken_structure.ics", busy=True)
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30_000)
-    assert "Line 11" in dialog.status.text() and "nothing imported" in dialog.status.text()
+    assert "Line 9" in dialog.status.text() and "nothing imported" in dialog.status.text()
     assert _blocks(agenda) == 0
 
 
