@@ -5,12 +5,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-dates fuzz bench lint package sysdeps sysdeps-test translations clean screenshots
+.PHONY: run test test-dates fuzz bench lint package sysdeps sysdeps-test interop-deps translations clean screenshots
 
 run: sysdeps $(STAMP) translations
 	$(PY) -m closer_desk
 
-test: sysdeps-test $(STAMP) translations
+test: sysdeps-test $(STAMP) translations interop-deps
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m pytest -q -p no:cacheprovider
 
 # The whole suite on days that break date arithmetic, under libfaketime, in Paris: the 1st of
@@ -22,7 +22,7 @@ test: sysdeps-test $(STAMP) translations
 # "monotonic fix" for condition variables turns every GIL hand-over into a long wait (an
 # import on the window's worker took 16 s instead of 0.5 s): off.
 DATES := "2026-12-01 00:05:00" "2026-12-31 23:30:00" "2028-02-29 12:00:00" "2027-03-28 01:45:00"
-test-dates: sysdeps-test $(STAMP) translations
+test-dates: sysdeps-test $(STAMP) translations interop-deps
 	@for day in $(DATES); do \
 	  echo "== the suite on $$day (Europe/Paris)"; \
 	  PYTHONPATH=tests/dates TZ=Europe/Paris FAKETIME_DONT_FAKE_MONOTONIC=1 \
@@ -55,6 +55,11 @@ screenshots: $(STAMP) translations
 	@bash packaging/sysdeps.sh screenshots
 	xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '$(PY) packaging/screenshots.py --lang en && \
 	  $(PY) packaging/screenshots.py --lang fr && $(PY) packaging/screenshots.py --lang en --dark'
+
+# ical.js (Thunderbird's parser) for tests/interop, at the version its package-lock pins.
+INTEROP := tests/interop
+interop-deps: sysdeps-test
+	@test -d $(INTEROP)/node_modules/ical.js || npm ci --prefix $(INTEROP) --no-audit --no-fund
 
 sysdeps:
 	@bash packaging/sysdeps.sh run

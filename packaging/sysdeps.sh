@@ -23,6 +23,12 @@ shot_pkgs=(imagemagick openbox)
 pkgs=("${qt_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
 [ "$what" = screenshots ] && pkgs+=("${test_pkgs[@]}" "${shot_pkgs[@]}")
+# ical.js runs on node and is installed with npm (tests/interop/package.json); a machine may
+# have them from another source than Debian's packages: only a missing command is installed.
+if [ "$what" = test ]; then
+  command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian/Ubuntu: nothing we can check
 missing=()

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "closer_desk.cli.ics_cmds",
     "closer_desk.cli.mail_cmds",
     "closer_desk.cli.sync_cmds",
+    "closer_desk.cli.busy_cmds",
 )
 
 
@@ -112,11 +113,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         parser.print_help()
         return 2
     from closer_desk.cli.messages import describe
+    from closer_desk.cli.terminal import clean_output
 
     try:
-        status = int(args.func(args) or 0)
-        for line in args.warnings:
-            print(line, file=sys.stderr)
+        with clean_output():
+            status = int(args.func(args) or 0)
+            for line in args.warnings:
+                print(line, file=sys.stderr)
         return status
     except CloserDeskError as error:
         print(f"closer-desk: {describe(error)}", file=sys.stderr)

@@ -212,10 +212,13 @@ def print_json(value: Any) -> None:
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """A plain aligned table on stdout."""
+    """A plain aligned table on stdout; a cell is one line without control characters (a
+    name holding ``ESC[2J`` must not clear the user's terminal)."""
+    from closer_desk.core.text import one_line
+
     cells = [
         [str(c) for c in headers],
-        *([("" if c is None else str(c)) for c in row] for row in rows),
+        *([("" if c is None else one_line(str(c))) for c in row] for row in rows),
     ]
     if len(cells) == 1:
         print("(nothing)")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closer_desk.cli._common import (
     agenda_from,
@@ -19,27 +20,23 @@ from closer_desk.cli._common import (
 )
 from closer_desk.cli.words import shorten
 from closer_desk.core import parse
-from closer_desk.core.ics.export import export_calendar
-from closer_desk.core.ics.importing import IcsRejected
-from closer_desk.core.ics.invite import invite
-from closer_desk.store.calendar_import import ImportReport, import_file
-from closer_desk.store.ics_calls import calls_between, parties_of
+from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
-#: Why a file was refused whole, in words.
+if TYPE_CHECKING:  # the ICS modules load icalendar and babel: only the commands that use them
+    from closer_desk.core.ics.lines import IcsRejected
+    from closer_desk.store.calendar_import import ImportReport
+
+#: Why a file was refused whole, in words (never the file's own text).
 REJECTIONS = {
     "too_large": "the file is larger than the {detail}-byte limit",
     "line_too_long": "a line is longer than the {detail}-character limit",
     "too_deep": "components are nested deeper than {detail} levels",
-    "not_a_calendar": "not an iCalendar file (expected BEGIN:VCALENDAR, found {detail!r})",
-    "unbalanced": "BEGIN/END do not match ({detail})",
-    "bad_line": "not a valid iCalendar line: {detail!r}",
-    "bad_date": "impossible or malformed date {detail!r}",
-    "unknown_zone": "unknown time zone {detail!r} and no VTIMEZONE defines it",
-    "bad_value": "invalid value: {detail}",
+    "not_a_calendar": "not an iCalendar file (it must begin with BEGIN:VCALENDAR)",
+    "unbalanced": "BEGIN/END do not match ({detail} is not closed, or closed twice)",
+    "bad_line": "not a valid iCalendar line",
     "too_many_events": "more than {detail} events",
     "too_many_occurrences": "recurring events expand to more than {detail} occurrences",
     "too_slow": "reading it took longer than {detail} seconds",
-    "not_utf8": "the text is not UTF-8",
 }
 
 #: Why one event was left out, in words.
@@ -50,6 +47,20 @@ REFUSALS = {
     "no_start": "the event has no start (DTSTART)",
     "end_before_start": "the event ends before it starts",
     "free": "marked free (TRANSP:TRANSPARENT), so it blocks no time",
+    "bad_line": "a line of the event is not a valid iCalendar line",
+    "bad_date": "impossible or malformed date {detail!r}",
+    "bad_value": "invalid value ({detail})",
+    "unknown_zone": "unknown time zone {detail!r} and no VTIMEZONE defines it",
+    "bad_zone": "its time zone's VTIMEZONE cannot be read ({detail})",
+    "zone_rule": "its time zone's VTIMEZONE changes offset too often to be used",
+    "year_out_of_range": f"year {{detail}} is outside the supported years {FIRST_YEAR}-{LAST_YEAR}",
+    "too_many_instances": "it repeats more than {detail} times within the import's horizon",
+}
+
+#: How parts of a file were read, in words.
+WARNINGS = {
+    "decoded_cp1252": "the file is not UTF-8; read as Windows-1252 (from line {line})",
+    "empty_rrule": "line {line}: an empty RRULE, read as a single event ({uid})",
 }
 
 
@@ -60,6 +71,11 @@ def describe_rejection(error: IcsRejected) -> str:
     return f"calendar refused, nothing imported: {where}{reason}"
 
 
+def describe_refusal(code: str, detail: str) -> str:
+    """Why one event was left out, in words."""
+    return REFUSALS.get(code, code).format(detail=detail)
+
+
 def _invite(args: argparse.Namespace) -> int:
     if args.send:
         from closer_desk.cli.mail_cmds import announcing
@@ -68,6 +84,9 @@ def _invite(args: argparse.Namespace) -> int:
             with announcing(args, agenda) as announce:
                 announce(agenda.appointment(args.id))
             return announce.send()
+    from closer_desk.core.ics.invite import invite
+    from closer_desk.store.ics_calls import parties_of
+
     with agenda_from(args) as agenda:
         appointment = agenda.appointment(args.id)
         data = invite(appointment, parties_of(agenda, appointment), now=agenda.now())
@@ -80,6 +99,9 @@ def _invite(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from closer_desk.core.ics.export import export_calendar
+    from closer_desk.store.ics_calls import calls_between
+
     with agenda_from(args) as agenda:
         closer = agenda.closer(args.closer)
         first = (
@@ -97,25 +119,36 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _print_report(report: ImportReport) -> None:
-    mode = "busy blocks" if report.busy else "calls"
-    print(
-        f"{report.events} events read for {report.closer} ({mode}): {report.added} added, "
-        f"{report.updated} updated, {report.unchanged} unchanged, {report.cancelled} cancelled, "
-        f"{len(report.refused)} refused"
-    )
+    if report.busy:
+        print(
+            f"{report.events} events read for {report.closer} (busy blocks, source "
+            f"{report.source!r}): {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.removed} removed, "
+            f"{report.cancelled} cancelled"
+        )
+    else:
+        print(
+            f"{report.events} events read for {report.closer} (calls): {report.updated} "
+            f"updated, {report.unchanged} unchanged, {report.cancelled} cancelled"
+        )
+    if report.own_calls:
+        print(f"{report.own_calls} of our own calls skipped (they are calls, not busy time)")
+    for warning in report.warnings:
+        print(WARNINGS.get(warning.code, warning.code).format(**warning._asdict()))
     if report.floating:
         print(f"{report.floating} floating times read in {report.floating_zone}")
     if report.refused:
+        print(f"{report.skipped} events skipped:")
         print_table(
             ("LINE", "UID", "REASON"),
-            (
-                (r.line, r.uid, REFUSALS.get(r.code, r.code).format(detail=r.detail))
-                for r in report.refused
-            ),
+            ((r.line, r.uid or "-", describe_refusal(r.code, r.detail)) for r in report.refused),
         )
 
 
 def _import(args: argparse.Namespace) -> int:
+    from closer_desk.core.ics.lines import IcsRejected
+    from closer_desk.store.calendar_import import import_file
+
     path = Path(args.file)
     try:
         readable = path.is_file()
@@ -126,7 +159,9 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     with agenda_from(args) as agenda:
         try:
-            report = import_file(agenda, path, busy=args.busy, closer=args.closer)
+            report = import_file(
+                agenda, path, busy=args.busy, closer=args.closer, source=args.source
+            )
         except IcsRejected as error:
             if args.json:
                 print_json(
@@ -142,9 +177,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.json:
         data = report.as_dict()
         for item in data["refused"]:
-            item["message"] = REFUSALS.get(item["reason"], item["reason"]).format(
-                detail=item["detail"]
-            )
+            item["message"] = describe_refusal(item["reason"], item["detail"])
         print_json(data)
     else:
         _print_report(report)
@@ -177,5 +210,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--busy", action="store_true", help="block the time of every event for the closer"
     )
     p.add_argument("--closer", help="closer #ID, id or name (default: the first closer)")
+    p.add_argument(
+        "--source",
+        help="the calendar these busy blocks belong to (default: the file's name); a new "
+        "import of the same source replaces its blocks",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_import)

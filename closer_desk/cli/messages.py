@@ -61,6 +61,7 @@ _CODES = {
     "out_of_range": "is out of range",
     "year_out_of_range": f"is outside the supported years {FIRST_YEAR}-{LAST_YEAR}",
     "phone_or_city": "give --phone NUMBER or --city NAME (one of them)",
+    "ids_or_source": "give busy block ids or --source NAME (one of them)",
     "no_zone_found": "matches no known time zone",
     "clear_alone": "--clear takes no dates or zone",
     "bad_choice": "is not one of the allowed values",
@@ -173,10 +174,29 @@ def _call_state(error: CallStateError) -> str:
     return f"{call}: {error.code.replace('_', ' ')}"
 
 
+_PATH_FIELDS = frozenset({"db", "file", "output"})
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value the user typed or a file held, quoted, on one line without control
+    characters and cut: an error never prints 10 kB or an escape sequence back."""
+    from closer_desk.core.text import one_line
+
+    if not isinstance(value, str):
+        return repr(value)
+    return repr(shorten(one_line(value), limit))
+
+
 def describe(error: CloserDeskError) -> str:
-    """A one-line reason for ``error``."""
+    """A one-line reason for ``error``, without control characters."""
+    from closer_desk.core.text import one_line
+
+    return one_line(_describe(error))
+
+
+def _describe(error: CloserDeskError) -> str:
     if isinstance(error, UnknownZoneError):
-        return f"unknown time zone {error.name!r} (use an IANA name such as Europe/Paris)"
+        return f"unknown time zone {_shown(error.name)} (use an IANA name such as Europe/Paris)"
     if isinstance(error, NonExistentTimeError):
         return (
             f"{error.wall:%Y-%m-%d %H:%M} does not exist in {error.zone} "
@@ -194,7 +214,7 @@ def describe(error: CloserDeskError) -> str:
             f"#{i} {shorten(n, 40)}" for i, n in zip(error.ids, error.candidates, strict=False)
         )
         return (
-            f"{error.kind} {shorten(str(error.key), 40)!r} matches several: {listed}; "
+            f"{error.kind} {_shown(error.key)} matches several: {shorten(listed, 300)}; "
             "be more precise or give the id as #ID"
         )
     if isinstance(error, NotFoundError):
@@ -207,12 +227,11 @@ def describe(error: CloserDeskError) -> str:
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
             )
-        key = error.key if isinstance(error.key, int) else shorten(str(error.key))
-        return f"no {error.kind} {key!r}"
+        return f"no {error.kind} {_shown(error.key)}"
     if isinstance(error, DuplicateError):
         there = f" (#{error.existing_id})" if error.existing_id is not None else ""
         hint = "; pass --force to add another one" if error.kind == "prospect" else ""
-        return f"a {error.kind} named {shorten(error.name)!r} already exists{there}{hint}"
+        return f"a {error.kind} named {_shown(error.name)} already exists{there}{hint}"
     if isinstance(error, ConflictError):
         parts = []
         if error.conflicts:
@@ -230,7 +249,10 @@ def describe(error: CloserDeskError) -> str:
         return f"not booked (--strict): {reasons}"
     if isinstance(error, ValidationError):
         reason = _CODES.get(error.code, error.code.replace("_", " "))
-        shown = "" if error.value in (None, "") else f" {str(error.value)!r}"
+        # A file's path is shown whole (up to a few hundred characters): cut, it would not
+        # say which file; any other value is cut short.
+        limit = 300 if error.field in _PATH_FIELDS else 80
+        shown = "" if error.value in (None, "") else f" {_shown(str(error.value), limit)}"
         return f"{error.field}{shown}: {reason}"
     if isinstance(error, AgendaVersionError):
         return (

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import DailyInterval, WeeklyHours
@@ -252,18 +251,18 @@ def parse_currency(text: str, field: str = "currency") -> str:
 
 
 def parse_video_url(text: str, field: str = "url") -> str:
-    """A meeting link: ``https:`` only, with a host; anything else (``javascript:``...) refused."""
-    url = text.strip()
-    if not url:
+    """A meeting link: ``https:`` only, checked by the one link parser (``core.links``);
+    ``ValidationError(field, "scheme")`` for another scheme, ``"bad_url"`` for a bad link."""
+    from closer_desk.core.links import check_link
+
+    if not text.strip(" \t"):
         return ""
-    if any(ch in url for ch in "\r\n\t "):
-        raise ValidationError(field, "bad_url", text)
-    parts = urlsplit(url)
-    if parts.scheme.lower() != "https":
-        raise ValidationError(field, "scheme", text)
-    if not parts.netloc:
-        raise ValidationError(field, "bad_url", text)
-    return url
+    try:
+        return check_link(text, field, schemes=("https",))
+    except ValidationError as error:
+        if error.code == "link_scheme":
+            raise ValidationError(field, "scheme", text) from None
+        raise
 
 
 def parse_phone(text: str, country: str = "", field: str = "phone") -> str:

@@ -15,6 +15,7 @@ from babel.dates import format_datetime
 
 from closer_desk.core import tz
 from closer_desk.core.slots import Slot
+from closer_desk.core.text import clean, one_line
 from closer_desk.core.zones import zone_place_name
 
 
@@ -72,6 +73,6 @@ def proposal_text(
     wording = _WORDINGS[lang]
     minutes = int((slots[0].end - slots[0].start).total_seconds() // 60)
     lines = [wording.opening.format(minutes=minutes)]
-    lines += [f"- {slot_words(s, lang, zone_key, place=place)}" for s in slots]
+    lines += [f"- {one_line(slot_words(s, lang, zone_key, place=place))}" for s in slots]
     lines += ["", wording.closing]
-    return "\n".join(lines)
+    return clean("\n".join(lines))

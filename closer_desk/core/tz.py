@@ -1,8 +1,9 @@
 """Time zones: lookup, localisation of wall times, conversion.
 
 Zones come from the stdlib ``zoneinfo`` backed by the pinned ``tzdata`` package, so the rules
-are the same on every OS. Windows names ("Romance Standard Time") are mapped to IANA names here
-and nowhere else.
+are the same on every OS. Windows names ("Romance Standard Time") and display names
+("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", through ``windows_zones``) are mapped to
+IANA names here and nowhere else.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ def canonical_zone_name(name: str) -> str:
 
     if cleaned in WINDOWS_TO_OLSON:
         return WINDOWS_TO_OLSON[cleaned]
+    if cleaned.startswith("("):  # a Windows display name: "(UTC-05:00) Eastern Time (US...)"
+        from closer_desk.core.windows_zones import zone_for_display_name
+
+        found = zone_for_display_name(cleaned)
+        if found is not None:
+            return found
     # Users type "europe/paris" or "Europe/paris": accept a case-insensitive exact match.
     lowered = cleaned.lower()
     for zone in all_zone_names():

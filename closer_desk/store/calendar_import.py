@@ -1,13 +1,19 @@
 """Applying a parsed calendar to the agenda in one transaction, with bulk writes.
 
-With ``busy=True`` events become busy blocks of a closer, upserted by (UID, RECURRENCE-ID) and
-honouring SEQUENCE, so re-importing the same or an updated file updates rather than
-duplicates. Without it, only events whose UID is one of our calls are used: they cancel or
-move that call (an answer to our invite); every other event is refused with a reason.
+With ``busy=True`` events become busy blocks of a closer in the calendar's *source* (by
+default the file's name), upserted by (UID, RECURRENCE-ID) and honouring SEQUENCE. A whole
+calendar (METHOD:PUBLISH or none) replaces its source: blocks of events no longer in it are
+removed, so an event deleted from the calendar stops blocking time; an iTIP message (REQUEST,
+CANCEL) only touches its own events. Our own calls, exported and found again in the closer's
+other calendar, are recognised by UID and skipped (they are calls already, not busy time).
+
+Without ``busy``, only events whose UID is one of our calls are used: they cancel or move that
+call (an answer to our invite); every other event is refused with a reason.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,10 +28,12 @@ from closer_desk.core.ics.importing import (
     ImportOptions,
     Occurrence,
     ParsedCalendar,
+    ReadWarning,
     Skipped,
     read_calendar_file,
 )
 from closer_desk.core.model import Changes, Status
+from closer_desk.core.text import one_line
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
@@ -35,7 +43,11 @@ from closer_desk.store.schema import appointments, busy_blocks
 NOT_OUR_CALL = "not_our_call"
 RECURRING_CALL = "recurring_call"
 OLDER_SEQUENCE = "older_sequence"
+#: The UID suffix of the calls this program books (see ``Agenda.book``).
 _IN_CHUNK = 500  # SQLite bound-parameter headroom for IN (...) lists
+#: Methods of a whole calendar (it replaces its source); others are iTIP messages.
+_WHOLE = ("", "PUBLISH")
+_COPY = re.compile(r" \(\d+\)(?=\.[^.]*$|$)")
 
 
 #: One event the import left out, with the line it starts on and a reason code: the parser's
@@ -45,7 +57,17 @@ Refused = Skipped
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
-    """What an import did. Counts are busy blocks (``busy``) or calls (otherwise)."""
+    """What an import did. Counts are busy blocks (``busy``) or calls (otherwise).
+
+    Attributes:
+        source: the calendar the busy blocks belong to (``busy`` only).
+        removed: blocks of the source whose event is no longer in the calendar.
+        cancelled: blocks (or calls) the calendar cancels.
+        own_calls: events skipped because they are our own calls (by UID).
+        refused: the events left out, each with its line, UID and reason code (free ones,
+            unreadable ones, and the store's own reasons); ``skipped`` counts them.
+        warnings: how parts of the file were read (not UTF-8, an empty RRULE...).
+    """
 
     busy: bool
     closer: str
@@ -54,30 +76,50 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     cancelled: int = 0
+    removed: int = 0
+    own_calls: int = 0
+    source: str = ""
     refused: tuple[Refused, ...] = ()
+    warnings: tuple[ReadWarning, ...] = ()
     floating: int = 0
     floating_zone: str = ""
     horizon: tuple[datetime, datetime] | None = None
     appointments: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def skipped(self) -> int:
+        """How many events were left out (``refused``)."""
+        return len(self.refused)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for ``--json``."""
         return {
             "mode": "busy" if self.busy else "calls",
             "closer": self.closer,
+            "source": self.source,
             "events": self.events,
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
+            "removed": self.removed,
             "cancelled": self.cancelled,
+            "own_calls": self.own_calls,
+            "skipped": self.skipped,
             "refused": [
                 {"line": r.line, "uid": r.uid, "reason": r.code, "detail": r.detail}
                 for r in self.refused
             ],
+            "warnings": [{"line": w.line, "code": w.code, "uid": w.uid} for w in self.warnings],
             "floating": self.floating,
             "floating_zone": self.floating_zone,
             "horizon": [self.horizon[0], self.horizon[1]] if self.horizon else None,
         }
+
+
+def source_name(path: Path | str) -> str:
+    """The default source of a calendar file: its name, without the `` (1)`` a browser adds
+    to a second download of the same export."""
+    return _COPY.sub("", one_line(Path(path).name)) or "calendar"
 
 
 def _latest(occurrences: Iterable[Occurrence]) -> dict[tuple[str, str], Occurrence]:
@@ -96,62 +138,90 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
         yield values[i : i + _IN_CHUNK]
 
 
+def _our_uids(conn: Connection, uids: list[str]) -> set[str]:
+    """The UIDs that are our own calls: calls of this agenda (any closer). A UID written by
+    another closer_desk (a colleague's calls, a shared calendar) is busy time like any."""
+    ours: set[str] = set()
+    for part in _chunks(uids):
+        ours.update(
+            r.uid
+            for r in conn.execute(select(appointments.c.uid).where(appointments.c.uid.in_(part)))
+        )
+    return ours
+
+
 def _apply_busy(
     conn: Connection, closer_id: int, parsed: ParsedCalendar, source: str
 ) -> dict[str, int]:
     latest = _latest(parsed.occurrences)
-    uids = sorted({uid for uid, _ in latest})
-    existing: dict[tuple[str, str], Any] = {}
-    for part in _chunks(uids):
+    ours = _our_uids(conn, sorted({uid for uid, _ in latest}))
+    latest = {key: occ for key, occ in latest.items() if key[0] not in ours}
+    cancelled_uids = sorted({uid for (uid, _), occ in latest.items() if occ.cancelled})
+    existing: dict[tuple[str, str], Any] = {
+        (row.uid, row.recurrence_id): row
         for row in conn.execute(
             select(busy_blocks).where(
-                busy_blocks.c.closer_id == closer_id, busy_blocks.c.uid.in_(part)
+                busy_blocks.c.closer_id == closer_id, busy_blocks.c.source == source
             )
-        ):
-            existing[(row.uid, row.recurrence_id)] = row
-    counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0}
+        )
+    }
+    elsewhere: list[Any] = []  # blocks of other sources a cancellation may remove
+    for part in _chunks(cancelled_uids):
+        elsewhere += conn.execute(
+            select(busy_blocks).where(
+                busy_blocks.c.closer_id == closer_id,
+                busy_blocks.c.source != source,
+                busy_blocks.c.uid.in_(part),
+            )
+        ).all()
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0, "removed": 0}
+    counts["own_calls"] = len(ours)
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    deletions: list[int] = []
-    series_seq: dict[str, int] = {}
-    cancelled_series: dict[str, int] = {}
+    cancelled: set[int] = set()
+    series_cancelled: dict[str, int] = {}
     for (uid, rid), occ in latest.items():
-        if occ.cancelled and rid == "":
-            cancelled_series[uid] = occ.sequence
-            continue
-        if not occ.cancelled:
-            series_seq[uid] = max(series_seq.get(uid, 0), occ.sequence)
-        held = existing.get((uid, rid))
         if occ.cancelled:
-            if held is not None and held.sequence <= occ.sequence:
-                deletions.append(held.id)
+            if rid == "":
+                series_cancelled[uid] = occ.sequence
+            for held in (
+                existing.get((uid, rid)),
+                *(b for b in elsewhere if (b.uid, b.recurrence_id) == (uid, rid)),
+            ):
+                if held is not None and held.sequence <= occ.sequence:
+                    cancelled.add(held.id)
             continue
+        held = existing.get((uid, rid))
         values = {
             "summary": occ.summary,
             "start_utc": R.to_epoch(occ.start),
             "end_utc": R.to_epoch(occ.end),
             "all_day": int(occ.all_day),
             "sequence": occ.sequence,
-            "source": source,
         }
         if held is None:
-            inserts.append({"closer_id": closer_id, "uid": uid, "recurrence_id": rid, **values})
+            inserts.append(
+                {
+                    "closer_id": closer_id,
+                    "uid": uid,
+                    "recurrence_id": rid,
+                    "source": source,
+                    **values,
+                }
+            )
         elif held.sequence > occ.sequence:
             counts["unchanged"] += 1  # an older copy of the event: the agenda keeps the newer
-        elif all(getattr(held, k) == v for k, v in values.items() if k != "source"):
+        elif all(getattr(held, k) == v for k, v in values.items()):
             counts["unchanged"] += 1
         else:
             updates.append({"b_id": held.id, **values})
-    # A whole event cancelled, or instances no longer in an updated series: their blocks go.
-    for (uid, rid), held in existing.items():
-        if held.id in deletions:
-            continue
-        whole_cancelled = uid in cancelled_series and held.sequence <= cancelled_series[uid]
-        dropped = (
-            uid in series_seq and (uid, rid) not in latest and held.sequence <= series_seq[uid]
-        )
-        if whole_cancelled or dropped:
-            deletions.append(held.id)
+    # A whole event cancelled: every block of it goes, in any source.
+    for held in (*existing.values(), *elsewhere):
+        if held.uid in series_cancelled and held.sequence <= series_cancelled[held.uid]:
+            cancelled.add(held.id)
+    removed: set[int] = set()
+    if parsed.method in _WHOLE:
+        removed = _gone(existing, latest, parsed) - cancelled
     if inserts:
         conn.execute(insert(busy_blocks), inserts)
     if updates:
@@ -164,16 +234,40 @@ def _apply_busy(
                 end_utc=bindparam("end_utc"),
                 all_day=bindparam("all_day"),
                 sequence=bindparam("sequence"),
-                source=bindparam("source"),
             ),
             updates,
         )
-    for part in _chunks([str(i) for i in deletions]):
+    for part in _chunks([str(i) for i in sorted(cancelled | removed)]):
         conn.execute(delete(busy_blocks).where(busy_blocks.c.id.in_([int(i) for i in part])))
     counts["added"] = len(inserts)
     counts["updated"] = len(updates)
-    counts["cancelled"] = len(deletions)
+    counts["cancelled"] = len(cancelled)
+    counts["removed"] = len(removed)
     return counts
+
+
+def _gone(
+    existing: dict[tuple[str, str], Any],
+    latest: dict[tuple[str, str], Occurrence],
+    parsed: ParsedCalendar,
+) -> set[int]:
+    """Blocks of the source that the calendar no longer gives.
+
+    Kept: the blocks of an event the import could not read this time (a broken copy must not
+    free its time), and the instances of a series still in the calendar that lie outside this
+    import's horizon (the horizon moved; they were not deleted)."""
+    unreadable = {s.uid for s in parsed.unreadable}
+    in_file = {uid for uid, _ in latest} | {s.uid for s in parsed.skipped}
+    lo, hi = R.to_epoch(parsed.horizon_start), R.to_epoch(parsed.horizon_end)
+    gone: set[int] = set()
+    for key, held in existing.items():
+        if key in latest or held.uid in unreadable:
+            continue
+        outside = held.end_utc <= lo or held.start_utc >= hi
+        if held.recurrence_id and outside and held.uid in in_file:
+            continue
+        gone.add(held.id)
+    return gone
 
 
 def _apply_calls(
@@ -235,9 +329,12 @@ def apply_import(
     closer: Key | None = None,
     source: str = "",
 ) -> ImportReport:
-    """Write a parsed calendar to the agenda in one transaction and report what changed."""
+    """Write a parsed calendar to the agenda in one transaction and report what changed.
+
+    ``source`` names the calendar the busy blocks belong to (``busy`` only)."""
     who = agenda.closer(closer)
     refused = list(parsed.skipped)
+    source = one_line(source).strip()[:200] or "calendar"
     with agenda.engine.begin() as conn:
         if busy:
             counts = _apply_busy(conn, who.id, parsed, source)
@@ -259,7 +356,9 @@ def apply_import(
         busy=busy,
         closer=who.name,
         events=parsed.events,
+        source=source if busy else "",
         refused=tuple(sorted(refused, key=lambda r: r.line)),
+        warnings=parsed.warnings,
         floating=parsed.floating,
         floating_zone=parsed.floating_zone,
         horizon=(parsed.horizon_start, parsed.horizon_end),
@@ -277,12 +376,18 @@ def import_file(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     options: ImportOptions | None = None,
+    source: str | None = None,
 ) -> ImportReport:
-    """Parse ``path`` (on every core) and apply it; a broken file raises ``IcsRejected`` and
-    a cancelled one ``ImportCancelled``, both before anything is written."""
+    """Parse ``path`` and apply it; a broken file raises ``IcsRejected`` and a cancelled one
+    ``ImportCancelled``, both before anything is written.
+
+    ``progress(done, total)`` and ``cancelled()`` are called while the file is parsed (the
+    write that follows is one short transaction). ``source`` defaults to ``source_name``."""
     who = agenda.closer(closer)
     opts = options or ImportOptions(floating_zone=who.zone, now=agenda.now())
     parsed = read_calendar_file(path, opts, progress=progress, cancelled=cancelled)
     if cancelled is not None and cancelled():
         raise ImportCancelled()
-    return apply_import(agenda, parsed, busy=busy, closer=who.id, source=Path(path).name)
+    return apply_import(
+        agenda, parsed, busy=busy, closer=who.id, source=source or source_name(path)
+    )

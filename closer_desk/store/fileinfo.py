@@ -9,7 +9,8 @@ from pathlib import Path
 from closer_desk import APP_NAME
 
 #: The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0007_caldav_sync"
+SCHEMA_HEAD = "0005_busy_sources"
+#: In the order Alembic applies them (the ids were given before the branches were merged).
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -17,6 +18,7 @@ KNOWN_REVISIONS = (
     "0004_repair_company_rate",
     "0006_mail_outbox",
     "0007_caldav_sync",
+    "0005_busy_sources",
 )
 ENV_DB = "CLOSER_DESK_DB"
 

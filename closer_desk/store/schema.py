@@ -166,9 +166,11 @@ busy_blocks = Table(
     Column("all_day", Integer, nullable=False, server_default="0"),
     Column("sequence", Integer, nullable=False, server_default="0"),
     Column("source", String, nullable=False, server_default=""),
-    UniqueConstraint("closer_id", "uid", "recurrence_id", name="uq_busy_uid"),
+    # Migration 0005: each imported calendar (source) owns its blocks.
+    UniqueConstraint("closer_id", "source", "uid", "recurrence_id", name="uq_busy_source_uid"),
 )
 Index("ix_busy_closer_start", busy_blocks.c.closer_id, busy_blocks.c.start_utc)
+Index("ix_busy_closer_source", busy_blocks.c.closer_id, busy_blocks.c.source)
 
 # Added by migration 0002: small facts about the file itself (the tz database version the
 # UTC columns were computed with).

@@ -242,6 +242,9 @@ NEEDS_AN_AGENDA = {
     "sync setup": ["sync", "setup", "--closer", "Camille", "--url", "http://127.0.0.1:9/cal/"],
     "sync status": ["sync", "status"],
     "sync resolve": ["sync", "resolve", "1", "--keep", "mine"],
+    "busy list": ["busy", "list"],
+    "busy sources": ["busy", "sources"],
+    "busy remove": ["busy", "remove", "1"],
     "subscribe": ["subscribe", "http://127.0.0.1:9/cal.ics", "--closer", "Camille"],
 }
 #: Commands that never open the agenda (or only read its backups folder).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from closer_desk.core.ics.importing import IcsRejected, read_calendar_file
 from closer_desk.core.ics.lines import Limits
+from tests.helpers import hostile
 from tests.helpers.fuzzing import examples
 from tests.helpers.ics import calendar, fixture, options, parse
 
@@ -52,10 +54,9 @@ def test_too_many_events_is_refused() -> None:
     assert caught.value.code == "too_many_events"
 
 
-def test_secondly_rule_is_refused_quickly() -> None:
-    with pytest.raises(IcsRejected) as caught:
-        parse(fixture("rrule_billion_laughs.ics"))
-    assert caught.value.code == "too_many_occurrences"
+def test_secondly_rule_is_skipped_quickly() -> None:
+    parsed = parse(fixture("rrule_billion_laughs.ics"))
+    assert [(s.line, s.code) for s in parsed.unreadable] == [(8, "too_many_instances")]
 
 
 def test_many_series_together_hit_the_total_cap() -> None:
@@ -65,14 +66,71 @@ def test_many_series_together_hit_the_total_cap() -> None:
     assert caught.value.code == "too_many_occurrences"
 
 
-def test_a_rule_that_never_matches_is_stopped_by_the_time_limit() -> None:
-    # dateutil searches second by second for a 30 February: a worker process is killed.
+@pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY", "HOURLY", "DAILY"])
+def test_a_rule_that_never_matches_is_never_iterated(freq: str) -> None:
+    # dateutil would search day by day for a 30 February until year 9999 (minutes): the day
+    # filters are checked against the horizon first, in this process, and the rule dropped.
     text = calendar(
-        "UID:never@x\nDTSTART:20260301T000000Z\nRRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"
+        f"UID:never@x\nDTSTART:20260301T000000Z\nRRULE:FREQ={freq};BYMONTH=2;BYMONTHDAY=30"
     )
+    parsed = parse(text, limits=Limits(max_seconds=5))
+    assert [o.start for o in parsed.occurrences] == [datetime(2026, 3, 1, tzinfo=UTC)]
+
+
+def test_a_set_position_a_day_cannot_hold_is_never_iterated() -> None:
+    text = calendar("UID:never@x\nDTSTART:20260301T090000Z\nRRULE:FREQ=DAILY;BYSETPOS=2")
+    assert len(parse(text, limits=Limits(max_seconds=5)).occurrences) == 1
+
+
+def test_what_rfc_5545_forbids_in_a_rule_makes_the_event_unreadable() -> None:
+    text = calendar("UID:weekno@x\nDTSTART:20260301T090000Z\nRRULE:FREQ=DAILY;BYWEEKNO=60")
+    assert [s.code for s in parse(text).unreadable] == ["bad_value"]
+
+
+def test_begin_vevent_lines_without_end_are_refused_in_linear_time() -> None:
     with pytest.raises(IcsRejected) as caught:
-        parse(text, limits=Limits(max_seconds=1.5))
-    assert caught.value.code == "too_slow"
+        parse(hostile.unclosed_events(5000))
+    assert (caught.value.line, caught.value.code, caught.value.detail) == (
+        4,
+        "unbalanced",
+        "VEVENT",
+    )
+
+
+@pytest.mark.parametrize("freq", ["MINUTELY", "SECONDLY", "HOURLY", "DAILY"])
+def test_a_vtimezone_changing_every_two_minutes_is_not_expanded(freq: str) -> None:
+    parsed = parse(hostile.frequent_vtimezone(freq, 2))
+    assert parsed.occurrences == ()
+    assert [(s.uid, s.code) for s in parsed.unreadable] == [
+        ("in-hostile-zone@hostile", "zone_rule"),
+        ("weekly-in-hostile-zone@hostile", "zone_rule"),
+    ]
+
+
+def test_an_rdate_flood_skips_its_event_and_imports_the_rest() -> None:
+    parsed = parse(hostile.rdate_flood(1_500_000))
+    assert [(s.uid, s.code) for s in parsed.unreadable] == [
+        ("rdate-flood@hostile", "too_many_instances")
+    ]
+    assert [o.uid for o in parsed.occurrences] == ["after-the-flood@hostile"]
+
+
+def test_a_vtimezone_listing_thousands_of_transitions_is_read_over_the_horizon() -> None:
+    (occurrence,) = parse(hostile.many_transitions(5000)).occurrences
+    # summer time (+02:00) began there on 1 March 2026
+    assert occurrence.start == datetime(2026, 3, 4, 7, tzinfo=UTC)
+
+
+def test_years_1_and_9999_are_skipped_and_nul_bytes_stripped() -> None:
+    parsed = parse(hostile.far_years())
+    assert sorted((s.uid, s.code) for s in parsed.unreadable) == sorted(
+        (f"{kind}-{year}@hostile", "year_out_of_range")
+        for kind in ("tzid", "date", "duration", "rrule")
+        for year in ("0001", "9999")
+    )
+    by_uid = {o.uid: o for o in parsed.occurrences}
+    assert set(by_uid) == {"nuluid@hostile", "ordinary@hostile"}
+    assert by_uid["nuluid@hostile"].summary == "nulinsummary[2J"
 
 
 _SEED = fixture("rrule_exdate_override.ics").decode() + fixture("tz_windows_format.ics").decode()

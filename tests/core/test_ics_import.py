@@ -99,17 +99,26 @@ def test_method_cancel_marks_every_event_cancelled() -> None:
     [
         ("broken_impossible_date.ics", 11, "bad_date"),
         ("broken_unknown_zone.ics", 6, "unknown_zone"),
-        ("broken_structure.ics", 9, "unbalanced"),
         ("broken_rrule.ics", 7, "bad_value"),
-        ("rrule_billion_laughs.ics", 8, "too_many_occurrences"),
+        ("rrule_billion_laughs.ics", 8, "too_many_instances"),
     ],
 )
-def test_broken_files_are_refused_whole_with_line_and_reason(
+def test_an_unreadable_event_is_skipped_and_named_and_the_rest_imports(
     name: str, line: int, code: str
 ) -> None:
-    with pytest.raises(IcsRejected) as caught:
-        parse(fixture(name))
-    assert (caught.value.line, caught.value.code) == (line, code)
+    parsed = parse(fixture(name))
+    (skipped,) = parsed.unreadable
+    assert (skipped.line, skipped.code) == (line, code)
+    assert skipped.uid and skipped.uid not in {o.uid for o in parsed.occurrences}
+    assert parsed.events >= 1
+
+
+def test_broken_structure_refuses_the_file_with_the_same_line_every_time() -> None:
+    for workers, parallel_from in ((1, 1500), (2, 0)):
+        with pytest.raises(IcsRejected) as caught:
+            parse(fixture("broken_structure.ics"), workers=workers, parallel_from=parallel_from)
+        assert (caught.value.line, caught.value.code) == (9, "unbalanced")
+        assert "\n" not in str(caught.value.detail) and len(caught.value.detail) <= 40
 
 
 def test_unknown_zone_defined_by_a_vtimezone_is_used() -> None:
@@ -131,18 +140,22 @@ def test_unknown_zone_defined_by_a_vtimezone_is_used() -> None:
     assert occurrence.start == utc("2026-03-04 08:00")
 
 
-def test_not_a_calendar_and_not_utf8_are_refused() -> None:
+def test_not_a_calendar_is_refused_and_not_utf8_is_read_as_windows_1252() -> None:
     with pytest.raises(IcsRejected) as caught:
         parse(b"hello\r\n")
     assert caught.value.code == "not_a_calendar"
     with pytest.raises(IcsRejected) as caught:
-        parse(calendar("UID:a@x\nDTSTART:20260304T090000Z\nSUMMARY:caf\xe9").encode("latin-1"))
-    assert (caught.value.code, caught.value.line) == ("not_utf8", 7)
+        parse(b"\x89PNG\r\n\x1a\n" + b"\x00" * 300_000)
+    assert (caught.value.line, caught.value.code) == (1, "not_a_calendar")
+    data = calendar("UID:a@x\nDTSTART:20260304T090000Z\nSUMMARY:café €").encode("cp1252")
+    parsed = parse(data)
+    assert parsed.occurrences[0].summary == "café €"
+    assert [(w.line, w.code) for w in parsed.warnings] == [(7, "decoded_cp1252")]
 
 
 def test_escaped_text_and_folded_lines_are_read_back() -> None:
     text = calendar("UID:esc@x\nDTSTART:20260304T090000Z\nSUMMARY:a\\, b\\; c\\\\ d\\n\n e 🎉")
-    assert parse(text).occurrences[0].summary == "a, b; c\\ d\ne 🎉"
+    assert parse(text).occurrences[0].summary == "a, b; c\\ d e 🎉"  # a title: one line
 
 
 def test_progress_reaches_the_total_and_cancel_stops() -> None:
@@ -178,3 +191,12 @@ def test_recurring_event_in_a_windows_zone_follows_its_dst() -> None:
     starts = [o.start for o in parse(text).occurrences]
     # 09:00 in Los Angeles: UTC-8 before the US change on 8 March, UTC-7 after
     assert starts == [utc("2026-03-02 17:00"), utc("2026-03-09 16:00")]
+
+
+@pytest.mark.parametrize("phase", [1, 2, 3, 4, 6])
+def test_cancel_works_in_every_phase(phase: int) -> None:
+    # decode, split (every 4,096 events), zones, then the parse of the batches
+    events = [f"UID:e{i}@x\nDTSTART:20260304T0900{i % 60:02d}Z" for i in range(9000)]
+    asked = iter(range(1, 10_000))
+    with pytest.raises(ImportCancelled):
+        parse_calendar(calendar(*events), options(), cancelled=lambda: next(asked) >= phase)

@@ -9,8 +9,9 @@ import icalendar
 import pytest
 
 from closer_desk.core.ics.export import export_calendar
-from closer_desk.core.ics.invite import CallParties, cancellation, invite, request
+from closer_desk.core.ics.invite import CallParties, cancellation, common_name, invite, request
 from closer_desk.core.model import Appointment, CallKind, Closer, Company, Prospect, Status
+from closer_desk.core.text import one_line
 from tests.helpers.factories import at
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -134,6 +135,8 @@ HOSTILE = [
     'Quote " and ^caret',
     "Emoji 🎉 and accents éàü",
     "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil",
+    "Esc \x1b[31mred\x1b[0m bell\x07 del\x7f nul\x00 vt\x0b ff\x0c sep\u2028 end",
+    'Ann "The Closer" Lee',
 ]
 
 
@@ -154,11 +157,14 @@ def test_hostile_text_cannot_add_or_change_a_property(text: str) -> None:
     )
     assert event["UID"] == "abc-123@closer-desk"
     assert str(event["ATTENDEE"]) == "mailto:gabriel@example.ca"
-    # the text comes back whole (line breaks normalised to \n), in the value it was put in
-    typed = text.replace("\r\n", "\n").replace("\r", "\n")
+    # the text comes back on one line without its control characters, in the value it was
+    # put in; the CN holds no character that RFC 6868 escapes (readers decode those apart)
+    typed = one_line(text).strip()
     assert str(event["SUMMARY"]) == f"Call with {typed} ({typed})"
-    assert event["ATTENDEE"].params["CN"] == typed
-    assert event["ORGANIZER"].params["CN"] == typed
+    assert not any(ch in str(event["SUMMARY"]) for ch in "\x00\x07\x0b\x0c\x1b\x7f\u2028")
+    assert event["ATTENDEE"].params["CN"] == common_name(text)
+    assert event["ORGANIZER"].params["CN"] == common_name(text)
+    assert not any(ch in common_name(text) for ch in '"^\n')
     assert str(event["URL"]) == "https://meet.example.com/a?x=1,2;3"
     # no physical line of the file starts a property the hostile text spelt out
     assert not any(
@@ -172,3 +178,25 @@ def test_export_is_publish_and_leaves_cancelled_calls_out() -> None:
     cal = icalendar.Calendar.from_ical(data)
     assert cal["METHOD"] == "PUBLISH"
     assert [str(e["UID"]) for e in cal.walk("VEVENT")] == ["abc-123@closer-desk"]
+    assert all("ATTENDEE" not in e for e in cal.walk("VEVENT"))  # RFC 5546: none in PUBLISH
+    assert all("ORGANIZER" in e for e in cal.walk("VEVENT"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://meet.example.com\\@evil.example/x",
+        "https://user:pw@meet.example.com/x",
+        "https://@evil.example/x",
+        "https://meet.example.com/\x0bx",
+        "https://meet.example.com/\x0cx",
+        "https://meet.example.com/\x7fx",
+        "https://meet.example.com/\u2028x",
+        "javascript:alert(1)",
+    ],
+)
+def test_a_stored_link_the_link_parser_refuses_stays_out_of_the_invite(url: str) -> None:
+    data = request(call(url=url), PARTIES, now=NOW)
+    event = only_event(data)
+    assert "URL" not in event and "LOCATION" not in event and "CONFERENCE" not in event
+    assert "evil" not in data.decode() and "user:pw" not in data.decode()

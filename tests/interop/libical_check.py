@@ -23,6 +23,16 @@ def errors_of(component):
     return found
 
 
+def value_of(event, kind):
+    prop = event.get_first_property(kind)
+    return prop.get_value_as_string() if prop is not None else None
+
+
+def cn_of(event, kind):
+    prop = event.get_first_property(kind)
+    return prop.get_parameter_as_string("CN") if prop is not None else None
+
+
 def facts(path):
     with open(path, encoding="utf-8", newline="") as handle:
         text = handle.read()
@@ -40,6 +50,11 @@ def facts(path):
                 "sequence": event.get_sequence(),
                 "status": status.get_value_as_string() if status is not None else "",
                 "summary": event.get_summary(),
+                "description": event.get_description(),
+                "location": event.get_location(),
+                "url": value_of(event, ICalGLib.PropertyKind.URL_PROPERTY),
+                "attendee_cn": cn_of(event, ICalGLib.PropertyKind.ATTENDEE_PROPERTY),
+                "organizer_cn": cn_of(event, ICalGLib.PropertyKind.ORGANIZER_PROPERTY),
                 "start_tz": start.get_tzid()
                 if start.get_timezone() is not None or start.get_tzid()
                 else "",

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from closer_desk.core.ics.export import export_calendar
 from closer_desk.core.ics.importing import IcsRejected, ImportCancelled
 from closer_desk.core.ics.invite import invite
 from closer_desk.core.model import Status
 from closer_desk.store import Agenda
 from closer_desk.store.calendar_import import NOT_OUR_CALL, OLDER_SEQUENCE, import_file
-from closer_desk.store.ics_calls import parties_of
+from closer_desk.store.ics_calls import calls_between, parties_of
 from tests.helpers.cli import main as cli_main
 from tests.helpers.factories import at
 from tests.helpers.ics import ICS_DIR, calendar
@@ -58,11 +59,11 @@ def test_updated_file_updates_in_place_and_older_sequence_is_ignored(
         "v2.ics",
         calendar("UID:m@x\nSEQUENCE:2\nDTSTART:20260304T140000Z\nDTEND:20260304T150000Z"),
     )
-    import_file(agenda, v1, busy=True)
-    report = import_file(agenda, v2, busy=True)
+    import_file(agenda, v1, busy=True, source="work")
+    report = import_file(agenda, v2, busy=True, source="work")
     assert (report.added, report.updated) == (0, 1)
     assert blocks(agenda) == [("m@x", "", datetime(2026, 3, 4, 14, tzinfo=UTC), 2)]
-    stale = import_file(agenda, v1, busy=True)
+    stale = import_file(agenda, v1, busy=True, source="work")
     assert stale.updated == 0
     assert blocks(agenda)[0][2] == datetime(2026, 3, 4, 14, tzinfo=UTC)
 
@@ -84,9 +85,9 @@ def test_instances_dropped_from_an_updated_series_are_removed(
     )
     import_file(agenda, write(tmp_path, "a.ics", calendar(body.format(seq=0, n=5))), busy=True)
     report = import_file(
-        agenda, write(tmp_path, "b.ics", calendar(body.format(seq=1, n=3))), busy=True
+        agenda, write(tmp_path, "a.ics", calendar(body.format(seq=1, n=3))), busy=True
     )
-    assert report.cancelled == 2
+    assert (report.removed, report.updated) == (2, 3)
     assert len(blocks(agenda)) == 3
 
 
@@ -94,7 +95,7 @@ def test_broken_file_writes_nothing(agenda: Agenda) -> None:
     import_file(agenda, ICS_DIR / "tz_windows_format.ics", busy=True)
     before = blocks(agenda)
     with pytest.raises(IcsRejected):
-        import_file(agenda, ICS_DIR / "broken_impossible_date.ics", busy=True)
+        import_file(agenda, ICS_DIR / "broken_structure.ics", busy=True)
     assert blocks(agenda) == before
 
 
@@ -164,11 +165,88 @@ def test_cli_import_reports_and_refuses_broken_file(
     )
     out = json.loads(capsys.readouterr().out)
     assert (out["added"], out["refused"]) == (2, [])
-    assert cli_main(["--db", db, "import", str(ICS_DIR / "broken_unknown_zone.ics"), "--busy"]) == 2
+    assert cli_main(["--db", db, "import", str(ICS_DIR / "broken_structure.ics"), "--busy"]) == 2
     err = capsys.readouterr().err
-    assert "line 6" in err and "Mars/Olympus_Mons" in err and "nothing imported" in err
+    assert "line 9" in err and "nothing imported" in err and len(err.splitlines()) == 1
+    assert cli_main(["--db", db, "import", str(ICS_DIR / "broken_unknown_zone.ics"), "--busy"]) == 0
+    out_text = capsys.readouterr().out
+    assert "1 events skipped" in out_text and "Mars/Olympus_Mons" in out_text
     assert cli_main(["--db", db, "import", str(ICS_DIR / "event_dt_floating.ics")]) == 0
     out_text = capsys.readouterr().out
     assert "not a closer_desk call; import with --busy to block the time" in out_text
     assert "floating times read in Europe/Paris" in out_text
     assert len(blocks(agenda)) == 2
+
+
+def _weekly(uid: str, count: int = 3, extra: str = "") -> str:
+    return (
+        f"UID:{uid}\nDTSTART:20260302T090000Z\nDTEND:20260302T100000Z\n"
+        f"RRULE:FREQ=WEEKLY;COUNT={count}\n{extra}"
+    )
+
+
+def test_reimporting_a_source_removes_what_was_deleted_from_it(
+    agenda: Agenda, tmp_path: Path
+) -> None:
+    lone = "UID:{u}\nDTSTART:20260304T090000Z\nDTEND:20260304T100000Z\nSUMMARY:{s}"
+    first = calendar(lone.format(u="a@x", s="A"), lone.format(u="b@x", s="B"), _weekly("w@x"))
+    report = import_file(agenda, write(tmp_path, "work.ics", first), busy=True)
+    assert (report.source, report.added) == ("work.ics", 5)
+    # b@x deleted from the calendar, a@x renamed, the series shortened by one
+    second = calendar(lone.format(u="a@x", s="A2"), _weekly("w@x", 2))
+    report = import_file(agenda, write(tmp_path, "work (1).ics", second), busy=True)
+    assert (report.source, report.added, report.updated) == ("work.ics", 0, 1)
+    assert (report.removed, report.unchanged) == (2, 2)
+    assert sorted((uid, rid) for uid, rid, _, _ in blocks(agenda)) == [
+        ("a@x", ""),
+        ("w@x", "20260302T090000Z"),
+        ("w@x", "20260309T090000Z"),
+    ]
+
+
+def test_another_source_keeps_its_own_blocks(agenda: Agenda, tmp_path: Path) -> None:
+    event = "UID:shared@x\nDTSTART:20260304T090000Z\nDTEND:20260304T100000Z"
+    import_file(agenda, write(tmp_path, "work.ics", calendar(event)), busy=True)
+    import_file(agenda, write(tmp_path, "home.ics", calendar(event)), busy=True)
+    report = import_file(agenda, write(tmp_path, "work.ics", calendar()), busy=True)
+    assert report.removed == 1
+    assert [b[0] for b in blocks(agenda)] == ["shared@x"]  # home.ics still blocks it
+
+
+def test_an_unreadable_event_keeps_its_blocks_on_reimport(agenda: Agenda, tmp_path: Path) -> None:
+    good = "UID:z@x\nDTSTART;TZID=Europe/Paris:20260304T090000\nDURATION:PT1H"
+    import_file(agenda, write(tmp_path, "work.ics", calendar(good)), busy=True)
+    broken = good.replace("Europe/Paris", "Mars/Olympus_Mons")
+    report = import_file(agenda, write(tmp_path, "work.ics", calendar(broken)), busy=True)
+    assert (report.removed, [r.code for r in report.refused]) == (0, ["unknown_zone"])
+    assert [b[0] for b in blocks(agenda)] == ["z@x"]
+
+
+def test_an_itip_message_does_not_replace_the_source(agenda: Agenda, tmp_path: Path) -> None:
+    one = "UID:{u}\nDTSTART:20260304T090000Z\nDTEND:20260304T100000Z"
+    import_file(agenda, write(tmp_path, "in.ics", calendar(one.format(u="a@x"))), busy=True)
+    request = calendar(one.format(u="b@x"), header="METHOD:REQUEST")
+    report = import_file(agenda, write(tmp_path, "in.ics", request), busy=True)
+    assert (report.added, report.removed) == (1, 0)
+    assert sorted(b[0] for b in blocks(agenda)) == ["a@x", "b@x"]
+
+
+def test_our_own_exported_calls_are_recognised_and_skipped(
+    agenda: Agenda, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call = agenda.book(
+        company="Acme", prospect="Gabriel Tremblay", start=at("2026-03-03 15:00", "Europe/Paris")
+    )
+    own = calls_between(agenda, *WIDE)
+    exported = export_calendar(own, now=agenda.now()).decode()
+    other = (
+        "BEGIN:VEVENT\r\nUID:dentist@x\r\nDTSTART:20260305T090000Z\r\n"
+        "DURATION:PT1H\r\nEND:VEVENT\r\n"
+    )
+    path = write(tmp_path, "google.ics", exported.replace("END:VCALENDAR", other + "END:VCALENDAR"))
+    report = import_file(agenda, path, busy=True)
+    assert (report.own_calls, report.added) == (1, 1)
+    assert [b[0] for b in blocks(agenda)] == ["dentist@x"]
+    assert call.uid.endswith("@closer-desk")
+    assert cli_main(["--db", str(agenda.path), "import", str(path), "--busy"]) == 0
+    assert "1 of our own calls skipped" in capsys.readouterr().out

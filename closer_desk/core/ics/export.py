@@ -17,9 +17,12 @@ def export_calendar(
     language: str = "en",
     name: str = "closer_desk",
 ) -> bytes:
-    """One VCALENDAR with the live calls (cancelled ones are left out), in ``language``."""
+    """One VCALENDAR with the live calls (cancelled ones are left out), in ``language``.
+
+    METHOD:PUBLISH without ATTENDEE (RFC 5546 forbids it there, and libical refuses it): the
+    prospects are not invited by an export, only shown the closer's time."""
     events = [
-        event_for(appointment, parties, now=now, language=language)
+        event_for(appointment, parties, now=now, language=language, attendee=False)
         for appointment, parties in calls
         if appointment.status != Status.CANCELLED
     ]

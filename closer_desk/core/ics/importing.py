@@ -1,51 +1,59 @@
 """Importing calendars: the one place where an ICS file becomes busy time (after khal's
 ``cal_from_ics``).
 
-``parse_calendar`` decodes and splits the file (``lines``), then parses the event units on
-every core. A lone event is decoded straight from its content lines (the costly generic
-parsing of every property is what the time budget cannot afford); a recurring event and its
-overrides are parsed with ``icalendar`` and expanded over a horizon with
-``recurring-ical-events``. Either way the same checks apply: impossible dates, unknown zones
-and malformed lines refuse the whole file with the line and the reason.
+``parse_calendar`` decodes and splits the file (``lines``), reads the file's own VTIMEZONEs
+over the horizon (``vtimezone``), then parses the event units: in this process for a small
+file, on every core for a big one. A lone event is decoded straight from its content lines
+(the costly generic parsing of every property is what the time budget cannot afford); a
+recurring event and its overrides are expanded over the horizon by ``series``.
+
+Structure that cannot be read (not a calendar, BEGIN/END that do not match, a cap passed)
+refuses the file with one line and a reason; an event that cannot be read (an impossible
+date, an unknown zone, a bad value, a year outside ``core.timerange``) is skipped and named
+with its line, UID and reason, and the rest imports. Every hostile shape is stopped by bounding
+the work (linear scans, the horizon, counts), not by a wall-clock kill; the time limit and the
+workers' kill remain as a backstop.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 
 from closer_desk.core import tz
 from closer_desk.core.errors import UnknownZoneError
-from closer_desk.core.ics import workers as workers_mod
 from closer_desk.core.ics.lines import (
+    EVENT_CODES,
     IcsRejected,
     ImportCancelled,
     Limits,
+    ReadWarning,
     Unit,
-    chunk_lines,
     decode,
     split_calendar,
 )
+from closer_desk.core.ics.series import Row, expand
 from closer_desk.core.ics.values import (
-    EPOCH,
     Context,
+    FileZone,
     day_start,
     duration,
     epoch,
-    epoch_of_value,
-    iana_tzids,
+    first,
     is_named,
-    recurrence_key,
-    scan,
+    read_event,
     sequence_of,
+    shown,
     synthetic_uid,
-    unescape,
+    text_of,
     when,
 )
+from closer_desk.core.ics.vtimezone import compile_zone
+from closer_desk.core.text import one_line
 
 __all__ = [
     "IcsRejected",
@@ -54,6 +62,7 @@ __all__ = [
     "Limits",
     "Occurrence",
     "ParsedCalendar",
+    "ReadWarning",
     "Skipped",
     "parse_calendar",
     "read_calendar_file",
@@ -105,7 +114,10 @@ class Occurrence:
 class Skipped:
     """An event left out on its own (the rest of the file is fine).
 
-    ``code``: ``no_start``, ``end_before_start`` or ``free`` (TRANSP:TRANSPARENT).
+    ``code``: ``free`` (TRANSP:TRANSPARENT: it blocks no time), or why it cannot be read: one
+    of ``lines.EVENT_CODES`` (``no_start``, ``end_before_start``, ``bad_date``,
+    ``unknown_zone``, ``year_out_of_range``...). ``detail``: a short, clean piece of what was
+    wrong (a zone name, a property name, a year), never a whole line of the file.
     """
 
     line: int
@@ -127,47 +139,51 @@ class ParsedCalendar:
     horizon_start: datetime
     horizon_end: datetime
     ignored_components: int
+    warnings: tuple[ReadWarning, ...] = ()
+
+    @property
+    def unreadable(self) -> tuple[Skipped, ...]:
+        """The events skipped because they could not be read (not the free ones)."""
+        return tuple(s for s in self.skipped if s.code != "free")
 
 
-# uid, recurrence_id, sequence, start epoch, end epoch, summary, all_day, cancelled, floating, line
-_Row = tuple[str, str, int, int, int, str, bool, bool, bool, int]
-_Result = tuple[list[_Row], list[tuple[int, str, str, str]], tuple[int, str, str] | None]
-_UNTIL = re.compile(r";?UNTIL=[^;]*", re.IGNORECASE)
+_Skip = tuple[int, str, str, str]
+_Fatal = tuple[int, str, str]
+_Result = tuple[list[Row], list[_Skip], list[ReadWarning], _Fatal | None]
 _MAX_SUMMARY = 500
 
 
-def _lone_event(
-    unit: Unit, ctx: Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
-) -> None:
+def _clean_uid(uid: str) -> str:
+    # A UID is a key, but also shown in the report and stored: no NUL or escape in it.
+    return one_line(uid).strip()[:255]
+
+
+def _lone_event(unit: Unit, ctx: Context, rows: list[Row]) -> tuple[str, str]:
+    """Append the row of a single event; returns its UID and ``"free"`` for a free one (no
+    row), else ``""``."""
     chunk = unit.chunks[0]
-    props, keyed = scan(chunk_lines(chunk, ctx.limits))
-    uid = unit.uid or synthetic_uid(keyed)
-    if "DTSTART" not in props:
-        skipped.append((chunk.line, uid, "no_start", ""))
-        return
-    params, value, number = props["DTSTART"]
-    start, is_date, floating, _ = when(params, value, ctx, number)
-    if "DTEND" in props:
-        end_params, end_value, end_line = props["DTEND"]
-        end = when(end_params, end_value, ctx, end_line)[0]
-    elif "DURATION" in props:
-        end = start + duration(props["DURATION"][1], props["DURATION"][2])
+    props, keyed = read_event(chunk, ctx.limits)
+    start_prop = first(props, "DTSTART")
+    if start_prop is None:
+        raise IcsRejected(chunk.line, "no_start")
+    params, value, number = start_prop
+    start, is_date, floating, day = when(params, value, ctx, number)
+    end_prop, length = first(props, "DTEND"), first(props, "DURATION")
+    if end_prop is not None:
+        end = when(*end_prop[:2], ctx, end_prop[2])[0]
+    elif length is not None:
+        end = start + duration(length[1], length[2])
     else:
-        end = (
-            day_start(when(params, value, ctx, number)[3] + timedelta(days=1), ctx)
-            if is_date
-            else start
-        )
+        end = day_start(day + timedelta(days=1), ctx) if is_date else start
     sequence = sequence_of(props)
-    status = props.get("STATUS", ({}, "", 0))[1].strip().upper()
-    cancelled = ctx.cancel_all or status == "CANCELLED"
+    status = first(props, "STATUS")
+    cancelled = ctx.cancel_all or (status is not None and status[1].strip().upper() == "CANCELLED")
     if end < start and not cancelled:
-        skipped.append((chunk.line, uid, "end_before_start", value))
-        return
-    if not cancelled and props.get("TRANSP", ({}, "", 0))[1].strip().upper() == "TRANSPARENT":
-        skipped.append((chunk.line, uid, "free", ""))
-        return
-    summary = unescape(props["SUMMARY"][1])[:_MAX_SUMMARY] if "SUMMARY" in props else ""
+        raise IcsRejected(chunk.line, "end_before_start")
+    uid = _clean_uid(unit.uid) or synthetic_uid(keyed)
+    transp = first(props, "TRANSP")
+    if not cancelled and transp is not None and transp[1].strip().upper() == "TRANSPARENT":
+        return uid, "free"
     rows.append(
         (
             uid,
@@ -175,155 +191,49 @@ def _lone_event(
             sequence,
             start,
             max(start, end),
-            summary,
+            text_of(props, "SUMMARY", _MAX_SUMMARY),
             is_date,
             cancelled,
             floating,
             chunk.line,
         )
     )
-
-
-def _count_rule(rrule: tuple[dict[str, str], str, int], start: date, ctx: Context) -> None:
-    """Refuse a rule with too many instances before anything expands it.
-
-    Counted lazily with dateutil from the rule's own start (UNTIL dropped: it only removes
-    instances), so a FREQ=SECONDLY rule is refused after ``max_per_series`` steps instead of
-    being listed for a whole year.
-    """
-    from dateutil.rrule import rrulestr
-
-    _, value, line = rrule
-    wall = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day)
-    try:
-        rule = rrulestr(_UNTIL.sub("", value.strip()), dtstart=wall)
-    except (ValueError, TypeError, KeyError) as exc:
-        raise IcsRejected(line, "bad_value", f"RRULE: {exc}"[:200]) from exc
-    lo = (EPOCH + timedelta(seconds=ctx.lo - 86400)).replace(tzinfo=None)
-    hi = (EPOCH + timedelta(seconds=ctx.hi + 86400)).replace(tzinfo=None)
-    inside = 0
-    for steps, instant in enumerate(rule, start=1):
-        if instant > hi:
-            break
-        inside += instant >= lo
-        if inside > ctx.limits.max_per_series or steps > 5 * ctx.limits.max_per_series:
-            raise IcsRejected(line, "too_many_occurrences", str(ctx.limits.max_per_series))
-        if steps % 1024 == 0 and time.monotonic() > ctx.deadline:
-            raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds))
-
-
-def _series(
-    unit: Unit, ctx: Context, rows: list[_Row], skipped: list[tuple[int, str, str, str]]
-) -> None:
-    """Parse a recurring event with icalendar and expand it over the horizon."""
-    import icalendar
-    import recurring_ical_events
-
-    tzids: set[str] = set()
-    keyed_all: list[str] = []
-    starts: list[bool] = []
-    texts: list[str] = []
-    for chunk in unit.chunks:
-        lines = chunk_lines(chunk, ctx.limits)
-        texts.append("\r\n".join(iana_tzids(line) for _, line in lines) + "\r\n")
-        props, keyed = scan(lines)
-        keyed_all.extend(keyed)
-        starts.append("DTSTART" in props)
-        for name in ("DTSTART", "DTEND", "DURATION", "SEQUENCE"):
-            if name in props:
-                params, value, number = props[name]
-                if name == "DURATION":
-                    duration(value, number)
-                elif name == "SEQUENCE":
-                    sequence_of(props)
-                else:
-                    when(params, value, ctx, number)
-                    if params.get("TZID"):
-                        tzids.add(params["TZID"])
-        if "RRULE" in props and "DTSTART" in props:
-            _count_rule(
-                props["RRULE"], when(*props["DTSTART"][:2], ctx, props["DTSTART"][2])[3], ctx
-            )
-    uid = unit.uid or synthetic_uid(keyed_all)
-    first = unit.chunks[0].line
-    if not all(starts):
-        skipped.append((first, uid, "no_start", ""))
-        return
-    header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//closer_desk//import//EN"]
-    if ctx.x_wr_timezone:
-        header.append(f"X-WR-TIMEZONE:{ctx.x_wr_timezone}")
-    text = "\r\n".join(header) + "\r\n"
-    text += "".join(
-        ctx.timezones[t][1] for t in sorted(tzids) if t in ctx.timezones and not is_named(t)
-    )
-    text += "".join(texts)
-    text += "END:VCALENDAR\r\n"
-    try:
-        calendar = icalendar.Calendar.from_ical(text)
-        for component in calendar.walk("VEVENT"):
-            if component.errors:
-                prop, message = component.errors[0]
-                raise IcsRejected(first, "bad_value", f"{prop}: {message}"[:200])
-        if ctx.x_wr_timezone:
-            import x_wr_timezone
-
-            calendar = x_wr_timezone.to_standard(calendar)
-        query = recurring_ical_events.of(calendar)
-        # One window: ``after()`` re-walks the rule from its start for each page (quadratic);
-        # the list is small because ``_count_rule`` capped the instances in the horizon.
-        lo = EPOCH + timedelta(seconds=ctx.lo)
-        hi = EPOCH + timedelta(seconds=ctx.hi)
-        for count, occurrence in enumerate(query.between(lo, hi), start=1):
-            if "DTSTART" not in occurrence:
-                skipped.append((first, uid, "no_start", ""))
-                return
-            start, is_date, floating = epoch_of_value(occurrence.start, ctx)
-            if count > ctx.limits.max_per_series:
-                raise IcsRejected(first, "too_many_occurrences", str(ctx.limits.max_per_series))
-            if count % 256 == 0 and time.monotonic() > ctx.deadline:
-                raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds))
-            end = epoch_of_value(occurrence.end, ctx)[0]
-            status = str(occurrence.get("STATUS", "")).upper()
-            rid = occurrence.get("RECURRENCE-ID")
-            rows.append(
-                (
-                    uid,
-                    recurrence_key(rid.dt) if rid is not None else recurrence_key(occurrence.start),
-                    int(occurrence.get("SEQUENCE", 0) or 0),
-                    start,
-                    max(end, start),
-                    str(occurrence.get("SUMMARY", ""))[:_MAX_SUMMARY],
-                    is_date,
-                    ctx.cancel_all or status == "CANCELLED",
-                    floating,
-                    first,
-                )
-            )
-    except IcsRejected:
-        raise
-    except Exception as exc:  # icalendar/recurring-ical-events/dateutil raise many kinds
-        raise IcsRejected(first, "bad_value", f"{type(exc).__name__}: {exc}"[:200]) from exc
+    return uid, ""
 
 
 def _parse_units(ctx: Context, units: Sequence[Unit]) -> _Result:
-    """Parse a batch of units; a fatal problem comes back as data (exceptions pickle poorly)."""
-    rows: list[_Row] = []
-    skipped: list[tuple[int, str, str, str]] = []
+    """Parse a batch of units; a fatal problem comes back as data (exceptions pickle poorly).
+
+    An event that cannot be read is skipped; the batch goes on."""
+    rows: list[Row] = []
+    skipped: list[_Skip] = []
+    warnings: list[ReadWarning] = []
     try:
         for n, unit in enumerate(units):
             if n % 64 == 0 and time.monotonic() > ctx.deadline:
                 raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds))
-            if unit.recurring:
-                _series(unit, ctx, rows, skipped)
-            else:
-                _lone_event(unit, ctx, rows, skipped)
+            mark = len(rows)
+            try:
+                if unit.recurring:
+                    uid, outcome = expand(unit, _clean_uid(unit.uid), ctx, rows, warnings)
+                else:
+                    uid, outcome = _lone_event(unit, ctx, rows)
+            except IcsRejected as error:
+                if error.code not in EVENT_CODES:
+                    raise
+                del rows[mark:]
+                line = error.line or unit.chunks[0].line
+                skipped.append((line, _clean_uid(unit.uid), error.code, error.detail))
+                continue
+            if outcome:
+                skipped.append((unit.chunks[0].line, uid, outcome, ""))
             if len(rows) > ctx.limits.max_occurrences:
                 raise IcsRejected(
                     unit.chunks[0].line, "too_many_occurrences", str(ctx.limits.max_occurrences)
                 )
     except IcsRejected as exc:
-        return rows, skipped, (exc.line, exc.code, exc.detail)
-    return rows, skipped, None
+        return rows, skipped, warnings, (exc.line, exc.code, exc.detail)
+    return rows, skipped, warnings, None
 
 
 def _worker(task: tuple[Context, Sequence[Unit]]) -> tuple[int, _Result]:
@@ -343,35 +253,30 @@ def _run(
     progress: Progress | None,
     cancelled: CancelFlag | None,
 ) -> list[_Result]:
-    """Parse every unit. Big files go to the workers whole; in a small one, only recurring
-    events do (their expansion is what may need killing), the rest is parsed here."""
+    """Parse every unit: a small file in this process (starting workers costs more than it
+    saves, and every hostile shape is bounded by the work it may do), a big one on every
+    core."""
     workers = max(1, options.workers or os.cpu_count() or 1)
     total = len(units)
-    if workers > 1 and total >= options.parallel_from:
-        local: list[Unit] = []
-        remote = _batches(units, workers * 4)
-    else:
-        local = [u for u in units if not u.recurring]
-        remote = _batches([u for u in units if u.recurring], workers * 2, smallest=8)
     results: list[_Result] = []
     done = 0
-    for batch in _batches(local, 8):
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
-        results.append(_parse_units(ctx, batch))
-        if results[-1][2] is not None:
-            return results
-        done += len(batch)
-        if progress is not None:
-            progress(done, total)
-    tasks = [(ctx, batch) for batch in remote]
+    if workers == 1 or total < options.parallel_from:
+        for batch in _batches(units, 8):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            results.append(_parse_units(ctx, batch))
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+        return results
+    from closer_desk.core.ics import workers as workers_mod  # late: multiprocessing
+
+    tasks = [(ctx, batch) for batch in _batches(units, workers * 4)]
     try:
         for count, result in workers_mod.run(
             _worker, tasks, size=workers, deadline=ctx.deadline, cancelled=cancelled
         ):
             results.append(result)
-            if result[2] is not None:
-                break
             done += count
             if progress is not None:
                 progress(done, total)
@@ -380,6 +285,31 @@ def _run(
     except workers_mod.Deadline:
         raise IcsRejected(0, "too_slow", str(ctx.limits.max_seconds)) from None
     return results
+
+
+def _stopper(cancelled: CancelFlag | None) -> Callable[[], None]:
+    """A check that raises ``ImportCancelled`` once ``cancelled()`` is true: polled between
+    the phases (decode, split, zones, parse) and within them, so Cancel works in each."""
+
+    def stop() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+
+    return stop
+
+
+def _zones(
+    split_zones: dict[str, tuple[int, str]], lo: int, hi: int, limits: Limits
+) -> dict[str, FileZone]:
+    """The file's own zones over the horizon; an unusable one is kept as its reason, which
+    only the events in it meet."""
+    zones: dict[str, FileZone] = {}
+    for tzid, (line, text) in split_zones.items():
+        try:
+            zones[tzid] = compile_zone(line, text, lo, hi, limits)
+        except IcsRejected as error:
+            zones[tzid] = (error.line, error.code, error.detail)
+    return zones
 
 
 def parse_calendar(
@@ -397,46 +327,57 @@ def parse_calendar(
     limits = options.limits
     deadline = time.monotonic() + limits.max_seconds
     tz.require_aware(options.now)
-    text = decode(data, limits)
-    split = split_calendar(text, limits)
+    stop = _stopper(cancelled)
+    text, warnings = decode(data, limits)
+    stop()
+    split = split_calendar(text, limits, is_named, stop)
+    del text
+    stop()
     floating_zone = tz.canonical_zone_name(options.floating_zone)
     if split.x_wr_timezone:
         try:
             floating_zone = tz.canonical_zone_name(split.x_wr_timezone)
         except UnknownZoneError:
-            raise IcsRejected(split.x_wr_line, "unknown_zone", split.x_wr_timezone) from None
+            raise IcsRejected(split.x_wr_line, "unknown_zone", shown(split.x_wr_timezone)) from None
     now = options.now.astimezone(UTC)
     horizon = timedelta(days=options.horizon_days)
+    lo, hi = epoch(now - horizon), epoch(now + horizon)
     ctx = Context(
-        timezones=split.timezones,
+        timezones=_zones(split.timezones, lo, hi, limits),
         x_wr_timezone=split.x_wr_timezone and floating_zone,
         floating_zone=floating_zone,
-        lo=epoch(now - horizon),
-        hi=epoch(now + horizon),
+        lo=lo,
+        hi=hi,
         cancel_all=split.method == "CANCEL",
         limits=limits,
         deadline=deadline,
     )
+    split.timezones.clear()
+    stop()
     results = _run(ctx, split.units, options, progress, cancelled)
-    rows: list[_Row] = []
+    # The first problem in the file's order, whichever worker found it: the same line on
+    # every run.
+    fatal = [r[3] for r in results if r[3] is not None]
+    if fatal:
+        raise IcsRejected(*min(fatal, key=lambda f: (f[0] == 0, f[0], f[1])))
+    rows: list[Row] = []
     skipped: list[Skipped] = []
-    for result_rows, result_skipped, error in results:
-        if error is not None:
-            raise IcsRejected(*error)
+    for result_rows, result_skipped, result_warnings, _ in results:
         rows.extend(result_rows)
         skipped.extend(Skipped(*s) for s in result_skipped)
+        warnings.extend(result_warnings)
         if len(rows) > limits.max_occurrences:
             raise IcsRejected(0, "too_many_occurrences", str(limits.max_occurrences))
     if progress is not None:
         progress(len(split.units), len(split.units))
-    rows.sort(key=lambda r: (r[3], r[0], r[1]))
+    rows.sort(key=itemgetter(3, 0, 1))
     occurrences = tuple(
         Occurrence(
             uid,
             rid,
             seq,
-            EPOCH + timedelta(seconds=s),
-            EPOCH + timedelta(seconds=e),
+            datetime.fromtimestamp(s, UTC),
+            datetime.fromtimestamp(e, UTC),
             summary,
             day,
             gone,
@@ -448,13 +389,14 @@ def parse_calendar(
     return ParsedCalendar(
         method=split.method,
         occurrences=occurrences,
-        skipped=tuple(sorted(skipped, key=lambda s: s.line)),
+        skipped=tuple(sorted(skipped, key=lambda s: (s.line, s.uid))),
         events=split.events,
         floating=sum(1 for o in occurrences if o.floating),
         floating_zone=floating_zone,
         horizon_start=now - horizon,
         horizon_end=now + horizon,
         ignored_components=split.ignored_components,
+        warnings=tuple(sorted(warnings)),
     )
 
 

@@ -16,7 +16,9 @@ from babel.dates import format_date
 from icalendar import Alarm, Calendar, Conference, Event, vCalAddress
 
 from closer_desk.core import tz
+from closer_desk.core.links import link_or_empty
 from closer_desk.core.model import Appointment, CallKind, Closer, Company, Prospect, Status
+from closer_desk.core.text import clean, one_line
 
 PRODID = "-//closer_desk//closer_desk 0.1//EN"
 
@@ -69,21 +71,32 @@ def _span(start: datetime, end: datetime, zone_key: str, locale: str) -> str:
     return f"{day}, {a:%H:%M} – {format_date(b.date(), format='full', locale=locale)}, {b:%H:%M}"
 
 
+def _names(parties: CallParties) -> dict[str, str]:
+    """The names as they may go out: one line each, without control characters."""
+    return {
+        "company": one_line(parties.company.name).strip(),
+        "closer": one_line(parties.closer.name).strip(),
+        "prospect": one_line(parties.prospect.name).strip(),
+    }
+
+
+def link_of(appointment: Appointment) -> str:
+    """The call's video link if the link parser accepts it (an https: link), else ``""``."""
+    return link_or_empty(appointment.url, ("https",)) if appointment.url else ""
+
+
 def summary(appointment: Appointment, parties: CallParties, language: str | None = None) -> str:
     """The one-line title: names the company and the call."""
     words = _words(language or parties.prospect.language)
-    return words["summary"].format(company=parties.company.name, closer=parties.closer.name)
+    names = _names(parties)
+    return words["summary"].format(company=names["company"], closer=names["closer"])
 
 
 def description(appointment: Appointment, parties: CallParties, language: str | None = None) -> str:
     """The time in words in the prospect's and the closer's zones, plus the link or number."""
     words = _words(language or parties.prospect.language)
     locale = words["locale"]
-    names = {
-        "company": parties.company.name,
-        "closer": parties.closer.name,
-        "prospect": parties.prospect.name,
-    }
+    names = _names(parties)
     lines = [words["intro"].format(**names)]
     if appointment.status == Status.CANCELLED:
         lines.append(words["cancelled"])
@@ -96,27 +109,46 @@ def description(appointment: Appointment, parties: CallParties, language: str | 
     )
     lines.append(
         words["closer"].format(
-            closer=parties.closer.name,
+            closer=names["closer"],
             when=_span(start, end, parties.closer.zone, locale),
             zone=parties.closer.zone,
         )
     )
-    if appointment.kind == CallKind.VIDEO and appointment.url:
-        lines += ["", words["video"].format(url=appointment.url)]
-    elif appointment.kind == CallKind.PHONE and appointment.phone:
-        lines += ["", words["phone"].format(number=appointment.phone)]
-    return "\n".join(lines)
+    url, phone = link_of(appointment), one_line(appointment.phone)
+    if appointment.kind == CallKind.VIDEO and url:
+        lines += ["", words["video"].format(url=url)]
+    elif appointment.kind == CallKind.PHONE and phone:
+        lines += ["", words["phone"].format(number=phone)]
+    return clean("\n".join(lines))
+
+
+def common_name(name: str) -> str:
+    """A CN parameter every reader shows the same: one clean line, with ``"`` and ``^`` (which
+    RFC 6868 would write as ``^'`` and ``^^``, decoded by icalendar and ical.js but shown raw
+    by libical and vobject) replaced by look-alikes that need no escape."""
+    # Stripped too: libical drops a CN's trailing spaces, the others keep them.
+    return one_line(name).strip().replace('"', "\u201d").replace("^", "\u02c6")
 
 
 def _address(email: str, fallback: str, name: str, **params: object) -> vCalAddress:
     # A call address must exist even when no e-mail is known; .invalid never delivers.
-    return vCalAddress.new(email or fallback, cn=name, **params)  # type: ignore[arg-type]
+    address = one_line(email) or fallback
+    return vCalAddress.new(address, cn=common_name(name), **params)  # type: ignore[arg-type]
 
 
 def event_for(
-    appointment: Appointment, parties: CallParties, *, now: datetime, language: str | None = None
+    appointment: Appointment,
+    parties: CallParties,
+    *,
+    now: datetime,
+    language: str | None = None,
+    attendee: bool = True,
 ) -> Event:
-    """The VEVENT of a call, with only what may leave the machine."""
+    """The VEVENT of a call, with only what may leave the machine.
+
+    ``attendee=False`` leaves the prospect out (a METHOD:PUBLISH export, where RFC 5546
+    forbids ATTENDEE). Texts are cleaned of control characters and a link the link parser
+    refuses is left out."""
     tz.require_aware(now)
     words = _words(language or parties.prospect.language)
     cancelled = appointment.status == Status.CANCELLED
@@ -138,28 +170,31 @@ def event_for(
             parties.closer.name,
         ),
     )
-    event.add(
-        "ATTENDEE",
-        _address(
-            parties.prospect.email,
-            f"prospect-{parties.prospect.id}@closer-desk.invalid",
-            parties.prospect.name,
-            role="REQ-PARTICIPANT",
-            partstat="NEEDS-ACTION",
-            rsvp=True,
-        ),
-    )
-    if appointment.kind == CallKind.VIDEO and appointment.url:
-        event.add("URL", appointment.url)
-        event.add("LOCATION", appointment.url)
-        event.conferences = [Conference(appointment.url, feature="VIDEO")]
-    elif appointment.kind == CallKind.PHONE and appointment.phone:
-        event.add("LOCATION", appointment.phone)
-        event.conferences = [Conference(f"tel:{appointment.phone}", feature="PHONE")]
+    if attendee:
+        event.add(
+            "ATTENDEE",
+            _address(
+                parties.prospect.email,
+                f"prospect-{parties.prospect.id}@closer-desk.invalid",
+                parties.prospect.name,
+                role="REQ-PARTICIPANT",
+                partstat="NEEDS-ACTION",
+                rsvp=True,
+            ),
+        )
+    url = link_of(appointment)
+    phone = link_or_empty(f"tel:{appointment.phone}", ("tel",)) if appointment.phone else ""
+    if appointment.kind == CallKind.VIDEO and url:
+        event.add("URL", url)
+        event.add("LOCATION", url)
+        event.conferences = [Conference(url, feature="VIDEO")]
+    elif appointment.kind == CallKind.PHONE and phone:
+        event.add("LOCATION", phone.removeprefix("tel:"))
+        event.conferences = [Conference(phone, feature="PHONE")]
     if not cancelled:
         alarm = Alarm()
         alarm.add("ACTION", "DISPLAY")
-        alarm.add("DESCRIPTION", words["reminder"].format(company=parties.company.name))
+        alarm.add("DESCRIPTION", words["reminder"].format(company=_names(parties)["company"]))
         alarm.add("TRIGGER", -timedelta(minutes=appointment.reminder_minutes))
         event.add_component(alarm)
     return event
@@ -177,7 +212,7 @@ def calendar_of(events: Iterable[Event], method: str, *, name: str = "") -> Cale
     calendar.add("CALSCALE", "GREGORIAN")
     calendar.add("METHOD", method)
     if name:
-        calendar.add("X-WR-CALNAME", name)
+        calendar.add("X-WR-CALNAME", one_line(name))
     days: list[date] = []
     for event in events:
         calendar.add_component(event)

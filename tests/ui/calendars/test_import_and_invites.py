@@ -80,9 +80,9 @@ def test_broken_file_is_refused_with_the_line(
 ) -> None:
     dialog = ImportDialog(source)
     qtbot.addWidget(dialog)
-    dialog.start(ICS_DIR / "broken_impossible_date.ics", busy=True)
+    dialog.start(ICS_DIR / "broken_structure.ics", busy=True)
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30_000)
-    assert "Line 11" in dialog.status.text() and "nothing imported" in dialog.status.text()
+    assert "Line 9" in dialog.status.text() and "nothing imported" in dialog.status.text()
     assert _blocks(agenda) == 0
 
 
