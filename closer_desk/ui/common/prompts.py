@@ -143,11 +143,14 @@ def describe_conflict(
                 if prospect or company
                 else when
             )
-        parts.append(
-            QCoreApplication.translate(
-                "Messages", "This overlaps %n other call(s) of the closer: %1.", None, len(calls)
-            ).replace("%1", "; ".join(calls))
+        overlap = (
+            QCoreApplication.translate("Messages", "This overlaps another call of the closer: %1.")
+            if len(calls) == 1
+            else QCoreApplication.translate(
+                "Messages", "This overlaps %n other calls of the closer: %1.", None, len(calls)
+            )
         )
+        parts.append(overlap.replace("%1", "; ".join(calls)))
     for entry in error.prospect_calls:
         assert isinstance(entry, AgendaEntry)
         parts.append(

@@ -28,14 +28,16 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == _WHEEL:
-            if isinstance(watched, _GUARDED) and not _focused(watched):
-                # Handled here but not accepted: Qt hands the wheel on to the parent.
-                event.ignore()
-                return True
-        elif kind == _POLISH and isinstance(watched, _GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if kind == _WHEEL and isinstance(watched, _GUARDED) and not _focused(watched):
+            # Handled here but not accepted: Qt hands the wheel on to the parent.
+            event.ignore()
+            return True
+        if (
+            kind == _POLISH
+            and isinstance(watched, _GUARDED)
+            and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
+        ):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
 

@@ -310,7 +310,6 @@ class MainWindow(QMainWindow):
         # Bound methods, not lambdas: Qt drops these connections when the window goes away.
         self.source.failed.connect(self._on_failed)
         self.source.tasks.busy_changed.connect(self._on_busy)
-        self.operations.refused.connect(self.status.setText)
         self.source.history.refused.connect(self._on_undo_refused)
 
     @property
