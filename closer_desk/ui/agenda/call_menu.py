@@ -29,10 +29,6 @@ class MenuActions:
     new_call: Callable[[datetime], object]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallMenu", text)
-
-
 def _add(menu: QMenu, text: str, slot: Callable[[], object], enabled: bool = True) -> QAction:
     action = menu.addAction(text)
     action.triggered.connect(lambda _checked=False: slot())
@@ -59,26 +55,48 @@ def call_menu(
     call_id = a.id
     to_come = a.status in (Status.PLANNED, Status.CONFIRMED)
     menu = QMenu(parent)
-    edit = _add(menu, _tr("&Edit…"), lambda: actions.edit(call_id))
+    edit = _add(
+        menu, QCoreApplication.translate("CallMenu", "&Edit…"), lambda: actions.edit(call_id)
+    )
     menu.setDefaultAction(edit)
-    reach = _tr("&Join the video call") if a.kind == CallKind.VIDEO else _tr("C&all the prospect")
+    reach = (
+        QCoreApplication.translate("CallMenu", "&Join the video call")
+        if a.kind == CallKind.VIDEO
+        else QCoreApplication.translate("CallMenu", "C&all the prospect")
+    )
     _add(menu, reach, lambda: actions.reach(call_id), reachable)
-    _add(menu, _tr("&Move to…"), lambda: actions.move(call_id), to_come)
-    _add(menu, _tr("D&uplicate…"), lambda: actions.duplicate(call_id))
+    _add(
+        menu,
+        QCoreApplication.translate("CallMenu", "&Move to…"),
+        lambda: actions.move(call_id),
+        to_come,
+    )
+    _add(
+        menu,
+        QCoreApplication.translate("CallMenu", "D&uplicate…"),
+        lambda: actions.duplicate(call_id),
+    )
     menu.addSeparator()
     started = lifecycle.has_started(a, now)
     outcomes = menu.addMenu(
-        _tr("&Outcome") if started else _tr("&Outcome (once the call has started)")
+        QCoreApplication.translate("CallMenu", "&Outcome")
+        if started
+        else QCoreApplication.translate("CallMenu", "&Outcome (once the call has started)")
     )
     outcomes.setEnabled(started and a.status != Status.CANCELLED)
     for choice, text in (
-        (OutcomeChoice.WON, _tr("&Won…")),
-        (OutcomeChoice.LOST, _tr("&Lost…")),
-        (OutcomeChoice.NO_SHOW, _tr("&No-show")),
-        (OutcomeChoice.FOLLOW_UP, _tr("&Follow-up")),
+        (OutcomeChoice.WON, QCoreApplication.translate("CallMenu", "&Won…")),
+        (OutcomeChoice.LOST, QCoreApplication.translate("CallMenu", "&Lost…")),
+        (OutcomeChoice.NO_SHOW, QCoreApplication.translate("CallMenu", "&No-show")),
+        (OutcomeChoice.FOLLOW_UP, QCoreApplication.translate("CallMenu", "&Follow-up")),
     ):
         _add(outcomes, text, _outcome(actions, call_id, choice))
-    _add(menu, _tr("&Cancel the call…"), lambda: actions.cancel(call_id), to_come)
+    _add(
+        menu,
+        QCoreApplication.translate("CallMenu", "&Cancel the call…"),
+        lambda: actions.cancel(call_id),
+        to_come,
+    )
     if extra:
         menu.addSeparator()
         for action in extra:
@@ -89,6 +107,10 @@ def call_menu(
 def empty_time_menu(parent: QWidget, wall: datetime, actions: MenuActions) -> QMenu:
     """The menu of empty time at the naive ``wall`` start."""
     menu = QMenu(parent)
-    new = _add(menu, _tr("&New call here…"), lambda: actions.new_call(wall))
+    new = _add(
+        menu,
+        QCoreApplication.translate("CallMenu", "&New call here…"),
+        lambda: actions.new_call(wall),
+    )
     menu.setDefaultAction(new)
     return menu

@@ -38,10 +38,6 @@ Answer = Callable[[str | None], object]
 Question = Callable[[BaseException], tuple[str, str] | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallOperations", text)
-
-
 class CallOperations(QObject):
     """Books, moves, edits, duplicates, cancels and deletes calls for the window.
 
@@ -78,7 +74,9 @@ class CallOperations(QObject):
             if not isinstance(error, ConflictError):
                 return None
             text = describe_conflict(error, self.source.directory, zone)
-            return _tr("Overlapping calls"), text + "\n\n" + _tr("Do it anyway?")
+            return QCoreApplication.translate(
+                "CallOperations", "Overlapping calls"
+            ), text + "\n\n" + QCoreApplication.translate("CallOperations", "Do it anyway?")
 
         return question
 
@@ -90,8 +88,12 @@ class CallOperations(QObject):
         ):
             return None
         return (
-            _tr("Cancel the call"),
-            describe(error) + "\n\n" + _tr("Cancel it anyway? Its outcome and deal are removed."),
+            QCoreApplication.translate("CallOperations", "Cancel the call"),
+            describe(error)
+            + "\n\n"
+            + QCoreApplication.translate(
+                "CallOperations", "Cancel it anyway? Its outcome and deal are removed."
+            ),
         )
 
     def _run(
@@ -119,7 +121,9 @@ class CallOperations(QObject):
             if answer is not None:
                 answer(text)
             else:
-                self.prompts.inform(self._widget(), _tr("Not done"), text)
+                self.prompts.inform(
+                    self._widget(), QCoreApplication.translate("CallOperations", "Not done"), text
+                )
 
         def failed(error: BaseException) -> None:
             asked = ask(error) if force is not None else None
@@ -143,7 +147,7 @@ class CallOperations(QObject):
 
         zone = self._zone_of(draft.closer if isinstance(draft.closer, int) else None)
         self._run(
-            label or _tr("New call"),
+            label or QCoreApplication.translate("CallOperations", "New call"),
             book(False),
             self.done.emit,
             force=book(True),
@@ -154,7 +158,9 @@ class CallOperations(QObject):
     def duplicate(self, original: Appointment, wall: datetime, zone: str) -> None:
         """Book a copy of a call (company, prospect, kind, length, link, number, reminder;
         not its notes or outcome) at the naive ``wall`` time read in ``zone``."""
-        start = self._instant(wall, zone, _tr("The call was not duplicated."))
+        start = self._instant(
+            wall, zone, QCoreApplication.translate("CallOperations", "The call was not duplicated.")
+        )
         if start is None:
             return
         copy = Booking(
@@ -168,7 +174,7 @@ class CallOperations(QObject):
             closer=original.closer_id,
             reminder_minutes=original.reminder_minutes,
         )
-        self.book(copy, label=_tr("Duplicate call"))
+        self.book(copy, label=QCoreApplication.translate("CallOperations", "Duplicate call"))
 
     def _instant(self, wall: datetime, zone: str, given_up: str) -> datetime | None:
         """``wall`` read in ``zone``; across a DST gap or fold the user picks (None: gave up)."""
@@ -177,12 +183,14 @@ class CallOperations(QObject):
             return resolution.start
         assert resolution.earlier is not None and resolution.later is not None
         text = (
-            _tr(
-                "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?"  # noqa: E501
+            QCoreApplication.translate(
+                "CallOperations",
+                "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",  # noqa: E501
             )
             if resolution.dst == "gap"
-            else _tr(
-                "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?"
+            else QCoreApplication.translate(
+                "CallOperations",
+                "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",
             )
         )
         start = self.prompts.choose_instant(
@@ -197,12 +205,16 @@ class CallOperations(QObject):
 
     def move(self, before: Appointment, wall: datetime, minutes: int, zone: str) -> None:
         """Move (and resize) a call to the naive ``wall`` time read in ``zone``."""
-        start = self._instant(wall, zone, _tr("The call was not moved."))
+        start = self._instant(
+            wall, zone, QCoreApplication.translate("CallOperations", "The call was not moved.")
+        )
         if start is None:
             return
         resized = minutes != before.minutes and start == before.start
         self._run(
-            _tr("Resize call") if resized else _tr("Move call"),
+            QCoreApplication.translate("CallOperations", "Resize call")
+            if resized
+            else QCoreApplication.translate("CallOperations", "Move call"),
             lambda agenda: agenda.move(before.id, start, minutes=minutes),
             self.done.emit,
             force=lambda agenda: agenda.move(before.id, start, minutes=minutes, force=True),
@@ -232,7 +244,7 @@ class CallOperations(QObject):
             return run
 
         self._run(
-            _tr("Edit call"),
+            QCoreApplication.translate("CallOperations", "Edit call"),
             change(False),
             self.done.emit,
             force=change(True),
@@ -246,14 +258,16 @@ class CallOperations(QObject):
             return
         if not self.prompts.confirm(
             self._widget(),
-            _tr("Cancel the call"),
-            _tr("Cancel the call with %1? Its time is freed.").replace("%1", prospect_name),
+            QCoreApplication.translate("CallOperations", "Cancel the call"),
+            QCoreApplication.translate(
+                "CallOperations", "Cancel the call with %1? Its time is freed."
+            ).replace("%1", prospect_name),
         ):
             return
         call_id = before.id
         # A call held or missed keeps its outcome unless the user says to remove it.
         self._run(
-            _tr("Cancel call"),
+            QCoreApplication.translate("CallOperations", "Cancel call"),
             lambda agenda: agenda.cancel(call_id),
             self.done.emit,
             force=lambda agenda: agenda.cancel(call_id, undo_outcome=True),
@@ -264,13 +278,15 @@ class CallOperations(QObject):
         """Remove a call for good after the user confirms (undo brings it back)."""
         if not self.prompts.confirm(
             self._widget(),
-            _tr("Delete the call"),
-            _tr("Delete the call with %1 from the agenda?").replace("%1", prospect_name),
+            QCoreApplication.translate("CallOperations", "Delete the call"),
+            QCoreApplication.translate(
+                "CallOperations", "Delete the call with %1 from the agenda?"
+            ).replace("%1", prospect_name),
         ):
             return
         call_id = before.id
         self._run(
-            _tr("Delete call"),
+            QCoreApplication.translate("CallOperations", "Delete call"),
             lambda agenda: agenda.delete_appointment(call_id),
             lambda _none: self.done.emit(None),
         )
@@ -283,14 +299,16 @@ class CallOperations(QObject):
         if outcome == OutcomeChoice.WON:
             value = self.prompts.ask_amount(
                 self._widget(),
-                _tr("Deal won"),
-                _tr("Deal value (%1):").replace("%1", currency),
+                QCoreApplication.translate("CallOperations", "Deal won"),
+                QCoreApplication.translate("CallOperations", "Deal value (%1):").replace(
+                    "%1", currency
+                ),
             )
             if value is None:
                 return
         call_id = before.id
         self._run(
-            _tr("Record outcome"),
+            QCoreApplication.translate("CallOperations", "Record outcome"),
             lambda agenda: agenda.set_outcome(
                 call_id, outcome, value=value, currency=currency if value else None
             ),

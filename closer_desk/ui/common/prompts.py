@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from closer_desk.core import tz
@@ -110,6 +110,15 @@ def describe(error: BaseException) -> str:
     )
 
 
+class Counted(QObject):
+    """Sentences with a count, in Qt's plural forms (pyside6-lupdate gives plural forms to
+    ``tr`` alone, not to ``QCoreApplication.translate``)."""
+
+    def overlaps(self, count: int) -> str:
+        """This overlaps ``count`` other calls of the closer (%1: which)."""
+        return self.tr("This overlaps %n other calls of the closer: %1.", "", count)
+
+
 class _Names(Protocol):
     """Where the names and zones of calls are looked up (the door's ``Directory``)."""
 
@@ -143,13 +152,14 @@ def describe_conflict(
                 if prospect or company
                 else when
             )
-        overlap = (
-            QCoreApplication.translate("Messages", "This overlaps another call of the closer: %1.")
-            if len(calls) == 1
-            else QCoreApplication.translate(
-                "Messages", "This overlaps %n other calls of the closer: %1.", None, len(calls)
+        # English says "another call" for one; French has its own forms for every count.
+        count = len(calls)
+        if count == 1:
+            overlap = QCoreApplication.translate(
+                "Messages", "This overlaps another call of the closer: %1."
             )
-        )
+        else:
+            overlap = Counted().overlaps(count)
         parts.append(overlap.replace("%1", "; ".join(calls)))
     for entry in error.prospect_calls:
         assert isinstance(entry, AgendaEntry)
