@@ -148,6 +148,21 @@ class CallStateError(CloserDeskError):
         self.code = code
 
 
+class UndoConflictError(CloserDeskError):
+    """An undo or redo refused because what it would put back was changed since (by another
+    program, for instance): nothing was written.
+
+    Attributes:
+        table: the kind of row found changed ("appointments", "companies"...; "" unknown).
+    """
+
+    bad_input = False
+
+    def __init__(self, table: str) -> None:
+        super().__init__(f"changed since: {table or 'a row'}")
+        self.table = table
+
+
 class BookingRefusedError(CloserDeskError):
     """A call refused because of what would otherwise only be warnings (the CLI's
     ``--strict``): outside someone's hours, the prospect's weekend, the past...

@@ -245,7 +245,7 @@ class Appointment:
 
 @dataclass(frozen=True, slots=True)
 class Booking:
-    """A call to book, as the editor, the planner, undo and the CLI describe it (the one booking
+    """A call to book, as the editor, the planner and the CLI describe it (the one booking
     draft: ``Agenda.book_call`` takes it).
 
     ``company``, ``prospect`` and ``closer`` are ids or names, ``kind`` a ``CallKind`` or its
@@ -270,25 +270,6 @@ class Booking:
 
     def __post_init__(self) -> None:
         require_aware(self.start)
-
-    @classmethod
-    def again(cls, call: Appointment) -> Booking:
-        """The same call booked again, as it was (undo of a delete): same UID, status and notes
-        (outcome and money are put back by ``Agenda.restore``)."""
-        return cls(
-            company=call.company_id,
-            prospect=call.prospect_id,
-            start=call.start,
-            minutes=call.minutes,
-            kind=call.kind,
-            url=call.url,
-            phone=call.phone,
-            closer=call.closer_id,
-            reminder_minutes=call.reminder_minutes,
-            notes=call.notes,
-            status=call.status,
-            uid=call.uid,
-        )
 
     @classmethod
     def following(

@@ -45,7 +45,7 @@ from closer_desk.store.sync.rights import SHARED_COLUMNS, refuse_if_read_only
 Clock = Callable[[], datetime]
 _ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 # Fields whose change the prospect must hear about: each bumps the invite's SEQUENCE.
-_SEQUENCED = ("wall_start", "zone", "fold", "minutes", "url", "phone", "kind", "status")
+SEQUENCED = ("wall_start", "zone", "fold", "minutes", "url", "phone", "kind", "status")
 # Columns only the call's desk shows: a change to them alone leaves the agenda views as they are.
 _PRIVATE = frozenset({"notes", "updated_utc"})
 
@@ -498,7 +498,7 @@ class Agenda(DirectoryMixin):
                     changed.get("end_utc", row.end_utc),
                     row.id,
                 )
-            if any(k in changed for k in _SEQUENCED):
+            if any(k in changed for k in SEQUENCED):
                 changed["sequence"] = row.sequence + 1
             changed["updated_utc"] = R.to_epoch(self.now())
             conn.execute(update(appointments).where(appointments.c.id == row.id).values(**changed))
@@ -612,36 +612,6 @@ class Agenda(DirectoryMixin):
         revived = new in ACTIVE_STATUSES and current.status not in ACTIVE_STATUSES
         return self._update(current.id, changed, check_conflicts=revived, force=False)
 
-    def restore(self, appointment: Appointment) -> Appointment:
-        """Put an appointment back exactly as given (undo), keeping the SEQUENCE moving up."""
-        check_in_range(appointment.start, "start")
-        current = self.appointment(appointment.id)
-        lo = R.to_epoch(appointment.start)
-        values = {
-            **R.wall_columns(appointment.start),
-            "minutes": appointment.minutes,
-            "start_utc": lo,
-            "end_utc": lo + appointment.minutes * 60,
-            "status": appointment.status.value,
-            "kind": appointment.kind.value,
-            "url": appointment.url,
-            "phone": appointment.phone,
-            "reminder_minutes": appointment.reminder_minutes,
-            "notes": appointment.notes,
-            "company_id": appointment.company_id,
-            "prospect_id": appointment.prospect_id,
-            "outcome": appointment.outcome.value if appointment.outcome else None,
-            "deal_value": str(appointment.deal_value)
-            if appointment.deal_value is not None
-            else None,
-            "currency": appointment.currency,
-            "lost_reason": appointment.lost_reason,
-            "commission_rate": _text(appointment.commission_rate),
-            "company_rate": _text(appointment.company_rate),
-        }
-        restored = self._update(current.id, values, check_conflicts=False, force=True)
-        return restored
-
     def delete_appointment(self, appointment_id: int) -> None:
         """Remove a call entirely (undo of a creation; a user cancels instead)."""
         with self.engine.begin() as conn:
@@ -735,7 +705,3 @@ _NO_OUTCOME: dict[str, Any] = {
     "commission_rate": None,
     "company_rate": None,
 }
-
-
-def _text(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)

@@ -4,7 +4,7 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="+195"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="+207"/>
         <source>This company has no closing script yet.</source>
         <translation>Cette entreprise n&apos;a pas encore de script de closing.</translation>
     </message>
@@ -20,11 +20,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+316"/>
         <source>Call notes</source>
         <translation>Notes d&apos;appel</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-309"/>
         <source>Won…</source>
         <translation>Gagné…</translation>
     </message>
@@ -50,11 +51,12 @@
     </message>
     <message>
         <location line="+37"/>
+        <location line="+281"/>
         <source>Prospect&apos;s file</source>
         <translation>Fiche du prospect</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-280"/>
         <source>Private: never sent in an invite or an export</source>
         <translation>Privé : jamais envoyé dans une invitation ni un export</translation>
     </message>
@@ -99,22 +101,22 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Save file</source>
-        <translation>Enregistrer la fiche</translation>
+        <location line="+11"/>
+        <source>Saved as you type.</source>
+        <translation>Enregistré au fil de la frappe.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+100"/>
         <source>%1 with %2 — %3</source>
         <translation>%1 avec %2 — %3</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>No call selected</source>
         <translation>Aucun appel sélectionné</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>No outcome recorded yet.</source>
         <translation>Aucun résultat enregistré pour l&apos;instant.</translation>
     </message>
@@ -129,7 +131,17 @@
         <translation>%1 %2, commission %3 %2</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+23"/>
+        <source>Tick the script</source>
+        <translation>Cocher le script</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Untick the script</source>
+        <translation>Décocher le script</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Deal lost</source>
         <translation>Vente perdue</translation>
     </message>
@@ -139,7 +151,27 @@
         <translation>Pourquoi la vente est-elle perdue ?</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
+        <source>Outcome: won</source>
+        <translation>Résultat : gagné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome: lost</source>
+        <translation>Résultat : perdu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome: no-show</source>
+        <translation>Résultat : absent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome: follow-up</source>
+        <translation>Résultat : à relancer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Not saved: a value is not valid (%1).</source>
         <translation>Non enregistré : une valeur n&apos;est pas valide (%1).</translation>
     </message>
@@ -460,8 +492,9 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="-488"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="-544"/>
         <source>Deal won</source>
+        <extracomment>How long after the last key a field is saved.</extracomment>
         <translation>Vente gagnée</translation>
     </message>
     <message>

@@ -9,7 +9,7 @@
         <translation>Disponibilités de %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Weekly hours</source>
         <translation>&amp;Semaine type</translation>
     </message>
@@ -44,13 +44,13 @@
         <translation>Co&amp;pier lundi sur mardi–vendredi</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+106"/>
+        <location line="-83"/>
+        <location line="+107"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>Congé</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>empty: day off; or e.g. 10:00-14:00</source>
         <translation>vide : congé ; ou p. ex. 10:00-14:00</translation>
     </message>
@@ -82,13 +82,13 @@
         <translation>Heures ce jour-là</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+119"/>
+        <location line="-92"/>
+        <location line="+120"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-119"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
@@ -98,7 +98,12 @@
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+27"/>
+        <source>Edit availability</source>
+        <translation>Modifier les disponibilités</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>To (included)</source>
         <translation>Au (inclus)</translation>
     </message>
@@ -528,11 +533,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Expected a year between %1 and %2.</source>
-        <translation>Une année entre %1 et %2 est attendue.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Required.</source>
         <translation>Obligatoire.</translation>
     </message>
@@ -642,7 +642,7 @@
         <translation>Le prospect n&apos;a pas d&apos;adresse e-mail.</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-67"/>
         <source>A percentage with at most two decimals (15 means 15%).</source>
         <translation>Un pourcentage avec au plus deux décimales (15 veut dire 15 %).</translation>
     </message>
@@ -827,26 +827,6 @@
         <location line="+7"/>
         <source>%1 at %2 — %3 their time (%4)</source>
         <translation>%1 à %2 — %3 chez lui ou elle (%4)</translation>
-    </message>
-</context>
-<context>
-    <name>ZonePicker</name>
-    <message>
-        <location filename="../../closer_desk/ui/directory/zonepicker.py" line="+162"/>
-        <source>Search a city or zone, e.g. Paris</source>
-        <extracomment>The role holding the text the completer inserts (the zone name as listed). The role holding the IANA zone a row stands for.</extracomment>
-        <translation>Chercher une ville ou un fuseau, p. ex. Paris</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+1"/>
-        <source>Show all zones</source>
-        <translation>Afficher tous les fuseaux</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>unknown zone</source>
-        <translation>fuseau inconnu</translation>
     </message>
 </context>
 <context>

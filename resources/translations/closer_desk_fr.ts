@@ -93,15 +93,20 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+155"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+177"/>
         <source>Week of %1</source>
-        <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
+        <extracomment>The last answer from the source (None until the first one arrives). The right-click menu last shown (tests pick its actions). The company of the last call booked or edited here: the next new call&apos;s.</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 to %2</source>
         <translation>Du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <source>Duplicate call</source>
+        <translation>Dupliquer l’appel</translation>
     </message>
 </context>
 <context>
@@ -116,7 +121,7 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+68"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+82"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
@@ -126,7 +131,17 @@
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Choose a company</source>
+        <translation>Choisir une entreprise</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Type a name</source>
+        <translation>Tapez un nom</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>New prospect…</source>
         <translation>Nouveau prospect…</translation>
     </message>
@@ -141,7 +156,7 @@
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -151,7 +166,7 @@
         <translation> min avant</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
@@ -211,7 +226,12 @@
         <translation>Réserver</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+54"/>
+        <source>Its agreed time (%1)</source>
+        <translation>Son heure convenue (%1)</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>My time (%1)</source>
         <translation>Mon heure (%1)</translation>
     </message>
@@ -226,7 +246,7 @@
         <translation>L’heure du prospect</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>This time does not exist in %1 that day (the clocks jump forward). Which do you mean?</source>
         <translation>Cette heure n’existe pas à %1 ce jour-là (on avance les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
@@ -246,7 +266,7 @@
         <translation>Choisissez l’une des deux heures ci-dessus.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
@@ -266,7 +286,17 @@
         <translation>Choisissez un prospect (ou ajoutez-en un).</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+3"/>
+        <source>Type the date and time as %1 (years %2 to %3).</source>
+        <translation>Tapez la date et l’heure ainsi : %1 (années %2 à %3).</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>New prospect</source>
+        <translation>Nouveau prospect</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The clocks jump forward at this time: choose which time you mean.</source>
         <translation>Les horloges avancent à cette heure : choisissez l’heure voulue.</translation>
     </message>
@@ -476,30 +506,108 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
 </context>
 <context>
-    <name>CallOperations</name>
+    <name>CallMenu</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/operations.py" line="+68"/>
-        <source>Not done</source>
-        <extracomment>A write of one call, run on the worker.</extracomment>
-        <translation>Non effectué</translation>
+        <location filename="../../closer_desk/ui/agenda/call_menu.py" line="+59"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Join the video call</source>
+        <translation>&amp;Rejoindre la visio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;all the prospect</source>
+        <translation>A&amp;ppeler le prospect</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Déplacer à…</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>D&amp;uplicate…</source>
+        <translation>D&amp;upliquer…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outcome (once the call has started)</source>
+        <translation>&amp;Résultat (une fois l’appel commencé)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Won…</source>
+        <translation>&amp;Gagné…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lost…</source>
+        <translation>&amp;Perdu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No-show</source>
+        <translation>&amp;Absent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow-up</source>
+        <translation>À &amp;relancer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Cancel the call…</source>
+        <translation>&amp;Annuler l’appel…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;New call here…</source>
+        <translation>&amp;Nouvel appel ici…</translation>
+    </message>
+</context>
+<context>
+    <name>CallOperations</name>
+    <message>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="+125"/>
+        <source>Not done</source>
+        <translation>Non effectué</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>Overlapping calls</source>
+        <extracomment>A write of one call, run on the worker. Told how a write ended: None when it was written, else why not (&quot;&quot; when the user said no). A question that may overrule a refusal: (title, text) for the errors it applies to.</extracomment>
         <translation>Appels qui se chevauchent</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Do it anyway?</source>
         <translation>Le faire quand même ?</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>The call was not duplicated.</source>
+        <translation>L’appel n’a pas été dupliqué.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Duplicate call</source>
+        <translation>Dupliquer l’appel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?</source>
         <translation>%1 n’existe pas ce jour-là à %2 (on avance les horloges). Quelle heure voulez-vous dire ?</translation>
     </message>
@@ -509,12 +617,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>%1 a lieu deux fois ce jour-là à %2 (on recule les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>The call was not moved.</source>
         <translation>L’appel n’a pas été déplacé.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Resize call</source>
         <translation>Redimensionner l’appel</translation>
     </message>
@@ -524,13 +632,13 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Déplacer l’appel</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+135"/>
+        <location line="-156"/>
+        <location line="+170"/>
         <source>Cancel the call</source>
         <translation>Annuler l’appel</translation>
     </message>
@@ -545,7 +653,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Annuler l’appel</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Delete the call</source>
         <translation>Supprimer l’appel</translation>
     </message>
@@ -555,12 +663,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Supprimer de l’agenda l’appel avec %1 ?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Delete call</source>
         <translation>Supprimer l’appel</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Deal won</source>
         <translation>Vente gagnée</translation>
     </message>
@@ -570,14 +678,25 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Montant de la vente (%1) :</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Record outcome</source>
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-217"/>
         <source>Cancel it anyway? Its outcome and deal are removed.</source>
         <translation>L’annuler quand même ? Son issue et son affaire sont supprimées.</translation>
+    </message>
+</context>
+<context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/common/prompts.py" line="+119"/>
+        <source>This overlaps %n other calls of the closer: %1.</source>
+        <translation>
+            <numerusform>Cela chevauche %n autre appel du closer : %1.</numerusform>
+            <numerusform>Cela chevauche %n autres appels du closer : %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -671,6 +790,20 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <location line="+42"/>
         <source>This link was not opened: only https:// links are opened from a call.</source>
         <translation>Ce lien n’a pas été ouvert : seuls les liens https:// sont ouverts depuis un appel.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../closer_desk/ui/common/history.py" line="+144"/>
+        <source>Could not redo “%1”: %2</source>
+        <extracomment>The id of commands that may merge with the previous one (the same field saved again).</extracomment>
+        <translation>Impossible de rétablir « %1 » : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not undo “%1”: %2</source>
+        <translation>Impossible d’annuler « %1 » : %2</translation>
     </message>
 </context>
 <context>
@@ -793,11 +926,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     <message>
         <location line="+32"/>
         <location line="+37"/>
+        <location line="+35"/>
         <source>Import calendar</source>
         <translation>Importer un calendrier</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-70"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -837,7 +971,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -885,7 +1019,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+92"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+98"/>
         <source>Agenda</source>
         <extracomment>Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.</extracomment>
         <translation>Agenda</translation>
@@ -931,7 +1065,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>&amp;New call…</source>
         <translation>&amp;Nouvel appel…</translation>
     </message>
@@ -1042,6 +1176,11 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+3"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
@@ -1054,6 +1193,11 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <location line="+18"/>
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load demo data</source>
+        <translation>Charger les données de démonstration</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1071,15 +1215,25 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Société</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>New company</source>
+        <translation>Nouvelle entreprise</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>About you</source>
         <translation>Vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New closer</source>
+        <translation>Nouveau closer</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../closer_desk/ui/common/prompts.py" line="+38"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="-78"/>
         <source>Unknown time zone “%1”.</source>
         <translation>Fuseau horaire « %1 » inconnu.</translation>
     </message>
@@ -1094,12 +1248,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>%1 a lieu deux fois à %2 : on recule les horloges.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+104"/>
         <source>This overlaps another call of the closer: %1.</source>
         <translation>Cela chevauche un autre appel du closer : %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-95"/>
         <source>Several match “%1”.</source>
         <translation>Plusieurs correspondent à « %1 ».</translation>
     </message>
@@ -1139,12 +1293,22 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Cet agenda a été écrit par une version plus récente de closer_desk (schéma %1 ; cette version connaît jusqu’au %2). Il n’a pas été modifié. Mettez closer_desk à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>it was changed since (in another program, perhaps), so it was left as it is.</source>
+        <translation>cela a été modifié depuis (dans un autre programme, peut-être) : rien n’a été changé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Something went wrong: %1</source>
         <translation>Une erreur est survenue : %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+40"/>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) le %3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>The disk holding the agenda is full: nothing was saved. Free some space and try again (the agenda is not damaged).</source>
         <translation>Le disque qui contient l’agenda est plein : rien n’a été enregistré. Libérez de la place et réessayez (l’agenda n’est pas endommagé).</translation>
     </message>
@@ -1174,12 +1338,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Quelle heure ?</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-78"/>
         <source>%1 already has a call at this time with %2 (%3).</source>
         <translation>%1 a déjà un appel à cette heure avec %2 (%3).</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+42"/>
         <source>This call was already held or missed: it cannot move to a time still to come.</source>
         <translation>Cet appel a déjà eu lieu ou a été manqué : il ne peut pas être déplacé à une heure encore à venir.</translation>
     </message>
@@ -1306,7 +1470,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Libre</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
+        <source>Book from the planner</source>
+        <translation>Réserver depuis le planificateur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Booked.</source>
         <translation>Réservé.</translation>
     </message>
@@ -1334,14 +1503,24 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>QuickProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+44"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+49"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>e.g. CA (for public holidays and the weekend)</source>
+        <translation>p. ex. CA (pour les jours fériés et le week-end)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Name:</source>
         <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country:</source>
+        <translation>Pays :</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1352,7 +1531,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+87"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+90"/>
         <source>Planner</source>
         <extracomment>How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
         <translation>Planificateur</translation>
@@ -1383,7 +1562,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+130"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
@@ -1398,7 +1577,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>The agenda is damaged: it was not opened.</source>
         <translation>L&apos;agenda est endommagé : il n&apos;a pas été ouvert.</translation>
     </message>
@@ -1488,9 +1667,18 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+126"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+136"/>
         <source>%1 %2 · %3</source>
         <translation>%1 %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>WallTimeEdit</name>
+    <message>
+        <location filename="../../closer_desk/ui/agenda/wall_time.py" line="+72"/>
+        <location line="+1"/>
+        <source>Pick the day</source>
+        <translation>Choisir le jour</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1782,26 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <location line="+2"/>
         <source>Your day must end after it starts.</source>
         <translation>Votre journée doit finir après avoir commencé.</translation>
+    </message>
+</context>
+<context>
+    <name>ZonePicker</name>
+    <message>
+        <location filename="../../closer_desk/ui/common/zonepicker.py" line="+162"/>
+        <source>Search a city or zone, e.g. Paris</source>
+        <extracomment>The role holding the text the completer inserts (the zone name as listed). The role holding the IANA zone a row stands for.</extracomment>
+        <translation>Chercher une ville ou un fuseau, p. ex. Paris</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>Show all zones</source>
+        <translation>Afficher tous les fuseaux</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>unknown zone</source>
+        <translation>fuseau inconnu</translation>
     </message>
 </context>
 <context>

@@ -89,8 +89,11 @@ def test_moving_or_reviving_a_call_onto_the_prospects_other_call_is_refused(
     )
     with pytest.raises(ConflictError):
         agenda.move(theirs.id, at("2026-03-04 09:30", "America/Toronto"))
-    agenda.cancel(theirs.id)
-    agenda.restore(theirs)  # undo is exact, even if it overlaps (the window asks first)
+    from closer_desk.store.undo import recording, revert
+
+    with recording(agenda) as cancelled:
+        agenda.cancel(theirs.id)
+    revert(agenda, cancelled.revision)  # undo is exact, even if it overlaps (the window asks first)
     other = agenda.book(
         company="Acme", prospect="Omar", start=at("2026-03-04 10:00", "America/Toronto"), closer=sam
     )

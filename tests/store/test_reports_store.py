@@ -60,9 +60,13 @@ def test_undo_of_an_outcome_brings_back_the_deals_rates(agenda, clock):
     call = agenda.book(
         company="Acme", prospect="Omar", start=at("2026-03-03 10:00", "Europe/Paris")
     )
+    from closer_desk.store.undo import recording, revert
+
     won = agenda.set_outcome(call.id, "won", value="1000", currency="EUR", commission_rate="20")
-    agenda.set_outcome(call.id, "lost", reason="Changed mind")
-    back = agenda.restore(won)
+    with recording(agenda) as lost:
+        agenda.set_outcome(call.id, "lost", reason="Changed mind")
+    revert(agenda, lost.revision)
+    back = agenda.appointment(call.id)
     assert (back.outcome, back.deal_value, back.commission_rate, back.company_rate) == (
         won.outcome,
         Decimal("1000.00"),

@@ -173,6 +173,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "tests/ui" in str(item.path).replace("\\", "/"):
             item.add_marker(
                 pytest.mark.qt_log_ignore(
-                    r"This plugin does not support (propagateSizeHints|raise)"
+                    r"This plugin does not support "
+                    r"(propagateSizeHints|raise|grabbing the keyboard)"
                 )
             )
+
+
+def context_click(widget: Any, pos: Any) -> None:
+    """A right-click's context menu event at ``pos`` in ``widget`` (QTest's clicks make none)."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)

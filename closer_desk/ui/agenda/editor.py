@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,24 +26,36 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core import booking_checks as checks
 from closer_desk.core import parse, tz
-from closer_desk.core.errors import ValidationError
+from closer_desk.core.errors import CloserDeskError, ValidationError
 from closer_desk.core.model import Appointment, Booking, CallKind, Closer, Prospect
 from closer_desk.core.new_call import default_start
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
+from closer_desk.ui.agenda.wall_time import WallTimeEdit
 from closer_desk.ui.common import i18n
-from closer_desk.ui.common.fields import zone_box
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
+from closer_desk.ui.common.zonepicker import ZonePicker
 
 
 class AppointmentEditor(QDialog):
     """Create or edit one call.
 
+    A new call starts with no prospect and the company last used (``company_id``), or none:
+    nothing is chosen for the user. The date and time are typed in the zone the call is
+    agreed in (the closer's for a new call), with the DST question inline.
+
+    Saving does not close the dialog: ``submitted`` hands the call to the window, which
+    answers with ``answered``; the dialog closes only once the call is written, and stays open
+    with what was typed when it is not (the user said "No" to an overlap, or the agenda
+    refused it: then the reason is shown here, once).
+
     Signals:
         checked(): the warnings were recomputed with the closer's conflicts (after each change).
+        submitted(object): save this ``Booking``; the window calls ``answered`` when done.
     """
 
     checked = Signal()
+    submitted = Signal(object)
 
     def __init__(
         self,
@@ -55,6 +66,8 @@ class AppointmentEditor(QDialog):
         *,
         start: datetime | None = None,
         appointment: Appointment | None = None,
+        company_id: int | None = None,
+        copy_of: Appointment | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,17 +78,25 @@ class AppointmentEditor(QDialog):
         self.appointment = appointment
         self.warnings: list[checks.BookingWarning] = []
         self._generation = 0
+        self._waiting = False
         self.setWindowTitle(self.tr("Edit call") if appointment else self.tr("New call"))
         self.setMinimumWidth(560)
 
         self.company = QComboBox(self)
+        self.company.setPlaceholderText(self.tr("Choose a company"))
         for company in directory.companies:
             self.company.addItem(company.name, company.id)
+        self.company.setCurrentIndex(self.company.findData(company_id))
         self.prospect = QComboBox(self)
         self.prospect.setEditable(True)
         self.prospect.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for prospect in directory.prospects:
             self.prospect.addItem(prospect.name, prospect.id)
+        self.prospect.setCurrentIndex(-1)
+        self.prospect.setEditText("")
+        line = self.prospect.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Type a name"))
         completer = QCompleter(self.prospect.model(), self)
         completer.setFilterMode(completer.filterMode().MatchContains)
         completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
@@ -85,21 +106,18 @@ class AppointmentEditor(QDialog):
         self.kind.addItem(self.tr("Video"), CallKind.VIDEO.value)
         self.kind.addItem(self.tr("Phone"), CallKind.PHONE.value)
 
-        self.when = QDateTimeEdit(self)
-        # A wall time read in the zone chosen below, never in this machine's: in local time
-        # Qt would move 02:30 on a night the clocks jump here to 03:30, whatever zone it is
-        # meant in (UTC has no gap).
-        self.when.setTimeZone(QTimeZone.utc())
-        # The store refuses a date outside these years (core.timerange): never offer one.
-        self.when.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # A wall time read in the zone chosen below, never in this machine's (02:30 on a
+        # night the clocks jump here stays 02:30 for a call in Toronto).
+        self.when = WallTimeEdit(self)
         self.in_closer_zone = QRadioButton(self)
         self.in_prospect_zone = QRadioButton(self)
+        # A call agreed in a third zone (booked from the command line with --tz) is edited in it.
+        self.in_agreed_zone = QRadioButton(self)
+        self.in_agreed_zone.hide()
         self.in_closer_zone.setChecked(True)
         zones = QButtonGroup(self)
-        zones.addButton(self.in_closer_zone)
-        zones.addButton(self.in_prospect_zone)
+        for button in (self.in_closer_zone, self.in_prospect_zone, self.in_agreed_zone):
+            zones.addButton(button)
         self.earlier = QRadioButton(self)
         self.later = QRadioButton(self)
         folds = QButtonGroup(self)
@@ -119,6 +137,7 @@ class AppointmentEditor(QDialog):
 
         self.minutes = QSpinBox(self)
         self.minutes.setRange(5, 24 * 60)
+        self.minutes.setValue(45)  # the store's default length, until a company gives its own
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(self.tr(" min"))
         self.link = QLineEdit(self)
@@ -142,6 +161,7 @@ class AppointmentEditor(QDialog):
         zone_row = QVBoxLayout()
         zone_row.addWidget(self.in_closer_zone)
         zone_row.addWidget(self.in_prospect_zone)
+        zone_row.addWidget(self.in_agreed_zone)
 
         form = QFormLayout()
         form.addRow(self.tr("Company:"), self.company)
@@ -172,12 +192,10 @@ class AppointmentEditor(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
-        self._fill(start)
+        self._fill(start, copy_of)
+        self._typed_in = self.typed_zone()
         for signal in (
-            self.company.currentIndexChanged,
-            self.prospect.currentIndexChanged,
             self.kind.currentIndexChanged,
-            self.when.dateTimeChanged,
             self.minutes.valueChanged,
             self.link.textChanged,
             self.phone.textChanged,
@@ -185,19 +203,44 @@ class AppointmentEditor(QDialog):
             self.later.toggled,
         ):
             signal.connect(self.refresh)
-        self.in_prospect_zone.toggled.connect(self._zone_switched)
+        # Typing a name matches nobody until it is whole: the preview follows what is typed.
+        self.prospect.currentIndexChanged.connect(self._zone_switched)
+        self.prospect.editTextChanged.connect(self._zone_switched)
+        for button in (self.in_closer_zone, self.in_prospect_zone, self.in_agreed_zone):
+            button.toggled.connect(self._zone_switched)
+        self.when.changed.connect(self._wall_changed)
         self.company.currentIndexChanged.connect(self._company_defaults)
+        self.company.currentIndexChanged.connect(self.refresh)
         self.quick_add.clicked.connect(self._quick_add)
         self.refresh()
 
     # -- filling -------------------------------------------------------------------------
-    def _fill(self, start: datetime | None) -> None:
+    def _fill(self, start: datetime | None, copy_of: Appointment | None) -> None:
         a = self.appointment
+        if copy_of is not None:  # a new call like another: its details, a time of its own
+            self.company.setCurrentIndex(self.company.findData(copy_of.company_id))
+            self.prospect.setCurrentIndex(self.prospect.findData(copy_of.prospect_id))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(copy_of.kind.value)))
+            self.minutes.setValue(copy_of.minutes)
+            self.link.setText(copy_of.url)
+            self.phone.setText(copy_of.phone)
+            self.reminder.setValue(copy_of.reminder_minutes)
         if a is not None:
-            self.company.setCurrentIndex(max(0, self.company.findData(a.company_id)))
-            self.prospect.setCurrentIndex(max(0, self.prospect.findData(a.prospect_id)))
+            self.company.setCurrentIndex(self.company.findData(a.company_id))
+            self.prospect.setCurrentIndex(self.prospect.findData(a.prospect_id))
             self.kind.setCurrentIndex(max(0, self.kind.findData(a.kind.value)))
-            wall = tz.convert(a.start, self.closer.zone).replace(tzinfo=None)
+            # Edited in the zone it was agreed in.
+            agreed = tz.zone_name(a.start)
+            prospect = self.current_prospect()
+            if prospect is not None and agreed == prospect.zone != self.closer.zone:
+                self.in_prospect_zone.setChecked(True)
+            elif agreed != self.closer.zone:
+                self.in_agreed_zone.setText(
+                    self.tr("Its agreed time (%1)").replace("%1", i18n.city(agreed))
+                )
+                self.in_agreed_zone.show()
+                self.in_agreed_zone.setChecked(True)
+            wall = tz.convert(a.start, agreed).replace(tzinfo=None)
             self.minutes.setValue(a.minutes)
             self.link.setText(a.url)
             self.phone.setText(a.phone)
@@ -211,7 +254,8 @@ class AppointmentEditor(QDialog):
                 if start.tzinfo is None
                 else tz.convert(start, self.closer.zone).replace(tzinfo=None)
             )
-            self._company_defaults()
+            if copy_of is None:
+                self._company_defaults()
         self._set_wall(wall)
 
     def _company_defaults(self) -> None:
@@ -227,19 +271,20 @@ class AppointmentEditor(QDialog):
         )
 
     def _set_wall(self, wall: datetime) -> None:
-        self.when.setDateTime(
-            QDateTime(i18n.qdate(wall.date()), QTime(wall.hour, wall.minute), QTimeZone.utc())
-        )
+        self.when.set_wall(wall)
 
-    def wall(self) -> datetime:
-        """The naive date and time as typed."""
-        value = self.when.dateTime()
-        d, t = value.date(), value.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+    def wall(self) -> datetime | None:
+        """The naive date and time as typed (None while the text is not one)."""
+        return self.when.wall()
 
     def current_prospect(self) -> Prospect | None:
         """The chosen prospect (None while the typed name matches nobody)."""
-        index = self.prospect.findText(self.prospect.currentText())
+        text = self.prospect.currentText().strip()
+        index = self.prospect.currentIndex()
+        if index < 0 or self.prospect.itemText(index) != text:
+            # Namesakes are told apart by the one picked from the list; a name typed whole
+            # (in any case) is the first that has it.
+            index = self.prospect.findText(text, Qt.MatchFlag.MatchFixedString) if text else -1
         if index < 0:
             return None
         return self.directory.prospect(self.prospect.itemData(index))
@@ -249,27 +294,44 @@ class AppointmentEditor(QDialog):
         prospect = self.current_prospect()
         if self.in_prospect_zone.isChecked() and prospect is not None:
             return prospect.zone
+        if self.in_agreed_zone.isChecked() and self.appointment is not None:
+            return tz.zone_name(self.appointment.start)
         return self.closer.zone
 
-    def resolution(self) -> checks.Resolution:
-        """The typed wall time read in the typed zone, with the DST choice if one was made."""
+    def resolution(self) -> checks.Resolution | None:
+        """The typed wall time read in the typed zone, with the DST choice if one was made
+        (None while the text is not a date and time)."""
+        wall = self.wall()
+        if wall is None:
+            return None
         choice: tz.Choice | None = (
             "earlier" if self.earlier.isChecked() else "later" if self.later.isChecked() else None
         )
-        return checks.resolve(self.wall(), self.typed_zone(), choice)
+        return checks.resolve(wall, self.typed_zone(), choice)
+
+    def _wall_changed(self) -> None:
+        # A choice made for one DST change does not carry over to another time.
+        for button in (self.earlier, self.later):
+            if button.isChecked():
+                group = button.group()
+                assert group is not None
+                group.setExclusive(False)
+                button.setChecked(False)
+                group.setExclusive(True)
+        self.refresh()
 
     def _zone_switched(self) -> None:
-        # Keep the same instant when the user switches which zone they type in.
-        prospect = self.current_prospect()
-        resolution = checks.resolve(
-            self.wall(),
-            self.closer.zone
-            if self.in_prospect_zone.isChecked()
-            else (prospect.zone if prospect else self.closer.zone),
-            "earlier",
-        )
-        if resolution.start is not None:
-            self._set_wall(tz.convert(resolution.start, self.typed_zone()).replace(tzinfo=None))
+        # The same instant when the zone it is typed in changes (another radio button, another
+        # prospect): only editing the time moves the call.
+        before, after = self._typed_in, self.typed_zone()
+        self._typed_in = after
+        wall = self.wall()
+        if wall is not None and before != after:
+            resolution = checks.resolve(wall, before, "earlier")
+            assert resolution.start is not None
+            self.when.blockSignals(True)
+            self._set_wall(tz.convert(resolution.start, after).replace(tzinfo=None))
+            self.when.blockSignals(False)
         self.refresh()
 
     # -- live checks -----------------------------------------------------------------------
@@ -291,14 +353,26 @@ class AppointmentEditor(QDialog):
         self.phone.setVisible(not video)
         self.phone_label.setVisible(not video)
         resolution = self.resolution()
-        self._show_fold(resolution)
-        self._show_preview(resolution, prospect)
         problems = self.problems_now()
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
-        self._set_warnings(resolution, None)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not problems and resolution.start is not None)
+        ok.setEnabled(
+            not problems
+            and resolution is not None
+            and resolution.start is not None
+            and not self._waiting
+        )
+        if resolution is None:
+            self.fold_box.hide()
+            self.preview.setText("")
+            self._generation += 1  # an answer for the time typed before is no longer wanted
+            self.warnings = []
+            self.warning_label.hide()
+            return
+        self._show_fold(resolution)
+        self._show_preview(resolution, prospect)
+        self._set_warnings(resolution, None)
         if resolution.start is not None:
             self._check_conflicts(resolution)
 
@@ -336,7 +410,9 @@ class AppointmentEditor(QDialog):
         if start is None:
             self.preview.setText(self.tr("Choose one of the two times above."))
             return
-        end = start + timedelta(minutes=self.minutes.value())
+        # Instants, not wall clocks: a call across the night the clocks jump ends an hour later
+        # on the clock than it would on another night.
+        end = tz.to_utc(start) + timedelta(minutes=self.minutes.value())
         parts = []
         for label, zone in ((self.tr("You"), self.closer.zone),) + (
             ((prospect.name, prospect.zone),) if prospect else ()
@@ -360,6 +436,13 @@ class AppointmentEditor(QDialog):
         prospect = self.current_prospect()
         if prospect is None:
             found.append(self.tr("Choose a prospect (or add a new one)."))
+        if self.wall() is None:
+            found.append(
+                self.tr("Type the date and time as %1 (years %2 to %3).")
+                .replace("%1", "2027-03-28 14:30")
+                .replace("%2", str(FIRST_YEAR))
+                .replace("%3", str(LAST_YEAR))
+            )
         try:
             if self.kind.currentData() == CallKind.VIDEO.value:
                 parse.parse_video_url(self.link.text())
@@ -423,7 +506,8 @@ class AppointmentEditor(QDialog):
         resolution = self.resolution()
         prospect = self.current_prospect()
         if (
-            resolution.start is None
+            resolution is None
+            or resolution.start is None
             or prospect is None
             or self.company.currentData() is None
             or self.problems_now()
@@ -443,13 +527,16 @@ class AppointmentEditor(QDialog):
         )
 
     def _quick_add(self) -> None:
-        dialog = QuickProspectDialog(self)
+        dialog = QuickProspectDialog(self._clock, self)
+        typed = self.prospect.currentText().strip()
+        if self.current_prospect() is None:
+            dialog.name.setText(typed)  # the name just typed, which matched nobody
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.add_prospect(dialog.name.text(), dialog.zone.currentText())
+        self.add_prospect(dialog.name.text(), dialog.chosen_zone, dialog.chosen_country)
 
-    def add_prospect(self, name: str, zone: str) -> None:
-        """Add a prospect to the agenda and choose them."""
+    def add_prospect(self, name: str, zone: str, country: str = "") -> None:
+        """Add a prospect to the agenda (undoable, like every write) and choose them."""
 
         def added(prospect: Prospect) -> None:
             self.directory = Directory(
@@ -466,7 +553,44 @@ class AppointmentEditor(QDialog):
             self.problems.setText(describe(error))
             self.problems.show()
 
-        self.source.write(self, lambda agenda: agenda.add_prospect(name, zone), added, failed)
+        self.source.write(
+            self,
+            lambda agenda: agenda.add_prospect(name, zone, country=country),
+            added,
+            failed,
+            undo=self.tr("New prospect"),
+        )
+
+    # -- saving ----------------------------------------------------------------------------
+    def accept(self) -> None:
+        """Hand the call to the window (``submitted``); the dialog closes once it is written."""
+        draft = self.draft()
+        if draft is None or self._waiting:
+            return
+        self._set_waiting(True)
+        self.submitted.emit(draft)
+
+    def answered(self, why: str | None) -> None:
+        """How saving ended: None, written (the dialog closes); else why not ("" when the user
+        said no to a question): the dialog stays open with what was typed."""
+        self._set_waiting(False)
+        if why is None:
+            super().accept()
+            return
+        if why:
+            self.problems.setText(why)
+            self.problems.show()
+
+    def reject(self) -> None:
+        """Cancel, unless a save is on its way (its answer needs the dialog)."""
+        if not self._waiting:
+            super().reject()
+
+    def _set_waiting(self, waiting: bool) -> None:
+        self._waiting = waiting
+        self.buttons.setEnabled(not waiting)
+        if not waiting:
+            self.refresh()
 
 
 def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
@@ -532,19 +656,49 @@ def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
 
 
 class QuickProspectDialog(QDialog):
-    """A prospect's name and zone, to add them without leaving the editor."""
+    """A prospect's name, country and zone, to add them without leaving the editor (the
+    country gives their public holidays and weekend; the rest is in the Prospects room).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Attributes:
+        chosen_zone, chosen_country: what was entered, once accepted (checked).
+    """
+
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New prospect"))
         self.name = QLineEdit(self)
-        self.zone = zone_box(self, "Europe/Paris")
+        self.country = QLineEdit(self)
+        self.country.setPlaceholderText(self.tr("e.g. CA (for public holidays and the weekend)"))
+        self.zone = ZonePicker(clock, self)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        self.chosen_zone = ""
+        self.chosen_country = ""
         form = QFormLayout(self)
         form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Country:"), self.country)
         form.addRow(self.tr("Time zone:"), self.zone)
+        form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(520)
+
+    def accept(self) -> None:
+        """Close only with a name, a known country (or none) and a known zone."""
+        try:
+            if not self.name.text().strip():
+                raise ValidationError("name", "empty", "")
+            country = parse.parse_country(self.country.text()) if self.country.text() else ""
+            zone = self.zone.zone()
+        except CloserDeskError as error:
+            self.error.setText(describe(error))
+            self.error.show()
+            return
+        self.chosen_zone, self.chosen_country = zone, country
+        super().accept()

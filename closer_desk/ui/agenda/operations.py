@@ -1,9 +1,13 @@
-"""What the user does to calls, checked like the CLI checks it, and pushed on the undo stack.
+"""What the user does to calls, checked like the CLI checks it, and recorded for undo.
 
 Views only report intentions (move this call to this wall time, cancel that one); this object
 reads the wall time in the closer's zone without guessing across DST changes, lets the store
-refuse conflicts, asks the user when a choice is needed, and records undoable commands. Every
-write goes through the door; what it changed reaches the views from there.
+refuse conflicts, asks the user when a choice is needed, and names each write for the undo
+stack (the door records it: ``AgendaSource.write(undo=...)``). Every write goes through the
+door; what it changed reaches the views from there.
+
+A refusal is said once: to the editor that asked (it stays open with what was typed), or in
+one box. A question the user answered "No" to is not a refusal: nothing more is said.
 """
 
 from __future__ import annotations
@@ -13,15 +17,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from closer_desk.core import lifecycle
 from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import CallStateError, ConflictError
-from closer_desk.core.model import Appointment, Booking, OutcomeChoice
-from closer_desk.ui.agenda.undo import CreateCommand, DeleteCommand, IdMap, RestoreCommand
-from closer_desk.ui.common.prompts import Prompts, describe
+from closer_desk.core.model import Appointment, Booking, OutcomeChoice, Status
+from closer_desk.ui.common.prompts import Prompts, describe, describe_conflict
 from closer_desk.ui.common.source import AgendaSource
 
 if TYPE_CHECKING:
@@ -30,15 +32,20 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 #: A write of one call, run on the worker.
 Change = Callable[["Agenda"], Appointment]
+#: Told how a write ended: None when it was written, else why not ("" when the user said no).
+Answer = Callable[[str | None], object]
+#: A question that may overrule a refusal: (title, text) for the errors it applies to.
+Question = Callable[[BaseException], tuple[str, str] | None]
 
 
 class CallOperations(QObject):
-    """Books, moves, edits, cancels and deletes calls for the window.
+    """Books, moves, edits, duplicates, cancels and deletes calls for the window.
 
     Signals:
         done(object): an operation succeeded with this ``Appointment`` (or None for a delete).
-        refused(str): an operation was refused or abandoned; the sentence says why (views
-            put a call dragged away back where the agenda holds it).
+        refused(str): an operation was refused or abandoned; the sentence says why ("" when
+            the user answered no): views put a call dragged away back where the agenda holds
+            it.
     """
 
     done = Signal(object)
@@ -47,152 +54,176 @@ class CallOperations(QObject):
     def __init__(
         self,
         source: AgendaSource,
-        undo_stack: QUndoStack,
         prompts: Prompts,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
-        self.undo_stack = undo_stack
         self.prompts = prompts
-        self.ids = IdMap()
 
     def _widget(self) -> QWidget | None:
         parent = self.parent()
         return parent if isinstance(parent, QWidget) else None
 
-    def _refuse(self, error: BaseException | str) -> None:
-        text = error if isinstance(error, str) else describe(error)
-        self.refused.emit(text)
-        self.prompts.inform(
-            self._widget(), QCoreApplication.translate("CallOperations", "Not done"), text
-        )
+    def _zone_of(self, closer_id: int | None) -> str | None:
+        closer = self.source.directory.closer(closer_id)
+        return closer.zone if closer is not None else None
 
-    def _confirm_conflict(self, error: BaseException) -> bool:
-        return isinstance(error, ConflictError) and self.prompts.confirm(
-            self._widget(),
-            QCoreApplication.translate("CallOperations", "Overlapping calls"),
+    def _conflict_question(self, zone: str | None) -> Question:
+        def question(error: BaseException) -> tuple[str, str] | None:
+            if not isinstance(error, ConflictError):
+                return None
+            text = describe_conflict(error, self.source.directory, zone)
+            return QCoreApplication.translate(
+                "CallOperations", "Overlapping calls"
+            ), text + "\n\n" + QCoreApplication.translate("CallOperations", "Do it anyway?")
+
+        return question
+
+    @staticmethod
+    def _outcome_question(error: BaseException) -> tuple[str, str] | None:
+        if not isinstance(error, CallStateError) or error.code not in (
+            lifecycle.HAS_OUTCOME,
+            lifecycle.SETTLED,
+        ):
+            return None
+        return (
+            QCoreApplication.translate("CallOperations", "Cancel the call"),
             describe(error)
             + "\n\n"
-            + QCoreApplication.translate("CallOperations", "Do it anyway?"),
+            + QCoreApplication.translate(
+                "CallOperations", "Cancel it anyway? Its outcome and deal are removed."
+            ),
         )
-
-    def _confirm_undo_outcome(self, error: BaseException) -> bool:
-        return (
-            isinstance(error, CallStateError)
-            and error.code in (lifecycle.HAS_OUTCOME, lifecycle.SETTLED)
-            and self.prompts.confirm(
-                self._widget(),
-                QCoreApplication.translate("CallOperations", "Cancel the call"),
-                describe(error)
-                + "\n\n"
-                + QCoreApplication.translate(
-                    "CallOperations", "Cancel it anyway? Its outcome and deal are removed."
-                ),
-            )
-        )
-
-    def _confirm(self, title: str, question: str, prospect_name: str) -> bool:
-        """Ask before a destructive change; ``%1`` in the question is the prospect."""
-        return self.prompts.confirm(self._widget(), title, question.replace("%1", prospect_name))
-
-    def _restored(self, before: Appointment, label: str) -> Callable[[Appointment], None]:
-        """What to do when a change to ``before`` is stored: push its undo, then say done."""
-
-        def pushed(after: Appointment) -> None:
-            self.undo_stack.push(RestoreCommand(self.source, self.ids, before, after, label))
-            self.done.emit(after)
-
-        return pushed
 
     def _run(
         self,
+        label: str,
         fn: Callable[[Agenda], T],
         on_done: Callable[[T], object],
-        force_retry: Callable[[Agenda], T] | None = None,
-        ask: Callable[[BaseException], bool] | None = None,
+        *,
+        force: Callable[[Agenda], T] | None = None,
+        question: Question | None = None,
+        answer: Answer | None = None,
     ) -> None:
-        """Run a write; refused for a reason the user may overrule (a conflict, or what
-        ``ask`` asks about), ask and retry with ``force_retry`` if the user agrees."""
-        overrule = ask or self._confirm_conflict
+        """Write ``fn`` (recorded for undo as ``label``). Refused for a reason the user may
+        overrule (``question``: a conflict by default), ask, and write ``force`` on yes."""
+        ask = question or self._conflict_question(None)
+
+        def written(result: T) -> None:
+            on_done(result)
+            if answer is not None:
+                answer(None)
+
+        def refused(error: BaseException) -> None:
+            text = error if isinstance(error, str) else describe(error)
+            self.refused.emit(text)
+            if answer is not None:
+                answer(text)
+            else:
+                self.prompts.inform(
+                    self._widget(), QCoreApplication.translate("CallOperations", "Not done"), text
+                )
 
         def failed(error: BaseException) -> None:
-            if force_retry is not None and overrule(error):
-                self.source.write(self, force_retry, on_done, self._refuse)
-                return
-            self._refuse(error)
+            asked = ask(error) if force is not None else None
+            if force is None or asked is None:
+                refused(error)
+            elif self.prompts.confirm(self._widget(), *asked):
+                self.source.write(self, force, written, refused, undo=label)
+            else:  # the user said no: nothing to add
+                self.refused.emit("")
+                if answer is not None:
+                    answer("")
 
-        self.source.write(self, fn, on_done, failed)
+        self.source.write(self, fn, written, failed, undo=label)
 
     # -- the operations --------------------------------------------------------------------
-    def book(self, draft: Booking) -> None:
-        """Book a new call."""
+    def book(self, draft: Booking, answer: Answer | None = None, label: str = "") -> None:
+        """Book a new call (``answer`` is told how it ended, instead of a box)."""
 
         def book(force: bool) -> Change:
             return lambda agenda: agenda.book_call(draft, force=force)
 
-        def booked(appointment: Appointment) -> None:
-            self.undo_stack.push(
-                CreateCommand(
-                    self.source,
-                    self.ids,
-                    appointment,
-                    QCoreApplication.translate("CallOperations", "New call"),
-                )
-            )
-            self.done.emit(appointment)
+        zone = self._zone_of(draft.closer if isinstance(draft.closer, int) else None)
+        self._run(
+            label or QCoreApplication.translate("CallOperations", "New call"),
+            book(False),
+            self.done.emit,
+            force=book(True),
+            question=self._conflict_question(zone),
+            answer=answer,
+        )
 
-        self._run(book(False), booked, book(True))
+    def duplicate(self, original: Appointment, wall: datetime, zone: str) -> None:
+        """Book a copy of a call (company, prospect, kind, length, link, number, reminder;
+        not its notes or outcome) at the naive ``wall`` time read in ``zone``."""
+        start = self._instant(
+            wall, zone, QCoreApplication.translate("CallOperations", "The call was not duplicated.")
+        )
+        if start is None:
+            return
+        copy = Booking(
+            company=original.company_id,
+            prospect=original.prospect_id,
+            start=start,
+            minutes=original.minutes,
+            kind=original.kind,
+            url=original.url,
+            phone=original.phone,
+            closer=original.closer_id,
+            reminder_minutes=original.reminder_minutes,
+        )
+        self.book(copy, label=QCoreApplication.translate("CallOperations", "Duplicate call"))
+
+    def _instant(self, wall: datetime, zone: str, given_up: str) -> datetime | None:
+        """``wall`` read in ``zone``; across a DST gap or fold the user picks (None: gave up)."""
+        resolution = resolve(wall, zone)
+        if resolution.start is not None:
+            return resolution.start
+        assert resolution.earlier is not None and resolution.later is not None
+        text = (
+            QCoreApplication.translate(
+                "CallOperations",
+                "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",  # noqa: E501
+            )
+            if resolution.dst == "gap"
+            else QCoreApplication.translate(
+                "CallOperations",
+                "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",
+            )
+        )
+        start = self.prompts.choose_instant(
+            self._widget(),
+            text.replace("%1", f"{wall:%H:%M}").replace("%2", zone),
+            resolution.earlier,
+            resolution.later,
+        )
+        if start is None:
+            self.refused.emit(given_up)
+        return start
 
     def move(self, before: Appointment, wall: datetime, minutes: int, zone: str) -> None:
         """Move (and resize) a call to the naive ``wall`` time read in ``zone``."""
-        resolution = resolve(wall, zone)
-        start = resolution.start
+        start = self._instant(
+            wall, zone, QCoreApplication.translate("CallOperations", "The call was not moved.")
+        )
         if start is None:
-            assert resolution.earlier is not None and resolution.later is not None
-            text = (
-                QCoreApplication.translate(
-                    "CallOperations",
-                    "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",  # noqa: E501
-                )
-                if resolution.dst == "gap"
-                else QCoreApplication.translate(
-                    "CallOperations",
-                    "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",  # noqa: E501
-                )
-            )
-            start = self.prompts.choose_instant(
-                self._widget(),
-                text.replace("%1", f"{wall:%H:%M}").replace("%2", zone),
-                resolution.earlier,
-                resolution.later,
-            )
-            if start is None:
-                self._refuse(
-                    QCoreApplication.translate("CallOperations", "The call was not moved.")
-                )
-                return
-        chosen = start
-        call_id = self.ids.resolve(before.id)
-
-        def moved(after: Appointment) -> None:
-            label = (
-                QCoreApplication.translate("CallOperations", "Resize call")
-                if after.minutes != before.minutes and after.start == before.start
-                else QCoreApplication.translate("CallOperations", "Move call")
-            )
-            self.undo_stack.push(RestoreCommand(self.source, self.ids, before, after, label))
-            self.done.emit(after)
-
+            return
+        resized = minutes != before.minutes and start == before.start
         self._run(
-            lambda agenda: agenda.move(call_id, chosen, minutes=minutes),
-            moved,
-            lambda agenda: agenda.move(call_id, chosen, minutes=minutes, force=True),
+            QCoreApplication.translate("CallOperations", "Resize call")
+            if resized
+            else QCoreApplication.translate("CallOperations", "Move call"),
+            lambda agenda: agenda.move(before.id, start, minutes=minutes),
+            self.done.emit,
+            force=lambda agenda: agenda.move(before.id, start, minutes=minutes, force=True),
+            question=self._conflict_question(zone),
         )
 
-    def edit(self, before: Appointment, draft: Booking) -> None:
-        """Apply the editor's changes to an existing call."""
-        call_id = self.ids.resolve(before.id)
+    def edit(self, before: Appointment, draft: Booking, answer: Answer | None = None) -> None:
+        """Apply the editor's changes to an existing call (``answer`` as for ``book``)."""
+        call_id = before.id
 
         def change(force: bool) -> Change:
             def run(agenda: Agenda) -> Appointment:
@@ -212,55 +243,53 @@ class CallOperations(QObject):
 
             return run
 
-        edited = self._restored(before, QCoreApplication.translate("CallOperations", "Edit call"))
-        self._run(change(False), edited, change(True))
+        self._run(
+            QCoreApplication.translate("CallOperations", "Edit call"),
+            change(False),
+            self.done.emit,
+            force=change(True),
+            question=self._conflict_question(self._zone_of(before.closer_id)),
+            answer=answer,
+        )
 
     def cancel(self, before: Appointment, prospect_name: str) -> None:
         """Cancel a call after the user confirms."""
-        if not self._confirm(
+        if before.status not in (Status.PLANNED, Status.CONFIRMED, Status.DONE, Status.NO_SHOW):
+            return
+        if not self.prompts.confirm(
+            self._widget(),
             QCoreApplication.translate("CallOperations", "Cancel the call"),
             QCoreApplication.translate(
                 "CallOperations", "Cancel the call with %1? Its time is freed."
-            ),
-            prospect_name,
+            ).replace("%1", prospect_name),
         ):
             return
-        call_id = self.ids.resolve(before.id)
-        cancelled = self._restored(
-            before, QCoreApplication.translate("CallOperations", "Cancel call")
-        )
+        call_id = before.id
         # A call held or missed keeps its outcome unless the user says to remove it.
         self._run(
+            QCoreApplication.translate("CallOperations", "Cancel call"),
             lambda agenda: agenda.cancel(call_id),
-            cancelled,
-            lambda agenda: agenda.cancel(call_id, undo_outcome=True),
-            ask=self._confirm_undo_outcome,
+            self.done.emit,
+            force=lambda agenda: agenda.cancel(call_id, undo_outcome=True),
+            question=self._outcome_question,
         )
 
     def delete(self, before: Appointment, prospect_name: str) -> None:
         """Remove a call for good after the user confirms (undo brings it back)."""
-        if not self._confirm(
+        if not self.prompts.confirm(
+            self._widget(),
             QCoreApplication.translate("CallOperations", "Delete the call"),
             QCoreApplication.translate(
                 "CallOperations", "Delete the call with %1 from the agenda?"
-            ),
-            prospect_name,
+            ).replace("%1", prospect_name),
         ):
             return
-        call_id = self.ids.resolve(before.id)
-
-        def deleted(_result: object) -> None:
-            self.undo_stack.push(
-                DeleteCommand(
-                    self.source,
-                    self.ids,
-                    before,
-                    QCoreApplication.translate("CallOperations", "Delete call"),
-                )
-            )
-            self.done.emit(None)
-
-        self._run(lambda agenda: agenda.delete_appointment(call_id), deleted)
+        call_id = before.id
+        self._run(
+            QCoreApplication.translate("CallOperations", "Delete call"),
+            lambda agenda: agenda.delete_appointment(call_id),
+            lambda _none: self.done.emit(None),
+        )
 
     def set_outcome(
         self, before: Appointment, outcome: OutcomeChoice, currency: str = "EUR"
@@ -277,14 +306,11 @@ class CallOperations(QObject):
             )
             if value is None:
                 return
-        call_id = self.ids.resolve(before.id)
-
-        recorded = self._restored(
-            before, QCoreApplication.translate("CallOperations", "Record outcome")
-        )
+        call_id = before.id
         self._run(
+            QCoreApplication.translate("CallOperations", "Record outcome"),
             lambda agenda: agenda.set_outcome(
                 call_id, outcome, value=value, currency=currency if value else None
             ),
-            recorded,
+            self.done.emit,
         )

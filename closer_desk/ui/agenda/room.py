@@ -12,14 +12,24 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.commission import deal_currency
-from closer_desk.core.model import AgendaEntry, Changes, Closer, OutcomeChoice, Status
+from closer_desk.core.model import (
+    AgendaEntry,
+    Appointment,
+    Booking,
+    CallKind,
+    Changes,
+    Closer,
+    OutcomeChoice,
+    Status,
+)
 from closer_desk.core.new_call import default_start
+from closer_desk.ui.agenda.call_menu import MenuActions, call_menu, empty_time_menu
 from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
 from closer_desk.ui.agenda.listview import AgendaList
 from closer_desk.ui.agenda.operations import CallOperations
@@ -66,12 +76,15 @@ class AgendaRoom(QWidget):
         loaded(): the calls of the current range are on screen.
         requested(Request): what only another room can do (none yet).
         call_shown(object): the details pane shows another call (its id), or none (None).
+        outcome_wanted(int, object): the user chose an outcome for call ``int`` from its
+            menu, and a desk hosted under the details records outcomes (``host_desk``).
     """
 
     title_changed = Signal(str)
     loaded = Signal()
     requested = Signal(object)
     call_shown = Signal(object)
+    outcome_wanted = Signal(int, object)
 
     def __init__(
         self,
@@ -95,6 +108,12 @@ class AgendaRoom(QWidget):
         #: The last answer from the source (None until the first one arrives).
         self.page: EntriesPage | None = None
         self.editor: AppointmentEditor | None = None
+        #: The right-click menu last shown (tests pick its actions).
+        self.context_menu: QMenu | None = None
+        self._menu_extra: list[QAction] = []
+        self._desk_hosted = False
+        #: The company of the last call booked or edited here: the next new call's.
+        self.last_company_id: int | None = None
         self._scrolled = False
 
         self._prefetch_timer = QTimer(self)
@@ -126,7 +145,10 @@ class AgendaRoom(QWidget):
             view.selected.connect(self.select)
             view.activated.connect(self.edit_call)
         self.grid.move_requested.connect(self._on_move)
+        self.grid.duplicate_requested.connect(self._on_duplicate)
         self.grid.create_requested.connect(lambda wall: self.new_call(wall))
+        self.grid.menu_requested.connect(self._show_menu)
+        self.list.menu_requested.connect(self._show_menu)
         self.details.outcome_requested.connect(self._on_outcome)
         self.details.edit_requested.connect(self.edit_call)
         self.details.cancel_requested.connect(lambda _id: self.cancel_selected())
@@ -220,17 +242,47 @@ class AgendaRoom(QWidget):
         """Put the call's desk under the details: it has its own outcome buttons (with the
         deal's value and the reason), and the pane gets at least ``width`` pixels."""
         self.details.outcomes.hide()
+        self._desk_hosted = True
         self.details.set_extra(desk)
         sizes = self._splitter.sizes()
         if len(sizes) == 2 and sizes[1] < width:
             self._splitter.setSizes([max(sum(sizes) - width, 0), width])
 
     def add_context_actions(self, actions: Sequence[QAction]) -> None:
-        """Right-click on a call in the grid or the list offers ``actions`` (it selects the
-        call first)."""
-        for view in (self.grid.viewport(), self.list.table.viewport()):
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            view.addActions(list(actions))
+        """Right-click on a call in the grid or the list offers ``actions`` too (after its
+        own: edit, join, move, duplicate, outcome, cancel), on the call it selects first."""
+        self._menu_extra.extend(actions)
+
+    def _show_menu(self, appointment_id: int | None, wall: datetime | None, at: QPoint) -> None:
+        entry = self._entry(appointment_id)
+        actions = MenuActions(
+            edit=self.edit_call,
+            move=lambda call: self.edit_call(call, focus_time=True),
+            duplicate=self.duplicate_call,
+            cancel=lambda call: self._cancel(self._entry(call)),
+            outcome=self.choose_outcome,
+            reach=self._reach,
+            new_call=self.new_call,
+        )
+        if entry is not None:
+            prospect = self.source.directory.prospect(entry.appointment.prospect_id)
+            a = entry.appointment
+            reachable = (
+                bool(a.url)
+                if a.kind == CallKind.VIDEO
+                else bool(a.phone or (prospect and prospect.phone))
+            )
+            menu = call_menu(
+                self, entry, self._clock(), actions, self._menu_extra, reachable=reachable
+            )
+        elif wall is not None:
+            menu = empty_time_menu(self, wall, actions)
+        else:
+            return
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        self.context_menu = menu
+        menu.popup(at)
 
     def reload(self) -> None:
         """Ask for the calls in view (the answer arrives in ``_on_entries``)."""
@@ -338,8 +390,14 @@ class AgendaRoom(QWidget):
         )
 
     # -- actions ---------------------------------------------------------------------------
-    def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:
-        """Open the editor for a new call (at ``wall``, naive in the closer's zone)."""
+    def _entry(self, appointment_id: int | None) -> AgendaEntry | None:
+        return next((e for e in self.entries if e.appointment.id == appointment_id), None)
+
+    def new_call(
+        self, wall: datetime | None = None, *, copy_of: Appointment | None = None
+    ) -> AppointmentEditor | None:
+        """Open the editor for a new call (at ``wall``, naive in the closer's zone; a copy of
+        ``copy_of``'s company, prospect, kind, length, link and reminder)."""
         from closer_desk.ui.agenda.editor import AppointmentEditor
 
         if self.closer is None:
@@ -347,18 +405,42 @@ class AgendaRoom(QWidget):
         if wall is None:
             wall = default_start(self.day, tz.convert(self._clock(), self.zone))
         editor = AppointmentEditor(
-            self.source, self.source.directory, self.closer, self._clock, start=wall, parent=self
+            self.source,
+            self.source.directory,
+            self.closer,
+            self._clock,
+            start=wall,
+            company_id=self.last_company_id,
+            copy_of=copy_of,
+            parent=self,
         )
-        editor.accepted.connect(lambda: self._booked(editor))
+        label = self.tr("Duplicate call") if copy_of is not None else ""
+
+        def book(draft: Booking) -> None:
+            self.last_company_id = int(draft.company)
+            self.operations.book(draft, answer=editor.answered, label=label)
+
+        editor.submitted.connect(book)
         self._open(editor)
         return editor
 
-    def edit_call(self, appointment_id: int | None = None) -> AppointmentEditor | None:
-        """Open a call in the editor."""
+    def duplicate_call(self, appointment_id: int) -> AppointmentEditor | None:
+        """A new call like this one, a week later at the same time (the editor opens on it)."""
+        entry = self._entry(appointment_id)
+        if entry is None:
+            return None
+        wall = tz.convert(entry.appointment.start, self.zone).replace(tzinfo=None)
+        return self.new_call(wall + timedelta(days=7), copy_of=entry.appointment)
+
+    def edit_call(
+        self, appointment_id: int | None = None, *, focus_time: bool = False
+    ) -> AppointmentEditor | None:
+        """Open a call in the editor (``focus_time``: with its date and time selected, to
+        move it)."""
         from closer_desk.ui.agenda.editor import AppointmentEditor
 
         target = appointment_id if appointment_id is not None else self.selected_id
-        entry = next((e for e in self.entries if e.appointment.id == target), None)
+        entry = self._entry(target)
         if entry is None or self.closer is None:
             return None
         self.select(entry.appointment.id)
@@ -370,8 +452,16 @@ class AgendaRoom(QWidget):
             appointment=entry.appointment,
             parent=self,
         )
-        editor.accepted.connect(lambda: self._edited(editor, entry))
+
+        def save(draft: Booking) -> None:
+            self.last_company_id = int(draft.company)
+            self.operations.edit(entry.appointment, draft, answer=editor.answered)
+
+        editor.submitted.connect(save)
         self._open(editor)
+        if focus_time:
+            editor.when.line.setFocus()
+            editor.when.line.selectAll()
         return editor
 
     def _open(self, editor: AppointmentEditor) -> None:
@@ -379,24 +469,32 @@ class AgendaRoom(QWidget):
         editor.finished.connect(editor.deleteLater)
         editor.open()
 
-    def _booked(self, editor: AppointmentEditor) -> None:
-        draft = editor.draft()
-        if draft is not None:
-            self.operations.book(draft)
-
-    def _edited(self, editor: AppointmentEditor, entry: AgendaEntry) -> None:
-        draft = editor.draft()
-        if draft is not None:
-            self.operations.edit(entry.appointment, draft)
-
     def _on_move(self, appointment_id: int, wall: datetime, minutes: int) -> None:
-        entry = next((e for e in self.entries if e.appointment.id == appointment_id), None)
+        entry = self._entry(appointment_id)
         if entry is not None:
             self.operations.move(entry.appointment, wall, minutes, self.zone)
 
+    def _on_duplicate(self, appointment_id: int, wall: datetime) -> None:
+        entry = self._entry(appointment_id)
+        if entry is not None:
+            self.operations.duplicate(entry.appointment, wall, self.zone)
+
+    def _reach(self, appointment_id: int) -> None:
+        """Join the call's video link, or call its number (as the details pane's buttons)."""
+        entry = self._entry(appointment_id)
+        if entry is None:
+            return
+        self.select(appointment_id)
+        if entry.appointment.kind == CallKind.VIDEO:
+            self.details.join()
+        else:
+            self.details.call()
+
     def cancel_selected(self) -> None:
         """Cancel the selected call (the user confirms)."""
-        entry = self.selected_entry()
+        self._cancel(self.selected_entry())
+
+    def _cancel(self, entry: AgendaEntry | None) -> None:
         if entry is not None and entry.appointment.status in (Status.PLANNED, Status.CONFIRMED):
             self.operations.cancel(entry.appointment, entry.prospect_name)
 
@@ -407,8 +505,17 @@ class AgendaRoom(QWidget):
             self.operations.delete(entry.appointment, entry.prospect_name)
             self.selected_id = None
 
+    def choose_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
+        """Record an outcome chosen from a call's menu: by the desk under the details when
+        there is one (its deal value, currency and reason), else here."""
+        self.select(appointment_id)
+        if self._desk_hosted:
+            self.outcome_wanted.emit(appointment_id, outcome)
+        else:
+            self._on_outcome(appointment_id, outcome)
+
     def _on_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
-        entry = next((e for e in self.entries if e.appointment.id == appointment_id), None)
+        entry = self._entry(appointment_id)
         if entry is None:
             return
         company = self.source.directory.company(entry.appointment.company_id)

@@ -1,8 +1,9 @@
 """Day and Week views: a time grid in the closer's zone with a second scale in another zone.
 
 Calls are coloured blocks by company showing the prospect's local time; a red line marks now.
-Dragging a block moves it, dragging its lower edge resizes it, double-clicking empty time asks
-for a new call. The grid only reports what the user did (signals with naive wall times in the
+Dragging a block moves it (with Ctrl held, a copy of it), dragging its lower edge resizes it,
+double-clicking empty time asks for a new call; Tab, Shift+Tab and the Up/Down arrows go from
+call to call. The grid only reports what the user did (signals with naive wall times in the
 closer's zone); the window checks DST gaps and conflicts exactly as the CLI does.
 """
 
@@ -16,9 +17,11 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -67,13 +70,20 @@ class TimeGrid(QAbstractScrollArea):
         activated(int): a call was double-clicked (open it in the editor).
         move_requested(int, object, int): a call was dragged to a naive wall start (closer's
             zone) with a length in minutes.
+        duplicate_requested(int, object): a call was dragged with Ctrl held: a copy of it at
+            this naive wall start.
         create_requested(object): empty time was double-clicked (naive wall start).
+        menu_requested(object, object, QPoint): a right-click (or the menu key) on a call
+            (its id, else None) or on empty time (its naive wall start, else None), at this
+            global position.
     """
 
     selected = Signal(int)
     activated = Signal(int)
     move_requested = Signal(int, object, int)
+    duplicate_requested = Signal(int, object)
     create_requested = Signal(object)
+    menu_requested = Signal(object, object, QPoint)
 
     header_height = 46
     gutter_width = 64
@@ -301,10 +311,93 @@ class TimeGrid(QAbstractScrollArea):
             self.viewport().update()
             return
         day_index, start, end = ghost
-        minutes = end - start if mode == Drag.RESIZE else block.entry.appointment.minutes
-        self.move_requested.emit(
-            block.entry.appointment.id, self.wall_time(day_index, start), minutes
+        appointment = block.entry.appointment
+        if mode == Drag.MOVE and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_requested.emit(appointment.id, self.wall_time(day_index, start))
+            return
+        minutes = end - start if mode == Drag.RESIZE else appointment.minutes
+        self.move_requested.emit(appointment.id, self.wall_time(day_index, start), minutes)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        pos = event.pos()  # in the viewport, where it was delivered (a key: the grid's focus)
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # The menu key acts on the selected call, where it is drawn.
+            block = self.block_of(self.selected_id) if self.selected_id is not None else None
+            if block is not None:
+                pos = self.block_rect(block).center().toPoint()
+        block = self.block_at(pos)
+        slot = self.slot_at(pos)
+        wall = (
+            self.wall_time(slot[0], _snap_down(slot[1]))
+            if block is None and slot is not None
+            else None
         )
+        if block is None and wall is None:
+            return
+        if block is not None and block.entry.appointment.id != self.selected_id:
+            self.select(block.entry.appointment.id)
+            self.selected.emit(block.entry.appointment.id)
+        self.menu_requested.emit(
+            block.entry.appointment.id if block is not None else None,
+            wall,
+            self.viewport().mapToGlobal(pos),
+        )
+
+    # -- the keyboard ----------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Tab goes from call to call (before Qt moves the focus on), and leaves the grid
+        # after the last one.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            plain = not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            backwards = key == Qt.Key.Key_Backtab or (
+                key == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            tab = plain and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            if tab and self.select_next(-1 if backwards else 1):
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
+        step = steps.get(Qt.Key(event.key()))
+        if step is not None and not event.modifiers() and self.select_next(step, wrap=True):
+            return
+        super().keyPressEvent(event)
+
+    def select_next(self, step: int, *, wrap: bool = False) -> bool:
+        """Select the next call in time (``step`` 1) or the previous one (-1); from none, the
+        first or the last. False when there is none that way (``wrap``: stay on the last)."""
+        order = sorted(self.blocks, key=lambda b: (b.day_index, b.start, b.column, b.end))
+        if not order:
+            return False
+        ids = [b.entry.appointment.id for b in order]
+        if self.selected_id in ids:
+            at = ids.index(self.selected_id) + step
+            if not 0 <= at < len(ids):
+                if not wrap:
+                    return False
+                at = min(max(at, 0), len(ids) - 1)
+        else:
+            at = 0 if step > 0 else len(ids) - 1
+        block = order[at]
+        self.select(block.entry.appointment.id)
+        self.ensure_visible(block)
+        self.selected.emit(block.entry.appointment.id)
+        return True
+
+    def ensure_visible(self, block: Block) -> None:
+        """Scroll so that ``block`` is in view (its top, if it is taller than the view)."""
+        rect = self.block_rect(block)
+        bar = self.verticalScrollBar()
+        if rect.top() < self.header_height:
+            bar.setValue(int(bar.value() + rect.top() - self.header_height - 8))
+        elif rect.bottom() > self.viewport().height():
+            overflow = rect.bottom() - self.viewport().height() + 8
+            room = rect.top() - self.header_height - 8
+            bar.setValue(int(bar.value() + min(overflow, room)))
 
     def viewportEvent(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:

@@ -176,7 +176,11 @@ class ImportDialog(QDialog):
                 agenda, path, busy=busy, closer=closer, progress=progress, cancelled=stop
             )
 
-        self._source.write(self, run, self._on_finished, self._on_error)
+        # Undo takes back the whole import: what it added is removed, what it updated or
+        # cancelled is put back as it was.
+        self._source.write(
+            self, run, self._on_finished, self._on_error, undo=self.tr("Import calendar")
+        )
 
     @Slot()
     def cancel(self) -> None:

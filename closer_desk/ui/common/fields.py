@@ -22,6 +22,9 @@ def zone_box(parent: QWidget | None, current: str = "", *, first: Sequence[str] 
     completer = box.completer()
     if completer is not None:
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    # Typed ahead in the field, a match in the middle of a name garbles it ("montr" became
+    # "Montrca/Montreal"): the matches go in a list under it.
+    popup_completion(box)
     return box
 
 

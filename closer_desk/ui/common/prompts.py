@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from closer_desk.core import tz
 from closer_desk.core.errors import (
     AgendaStorageError,
     AgendaVersionError,
@@ -19,9 +21,11 @@ from closer_desk.core.errors import (
     NonExistentTimeError,
     NotFoundError,
     StorageProblem,
+    UndoConflictError,
     UnknownZoneError,
     ValidationError,
 )
+from closer_desk.core.model import AgendaEntry, Appointment, Closer, Company, Prospect
 from closer_desk.ui.common import i18n
 
 
@@ -52,24 +56,7 @@ def describe(error: BaseException) -> str:
             .replace("%2", error.zone)
         )
     if isinstance(error, ConflictError):
-        parts = []
-        if error.conflicts:
-            times = ", ".join(_when(c.start) for c in error.conflicts)  # type: ignore[attr-defined]
-            parts.append(
-                QCoreApplication.translate(
-                    "Messages", "This overlaps another call of the closer: %1."
-                ).replace("%1", times)
-            )
-        for entry in error.prospect_calls:
-            parts.append(
-                QCoreApplication.translate(
-                    "Messages", "%1 already has a call at this time with %2 (%3)."
-                )
-                .replace("%1", entry.prospect_name)  # type: ignore[attr-defined]
-                .replace("%2", entry.closer_name)  # type: ignore[attr-defined]
-                .replace("%3", _when(entry.appointment.start))  # type: ignore[attr-defined]
-            )
-        return " ".join(parts)
+        return describe_conflict(error)
     if isinstance(error, CallStateError):
         return _call_state(error)
     if isinstance(error, AmbiguousNameError):
@@ -111,11 +98,80 @@ def describe(error: BaseException) -> str:
         )
     if isinstance(error, AgendaStorageError):
         return _storage(error)
+    if isinstance(error, UndoConflictError):
+        return QCoreApplication.translate(
+            "Messages",
+            "it was changed since (in another program, perhaps), so it was left as it is.",
+        )
     if isinstance(error, CloserDeskError):
         return str(error)
     return QCoreApplication.translate("Messages", "Something went wrong: %1").replace(
         "%1", str(error) or type(error).__name__
     )
+
+
+class Counted(QObject):
+    """Sentences with a count, in Qt's plural forms (pyside6-lupdate gives plural forms to
+    ``tr`` alone, not to ``QCoreApplication.translate``)."""
+
+    def overlaps(self, count: int) -> str:
+        """This overlaps ``count`` other calls of the closer (%1: which)."""
+        return self.tr("This overlaps %n other calls of the closer: %1.", "", count)
+
+
+class _Names(Protocol):
+    """Where the names and zones of calls are looked up (the door's ``Directory``)."""
+
+    def company(self, company_id: int) -> Company | None: ...
+
+    def prospect(self, prospect_id: int) -> Prospect | None: ...
+
+    def closer(self, closer_id: int | None) -> Closer | None: ...
+
+
+def describe_conflict(
+    error: ConflictError, names: _Names | None = None, zone: str | None = None
+) -> str:
+    """The calls a change would overlap, each named (prospect, company) with its time in
+    ``zone`` (the closer's: what they see on their grid), else in the closer's own zone."""
+    parts = []
+    if error.conflicts:
+        calls = []
+        for call in error.conflicts:
+            assert isinstance(call, Appointment)
+            prospect = names.prospect(call.prospect_id) if names else None
+            company = names.company(call.company_id) if names else None
+            closer = names.closer(call.closer_id) if names else None
+            shown_in = zone or (closer.zone if closer else tz.zone_name(call.start))
+            when = _when(tz.convert(call.start, shown_in))
+            calls.append(
+                QCoreApplication.translate("Messages", "%1 (%2) at %3")
+                .replace("%1", prospect.name if prospect else "?")
+                .replace("%2", company.name if company else "?")
+                .replace("%3", when)
+                if prospect or company
+                else when
+            )
+        # English says "another call" for one; French has its own forms for every count.
+        count = len(calls)
+        if count == 1:
+            overlap = QCoreApplication.translate(
+                "Messages", "This overlaps another call of the closer: %1."
+            )
+        else:
+            overlap = Counted().overlaps(count)
+        parts.append(overlap.replace("%1", "; ".join(calls)))
+    for entry in error.prospect_calls:
+        assert isinstance(entry, AgendaEntry)
+        parts.append(
+            QCoreApplication.translate(
+                "Messages", "%1 already has a call at this time with %2 (%3)."
+            )
+            .replace("%1", entry.prospect_name)
+            .replace("%2", entry.closer_name)
+            .replace("%3", _when(tz.convert(entry.appointment.start, zone or entry.closer_zone)))
+        )
+    return " ".join(parts)
 
 
 def _storage(error: AgendaStorageError) -> str:

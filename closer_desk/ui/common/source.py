@@ -25,10 +25,12 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from closer_desk.core.model import AgendaEntry, Changes, Closer, Company, Prospect
+from closer_desk.ui.common.history import History
 from closer_desk.ui.common.tasks import TaskManager
 
 if TYPE_CHECKING:  # the window paints its first page before SQLAlchemy is loaded
     from closer_desk.store import Agenda
+    from closer_desk.store.undo import Revision
 
 T = TypeVar("T")
 Failure = Callable[[BaseException], object]
@@ -96,10 +98,12 @@ class OwnWrites(Protocol):
 
 @dataclass(frozen=True)
 class _Done(Generic[T]):
-    """A write that went through: its result and what it changed."""
+    """A write that went through: its result, what it changed, and its rows for the undo
+    stack (when it was recorded)."""
 
     result: T
     changes: Changes
+    revision: Revision | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ class AgendaSource(QObject):
         self._own_writes: OwnWrites | None = None
         self.directory = Directory()
         self._preloaded = False
+        #: The window's undo stack: every write a user makes is recorded there (``write``).
+        self.history = History(self)
 
     @property
     def tasks(self) -> TaskManager:
@@ -208,11 +214,20 @@ class AgendaSource(QObject):
         op: Callable[[Agenda], T],
         success: Callable[[T], object] | None = None,
         failure: Failure | None = None,
+        *,
+        undo: str | None = None,
+        merge: bool = False,
     ) -> None:
         """Run the change ``op(agenda)`` on the worker (one at a time, in order), hand its
         result to ``success`` (while ``owner`` exists), then announce what it changed. A
         refused write announces whatever it did change before it was refused (usually
-        nothing: every store call is one transaction)."""
+        nothing: every store call is one transaction).
+
+        ``undo`` names a write the user made ("Move call"): the rows it changes are recorded
+        and it becomes the newest command of ``history`` (before ``success`` runs). With
+        ``merge``, a write of the same name to the same rows joins the previous command (a
+        field saved as it is typed). The undo machinery's own writes pass None.
+        """
         probe = self._own_writes
 
         def job() -> _Done[T] | _Refused:
@@ -220,16 +235,24 @@ class AgendaSource(QObject):
             agenda.take_changes()  # only this write's own: nothing else writes through it
             with probe.own_write() if probe is not None else contextlib.nullcontext():
                 try:
-                    result = op(agenda)
+                    if undo is None:
+                        return _Done(op(agenda), agenda.take_changes())
+                    from closer_desk.store.undo import recording
+
+                    with recording(agenda) as rows:
+                        result = op(agenda)
                 except Exception as refused:
                     return _Refused(refused, agenda.take_changes())
-                return _Done(result, agenda.take_changes())
+                return _Done(result, agenda.take_changes(), rows.revision)
 
         def done(written: _Done[T] | _Refused) -> None:
             if isinstance(written, _Refused):
                 self._failure(owner, failure)(written.error)
-            elif success is not None and _alive(owner):
-                success(written.result)
+            else:
+                if undo is not None and written.revision is not None:
+                    self.history.record(undo, written.revision, merge=merge)
+                if success is not None and _alive(owner):
+                    success(written.result)
             if written.changes:
                 self.publish(written.changes)
 

@@ -5,6 +5,10 @@ buttons.
 Everything the widget reads or writes goes through the door (``AgendaSource``); answers are
 dropped if the closer has moved on to another call meanwhile, and it reads the call again when
 a write touches the call, its prospect (their file, their other calls) or its company.
+
+Nothing typed is lost: the notes and the prospect's file are saved shortly after typing stops,
+and at once when another call is shown, when the desk is hidden and when the window closes
+(``flush``). Each save is one step of the window's undo (typing in one field makes one step).
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ from closer_desk.ui.desk.models import HistoryModel, HistoryRow, ScriptModel, re
 if TYPE_CHECKING:
     from closer_desk.store import Agenda
 
+#: How long after the last key a field is saved.
+SAVE_DELAY_MS = 800
 _CURRENCIES = ("EUR", "USD", "CAD", "GBP", "CHF", "AED", "SAR", "JPY", "AUD", "SGD", "MAD", "XOF")
 _TICK_STYLE = (
     "QListView::indicator { width: 12px; height: 12px; border: 1px solid palette(text);"
@@ -175,10 +181,15 @@ class CallDeskWidget(QWidget):
         self._data: DeskData | None = None
         self._appointment_id: int | None = None
         self._notes_dirty = False
+        self._file_dirty = False
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
-        self._notes_timer.setInterval(800)
+        self._notes_timer.setInterval(SAVE_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
+        self._file_timer = QTimer(self)
+        self._file_timer.setSingleShot(True)
+        self._file_timer.setInterval(SAVE_DELAY_MS)
+        self._file_timer.timeout.connect(self.save_file)
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -217,7 +228,7 @@ class CallDeskWidget(QWidget):
         ):
             button = QPushButton(text, self)
             button.setObjectName(f"outcome_{key}")
-            button.clicked.connect(lambda _checked=False, k=key: self._outcome_clicked(k))
+            button.clicked.connect(lambda _checked=False, k=key: self.ask_outcome(k))
             self.outcome_buttons[key] = button
         self._place_outcome_buttons(columns=4)
         self.outcome_label = QLabel(self)
@@ -289,14 +300,17 @@ class CallDeskWidget(QWidget):
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(40)
             edit.setObjectName(f"file_{key}")
+            edit.textChanged.connect(self._file_changed)
             self.file_edits[key] = edit
             form.addRow(label, edit)
-        self.save_file_button = QPushButton(self.tr("Save file"), box)
-        self.save_file_button.clicked.connect(self.save_file)
+        # A choice made by the user (not by a read) is saved at once.
+        self.temperature_box.activated.connect(lambda _index: self._file_chosen())
+        self.file_hint = QLabel(self.tr("Saved as you type."), box)
+        self.file_hint.setEnabled(False)  # the palette's quiet text
         layout = QVBoxLayout(box)
         layout.addWidget(badge)  # full width: it wraps in a narrow details pane
         layout.addLayout(form)
-        layout.addWidget(self.save_file_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.file_hint, 0, Qt.AlignmentFlag.AlignRight)
         return box
 
     def on_changes(self, changes: Changes) -> None:
@@ -326,10 +340,21 @@ class CallDeskWidget(QWidget):
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # Qt's name
-        """Notes typed just before the pane closes are saved, not lost with the timer."""
+        """What was typed just before the pane closes is saved, not lost with the timer."""
+        self.flush()
+        super().hideEvent(event)
+
+    def flush(self) -> None:
+        """Save now whatever was typed and not saved yet (the notes, the prospect's file):
+        before another call is shown, and when the window closes."""
         if self._notes_dirty:
             self.save_notes()
-        super().hideEvent(event)
+        if self._file_dirty:
+            self.save_file()
+
+    def unsaved(self) -> bool:
+        """True while something typed waits to be saved."""
+        return self._notes_dirty or self._file_dirty
 
     def _place_outcome_buttons(self, columns: int) -> None:
         for n, button in enumerate(self.outcome_buttons.values()):
@@ -353,10 +378,9 @@ class CallDeskWidget(QWidget):
         return self._data
 
     def set_appointment(self, appointment_id: int | None) -> None:
-        """Show the desk of call ``appointment_id`` (None: nothing). Unsaved notes of the
-        previous call are saved first."""
-        if self._notes_dirty:
-            self.save_notes()
+        """Show the desk of call ``appointment_id`` (None: nothing). What was typed for the
+        previous call (its notes, its prospect's file) is saved first."""
+        self.flush()
         self._appointment_id = appointment_id
         if appointment_id is None:
             self._data = None
@@ -394,15 +418,19 @@ class CallDeskWidget(QWidget):
             self.notes_edit.setPlainText(a.notes)
             self.notes_edit.blockSignals(False)
         p = desk.prospect
-        self.temperature_box.setCurrentIndex(self.temperature_box.findData(p.temperature.value))
-        file = {
-            "need": p.need,
-            "motivations": p.motivations,
-            "blockages": p.blockages,
-            "notes": p.notes,
-        }
-        for key, edit in self.file_edits.items():
-            edit.setPlainText(file[key])
+        if not self._file_dirty:  # nor what they are typing in the file
+            self.temperature_box.setCurrentIndex(self.temperature_box.findData(p.temperature.value))
+            file = {
+                "need": p.need,
+                "motivations": p.motivations,
+                "blockages": p.blockages,
+                "notes": p.notes,
+            }
+            for key, edit in self.file_edits.items():
+                if edit.toPlainText() != file[key]:
+                    edit.blockSignals(True)
+                    edit.setPlainText(file[key])
+                    edit.blockSignals(False)
         self.history_model.set_rows(
             [
                 HistoryRow(
@@ -432,7 +460,9 @@ class CallDeskWidget(QWidget):
         self.notes_edit.clear()
         self.notes_edit.blockSignals(False)
         for edit in self.file_edits.values():
+            edit.blockSignals(True)
             edit.clear()
+            edit.blockSignals(False)
         self.outcome_label.clear()
         self.setEnabled(False)
 
@@ -465,12 +495,27 @@ class CallDeskWidget(QWidget):
             self.tick_saved.emit(wanted)
 
         self._source.write(
-            self, lambda agenda: set_tick(agenda, wanted, step, ticked), done, self._failed
+            self,
+            lambda agenda: set_tick(agenda, wanted, step, ticked),
+            done,
+            self._failed,
+            undo=self.tr("Tick the script") if ticked else self.tr("Untick the script"),
         )
 
     def _notes_changed(self) -> None:
         self._notes_dirty = True
         self._notes_timer.start()
+
+    def _file_changed(self) -> None:
+        if self._data is None:
+            return
+        self._file_dirty = True
+        self._file_timer.start()
+
+    def _file_chosen(self) -> None:
+        if self._data is not None:
+            self._file_dirty = True
+            self.save_file()
 
     def save_notes(self) -> None:
         """Write the call notes now (also done shortly after typing stops)."""
@@ -485,12 +530,17 @@ class CallDeskWidget(QWidget):
             lambda agenda: set_call_notes(agenda, wanted, text),
             lambda _call: self.notes_saved.emit(wanted),
             self._failed,
+            undo=self.tr("Call notes"),
+            merge=True,
         )
 
     def save_file(self) -> None:
-        """Write the prospect's file (temperature, need, motivations, blockages, notes)."""
-        if self._data is None:
+        """Write the prospect's file now (temperature, need, motivations, blockages, notes;
+        also done shortly after typing stops)."""
+        self._file_timer.stop()
+        if self._data is None or not self._file_dirty:
             return
+        self._file_dirty = False
         prospect_id = self._data.desk.prospect.id
         text = {key: edit.toPlainText() for key, edit in self.file_edits.items()}
         temperature = str(self.temperature_box.currentData())
@@ -506,6 +556,8 @@ class CallDeskWidget(QWidget):
             ),
             lambda _prospect: self.file_saved.emit(prospect_id),
             self._failed,
+            undo=self.tr("Prospect's file"),
+            merge=True,
         )
 
     # -- outcomes ------------------------------------------------------------------------------
@@ -517,8 +569,12 @@ class CallDeskWidget(QWidget):
         desk = self._data.desk
         return deal_currency(desk.company.country, desk.history, fallback)
 
-    def _outcome_clicked(self, key: OutcomeChoice) -> None:
+    def ask_outcome(self, key: OutcomeChoice, appointment_id: int | None = None) -> None:
+        """Ask what an outcome needs (a won deal's value, a lost one's reason) and record it
+        for the shown call (only if it is ``appointment_id``, when given)."""
         if self._data is None:
+            return
+        if appointment_id is not None and appointment_id != self._data.desk.appointment.id:
             return
         if key == OutcomeChoice.WON:
             answer = WonDialog.ask(
@@ -567,7 +623,13 @@ class CallDeskWidget(QWidget):
             if outcome in (OutcomeChoice.FOLLOW_UP, OutcomeChoice.NO_SHOW):
                 self.requested.emit(PlanCall(prospect_id, appointment_id))
 
-        self._source.write(self, work, done, self._failed)
+        names = {
+            OutcomeChoice.WON: self.tr("Outcome: won"),
+            OutcomeChoice.LOST: self.tr("Outcome: lost"),
+            OutcomeChoice.NO_SHOW: self.tr("Outcome: no-show"),
+            OutcomeChoice.FOLLOW_UP: self.tr("Outcome: follow-up"),
+        }
+        self._source.write(self, work, done, self._failed, undo=names[outcome])
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):

@@ -7,7 +7,6 @@
 - ``availability``: a closer's weekly hours, days off, travel and booking rules.
 - ``models``: the plain-row table models and their sort/filter proxy.
 - ``field_errors``: what core and store refuse, as a sentence under the field concerned.
-- ``zonepicker``: the time-zone field with search.
 
 Nothing is imported here: ``availability`` uses ``form`` and ``rooms`` uses ``availability``.
 """

@@ -32,8 +32,8 @@ from closer_desk.core.model import Closer, DailyInterval, DateOverride, TravelPe
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import Column, RowsModel, table_view
+from closer_desk.ui.common.zonepicker import Clock, ZonePicker
 from closer_desk.ui.directory.form import EditDialog, Job
-from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 if TYPE_CHECKING:
     from closer_desk.store import Agenda
@@ -104,6 +104,7 @@ class AvailabilityDialog(EditDialog[Closer]):
         self._closer = closer
         self._clock = clock
         self.setWindowTitle(self.tr("Availability of %1").replace("%1", closer.name))
+        self._undo_text = self.tr("Edit availability")
         tabs = QTabWidget(self)
         tabs.addTab(self._week_page(closer), self.tr("&Weekly hours"))
         tabs.addTab(self._overrides_page(closer), self.tr("&Days off and extra hours"))
@@ -319,6 +320,10 @@ class AvailabilityDialog(EditDialog[Closer]):
             self.travels_model.set_rows(rows)
 
     # -- saving --------------------------------------------------------------------------
+    def undo_text(self) -> str:
+        """Saving is "Edit availability" in the Edit menu's Undo."""
+        return self._undo_text
+
     def build_job(self) -> Job[Closer]:
         """Check everything typed, then return the store calls that save it (one
         transaction: all of it is saved, or nothing)."""

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from closer_desk.core import parse
 from closer_desk.core.model import CallKind, Company
 from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.zonepicker import Clock, ZonePicker
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 
 class _Fields(TypedDict):

@@ -177,7 +177,12 @@ class EditDialog(QDialog, Generic[Row]):
             return
         self.buttons.setEnabled(False)
         self._saving = True
-        self._source.write(self, job, self._on_saved, self._on_failed)
+        self._source.write(self, job, self._on_saved, self._on_failed, undo=self.undo_text())
+
+    def undo_text(self) -> str:
+        """What saving is called in the Edit menu's Undo ("New company", "Edit prospect"...):
+        the dialog's title."""
+        return self.windowTitle()
 
     def reject(self) -> None:
         """Cancel, unless a save is on its way (Escape would otherwise close the dialog under

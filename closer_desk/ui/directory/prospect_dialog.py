@@ -27,8 +27,8 @@ from closer_desk.core.errors import DuplicateError
 from closer_desk.core.model import Prospect, Temperature
 from closer_desk.core.phonezone import display_phone, zones_for_phone
 from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.common.zonepicker import Clock, ZonePicker
 from closer_desk.ui.directory.form import EditDialog, Job, require_name
-from closer_desk.ui.directory.zonepicker import Clock, ZonePicker
 
 
 class _Fields(TypedDict):

@@ -18,6 +18,7 @@ from closer_desk.core.model import Changes, Closer, Company, Prospect
 from closer_desk.ui.common.room import Staleness
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import table_view
+from closer_desk.ui.common.zonepicker import Clock
 from closer_desk.ui.directory.availability import AvailabilityDialog
 from closer_desk.ui.directory.closer_dialog import CloserDialog
 from closer_desk.ui.directory.company_dialog import CompanyDialog
@@ -31,7 +32,6 @@ from closer_desk.ui.directory.models import (
     RowTableModel,
 )
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
-from closer_desk.ui.directory.zonepicker import Clock
 
 if TYPE_CHECKING:
     from closer_desk.store import Agenda

@@ -442,7 +442,9 @@ class Planner(QWidget):
             )
             return agenda.book_call(booking).id
 
-        self._source.write(self, job, self._booked, self._on_error)
+        self._source.write(
+            self, job, self._booked, self._on_error, undo=self.tr("Book from the planner")
+        )
 
     def _booked(self, appointment_id: int) -> None:
         self.next_after = None

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -43,8 +43,14 @@ class MainWindow(QMainWindow):
     Attributes:
         agenda: the agenda room.
         sidebar: calendar, closer switcher, company filters, search.
-        undo_stack: what can be undone.
+        undo_stack: what can be undone (the door's: every write a user makes).
+
+    Signals:
+        closing(): the window is closing: rooms save what was typed (through the door,
+            before its worker stops).
     """
+
+    closing = Signal()
 
     def __init__(
         self,
@@ -53,7 +59,6 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         *,
         prompts: Prompts | None = None,
-        undo_stack: QUndoStack | None = None,
         open_url: OpenUrl = desktop_open,
         system_zone: str = "UTC",
         parent: QWidget | None = None,
@@ -62,7 +67,8 @@ class MainWindow(QMainWindow):
         self.source = source
         self.settings = settings
         self.prompts = prompts or Prompts()
-        self.undo_stack = undo_stack or QUndoStack(self)
+        # One stack for the window, kept by the door: every write a user makes is on it.
+        self.undo_stack = source.history.stack
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 860)
         self._menus: dict[str, QMenu] = {}
@@ -73,7 +79,7 @@ class MainWindow(QMainWindow):
         #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
         self.on_damaged: Callable[[BaseException], object] | None = None
 
-        self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
+        self.operations = CallOperations(source, self.prompts, self)
         self.sidebar = Sidebar(self)
         self.rooms = QStackedWidget(self)
         self.agenda = AgendaRoom(source, self.operations, clock, open_url, self)
@@ -171,6 +177,11 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.agenda.show_appointment(appointment_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        """Rooms save what was typed before the window goes."""
+        self.closing.emit()
+        super().closeEvent(event)
 
     def current_room(self) -> str:
         """The key of the room in front ("welcome" on first run)."""
@@ -299,7 +310,7 @@ class MainWindow(QMainWindow):
         # Bound methods, not lambdas: Qt drops these connections when the window goes away.
         self.source.failed.connect(self._on_failed)
         self.source.tasks.busy_changed.connect(self._on_busy)
-        self.operations.refused.connect(self.status.setText)
+        self.source.history.refused.connect(self._on_undo_refused)
 
     @property
     def welcome(self) -> WelcomePanel:
@@ -321,6 +332,9 @@ class MainWindow(QMainWindow):
             self.on_damaged(error)  # a backup to offer, not just an error to show
             return
         self.prompts.inform(self, self.tr("Error"), describe(error))
+
+    def _on_undo_refused(self, why: str) -> None:
+        self.prompts.inform(self, self.tr("Undo"), why)
 
     def _on_busy(self, busy: bool) -> None:
         self.status.setText(self.tr("Working…") if busy else "")
@@ -385,6 +399,7 @@ class MainWindow(QMainWindow):
             fill,
             None,
             lambda e: self.prompts.inform(self, self.tr("Demo data"), describe(e)),
+            undo=self.tr("Load demo data"),
         )
 
     def add_first_company(self) -> None:
@@ -402,6 +417,7 @@ class MainWindow(QMainWindow):
             lambda agenda: agenda.add_company(name),
             None,
             lambda e: self.prompts.inform(self, self.tr("Company"), describe(e)),
+            undo=self.tr("New company"),
         )
 
     def _add_closer(self, name: str, zone: str, hours: WeeklyHours) -> None:
@@ -410,6 +426,7 @@ class MainWindow(QMainWindow):
             lambda agenda: agenda.add_closer(name, zone, hours=hours),
             None,
             lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)),
+            undo=self.tr("New closer"),
         )
 
 

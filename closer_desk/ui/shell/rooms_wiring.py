@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from closer_desk.core.model import Changes
+from closer_desk.core.model import Changes, OutcomeChoice
 from closer_desk.ui.calendars.menu import CalendarActions
 from closer_desk.ui.common.room import PlanCall, Request, Room, ShowCall
 from closer_desk.ui.common.source import AgendaSource
@@ -76,6 +76,9 @@ class RoomsWiring(QObject):
         self.invite_row = self._invite_row()
         window.agenda.add_to_details(self.invite_row)
         window.agenda.call_shown.connect(self._show_desk)
+        window.agenda.outcome_wanted.connect(self._desk_outcome)
+        # What was typed in the desk is saved before the window (and its worker) goes away.
+        window.closing.connect(self._flush_desk)
         window.on_damaged = self.offer_backup
         self._offered = False
         self._build_menu()
@@ -190,6 +193,13 @@ class RoomsWiring(QObject):
             return
         self.desk_widget().set_appointment(appointment_id)
 
+    def _desk_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
+        self.desk_widget().ask_outcome(outcome, appointment_id)
+
+    def _flush_desk(self) -> None:
+        if self.desk is not None:
+            self.desk.flush()
+
     # -- planning a call -----------------------------------------------------------------------
     def plan_call(self, prospect_id: int, previous_id: int | None = None) -> None:
         """Open the planner on a prospect; with ``previous_id`` the call booked there continues
@@ -248,9 +258,7 @@ class RoomsWiring(QObject):
             )
             self.restore_action.triggered.connect(lambda _checked=False: self.restore_from_backup())
         calendar = self.calendar.actions
-        window.agenda.add_context_actions(
-            [window.edit_action, calendar["save_invite"], calendar["copy_invite"]]
-        )
+        window.agenda.add_context_actions([calendar["save_invite"], calendar["copy_invite"]])
 
     # -- restore -------------------------------------------------------------------------------
     def restore_from_backup(self) -> BackupsDialog:

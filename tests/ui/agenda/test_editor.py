@@ -18,8 +18,14 @@ from tests.ui.conftest import settle
 def editor(qtbot: Any, source: Any, agenda: Any, clock: Any) -> AppointmentEditor:
     source.load_directory()
     settle(qtbot, source.tasks)
+    # As opened after a call with Acme was booked (the company last used is chosen).
     dialog = AppointmentEditor(
-        source, source.directory, agenda.closer(), clock, start=datetime(2026, 3, 3, 15, 0)
+        source,
+        source.directory,
+        agenda.closer(),
+        clock,
+        start=datetime(2026, 3, 3, 15, 0),
+        company_id=agenda.company("Acme").id,
     )
     qtbot.addWidget(dialog)
     settle(qtbot, source.tasks)
@@ -180,8 +186,13 @@ def test_the_closers_rules_are_warned_about_as_on_the_command_line(
 
 
 def test_the_date_cannot_leave_the_supported_years(editor: AppointmentEditor) -> None:
-    assert editor.when.minimumDate().year() == 1900
-    assert editor.when.maximumDate().year() == 2199
+    pick(editor, "Gabriel Tremblay")
+    for outside in ("9999-01-01 10:00", "1899-12-31 10:00"):
+        editor.when.line.setText(outside)
+        assert editor.draft() is None
+        assert "years 1900 to 2199" in editor.problems.text()
+    editor.when.line.setText("2199-12-31 10:00")
+    assert editor.draft() is not None
 
 
 def test_a_wall_time_in_this_machines_dst_gap_is_kept_as_typed(

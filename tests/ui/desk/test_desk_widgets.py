@@ -80,8 +80,8 @@ def test_notes_are_saved_after_typing(qtbot, desk, agenda, call):
 def test_prospect_file_is_saved(qtbot, desk, agenda):
     desk.file_edits["motivations"].setPlainText("Gagner du temps")
     desk.temperature_box.setCurrentIndex(desk.temperature_box.findData("warm"))
-    with qtbot.waitSignals([desk.file_saved, desk.loaded], order="strict"):
-        desk.save_file_button.click()
+    with qtbot.waitSignals([desk.file_saved, desk.loaded], order="strict", timeout=5000):
+        desk.temperature_box.activated.emit(desk.temperature_box.currentIndex())
     prospect = agenda.prospect("Gabriel")
     assert (prospect.motivations, prospect.temperature.value, prospect.need) == (
         "Gagner du temps",

@@ -9,7 +9,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from closer_desk.core.errors import UnknownZoneError
-from closer_desk.ui.directory.zonepicker import (
+from closer_desk.ui.common.zonepicker import (
     IANA_ROLE,
     ZoneFilterProxy,
     ZoneListModel,

@@ -210,6 +210,7 @@ def test_new_call_with_ctrl_n_books_and_undo_removes_it(
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = window.agenda.editor
     assert editor is not None
+    editor.company.setCurrentIndex(editor.company.findText("Acme"))
     editor.prospect.setCurrentIndex(editor.prospect.findText("Haruto Sato"))
     with qtbot.waitSignal(editor.checked):
         editor._set_wall(datetime(2026, 3, 2, 11, 0))

@@ -24,7 +24,7 @@ from closer_desk.ui.common.room import PlanCall
 from closer_desk.ui.shell.mainwindow import MainWindow
 from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from tests.helpers.factories import at
-from tests.ui.conftest import settle
+from tests.ui.conftest import context_click, settle
 
 BUSY_ICS = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
@@ -256,9 +256,22 @@ def test_the_grid_context_menu_selects_the_call_under_the_pointer(
     assert block is not None
     centre = grid.block_rect(block).center().toPoint()
     qtbot.mouseClick(grid.viewport(), Qt.MouseButton.RightButton, pos=centre)
+    context_click(grid.viewport(), centre)
     assert window.agenda.selected_id == booked[1].id
-    texts = [a.text() for a in grid.viewport().actions()]
-    assert texts == ["&Edit call…", "&Save invite…", "&Copy invite"]
+    menu = window.agenda.context_menu
+    assert menu is not None
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "&Edit…",
+        "C&all the prospect",
+        "&Move to…",
+        "D&uplicate…",
+        "&Outcome (once the call has started)",
+        "&Cancel the call…",
+        "&Save invite…",
+        "&Copy invite",
+    ]
+    menu.close()
 
 
 def test_restore_from_backup_reopens_the_agenda(
