@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from closer_desk.core import lifecycle
+from closer_desk.core import lifecycle, tz
 from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import CallStateError, ConflictError
 from closer_desk.core.model import Appointment, Booking, OutcomeChoice
@@ -144,35 +144,48 @@ class CallOperations(QObject):
 
         self._run(book(False), booked, book(True))
 
-    def move(self, before: Appointment, wall: datetime, minutes: int, zone: str) -> None:
-        """Move (and resize) a call to the naive ``wall`` time read in ``zone``."""
+    def resolve_or_ask(self, wall: datetime, zone: str) -> datetime | None:
+        """The instant of the naive ``wall`` time in ``zone``; on a day the clocks change,
+        the user says which one (None: they did not)."""
         resolution = resolve(wall, zone)
-        start = resolution.start
+        if resolution.start is not None:
+            return resolution.start
+        assert resolution.earlier is not None and resolution.later is not None
+        text = (
+            QCoreApplication.translate(
+                "CallOperations",
+                "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",  # noqa: E501
+            )
+            if resolution.dst == "gap"
+            else QCoreApplication.translate(
+                "CallOperations",
+                "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",
+            )
+        )
+        return self.prompts.choose_instant(
+            self._widget(),
+            text.replace("%1", f"{wall:%H:%M}").replace("%2", zone),
+            resolution.earlier,
+            resolution.later,
+        )
+
+    def move(
+        self,
+        before: Appointment,
+        wall: datetime,
+        minutes: int,
+        zone: str,
+        *,
+        keep_in: str | None = None,
+    ) -> None:
+        """Move (and resize) a call to the naive ``wall`` time read in ``zone``; the call is
+        then agreed in ``keep_in`` (its closer's zone, when the grid shows another clock),
+        else in ``zone``."""
+        start = self.resolve_or_ask(wall, zone)
         if start is None:
-            assert resolution.earlier is not None and resolution.later is not None
-            text = (
-                QCoreApplication.translate(
-                    "CallOperations",
-                    "%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?",  # noqa: E501
-                )
-                if resolution.dst == "gap"
-                else QCoreApplication.translate(
-                    "CallOperations",
-                    "%1 happens twice on that day in %2 (the clocks go back). Which one do you mean?",  # noqa: E501
-                )
-            )
-            start = self.prompts.choose_instant(
-                self._widget(),
-                text.replace("%1", f"{wall:%H:%M}").replace("%2", zone),
-                resolution.earlier,
-                resolution.later,
-            )
-            if start is None:
-                self._refuse(
-                    QCoreApplication.translate("CallOperations", "The call was not moved.")
-                )
-                return
-        chosen = start
+            self._refuse(QCoreApplication.translate("CallOperations", "The call was not moved."))
+            return
+        chosen = tz.convert(start, keep_in) if keep_in and keep_in != zone else start
         call_id = self.ids.resolve(before.id)
 
         def moved(after: Appointment) -> None:
