@@ -120,6 +120,9 @@ class Block:
     columns: int = 1
     marker: str = ""
     short: str = ""
+    #: Fill, border pen, text, muted text, selected border pen and the left stripe's colour
+    #: (set when laid out, and again when the palette changes).
+    colors: tuple[QColor, QPen, QColor, QColor, QPen, QColor] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +276,17 @@ class TimeGrid(QAbstractScrollArea):
         place = self._placer()
         zone = zone_info(self.zone)
         markers = markers or {}
-        zones: dict[str, tzinfo] = {}
+        # A week of 300 calls has a few dozen zones, times and companies: each is worded once.
+        zones: dict[str, tuple[tzinfo, str]] = {}
+        times: dict[tuple[int, int], str] = {}
+
+        def time_text(dt: datetime) -> str:
+            key = (dt.hour, dt.minute)
+            text = times.get(key)
+            if text is None:
+                text = times[key] = i18n.format_time(dt)
+            return text
+
         clocks = [
             zone_info(c.zone) if c.zone and c.zone != self.zone else None for c in self.columns
         ]
@@ -289,21 +302,25 @@ class TimeGrid(QAbstractScrollArea):
                 continue
             start = local.hour * 60 + local.minute
             end = min(DAY_MINUTES, start + a.minutes)
-            their_zone = zones.get(entry.prospect_zone)
-            if their_zone is None:
-                their_zone = zones[entry.prospect_zone] = zone_info(entry.prospect_zone)
+            found = zones.get(entry.prospect_zone)
+            if found is None:
+                found = zones[entry.prospect_zone] = (
+                    zone_info(entry.prospect_zone),
+                    i18n.city(entry.prospect_zone),
+                )
+            their_zone, their_city = found
             theirs = a.start.astimezone(their_zone)
             clock = clocks[day_index]  # a closer's column: the time on their own clock
             shown = a.start.astimezone(clock) if clock is not None else local
-            title = f"{i18n.format_time(shown)} {entry.prospect_name}"
+            title = f"{time_text(shown)} {entry.prospect_name}"
             short = entry.prospect_name
             color, initials = markers.get(a.closer_id, ("", ""))
             if initials:  # whose call it is, for those who do not tell the colours apart
                 title, short = f"{initials} · {title}", f"{initials} {short}"
             # The prospect's local time first: it is what the closer says on the phone.
             subtitle = (
-                pattern.replace("%1", i18n.format_time(theirs))
-                .replace("%2", i18n.city(entry.prospect_zone))
+                pattern.replace("%1", time_text(theirs))
+                .replace("%2", their_city)
                 .replace("%3", entry.company_name)
             )
             blocks.append(
@@ -321,8 +338,21 @@ class TimeGrid(QAbstractScrollArea):
                 )
             )
         self.blocks = _columns(blocks)
+        self._color_blocks()
         self._ghost = None
         self.viewport().update()
+
+    def _color_blocks(self) -> None:
+        """Give each block its colours (once per layout and per palette, not per paint)."""
+        markers: dict[str, QColor] = {}
+        for block in self.blocks:
+            fill, border, text, muted, chosen = self._colors(block)
+            stripe = border.color()
+            if block.marker:
+                stripe = markers.get(block.marker) or markers.setdefault(
+                    block.marker, QColor(block.marker)
+                )
+            block.colors = (fill, border, text, muted, chosen, stripe)
 
     def set_busy(self, blocks: Sequence[BusyBlock]) -> None:
         """Imported busy time of the closers in view, hatched under the calls with its
@@ -486,6 +516,7 @@ class TimeGrid(QAbstractScrollArea):
         ):
             self._dark = palette.is_dark()
             self._color_cache.clear()
+            self._color_blocks()
             self.viewport().update()
         elif event.type() == QEvent.Type.FontChange:
             self._fonts = None
@@ -754,6 +785,7 @@ class TimeGrid(QAbstractScrollArea):
         tint = QColor(colors.muted)
         tint.setAlpha(40)
         painter.setPen(QPen(colors.muted, 1, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setFont(small)
         line_h = metrics.height()
         placed = []
@@ -813,9 +845,8 @@ class TimeGrid(QAbstractScrollArea):
         gutter = self._left()
         selected = self.selected_id
         placed = []
-        markers: dict[str, QColor] = {}
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         pen: object = None  # the pen or text colour last set, not to set it again
+        brush: object = None
         for block in self.blocks:
             top = top0 + block.start * scale + 1
             bottom = top0 + block.end * scale - 1
@@ -825,21 +856,19 @@ class TimeGrid(QAbstractScrollArea):
             x = left + block.day_index * col + block.column * width + 1
             if x > width_px or x + width < gutter:
                 continue
-            colors = self._colors(block)
-            # Plain rectangles: a rounded one costs four times as much to fill.
-            rect = QRectF(x, top, width - 3, bottom - top)
-            painter.fillRect(rect, colors[0])
-            stripe = colors[1].color()
-            if block.marker:
-                stripe = markers.get(block.marker) or markers.setdefault(
-                    block.marker, QColor(block.marker)
-                )
-            painter.fillRect(QRectF(x, top, 5 if block.marker else 4, bottom - top), stripe)
+            colors = block.colors
+            assert colors is not None
+            # Plain rectangles, filled and outlined in one call: a rounded one costs four
+            # times as much.
+            if colors[0] is not brush:
+                brush = colors[0]
+                painter.setBrush(colors[0])
             border = colors[4] if block.entry.appointment.id == selected else colors[1]
             if border is not pen:
                 pen = border
-                painter.setPen(pen)
-            painter.drawRect(rect)
+                painter.setPen(border)
+            painter.drawRect(QRectF(x, top, width - 3, bottom - top))
+            painter.fillRect(QRectF(x, top, 5 if block.marker else 4, bottom - top), colors[5])
             if width - 13 >= MIN_TEXT:
                 placed.append((block, colors, x + 7, top + 2, width - 13, bottom))
         # Text in two passes, so fonts and pens change a few times rather than per call.
