@@ -4,7 +4,7 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="+195"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="+194"/>
         <source>This company has no closing script yet.</source>
         <translation>Cette entreprise n&apos;a pas encore de script de closing.</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Appels avec ce prospect</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Prospect&apos;s file</source>
         <translation>Fiche du prospect</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="-488"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="-483"/>
         <source>Deal won</source>
         <translation>Vente gagnée</translation>
     </message>

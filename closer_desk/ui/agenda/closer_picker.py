@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from closer_desk.core.model import Closer
 
-#: Where the picked closers are remembered.
+# Where the picked closers are remembered.
 SETTINGS_KEY = "agenda/shown_closers"
-#: Marker colours, told apart on light and dark backgrounds and from the usual company
-#: colours; a closer keeps theirs (by id) whoever else is shown.
+# Marker colours, told apart on light and dark backgrounds and from the usual company
+# colours; a closer keeps theirs (by id) whoever else is shown.
 CLOSER_COLORS = (
     "#1565c0",
     "#d81b60",
@@ -116,7 +116,6 @@ class CloserPicker(QWidget):
             button.blockSignals(True)
             button.setChecked(main or closer_id in self.picked)
             button.blockSignals(False)
-            button.setEnabled(not main)
             button.setToolTip(
                 self.tr("Picked in the sidebar: always shown")
                 if main
@@ -134,5 +133,10 @@ class CloserPicker(QWidget):
         self._sync()
 
     def _toggled(self, closer_id: int, on: bool) -> None:
+        if closer_id == self.main_id:
+            # The closer picked in the sidebar stays in view: unticking them does nothing
+            # (their toggle stays bright, unlike a disabled one, which would read "not shown").
+            self._sync()
+            return
         self.picked = self.picked | {closer_id} if on else self.picked - {closer_id}
         self.changed.emit(self.picked)

@@ -26,7 +26,7 @@ from closer_desk.ui.agenda.model import kind_text, outcome_text, status_text
 from closer_desk.ui.common import i18n
 
 OpenUrl = Callable[[QUrl], bool]
-#: The narrowest the pane gets (its buttons two by two) before the grid gives way instead.
+# The narrowest the pane gets (its buttons two by two) before the grid gives way instead.
 MINIMUM_WIDTH = 260
 
 

@@ -66,7 +66,7 @@ class MonthView(QWidget):
         self.holidays: Mapping[date, DayHolidays] = {}
         self.selected_id: int | None = None
         self.paint_count = 0
-        #: What was drawn where at the last paint (calls, day numbers, "more").
+        # What was drawn where at the last paint (calls, day numbers, "more").
         self.call_rects: list[tuple[QRectF, AgendaEntry]] = []
         self.day_rects: list[tuple[QRectF, date]] = []
         self.setMouseTracking(True)

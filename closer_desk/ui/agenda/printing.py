@@ -38,12 +38,8 @@ from closer_desk.ui.common import i18n
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-#: Points per inch: the PDF is laid out in points.
+# Points per inch: the PDF is laid out in points.
 _DPI = 72
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgendaPrint", text)
 
 
 @dataclass(frozen=True)
@@ -198,14 +194,14 @@ class _Painter:
         p = self.p
         titles = [
             "",
-            _tr("Closer's time"),
-            _tr("Prospect's time"),
-            _tr("Prospect"),
-            _tr("Company"),
-            _tr("Call"),
+            QCoreApplication.translate("AgendaPrint", "Closer's time"),
+            QCoreApplication.translate("AgendaPrint", "Prospect's time"),
+            QCoreApplication.translate("AgendaPrint", "Prospect"),
+            QCoreApplication.translate("AgendaPrint", "Company"),
+            QCoreApplication.translate("AgendaPrint", "Call"),
         ]
         if self.sheet.closer_names:
-            titles.append(_tr("Closer"))
+            titles.append(QCoreApplication.translate("AgendaPrint", "Closer"))
         p.setFont(self.small)
         p.setPen(QColor("#555555"))
         for (x, w), title in zip(self.columns, titles, strict=True):
@@ -225,14 +221,20 @@ class _Painter:
             text = i18n.format_date(row.day, long=True)
             marks = self.sheet.holidays.get(row.day)
             if marks is not None and marks.closer:
-                text += " — " + _tr("holiday: %1").replace("%1", marks.closer)
+                text += " — " + QCoreApplication.translate("AgendaPrint", "holiday: %1").replace(
+                    "%1", marks.closer
+                )
             p.drawText(band.adjusted(4, 0, -4, 0), _LEFT, text)
             return y + self.line
         if row.entry is None:
             p.setFont(self.font)
             p.setPen(QColor("#777777"))
             x, w = self.columns[1]
-            p.drawText(QRectF(x + 2, y, self.page.width(), self.line), _LEFT, _tr("No calls"))
+            p.drawText(
+                QRectF(x + 2, y, self.page.width(), self.line),
+                _LEFT,
+                QCoreApplication.translate("AgendaPrint", "No calls"),
+            )
             return y + self.line
         entry = row.entry
         a = entry.appointment
@@ -263,7 +265,11 @@ class _Painter:
         p = self.p
         p.setFont(self.small)
         p.setPen(QColor("#777777"))
-        text = _tr("Page %1 of %2").replace("%1", str(number)).replace("%2", str(count))
+        text = (
+            QCoreApplication.translate("AgendaPrint", "Page %1 of %2")
+            .replace("%1", str(number))
+            .replace("%2", str(count))
+        )
         page = self.page
         footer = QRectF(page.left(), page.bottom() - self.line, page.width(), self.line)
         p.drawText(footer, _RIGHT, text)
@@ -285,6 +291,18 @@ def render(device: QPagedPaintDevice, sheet: AgendaSheet) -> bool:
     return True
 
 
+def _not_written(path: Path, error: OSError | None = None) -> str:
+    if error is None:
+        return QCoreApplication.translate("AgendaPrint", "%1 could not be written.").replace(
+            "%1", str(path)
+        )
+    return (
+        QCoreApplication.translate("AgendaPrint", "%1 could not be written: %2")
+        .replace("%1", str(path))
+        .replace("%2", error.strerror or str(error))
+    )
+
+
 def write_pdf(path: Path, sheet: AgendaSheet) -> str:
     """Write ``sheet`` as a PDF at ``path`` (replaced whole, or left as it was); "" when done,
     else why not, in one line."""
@@ -292,11 +310,7 @@ def write_pdf(path: Path, sheet: AgendaSheet) -> str:
     try:
         partial.write_bytes(b"")  # says why (a read-only folder...) before Qt would not
     except OSError as error:
-        return (
-            _tr("%1 could not be written: %2")
-            .replace("%1", str(path))
-            .replace("%2", error.strerror or str(error))
-        )
+        return _not_written(path, error)
     writer = QPdfWriter(str(partial))
     writer.setResolution(_DPI)
     writer.setTitle(sheet.title)
@@ -311,27 +325,25 @@ def write_pdf(path: Path, sheet: AgendaSheet) -> str:
     )
     painted = render(writer, sheet)
     del writer  # the file is complete once the writer is gone
-    if not painted:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        return _tr("%1 could not be written.").replace("%1", str(path))
     try:
+        if not painted:
+            return _not_written(path)
         os.replace(partial, path)
     except OSError as error:
+        return _not_written(path, error)
+    finally:
         with contextlib.suppress(OSError):
-            partial.unlink()
-        return (
-            _tr("%1 could not be written: %2")
-            .replace("%1", str(path))
-            .replace("%2", error.strerror or str(error))
-        )
+            partial.unlink(missing_ok=True)
     return ""
 
 
 def ask_pdf_path(parent: QWidget, sheet: AgendaSheet) -> Path | None:
     """Where to write the PDF (the user picks), or None."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Export as PDF"), sheet.file_name(), _tr("PDF files (*.pdf)")
+        parent,
+        QCoreApplication.translate("AgendaPrint", "Export as PDF"),
+        sheet.file_name(),
+        QCoreApplication.translate("AgendaPrint", "PDF files (*.pdf)"),
     )
     if not name:
         return None

@@ -52,9 +52,9 @@ __all__ = ["LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
 
 FIRST_VIEW = View.WEEK
 PREFETCH_DELAY_MS = 150
-#: The details pane's width before the user sets one.
+# The details pane's width before the user sets one.
 PANE_WIDTH = 300
-#: The month view is comfortable from this width on (a name and a time per line).
+# The month view is comfortable from this width on (a name and a time per line).
 MONTH_COMFORTABLE = 7 * 96
 _GRID_VIEWS = (View.DAY, View.WORK_WEEK, View.WEEK)
 

@@ -60,12 +60,12 @@ SNAP = 15
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-#: Narrower than this, a column scrolls sideways instead of shrinking (a readable "Tue 3").
+# Narrower than this, a column scrolls sideways instead of shrinking (a readable "Tue 3").
 MIN_COLUMN = 50
-#: The width a column is comfortable at (the details pane gives way down to it).
+# The width a column is comfortable at (the details pane gives way down to it).
 COMFORTABLE_COLUMN = 88
-#: A block's text needs room for about three characters; narrower blocks show none (the
-#: tooltip names the call): two clipped letters say nothing and cost as much to draw.
+# A block's text needs room for about three characters; narrower blocks show none (the
+# tooltip names the call): two clipped letters say nothing and cost as much to draw.
 MIN_TEXT = 18
 _HOLIDAY = (QColor("#c62828"), QColor("#ff8a80"))  # light, dark
 _THEIR_HOLIDAY = (QColor("#8a5a00"), QColor("#ffd180"))
@@ -120,8 +120,8 @@ class Block:
     columns: int = 1
     marker: str = ""
     short: str = ""
-    #: Fill, border pen, text, muted text, selected border pen and the left stripe's colour
-    #: (set when laid out, and again when the palette changes).
+    # Fill, border pen, text, muted text, selected border pen and the left stripe's colour
+    # (set when laid out, and again when the palette changes).
     colors: tuple[QColor, QPen, QColor, QColor, QPen, QColor] | None = None
 
 
@@ -170,7 +170,7 @@ class _TextCache:
         return found
 
 
-#: Shared by every grid (the week and the month of one window show the same names).
+# Shared by every grid (the week and the month of one window show the same names).
 _TEXTS = _TextCache()
 
 
