@@ -59,6 +59,13 @@ KEEP = {
     "pipeline_en",
     "import_en",
     "import_fr",
+    "assistant_day_en",
+    "assistant_day_fr",
+    "assistant_day_en_dark",
+    "month_en",
+    "month_fr",
+    "printed_week_en",
+    "week_1024_en",
 }
 
 #: A calendar from another app, imported as busy time in the import dialog's picture.
@@ -158,6 +165,50 @@ def busy_agenda(path: Path) -> object:
             minutes=45,
             force=True,
         )
+    return agenda
+
+
+#: A calendar of the London closer's, imported as busy time in the assistant's pictures.
+LONDON_CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Apple Inc.//macOS 14//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:dentist@icloud.com\r\nDTSTAMP:20260301T080000Z\r\n"
+    "DTSTART:20260304T151500Z\r\nDTEND:20260304T161500Z\r\nSUMMARY:Dentist\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def team_agenda(path: Path) -> object:
+    """The demo agenda with two more closers, in Toronto and London, each with a day of calls
+    on Wednesday 4 March 2026, and busy time imported for two of them."""
+    from closer_desk.core import demo, tz
+    from closer_desk.core.model import WeeklyHours
+    from closer_desk.store import open_agenda
+    from closer_desk.store.calendar_import import import_file
+    from closer_desk.store.demo import load_demo
+
+    agenda = open_agenda(path, clock=clock)
+    load_demo(agenda, demo.build(date(2026, 3, 4)))
+    sophie = agenda.add_closer(
+        "Sophie Tremblay", "America/Toronto", hours=WeeklyHours.uniform(8 * 60, 17 * 60, range(5))
+    )
+    james = agenda.add_closer("James Carter", "Europe/London")
+    prospects, companies = agenda.prospects(), agenda.companies()
+    for i, closer in enumerate((sophie, james)):
+        for k in range(5):
+            wall = datetime(2026, 3, 4, 9 + k * 2 - k % 2, 15 * (k % 3))
+            agenda.book(
+                closer=closer.id,
+                company=companies[(i + k) % len(companies)].id,
+                prospect=prospects[(3 * i + 5 * k) % len(prospects)].id,
+                start=tz.localize(wall, closer.zone),
+                minutes=45,
+                force=True,
+            )
+    folder = path.parent
+    (folder / "google.ics").write_text(OTHER_CALENDAR, newline="")
+    import_file(agenda, folder / "google.ics", busy=True)
+    (folder / "icloud.ics").write_text(LONDON_CALENDAR, newline="")
+    import_file(agenda, folder / "icloud.ics", busy=True, closer=james.id)
     return agenda
 
 
@@ -306,6 +357,48 @@ def main() -> int:
         win.agenda.grid.scroll_to_minutes(7 * 60 + 30)
         settle(app, tasks)
         capture(args.out / f"week_busy{suffix}.png", width, height)
+        win.close()
+
+        # The assistant's view: three closers in three zones side by side, on the main closer's
+        # rows, each with their own hours and clock, busy time hatched; then the month.
+        team = team_agenda(Path(tmp) / "team.sqlite3")
+        win, tasks = window_on(team)
+        room = win.agenda
+        room.set_picked(frozenset(c.id for c in win.source.directory.closers[1:]))
+        win.set_view("day")
+        settle(app, tasks)
+        pick = next(e for e in room.entries if e.prospect_zone.startswith("America/"))
+        room.select(pick.appointment.id)
+        room.grid.scroll_to_minutes(8 * 60 + 30)
+        settle(app, tasks)
+        capture(args.out / f"assistant_day{suffix}.png", width, height)
+        win.set_view("week")
+        room.grid.scroll_to_minutes(8 * 60 + 30)
+        settle(app, tasks)
+        capture(args.out / f"assistant_week{suffix}.png", width, height)
+        room.set_picked(frozenset())
+        win.set_view("month")
+        settle(app, tasks)
+        capture(args.out / f"month{suffix}.png", width, height)
+
+        # The week on paper: the PDF the File menu writes, as its first page looks.
+        win.set_view("week")
+        settle(app, tasks)
+        printed = room.export_pdf(Path(tmp) / "week.pdf")
+        if printed is not None and (WRITE_ALL or f"printed_week{suffix}" in KEEP):
+            out = args.out / f"printed_week{suffix}"
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "110", "-singlefile", str(printed), str(out)],
+                check=True,
+            )
+            print(f"wrote {out}.png")
+
+        # The week on a small screen: 1024x700, a call and its desk in the pane.
+        win.resize(1024, 700)
+        room.select(pick.appointment.id)
+        room.grid.scroll_to_minutes(8 * 60 + 30)
+        settle(app, tasks)
+        capture(args.out / f"week_1024{suffix}.png", 1024, 700)
         win.close()
 
         # First run.

@@ -11,10 +11,11 @@ qt_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-
          libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 fonts-dejavu-core)
 # Tools the tests use: a real X server, independent ICS parsers (libical through GObject
 # introspection), the freedesktop validators, libfaketime for `make test-dates`, Dovecot (the
-# IMAP server the mail tests read answers from) and gnome-keyring on a D-Bus session (the
-# Secret Service the keyring tests store a password in).
+# IMAP server the mail tests read answers from), gnome-keyring on a D-Bus session (the
+# Secret Service the keyring tests store a password in) and poppler's pdftotext and pdftoppm
+# (the agenda's PDF is read back as text and as a picture).
 test_pkgs=(xvfb xauth x11-utils xdotool gir1.2-ical-3.0 python3-gi desktop-file-utils appstream
-           faketime dovecot-imapd gnome-keyring dbus-daemon)
+           faketime dovecot-imapd gnome-keyring dbus-daemon poppler-utils)
 
 # `make screenshots`: the X screen is captured with ImageMagick's import, under a window
 # manager (title bars and dialogs placed as on a desktop).

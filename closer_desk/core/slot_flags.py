@@ -35,22 +35,28 @@ class SlotFlag(enum.StrEnum):
 
 
 @lru_cache(maxsize=128)
-def _holiday_calendar(country: str, subdivision: str, year: int) -> holidays.HolidayBase | None:
+def _holiday_calendar(
+    country: str, subdivision: str, year: int, language: str = ""
+) -> holidays.HolidayBase | None:
     try:
-        return holidays.country_holidays(country, subdiv=subdivision or None, years=year)
+        return holidays.country_holidays(
+            country, subdiv=subdivision or None, years=year, language=language or None
+        )
     except (NotImplementedError, KeyError):
         # An unknown subdivision still has the country's national holidays.
         if subdivision:
-            return _holiday_calendar(country, "", year)
+            return _holiday_calendar(country, "", year, language)
         return None
 
 
 @lru_cache(maxsize=4096)
-def public_holiday(country: str, subdivision: str, day: date) -> str | None:
-    """The name of the public holiday on ``day`` in a country (and region), if any."""
+def public_holiday(country: str, subdivision: str, day: date, language: str = "") -> str | None:
+    """The name of the public holiday on ``day`` in a country (and region), if any; in
+    ``language`` (one of the ``holidays`` package's codes for that country, see
+    ``day_marks.holiday_language``), else in the country's own."""
     if not country:
         return None
-    calendar = _holiday_calendar(country.upper(), subdivision.upper(), day.year)
+    calendar = _holiday_calendar(country.upper(), subdivision.upper(), day.year, language)
     if calendar is None:
         return None
     name = calendar.get(day)

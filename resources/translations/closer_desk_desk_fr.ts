@@ -4,7 +4,7 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="+207"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="+205"/>
         <source>This company has no closing script yet.</source>
         <translation>Cette entreprise n&apos;a pas encore de script de closing.</translation>
     </message>
@@ -20,12 +20,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+316"/>
+        <location line="+311"/>
         <source>Call notes</source>
         <translation>Notes d&apos;appel</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-304"/>
         <source>Won…</source>
         <translation>Gagné…</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>Appels avec ce prospect</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <location line="+281"/>
         <source>Prospect&apos;s file</source>
         <translation>Fiche du prospect</translation>
@@ -492,7 +492,7 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="-544"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="-539"/>
         <source>Deal won</source>
         <extracomment>How long after the last key a field is saved.</extracomment>
         <translation>Vente gagnée</translation>

@@ -91,22 +91,105 @@
     </message>
 </context>
 <context>
+    <name>AgendaPrint</name>
+    <message>
+        <location filename="../../closer_desk/ui/agenda/printing.py" line="+197"/>
+        <source>Closer&apos;s time</source>
+        <translation>Heure du closer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prospect&apos;s time</source>
+        <translation>Heure du prospect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prospect</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closer</source>
+        <translation>Closer</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>holiday: %1</source>
+        <translation>jour férié : %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No calls</source>
+        <translation>Aucun appel</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 could not be written.</source>
+        <translation>%1 n&apos;a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 n&apos;a pas pu être écrit : %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+177"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+242"/>
         <source>Week of %1</source>
         <extracomment>The last answer from the source (None until the first one arrives). The right-click menu last shown (tests pick its actions). The company of the last call booked or edited here: the next new call&apos;s.</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 to %2</source>
         <translation>Du %1 au %2</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+233"/>
+        <source>%1, %2 h ahead</source>
+        <translation>%1, %2 h d&apos;avance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, %2 h behind</source>
+        <translation>%1, %2 h de retard</translation>
+    </message>
+    <message>
+        <location line="+202"/>
         <source>Duplicate call</source>
         <translation>Dupliquer l’appel</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
     </message>
 </context>
 <context>
@@ -617,12 +700,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>%1 a lieu deux fois ce jour-là à %2 (on recule les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>The call was not moved.</source>
         <translation>L’appel n’a pas été déplacé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Resize call</source>
         <translation>Redimensionner l’appel</translation>
     </message>
@@ -637,8 +720,8 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Modifier l’appel</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+170"/>
+        <location line="-172"/>
+        <location line="+186"/>
         <source>Cancel the call</source>
         <translation>Annuler l’appel</translation>
     </message>
@@ -683,9 +766,27 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-233"/>
         <source>Cancel it anyway? Its outcome and deal are removed.</source>
         <translation>L’annuler quand même ? Son issue et son affaire sont supprimées.</translation>
+    </message>
+</context>
+<context>
+    <name>CloserPicker</name>
+    <message>
+        <location filename="../../closer_desk/ui/agenda/closer_picker.py" line="+81"/>
+        <source>Side by side:</source>
+        <translation>Côte à côte :</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Picked in the sidebar: always shown</source>
+        <translation>Choisi dans le panneau latéral : toujours affiché</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show this closer&apos;s calls beside the others</source>
+        <translation>Afficher les appels de ce closer à côté des autres</translation>
     </message>
 </context>
 <context>
@@ -702,7 +803,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/details.py" line="+92"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="+94"/>
         <source>Select a call to see its details.</source>
         <translation>Sélectionnez un appel pour voir ses détails.</translation>
     </message>
@@ -777,7 +878,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Absent</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+91"/>
         <source>%1 %2 (you) · %3 %4 (%5)</source>
         <translation>%1 %2 (vous) · %3 %4 (%5)</translation>
     </message>
@@ -1019,7 +1120,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+98"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+99"/>
         <source>Agenda</source>
         <extracomment>Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.</extracomment>
         <translation>Agenda</translation>
@@ -1071,6 +1172,16 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as P&amp;DF…</source>
+        <translation>Exporter en P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
@@ -1115,9 +1226,19 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>&amp;Jour</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>W&amp;ork week</source>
+        <translation>Semaine de tra&amp;vail</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1170,7 +1291,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+45"/>
+        <source>Written to %1</source>
+        <translation>Écrit dans %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1185,7 +1311,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>En cours…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
@@ -1366,6 +1492,17 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <location line="+3"/>
         <source>This call was already held or missed.</source>
         <translation>Cet appel a déjà eu lieu ou a été manqué.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+309"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1667,9 +1804,14 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+136"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+304"/>
         <source>%1 %2 · %3</source>
         <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+405"/>
+        <source>Busy %1–%2 (imported from %3)</source>
+        <translation>Occupé %1–%2 (importé de %3)</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,8 @@ from closer_desk.ui.agenda.model import kind_text, outcome_text, status_text
 from closer_desk.ui.common import i18n
 
 OpenUrl = Callable[[QUrl], bool]
+# The narrowest the pane gets (its buttons two by two) before the grid gives way instead.
+MINIMUM_WIDTH = 260
 
 
 def desktop_open(url: QUrl) -> bool:
@@ -72,7 +74,7 @@ class DetailsPane(QWidget):
         self._clock = clock
         self._open_url = open_url
         self.entry: AgendaEntry | None = None
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(MINIMUM_WIDTH)
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -149,14 +151,20 @@ class DetailsPane(QWidget):
         body.addLayout(self.extras)
         body.addStretch(1)
 
+        # The pane's one scroll area: what is placed under the call (the desk) scrolls with it
+        # rather than in a scroll area of its own. (Not ``scroll``: that would hide
+        # QWidget.scroll().)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
+        # The scroll bar goes against the splitter's edge.
+        layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.placeholder)
         layout.addWidget(scroll)
-        self._scroll = scroll
+        self.scroll_area = scroll
 
         self.call_button.clicked.connect(self.call)
         self.join_button.clicked.connect(self.join)
@@ -187,10 +195,12 @@ class DetailsPane(QWidget):
         self.entry = entry
         now_id = entry.appointment.id if entry is not None else None
         if now_id != before:
+            # Another call is read from its top, not where the previous one was left.
+            self.scroll_area.verticalScrollBar().setValue(0)
             self.shown_changed.emit(now_id)
         self.prospect = prospect
         self.refusal.hide()
-        self._scroll.setVisible(entry is not None)
+        self.scroll_area.setVisible(entry is not None)
         self.placeholder.setVisible(entry is None)
         if entry is None:
             self._timer.stop()

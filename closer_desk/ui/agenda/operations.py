@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from closer_desk.core import lifecycle
+from closer_desk.core import lifecycle, tz
 from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import CallStateError, ConflictError
 from closer_desk.core.model import Appointment, Booking, OutcomeChoice, Status
@@ -176,7 +176,7 @@ class CallOperations(QObject):
         )
         self.book(copy, label=QCoreApplication.translate("CallOperations", "Duplicate call"))
 
-    def _instant(self, wall: datetime, zone: str, given_up: str) -> datetime | None:
+    def _instant(self, wall: datetime, zone: str, given_up: str | None) -> datetime | None:
         """``wall`` read in ``zone``; across a DST gap or fold the user picks (None: gave up)."""
         resolution = resolve(wall, zone)
         if resolution.start is not None:
@@ -199,17 +199,33 @@ class CallOperations(QObject):
             resolution.earlier,
             resolution.later,
         )
-        if start is None:
+        if start is None and given_up is not None:
             self.refused.emit(given_up)
         return start
 
-    def move(self, before: Appointment, wall: datetime, minutes: int, zone: str) -> None:
-        """Move (and resize) a call to the naive ``wall`` time read in ``zone``."""
-        start = self._instant(
+    def resolve_or_ask(self, wall: datetime, zone: str) -> datetime | None:
+        """The instant of the naive ``wall`` time in ``zone``; on a day the clocks change,
+        the user says which one (None: they did not, and nothing is said)."""
+        return self._instant(wall, zone, None)
+
+    def move(
+        self,
+        before: Appointment,
+        wall: datetime,
+        minutes: int,
+        zone: str,
+        *,
+        keep_in: str | None = None,
+    ) -> None:
+        """Move (and resize) a call to the naive ``wall`` time read in ``zone``; the call is
+        then agreed in ``keep_in`` (its closer's zone, when the grid shows another clock),
+        else in ``zone``."""
+        read = self._instant(
             wall, zone, QCoreApplication.translate("CallOperations", "The call was not moved.")
         )
-        if start is None:
+        if read is None:
             return
+        start = tz.convert(read, keep_in) if keep_in and keep_in != zone else read
         resized = minutes != before.minutes and start == before.start
         self._run(
             QCoreApplication.translate("CallOperations", "Resize call")
@@ -218,7 +234,7 @@ class CallOperations(QObject):
             lambda agenda: agenda.move(before.id, start, minutes=minutes),
             self.done.emit,
             force=lambda agenda: agenda.move(before.id, start, minutes=minutes, force=True),
-            question=self._conflict_question(zone),
+            question=self._conflict_question(keep_in or zone),
         )
 
     def edit(self, before: Appointment, draft: Booking, answer: Answer | None = None) -> None:

@@ -1,27 +1,37 @@
-"""The agenda room: the Day, Week and List views of one closer's calls and the details pane.
+"""The agenda room: the Day, Work week, Week, Month and List views of the calls and the
+details pane.
 
-It keeps what is being looked at (day, view, closer, filters, search, selection), asks the
-``AgendaSource`` for the calls in range, hands user intentions to ``CallOperations`` and reads
-its page again when a write touched this closer's calls or the people it shows.
+It keeps what is being looked at (day, view, closer and the closers shown beside them,
+filters, search, selection), asks the ``AgendaSource`` for the calls in range, hands user
+intentions to ``CallOperations`` and reads its page again when a write touched the calls or
+busy time of the closers it shows, or the people it shows.
+
+Several closers (an assistant's view): the Day view has a column per closer, rows being the
+main closer's clock and each column marking its closer's own hours and clock; the Week views
+show everyone's calls in the day columns, each marked with its closer's colour.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QLocale, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from closer_desk.core import tz
+from closer_desk.core import calendar_views, grid_time, tz
+from closer_desk.core.availability import normalise
+from closer_desk.core.calendar_views import LIST_DAYS, MONDAY_TO_FRIDAY, View
 from closer_desk.core.commission import deal_currency
+from closer_desk.core.day_marks import DayHolidays, day_holidays
 from closer_desk.core.model import (
     AgendaEntry,
     Appointment,
     Booking,
+    BusyBlock,
     CallKind,
     Changes,
     Closer,
@@ -30,46 +40,67 @@ from closer_desk.core.model import (
 )
 from closer_desk.core.new_call import default_start
 from closer_desk.ui.agenda.call_menu import MenuActions, call_menu, empty_time_menu
+from closer_desk.ui.agenda.closer_picker import (
+    SETTINGS_KEY,
+    CloserPicker,
+    closer_color,
+    initials,
+    read_shown,
+)
 from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
 from closer_desk.ui.agenda.listview import AgendaList
+from closer_desk.ui.agenda.monthview import MonthView
 from closer_desk.ui.agenda.operations import CallOperations
-from closer_desk.ui.agenda.timegrid import TimeGrid
+from closer_desk.ui.agenda.timegrid import GridColumn, TimeGrid
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 
-if TYPE_CHECKING:  # the editor module is imported when a call is first opened
+if TYPE_CHECKING:  # the editor and printing are imported when first used
     from closer_desk.ui.agenda.editor import AppointmentEditor
+    from closer_desk.ui.agenda.printing import AgendaSheet
 
+__all__ = ["LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
 
-class View(enum.StrEnum):
-    """How the agenda shows the calls: one day, a week, or a list of four weeks."""
-
-    DAY = "day"
-    WEEK = "week"
-    LIST = "list"
-
-
-LIST_DAYS = 28
 FIRST_VIEW = View.WEEK
 PREFETCH_DELAY_MS = 150
+# The details pane's width before the user sets one.
+PANE_WIDTH = 300
+# The month view is comfortable from this width on (a name and a time per line).
+MONTH_COMFORTABLE = 7 * 96
+_GRID_VIEWS = (View.DAY, View.WORK_WEEK, View.WEEK)
 
 
-def days_in_view(view: View, day: date) -> list[date]:
-    """The days a view shows around ``day``: the day, its week, or four weeks from its Monday."""
-    if view == View.DAY:
-        return [day]
-    monday = day - timedelta(days=day.weekday())
-    return [monday + timedelta(days=i) for i in range(LIST_DAYS if view == View.LIST else 7)]
+def locale_workdays() -> frozenset[int]:
+    """The working days of the user's locale (Monday 0), Monday to Friday when it says none."""
+    days = frozenset(int(d.value) - 1 for d in QLocale().weekdays())
+    return days or MONDAY_TO_FRIDAY
 
 
-def range_in_view(view: View, day: date, zone: str) -> tuple[datetime, datetime]:
+def days_in_view(view: View, day: date, first_weekday: int = 0) -> list[date]:
+    """The days a view shows around ``day`` (the locale's working days for the work week)."""
+    workdays = locale_workdays() if view == View.WORK_WEEK else MONDAY_TO_FRIDAY
+    return calendar_views.days_in_view(View(view), day, first_weekday, workdays)
+
+
+def range_in_view(
+    view: View, day: date, zone: str, first_weekday: int = 0
+) -> tuple[datetime, datetime]:
     """The instants a view covers in ``zone`` (what the agenda is asked for)."""
-    days = days_in_view(view, day)
+    days = days_in_view(view, day, first_weekday)
     return tz.day_bounds(days[0], zone)[0], tz.day_bounds(days[-1], zone)[1]
 
 
+def _language() -> str:
+    return QLocale().name().split("_")[0]
+
+
 class AgendaRoom(QWidget):
-    """Day/Week/List of calls with a details pane.
+    """The views of the calls with a details pane.
+
+    Attributes:
+        closer: the main closer (picked in the sidebar): the grid is on their clock.
+        picked: the closers shown beside them (ids).
+        week_start: the first day of the week views and the month (Monday 0).
 
     Signals:
         title_changed(str): what the views show ("Week of 2 Mar 2026").
@@ -78,6 +109,8 @@ class AgendaRoom(QWidget):
         call_shown(object): the details pane shows another call (its id), or none (None).
         outcome_wanted(int, object): the user chose an outcome for call ``int`` from its
             menu, and a desk hosted under the details records outcomes (``host_desk``).
+        exported(object): a PDF of the view was written (its ``Path``).
+        view_changed(object): another view is shown (its ``View``), whoever asked for it.
     """
 
     title_changed = Signal(str)
@@ -85,6 +118,8 @@ class AgendaRoom(QWidget):
     requested = Signal(object)
     call_shown = Signal(object)
     outcome_wanted = Signal(int, object)
+    exported = Signal(object)
+    view_changed = Signal(object)
 
     def __init__(
         self,
@@ -100,11 +135,14 @@ class AgendaRoom(QWidget):
         self._clock = clock
         self.view: View = FIRST_VIEW
         self.closer: Closer | None = None
+        self.picked: frozenset[int] = frozenset()
+        self.week_start = 0
         self.day: date = clock().date()
         self.shown_companies: frozenset[int] | None = None
         self.pinned_zone = ""
         self.selected_id: int | None = None
         self.entries: tuple[AgendaEntry, ...] = ()
+        self.busy: tuple[BusyBlock, ...] = ()
         #: The last answer from the source (None until the first one arrives).
         self.page: EntriesPage | None = None
         self.editor: AppointmentEditor | None = None
@@ -114,16 +152,22 @@ class AgendaRoom(QWidget):
         self._desk_hosted = False
         #: The company of the last call booked or edited here: the next new call's.
         self.last_company_id: int | None = None
+        self._settings: QSettings | None = None
         self._scrolled = False
+        self._pane_wanted = PANE_WIDTH
+        self._working: dict[tuple[Closer, date, str], tuple[tuple[int, int], ...]] = {}
 
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
         self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch_neighbours)
+        self.picker = CloserPicker(self)
         self.grid = TimeGrid(clock, self)
+        self.month = MonthView(clock, self)
         self.list = AgendaList(self)
         self.views = QStackedWidget(self)
         self.views.addWidget(self.grid)
+        self.views.addWidget(self.month)
         self.views.addWidget(self.list)
         self.details = DetailsPane(clock, open_url, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -131,17 +175,21 @@ class AgendaRoom(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([900, 300])
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([900, PANE_WIDTH])
+        splitter.splitterMoved.connect(self._on_splitter_moved)
         self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.setSpacing(0)
+        layout.addWidget(self.picker)
+        layout.addWidget(splitter, 1)
 
         source.entries_loaded.connect(self._on_entries)
         source.directory_loaded.connect(self._on_directory)
         source.people_loaded.connect(self._on_people)
         operations.refused.connect(lambda _why: self.grid.drop_ghost())
-        for view in (self.grid, self.list):
+        for view in (self.grid, self.month, self.list):
             view.selected.connect(self.select)
             view.activated.connect(self.edit_call)
         self.grid.move_requested.connect(self._on_move)
@@ -149,6 +197,10 @@ class AgendaRoom(QWidget):
         self.grid.create_requested.connect(lambda wall: self.new_call(wall))
         self.grid.menu_requested.connect(self._show_menu)
         self.list.menu_requested.connect(self._show_menu)
+        self.grid.create_for_closer.connect(self.new_call_for)
+        self.month.create_requested.connect(lambda wall: self.new_call(wall))
+        self.month.day_chosen.connect(self._open_day)
+        self.picker.changed.connect(self.set_picked)
         self.details.outcome_requested.connect(self._on_outcome)
         self.details.edit_requested.connect(self.edit_call)
         self.details.cancel_requested.connect(lambda _id: self.cancel_selected())
@@ -157,7 +209,7 @@ class AgendaRoom(QWidget):
     # -- what is shown ---------------------------------------------------------------------
     @property
     def zone(self) -> str:
-        """The closer's zone (the grid's)."""
+        """The main closer's zone (the grid's)."""
         return self.closer.zone if self.closer else "UTC"
 
     def today(self) -> date:
@@ -166,15 +218,30 @@ class AgendaRoom(QWidget):
 
     def days(self) -> list[date]:
         """The days in view."""
-        return days_in_view(self.view, self.day)
+        return days_in_view(self.view, self.day, self.week_start)
+
+    def shown_closers(self) -> list[Closer]:
+        """The closers in view: the main one first, then those picked beside them."""
+        if self.closer is None:
+            return []
+        others = [
+            c for c in self.source.directory.closers if c.id in self.picked and c != self.closer
+        ]
+        return [self.closer, *others]
+
+    def several(self) -> bool:
+        """Whether several closers share the views (the assistant's view)."""
+        return len(self.shown_closers()) > 1
 
     def title(self) -> str:
         """What is in view, in words."""
         days = self.days()
         if self.view == View.DAY:
             return i18n.format_date(self.day, long=True)
-        if self.view == View.WEEK:
+        if self.view in (View.WEEK, View.WORK_WEEK):
             return self.tr("Week of %1").replace("%1", i18n.format_date(days[0], long=True))
+        if self.view == View.MONTH:
+            return QLocale().toString(i18n.qdate(self.day), "MMMM yyyy")
         return (
             self.tr("%1 to %2")
             .replace("%1", i18n.format_date(days[0]))
@@ -182,13 +249,18 @@ class AgendaRoom(QWidget):
         )
 
     def set_view(self, view: View) -> None:
-        """Day, week or list."""
+        """Day, work week, week, month or list."""
+        changed = View(view) != self.view
         self.view = View(view)
-        self.views.setCurrentWidget(self.list if self.view == View.LIST else self.grid)
+        if changed:
+            self.view_changed.emit(self.view)
+        shown = {View.LIST: self.list, View.MONTH: self.month}.get(self.view, self.grid)
+        self.views.setCurrentWidget(shown)
         self.reload()
+        self._fit_pane()
 
     def set_date(self, day: date) -> None:
-        """Show the day (or its week)."""
+        """Show the day (or its week, or its month)."""
         self.day = day
         self.reload()
 
@@ -200,13 +272,40 @@ class AgendaRoom(QWidget):
         """Move by ``days`` (negative goes back)."""
         self.set_date(self.day + timedelta(days=days))
 
+    def step_view(self, pages: int) -> None:
+        """Move by whole pages of the view: days, weeks or months (negative goes back)."""
+        self.set_date(calendar_views.step(self.view, self.day, pages))
+
+    def set_week_start(self, weekday: int) -> None:
+        """The first day of the week views and the month (Monday 0 ... Sunday 6)."""
+        self.week_start = weekday % 7
+        self.month.set_week_start(self.week_start)
+        self.reload()
+
     def set_closer(self, closer_id: int) -> None:
-        """Show another closer's agenda."""
+        """Show another closer's agenda (the main one)."""
         closer = self.source.directory.closer(closer_id)
         if closer is not None:
             self.closer = closer
             self.selected_id = None
+            self.picker.set_main(closer.id)
+            self._hours_changed()
             self.reload()
+
+    def set_picked(self, closer_ids: frozenset[int]) -> None:
+        """Show these closers beside the main one (remembered in the settings)."""
+        self.picked = frozenset(closer_ids)
+        self.picker.set_picked(self.picked)
+        if self._settings is not None:
+            self._settings.setValue(SETTINGS_KEY, [str(i) for i in sorted(self.picked)])
+        self.reload()
+        self._fit_pane()
+
+    def use_settings(self, settings: QSettings) -> None:
+        """Remember the closers picked beside the main one in ``settings`` (and start from
+        those remembered)."""
+        self._settings = settings
+        self.picked = read_shown(settings)
 
     def set_shown_companies(self, company_ids: frozenset[int] | None) -> None:
         """Only these companies' calls (None: all)."""
@@ -225,12 +324,13 @@ class AgendaRoom(QWidget):
         self._update_zones()
 
     def on_changes(self, changes: Changes) -> None:
-        """Read the page again when this closer's calls were written. When people changed, the
-        door reads the directory again first and its answer brings a new page
-        (``_on_directory``)."""
+        """Read the page again when calls or busy time of a closer in view were written. When
+        people changed, the door reads the directory again first and its answer brings a new
+        page (``_on_directory``)."""
         if self.closer is None or changes.people():
             return
-        if changes.calls_of(self.closer.id):
+        shown = {c.id for c in self.shown_closers()}
+        if any(changes.calls_of(i) for i in shown) or changes.busy & shown:
             self.reload()
 
     # -- what the shell adds ---------------------------------------------------------------
@@ -240,13 +340,13 @@ class AgendaRoom(QWidget):
 
     def host_desk(self, desk: QWidget, width: int) -> None:
         """Put the call's desk under the details: it has its own outcome buttons (with the
-        deal's value and the reason), and the pane gets at least ``width`` pixels."""
+        deal's value and the reason); the pane grows towards ``width`` pixels as far as the
+        grid keeps its columns readable."""
         self.details.outcomes.hide()
         self._desk_hosted = True
         self.details.set_extra(desk)
-        sizes = self._splitter.sizes()
-        if len(sizes) == 2 and sizes[1] < width:
-            self._splitter.setSizes([max(sum(sizes) - width, 0), width])
+        self._pane_wanted = max(self._pane_wanted, width)
+        self._fit_pane()
 
     def add_context_actions(self, actions: Sequence[QAction]) -> None:
         """Right-click on a call in the grid or the list offers ``actions`` too (after its
@@ -284,57 +384,191 @@ class AgendaRoom(QWidget):
         self.context_menu = menu
         menu.popup(at)
 
+    # -- the pane beside the views -----------------------------------------------------------
+    def _views_minimum(self) -> int:
+        if self.view in _GRID_VIEWS:
+            return self.grid.comfortable_width()
+        return MONTH_COMFORTABLE if self.view == View.MONTH else 480
+
+    def _fit_pane(self) -> None:
+        """The pane takes what the user wants of it, as long as the views stay readable;
+        below that it gives way down to its minimum (then the grid scrolls sideways)."""
+        sizes = self._splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) != 2 or total <= 0:
+            return
+        pane = calendar_views.pane_width(
+            total, self._pane_wanted, self.details.minimumWidth(), self._views_minimum()
+        )
+        if pane != sizes[1]:
+            self._splitter.setSizes([total - pane, pane])
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._pane_wanted = self._splitter.sizes()[1]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pane()
+
+    # -- reading -----------------------------------------------------------------------------
+    def _page_closer(self) -> int | None:
+        """Whose calls a page holds: the main closer's, or everyone's (then filtered)."""
+        return None if self.several() else (self.closer.id if self.closer else None)
+
     def reload(self) -> None:
         """Ask for the calls in view (the answer arrives in ``_on_entries``)."""
         if self.closer is None:
             return
         days = self.days()
-        if self.view != View.LIST:
-            self.grid.set_days(days)
+        if self.view in _GRID_VIEWS:
+            self.grid.set_columns(self._grid_columns(days))
+            self._show_holidays()
+        elif self.view == View.MONTH:
+            self.month.set_days(days, self.day)
+            self._show_holidays()
         self.title_changed.emit(self.title())
         self.source.load_entries(
-            *range_in_view(self.view, self.day, self.zone), self.closer.id, self.shown_companies
+            *range_in_view(self.view, self.day, self.zone, self.week_start),
+            self._page_closer(),
+            self.shown_companies,
         )
 
     def _prefetch_neighbours(self) -> None:
-        """Read the previous and next day or week while the closer looks at this one."""
+        """Read the previous and next page while the closer looks at this one."""
         if self.closer is None:
             return
-        days = self.days()
-        stride = timedelta(days=7 if self.view == View.WEEK else len(days))
         ranges = [
-            self._bounds(days[0] + sign * stride, days[-1] + sign * stride) for sign in (1, -1)
+            range_in_view(self.view, day, self.zone, self.week_start)
+            for day in (calendar_views.step(self.view, self.day, s) for s in (1, -1))
         ]
-        self.source.prefetch(ranges, self.closer.id, self.shown_companies)
+        self.source.prefetch(ranges, self._page_closer(), self.shown_companies)
 
-    def _bounds(self, first: date, last: date) -> tuple[datetime, datetime]:
-        return tz.day_bounds(first, self.zone)[0], tz.day_bounds(last, self.zone)[1]
+    def _working_minutes(self, closer: Closer, day: date) -> tuple[tuple[int, int], ...]:
+        key = (closer, day, self.zone)
+        found = self._working.get(key)
+        if found is None:
+            if len(self._working) > 512:
+                self._working.clear()
+            found = self._working[key] = grid_time.working_minutes(closer, day, self.zone)
+        return found
+
+    def _grid_columns(self, days: Sequence[date]) -> list[GridColumn]:
+        """Days of the shown closers' calls, or (the assistant's Day view) a column per
+        closer, each with their own hours, and their clock when it is not the main one's."""
+        closers = self.shown_closers()
+        if len(closers) > 1 and self.view == View.DAY:
+            day = days[0]
+            return [self._closer_column(c, day) for c in closers]
+        return [
+            GridColumn(
+                d,
+                working=tuple(
+                    normalise(span for c in closers for span in self._working_minutes(c, d))
+                ),
+            )
+            for d in days
+        ]
+
+    def _closer_column(self, closer: Closer, day: date) -> GridColumn:
+        ahead = grid_time.offset_minutes(day, self.zone, closer.zone)
+        city = i18n.city(closer.zone)
+        subtitle = city
+        if ahead:
+            hours = f"{abs(ahead) // 60}" + (f":{abs(ahead) % 60:02d}" if ahead % 60 else "")
+            subtitle = (
+                (self.tr("%1, %2 h ahead") if ahead > 0 else self.tr("%1, %2 h behind"))
+                .replace("%1", city)
+                .replace("%2", hours)
+            )
+        return GridColumn(
+            day,
+            closer.id,
+            title=closer.name,
+            subtitle=subtitle,
+            zone=closer.zone,
+            working=self._working_minutes(closer, day),
+            marks=grid_time.hour_marks(day, self.zone, closer.zone) if ahead else (),
+            color=closer_color(closer.id),
+        )
+
+    def _show_holidays(self) -> None:
+        """The holidays of the days in view: the closer's (each column's closer), and the
+        selected call's prospect's."""
+        entry = self.selected_entry()
+        prospect = self.source.directory.prospect(entry.appointment.prospect_id) if entry else None
+        country = prospect.country if prospect else ""
+        region = prospect.subdivision if prospect else ""
+        language = _language()
+        if self.view == View.MONTH:
+            self.month.set_holidays(
+                day_holidays(self.days(), self.closer, country, region, language)
+            )
+            return
+        by_id = {c.id: c for c in self.shown_closers()}
+        marks: list[DayHolidays | None] = []
+        for column in self.grid.columns:
+            closer = by_id.get(column.closer_id) if column.closer_id else self.closer
+            marks.append(
+                day_holidays([column.day], closer, country, region, language).get(column.day)
+            )
+        self.grid.set_holidays(marks)
 
     def _on_directory(self, directory: Directory) -> None:
         keep = self.closer.id if self.closer else None
         self.closer = directory.closer(keep) or directory.closer(None)
         if self.closer is None:
             return
-        self.grid.set_hours(self.closer.hours)
+        self._hours_changed()
+        self.picker.set_closers(directory.closers, self.closer.id, self.picked)
         if not self._scrolled:
             self.day = self.today()
         self.reload()
+
+    def _hours_changed(self) -> None:
+        self._working.clear()
+        self.grid.set_hours(self.closer.hours if self.closer else None)
 
     def _on_people(self, directory: Directory) -> None:
         # The full record (a first page may have been read before everything was loaded).
         if self.closer is not None and (fresh := directory.closer(self.closer.id)) is not None:
             self.closer = fresh
+        self.picker.set_closers(
+            directory.closers, self.closer.id if self.closer else None, self.picked
+        )
+        # The closers remembered beside the main one are known now; and the first page,
+        # read before the agenda was opened, lacks the busy time.
+        if self.picked & {c.id for c in directory.closers} or (
+            self.page is not None and self.page.busy is None
+        ):
+            self.reload()
         self._show_details()
 
     def _on_entries(self, page: EntriesPage) -> None:
         self.page = page
-        self.entries = page.entries
+        shown = {c.id for c in self.shown_closers()}
+        several = len(shown) > 1
+        entries = page.entries
+        busy = page.busy or ()
+        if page.closer_id is None:
+            entries = tuple(e for e in entries if e.appointment.closer_id in shown)
+            busy = tuple(b for b in busy if b.closer_id in shown)
+        self.entries = entries
+        self.busy = busy
+        names = {c.id: initials(c.name) for c in self.shown_closers()}
+        # Calls of several closers in one column carry their closer's colour and initials
+        # (the assistant's Day view has a column per closer instead).
+        overlay = several and self.view != View.DAY
+        markers = {c: (closer_color(c), names[c]) for c in shown} if overlay else {}
         self.grid.set_zones(self.zone, self._second_zone())
         if self.view == View.LIST:
-            self.list.set_entries(page.entries, self.zone)
+            self.list.set_entries(entries, self.zone)
             self.list.select(self.selected_id)
+        elif self.view == View.MONTH:
+            self.month.set_entries(entries, self.zone, markers)
+            self.month.select(self.selected_id)
         else:
-            self.grid.set_entries(page.entries)
+            self.grid.set_entries(entries, markers)
+            self.grid.set_busy(busy)
             self.grid.select(self.selected_id)
             if not self._scrolled:
                 self._scroll_to_morning()
@@ -357,6 +591,10 @@ class AgendaRoom(QWidget):
 
         self.source.query(self, lambda agenda: agenda.entry(appointment_id), found)
 
+    def _open_day(self, day: date) -> None:
+        self.day = day
+        self.set_view(View.DAY)
+
     # -- selection and details -------------------------------------------------------------
     def selected_entry(self) -> AgendaEntry | None:
         """The selected call, if it is in view."""
@@ -364,8 +602,13 @@ class AgendaRoom(QWidget):
 
     def select(self, appointment_id: int | None) -> None:
         """Select a call."""
+        before = self.selected_entry()
         self.selected_id = appointment_id
         self.grid.select(appointment_id)
+        self.month.select(appointment_id)
+        entry = self.selected_entry()
+        if (before and before.appointment.prospect_id) != (entry and entry.appointment.prospect_id):
+            self._show_holidays()  # another prospect: their holidays
         self._update_zones()
         self._show_details()
 
@@ -377,6 +620,7 @@ class AgendaRoom(QWidget):
 
     def _update_zones(self) -> None:
         self.grid.set_zones(self.zone, self._second_zone())
+        self._fit_pane()
 
     def _show_details(self) -> None:
         entry = self.selected_entry()
@@ -385,29 +629,49 @@ class AgendaRoom(QWidget):
             self.details.show_entry(None)
             return
         a = entry.appointment
+        # Another closer's call is told in that closer's time.
+        zone = self.zone if a.closer_id == (self.closer.id if self.closer else None) else None
         self.details.show_entry(
-            entry, directory.prospect(a.prospect_id), directory.company(a.company_id), self.zone
+            entry, directory.prospect(a.prospect_id), directory.company(a.company_id), zone
         )
 
     # -- actions ---------------------------------------------------------------------------
     def _entry(self, appointment_id: int | None) -> AgendaEntry | None:
         return next((e for e in self.entries if e.appointment.id == appointment_id), None)
 
-    def new_call(
-        self, wall: datetime | None = None, *, copy_of: Appointment | None = None
-    ) -> AppointmentEditor | None:
-        """Open the editor for a new call (at ``wall``, naive in the closer's zone; a copy of
-        ``copy_of``'s company, prospect, kind, length, link and reminder)."""
-        from closer_desk.ui.agenda.editor import AppointmentEditor
-
+    def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:
+        """Open the editor for a new call of the main closer (at ``wall``, naive in their
+        zone)."""
         if self.closer is None:
             return None
         if wall is None:
             wall = default_start(self.day, tz.convert(self._clock(), self.zone))
+        return self._book_with(self.closer, wall)
+
+    def new_call_for(self, wall: datetime, closer_id: int) -> AppointmentEditor | None:
+        """Open the editor for a new call of another closer, at the grid's naive ``wall``
+        (the main closer's clock): the editor gets that instant on the closer's own clock."""
+        closer = self.source.directory.closer(closer_id)
+        if closer is None or self.closer is None:
+            return None
+        if closer.zone == self.zone:
+            return self._book_with(closer, wall)
+        instant = self.operations.resolve_or_ask(wall, self.zone)
+        if instant is None:
+            return None
+        return self._book_with(closer, tz.convert(instant, closer.zone).replace(tzinfo=None))
+
+    def _book_with(
+        self, closer: Closer, wall: datetime, *, copy_of: Appointment | None = None
+    ) -> AppointmentEditor:
+        """The editor for a new call of ``closer`` at ``wall`` (naive in their zone; a copy of
+        ``copy_of``'s company, prospect, kind, length, link and reminder)."""
+        from closer_desk.ui.agenda.editor import AppointmentEditor
+
         editor = AppointmentEditor(
             self.source,
             self.source.directory,
-            self.closer,
+            closer,
             self._clock,
             start=wall,
             company_id=self.last_company_id,
@@ -425,29 +689,32 @@ class AgendaRoom(QWidget):
         return editor
 
     def duplicate_call(self, appointment_id: int) -> AppointmentEditor | None:
-        """A new call like this one, a week later at the same time (the editor opens on it)."""
+        """A new call like this one, a week later at the same time on its closer's clock (the
+        editor opens on it)."""
         entry = self._entry(appointment_id)
-        if entry is None:
+        if entry is None or self.closer is None:
             return None
-        wall = tz.convert(entry.appointment.start, self.zone).replace(tzinfo=None)
-        return self.new_call(wall + timedelta(days=7), copy_of=entry.appointment)
+        closer = self.source.directory.closer(entry.appointment.closer_id) or self.closer
+        wall = tz.convert(entry.appointment.start, closer.zone).replace(tzinfo=None)
+        return self._book_with(closer, wall + timedelta(days=7), copy_of=entry.appointment)
 
     def edit_call(
         self, appointment_id: int | None = None, *, focus_time: bool = False
     ) -> AppointmentEditor | None:
-        """Open a call in the editor (``focus_time``: with its date and time selected, to
-        move it)."""
+        """Open a call in the editor, on its own closer's clock (``focus_time``: with its date
+        and time selected, to move it)."""
         from closer_desk.ui.agenda.editor import AppointmentEditor
 
         target = appointment_id if appointment_id is not None else self.selected_id
         entry = self._entry(target)
         if entry is None or self.closer is None:
             return None
+        closer = self.source.directory.closer(entry.appointment.closer_id) or self.closer
         self.select(entry.appointment.id)
         editor = AppointmentEditor(
             self.source,
             self.source.directory,
-            self.closer,
+            closer,
             self._clock,
             appointment=entry.appointment,
             parent=self,
@@ -472,7 +739,10 @@ class AgendaRoom(QWidget):
     def _on_move(self, appointment_id: int, wall: datetime, minutes: int) -> None:
         entry = self._entry(appointment_id)
         if entry is not None:
-            self.operations.move(entry.appointment, wall, minutes, self.zone)
+            # Read on the grid's clock, kept on the call's closer's own.
+            self.operations.move(
+                entry.appointment, wall, minutes, self.zone, keep_in=entry.closer_zone
+            )
 
     def _on_duplicate(self, appointment_id: int, wall: datetime) -> None:
         entry = self._entry(appointment_id)
@@ -521,3 +791,46 @@ class AgendaRoom(QWidget):
         company = self.source.directory.company(entry.appointment.company_id)
         currency = deal_currency(company.country if company is not None else "")
         self.operations.set_outcome(entry.appointment, outcome, currency)
+
+    # -- paper -------------------------------------------------------------------------------
+    def print_sheet(self) -> AgendaSheet:
+        """What a print of the view shows: its days, calls and holidays, on the main closer's
+        clock and each prospect's (``printing.AgendaSheet``)."""
+        from closer_desk.ui.agenda.printing import AgendaSheet
+
+        days = self.days()
+        closers = self.shown_closers()
+        holidays = day_holidays(days, self.closer, language=_language())
+        who = ", ".join(f"{c.name} ({i18n.city(c.zone)})" for c in closers)
+        return AgendaSheet(
+            title=self.title(),
+            subtitle=who,
+            days=tuple(days),
+            entries=self.entries,
+            zone=self.zone,
+            holidays=holidays,
+            closer_names={c.id: c.name for c in closers} if len(closers) > 1 else {},
+        )
+
+    def print_view(self) -> None:
+        """Print what is in view (the system's print dialog)."""
+        from closer_desk.ui.agenda import printing
+
+        printing.print_dialog(self, self.print_sheet())
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        """Write what is in view as a PDF (asking where when ``path`` is None); the path, or
+        None when nothing was written (the user is told why)."""
+        from closer_desk.ui.agenda import printing
+
+        sheet = self.print_sheet()
+        if path is None:
+            path = printing.ask_pdf_path(self, sheet)
+            if path is None:
+                return None
+        error = printing.write_pdf(path, sheet)
+        if error:
+            self.operations.prompts.inform(self, self.tr("Export as PDF"), error)
+            return None
+        self.exported.emit(path)
+        return path

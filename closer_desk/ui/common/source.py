@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from closer_desk.core.model import AgendaEntry, Changes, Closer, Company, Prospect
+from closer_desk.core.model import AgendaEntry, BusyBlock, Changes, Closer, Company, Prospect
 from closer_desk.ui.common.history import History
 from closer_desk.ui.common.tasks import TaskManager
 
@@ -78,12 +78,14 @@ def _first_closer(agenda: Agenda) -> tuple[Closer, ...]:
 
 @dataclass(frozen=True)
 class EntriesPage:
-    """The calls of one range, as asked."""
+    """The calls of one range, as asked, and the busy time imported for it (None: not read,
+    as on the first page, read before the agenda was opened)."""
 
     start: datetime
     end: datetime
     closer_id: int | None
     entries: tuple[AgendaEntry, ...] = field(default_factory=tuple)
+    busy: tuple[BusyBlock, ...] | None = None
 
 
 class OwnWrites(Protocol):
@@ -272,8 +274,8 @@ class AgendaSource(QObject):
         again when people changed, and every room hears ``changed``."""
         if changes.unknown or changes.companies or changes.prospects:
             self._forget_pages(None)  # entries carry names, colours and zones
-        elif changes.appointments:
-            self._forget_pages(changes.call_closers)
+        elif changes.appointments or changes.busy:
+            self._forget_pages(changes.call_closers | changes.busy)
         if changes.people():
             self.load_directory()
         self.changed.emit(changes)
@@ -300,14 +302,16 @@ class AgendaSource(QObject):
     ) -> None:
         """Fetch the calls of ``[start, end)``; only the latest request's answer is emitted.
 
-        A range fetched before (and unchanged since) is answered at once from memory.
+        A range fetched before (and unchanged since) is answered at once from memory. A page
+        read before the agenda was opened has no busy time yet: once the agenda is open (never
+        before the first paint), asking for it again reads it whole.
         """
         self._generation += 1
         generation = self._generation
         key = (start, end, closer_id, company_ids)
         if (cached := self._pages.get(key)) is not None:
             self.entries_loaded.emit(cached)
-        else:
+        if cached is None or (cached.busy is None and self._agenda is not None):
 
             def deliver(page: EntriesPage) -> None:
                 # A newer request superseded this one while it was on the worker: drop it.
@@ -337,9 +341,16 @@ class AgendaSource(QObject):
         epoch = self._epoch
         self._pending.add(key)
 
+        # Every closer's busy time for a page of every closer's calls.
+        busy_of = [c.id for c in self.directory.closers] if closer_id is None else [closer_id]
+
         def fetch() -> EntriesPage:
-            rows = self._open().entries(start, end, closer_id=closer_id, company_ids=company_ids)
-            return EntriesPage(start, end, closer_id, tuple(rows))
+            from closer_desk.store.view_reads import busy_in_view
+
+            agenda = self._open()
+            rows = agenda.entries(start, end, closer_id=closer_id, company_ids=company_ids)
+            busy = busy_in_view(agenda, start, end, busy_of)
+            return EntriesPage(start, end, closer_id, tuple(rows), tuple(busy))
 
         def done(page: EntriesPage) -> None:
             self._pending.discard(key)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QInputDialog,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -247,18 +245,13 @@ class CallDeskWidget(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.file_box, 3)
         right.addWidget(history_box, 2)
-        # Side by side when there is room, stacked (and scrolled) in a narrow details pane.
+        # Side by side when there is room, stacked in a narrow details pane (which scrolls:
+        # the desk has no scroll area of its own inside the pane's).
         body = QWidget(self)
         self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, body)
         self._columns.setContentsMargins(0, 0, 0, 0)
         self._columns.addLayout(left, 1)
         self._columns.addLayout(right, 1)
-        # Not ``scroll``: that would hide QWidget.scroll().
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(body)
         self.script_view.setMinimumHeight(110)
         self.script_view.setSpacing(2)
         # Drawn from the palette's text colour: the style's own box all but vanishes on a
@@ -270,7 +263,7 @@ class CallDeskWidget(QWidget):
         outer.addWidget(self.title)
         outer.addLayout(outcome_row)
         outer.addWidget(self.outcome_label)
-        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(body, 1)
         self._show_nothing()
 
     # -- building ----------------------------------------------------------------------------

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.rooms = QStackedWidget(self)
         self.agenda = AgendaRoom(source, self.operations, clock, open_url, self)
+        self.agenda.use_settings(settings)
         self._system_zone = system_zone
         self._welcome: WelcomePanel | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -216,6 +217,9 @@ class MainWindow(QMainWindow):
         a = self.agenda
         self.new_action = self._action("file", self.tr("&New call…"), a.new_call, "Ctrl+N")
         self.menu("file").addSeparator()
+        self.print_action = self._action("file", self.tr("&Print…"), a.print_view, "Ctrl+P")
+        self.pdf_action = self._action("file", self.tr("Export as P&DF…"), a.export_pdf)
+        self.menu("file").addSeparator()
         self.demo_action = self._action("file", self.tr("Load &demo data"), self.load_demo)
         self.menu("file").addSeparator()
         self.quit_action = self._action(
@@ -244,8 +248,15 @@ class MainWindow(QMainWindow):
         self.day_action = self._action(
             "view", self.tr("&Day"), lambda: self.set_view(View.DAY), "D"
         )
+        # X: the key calendars keep for a custom span of days, here the working week.
+        self.work_week_action = self._action(
+            "view", self.tr("W&ork week"), lambda: self.set_view(View.WORK_WEEK), "X"
+        )
         self.week_action = self._action(
             "view", self.tr("&Week"), lambda: self.set_view(View.WEEK), "W"
+        )
+        self.month_action = self._action(
+            "view", self.tr("&Month"), lambda: self.set_view(View.MONTH), "M"
         )
         self.list_action = self._action(
             "view", self.tr("&List"), lambda: self.set_view(View.LIST), "L"
@@ -276,24 +287,30 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for text, slot in (
             (self.tr("Today"), a.go_today),
-            ("◀", lambda: a.step(-self._stride())),
-            ("▶", lambda: a.step(self._stride())),
+            ("◀", lambda: a.step_view(-1)),
+            ("▶", lambda: a.step_view(1)),
         ):
             toolbar.addAction(text, slot)
         toolbar.addSeparator()
-        for action in (self.day_action, self.week_action, self.list_action):
+        for action in self._view_actions().values():
             action.setCheckable(True)
             toolbar.addAction(action)
         views = QActionGroup(self)
-        for action in (self.day_action, self.week_action, self.list_action):
+        for action in self._view_actions().values():
             views.addAction(action)
         self.week_action.setChecked(True)
         toolbar.addSeparator()
         toolbar.addWidget(self.heading)
         self.addToolBar(toolbar)
 
-    def _stride(self) -> int:
-        return 1 if self.agenda.view == View.DAY else 7
+    def _view_actions(self) -> dict[View, QAction]:
+        return {
+            View.DAY: self.day_action,
+            View.WORK_WEEK: self.work_week_action,
+            View.WEEK: self.week_action,
+            View.MONTH: self.month_action,
+            View.LIST: self.list_action,
+        }
 
     def _connect(self) -> None:
         s, a = self.sidebar, self.agenda
@@ -311,6 +328,10 @@ class MainWindow(QMainWindow):
         self.source.failed.connect(self._on_failed)
         self.source.tasks.busy_changed.connect(self._on_busy)
         self.source.history.refused.connect(self._on_undo_refused)
+        a.view_changed.connect(lambda view: self._view_actions()[view].setChecked(True))
+        a.exported.connect(
+            lambda path: self.status.setText(self.tr("Written to %1").replace("%1", str(path)))
+        )
 
     @property
     def welcome(self) -> WelcomePanel:
@@ -366,9 +387,7 @@ class MainWindow(QMainWindow):
     def set_view(self, view: View) -> None:
         """Day, week or list (and bring the agenda to the front)."""
         self.show_room("agenda")
-        {View.DAY: self.day_action, View.WEEK: self.week_action, View.LIST: self.list_action}[
-            view
-        ].setChecked(True)
+        self._view_actions()[View(view)].setChecked(True)
         self.agenda.set_view(view)
 
     def focus_search(self) -> None:

@@ -1,0 +1,110 @@
+"""Public holidays to mark on the agenda's days: the closer's (the country they work from that
+day, found from their zone) and the selected prospect's (their country and region).
+
+Names come from the ``holidays`` package in the language asked for when it has one for that
+country; they are data, like a company's name, not sentences of the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import holidays
+
+from closer_desk.core.availability import closer_zone_on
+from closer_desk.core.model import Closer
+from closer_desk.core.slot_flags import public_holiday
+
+
+@dataclass(frozen=True, slots=True)
+class DayHolidays:
+    """The holidays of one day of the agenda.
+
+    Attributes:
+        closer: the holiday's name where the closer works that day, or "".
+        closer_country: the country of the closer that day ("" when their zone has none).
+        prospect: the holiday's name in the prospect's country (and region), or "" (also ""
+            when it is the closer's same holiday: it is marked once).
+        prospect_country: the prospect's country ("" when unknown).
+    """
+
+    closer: str = ""
+    closer_country: str = ""
+    prospect: str = ""
+    prospect_country: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.closer or self.prospect)
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO country code, from the tz database's own ``zone.tab``."""
+    table: dict[str, str] = {}
+    text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            table[parts[2]] = parts[0]
+    return table
+
+
+def zone_country(zone: str) -> str:
+    """The ISO code of the country a zone belongs to (``Europe/Paris`` -> ``FR``), or "" for
+    zones of no country (``UTC``, ``Etc/GMT+3``) and names the table does not hold."""
+    return _zone_countries().get(zone, "")
+
+
+@lru_cache(maxsize=256)
+def holiday_language(country: str, language: str) -> str:
+    """The ``holidays`` package's language code closest to ``language`` (``en``, ``fr``) for
+    ``country``: the same code, else its first regional variant (``en_US`` before the
+    others), else "" (the country's own language)."""
+    if not country or not language:
+        return ""
+    try:
+        supported = holidays.country_holidays(country.upper()).supported_languages
+    except (NotImplementedError, KeyError, AttributeError):
+        return ""
+    if language in supported:
+        return language
+    variants = sorted(
+        (code for code in supported if code.split("_")[0] == language),
+        key=lambda code: (code != f"{language}_US", code),
+    )
+    return variants[0] if variants else ""
+
+
+def holiday(country: str, subdivision: str, day: date, language: str = "") -> str:
+    """The public holiday on ``day`` in a country and region, named in ``language`` if the
+    package can, or ""."""
+    return public_holiday(country, subdivision, day, holiday_language(country, language)) or ""
+
+
+def day_holidays(
+    days: Iterable[date],
+    closer: Closer | None,
+    prospect_country: str = "",
+    prospect_subdivision: str = "",
+    language: str = "",
+) -> dict[date, DayHolidays]:
+    """The holidays of each day that has one (days without are left out): the closer's, in
+    the country of the zone they work from that day (travel included), and the prospect's
+    when it is another one."""
+    found: dict[date, DayHolidays] = {}
+    for day in days:
+        country = zone_country(closer_zone_on(closer, day)) if closer is not None else ""
+        mine = holiday(country, "", day, language)
+        theirs = holiday(prospect_country, prospect_subdivision, day, language)
+        if theirs and prospect_country.upper() == country and theirs == mine:
+            theirs = ""  # the same day off on both sides: marked once
+        marks = DayHolidays(mine, country, theirs, prospect_country.upper())
+        if marks:
+            found[day] = marks
+    return found
