@@ -115,6 +115,9 @@ class DirectoryRoom(QWidget, Generic[Row]):
         self.view.activated.connect(self._on_activated)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        # Nothing is read yet: the first showing reads the rows (a write before then is no
+        # condition for it).
+        self._stale.concerned()
 
     # -- loading -----------------------------------------------------------------------
     def filter_hint(self) -> str:
