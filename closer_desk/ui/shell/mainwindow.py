@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,11 +28,13 @@ from closer_desk.ui.agenda.room import AgendaRoom, View
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource, Directory
+from closer_desk.ui.shell.keys import TextFieldKeys
 from closer_desk.ui.shell.sidebar import Sidebar
 
-if TYPE_CHECKING:  # built, and imported, only when an empty agenda needs it
+if TYPE_CHECKING:  # built, and imported, only when an empty agenda (or a search) needs it
     from closer_desk.store import Agenda
     from closer_desk.ui.shell.firstrun import WelcomePanel
+    from closer_desk.ui.shell.search import SearchPage
 
 
 class MainWindow(QMainWindow):
@@ -79,9 +82,21 @@ class MainWindow(QMainWindow):
         self.agenda = AgendaRoom(source, self.operations, clock, open_url, self)
         self._system_zone = system_zone
         self._welcome: WelcomePanel | None = None
+        self._search: SearchPage | None = None
+        #: The room the search page covers (shown again when the search is left).
+        self._under_search = "agenda"
+        self._keys = TextFieldKeys(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.rooms)
+        center = QWidget(self)
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        #: Bands above the rooms (the reminders due): ``add_notice``.
+        self.notices = QVBoxLayout()
+        column.addLayout(self.notices)
+        column.addWidget(self.rooms, 1)
+        splitter.addWidget(center)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.heading = QLabel(self)
@@ -92,6 +107,8 @@ class MainWindow(QMainWindow):
         self.add_room("agenda", self.tr("Agenda"), self.agenda, "Ctrl+1")
         self._connect()
         self.sidebar.set_date(clock().date())
+        # The keyboard starts on the calls (D, W, L, T...), not in the search box.
+        self.focus_agenda()
         source.load_directory()
 
     # -- for the lead: hosting more rooms --------------------------------------------------
@@ -145,6 +162,10 @@ class MainWindow(QMainWindow):
             self._rooms[key] = (None, action)
         return action
 
+    def add_notice(self, widget: QWidget) -> None:
+        """Show ``widget`` above the rooms, whichever is in front (the reminders due)."""
+        self.notices.addWidget(widget)
+
     def room(self, key: str) -> QWidget:
         """The widget of a room (built now if it was given as a factory)."""
         widget, action = self._rooms[key]
@@ -173,10 +194,13 @@ class MainWindow(QMainWindow):
         self.agenda.show_appointment(appointment_id)
 
     def current_room(self) -> str:
-        """The key of the room in front ("welcome" on first run)."""
+        """The key of the room in front ("welcome" on first run, "search" while the search's
+        results are shown)."""
         current = self.rooms.currentWidget()
         if current is not None and current is self._welcome:
             return "welcome"
+        if current is not None and current is self._search:
+            return "search"
         return next((k for k, (w, _a) in self._rooms.items() if w is current), "")
 
     # -- menus and keys --------------------------------------------------------------------
@@ -289,7 +313,10 @@ class MainWindow(QMainWindow):
         s.date_chosen.connect(a.set_date)
         s.closer_changed.connect(a.set_closer)
         s.filters_changed.connect(a.set_shown_companies)
-        s.search_changed.connect(a.set_search)
+        s.search_changed.connect(self._on_search)
+        s.search_left.connect(self.leave_search)
+        s.search_entered.connect(self._open_found)
+        s.search_down.connect(lambda: self._search.focus_results() if self._search else None)
         s.second_zone_changed.connect(a.set_pinned_zone)
         a.title_changed.connect(self._on_title)
         # The agenda room hears every write like the other rooms (``ui.shell.rooms_wiring``).
@@ -326,8 +353,16 @@ class MainWindow(QMainWindow):
         self.status.setText(self.tr("Working…") if busy else "")
 
     def _on_title(self, title: str) -> None:
+        # The title follows every change of view or day, whoever made it.
         self.heading.setText(f"  {title}")
         self.sidebar.set_date(self.agenda.day)
+        views = {
+            View.DAY: self.day_action,
+            View.WEEK: self.week_action,
+            View.LIST: self.list_action,
+        }
+        if (button := views.get(self.agenda.view)) is not None:
+            button.setChecked(True)
 
     def _on_people(self, directory: Directory) -> None:
         current = self.agenda.closer.id if self.agenda.closer else None
@@ -348,19 +383,73 @@ class MainWindow(QMainWindow):
             self.navigation.show()
             if self.current_room() == "welcome":
                 self.show_room("agenda")
+                self.focus_agenda()
 
     def set_view(self, view: View) -> None:
         """Day, week or list (and bring the agenda to the front)."""
         self.show_room("agenda")
-        {View.DAY: self.day_action, View.WEEK: self.week_action, View.LIST: self.list_action}[
-            view
-        ].setChecked(True)
         self.agenda.set_view(view)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
         self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sidebar.search.selectAll()
+
+    def focus_agenda(self) -> None:
+        """Put the keyboard on the agenda's view in front (the grid or the list)."""
+        view = self.agenda.views.currentWidget()
+        if view is None:
+            return
+        candidates = [view, *view.findChildren(QWidget)]
+        target = next((w for w in candidates if w.focusPolicy() & Qt.FocusPolicy.TabFocus), view)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- search ----------------------------------------------------------------------------
+    @property
+    def search_page(self) -> SearchPage:
+        """The search's results (built the first time something is searched)."""
+        if self._search is None:
+            from closer_desk.ui.common.room import ShowCall
+            from closer_desk.ui.shell.search import SearchPage
+
+            page = SearchPage(self.source, self)
+            self.rooms.addWidget(page)
+            page.requested.connect(
+                lambda r: (
+                    self.show_appointment(r.appointment_id) if isinstance(r, ShowCall) else None
+                )
+            )
+            page.escaped.connect(self.leave_search)
+            self.source.changed.connect(page.on_changes)
+            self._search = page
+        return self._search
+
+    def _on_search(self, text: str) -> None:
+        if not text.strip():
+            if self.current_room() == "search":
+                self.show_room(self._under_search)
+            return
+        closer = self.agenda.closer
+        page = self.search_page
+        page.set_text(text, closer.id if closer else None, self.agenda.zone)
+        if self.current_room() != "search":
+            self._under_search = self.current_room() or "agenda"
+            self.rooms.setCurrentWidget(page)
+            self._lend_agenda_keys(False)
+
+    def _open_found(self) -> None:
+        if self._search is not None and self.sidebar.search.text().strip():
+            if self.current_room() != "search":
+                self._on_search(self.sidebar.search.text())
+            elif self._search.found is not None:
+                self._search.open_current()
+
+    def leave_search(self) -> None:
+        """Clear the search and give the keyboard back to the agenda."""
+        self.sidebar.search.clear()
+        if self.current_room() in ("search", "agenda"):
+            self.show_room("agenda")
+            self.focus_agenda()
 
     def set_language(self, code: str) -> None:
         """Remember the language; it applies at the next start."""

@@ -1,0 +1,62 @@
+"""Bare keys belong to the field being typed in.
+
+The agenda's one-key shortcuts (T, D, W, L, arrows, Page Up/Down, Return, Delete) are window
+shortcuts. Qt's text fields claim most of them while they have the focus, but not all (Return
+in a line edit opened the selected call instead of finishing the search; Page Up/Down in a
+text box paged the agenda), and a spin box or an editable combo claims fewer. While a text
+field has the focus, every key pressed without Ctrl, Alt or Meta goes to the field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+_CHORD = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def is_text_field(widget: QObject | None) -> bool:
+    """A widget the user types text into (a read-only one included: it selects and scrolls
+    with the keys)."""
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+
+
+class TextFieldKeys(QObject):
+    """An application event filter: a key without Ctrl, Alt or Meta pressed in a text field
+    of ``window`` reaches the field, never a shortcut (Escape aside: it still closes dialogs
+    and leaves the search)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers() & _CHORD
+            and event.key() != Qt.Key.Key_Escape
+            and is_text_field(watched)
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            event.accept()  # the key is delivered to the field as a key press
+        return False
