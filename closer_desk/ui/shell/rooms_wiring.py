@@ -26,6 +26,7 @@ from closer_desk.ui.shell.mainwindow import MainWindow
 if TYPE_CHECKING:  # imported when first used (the desk and the reminders load the store)
     from closer_desk.ui.desk.widgets import CallDeskWidget
     from closer_desk.ui.shell.backups_dialog import BackupsDialog
+    from closer_desk.ui.shell.reminder_banner import ReminderBanner
     from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
 
 REMINDERS_DELAY_MS = 500
@@ -53,6 +54,7 @@ class RoomsWiring(QObject):
         invite_row: the "Save invite…" / "Copy invite" buttons under the selected call.
         calendar: the Calendar menu's actions.
         reminders: (scheduler, tray) once started, else None.
+        banner: the reminders due, shown in the window (once started), else None.
     """
 
     def __init__(
@@ -69,6 +71,7 @@ class RoomsWiring(QObject):
         self.db_path = db_path
         self.desk: CallDeskWidget | None = None
         self.reminders: tuple[ReminderScheduler, ReminderTray] | None = None
+        self.banner: ReminderBanner | None = None
         self._plan_request: PlanCall | None = None
         self._rooms: dict[str, Room] = {}
         for spec in self._specs():
@@ -303,17 +306,30 @@ class RoomsWiring(QObject):
 
     # -- reminders -----------------------------------------------------------------------------
     def start_reminders_later(self) -> None:
-        """The tray reminders, once the first page is on screen (they load the store)."""
-        QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self._start_reminders)
+        """The reminders, once the first page is on screen (they load the store)."""
+        QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self.start_reminders)
 
-    def _start_reminders(self) -> None:
+    def start_reminders(self) -> None:
+        """Remind of each call before it starts: in the window (snooze, dismiss), and in the
+        desktop's tray when it has one."""
+        from closer_desk.ui.shell.reminder_banner import ReminderBanner
         from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
 
+        if self.reminders is not None:
+            return
         window = self.window
         scheduler = ReminderScheduler(self.source, clock=self.clock, parent=window)
         tray = ReminderTray(scheduler, parent=window)
+        banner = ReminderBanner(scheduler.now, window)
+        window.add_notice(banner)
         self.source.changed.connect(scheduler.on_changes)
+        scheduler.reminder_due.connect(banner.show_reminder)
+        banner.snoozed.connect(scheduler.snooze)
+        scheduler.reloaded.connect(lambda: banner.keep_only(scheduler.calls()))
+        banner.open_requested.connect(lambda call: self.answer(ShowCall(call)))
+        tray.open_appointment.connect(banner.forget)
         tray.open_appointment.connect(lambda call: self.answer(ShowCall(call)))
         tray.show_window.connect(window.showNormal)
         scheduler.reload()
         self.reminders = (scheduler, tray)
+        self.banner = banner
