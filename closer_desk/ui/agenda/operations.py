@@ -21,6 +21,7 @@ from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import CallStateError, ConflictError
 from closer_desk.core.model import Appointment, Booking, OutcomeChoice
 from closer_desk.ui.agenda.undo import CreateCommand, DeleteCommand, IdMap, RestoreCommand
+from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource
 
@@ -163,7 +164,7 @@ class CallOperations(QObject):
             )
             start = self.prompts.choose_instant(
                 self._widget(),
-                text.replace("%1", f"{wall:%H:%M}").replace("%2", zone),
+                text.replace("%1", i18n.format_time(wall)).replace("%2", zone),
                 resolution.earlier,
                 resolution.later,
             )

@@ -45,11 +45,12 @@ PREFETCH_DELAY_MS = 150
 
 
 def days_in_view(view: View, day: date) -> list[date]:
-    """The days a view shows around ``day``: the day, its week, or four weeks from its Monday."""
+    """The days a view shows around ``day``: the day, its week, or four weeks from its first
+    day (the week starts on the closer's chosen day, ``i18n.week_start``)."""
     if view == View.DAY:
         return [day]
-    monday = day - timedelta(days=day.weekday())
-    return [monday + timedelta(days=i) for i in range(LIST_DAYS if view == View.LIST else 7)]
+    first = i18n.first_day_of_week(day)
+    return [first + timedelta(days=i) for i in range(LIST_DAYS if view == View.LIST else 7)]
 
 
 def range_in_view(view: View, day: date, zone: str) -> tuple[datetime, datetime]:

@@ -126,6 +126,7 @@ class Planner(QWidget):
         self.minutes_box.setSuffix(self.tr(" min"))
         self.from_box = QDateEdit(self)
         self.from_box.setCalendarPopup(True)
+        i18n.follow_formats(self.from_box)
         self.days_box = QSpinBox(self)
         self.days_box.setRange(1, MAX_DAYS)
         self.days_box.setValue(14)
@@ -360,7 +361,8 @@ class Planner(QWidget):
 
         def labels(zone_key: str) -> tuple[str, ...]:
             return tuple(
-                f"{tz.convert(first + timedelta(hours=h), zone_key):%H:%M}" for h in range(24)
+                i18n.format_time(tz.convert(first + timedelta(hours=h), zone_key))
+                for h in range(24)
             )
 
         def place(zone_key: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from closer_desk.core import tz
 from closer_desk.core.slot_flags import SlotFlag
@@ -47,8 +47,8 @@ def _when(local: datetime) -> str:
     """``Tue 10 Mar 10:00 (UTC-04:00)`` with day and month names in the user's locale."""
     offset = local.utcoffset()
     assert offset is not None
-    day = QLocale().toString(i18n.qdate(local.date()), "ddd d MMM")
-    return f"{day} {local:%H:%M} (UTC{tz.format_offset(offset)})"
+    day = i18n.format_day_month(local.date())
+    return f"{day} {i18n.format_time(local)} (UTC{tz.format_offset(offset)})"
 
 
 class SlotTableModel(RowsModel[Slot]):
