@@ -195,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / f"{APP_ID}.svg")))
     settings = QSettings()
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
+    from closer_desk.ui.common import preferences
+
+    # The closer's colours and formats before anything is drawn (the first page's week too).
+    preferences.apply(preferences.load(settings), app)
 
     from closer_desk.store.fileinfo import default_db_path
     from closer_desk.ui.common.tasks import TaskManager

@@ -32,6 +32,7 @@ from closer_desk.core.model import Appointment, Booking, CallKind, Closer, Prosp
 from closer_desk.core.new_call import default_start
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.preferences import default_reminder
 from closer_desk.ui.common.fields import zone_box
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
@@ -128,7 +129,7 @@ class AppointmentEditor(QDialog):
         self.reminder = QSpinBox(self)
         self.reminder.setRange(0, 7 * 24 * 60)
         self.reminder.setSuffix(self.tr(" min before"))
-        self.reminder.setValue(15)
+        self.reminder.setValue(default_reminder())  # the closer's preference
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #c62828;")

@@ -61,14 +61,15 @@ def install_translators(
     """
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
-    # One catalogue per part of the window (closer_desk_fr, closer_desk_directory_fr...).
+    # One catalogue per part of the window (closer_desk_fr, closer_desk_directory_fr...); in
+    # English, the plurals' only (closer_desk_plurals_en: "1 call", "2 calls").
     for catalogue in sorted(directory.glob(f"closer_desk*_{language}.qm")):
         ours = QTranslator(app)
         if ours.load(str(catalogue)):
             app.installTranslator(ours)
             installed.append(ours)
+    if language == "en":
+        return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{language}", qt_dir):

@@ -33,6 +33,8 @@ _FLAG_WORDS = {
     SlotFlag.LATE_FOR_CLOSER: QT_TRANSLATE_NOOP("SlotTableModel", "late for you"),
     SlotFlag.EARLY_FOR_PROSPECT: QT_TRANSLATE_NOOP("SlotTableModel", "early for them"),
     SlotFlag.LATE_FOR_PROSPECT: QT_TRANSLATE_NOOP("SlotTableModel", "late for them"),
+    SlotFlag.OUTSIDE_CLOSER_HOURS: QT_TRANSLATE_NOOP("SlotTableModel", "outside your hours"),
+    SlotFlag.OUTSIDE_PROSPECT_HOURS: QT_TRANSLATE_NOOP("SlotTableModel", "outside their hours"),
 }
 
 

@@ -39,7 +39,7 @@ def is_text_field(widget: QObject | None) -> bool:
 class TextFieldKeys(QObject):
     """An application event filter: a key without Ctrl, Alt or Meta pressed in a text field
     of ``window`` reaches the field, never a shortcut (Escape aside: it still closes dialogs
-    and leaves the search)."""
+    and leaves the search; and F1... which type nothing)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -54,6 +54,7 @@ class TextFieldKeys(QObject):
             and isinstance(event, QKeyEvent)
             and not event.modifiers() & _CHORD
             and event.key() != Qt.Key.Key_Escape
+            and not Qt.Key.Key_F1 <= event.key() <= Qt.Key.Key_F35  # (they never type)
             and is_text_field(watched)
             and isinstance(watched, QWidget)
             and watched.window() is self._window

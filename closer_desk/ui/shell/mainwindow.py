@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +35,14 @@ from closer_desk.ui.shell.keys import TextFieldKeys
 from closer_desk.ui.shell.sidebar import Sidebar
 
 if TYPE_CHECKING:  # built, and imported, only when an empty agenda (or a search) needs it
-    from closer_desk.store import Agenda
+    from closer_desk.ui.common.preferences import Preferences
     from closer_desk.ui.shell.firstrun import WelcomePanel
+    from closer_desk.ui.shell.preferences_dialog import PreferencesDialog
     from closer_desk.ui.shell.search import SearchPage
+
+
+#: How long a change made is told in the status bar, with its undo.
+NOTICE_MS = 15_000
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +81,18 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._agenda_keys: dict[QAction, tuple[list[QKeySequence], list[QKeySequence]]] = {}
         self._room_group = QActionGroup(self)
+        self.previous_room = ""
+        #: The Help menu's dialog last opened (``ui.shell.help``).
+        self.help_dialog: QDialog | None = None
+        #: The agenda file, when known (a new demo agenda goes beside it).
+        self.agenda_path: Path | None = None
+        #: Where a new agenda for the demo goes, and how it is opened (tests answer both).
+        self.choose_new_agenda: Callable[[QWidget | None, Path | None], Path | None] = (
+            _choose_new_agenda
+        )
+        self.open_agenda_window: Callable[[Path], bool] = _open_window_on
+        #: The preferences dialog last opened.
+        self.preferences_dialog: PreferencesDialog | None = None
         #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
         self.on_damaged: Callable[[BaseException], object] | None = None
 
@@ -102,6 +122,13 @@ class MainWindow(QMainWindow):
         self.heading = QLabel(self)
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
+        #: Beside a change just made elsewhere than the agenda (a booking in the planner).
+        self.status_undo = QToolButton(self)
+        self.statusBar().addPermanentWidget(self.status_undo)
+        self.status_undo.hide()
+        self.statusBar().messageChanged.connect(
+            lambda text: self.status_undo.setVisible(bool(text))
+        )
 
         self._build_menus()
         self.add_room("agenda", self.tr("Agenda"), self.agenda, "Ctrl+1")
@@ -134,6 +161,17 @@ class MainWindow(QMainWindow):
                 self.menuBar().addMenu(menu)
             self._menus[name] = menu
         return self._menus[name]
+
+    def menus(self) -> list[QMenu]:
+        """The menus of the menu bar, left to right."""
+        found = [a.menu() for a in self.menuBar().actions()]
+        return [m for m in found if isinstance(m, QMenu)]
+
+    def shortcuts_of(self, action: QAction) -> list[QKeySequence]:
+        """All the keys of an action, those lent to the agenda only while it is in front
+        included."""
+        lent = self._agenda_keys.get(action)
+        return lent[1] if lent is not None else action.shortcuts()
 
     def add_room(
         self,
@@ -177,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def show_room(self, key: str) -> None:
         """Bring a room to the front."""
+        #: The room in front before this one (Ctrl+2 plans for the call selected in the agenda).
+        self.previous_room = self.current_room()
         self.rooms.setCurrentWidget(self.room(key))
         self._rooms[key][1].setChecked(True)
         self._lend_agenda_keys(key == "agenda")
@@ -240,6 +280,9 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
+        undo.setData(self.tr("Undo"))  # the name the shortcuts list shows (ui.shell.help)
+        redo.setData(self.tr("Redo"))
+        self.status_undo.setDefaultAction(undo)
         edit = self.menu("edit")
         edit.addAction(undo)
         edit.addAction(redo)
@@ -253,6 +296,11 @@ class MainWindow(QMainWindow):
         self._action("edit", self.tr("De&lete call…"), a.delete_selected, "Shift+Delete")
         edit.addSeparator()
         self._action("edit", self.tr("&Find…"), self.focus_search, "Ctrl+F")
+        edit.addSeparator()
+        self.preferences_action = self._action(
+            "edit", self.tr("Pre&ferences…"), self.open_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.day_action = self._action(
             "view", self.tr("&Day"), lambda: self.set_view(View.DAY), "D"
@@ -349,8 +397,17 @@ class MainWindow(QMainWindow):
             return
         self.prompts.inform(self, self.tr("Error"), describe(error))
 
+    def notify(self, text: str) -> None:
+        """Say what was just done, in the status bar, with its undo beside it for a while."""
+        self.statusBar().showMessage(text, NOTICE_MS)
+
     def _on_busy(self, busy: bool) -> None:
-        self.status.setText(self.tr("Working…") if busy else "")
+        working = self.tr("Working…")
+        if busy:
+            self.status.setText(working)
+        elif self.status.text() == working:
+            # What a job said when it finished (exported, refused...) stays.
+            self.status.setText("")
 
     def _on_title(self, title: str) -> None:
         # The title follows every change of view or day, whoever made it.
@@ -451,6 +508,41 @@ class MainWindow(QMainWindow):
             self.show_room("agenda")
             self.focus_agenda()
 
+    def open_preferences(self) -> PreferencesDialog:
+        """Edit → Preferences…: what is chosen there is in force at once (OK or Apply)."""
+        from closer_desk.ui.common import preferences
+        from closer_desk.ui.shell.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(
+            preferences.load(self.settings), self.source.directory.companies, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(self.apply_preferences)
+        dialog.companies_requested.connect(self._to_companies)
+        self.preferences_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _to_companies(self) -> None:
+        if "companies" in self._rooms:
+            self.show_room("companies")
+
+    def apply_preferences(self, chosen: Preferences) -> None:
+        """Keep ``chosen`` and put it in force now: colours, clock, first day of the week (the
+        agenda reads its week again), default reminder; the language at the next start."""
+        from closer_desk.ui.common import preferences
+
+        before = preferences.load(self.settings)
+        preferences.save(self.settings, chosen)
+        preferences.apply(chosen)
+        i18n.follow_formats(self.sidebar.calendar)
+        self.agenda.reload()
+        self.agenda.grid.viewport().update()
+        if chosen.language != before.language:
+            self.status.setText(
+                self.tr("The language will change the next time closer_desk starts.")
+            )
+
     def set_language(self, code: str) -> None:
         """Remember the language; it applies at the next start."""
         self.settings.setValue(i18n.LANGUAGE_KEY, code)
@@ -459,20 +551,56 @@ class MainWindow(QMainWindow):
 
     # -- first run -------------------------------------------------------------------------
     def load_demo(self) -> None:
-        """Fill an empty agenda with sample data."""
-        from closer_desk.core import demo
-        from closer_desk.store.demo import load_demo
+        """Fill an empty agenda with sample data; a full one is offered a new agenda file for
+        the demo instead (it never mixes with the closer's own calls)."""
+        from closer_desk.ui.shell.demo_offer import fill_demo, refused_as_not_empty
 
-        def fill(agenda: Agenda) -> int:
-            from closer_desk.core import tz
+        def failed(error: BaseException) -> None:
+            if refused_as_not_empty(error):
+                self.offer_demo_elsewhere()
+            else:
+                self.prompts.inform(self, self.tr("Demo data"), describe(error))
 
-            today = tz.convert(agenda.now(), demo.CLOSER["zone"]).date()
-            return load_demo(agenda, demo.build(today))
+        self.source.write(self, fill_demo, None, failed)
 
-        self.source.write(
+    def offer_demo_elsewhere(self) -> None:
+        """Say why the demo is not loaded here, and offer a new agenda file with it, opened in
+        its own window."""
+        from closer_desk.ui.shell import demo_offer
+
+        if not self.prompts.confirm(
             self,
-            fill,
-            None,
+            self.tr("Demo data"),
+            self.tr(
+                "This agenda already holds your own calls and people: the demo only goes into "
+                "an empty agenda, so that it never mixes with them.\n\nPut the demo in a new "
+                "agenda file, opened in a window of its own?"
+            ),
+        ):
+            return
+        path = self.choose_new_agenda(self, self.agenda_path)
+        if path is None:
+            return
+        if path.exists():
+            self.prompts.inform(
+                self,
+                self.tr("Demo data"),
+                self.tr("%1 exists already: choose a new file name for the demo.").replace(
+                    "%1", str(path)
+                ),
+            )
+            return
+
+        def opened(made: Path) -> None:
+            if self.open_agenda_window(made):
+                self.status.setText(
+                    self.tr("The demo opens in a new window: %1").replace("%1", str(made))
+                )
+
+        self.source.query(
+            self,
+            lambda _agenda: demo_offer.fill_new_agenda(path),
+            opened,
             lambda e: self.prompts.inform(self, self.tr("Demo data"), describe(e)),
         )
 
@@ -500,6 +628,18 @@ class MainWindow(QMainWindow):
             None,
             lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)),
         )
+
+
+def _choose_new_agenda(parent: QWidget | None, current: Path | None) -> Path | None:
+    from closer_desk.ui.shell.demo_offer import choose_new_agenda
+
+    return choose_new_agenda(parent, current)
+
+
+def _open_window_on(path: Path) -> bool:
+    from closer_desk.ui.shell.demo_offer import open_window_on
+
+    return open_window_on(path)
 
 
 def _chorded(sequence: QKeySequence) -> bool:

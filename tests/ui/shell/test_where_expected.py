@@ -13,25 +13,8 @@ from PySide6.QtWidgets import QApplication
 from closer_desk.ui.agenda.model import ENTRY_ROLE
 from closer_desk.ui.agenda.room import View
 from closer_desk.ui.shell.mainwindow import MainWindow
-from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from tests.helpers.factories import at
 from tests.ui.conftest import settle
-
-
-@pytest.fixture
-def window(
-    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any, agenda: Any
-) -> MainWindow:
-    """The whole window as ``app.py`` assembles it, shown and active."""
-    win = MainWindow(source, clock, settings, prompts=prompts)
-    qtbot.addWidget(win)
-    RoomsWiring(win, source, clock, agenda.path)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    settle(qtbot, source.tasks)
-    return win
 
 
 @pytest.mark.parametrize(
