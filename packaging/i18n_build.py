@@ -31,6 +31,10 @@ CATALOGUES = {
     ),
     "closer_desk_desk_fr.ts": (f"{_UI}/desk/*.py", f"{_UI}/reports/*.py"),
     "closer_desk_directory_fr.ts": (f"{_UI}/directory/*.py", f"{_UI}/shell/reminders.py"),
+    "closer_desk_shell_fr.ts": tuple(
+        f"{_UI}/shell/{n}.py"
+        for n in ("search", "reminder_banner", "help", "preferences_dialog", "demo_offer")
+    ),
 }
 #: English needs a catalogue too, for its plurals only ("1 call", "2 calls"): every count the
 #: window shows is a Qt %n plural, whose forms the source text cannot hold.

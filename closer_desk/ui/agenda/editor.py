@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,8 +32,8 @@ from closer_desk.core.model import Appointment, Booking, CallKind, Closer, Prosp
 from closer_desk.core.new_call import default_start
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 from closer_desk.ui.common import i18n
-from closer_desk.ui.common.preferences import default_reminder
 from closer_desk.ui.common.fields import zone_box
+from closer_desk.ui.common.preferences import default_reminder
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
 
@@ -470,6 +470,15 @@ class AppointmentEditor(QDialog):
         self.source.write(self, lambda agenda: agenda.add_prospect(name, zone), added, failed)
 
 
+class EditorWords(QObject):
+    """The editor's words with a count: Qt's tools find a plural's forms only in a QObject's
+    ``tr`` (a bare ``translate`` with a count was never put in the catalogue)."""
+
+    def overlaps(self, count: int) -> str:
+        """The conflict warning: "Overlaps 2 other calls of yours."."""
+        return self.tr("Overlaps %n other call(s) of yours.", "", count)
+
+
 def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
     """A warning in the user's language."""
     translate = QCoreApplication.translate
@@ -480,12 +489,7 @@ def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
             .replace("%2", ", ".join(sorted({e.closer_name for e in warning.entries})))
         )
     if warning.code == checks.CONFLICT:
-        return translate(
-            "AppointmentEditor",
-            "Overlaps %n other call(s) of yours.",
-            None,
-            len(warning.appointments),
-        )
+        return EditorWords().overlaps(len(warning.appointments))
     if warning.code == checks.SHORT_NOTICE:
         return translate("AppointmentEditor", "Sooner than your minimum notice.")
     if warning.code == checks.BUSY_TIME:

@@ -93,7 +93,7 @@ class PipelineRoom(QWidget):
             button.setObjectName(f"plan_{row}")
             button.clicked.connect(lambda _checked=False, r=row: self.plan_row(r))
             self.view.setIndexWidget(self.model.index(row, 4), button)
-        self.summary.setText(self.tr("Waiting for a call: %1").replace("%1", str(len(rows))))
+        self.summary.setText(self.tr("%n prospect(s) waiting for a call", "", len(rows)))
         self.empty_label.setVisible(not rows)
         self.view.setVisible(bool(rows))
         self.loaded.emit()

@@ -35,10 +35,6 @@ if TYPE_CHECKING:
 LICENCE = "MIT"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
-
-
 def plain(text: str) -> str:
     """A menu or action text without its ``&`` mnemonic and trailing ellipsis."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
@@ -69,7 +65,7 @@ def shortcut_lines(
             sequences = [k for k in keys_of(action) if not k.isEmpty()]
             if action.isSeparator() or not sequences:
                 continue
-            keys = _tr(" or ").join(
+            keys = QCoreApplication.translate("Help", " or ").join(
                 k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences
             )
             # Undo's text names the change it would undo; the window keeps its plain name in
@@ -91,9 +87,9 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, lines: list[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Keyboard shortcuts"))
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table = QTableWidget(len(lines), 3, self)
-        self.table.setHorizontalHeaderLabels([_tr("Menu"), _tr("Action"), _tr("Keys")])
+        self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -104,7 +100,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         note = QLabel(
-            _tr(
+            self.tr(
                 "Keys without Ctrl work in the agenda, and never while you type in a field: "
                 "there they type."
             ),
@@ -159,7 +155,7 @@ class _PlacesDialog(QDialog):
         self._opener = opener
         self.opened: list[Path] = []
         self.form = QFormLayout()
-        self.open_button = QPushButton(_tr("Open the folder"), self)
+        self.open_button = QPushButton(self.tr("Open the folder"), self)
         self.open_button.setEnabled(places.folder is not None)
         self.open_button.clicked.connect(self.open_folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -191,15 +187,15 @@ class AboutDialog(_PlacesDialog):
         self, places: DataPlaces, opener: Callable[[Path], bool], parent: QWidget | None = None
     ) -> None:
         super().__init__(places, opener, parent)
-        self.setWindowTitle(_tr("About %1").replace("%1", APP_NAME))
+        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
         title = QLabel(f"<b>{APP_NAME}</b> {__version__}", self)
-        summary = QLabel(_tr("An agenda for remote sales closers, on your own computer."), self)
+        summary = QLabel(self.tr("An agenda for remote sales closers, on your own computer."), self)
         summary.setWordWrap(True)
         self.layout_.insertWidget(0, summary)
         self.layout_.insertWidget(0, title)
-        self.add_place(_tr("Version:"), __version__)
-        self.add_place(_tr("Licence:"), _tr("%1 licence").replace("%1", LICENCE))
-        self.add_place(_tr("Your agenda:"), str(places.agenda or _tr("(not known)")))
+        self.add_place(self.tr("Version:"), __version__)
+        self.add_place(self.tr("Licence:"), self.tr("%1 licence").replace("%1", LICENCE))
+        self.add_place(self.tr("Your agenda:"), str(places.agenda or self.tr("(not known)")))
 
 
 class DataDialog(_PlacesDialog):
@@ -209,10 +205,10 @@ class DataDialog(_PlacesDialog):
         self, places: DataPlaces, opener: Callable[[Path], bool], parent: QWidget | None = None
     ) -> None:
         super().__init__(places, opener, parent)
-        self.setWindowTitle(_tr("Where my data lives"))
-        unknown = _tr("(not known)")
+        self.setWindowTitle(self.tr("Where my data lives"))
+        unknown = self.tr("(not known)")
         intro = QLabel(
-            _tr(
+            self.tr(
                 "Everything stays on this computer, readable by you only. Copy the agenda file "
                 "to keep or move all your calls and people."
             ),
@@ -220,12 +216,12 @@ class DataDialog(_PlacesDialog):
         )
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
-        self.add_place(_tr("Agenda:"), str(places.agenda or unknown))
-        self.add_place(_tr("Daily backups:"), str(places.backups or unknown))
-        self.add_place(_tr("Preferences:"), places.settings or unknown)
+        self.add_place(self.tr("Agenda:"), str(places.agenda or unknown))
+        self.add_place(self.tr("Daily backups:"), str(places.backups or unknown))
+        self.add_place(self.tr("Preferences:"), places.settings or unknown)
         self.add_place(
-            _tr("Mail passwords:"),
-            _tr("in the system keyring, never in the agenda file"),
+            self.tr("Mail passwords:"),
+            self.tr("in the system keyring, never in the agenda file"),
         )
 
 
@@ -246,9 +242,11 @@ def install_help(
         return dialog
 
     actions = {
-        "about": menu.addAction(_tr("&About %1").replace("%1", APP_NAME)),
-        "shortcuts": menu.addAction(_tr("&Keyboard shortcuts")),
-        "data": menu.addAction(_tr("&Where my data lives")),
+        "about": menu.addAction(
+            QCoreApplication.translate("Help", "&About %1").replace("%1", APP_NAME)
+        ),
+        "shortcuts": menu.addAction(QCoreApplication.translate("Help", "&Keyboard shortcuts")),
+        "data": menu.addAction(QCoreApplication.translate("Help", "&Where my data lives")),
     }
     actions["shortcuts"].setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
     actions["about"].triggered.connect(lambda: show(AboutDialog(places, opener, window)))
