@@ -274,7 +274,7 @@
 <context>
     <name>PipelineRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/reports/pipeline.py" line="+54"/>
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="+64"/>
         <source>Nobody is waiting for a call.</source>
         <translation>Personne n&apos;attend d&apos;appel.</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>Planifier</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%n prospect(s) waiting for a call</source>
         <translation>
             <numerusform>%n prospect attend un appel</numerusform>
@@ -404,7 +404,7 @@
         <translation>Conversion = ventes gagnées ÷ appels tenus. Les absents ne sont pas des appels tenus : ils ne comptent pas dans la conversion. Les montants restent dans la devise de chaque vente.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>The report could not be computed (%1).</source>
         <translation>Le rapport n&apos;a pas pu être calculé (%1).</translation>
     </message>

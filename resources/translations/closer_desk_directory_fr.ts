@@ -808,23 +808,29 @@
 <context>
     <name>ReminderTray</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/reminders.py" line="+247"/>
+        <location filename="../../closer_desk/ui/shell/reminders.py" line="+314"/>
+        <source>Show closer_desk</source>
+        <translation>Afficher closer_desk</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <location line="-66"/>
         <source>Call with %1 in %n min</source>
         <extracomment>How far ahead the scheduler loads calls; it reloads at least this often. The longest the timer sleeps, so a suspended laptop or a changed clock is caught up soon. Snoozed reminders (by key) and when they are due again.</extracomment>
-        <translation>Appel avec %1 dans %n min</translation>
+        <translation>
+            <numerusform>Appel avec %1 dans %n min</numerusform>
+            <numerusform>Appel avec %1 dans %n min</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Call with %1: it has started</source>
         <translation>Appel avec %1 : il a commencé</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>Show closer_desk</source>
-        <translation>Afficher closer_desk</translation>
-    </message>
-    <message>
-        <location line="-52"/>
+        <location line="+6"/>
         <source>%1 at %2 — %3 their time (%4)</source>
         <translation>%1 à %2 — %3 chez lui ou elle (%4)</translation>
     </message>

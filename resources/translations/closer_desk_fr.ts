@@ -955,7 +955,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+134"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+135"/>
         <source>Agenda</source>
         <extracomment>How long a change made is told in the status bar, with its undo. The Help menu&apos;s dialog last opened (``ui.shell.help``). The agenda file, when known (a new demo agenda goes beside it). Where a new agenda for the demo goes, and how it is opened (tests answer both). The preferences dialog last opened. Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening. The room the search page covers (shown again when the search is left). Bands above the rooms (the reminders due): ``add_notice``. Beside a change just made elsewhere than the agenda (a booking in the planner).</extracomment>
         <translation>Agenda</translation>
@@ -1565,7 +1565,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>Rechercher prospects et sociétés</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Closer</source>
         <translation>Closer</translation>
     </message>
@@ -1647,6 +1647,27 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <location line="+1"/>
         <source>outside their hours</source>
         <translation>hors de ses horaires</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>before your hours</source>
+        <extracomment>Outside a party&apos;s hours and early (or late) for them: said in one go.</extracomment>
+        <translation>avant vos horaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>after your hours</source>
+        <translation>après vos horaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>before their hours</source>
+        <translation>avant ses horaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>after their hours</source>
+        <translation>après ses horaires</translation>
     </message>
 </context>
 <context>

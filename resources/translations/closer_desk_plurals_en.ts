@@ -77,7 +77,7 @@
 <context>
     <name>PipelineRoom</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/reports/pipeline.py" line="+96"/>
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="+108"/>
         <source>%n prospect(s) waiting for a call</source>
         <translation>
             <numerusform>%n prospect waiting for a call</numerusform>
@@ -127,9 +127,21 @@
     </message>
 </context>
 <context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/shell/reminders.py" line="+248"/>
+        <source>Call with %1 in %n min</source>
+        <extracomment>How far ahead the scheduler loads calls; it reloads at least this often. The longest the timer sleeps, so a suspended laptop or a changed clock is caught up soon. Snoozed reminders (by key) and when they are due again.</extracomment>
+        <translation>
+            <numerusform>Call with %1 in %n min</numerusform>
+            <numerusform>Call with %1 in %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/shell/search.py" line="+121"/>
+        <location filename="../../closer_desk/ui/shell/search.py" line="+130"/>
         <source>%n call(s) match %1; the first %2 are listed: type more to narrow.</source>
         <translation>
             <numerusform>%n call matches %1.</numerusform>

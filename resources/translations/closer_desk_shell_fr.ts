@@ -264,7 +264,7 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/search.py" line="+97"/>
+        <location filename="../../closer_desk/ui/shell/search.py" line="+106"/>
         <source>Searching…</source>
         <extracomment>How long the typing pauses before the search runs.</extracomment>
         <translation>Recherche…</translation>

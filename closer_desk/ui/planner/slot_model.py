@@ -36,13 +36,32 @@ _FLAG_WORDS = {
     SlotFlag.OUTSIDE_CLOSER_HOURS: QT_TRANSLATE_NOOP("SlotTableModel", "outside your hours"),
     SlotFlag.OUTSIDE_PROSPECT_HOURS: QT_TRANSLATE_NOOP("SlotTableModel", "outside their hours"),
 }
+#: Outside a party's hours and early (or late) for them: said in one go.
+_OUTSIDE_WORDS = {
+    (SlotFlag.OUTSIDE_CLOSER_HOURS, SlotFlag.EARLY_FOR_CLOSER): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "before your hours"
+    ),
+    (SlotFlag.OUTSIDE_CLOSER_HOURS, SlotFlag.LATE_FOR_CLOSER): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "after your hours"
+    ),
+    (SlotFlag.OUTSIDE_PROSPECT_HOURS, SlotFlag.EARLY_FOR_PROSPECT): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "before their hours"
+    ),
+    (SlotFlag.OUTSIDE_PROSPECT_HOURS, SlotFlag.LATE_FOR_PROSPECT): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "after their hours"
+    ),
+}
 
 
 def flag_words(flags: frozenset[SlotFlag]) -> str:
-    """The flags of a slot in the user's language, in a stable order."""
-    return ", ".join(
-        QCoreApplication.translate(_CONTEXT, str(_FLAG_WORDS[f])) for f in SlotFlag if f in flags
-    )
+    """The flags of a slot in the user's language, in a stable order ("before your hours"
+    rather than "early for you, outside your hours")."""
+    words: dict[SlotFlag, object] = {f: _FLAG_WORDS[f] for f in SlotFlag if f in flags}
+    for (outside, edge), text in _OUTSIDE_WORDS.items():
+        if outside in flags and edge in flags:
+            words[edge] = text
+            words.pop(outside, None)
+    return ", ".join(QCoreApplication.translate(_CONTEXT, str(w)) for w in words.values())
 
 
 def _when(local: datetime) -> str:

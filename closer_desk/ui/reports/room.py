@@ -190,7 +190,10 @@ class ReportsRoom(QWidget):
         )
         self.policy_label.setWordWrap(True)
         self.table_model = ReportTableModel(self)
-        self.table_view = table_view(self.table_model, self, stretch=0)
+        # Every column as wide as what it holds (a long company name, French headers): the
+        # table scrolls sideways rather than cut them.
+        self.table_view = table_view(self.table_model, self)
+        self.table_view.setWordWrap(False)
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)

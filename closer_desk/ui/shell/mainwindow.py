@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
         self.on_damaged: Callable[[BaseException], object] | None = None
 
+        self._clock = clock
         self.operations = CallOperations(source, self.undo_stack, self.prompts, self)
         self.sidebar = Sidebar(self)
         self.rooms = QStackedWidget(self)
@@ -469,7 +470,7 @@ class MainWindow(QMainWindow):
             from closer_desk.ui.common.room import ShowCall
             from closer_desk.ui.shell.search import SearchPage
 
-            page = SearchPage(self.source, self)
+            page = SearchPage(self.source, self._clock, self)
             self.rooms.addWidget(page)
             page.requested.connect(
                 lambda r: (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
@@ -237,28 +237,35 @@ def _clock_text(instant: datetime, zone: str) -> str:
     return i18n.format_time(tz.convert(instant, zone))
 
 
+class ReminderWords(QObject):
+    """A reminder's words (a QObject: Qt's tools find a plural's forms only in ``tr``)."""
+
+    def title(self, reminder: Reminder, now: datetime) -> str:
+        """Who, and in how many minutes (or that it has started)."""
+        seconds = (reminder.start - now).total_seconds()
+        minutes = -int(-seconds // 60)  # rounded up: "in 1 min" until it starts
+        if minutes > 0:
+            text = self.tr("Call with %1 in %n min", "", minutes)
+        else:
+            text = self.tr("Call with %1: it has started")
+        return text.replace("%1", reminder.prospect_name)
+
+    def message(self, reminder: Reminder) -> str:
+        """For whom, when on the closer's clock and on the prospect's."""
+        return (
+            self.tr("%1 at %2 — %3 their time (%4)")
+            .replace("%1", reminder.company_name)
+            .replace("%2", _clock_text(reminder.start, reminder.closer_zone))
+            .replace("%3", _clock_text(reminder.start, reminder.prospect_zone))
+            .replace("%4", i18n.city(reminder.prospect_zone))
+        )
+
+
 def reminder_texts(reminder: Reminder, now: datetime) -> tuple[str, str]:
     """A reminder's title and message in the user's language: who, when on the closer's clock,
     when on the prospect's."""
-    translate = QCoreApplication.translate
-    seconds = (reminder.start - now).total_seconds()
-    minutes = -int(-seconds // 60)  # rounded up: "in 1 min" until it starts
-    if minutes > 0:
-        title = translate("ReminderTray", "Call with %1 in %n min", "", minutes).replace(
-            "%1", reminder.prospect_name
-        )
-    else:
-        title = translate("ReminderTray", "Call with %1: it has started").replace(
-            "%1", reminder.prospect_name
-        )
-    message = (
-        translate("ReminderTray", "%1 at %2 — %3 their time (%4)")
-        .replace("%1", reminder.company_name)
-        .replace("%2", _clock_text(reminder.start, reminder.closer_zone))
-        .replace("%3", _clock_text(reminder.start, reminder.prospect_zone))
-        .replace("%4", i18n.city(reminder.prospect_zone))
-    )
-    return title, message
+    words = ReminderWords()
+    return words.title(reminder, now), words.message(reminder)
 
 
 class ReminderTray(QObject):

@@ -8,6 +8,8 @@ word typed fast is searched once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -55,9 +57,15 @@ class SearchPage(QWidget):
     searched = Signal()
     escaped = Signal()
 
-    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: AgendaSource,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._source = source
+        self._clock = clock
         self._text = ""
         self._closer_id: int | None = None
         self.found: CallSearch | None = None
@@ -67,6 +75,7 @@ class SearchPage(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.view = table_view(self.proxy, self, stretch=PROSPECT, sort_by=WHEN, alternating=True)
+        self.view.setWordWrap(False)  # a long name is cut short; the whole is in its tooltip
         # Escape leaves the search from the results too.
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -130,8 +139,18 @@ class SearchPage(QWidget):
                 self.tr("%n call(s) match %1.", "", found.total).replace("%1", quoted)
             )
         if found.entries:
-            self.view.selectRow(0)
+            # The past is above, the future below: start on the next call to come.
+            now = self._clock()
+            rows = range(self.proxy.rowCount())
+            first = next((r for r in rows if self._entry(r).appointment.end > now), 0)
+            self.view.selectRow(first)
+            self.view.scrollTo(self.proxy.index(first, 0))
         self.searched.emit()
+
+    def _entry(self, row: int) -> AgendaEntry:
+        entry = self.proxy.data(self.proxy.index(row, 0), ENTRY_ROLE)
+        assert isinstance(entry, AgendaEntry)
+        return entry
 
     def open_current(self) -> bool:
         """Open the selected call (Enter in the search box); False when none is listed."""

@@ -64,6 +64,10 @@ class Sidebar(QWidget):
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         i18n.follow_formats(self.calendar)
+        # One letter a day: "sam." and "dim." do not fit a narrow sidebar and were cut.
+        self.calendar.setHorizontalHeaderFormat(
+            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
+        )
         self.closer_label = QLabel(self.tr("Closer"), self)
         self.closer = QComboBox(self)
         self.companies_label = QLabel(self.tr("Companies"), self)

@@ -109,6 +109,8 @@ def test_the_search_finds_every_call_past_and_future_listed_by_date(
     assert page.proxy.rowCount() == 3
     assert "2024" in page.proxy.index(0, 0).data()  # the year: a search spans years
     assert page.summary.text() == "3 calls match “tremblay”."
+    # The past above, the future below: the next call to come is the one selected.
+    assert page.view.currentIndex().row() == 1
 
 
 def test_a_search_that_finds_nothing_says_so(qtbot: Any, window: MainWindow) -> None:
