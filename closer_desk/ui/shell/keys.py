@@ -9,7 +9,7 @@ field has the focus, every key pressed without Ctrl, Alt or Meta goes to the fie
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPointer, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -37,16 +37,30 @@ def is_text_field(widget: QObject | None) -> bool:
 
 
 class TextFieldKeys(QObject):
-    """An application event filter: a key without Ctrl, Alt or Meta pressed in a text field
-    of ``window`` reaches the field, never a shortcut (Escape aside: it still closes dialogs
-    and leaves the search; and F1... which type nothing)."""
+    """While a text field of ``window`` has the focus, a key without Ctrl, Alt or Meta reaches
+    it, never a shortcut (Escape aside: it still closes dialogs and leaves the search; and
+    F1... which type nothing).
+
+    Only the focused field is watched (its filter is moved with the focus): the rest of the
+    window's events never pass through Python for this.
+    """
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
+        self._watched: QPointer[QWidget] | None = None
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        watched = self._watched.data() if self._watched is not None else None
+        if watched is not None:
+            watched.removeEventFilter(self)
+        self._watched = None
+        if new is not None and is_text_field(new) and new.window() is self._window:
+            new.installEventFilter(self)
+            self._watched = QPointer(new)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if (
@@ -55,9 +69,6 @@ class TextFieldKeys(QObject):
             and not event.modifiers() & _CHORD
             and event.key() != Qt.Key.Key_Escape
             and not Qt.Key.Key_F1 <= event.key() <= Qt.Key.Key_F35  # (they never type)
-            and is_text_field(watched)
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
         ):
             event.accept()  # the key is delivered to the field as a key press
         return False

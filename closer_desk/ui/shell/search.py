@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from closer_desk.core.model import AgendaEntry, Changes
-from closer_desk.ui.agenda.model import ENTRY_ROLE, PROSPECT, WHEN, AgendaFilter, AgendaModel
+from closer_desk.ui.agenda.model import ENTRY_ROLE, WHEN, AgendaFilter, AgendaModel
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.room import ShowCall
 from closer_desk.ui.common.source import AgendaSource
@@ -74,8 +74,9 @@ class SearchPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.view = table_view(self.proxy, self, stretch=PROSPECT, sort_by=WHEN, alternating=True)
-        self.view.setWordWrap(False)  # a long name is cut short; the whole is in its tooltip
+        # Every column as wide as what it holds, the prospect's name first of all.
+        self.view = table_view(self.proxy, self, sort_by=WHEN, alternating=True)
+        self.view.setWordWrap(False)
         # Escape leaves the search from the results too.
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
