@@ -195,6 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / f"{APP_ID}.svg")))
     settings = QSettings()
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
+    from closer_desk.ui.common import preferences
+
+    # The closer's colours and formats before anything is drawn (the first page's week too).
+    preferences.apply(preferences.load(settings), app)
+
     from closer_desk.ui.common.wheel import install_wheel_guard
 
     # The wheel scrolls; it changes a combo or spin box only when that has the focus.

@@ -31,7 +31,14 @@ CATALOGUES = {
     ),
     "closer_desk_desk_fr.ts": (f"{_UI}/desk/*.py", f"{_UI}/reports/*.py"),
     "closer_desk_directory_fr.ts": (f"{_UI}/directory/*.py", f"{_UI}/shell/reminders.py"),
+    "closer_desk_shell_fr.ts": tuple(
+        f"{_UI}/shell/{n}.py"
+        for n in ("search", "reminder_banner", "help", "preferences_dialog", "demo_offer")
+    ),
 }
+#: English needs a catalogue too, for its plurals only ("1 call", "2 calls"): every count the
+#: window shows is a Qt %n plural, whose forms the source text cannot hold.
+PLURALS = ("closer_desk_plurals_en.ts", ("closer_desk/app.py", f"{_UI}/**/*.py"))
 
 
 def lrelease() -> str | None:
@@ -75,6 +82,11 @@ def update(directory: Path = TRANSLATIONS) -> None:
         command = [str(tool), "-silent", "-no-obsolete", "-locations", "relative"]
         command += files
         subprocess.run([*command, "-ts", str(directory / name)], check=True)
+    name, patterns = PLURALS
+    files = sorted({str(f) for pattern in patterns for f in ROOT.glob(pattern)})
+    command = [str(tool), "-silent", "-no-obsolete", "-locations", "relative", "-pluralonly"]
+    command += ["-source-language", "en", "-target-language", "en", *files]
+    subprocess.run([*command, "-ts", str(directory / name)], check=True)
 
 
 if __name__ == "__main__":

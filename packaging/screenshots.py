@@ -98,32 +98,6 @@ def capture(path: Path, width: int, height: int) -> None:
     print(f"wrote {path}")
 
 
-def dark_palette() -> object:
-    """A dark palette like the desktops' dark themes."""
-    from PySide6.QtGui import QColor, QPalette
-
-    p = QPalette()
-    role = QPalette.ColorRole
-    for r, c in (
-        (role.Window, "#2b2b2b"),
-        (role.WindowText, "#e8e8e8"),
-        (role.Base, "#1f1f1f"),
-        (role.AlternateBase, "#2a2a2a"),
-        (role.Text, "#e8e8e8"),
-        (role.Button, "#353535"),
-        (role.ButtonText, "#e8e8e8"),
-        (role.Highlight, "#3d7fd9"),
-        (role.HighlightedText, "#ffffff"),
-        (role.ToolTipBase, "#353535"),
-        (role.ToolTipText, "#e8e8e8"),
-        (role.PlaceholderText, "#9a9a9a"),
-    ):
-        p.setColor(r, QColor(c))
-    p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
-    p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
-    return p
-
-
 def busy_agenda(path: Path) -> object:
     """Twelve calls across four companies on one day, one with a very long prospect name."""
     from closer_desk.core import tz
@@ -226,7 +200,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     import i18n_build  # beside this script, under packaging/
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from closer_desk.core import demo
@@ -241,9 +215,10 @@ def main() -> int:
     app = QApplication(["closer_desk_screenshots"])
     app.setStyle("Fusion")
     if args.dark:
-        # Xvfb has no desktop theme: stand in for a dark system with Fusion's dark palette.
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
-        app.setPalette(dark_palette())
+        # Xvfb has no desktop theme: the window's own dark theme (Preferences → Colours).
+        from closer_desk.ui.common.palette import apply_theme
+
+        apply_theme(app, "dark")
     i18n_build.build()
     translators = i18n.install_translators(app, args.lang)
     suffix = f"_{args.lang}" + ("_dark" if args.dark else "")

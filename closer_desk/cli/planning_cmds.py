@@ -57,6 +57,7 @@ def _slots(args: argparse.Namespace) -> int:
             first_day=first_day,
             days=args.days,
             exclude_id=args.exclude,
+            stretch=args.stretch,
         )
     if args.text:
         language = args.lang or found.prospect.language
@@ -270,6 +271,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--days", default="14", help="how many days to search (default 14)")
     p.add_argument(
         "--exclude", type=call_id, metavar="ID", help="leave this call out (rescheduling it)"
+    )
+    p.add_argument(
+        "--stretch",
+        default="0",
+        metavar="MINUTES",
+        help="also look up to MINUTES (at most 180) outside each side's hours, flagged",
     )
     p.add_argument("--json", action="store_true")
     p.add_argument("--text", action="store_true", help="proposal text for the prospect")

@@ -32,6 +32,9 @@ class SlotFlag(enum.StrEnum):
     LATE_FOR_CLOSER = "late-for-closer"
     EARLY_FOR_PROSPECT = "early-for-prospect"
     LATE_FOR_PROSPECT = "late-for-prospect"
+    #: Found only by stretching the hours (``find_slots(stretch=...)``): outside that party's.
+    OUTSIDE_CLOSER_HOURS = "outside-closer-hours"
+    OUTSIDE_PROSPECT_HOURS = "outside-prospect-hours"
 
 
 @lru_cache(maxsize=128)

@@ -12,9 +12,10 @@ c + buffer_before)``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from closer_desk.core import tz
@@ -50,6 +51,8 @@ from closer_desk.core.slot_flags import SlotFlag, day_flags, edge_flags, usual_d
 STEP_MINUTES = 15
 #: Longest horizon a search may cover.
 MAX_DAYS = 366
+#: The most a search may stretch each party's day (minutes, at each end).
+MAX_STRETCH = 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +177,7 @@ def find_slots(
     exclude_id: int | None = None,
     with_flags: bool = True,
     prospect_calls: Sequence[Appointment] = (),
+    stretch: int = 0,
 ) -> list[Slot]:
     """Every free slot of ``minutes`` between ``start`` and ``end``.
 
@@ -184,6 +188,12 @@ def find_slots(
     It overlaps none of the prospect's live ``prospect_calls`` with other closers (their time,
     not the closer's: no buffer around them). ``exclude_id`` leaves that call out of the taken
     time (rescheduling it).
+
+    ``stretch`` (minutes, up to ``MAX_STRETCH``) lengthens the closer's and the prospect's
+    working day by that much at each end (their days off and breaks stay as they are): a
+    closer in Paris and a prospect in Sydney, whose days never meet, meet in that margin. A
+    slot that needs it is flagged ``OUTSIDE_CLOSER_HOURS``, ``OUTSIDE_PROSPECT_HOURS`` or
+    both.
     """
     tz.require_aware(start)
     tz.require_aware(end)
@@ -194,29 +204,36 @@ def find_slots(
         raise ValidationError("to", "end_before_start", end.isoformat())
     if end - start > timedelta(days=MAX_DAYS + 1):
         raise ValidationError("days", "too_long", (end - start).days)
+    if not 0 <= stretch <= MAX_STRETCH:
+        raise ValidationError("stretch", "out_of_range", stretch)
     lo, hi = epoch(start), epoch(end)
     lo = max(lo, epoch(now) + closer.min_notice * 60)
     if hi <= lo:
         return []
     skip = full_days(closer, appointments, exclude_id=exclude_id)
 
+    margin = stretch * 60
     closer_days: dict[date, list[Span]] = {}
     closer_all: list[Span] = []
+    closer_wide: list[Span] = []
     for day in dates_covering(lo, hi):
         spans = day_windows(day, closer_zone_on(closer, day), closer_intervals_on(closer, day))
         closer_days[day] = spans
         if day not in skip:
             closer_all.extend(spans)
+            closer_wide.extend(_widened(spans, margin))
     prospect_days: dict[date, list[Span]] = {}
     prospect_all: list[Span] = []
+    prospect_wide: list[Span] = []
     hours = business_hours(prospect)
     for day in dates_covering(lo, hi):
         spans = day_windows(day, prospect.zone, hours.on(day.weekday()))
         prospect_days[day] = spans
         prospect_all.extend(spans)
+        prospect_wide.extend(_widened(spans, margin))
 
     window = [(lo, hi)]
-    common = intersect(intersect(normalise(closer_all), normalise(prospect_all)), window)
+    common = intersect(intersect(normalise(closer_wide), normalise(prospect_wide)), window)
     if company is not None and company.hours is not None:
         common = intersect(common, weekly_windows(company.hours, company.zone, lo, hi))
     taken = busy_spans(closer, appointments, busy, exclude_id=exclude_id)
@@ -229,7 +246,45 @@ def find_slots(
     length = minutes * 60
     starts = _aligned_starts(free, length, prospect.zone)
 
-    return _flagged(starts, length, closer, prospect, closer_days, prospect_days, with_flags)
+    slots = _flagged(starts, length, closer, prospect, closer_days, prospect_days, with_flags)
+    if not margin or not with_flags:
+        return slots
+    return _flag_outside(slots, normalise(closer_all), normalise(prospect_all))
+
+
+def _widened(spans: Sequence[Span], margin: int) -> list[Span]:
+    """A day's windows with its start earlier and its end later by ``margin`` seconds."""
+    if not spans or not margin:
+        return list(spans)
+    out = list(spans)
+    out[0] = (out[0][0] - margin, out[0][1])
+    out[-1] = (out[-1][0], out[-1][1] + margin)
+    return out
+
+
+def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether ``[start, end)`` lies within one of the sorted, merged ``spans``."""
+    i = bisect_right(spans, (start, _FAR)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+_FAR = 2**62
+
+
+def _flag_outside(
+    slots: list[Slot], closer_hours: list[Span], prospect_hours: list[Span]
+) -> list[Slot]:
+    """Flag the slots that reach outside either party's own hours (a stretched search)."""
+    out: list[Slot] = []
+    for slot in slots:
+        s, e = epoch(slot.start), epoch(slot.end)
+        extra: set[SlotFlag] = set()
+        if not _inside(s, e, closer_hours):
+            extra.add(SlotFlag.OUTSIDE_CLOSER_HOURS)
+        if not _inside(s, e, prospect_hours):
+            extra.add(SlotFlag.OUTSIDE_PROSPECT_HOURS)
+        out.append(replace(slot, flags=slot.flags | extra) if extra else slot)
+    return out
 
 
 _EARLY_C, _LATE_C = SlotFlag.EARLY_FOR_CLOSER, SlotFlag.LATE_FOR_CLOSER

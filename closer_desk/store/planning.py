@@ -10,7 +10,7 @@ from closer_desk.core import booking_checks as checks
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import Appointment, Closer, Company, Prospect
-from closer_desk.core.slots import MAX_DAYS, Slot, find_slots
+from closer_desk.core.slots import MAX_DAYS, MAX_STRETCH, Slot, find_slots
 
 if TYPE_CHECKING:
     from closer_desk.store.agenda import Agenda
@@ -26,6 +26,7 @@ class SlotSearch:
         minutes: the call length searched for.
         start, end: the horizon (aware, closer's zone).
         slots: the free slots, in time order.
+        stretch: how far (minutes) each party's day was stretched (0: their own hours).
     """
 
     closer: Closer
@@ -35,6 +36,7 @@ class SlotSearch:
     start: datetime
     end: datetime
     slots: tuple[Slot, ...]
+    stretch: int = 0
 
 
 def parse_days(value: int | str) -> int:
@@ -50,6 +52,17 @@ def parse_days(value: int | str) -> int:
     return days
 
 
+def parse_stretch(value: int | str) -> int:
+    """How far to look outside the hours: whole minutes from 0 to ``MAX_STRETCH``."""
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("stretch", "not_a_number", value) from exc
+    if not 0 <= minutes <= MAX_STRETCH:
+        raise ValidationError("stretch", "out_of_range", value)
+    return minutes
+
+
 def search_slots(
     agenda: Agenda,
     *,
@@ -60,11 +73,13 @@ def search_slots(
     first_day: date | None = None,
     days: int | str = 14,
     exclude_id: int | None = None,
+    stretch: int | str = 0,
 ) -> SlotSearch:
     """Free slots for a call with ``prospect`` from ``first_day`` (closer's date; default
     today) for ``days`` days. The length defaults to the company's default call length (45
     minutes without a company). Only the closer's calls and busy blocks that can touch the
-    horizon are read (range queries bounded on their indexed start)."""
+    horizon are read (range queries bounded on their indexed start). ``stretch`` looks that
+    many minutes beyond each party's day (``core.slots.find_slots``)."""
     the_prospect = agenda.prospect(prospect)
     the_company = agenda.company(company) if company is not None else None
     the_closer = agenda.closer(closer)
@@ -74,6 +89,7 @@ def search_slots(
         minutes if minutes is not None else (the_company.default_minutes if the_company else 45)
     )
     span = parse_days(days)
+    reach = parse_stretch(stretch)
     now = agenda.now()
     day = first_day or tz.convert(now, the_closer.zone).date()
     start, _ = tz.day_bounds(day, the_closer.zone)
@@ -101,8 +117,11 @@ def search_slots(
         busy=busy,
         exclude_id=exclude_id,
         prospect_calls=[e.appointment for e in theirs],
+        stretch=reach,
     )
-    return SlotSearch(the_closer, the_prospect, the_company, length, start, end, tuple(slots))
+    return SlotSearch(
+        the_closer, the_prospect, the_company, length, start, end, tuple(slots), reach
+    )
 
 
 def booking_warnings(agenda: Agenda, appointment: Appointment) -> list[checks.BookingWarning]:

@@ -306,7 +306,7 @@
 <context>
     <name>PipelineRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/reports/pipeline.py" line="+54"/>
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="+64"/>
         <source>Nobody is waiting for a call.</source>
         <translation>Personne n&apos;attend d&apos;appel.</translation>
     </message>
@@ -325,10 +325,13 @@
         <source>Plan</source>
         <translation>Planifier</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Waiting for a call: %1</source>
-        <translation>En attente d&apos;un appel : %1</translation>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n prospect(s) waiting for a call</source>
+        <translation>
+            <numerusform>%n prospect attend un appel</numerusform>
+            <numerusform>%n prospects attendent un appel</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -423,17 +426,17 @@
         <translation>Conversion (%)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Conversion</source>
         <translation>Conversion</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Conversion = won ÷ calls held. No-shows are not calls held, so they are left out of the conversion. Amounts stay in the currency of each deal.</source>
         <translation>Conversion = ventes gagnées ÷ appels tenus. Les absents ne sont pas des appels tenus : ils ne comptent pas dans la conversion. Les montants restent dans la devise de chaque vente.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+104"/>
         <source>The report could not be computed (%1).</source>
         <translation>Le rapport n&apos;a pas pu être calculé (%1).</translation>
     </message>

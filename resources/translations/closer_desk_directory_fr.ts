@@ -45,12 +45,12 @@
     </message>
     <message>
         <location line="-83"/>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-106"/>
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
@@ -60,35 +60,35 @@
         <translation>Congé</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>empty: day off; or e.g. 10:00-14:00</source>
         <translation>vide : congé ; ou p. ex. 10:00-14:00</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>Re&amp;move</source>
         <translation>&amp;Enlever</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Hours that day</source>
         <translation>Heures ce jour-là</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+120"/>
+        <location line="-93"/>
+        <location line="+123"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-122"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
@@ -103,7 +103,7 @@
         <translation>Modifier les disponibilités</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>To (included)</source>
         <translation>Au (inclus)</translation>
     </message>
@@ -179,7 +179,7 @@
 <context>
     <name>ClosersRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/directory/rooms.py" line="+275"/>
+        <location filename="../../closer_desk/ui/directory/rooms.py" line="+288"/>
         <source>Filter closers…</source>
         <translation>Filtrer les closers…</translation>
     </message>
@@ -307,14 +307,14 @@
 <context>
     <name>DirectoryRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/directory/rooms.py" line="-100"/>
+        <location filename="../../closer_desk/ui/directory/rooms.py" line="-108"/>
         <source>Filter…</source>
         <translation>Filtrer…</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-35"/>
         <source>&amp;New…</source>
-        <extracomment>The widest a column gets when sized to its contents, in pixels. What a subclass declares: its table model and its editor (called as ``EDITOR(source, row, clock=, parent=)``).</extracomment>
+        <extracomment>The widest a column gets when sized to its contents, in pixels. What a subclass declares: its table model and its editor (called as ``EDITOR(source, row, clock=, parent=)``). Which load the rows on screen should come from: an older answer is dropped.</extracomment>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
@@ -655,7 +655,7 @@
 <context>
     <name>ProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="+112"/>
+        <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="+110"/>
         <source>Edit prospect</source>
         <extracomment>A name the store said is taken: saving it again adds a namesake on purpose.</extracomment>
         <translation>Modifier le prospect</translation>
@@ -805,7 +805,7 @@
 <context>
     <name>ProspectsRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/directory/rooms.py" line="+150"/>
+        <location filename="../../closer_desk/ui/directory/rooms.py" line="+161"/>
         <source>Filter prospects by name, organisation, phone…</source>
         <translation>Filtrer les prospects par nom, organisation, téléphone…</translation>
     </message>
@@ -813,18 +813,29 @@
 <context>
     <name>ReminderTray</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/reminders.py" line="+253"/>
+        <location filename="../../closer_desk/ui/shell/reminders.py" line="+314"/>
         <source>Show closer_desk</source>
-        <extracomment>How far ahead the scheduler loads calls; it reloads at least this often. The longest the timer sleeps, so a suspended laptop or a changed clock is caught up soon.</extracomment>
         <translation>Afficher closer_desk</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Call with %1 in %2 min</source>
-        <translation>Appel avec %1 dans %2 min</translation>
+</context>
+<context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <location line="-66"/>
+        <source>Call with %1 in %n min</source>
+        <extracomment>How far ahead the scheduler loads calls; it reloads at least this often. The longest the timer sleeps, so a suspended laptop or a changed clock is caught up soon. Snoozed reminders (by key) and when they are due again.</extracomment>
+        <translation>
+            <numerusform>Appel avec %1 dans %n min</numerusform>
+            <numerusform>Appel avec %1 dans %n min</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Call with %1: it has started</source>
+        <translation>Appel avec %1 : il a commencé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 at %2 — %3 their time (%4)</source>
         <translation>%1 à %2 — %3 chez lui ou elle (%4)</translation>
     </message>
@@ -832,21 +843,24 @@
 <context>
     <name>ZoneSuggestion</name>
     <message>
-        <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="-206"/>
-        <location line="+20"/>
+        <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="-204"/>
+        <location line="+18"/>
         <source>Zone from the number:</source>
         <extracomment>Languages offered first; any two-letter code may be typed.</extracomment>
         <translation>Fuseau d’après le numéro :</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-15"/>
         <source>&amp;Use</source>
         <translation>&amp;Utiliser</translation>
     </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 possible zones for this number:</source>
-        <translation>%1 fuseaux possibles pour ce numéro :</translation>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n possible zone(s) for this number:</source>
+        <translation>
+            <numerusform>%n fuseau possible pour ce numéro :</numerusform>
+            <numerusform>%n fuseaux possibles pour ce numéro :</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

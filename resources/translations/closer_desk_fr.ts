@@ -161,7 +161,7 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+242"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+246"/>
         <source>Week of %1</source>
         <extracomment>The last answer from the source (None until the first one arrives). The right-click menu last shown (tests pick its actions). The company of the last call booked or edited here: the next new call&apos;s.</extracomment>
         <translation>Semaine du %1</translation>
@@ -204,7 +204,7 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+82"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+83"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Nouveau prospect</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>The clocks jump forward at this time: choose which time you mean.</source>
         <translation>Les horloges avancent à cette heure : choisissez l’heure voulue.</translation>
     </message>
@@ -424,12 +424,12 @@
         <translation>En dehors des heures ouvrées de %1.</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-46"/>
         <source>%1 already has a call at this time with %2.</source>
         <translation>%1 a déjà un appel à cette heure avec %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Sooner than your minimum notice.</source>
         <translation>Plus tôt que votre délai de prévenance minimum.</translation>
     </message>
@@ -523,7 +523,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Your calls in these days, for your other calendars. Notes and the prospects&apos; files are never exported.</source>
         <translation>Vos appels de ces jours-là, pour vos autres calendriers. Les notes et les fiches des prospects ne sont jamais exportées.</translation>
     </message>
@@ -578,14 +578,20 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Not exported: %1</source>
         <translation>Non exporté : %1</translation>
     </message>
-    <message>
-        <location line="-10"/>
-        <source>%1 calls exported to %2.</source>
-        <translation>%1 appels exportés dans %2.</translation>
+</context>
+<context>
+    <name>CalendarActions</name>
+    <message numerus="yes">
+        <location line="-7"/>
+        <source>%n call(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n appel exporté dans %1.</numerusform>
+            <numerusform>%n appels exportés dans %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -659,7 +665,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>CallOperations</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/operations.py" line="+125"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="+126"/>
         <source>Not done</source>
         <translation>Non effectué</translation>
     </message>
@@ -894,6 +900,17 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
 </context>
 <context>
+    <name>EditorWords</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="-21"/>
+        <source>Overlaps %n other call(s) of yours.</source>
+        <translation>
+            <numerusform>Chevauche %n autre de vos appels.</numerusform>
+            <numerusform>Chevauche %n autres de vos appels.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../closer_desk/ui/common/history.py" line="+144"/>
@@ -1076,13 +1093,66 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
-    <message>
-        <location line="+25"/>
-        <source>%1 events: %2 added, %3 updated, %4 unchanged, %5 cancelled, %6 refused.</source>
-        <translation>%1 événements : %2 ajoutés, %3 mis à jour, %4 inchangés, %5 annulés, %6 refusés.</translation>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n ajouté</numerusform>
+            <numerusform>%n ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n mis à jour</numerusform>
+            <numerusform>%n mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n inchangé</numerusform>
+            <numerusform>%n inchangés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n annulé</numerusform>
+            <numerusform>%n annulés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refusé</numerusform>
+            <numerusform>%n refusés</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
@@ -1120,13 +1190,13 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+99"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+142"/>
         <source>Agenda</source>
-        <extracomment>Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.</extracomment>
+        <extracomment>How long a change made is told in the status bar, with its undo. The Help menu&apos;s dialog last opened (``ui.shell.help``). The agenda file, when known (a new demo agenda goes beside it). Where a new agenda for the demo goes, and how it is opened (tests answer both). The preferences dialog last opened. Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening. The room the search page covers (shown again when the search is left). Bands above the rooms (the reminders due): ``add_notice``. Beside a change just made elsewhere than the agenda (a booking in the planner).</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1166,8 +1236,9 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+122"/>
         <source>&amp;New call…</source>
+        <extracomment>The room in front before this one (Ctrl+2 plans for the call selected in the agenda).</extracomment>
         <translation>&amp;Nouvel appel…</translation>
     </message>
     <message>
@@ -1201,7 +1272,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
@@ -1222,6 +1298,11 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+3"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>Pré&amp;férences…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
@@ -1291,7 +1372,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Written to %1</source>
         <translation>Écrit dans %1</translation>
     </message>
@@ -1301,32 +1382,56 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-132"/>
+        <location line="+135"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+134"/>
+        <location line="+7"/>
         <source>The language will change the next time closer_desk starts.</source>
         <translation>La langue changera au prochain démarrage de closer_desk.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <location line="+11"/>
+        <location line="+14"/>
+        <location line="+17"/>
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
+        <source>This agenda already holds your own calls and people: the demo only goes into an empty agenda, so that it never mixes with them.
+
+Put the demo in a new agenda file, opened in a window of its own?</source>
+        <translation>Cet agenda contient déjà vos propres appels et contacts : la démo ne va que dans un agenda vide, pour ne jamais s&apos;y mêler.
+
+Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fenêtre ?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 exists already: choose a new file name for the demo.</source>
+        <translation>%1 existe déjà : choisissez un nouveau nom de fichier pour la démo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo opens in a new window: %1</source>
+        <translation>La démo s&apos;ouvre dans une nouvelle fenêtre : %1</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>Load demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+46"/>
         <source>Your first company</source>
         <translation>Votre première société</translation>
     </message>
@@ -1508,13 +1613,13 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Planner</name>
     <message>
-        <location filename="../../closer_desk/ui/planner/room.py" line="+126"/>
+        <location filename="../../closer_desk/ui/planner/room.py" line="+158"/>
         <source> min</source>
-        <extracomment>How many slots &quot;Copy proposal&quot; offers. A prospect asked for before the lists were filled (applied when they are). (prospect id, earlier call id): the next booking for that prospect continues it.</extracomment>
+        <extracomment>How many slots &quot;Copy proposal&quot; offers when none is picked. How far &quot;Up to 1 h outside hours&quot; stretches each party&apos;s day (minutes). A prospect asked for before the lists were filled (applied when they are). (prospect id, earlier call id): the next booking for that prospect continues it. The call being rescheduled (planned from it): &quot;Move here&quot; moves it. Whether the closer picked slots themselves (the first one is selected for them). What the last booking wrote, said again with the search that follows it.</extracomment>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
@@ -1524,7 +1629,17 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Chercher des créneaux</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Up to 1 h outside hours</source>
+        <translation>Jusqu&apos;à 1 h hors horaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also look an hour before and after your day and theirs; such slots say whose hours they leave.</source>
+        <translation>Chercher aussi une heure avant et après votre journée et la sienne ; ces créneaux disent de quels horaires ils sortent.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
@@ -1549,27 +1664,39 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>sur</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Copy proposal</source>
         <translation>Copier la proposition</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+95"/>
         <source>Book</source>
         <translation>Réserver</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-84"/>
         <source>Proposal in</source>
+        <extracomment>Why Book is greyed, beside it (no company picked).</extracomment>
         <translation>Proposition en</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+84"/>
+        <source>Move here</source>
+        <translation>Déplacer ici</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rescheduling the call of %1: pick its new time.</source>
+        <translation>Replanification de l&apos;appel du %1 : choisissez sa nouvelle heure.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The call you book here follows up the earlier one.</source>
         <translation>L&apos;appel réservé ici fait suite au précédent.</translation>
     </message>
@@ -1579,12 +1706,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>(aucune société)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+28"/>
         <source>%n free slot(s)</source>
         <translation>
             <numerusform>%n créneau libre</numerusform>
@@ -1592,37 +1719,55 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>No free slot in these days: try more days or another length.</source>
         <translation>Aucun créneau libre sur ces jours : essayez plus de jours ou une autre durée.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>No free slot in these days: try more days, another length, or up to 1 h outside hours.</source>
+        <translation>Aucun créneau libre ces jours-là : essayez plus de jours, une autre durée, ou jusqu&apos;à 1 h hors horaires.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Pick the company this call is for to book it.</source>
         <translation>Choisissez la société de cet appel pour le réserver.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Book from the planner</source>
         <translation>Réserver depuis le planificateur</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Booked.</source>
-        <translation>Réservé.</translation>
+        <location line="+0"/>
+        <source>Reschedule call</source>
+        <translation>Replanifier l&apos;appel</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Proposal copied: paste it in your message.</source>
-        <translation>Proposition copiée : collez-la dans votre message.</translation>
+        <location line="+21"/>
+        <source>Moved the call with %1 (%2) to %3.</source>
+        <translation>Appel avec %1 (%2) déplacé au %3.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Booked a call with %1 (%2) on %3.</source>
+        <translation>Appel avec %1 (%2) réservé le %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Proposal of %n slot(s) copied: paste it in your message.</source>
+        <translation>
+            <numerusform>Proposition de %n créneau copiée : collez-la dans votre message.</numerusform>
+            <numerusform>Proposition de %n créneaux copiée : collez-la dans votre message.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>That time was just taken: search again.</source>
         <translation>Ce créneau vient d&apos;être pris : relancez la recherche.</translation>
     </message>
@@ -1640,7 +1785,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>QuickProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+49"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+70"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
@@ -1668,9 +1813,9 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+90"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+105"/>
         <source>Planner</source>
-        <extracomment>How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
+        <extracomment>How wide the details pane opens once it holds the call&apos;s desk. Each room&apos;s action in the Go menu.</extracomment>
         <translation>Planificateur</translation>
     </message>
     <message>
@@ -1699,7 +1844,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+153"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
@@ -1722,12 +1867,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/sidebar.py" line="+55"/>
+        <location filename="../../closer_desk/ui/shell/sidebar.py" line="+61"/>
         <source>Search prospects and companies</source>
         <translation>Rechercher prospects et sociétés</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Closer</source>
         <translation>Closer</translation>
     </message>
@@ -1800,6 +1945,37 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <source>late for them</source>
         <translation>tard pour eux</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>outside your hours</source>
+        <translation>hors de vos horaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outside their hours</source>
+        <translation>hors de ses horaires</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>before your hours</source>
+        <extracomment>Outside a party&apos;s hours and early (or late) for them: said in one go.</extracomment>
+        <translation>avant vos horaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>after your hours</source>
+        <translation>après vos horaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>before their hours</source>
+        <translation>avant ses horaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>after their hours</source>
+        <translation>après ses horaires</translation>
+    </message>
 </context>
 <context>
     <name>TimeGrid</name>
@@ -1826,7 +2002,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/firstrun.py" line="+40"/>
+        <location filename="../../closer_desk/ui/shell/firstrun.py" line="+41"/>
         <source>Welcome to closer_desk</source>
         <translation>Bienvenue dans closer_desk</translation>
     </message>
@@ -1841,7 +2017,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Vous</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Mon</source>
         <translation>lun.</translation>
     </message>
@@ -1929,7 +2105,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>ZonePicker</name>
     <message>
-        <location filename="../../closer_desk/ui/common/zonepicker.py" line="+162"/>
+        <location filename="../../closer_desk/ui/common/zonepicker.py" line="+160"/>
         <source>Search a city or zone, e.g. Paris</source>
         <extracomment>The role holding the text the completer inserts (the zone name as listed). The role holding the IANA zone a row stands for.</extracomment>
         <translation>Chercher une ville ou un fuseau, p. ex. Paris</translation>
@@ -1949,7 +2125,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>links</name>
     <message>
-        <location filename="../../closer_desk/ui/common/links.py" line="+22"/>
+        <location filename="../../closer_desk/ui/common/links.py" line="+24"/>
         <source>This link was not opened: only https:, tel: and mailto: links can be opened from closer_desk.
 
 {link}</source>

@@ -34,6 +34,18 @@ def qapp_cls() -> Any:
     return QApplication
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp: Any) -> Iterator[None]:
+    """English as the app speaks it: its plurals catalogue installed ("1 call", "2 calls")."""
+    from closer_desk.ui.common import i18n
+    from tests.helpers.packaging import i18n_build
+
+    i18n_build.build(i18n.TRANSLATIONS)
+    translators = i18n.install_translators(qapp, "en")
+    yield
+    i18n.remove_translators(qapp, translators)
+
+
 @pytest.fixture(autouse=True)
 def _english(qapp: Any) -> Iterator[None]:
     """Every test starts in English with a test application name (never the real profile)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,6 +32,7 @@ from closer_desk.core.new_call import default_start
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 from closer_desk.ui.agenda.wall_time import WallTimeEdit
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.preferences import default_reminder
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
 from closer_desk.ui.common.zonepicker import ZonePicker
@@ -147,7 +148,7 @@ class AppointmentEditor(QDialog):
         self.reminder = QSpinBox(self)
         self.reminder.setRange(0, 7 * 24 * 60)
         self.reminder.setSuffix(self.tr(" min before"))
-        self.reminder.setValue(15)
+        self.reminder.setValue(default_reminder())  # the closer's preference
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #c62828;")
@@ -593,6 +594,15 @@ class AppointmentEditor(QDialog):
             self.refresh()
 
 
+class EditorWords(QObject):
+    """The editor's words with a count: Qt's tools find a plural's forms only in a QObject's
+    ``tr`` (a bare ``translate`` with a count was never put in the catalogue)."""
+
+    def overlaps(self, count: int) -> str:
+        """The conflict warning: "Overlaps 2 other calls of yours."."""
+        return self.tr("Overlaps %n other call(s) of yours.", "", count)
+
+
 def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
     """A warning in the user's language."""
     translate = QCoreApplication.translate
@@ -603,12 +613,7 @@ def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
             .replace("%2", ", ".join(sorted({e.closer_name for e in warning.entries})))
         )
     if warning.code == checks.CONFLICT:
-        return translate(
-            "AppointmentEditor",
-            "Overlaps %n other call(s) of yours.",
-            None,
-            len(warning.appointments),
-        )
+        return EditorWords().overlaps(len(warning.appointments))
     if warning.code == checks.SHORT_NOTICE:
         return translate("AppointmentEditor", "Sooner than your minimum notice.")
     if warning.code == checks.BUSY_TIME:

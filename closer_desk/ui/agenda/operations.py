@@ -23,6 +23,7 @@ from closer_desk.core import lifecycle, tz
 from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import CallStateError, ConflictError
 from closer_desk.core.model import Appointment, Booking, OutcomeChoice, Status
+from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import Prompts, describe, describe_conflict
 from closer_desk.ui.common.source import AgendaSource
 
@@ -195,7 +196,7 @@ class CallOperations(QObject):
         )
         start = self.prompts.choose_instant(
             self._widget(),
-            text.replace("%1", f"{wall:%H:%M}").replace("%2", zone),
+            text.replace("%1", i18n.format_time(wall)).replace("%2", zone),
             resolution.earlier,
             resolution.later,
         )

@@ -76,14 +76,17 @@ def locale_workdays() -> frozenset[int]:
     return days or MONDAY_TO_FRIDAY
 
 
-def days_in_view(view: View, day: date, first_weekday: int = 0) -> list[date]:
-    """The days a view shows around ``day`` (the locale's working days for the work week)."""
+def days_in_view(view: View, day: date, first_weekday: int | None = None) -> list[date]:
+    """The days a view shows around ``day`` (the locale's working days for the work week; the
+    week starting on ``first_weekday``, by default the closer's chosen day,
+    ``i18n.week_start``)."""
     workdays = locale_workdays() if view == View.WORK_WEEK else MONDAY_TO_FRIDAY
-    return calendar_views.days_in_view(View(view), day, first_weekday, workdays)
+    first = i18n.week_start() if first_weekday is None else first_weekday
+    return calendar_views.days_in_view(View(view), day, first, workdays)
 
 
 def range_in_view(
-    view: View, day: date, zone: str, first_weekday: int = 0
+    view: View, day: date, zone: str, first_weekday: int | None = None
 ) -> tuple[datetime, datetime]:
     """The instants a view covers in ``zone`` (what the agenda is asked for)."""
     days = days_in_view(view, day, first_weekday)
@@ -136,7 +139,7 @@ class AgendaRoom(QWidget):
         self.view: View = FIRST_VIEW
         self.closer: Closer | None = None
         self.picked: frozenset[int] = frozenset()
-        self.week_start = 0
+        self.week_start = i18n.week_start()
         self.day: date = clock().date()
         self.shown_companies: frozenset[int] | None = None
         self.pinned_zone = ""
@@ -164,6 +167,7 @@ class AgendaRoom(QWidget):
         self.picker = CloserPicker(self)
         self.grid = TimeGrid(clock, self)
         self.month = MonthView(clock, self)
+        self.month.set_week_start(self.week_start)
         self.list = AgendaList(self)
         self.views = QStackedWidget(self)
         self.views.addWidget(self.grid)

@@ -51,6 +51,7 @@ class ExportDialog(QDialog):
         self.last = QDateEdit(i18n.qdate(today + timedelta(days=EXPORT_AHEAD_DAYS)), self)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
+            i18n.follow_formats(edit)
         hint = QLabel(
             QCoreApplication.translate(
                 "Calendar",

@@ -211,14 +211,18 @@ class ImportDialog(QDialog):
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        # One plural per count: "1 événement : 1 ajouté", never "1 événements : 1 ajoutés".
+        counts = [
+            self.tr("%n added", "", report.added),
+            self.tr("%n updated", "", report.updated),
+            self.tr("%n unchanged", "", report.unchanged),
+            self.tr("%n cancelled", "", report.cancelled),
+            self.tr("%n refused", "", len(report.refused)),
+        ]
         self.status.setText(
-            self.tr("%1 events: %2 added, %3 updated, %4 unchanged, %5 cancelled, %6 refused.")
-            .replace("%1", str(report.events))
-            .replace("%2", str(report.added))
-            .replace("%3", str(report.updated))
-            .replace("%4", str(report.unchanged))
-            .replace("%5", str(report.cancelled))
-            .replace("%6", str(len(report.refused)))
+            self.tr("%1: %2.")
+            .replace("%1", self.tr("%n event(s)", "", report.events))
+            .replace("%2", self.tr(", ").join(counts))
         )
         lines = [
             self.tr("Line %1: %2")

@@ -184,11 +184,7 @@ class CalendarActions(QObject):
 
         def written(count: int) -> None:
             self.last_export = path
-            self._status(
-                QCoreApplication.translate("Calendar", "%1 calls exported to %2.")
-                .replace("%1", str(count))
-                .replace("%2", str(path))
-            )
+            self._status(self.tr("%n call(s) exported to %1.", "", count).replace("%1", str(path)))
             self.exported.emit(path, count)
 
         def failed(error: BaseException) -> None:

@@ -7,25 +7,33 @@ installed, so each part of the window keeps its own catalogue (the agenda's and 
 the desk's and the reports', the directory's). ``python packaging/i18n_build.py --update``
 refreshes the catalogues from the sources, keeping every translation.
 
+Formats have one home too: every time, date, day title and week the window shows is written
+here, by the locale, except where the closer chose otherwise (``set_formats``, from the
+preferences): a 24-hour or a 12-hour clock, and the day a week starts on, the same in the
+month calendar, the date pickers and the agenda's week.
+
 (``tests/ui/test_catalogues.py`` fails when a string of the window is in no catalogue.)
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import enum
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QDateTime,
     QLibraryInfo,
     QLocale,
     QSettings,
+    Qt,
     QTime,
     QTranslator,
 )
+from PySide6.QtWidgets import QCalendarWidget, QDateTimeEdit
 
 from closer_desk.core import tz
 
@@ -53,14 +61,15 @@ def install_translators(
     """
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
-    # One catalogue per part of the window (closer_desk_fr, closer_desk_directory_fr...).
+    # One catalogue per part of the window (closer_desk_fr, closer_desk_directory_fr...); in
+    # English, the plurals' only (closer_desk_plurals_en: "1 call", "2 calls").
     for catalogue in sorted(directory.glob(f"closer_desk*_{language}.qm")):
         ours = QTranslator(app)
         if ours.load(str(catalogue)):
             app.installTranslator(ours)
             installed.append(ours)
+    if language == "en":
+        return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{language}", qt_dir):
@@ -86,20 +95,78 @@ def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-_TIMES: dict[tuple[str, int, int], str] = {}
+class HourCycle(enum.StrEnum):
+    """How times are written: as the locale does, or always on a 24- or a 12-hour clock."""
+
+    LOCALE = "locale"
+    H24 = "24h"
+    H12 = "12h"
+
+
+_PATTERNS = {HourCycle.H24: "HH:mm", HourCycle.H12: "h:mm AP"}
+_clock = HourCycle.LOCALE
+#: The first day of a week (Monday 0 ... Sunday 6, as ``date.weekday``).
+_week_start = 0
+
+
+def set_formats(*, clock: HourCycle | str = HourCycle.LOCALE, week_start: int = 0) -> None:
+    """The closer's choices (their preferences): the clock times are written on, and the day
+    their weeks start on. Views read them when they next draw."""
+    global _clock, _week_start
+    _clock = HourCycle(clock)
+    _week_start = int(week_start) % 7
+
+
+def hour_cycle() -> HourCycle:
+    """The clock times are written on (``LOCALE``: the language's)."""
+    return _clock
+
+
+def time_pattern() -> str:
+    """The Qt pattern of a time on the chosen clock (for time fields too)."""
+    return _PATTERNS.get(_clock) or QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+
+
+_TIMES: dict[tuple[str, str, int, int], str] = {}
 
 
 def format_time(dt: datetime) -> str:
-    """A wall time as the locale writes it (``15:00`` in French, ``3:00 PM`` in US English)."""
+    """A wall time as the locale writes it (``15:00`` in French, ``3:00 PM`` in US English), or
+    on the clock the closer chose."""
     # Cached: a week of calls asks for hundreds of these on every page.
     locale = QLocale()
-    key = (locale.name(), dt.hour, dt.minute)
+    key = (locale.name(), _clock.value, dt.hour, dt.minute)
     text = _TIMES.get(key)
     if text is None:
-        text = _TIMES[key] = locale.toString(
-            QTime(dt.hour, dt.minute), QLocale.FormatType.ShortFormat
-        )
+        text = _TIMES[key] = locale.toString(QTime(dt.hour, dt.minute), time_pattern())
     return text
+
+
+def week_start() -> int:
+    """The first day of a week (Monday 0 ... Sunday 6)."""
+    return _week_start
+
+
+def first_day_of_week(day: date) -> date:
+    """The first day of ``day``'s week."""
+    return day - timedelta(days=(day.weekday() - _week_start) % 7)
+
+
+def qt_week_start() -> Qt.DayOfWeek:
+    """The first day of a week, as Qt's calendars take it."""
+    return Qt.DayOfWeek(_week_start + 1)
+
+
+def follow_formats(widget: QCalendarWidget | QDateTimeEdit) -> None:
+    """A month calendar, or a date or time field, written and laid out like the rest of the
+    window: the week starting on the chosen day, times on the chosen clock."""
+    calendar = widget if isinstance(widget, QCalendarWidget) else widget.calendarWidget()
+    if calendar is not None:
+        calendar.setFirstDayOfWeek(qt_week_start())
+    if isinstance(widget, QDateTimeEdit) and widget.displayedSections() == (
+        QDateTimeEdit.Section.HourSection | QDateTimeEdit.Section.MinuteSection
+    ):
+        widget.setDisplayFormat(time_pattern())
 
 
 def format_date(day: date, long: bool = False) -> str:
@@ -119,16 +186,31 @@ def format_day_month(day: date) -> str:
     return QLocale().toString(qdate(day), "ddd d MMM")
 
 
+def format_day_month_year(day: date) -> str:
+    """``Tue 3 Mar 2026`` / ``mar. 3 mars 2026``: a date that can be years away."""
+    return QLocale().toString(qdate(day), "ddd d MMM yyyy")
+
+
 def call_time(instant: datetime, zone: str) -> str:
     """A call's day and time on the clock of ``zone`` (``Tue 3 Mar 2026 10:00``)."""
     local = tz.convert(instant, zone)
-    stamp = QDateTime(qdate(local.date()), QTime(local.hour, local.minute))
-    return QLocale().toString(stamp, "ddd d MMM yyyy HH:mm")
+    return f"{format_day_month_year(local.date())} {format_time(local)}"
 
 
 def city(zone_name: str) -> str:
-    """The readable city of an IANA zone: ``America/New_York`` -> ``New York``."""
-    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    """The city of an IANA zone in the window's language: ``Europe/London`` is ``London``, and
+    ``Londres`` in French (babel's exemplar cities)."""
+    return _city(zone_name, QLocale().name().split("_")[0])
+
+
+@lru_cache(maxsize=1024)
+def _city(zone_name: str, language: str) -> str:
+    if language == "en":
+        # The IANA names are the English ones: no babel before the first paint.
+        return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    from closer_desk.core.zones import zone_place_name
+
+    return zone_place_name(zone_name, language)
 
 
 def _babel_locale() -> str:

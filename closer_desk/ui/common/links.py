@@ -1,12 +1,14 @@
 """Opening a link from the agenda (a video call, a number, an address) on the desktop.
 
 Every link goes through ``core.links.safe_link`` first: only https:, tel: and mailto: reach
-``QDesktopServices``; anything else is refused with a message and nothing is opened.
+``QDesktopServices``; anything else is refused with a message and nothing is opened. A local
+folder (where the agenda lives) is opened by ``open_folder``, which takes no link at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -51,3 +53,12 @@ def open_link(
         (on_refused or _warn(parent))(refusal_text(url))
         return False
     return bool(opener(qurl))
+
+
+def open_folder(path: Path, *, opener: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> bool:
+    """Show a folder of this computer in the file manager (where the agenda lives): only an
+    existing local folder, never a link."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return False
+    return bool(opener(QUrl.fromLocalFile(str(folder.resolve()))))

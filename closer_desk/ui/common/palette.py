@@ -1,7 +1,8 @@
-"""Colours for calls and the grid, readable on light and dark palettes.
+"""Colours for calls and the grid, readable on light and dark palettes, and the theme.
 
-The window follows the system's colour scheme (``QStyleHints.colorScheme``); a company's colour
-is mixed towards the background so the text on a block keeps enough contrast in both.
+The window follows the system's colour scheme (``QStyleHints.colorScheme``) unless the closer
+chose light or dark (``apply_theme``, from the preferences); a company's colour is mixed
+towards the background so the text on a block keeps enough contrast in both.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 
 def is_dark() -> bool:
@@ -23,6 +25,89 @@ def is_dark() -> bool:
     if scheme == Qt.ColorScheme.Light:
         return False
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the desktops' dark themes (for a desktop that offers none)."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, c in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e8e8e8"),
+        (role.Base, "#1f1f1f"),
+        (role.AlternateBase, "#2a2a2a"),
+        (role.Text, "#e8e8e8"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e8e8e8"),
+        (role.BrightText, "#ffffff"),
+        (role.Highlight, "#3d7fd9"),
+        (role.HighlightedText, "#ffffff"),
+        (role.Link, "#8ab4f8"),
+        (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e8e8e8"),
+        (role.PlaceholderText, "#9a9a9a"),
+        (role.Light, "#4a4a4a"),
+        (role.Midlight, "#3e3e3e"),
+        (role.Mid, "#2f2f2f"),
+        (role.Dark, "#1a1a1a"),
+        (role.Shadow, "#000000"),
+    ):
+        p.setColor(r, QColor(c))
+    for r in (role.Text, role.ButtonText, role.WindowText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor("#7a7a7a"))
+    return p
+
+
+_themed = False
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Light, dark, or the desktop's ("system") colours, now: every widget repaints.
+
+    The colour scheme is asked of the desktop too, so that what follows it (Qt's own dialogs,
+    the style) agrees; where the desktop offers no dark palette (Xvfb, a bare window manager)
+    the window's own is used.
+    """
+    global _themed
+    hints = app.styleHints()
+    if theme == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+        _themed = True
+    elif theme == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        app.setPalette(app.style().standardPalette())
+        _themed = True
+    elif _themed:  # back to the desktop's (at start, nothing was changed: nothing to undo)
+        hints.unsetColorScheme()
+        # An empty palette is resolved against the desktop's, and follows it when it changes.
+        app.setPalette(QPalette())
+        _themed = False
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21; text wants 4.5)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(color: QColor, background: QColor, text: QColor, ratio: float = 4.5) -> QColor:
+    """``color``, moved towards ``text`` until it reads on ``background``."""
+    weight = 1.0
+    mixed = QColor(color)
+    while contrast(mixed, background) < ratio and weight > 0:
+        weight = round(weight - 0.1, 2)
+        mixed = _mix(color, text, weight)
+    return mixed
 
 
 def _mix(a: QColor, b: QColor, weight: float) -> QColor:
@@ -84,14 +169,17 @@ def grid_colors(palette: QPalette, dark: bool) -> GridColors:
     """Grid colours derived from the widget palette."""
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
+    header = _mix(base, text, 0.96)
     return GridColors(
         background=base,
-        alt_background=_mix(base, text, 0.96),
+        alt_background=header,
         line=_mix(text, base, 0.18),
         half_line=_mix(text, base, 0.08),
         text=text,
         muted=_mix(text, base, 0.6),
         now=QColor("#ff5a5a") if dark else QColor("#d92b2b"),
-        today=palette.color(QPalette.ColorRole.Highlight),
+        # The highlight colour marks today; a dark theme's (a deep blue) can vanish into the
+        # header: lightened towards the text until it reads there.
+        today=readable(palette.color(QPalette.ColorRole.Highlight), header, text),
         off_hours=_mix(base, text, 0.93),
     )

@@ -46,13 +46,13 @@ def describe(error: BaseException) -> str:
             QCoreApplication.translate(
                 "Messages", "%1 does not exist in %2: the clocks jump forward."
             )
-            .replace("%1", f"{error.wall:%H:%M}")
+            .replace("%1", i18n.format_time(error.wall))
             .replace("%2", error.zone)
         )
     if isinstance(error, AmbiguousTimeError):
         return (
             QCoreApplication.translate("Messages", "%1 happens twice in %2: the clocks go back.")
-            .replace("%1", f"{error.wall:%H:%M}")
+            .replace("%1", i18n.format_time(error.wall))
             .replace("%2", error.zone)
         )
     if isinstance(error, ConflictError):

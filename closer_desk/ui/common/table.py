@@ -120,7 +120,11 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             return column.sort_key(row) if column.sort_key else text_sort_key(column.shown(row))
         if role == ROW_ROLE:
             return row
-        return self.extra_data(row, index.column(), role)
+        extra = self.extra_data(row, index.column(), role)
+        if extra is None and role == Qt.ItemDataRole.ToolTipRole:
+            # A cell cut short by a narrow column still says all it holds.
+            return column.shown(row) or None
+        return extra
 
 
 def table_view(

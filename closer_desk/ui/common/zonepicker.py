@@ -14,20 +14,19 @@ from datetime import UTC, datetime
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from PySide6.QtCore import (
     QAbstractListModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QRect,
     QSortFilterProxyModel,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.errors import UnknownZoneError
+from closer_desk.ui.common import i18n
 
 Clock = Callable[[], datetime]
 _Index = QModelIndex | QPersistentModelIndex
@@ -52,8 +51,7 @@ def local_time_text(instant: datetime, zone: str) -> str:
     here = tz.convert(instant, zone)
     offset = here.utcoffset()
     assert offset is not None
-    clock = QLocale().toString(QTime(here.hour, here.minute), QLocale.FormatType.ShortFormat)
-    return f"UTC{tz.format_offset(offset)} · {clock}"
+    return f"UTC{tz.format_offset(offset)} · {i18n.format_time(here)}"
 
 
 @dataclass(frozen=True, slots=True)

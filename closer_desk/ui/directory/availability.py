@@ -161,6 +161,7 @@ class AvailabilityDialog(EditDialog[Closer]):
         today = self._today()
         self.override_date = QDateEdit(i18n.qdate(today), page)
         self.override_date.setCalendarPopup(True)
+        i18n.follow_formats(self.override_date)
         self.override_hours = QLineEdit(page)
         self.override_hours.setPlaceholderText(self.tr("empty: day off; or e.g. 10:00-14:00"))
         self.add_override_button = QPushButton(self.tr("&Add"), page)
@@ -190,6 +191,8 @@ class AvailabilityDialog(EditDialog[Closer]):
         self.travel_first.setCalendarPopup(True)
         self.travel_last = QDateEdit(i18n.qdate(today), page)
         self.travel_last.setCalendarPopup(True)
+        for field in (self.travel_first, self.travel_last):
+            i18n.follow_formats(field)
         self.travel_zone = ZonePicker(self._clock, page)
         self.add_travel_button = QPushButton(self.tr("&Add"), page)
         self.remove_travel_button = QPushButton(self.tr("Re&move"), page)

@@ -77,9 +77,7 @@ class ZoneSuggestion(QWidget):
         self.candidates.clear()
         self.candidates.addItems(list(zones))
         if len(zones) > 1:
-            self.caption.setText(
-                self.tr("%1 possible zones for this number:").replace("%1", str(len(zones)))
-            )
+            self.caption.setText(self.tr("%n possible zone(s) for this number:", "", len(zones)))
         else:
             self.caption.setText(self.tr("Zone from the number:"))
         self.setVisible(bool(zones))

@@ -78,6 +78,8 @@ class DirectoryRoom(QWidget, Generic[Row]):
         self._stale = Staleness(self, self.reload)
         self._clock = clock
         self._select_after_load: int | None = None
+        #: Which load the rows on screen should come from: an older answer is dropped.
+        self._generation = 0
         self.editor: EditDialog[Row] | None = None
         self.model: RowTableModel[Row] = model
         model.setParent(self)
@@ -115,6 +117,9 @@ class DirectoryRoom(QWidget, Generic[Row]):
         self.view.activated.connect(self._on_activated)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        # Nothing is read yet: the first showing reads the rows (a write before then is no
+        # condition for it).
+        self._stale.concerned()
 
     # -- loading -----------------------------------------------------------------------
     def filter_hint(self) -> str:
@@ -126,8 +131,16 @@ class DirectoryRoom(QWidget, Generic[Row]):
         raise NotImplementedError
 
     def reload(self) -> None:
-        """Reload the rows off the GUI thread; ``loaded`` when they are in."""
-        self._source.query(self, self.load_rows, self._set_rows, self._on_load_failed)
+        """Reload the rows off the GUI thread; ``loaded`` when they are in (only the newest
+        load's rows are shown)."""
+        self._generation += 1
+        generation = self._generation
+
+        def answered(rows: Sequence[Row]) -> None:
+            if generation == self._generation:
+                self._set_rows(rows)
+
+        self._source.query(self, self.load_rows, answered, self._on_load_failed)
 
     def _set_rows(self, rows: Sequence[Row]) -> None:
         self.model.set_rows(rows)

@@ -2,8 +2,10 @@
 
 Pick the prospect (and the company, the closer, the length, the horizon); the free slots come
 back from ``store.planning.search_slots`` run off the GUI thread through the door.
-A strip shows the day's hours across the zones involved; a slot can be booked, and the best
-ones copied as a proposal in the prospect's language.
+A strip shows the day's hours across the zones involved; a slot can be booked (or, planning
+from a call, the call moved there), and the slots picked, else the best ones, copied as a
+proposal in the prospect's language. Where the two days never meet (Paris and Sydney), the
+search may look up to an hour outside them, each such slot flagged.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -35,7 +39,15 @@ from closer_desk.core.availability import (
     prospect_windows,
 )
 from closer_desk.core.errors import CloserDeskError, ConflictError, NotFoundError, ValidationError
-from closer_desk.core.model import Booking, Changes, Closer, Company, Prospect
+from closer_desk.core.model import (
+    Appointment,
+    Booking,
+    Changes,
+    Closer,
+    Company,
+    Prospect,
+    Status,
+)
 from closer_desk.core.proposal import SUPPORTED_LANGUAGES, proposal_text
 from closer_desk.core.slots import MAX_DAYS, best_slots
 from closer_desk.core.slots import Slot as FreeSlot
@@ -43,6 +55,7 @@ from closer_desk.core.zones import prospect_place_name, zone_place_name
 from closer_desk.store.desk import book_next_call
 from closer_desk.store.planning import SlotSearch, search_slots
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.preferences import default_reminder
 from closer_desk.ui.common.room import Staleness
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import table_view
@@ -52,8 +65,18 @@ from closer_desk.ui.planner.slot_model import SORT_ROLE, SlotTableModel
 if TYPE_CHECKING:
     from closer_desk.store import Agenda
 
-#: How many slots "Copy proposal" offers.
+#: How many slots "Copy proposal" offers when none is picked.
 PROPOSAL_COUNT = 3
+#: How far "Up to 1 h outside hours" stretches each party's day (minutes).
+STRETCH_MINUTES = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Booked:
+    """A call the planner wrote: booked (``before`` is None) or moved from ``before``."""
+
+    call: Appointment
+    before: Appointment | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +106,7 @@ class Planner(QWidget):
         people_loaded(): the closer, prospect and company lists are filled.
         slots_found(int): a search finished with that many slots.
         slot_booked(int): a slot was booked; carries the new appointment's id.
+        booked(object): a ``Booked``: the call booked, or moved (what undo needs).
         proposal_copied(str): the proposal text put on the clipboard.
         failed(str): a search or booking was refused; carries the reason in words.
         requested(Request): what only another room can do (none yet).
@@ -91,6 +115,7 @@ class Planner(QWidget):
     people_loaded = Signal()
     slots_found = Signal(int)
     slot_booked = Signal(int)
+    booked = Signal(object)
     proposal_copied = Signal(str)
     failed = Signal(str)
     requested = Signal(object)
@@ -106,6 +131,13 @@ class Planner(QWidget):
         self._dated = False
         #: (prospect id, earlier call id): the next booking for that prospect continues it.
         self.next_after: tuple[int, int] | None = None
+        #: The call being rescheduled (planned from it): "Move here" moves it.
+        self.moving: Appointment | None = None
+        #: Whether the closer picked slots themselves (the first one is selected for them).
+        self._picked = False
+        self._selecting = False
+        #: What the last booking wrote, said again with the search that follows it.
+        self._just_booked = ""
         self.model = SlotTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -126,12 +158,20 @@ class Planner(QWidget):
         self.minutes_box.setSuffix(self.tr(" min"))
         self.from_box = QDateEdit(self)
         self.from_box.setCalendarPopup(True)
+        i18n.follow_formats(self.from_box)
         self.days_box = QSpinBox(self)
         self.days_box.setRange(1, MAX_DAYS)
         self.days_box.setValue(14)
         self.days_box.setSuffix(self.tr(" days"))
         self.find_button = QPushButton(self.tr("Find slots"), self)
         self.find_button.setEnabled(False)
+        self.stretch_box = QCheckBox(self.tr("Up to 1 h outside hours"), self)
+        self.stretch_box.setToolTip(
+            self.tr(
+                "Also look an hour before and after your day and theirs; such slots say whose "
+                "hours they leave."
+            )
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Prospect"), self.prospect_box)
@@ -143,12 +183,15 @@ class Planner(QWidget):
         when.addWidget(self.from_box)
         when.addWidget(QLabel(self.tr("for"), self))
         when.addWidget(self.days_box)
+        when.addWidget(self.stretch_box)
         when.addStretch(1)
         when.addWidget(self.find_button)
         form.addRow(self.tr("Call"), when)
 
         self.strip = HourStrip(self)
         self.view = table_view(self.proxy, self, sort_by=0)
+        # Several slots can be picked for the proposal (Ctrl/Shift-click).
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
         self.language_box = QComboBox(self)
         for code in SUPPORTED_LANGUAGES:
@@ -159,11 +202,16 @@ class Planner(QWidget):
         self.book_button.setEnabled(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        #: Why Book is greyed, beside it (no company picked).
+        self.book_reason = QLabel(self)
+        self.book_reason.setWordWrap(True)
+        self.book_reason.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
         actions.addWidget(QLabel(self.tr("Proposal in"), self))
         actions.addWidget(self.language_box)
         actions.addWidget(self.copy_button)
+        actions.addWidget(self.book_reason)
         actions.addWidget(self.book_button)
 
         layout = QVBoxLayout(self)
@@ -178,6 +226,8 @@ class Planner(QWidget):
         self.prospect_box.currentIndexChanged.connect(self._prospect_changed)
         self.company_box.currentIndexChanged.connect(self._company_changed)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.stretch_box.toggled.connect(self._stretch_toggled)
 
     # -- people ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -215,6 +265,43 @@ class Planner(QWidget):
                 self.find_free_slots()
 
         self._source.query(self, job, done, self._on_error)
+
+    def plan_from_call(self, appointment_id: int) -> None:
+        """Plan from a call (Ctrl+2 on the selected call): its prospect, company, closer and
+        length; a call still to come is rescheduled ("Move here" moves it, its own time
+        counted free), a held or missed one gets its next call, continuing it."""
+
+        def job(agenda: Agenda) -> tuple[_People, Appointment]:
+            return _read_people(agenda), agenda.appointment(appointment_id)
+
+        def done(answer: tuple[_People, Appointment]) -> None:
+            people, call = answer
+            self._wanted = call.prospect_id
+            self._fill_people(people)
+            self.select_company(call.company_id)
+            if (i := self.closer_box.findData(call.closer_id)) >= 0:
+                self.closer_box.setCurrentIndex(i)
+            self.minutes_box.setValue(call.minutes)
+            movable = call.status in (Status.PLANNED, Status.CONFIRMED)
+            self._set_moving(call if movable else None)
+            held = call.status in (Status.DONE, Status.NO_SHOW)
+            self.next_after = (call.prospect_id, call.id) if held else None
+            self.find_free_slots()
+
+        self._source.query(self, job, done, self._on_error)
+
+    def _set_moving(self, call: Appointment | None) -> None:
+        self.moving = call
+        self.book_button.setText(self.tr("Move here") if call is not None else self.tr("Book"))
+
+    def _moving_note(self) -> str:
+        """Said under the slots while a call is being rescheduled."""
+        if self.moving is None:
+            return ""
+        when = i18n.call_time(self.moving.start, self.moving.zone)
+        return " · " + self.tr("Rescheduling the call of %1: pick its new time.").replace(
+            "%1", when
+        )
 
     def _follow_up_note(self) -> str:
         """Said under the slots while the next booking continues an earlier call."""
@@ -270,6 +357,8 @@ class Planner(QWidget):
 
     @Slot()
     def _prospect_changed(self) -> None:
+        if self.moving is not None and self.moving.prospect_id != self.prospect_box.currentData():
+            self._set_moving(None)  # another prospect: a new call, not this one moved
         prospect = self._prospects.get(self.prospect_box.currentData())
         if prospect is not None:
             language = prospect.language if prospect.language in SUPPORTED_LANGUAGES else "en"
@@ -293,6 +382,8 @@ class Planner(QWidget):
         minutes = self.minutes_box.value()
         first_day = i18n.pydate(self.from_box.date())
         days = self.days_box.value()
+        stretch = STRETCH_MINUTES if self.stretch_box.isChecked() else 0
+        moving = self.moving.id if self.moving is not None else None
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Searching…"))
 
@@ -305,6 +396,8 @@ class Planner(QWidget):
                 minutes=minutes,
                 first_day=first_day,
                 days=days,
+                exclude_id=moving,
+                stretch=stretch,
             )
 
         self._source.query(self, job, self._show, self._on_error)
@@ -315,17 +408,58 @@ class Planner(QWidget):
         self.find_button.setEnabled(True)
         self.copy_button.setEnabled(bool(found.slots))
         self.book_button.setEnabled(False)
+        self._picked = False
+        told, self._just_booked = self._just_booked, ""
         if found.slots:
             self.status.setText(
-                self.tr("%n free slot(s)", "", len(found.slots)) + self._follow_up_note()
+                (told + " · " if told else "")
+                + self.tr("%n free slot(s)", "", len(found.slots))
+                + self._follow_up_note()
+                + self._moving_note()
             )
+            self._selecting = True  # the first slot is shown, not picked
             self.view.selectRow(0)
+            self._selecting = False
         else:
             self.status.setText(
                 self.tr("No free slot in these days: try more days or another length.")
+                if found.stretch
+                else self.tr(
+                    "No free slot in these days: try more days, another length, or up to 1 h "
+                    "outside hours."
+                )
             )
             self._paint_day(tz.convert(found.start, found.closer.zone).date(), None)
+        self._explain_book()
         self.slots_found.emit(len(found.slots))
+
+    @Slot(bool)
+    def _stretch_toggled(self, _checked: bool) -> None:
+        if self.search is not None:
+            self.find_free_slots()
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        if not self._selecting:
+            self._picked = True
+
+    def picked_slots(self) -> list[FreeSlot]:
+        """The slots the closer picked themselves, in time order (none until they pick)."""
+        if not self._picked:
+            return []
+        rows = self.view.selectionModel().selectedRows()
+        slots = [self.model.slot_at(self.proxy.mapToSource(i).row()) for i in rows]
+        return sorted(slots, key=lambda s: s.start)
+
+    def _explain_book(self) -> None:
+        """Book greyed for want of a company says so beside it."""
+        needs_company = (
+            self.search is not None and self.search.company is None and bool(self.search.slots)
+        )
+        self.book_reason.setText(
+            self.tr("Pick the company this call is for to book it.") if needs_company else ""
+        )
+        self.book_reason.setVisible(needs_company)
 
     @Slot(QModelIndex, QModelIndex)
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -333,10 +467,7 @@ class Planner(QWidget):
         self.book_button.setEnabled(
             slot is not None and self.search is not None and self.search.company is not None
         )
-        if self.search is not None and self.search.company is None:
-            self.book_button.setToolTip(self.tr("Pick the company this call is for to book it."))
-        else:
-            self.book_button.setToolTip("")
+        self._explain_book()
         if slot is not None:
             self._paint_day(slot.closer_start.date(), slot)
 
@@ -360,7 +491,8 @@ class Planner(QWidget):
 
         def labels(zone_key: str) -> tuple[str, ...]:
             return tuple(
-                f"{tz.convert(first + timedelta(hours=h), zone_key):%H:%M}" for h in range(24)
+                i18n.format_time(tz.convert(first + timedelta(hours=h), zone_key))
+                for h in range(24)
             )
 
         def place(zone_key: str) -> str:
@@ -422,16 +554,23 @@ class Planner(QWidget):
             if self.next_after is not None and self.next_after[0] == prospect_id
             else None
         )
+        moving = self.moving if self.moving and self.moving.prospect_id == prospect_id else None
         self.book_button.setEnabled(False)
+        reminder = default_reminder()
 
-        def job(agenda: Agenda) -> int:
+        def job(agenda: Agenda) -> Booked:
+            if moving is not None:
+                # The call keeps its company and link; its time is agreed on the prospect's
+                # clock, as a booking's is.
+                moved = agenda.move(moving.id, slot.prospect_start, minutes=minutes)
+                return Booked(moved, moving)
             if previous_id is not None:
                 previous = agenda.appointment(previous_id)
                 if previous.company_id == company_id and previous.closer_id == closer_id:
                     # Same kind, link and number as the call it continues.
-                    return book_next_call(
-                        agenda, previous_id, slot.prospect_start, minutes=minutes
-                    ).id
+                    return Booked(
+                        book_next_call(agenda, previous_id, slot.prospect_start, minutes=minutes)
+                    )
             booking = Booking(
                 company=company_id,
                 prospect=prospect_id,
@@ -439,18 +578,36 @@ class Planner(QWidget):
                 start=slot.prospect_start,
                 minutes=minutes,
                 previous_id=previous_id,
+                reminder_minutes=reminder,
             )
-            return agenda.book_call(booking).id
+            return Booked(agenda.book_call(booking))
 
-        self._source.write(
-            self, job, self._booked, self._on_error, undo=self.tr("Book from the planner")
-        )
+        label = self.tr("Reschedule call") if moving else self.tr("Book from the planner")
+        self._source.write(self, job, self._booked, self._on_error, undo=label)
 
-    def _booked(self, appointment_id: int) -> None:
+    def _booked(self, done: Booked) -> None:
         self.next_after = None
-        self.status.setText(self.tr("Booked."))
-        self.slot_booked.emit(appointment_id)
+        self._set_moving(None)
+        self._just_booked = self.confirmation(done)
+        self.status.setText(self._just_booked)
+        self.slot_booked.emit(done.call.id)
+        self.booked.emit(done)
         self.find_free_slots()
+
+    def confirmation(self, done: Booked) -> str:
+        """What was written, in words: who, for whom, when on the closer's clock."""
+        found = self.search
+        prospect = self._prospects.get(done.call.prospect_id)
+        who = prospect.name if prospect is not None else f"#{done.call.prospect_id}"
+        company = found.company.name if found is not None and found.company else ""
+        zone = found.closer.zone if found is not None else done.call.zone
+        when = i18n.call_time(done.call.start, zone)
+        text = (
+            self.tr("Moved the call with %1 (%2) to %3.")
+            if done.before is not None
+            else self.tr("Booked a call with %1 (%2) on %3.")
+        )
+        return text.replace("%1", who).replace("%2", company).replace("%3", when)
 
     @Slot()
     def copy_proposal(self) -> None:
@@ -461,9 +618,12 @@ class Planner(QWidget):
         language = self.language_box.currentData() or "en"
         p = found.prospect
         place = prospect_place_name(p.country, p.subdivision, p.zone, language)
-        text = proposal_text(best_slots(found.slots, PROPOSAL_COUNT), language, place=place)
+        chosen = self.picked_slots() or best_slots(found.slots, PROPOSAL_COUNT)
+        text = proposal_text(chosen, language, place=place)
         QGuiApplication.clipboard().setText(text)
-        self.status.setText(self.tr("Proposal copied: paste it in your message."))
+        self.status.setText(
+            self.tr("Proposal of %n slot(s) copied: paste it in your message.", "", len(chosen))
+        )
         self.proposal_copied.emit(text)
 
     def _on_error(self, error: BaseException) -> None:

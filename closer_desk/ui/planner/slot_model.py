@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from closer_desk.core import tz
 from closer_desk.core.slot_flags import SlotFlag
@@ -33,22 +33,43 @@ _FLAG_WORDS = {
     SlotFlag.LATE_FOR_CLOSER: QT_TRANSLATE_NOOP("SlotTableModel", "late for you"),
     SlotFlag.EARLY_FOR_PROSPECT: QT_TRANSLATE_NOOP("SlotTableModel", "early for them"),
     SlotFlag.LATE_FOR_PROSPECT: QT_TRANSLATE_NOOP("SlotTableModel", "late for them"),
+    SlotFlag.OUTSIDE_CLOSER_HOURS: QT_TRANSLATE_NOOP("SlotTableModel", "outside your hours"),
+    SlotFlag.OUTSIDE_PROSPECT_HOURS: QT_TRANSLATE_NOOP("SlotTableModel", "outside their hours"),
+}
+#: Outside a party's hours and early (or late) for them: said in one go.
+_OUTSIDE_WORDS = {
+    (SlotFlag.OUTSIDE_CLOSER_HOURS, SlotFlag.EARLY_FOR_CLOSER): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "before your hours"
+    ),
+    (SlotFlag.OUTSIDE_CLOSER_HOURS, SlotFlag.LATE_FOR_CLOSER): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "after your hours"
+    ),
+    (SlotFlag.OUTSIDE_PROSPECT_HOURS, SlotFlag.EARLY_FOR_PROSPECT): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "before their hours"
+    ),
+    (SlotFlag.OUTSIDE_PROSPECT_HOURS, SlotFlag.LATE_FOR_PROSPECT): QT_TRANSLATE_NOOP(
+        "SlotTableModel", "after their hours"
+    ),
 }
 
 
 def flag_words(flags: frozenset[SlotFlag]) -> str:
-    """The flags of a slot in the user's language, in a stable order."""
-    return ", ".join(
-        QCoreApplication.translate(_CONTEXT, str(_FLAG_WORDS[f])) for f in SlotFlag if f in flags
-    )
+    """The flags of a slot in the user's language, in a stable order ("before your hours"
+    rather than "early for you, outside your hours")."""
+    words: dict[SlotFlag, object] = {f: _FLAG_WORDS[f] for f in SlotFlag if f in flags}
+    for (outside, edge), text in _OUTSIDE_WORDS.items():
+        if outside in flags and edge in flags:
+            words[edge] = text
+            words.pop(outside, None)
+    return ", ".join(QCoreApplication.translate(_CONTEXT, str(w)) for w in words.values())
 
 
 def _when(local: datetime) -> str:
     """``Tue 10 Mar 10:00 (UTC-04:00)`` with day and month names in the user's locale."""
     offset = local.utcoffset()
     assert offset is not None
-    day = QLocale().toString(i18n.qdate(local.date()), "ddd d MMM")
-    return f"{day} {local:%H:%M} (UTC{tz.format_offset(offset)})"
+    day = i18n.format_day_month(local.date())
+    return f"{day} {i18n.format_time(local)} (UTC{tz.format_offset(offset)})"
 
 
 class SlotTableModel(RowsModel[Slot]):

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from closer_desk.core.model import Changes
 from closer_desk.core.pipeline import PipelineKind
@@ -50,6 +57,9 @@ class PipelineRoom(QWidget):
         self._source = source
         self.model = PipelineModel(self)
         self.view = table_view(self.model, self, stretch=1)
+        self.view.setWordWrap(False)  # a cell cut short says all of it in its tooltip
+        # The Plan buttons' column holds no text: sized on them (``_show``), not on its cells.
+        self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Fixed)
         self.view.doubleClicked.connect(lambda index: self.plan_row(index.row()))
         self.empty_label = QLabel(self.tr("Nobody is waiting for a call."), self)
         self.summary = QLabel(self)
@@ -93,7 +103,9 @@ class PipelineRoom(QWidget):
             button.setObjectName(f"plan_{row}")
             button.clicked.connect(lambda _checked=False, r=row: self.plan_row(r))
             self.view.setIndexWidget(self.model.index(row, 4), button)
-        self.summary.setText(self.tr("Waiting for a call: %1").replace("%1", str(len(rows))))
+            # The column holds no text: as wide as its button, in every language.
+            self.view.setColumnWidth(4, button.sizeHint().width() + 8)
+        self.summary.setText(self.tr("%n prospect(s) waiting for a call", "", len(rows)))
         self.empty_label.setVisible(not rows)
         self.view.setVisible(bool(rows))
         self.loaded.emit()

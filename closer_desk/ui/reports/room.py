@@ -21,8 +21,8 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -157,7 +157,6 @@ class ReportsRoom(QWidget):
         self.conversion_series = QLineSeries()
         self.conversion_series.setName(self.tr("Conversion (%)"))
         self.conversion_series.setPointsVisible(True)
-        self.conversion_series.setPen(QPen(QColor("#111827"), 2.5))
         self.chart.addSeries(self.bar_series)
         self.chart.addSeries(self.conversion_series)
         self.x_axis = QBarCategoryAxis()
@@ -176,6 +175,7 @@ class ReportsRoom(QWidget):
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
+        self._theme_chart()
 
         self.table_title = QLabel(self)
         font = self.table_title.font()
@@ -190,7 +190,10 @@ class ReportsRoom(QWidget):
         )
         self.policy_label.setWordWrap(True)
         self.table_model = ReportTableModel(self)
-        self.table_view = table_view(self.table_model, self, stretch=0)
+        # Every column as wide as what it holds (a long company name, French headers): the
+        # table scrolls sideways rather than cut them.
+        self.table_view = table_view(self.table_model, self)
+        self.table_view.setWordWrap(False)
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -207,6 +210,35 @@ class ReportsRoom(QWidget):
         layout.addLayout(controls)
         layout.addLayout(week)
         layout.addWidget(splitter, 1)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        """The chart follows the window's colours when they change (light, dark)."""
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.ThemeChange,
+        ):
+            self._theme_chart()
+        super().changeEvent(event)
+
+    def _theme_chart(self) -> None:
+        """Paint the chart with the palette's colours: QtCharts keeps its own light theme
+        otherwise, a white chart in a dark window."""
+        colors = self.palette()
+        base = colors.color(QPalette.ColorRole.Base)
+        text = colors.color(QPalette.ColorRole.Text)
+        faint = colors.color(QPalette.ColorRole.Mid)
+        self.chart.setBackgroundBrush(base)
+        self.chart.setPlotAreaBackgroundVisible(False)
+        self.chart.setTitleBrush(text)
+        self.chart.legend().setLabelColor(text)
+        for axis in (self.x_axis, self.y_axis, self.rate_axis):
+            axis.setLabelsColor(text)
+            axis.setTitleBrush(text)
+            axis.setLinePenColor(faint)
+            axis.setGridLineColor(faint)
+        self.conversion_series.setPen(QPen(text, 2.5))
+        self.chart_view.setBackgroundBrush(base)
 
     def on_changes(self, changes: Changes) -> None:
         """Recompute, once a report is shown, after a write that moves the figures: calls of

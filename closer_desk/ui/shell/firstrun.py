@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from closer_desk.core import tz
 from closer_desk.core.errors import CloserDeskError
 from closer_desk.core.model import DailyInterval, WeeklyHours
+from closer_desk.ui.common import i18n
 from closer_desk.ui.common.fields import zone_box
 
 
@@ -55,6 +56,8 @@ class WelcomePanel(QWidget):
         self.zone = zone_box(self.closer_box, system_zone)
         self.start = QTimeEdit(QTime(9, 0), self.closer_box)
         self.end = QTimeEdit(QTime(18, 0), self.closer_box)
+        for field in (self.start, self.end):
+            i18n.follow_formats(field)
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.start)
         hours_row.addWidget(QLabel("–", self.closer_box))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,11 +31,18 @@ from closer_desk.ui.agenda.room import AgendaRoom, View
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource, Directory
+from closer_desk.ui.shell.keys import TextFieldKeys
 from closer_desk.ui.shell.sidebar import Sidebar
 
-if TYPE_CHECKING:  # built, and imported, only when an empty agenda needs it
-    from closer_desk.store import Agenda
+if TYPE_CHECKING:  # built, and imported, only when an empty agenda (or a search) needs it
+    from closer_desk.ui.common.preferences import Preferences
     from closer_desk.ui.shell.firstrun import WelcomePanel
+    from closer_desk.ui.shell.preferences_dialog import PreferencesDialog
+    from closer_desk.ui.shell.search import SearchPage
+
+
+#: How long a change made is told in the status bar, with its undo.
+NOTICE_MS = 15_000
 
 
 class MainWindow(QMainWindow):
@@ -76,9 +87,22 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._agenda_keys: dict[QAction, tuple[list[QKeySequence], list[QKeySequence]]] = {}
         self._room_group = QActionGroup(self)
+        self.previous_room = ""
+        #: The Help menu's dialog last opened (``ui.shell.help``).
+        self.help_dialog: QDialog | None = None
+        #: The agenda file, when known (a new demo agenda goes beside it).
+        self.agenda_path: Path | None = None
+        #: Where a new agenda for the demo goes, and how it is opened (tests answer both).
+        self.choose_new_agenda: Callable[[QWidget | None, Path | None], Path | None] = (
+            _choose_new_agenda
+        )
+        self.open_agenda_window: Callable[[Path], bool] = _open_window_on
+        #: The preferences dialog last opened.
+        self.preferences_dialog: PreferencesDialog | None = None
         #: Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening.
         self.on_damaged: Callable[[BaseException], object] | None = None
 
+        self._clock = clock
         self.operations = CallOperations(source, self.prompts, self)
         self.sidebar = Sidebar(self)
         self.rooms = QStackedWidget(self)
@@ -86,19 +110,40 @@ class MainWindow(QMainWindow):
         self.agenda.use_settings(settings)
         self._system_zone = system_zone
         self._welcome: WelcomePanel | None = None
+        self._search: SearchPage | None = None
+        #: The room the search page covers (shown again when the search is left).
+        self._under_search = "agenda"
+        self._keys = TextFieldKeys(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.rooms)
+        center = QWidget(self)
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        #: Bands above the rooms (the reminders due): ``add_notice``.
+        self.notices = QVBoxLayout()
+        column.addLayout(self.notices)
+        column.addWidget(self.rooms, 1)
+        splitter.addWidget(center)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.heading = QLabel(self)
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
+        #: Beside a change just made elsewhere than the agenda (a booking in the planner).
+        self.status_undo = QToolButton(self)
+        self.statusBar().addPermanentWidget(self.status_undo)
+        self.status_undo.hide()
+        self.statusBar().messageChanged.connect(
+            lambda text: self.status_undo.setVisible(bool(text))
+        )
 
         self._build_menus()
         self.add_room("agenda", self.tr("Agenda"), self.agenda, "Ctrl+1")
         self._connect()
         self.sidebar.set_date(clock().date())
+        # The keyboard starts on the calls (D, W, L, T...), not in the search box.
+        self.focus_agenda()
         source.load_directory()
 
     # -- for the lead: hosting more rooms --------------------------------------------------
@@ -124,6 +169,17 @@ class MainWindow(QMainWindow):
                 self.menuBar().addMenu(menu)
             self._menus[name] = menu
         return self._menus[name]
+
+    def menus(self) -> list[QMenu]:
+        """The menus of the menu bar, left to right."""
+        found = [a.menu() for a in self.menuBar().actions()]
+        return [m for m in found if isinstance(m, QMenu)]
+
+    def shortcuts_of(self, action: QAction) -> list[QKeySequence]:
+        """All the keys of an action, those lent to the agenda only while it is in front
+        included."""
+        lent = self._agenda_keys.get(action)
+        return lent[1] if lent is not None else action.shortcuts()
 
     def add_room(
         self,
@@ -152,6 +208,10 @@ class MainWindow(QMainWindow):
             self._rooms[key] = (None, action)
         return action
 
+    def add_notice(self, widget: QWidget) -> None:
+        """Show ``widget`` above the rooms, whichever is in front (the reminders due)."""
+        self.notices.addWidget(widget)
+
     def room(self, key: str) -> QWidget:
         """The widget of a room (built now if it was given as a factory)."""
         widget, action = self._rooms[key]
@@ -163,6 +223,8 @@ class MainWindow(QMainWindow):
 
     def show_room(self, key: str) -> None:
         """Bring a room to the front."""
+        #: The room in front before this one (Ctrl+2 plans for the call selected in the agenda).
+        self.previous_room = self.current_room()
         self.rooms.setCurrentWidget(self.room(key))
         self._rooms[key][1].setChecked(True)
         self._lend_agenda_keys(key == "agenda")
@@ -185,10 +247,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def current_room(self) -> str:
-        """The key of the room in front ("welcome" on first run)."""
+        """The key of the room in front ("welcome" on first run, "search" while the search's
+        results are shown)."""
         current = self.rooms.currentWidget()
         if current is not None and current is self._welcome:
             return "welcome"
+        if current is not None and current is self._search:
+            return "search"
         return next((k for k, (w, _a) in self._rooms.items() if w is current), "")
 
     # -- menus and keys --------------------------------------------------------------------
@@ -231,6 +296,9 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
+        undo.setData(self.tr("Undo"))  # the name the shortcuts list shows (ui.shell.help)
+        redo.setData(self.tr("Redo"))
+        self.status_undo.setDefaultAction(undo)
         edit = self.menu("edit")
         edit.addAction(undo)
         edit.addAction(redo)
@@ -244,6 +312,11 @@ class MainWindow(QMainWindow):
         self._action("edit", self.tr("De&lete call…"), a.delete_selected, "Shift+Delete")
         edit.addSeparator()
         self._action("edit", self.tr("&Find…"), self.focus_search, "Ctrl+F")
+        edit.addSeparator()
+        self.preferences_action = self._action(
+            "edit", self.tr("Pre&ferences…"), self.open_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.day_action = self._action(
             "view", self.tr("&Day"), lambda: self.set_view(View.DAY), "D"
@@ -317,7 +390,10 @@ class MainWindow(QMainWindow):
         s.date_chosen.connect(a.set_date)
         s.closer_changed.connect(a.set_closer)
         s.filters_changed.connect(a.set_shown_companies)
-        s.search_changed.connect(a.set_search)
+        s.search_changed.connect(self._on_search)
+        s.search_left.connect(self.leave_search)
+        s.search_entered.connect(self._open_found)
+        s.search_down.connect(lambda: self._search.focus_results() if self._search else None)
         s.second_zone_changed.connect(a.set_pinned_zone)
         a.title_changed.connect(self._on_title)
         # The agenda room hears every write like the other rooms (``ui.shell.rooms_wiring``).
@@ -357,12 +433,24 @@ class MainWindow(QMainWindow):
     def _on_undo_refused(self, why: str) -> None:
         self.prompts.inform(self, self.tr("Undo"), why)
 
+    def notify(self, text: str) -> None:
+        """Say what was just done, in the status bar, with its undo beside it for a while."""
+        self.statusBar().showMessage(text, NOTICE_MS)
+
     def _on_busy(self, busy: bool) -> None:
-        self.status.setText(self.tr("Working…") if busy else "")
+        working = self.tr("Working…")
+        if busy:
+            self.status.setText(working)
+        elif self.status.text() == working:
+            # What a job said when it finished (exported, refused...) stays.
+            self.status.setText("")
 
     def _on_title(self, title: str) -> None:
+        # The title follows every change of view or day, whoever made it.
         self.heading.setText(f"  {title}")
         self.sidebar.set_date(self.agenda.day)
+        if (button := self._view_actions().get(self.agenda.view)) is not None:
+            button.setChecked(True)
 
     def _on_people(self, directory: Directory) -> None:
         current = self.agenda.closer.id if self.agenda.closer else None
@@ -383,6 +471,7 @@ class MainWindow(QMainWindow):
             self.navigation.show()
             if self.current_room() == "welcome":
                 self.show_room("agenda")
+                self.focus_agenda()
 
     def set_view(self, view: View) -> None:
         """Day, week or list (and bring the agenda to the front)."""
@@ -395,6 +484,97 @@ class MainWindow(QMainWindow):
         self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sidebar.search.selectAll()
 
+    def focus_agenda(self) -> None:
+        """Put the keyboard on the agenda's view in front (the grid or the list)."""
+        view = self.agenda.views.currentWidget()
+        if view is None:
+            return
+        candidates = [view, *view.findChildren(QWidget)]
+        target = next((w for w in candidates if w.focusPolicy() & Qt.FocusPolicy.TabFocus), view)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- search ----------------------------------------------------------------------------
+    @property
+    def search_page(self) -> SearchPage:
+        """The search's results (built the first time something is searched)."""
+        if self._search is None:
+            from closer_desk.ui.common.room import ShowCall
+            from closer_desk.ui.shell.search import SearchPage
+
+            page = SearchPage(self.source, self._clock, self)
+            self.rooms.addWidget(page)
+            page.requested.connect(
+                lambda r: (
+                    self.show_appointment(r.appointment_id) if isinstance(r, ShowCall) else None
+                )
+            )
+            page.escaped.connect(self.leave_search)
+            self.source.changed.connect(page.on_changes)
+            self._search = page
+        return self._search
+
+    def _on_search(self, text: str) -> None:
+        if not text.strip():
+            if self.current_room() == "search":
+                self.show_room(self._under_search)
+            return
+        closer = self.agenda.closer
+        page = self.search_page
+        page.set_text(text, closer.id if closer else None, self.agenda.zone)
+        if self.current_room() != "search":
+            self._under_search = self.current_room() or "agenda"
+            self.rooms.setCurrentWidget(page)
+            self._lend_agenda_keys(False)
+
+    def _open_found(self) -> None:
+        if self._search is not None and self.sidebar.search.text().strip():
+            if self.current_room() != "search":
+                self._on_search(self.sidebar.search.text())
+            elif self._search.found is not None:
+                self._search.open_current()
+
+    def leave_search(self) -> None:
+        """Clear the search and give the keyboard back to the agenda."""
+        self.sidebar.search.clear()
+        if self.current_room() in ("search", "agenda"):
+            self.show_room("agenda")
+            self.focus_agenda()
+
+    def open_preferences(self) -> PreferencesDialog:
+        """Edit → Preferences…: what is chosen there is in force at once (OK or Apply)."""
+        from closer_desk.ui.common import preferences
+        from closer_desk.ui.shell.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(
+            preferences.load(self.settings), self.source.directory.companies, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(self.apply_preferences)
+        dialog.companies_requested.connect(self._to_companies)
+        self.preferences_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _to_companies(self) -> None:
+        if "companies" in self._rooms:
+            self.show_room("companies")
+
+    def apply_preferences(self, chosen: Preferences) -> None:
+        """Keep ``chosen`` and put it in force now: colours, clock, first day of the week (the
+        agenda reads its week again), default reminder; the language at the next start."""
+        from closer_desk.ui.common import preferences
+
+        before = preferences.load(self.settings)
+        preferences.save(self.settings, chosen)
+        preferences.apply(chosen)
+        i18n.follow_formats(self.sidebar.calendar)
+        self.agenda.set_week_start(i18n.week_start())  # (it reads its days again)
+        self.agenda.grid.viewport().update()
+        if chosen.language != before.language:
+            self.status.setText(
+                self.tr("The language will change the next time closer_desk starts.")
+            )
+
     def set_language(self, code: str) -> None:
         """Remember the language; it applies at the next start."""
         self.settings.setValue(i18n.LANGUAGE_KEY, code)
@@ -403,22 +583,57 @@ class MainWindow(QMainWindow):
 
     # -- first run -------------------------------------------------------------------------
     def load_demo(self) -> None:
-        """Fill an empty agenda with sample data."""
-        from closer_desk.core import demo
-        from closer_desk.store.demo import load_demo
+        """Fill an empty agenda with sample data; a full one is offered a new agenda file for
+        the demo instead (it never mixes with the closer's own calls)."""
+        from closer_desk.ui.shell.demo_offer import fill_demo, refused_as_not_empty
 
-        def fill(agenda: Agenda) -> int:
-            from closer_desk.core import tz
+        def failed(error: BaseException) -> None:
+            if refused_as_not_empty(error):
+                self.offer_demo_elsewhere()
+            else:
+                self.prompts.inform(self, self.tr("Demo data"), describe(error))
 
-            today = tz.convert(agenda.now(), demo.CLOSER["zone"]).date()
-            return load_demo(agenda, demo.build(today))
+        self.source.write(self, fill_demo, None, failed, undo=self.tr("Load demo data"))
 
-        self.source.write(
+    def offer_demo_elsewhere(self) -> None:
+        """Say why the demo is not loaded here, and offer a new agenda file with it, opened in
+        its own window."""
+        from closer_desk.ui.shell import demo_offer
+
+        if not self.prompts.confirm(
             self,
-            fill,
-            None,
+            self.tr("Demo data"),
+            self.tr(
+                "This agenda already holds your own calls and people: the demo only goes into "
+                "an empty agenda, so that it never mixes with them.\n\nPut the demo in a new "
+                "agenda file, opened in a window of its own?"
+            ),
+        ):
+            return
+        path = self.choose_new_agenda(self, self.agenda_path)
+        if path is None:
+            return
+        if path.exists():
+            self.prompts.inform(
+                self,
+                self.tr("Demo data"),
+                self.tr("%1 exists already: choose a new file name for the demo.").replace(
+                    "%1", str(path)
+                ),
+            )
+            return
+
+        def opened(made: Path) -> None:
+            if self.open_agenda_window(made):
+                self.status.setText(
+                    self.tr("The demo opens in a new window: %1").replace("%1", str(made))
+                )
+
+        self.source.query(
+            self,
+            lambda _agenda: demo_offer.fill_new_agenda(path),
+            opened,
             lambda e: self.prompts.inform(self, self.tr("Demo data"), describe(e)),
-            undo=self.tr("Load demo data"),
         )
 
     def add_first_company(self) -> None:
@@ -447,6 +662,18 @@ class MainWindow(QMainWindow):
             lambda e: self.prompts.inform(self, self.tr("About you"), describe(e)),
             undo=self.tr("New closer"),
         )
+
+
+def _choose_new_agenda(parent: QWidget | None, current: Path | None) -> Path | None:
+    from closer_desk.ui.shell.demo_offer import choose_new_agenda
+
+    return choose_new_agenda(parent, current)
+
+
+def _open_window_on(path: Path) -> bool:
+    from closer_desk.ui.shell.demo_offer import open_window_on
+
+    return open_window_on(path)
 
 
 def _chorded(sequence: QKeySequence) -> bool:

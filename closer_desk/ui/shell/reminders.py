@@ -1,5 +1,6 @@
 """Reminders before calls: a scheduler that knows when each is due, and a tray icon that shows
-them as desktop notifications.
+them as desktop notifications when the desktop has a tray (the window shows each one itself
+too, with snooze and dismiss: ``ui.shell.reminder_banner``).
 
 The scheduler's logic is plain and testable without waiting: ``due(now)`` lists the reminders
 whose time has come and ``next_due(now)`` the next time one will. A single-shot ``QTimer`` is
@@ -13,12 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from closer_desk.core import tz
 from closer_desk.core.model import ACTIVE_STATUSES, AgendaEntry, Changes, Status
+from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ class Reminder:
     Attributes:
         appointment_id: the call it is about.
         fire_at: when it is due (start minus the call's reminder minutes), UTC.
-        start: the call's start, aware.
+        start, end: the call's start and end, aware.
         prospect_name, company_name: who and for whom.
         prospect_zone, closer_zone: where each party is.
     """
@@ -51,6 +53,7 @@ class Reminder:
     appointment_id: int
     fire_at: datetime
     start: datetime
+    end: datetime
     prospect_name: str
     company_name: str
     prospect_zone: str
@@ -73,6 +76,7 @@ def reminder_for(entry: AgendaEntry) -> Reminder | None:
         appointment_id=appointment.id,
         fire_at=appointment.start_utc - timedelta(minutes=appointment.reminder_minutes),
         start=appointment.start,
+        end=appointment.end,
         prospect_name=entry.prospect_name,
         company_name=entry.company_name,
         prospect_zone=entry.prospect_zone,
@@ -85,7 +89,8 @@ class ReminderScheduler(QObject):
 
     A reminder is due from ``start - reminder_minutes`` until the call starts: opening the app
     five minutes before a call still reminds, a call already under way does not. Each reminder
-    fires once; a cancelled call (or one no longer in the loaded entries) never fires.
+    fires once; a cancelled call (or one no longer in the loaded entries) never fires. A
+    snoozed one fires once more when its snooze is over, until the call ends.
 
     Attributes:
         timer: the single-shot timer armed to the next due time.
@@ -113,6 +118,8 @@ class ReminderScheduler(QObject):
         self._clock = clock or _system_clock
         self._reminders: list[Reminder] = []
         self._fired: set[tuple[int, datetime]] = set()
+        #: Snoozed reminders (by key) and when they are due again.
+        self._snoozed: dict[tuple[int, datetime], datetime] = {}
         self._loaded_until: datetime | None = None
         self.wake_at: datetime | None = None
         self.timer = QTimer(self)
@@ -135,6 +142,9 @@ class ReminderScheduler(QObject):
         self._reminders = sorted(
             (r for e in entries if (r := reminder_for(e)) is not None), key=lambda r: r.fire_at
         )
+        # A call moved or cancelled since it was snoozed has a new reminder, or none.
+        keys = {r.key for r in self._reminders}
+        self._snoozed = {k: t for k, t in self._snoozed.items() if k in keys}
         self.arm()
 
     def reload(self) -> None:
@@ -164,18 +174,39 @@ class ReminderScheduler(QObject):
         self.check()
 
     # -- when --------------------------------------------------------------------------
+    def _window(self, reminder: Reminder) -> tuple[datetime, datetime]:
+        """From when, and until when, a reminder is due."""
+        snoozed = self._snoozed.get(reminder.key)
+        if snoozed is None:
+            return reminder.fire_at, reminder.start
+        return snoozed, reminder.end
+
     def due(self, now: datetime) -> list[Reminder]:
         """Reminders due at ``now`` and not fired yet, earliest first (pure: marks nothing)."""
-        return [
-            r for r in self._reminders if r.fire_at <= now < r.start and r.key not in self._fired
-        ]
+        waiting = [r for r in self._reminders if r.key not in self._fired]
+        return [r for r in waiting if (w := self._window(r))[0] <= now < w[1]]
 
     def next_due(self, now: datetime) -> datetime | None:
         """The next time a reminder not fired yet becomes due after ``now``, or None."""
         upcoming = [
-            r.fire_at for r in self._reminders if r.fire_at > now and r.key not in self._fired
+            w[0]
+            for r in self._reminders
+            if r.key not in self._fired and (w := self._window(r))[0] > now
         ]
         return min(upcoming, default=None)
+
+    def calls(self) -> frozenset[int]:
+        """The calls the scheduler reminds of (those it loaded, cancelled ones left out)."""
+        return frozenset(r.appointment_id for r in self._reminders)
+
+    def snooze(self, reminder: Reminder, minutes: int) -> datetime:
+        """Remind again in ``minutes`` (still, once the call has started, until it ends);
+        returns when."""
+        again = self._clock() + timedelta(minutes=minutes)
+        self._snoozed[reminder.key] = again
+        self._fired.discard(reminder.key)
+        self.arm()
+        return again
 
     def check(self) -> list[Reminder]:
         """Fire what is due now (each once), reload when the horizon is near, re-arm."""
@@ -203,8 +234,38 @@ class ReminderScheduler(QObject):
 
 
 def _clock_text(instant: datetime, zone: str) -> str:
-    local = tz.convert(instant, zone)
-    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return i18n.format_time(tz.convert(instant, zone))
+
+
+class ReminderWords(QObject):
+    """A reminder's words (a QObject: Qt's tools find a plural's forms only in ``tr``)."""
+
+    def title(self, reminder: Reminder, now: datetime) -> str:
+        """Who, and in how many minutes (or that it has started)."""
+        seconds = (reminder.start - now).total_seconds()
+        minutes = -int(-seconds // 60)  # rounded up: "in 1 min" until it starts
+        if minutes > 0:
+            text = self.tr("Call with %1 in %n min", "", minutes)
+        else:
+            text = self.tr("Call with %1: it has started")
+        return text.replace("%1", reminder.prospect_name)
+
+    def message(self, reminder: Reminder) -> str:
+        """For whom, when on the closer's clock and on the prospect's."""
+        return (
+            self.tr("%1 at %2 — %3 their time (%4)")
+            .replace("%1", reminder.company_name)
+            .replace("%2", _clock_text(reminder.start, reminder.closer_zone))
+            .replace("%3", _clock_text(reminder.start, reminder.prospect_zone))
+            .replace("%4", i18n.city(reminder.prospect_zone))
+        )
+
+
+def reminder_texts(reminder: Reminder, now: datetime) -> tuple[str, str]:
+    """A reminder's title and message in the user's language: who, when on the closer's clock,
+    when on the prospect's."""
+    words = ReminderWords()
+    return words.title(reminder, now), words.message(reminder)
 
 
 class ReminderTray(QObject):
@@ -260,23 +321,7 @@ class ReminderTray(QObject):
 
     def texts(self, reminder: Reminder) -> tuple[str, str]:
         """The notification's title and message: who, when for the closer, when for them."""
-        seconds = (reminder.start - self._scheduler.now()).total_seconds()
-        minutes = max(0, -int(-seconds // 60))  # rounded up: "in 1 min" until it starts
-        title = (
-            self.tr("Call with %1 in %2 min")
-            .replace("%1", reminder.prospect_name)
-            .replace("%2", str(minutes))
-        )
-        mine = _clock_text(reminder.start, reminder.closer_zone)
-        theirs = _clock_text(reminder.start, reminder.prospect_zone)
-        message = (
-            self.tr("%1 at %2 — %3 their time (%4)")
-            .replace("%1", reminder.company_name)
-            .replace("%2", mine)
-            .replace("%3", theirs)
-            .replace("%4", reminder.prospect_zone)
-        )
-        return title, message
+        return reminder_texts(reminder, self._scheduler.now())
 
     def notify(self, reminder: Reminder) -> None:
         """Show ``reminder`` (as a tray message when there is a tray)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from closer_desk.core.model import Changes, OutcomeChoice
@@ -25,7 +26,9 @@ from closer_desk.ui.shell.mainwindow import MainWindow
 
 if TYPE_CHECKING:  # imported when first used (the desk and the reminders load the store)
     from closer_desk.ui.desk.widgets import CallDeskWidget
+    from closer_desk.ui.planner.room import Booked
     from closer_desk.ui.shell.backups_dialog import BackupsDialog
+    from closer_desk.ui.shell.reminder_banner import ReminderBanner
     from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
 
 REMINDERS_DELAY_MS = 500
@@ -53,6 +56,7 @@ class RoomsWiring(QObject):
         invite_row: the "Save invite…" / "Copy invite" buttons under the selected call.
         calendar: the Calendar menu's actions.
         reminders: (scheduler, tray) once started, else None.
+        banner: the reminders due, shown in the window (once started), else None.
     """
 
     def __init__(
@@ -67,12 +71,20 @@ class RoomsWiring(QObject):
         self.source = source
         self.clock = clock
         self.db_path = db_path
+        window.agenda_path = db_path
         self.desk: CallDeskWidget | None = None
         self.reminders: tuple[ReminderScheduler, ReminderTray] | None = None
+        self.banner: ReminderBanner | None = None
         self._plan_request: PlanCall | None = None
         self._rooms: dict[str, Room] = {}
+        #: Each room's action in the Go menu.
+        self.actions: dict[str, QAction] = {}
         for spec in self._specs():
-            window.add_room(spec.key, spec.title, self._hosted(spec), spec.shortcut)
+            self.actions[spec.key] = window.add_room(
+                spec.key, spec.title, self._hosted(spec), spec.shortcut
+            )
+        # Ctrl+2 over a selected call plans from that call (after the room is shown).
+        self.actions["planner"].triggered.connect(self._plan_selected)
         self.invite_row = self._invite_row()
         window.agenda.add_to_details(self.invite_row)
         window.agenda.call_shown.connect(self._show_desk)
@@ -82,6 +94,9 @@ class RoomsWiring(QObject):
         window.on_damaged = self.offer_backup
         self._offered = False
         self._build_menu()
+        from closer_desk.ui.shell.help import install_help
+
+        self.help_actions = install_help(window, db_path, window.settings)
 
     # -- rooms ---------------------------------------------------------------------------------
     def _specs(self) -> list[RoomSpec]:
@@ -120,7 +135,9 @@ class RoomsWiring(QObject):
     def _planner(self) -> Room:
         from closer_desk.ui.planner.room import Planner
 
-        return Planner(self.source)
+        planner = Planner(self.source)
+        planner.booked.connect(self._planner_wrote)
+        return planner
 
     def _companies(self) -> Room:
         from closer_desk.ui.directory.rooms import CompaniesRoom
@@ -208,6 +225,27 @@ class RoomsWiring(QObject):
         if self._plan_request is None:
             QTimer.singleShot(0, self, self._plan_now)
         self._plan_request = PlanCall(prospect_id, previous_id)
+
+    def _plan_selected(self) -> None:
+        """The planner was opened from the agenda over a selected call: plan from it (the
+        call is rescheduled, or followed up once held)."""
+        from closer_desk.ui.planner.room import Planner
+
+        entry = self.window.agenda.selected_entry()
+        if self.window.previous_room != "agenda" or entry is None:
+            return
+        planner = self.window.room("planner")
+        assert isinstance(planner, Planner)
+        planner.plan_from_call(entry.appointment.id)
+
+    def _planner_wrote(self, done: Booked) -> None:
+        """A booking or a move in the planner (on the door's undo stack, like every change):
+        told in the status bar, with the undo in the Edit menu."""
+        from closer_desk.ui.planner.room import Planner
+
+        planner = self._rooms.get("planner")
+        if isinstance(planner, Planner):
+            self.window.notify(planner.confirmation(done))
 
     def _plan_now(self) -> None:
         from closer_desk.ui.planner.room import Planner
@@ -311,17 +349,30 @@ class RoomsWiring(QObject):
 
     # -- reminders -----------------------------------------------------------------------------
     def start_reminders_later(self) -> None:
-        """The tray reminders, once the first page is on screen (they load the store)."""
-        QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self._start_reminders)
+        """The reminders, once the first page is on screen (they load the store)."""
+        QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self.start_reminders)
 
-    def _start_reminders(self) -> None:
+    def start_reminders(self) -> None:
+        """Remind of each call before it starts: in the window (snooze, dismiss), and in the
+        desktop's tray when it has one."""
+        from closer_desk.ui.shell.reminder_banner import ReminderBanner
         from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
 
+        if self.reminders is not None:
+            return
         window = self.window
         scheduler = ReminderScheduler(self.source, clock=self.clock, parent=window)
         tray = ReminderTray(scheduler, parent=window)
+        banner = ReminderBanner(scheduler.now, window)
+        window.add_notice(banner)
         self.source.changed.connect(scheduler.on_changes)
+        scheduler.reminder_due.connect(banner.show_reminder)
+        banner.snoozed.connect(scheduler.snooze)
+        scheduler.reloaded.connect(lambda: banner.keep_only(scheduler.calls()))
+        banner.open_requested.connect(lambda call: self.answer(ShowCall(call)))
+        tray.open_appointment.connect(banner.forget)
         tray.open_appointment.connect(lambda call: self.answer(ShowCall(call)))
         tray.show_window.connect(window.showNormal)
         scheduler.reload()
         self.reminders = (scheduler, tray)
+        self.banner = banner

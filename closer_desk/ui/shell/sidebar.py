@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -38,6 +38,9 @@ class Sidebar(QWidget):
         closer_changed(int): another closer was picked (assistants).
         filters_changed(object): the company ids to show (frozenset), or None for all.
         search_changed(str): the search text changed.
+        search_left(): Escape in the search box (the text was cleared).
+        search_entered(): Enter in the search box.
+        search_down(): the Down arrow in the search box (to the results).
         second_zone_changed(str): the zone of the second scale ("" = the selected prospect's).
     """
 
@@ -45,6 +48,9 @@ class Sidebar(QWidget):
     closer_changed = Signal(int)
     filters_changed = Signal(object)
     search_changed = Signal(str)
+    search_left = Signal()
+    search_entered = Signal()
+    search_down = Signal()
     second_zone_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,6 +63,11 @@ class Sidebar(QWidget):
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        i18n.follow_formats(self.calendar)
+        # One letter a day: "sam." and "dim." do not fit a narrow sidebar and were cut.
+        self.calendar.setHorizontalHeaderFormat(
+            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
+        )
         self.closer_label = QLabel(self.tr("Closer"), self)
         self.closer = QComboBox(self)
         self.companies_label = QLabel(self.tr("Companies"), self)
@@ -86,7 +97,21 @@ class Sidebar(QWidget):
             lambda _item: self.filters_changed.emit(self.shown_companies())
         )
         self.search.textChanged.connect(self.search_changed)
+        self.search.returnPressed.connect(self.search_entered)
+        self.search.installEventFilter(self)
         self.second_zone.activated.connect(lambda i: self.second_zone_changed.emit(self.zone_at(i)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        """Escape clears the search and leaves it; Down goes to the results."""
+        if watched is self.search and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+                self.search.clear()
+                self.search_left.emit()
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+                self.search_down.emit()
+                return True
+        return super().eventFilter(watched, event)
 
     def set_date(self, day: date) -> None:
         """Show ``day`` selected without telling anyone."""

@@ -18,6 +18,9 @@ from closer_desk.ui.planner.room import Planner
 from closer_desk.ui.planner.slot_model import SLOT_ROLE, SORT_ROLE, SlotTableModel
 from tests.helpers.factories import at
 
+# The slots are written on the locale's clock: 24 h here, as in most of the closers' countries.
+pytestmark = pytest.mark.usefixtures("british_clock_locale")
+
 
 @pytest.fixture
 def planner(qtbot: Any, source: AgendaSource) -> Planner:

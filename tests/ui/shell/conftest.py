@@ -1,4 +1,5 @@
-"""Fixtures of the whole-window tests: two calls on the Tuesday of the test week."""
+"""Fixtures of the whole-window tests: two calls on the Tuesday of the test week, and the
+window as ``app.py`` assembles it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from typing import Any
 
 import pytest
 
+from closer_desk.ui.shell.mainwindow import MainWindow
+from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from tests.helpers.factories import at
+from tests.ui.conftest import settle
 
 
 @pytest.fixture
@@ -19,3 +23,20 @@ def booked(agenda: Any) -> Any:
         company="Érable", prospect="Omar", start=at("2026-03-03 14:00", "Europe/Paris"), minutes=30
     )
     return first, second
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any, agenda: Any
+) -> MainWindow:
+    """The whole window (every room wired, as ``app.py`` does), shown and active, on the two
+    calls of ``booked`` (modules that need another window define their own)."""
+    win = MainWindow(source, clock, settings, prompts=prompts)
+    qtbot.addWidget(win)
+    RoomsWiring(win, source, clock, agenda.path)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    settle(qtbot, source.tasks)
+    return win

@@ -83,6 +83,7 @@ def test_tab_goes_from_call_to_call_in_the_list(
     qtbot.keyClick(window, Qt.Key.Key_L)
     settle(qtbot, window.source.tasks)
     table = window.agenda.list.table
+    table.clearFocus()  # (L gave the list the keyboard before its rows came)
     table.setFocus()
     qtbot.waitUntil(lambda: window.agenda.selected_id == booked[0].id)  # the first, on focus
     qtbot.keyClick(table, Qt.Key.Key_Tab)

@@ -69,8 +69,10 @@ def test_keyboard_moves_through_days_weeks_and_views(qtbot: Any, window: MainWin
     assert room.list.model.rowCount() == 2
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.search.hasFocus()
-    qtbot.keyClicks(window.sidebar.search, "omar")
-    assert room.list.proxy.rowCount() == 1
+    # The search lists every call of the prospects and companies that match.
+    with qtbot.waitSignal(window.search_page.searched):
+        qtbot.keyClicks(window.sidebar.search, "omar")
+    assert window.current_room() == "search" and window.search_page.proxy.rowCount() == 1
 
 
 def test_drag_a_block_to_move_it_then_undo_and_redo(

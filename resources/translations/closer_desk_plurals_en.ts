@@ -1,0 +1,193 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CalendarActions</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="+187"/>
+        <source>%n call(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n call exported to %1.</numerusform>
+            <numerusform>%n calls exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/common/prompts.py" line="+119"/>
+        <source>This overlaps %n other calls of the closer: %1.</source>
+        <translation>
+            <numerusform>This overlaps %n other call of the closer: %1.</numerusform>
+            <numerusform>This overlaps %n other calls of the closer: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorWords</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+603"/>
+        <source>Overlaps %n other call(s) of yours.</source>
+        <translation>
+            <numerusform>Overlaps %n other call of yours.</numerusform>
+            <numerusform>Overlaps %n other calls of yours.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="+216"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform>
+            <numerusform>%n cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+309"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PipelineRoom</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/reports/pipeline.py" line="+108"/>
+        <source>%n prospect(s) waiting for a call</source>
+        <translation>
+            <numerusform>%n prospect waiting for a call</numerusform>
+            <numerusform>%n prospects waiting for a call</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/planner/room.py" line="+416"/>
+        <source>%n free slot(s)</source>
+        <translation>
+            <numerusform>%n free slot</numerusform>
+            <numerusform>%n free slots</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+209"/>
+        <source>Proposal of %n slot(s) copied: paste it in your message.</source>
+        <translation>
+            <numerusform>Proposal of %n slot copied: paste it in your message.</numerusform>
+            <numerusform>Proposal of %n slots copied: paste it in your message.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/shell/preferences_dialog.py" line="+115"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/shell/reminder_banner.py" line="+118"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/shell/reminders.py" line="+248"/>
+        <source>Call with %1 in %n min</source>
+        <extracomment>How far ahead the scheduler loads calls; it reloads at least this often. The longest the timer sleeps, so a suspended laptop or a changed clock is caught up soon. Snoozed reminders (by key) and when they are due again.</extracomment>
+        <translation>
+            <numerusform>Call with %1 in %n min</numerusform>
+            <numerusform>Call with %1 in %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/shell/search.py" line="+131"/>
+        <source>%n call(s) match %1; the first %2 are listed: type more to narrow.</source>
+        <translation>
+            <numerusform>%n call matches %1.</numerusform>
+            <numerusform>%n calls match %1; the first %2 are listed: type more to narrow.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n call(s) match %1.</source>
+        <translation>
+            <numerusform>%n call matches %1.</numerusform>
+            <numerusform>%n calls match %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ZoneSuggestion</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/directory/prospect_dialog.py" line="+80"/>
+        <source>%n possible zone(s) for this number:</source>
+        <translation>
+            <numerusform>%n possible zone for this number:</numerusform>
+            <numerusform>%n possible zones for this number:</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
