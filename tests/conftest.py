@@ -4,6 +4,8 @@ can touch a real profile. Hypothesis runs derandomized unless ``make fuzz`` asks
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,35 @@ from tests.helpers import fuzzing
 from tests.helpers.factories import FakeClock, make_agenda
 
 fuzzing.load()
+
+#: The variables every test points at its own folders.
+_DIRS = (
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_RUNTIME_DIR", "runtime"),
+)
+
+
+def _define_isolated_variables() -> None:
+    """Give each isolated variable a value once, before any thread starts.
+
+    glibc's setenv() reallocates the environment array when it ADDS a variable, and a thread
+    reading the environment at that moment (Qt's workers and glibc's own localtime() call
+    getenv) reads freed memory: the suite crashed about one run in four. Replacing the value of
+    a variable that exists never moves the array (glibc keeps the old string), so every
+    variable a test sets is made to exist here, at import, while the process has one thread.
+    """
+    base = Path(tempfile.mkdtemp(prefix="closer-desk-tests-"))
+    for var, sub in _DIRS:
+        (base / sub).mkdir(mode=0o700)
+        os.environ[var] = str(base / sub)
+    os.environ["HOME"] = str(base)
+    os.environ["CLOSER_DESK_DB"] = str(base / "agenda.sqlite3")
+
+
+_define_isolated_variables()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -27,14 +58,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Values replaced, never added or removed (see ``_define_isolated_variables``).
     home = tmp_path_factory.mktemp("home")
-    for var, sub in (
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_RUNTIME_DIR", "runtime"),
-    ):
+    for var, sub in _DIRS:
         (home / sub).mkdir(mode=0o700)
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
