@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # imported when first used (the desk and the reminders load t
     from closer_desk.ui.desk.widgets import CallDeskWidget
     from closer_desk.ui.shell.backups_dialog import BackupsDialog
     from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
+    from closer_desk.ui.sync.area import SyncArea
 
 REMINDERS_DELAY_MS = 500
 #: How wide the details pane opens once it holds the call's desk.
@@ -52,6 +53,7 @@ class RoomsWiring(QObject):
         desk: the call's desk in the details pane (built when a call is first selected).
         invite_row: the "Save invite…" / "Copy invite" buttons under the selected call.
         calendar: the Calendar menu's actions.
+        sync: the shared calendars (menu, status bar, flag under the call, background sync).
         reminders: (scheduler, tray) once started, else None.
     """
 
@@ -79,6 +81,7 @@ class RoomsWiring(QObject):
         window.on_damaged = self.offer_backup
         self._offered = False
         self._build_menu()
+        self.sync = self._sync_area()
 
     # -- rooms ---------------------------------------------------------------------------------
     def _specs(self) -> list[RoomSpec]:
@@ -252,6 +255,20 @@ class RoomsWiring(QObject):
             [window.edit_action, calendar["save_invite"], calendar["copy_invite"]]
         )
 
+    def _sync_area(self) -> SyncArea:
+        from closer_desk.ui.sync.area import SyncArea
+
+        window = self.window
+        area = SyncArea(
+            self.source, self.clock, window.settings, window, zone=lambda: window.agenda.zone
+        )
+        area.install(window.menu("calendar"), window.statusBar())
+        window.agenda.add_to_details(area.note)
+        window.agenda.call_shown.connect(area.note.set_appointment)
+        self._listen(area.note)
+        self.source.changed.connect(area.on_changes)
+        return area
+
     # -- restore -------------------------------------------------------------------------------
     def restore_from_backup(self) -> BackupsDialog:
         """Open the backups dialog; after a restore the agenda is opened again and every view
@@ -305,6 +322,10 @@ class RoomsWiring(QObject):
     def start_reminders_later(self) -> None:
         """The tray reminders, once the first page is on screen (they load the store)."""
         QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self._start_reminders)
+
+    def start_sync_later(self) -> None:
+        """The background sync, once the first page is on screen."""
+        self.sync.start_later()
 
     def _start_reminders(self) -> None:
         from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
