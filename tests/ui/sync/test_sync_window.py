@@ -3,6 +3,7 @@ sync both ways, the conflict dialog, offline and back."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,8 @@ from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.tasks import TaskManager
 from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from closer_desk.ui.sync.area import SyncArea
-from tests.helpers.caldav_servers import USERS, Server, start_radicale
-from tests.helpers.factories import at
+from tests.helpers.caldav_servers import USERS, Server, start_files, start_radicale
+from tests.helpers.factories import NOW, at
 from tests.ui.conftest import settle
 
 WAIT = 30_000  # a bound for a stuck server, not a speed budget
@@ -227,3 +228,93 @@ def test_offline_the_window_works_the_status_bar_says_so_and_the_sync_resumes(
         assert _by_uid(assistant_agenda, booked[0].uid) is not None
     finally:
         server.stop()
+
+
+def test_a_call_to_rebook_after_a_sync_says_so_under_its_details(
+    qtbot: QtBot,
+    wiring: RoomsWiring,
+    area: SyncArea,
+    agenda: Agenda,
+    assistant_agenda: Agenda,
+    radicale: Server,
+    clock: Any,
+) -> None:
+    url = radicale.calendar("camille", "calls")
+    api.set_up(agenda, "Camille", url)
+    api.set_up(assistant_agenda, "Camille", url)
+    first = _book(agenda, "2026-03-03 10:00")
+    clock.now += timedelta(minutes=5)  # the assistant books the same hour a little later
+    second = assistant_agenda.book(
+        company="Érable", prospect="Omar", start=at("2026-03-03 10:15", "Europe/Paris")
+    )
+    _started(qtbot, area)
+    api.sync(assistant_agenda)
+    _synced(qtbot, area)
+    qtbot.waitUntil(lambda: _shown(wiring, second.uid) is not None, timeout=WAIT)
+    later = _shown(wiring, second.uid)
+    assert later is not None
+    note = area.note
+    wiring.window.agenda.select(later.appointment.id)
+    qtbot.waitUntil(lambda: note.flag is not None, timeout=WAIT)
+    assert note.isVisible()
+    assert note.text() == (
+        "To rebook: overlaps the call with Gabriel Tremblay (Tue 3 Mar 2026 10:00), "
+        "booked before it."
+    )
+    wiring.window.agenda.select(first.id)
+    qtbot.waitUntil(lambda: note.text().startswith("Overlaps the call with Omar Haddad"))
+
+
+def test_subscriptions_are_listed_added_and_removed_for_a_closer(
+    qtbot: QtBot, area: SyncArea, agenda: Agenda, tmp_path: Path, tasks: TaskManager
+) -> None:
+    files = start_files(tmp_path / "files")
+    try:
+        (files.storage / "work.ics").write_text(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+            "BEGIN:VEVENT\r\nUID:a@google\r\nDTSTAMP:20260301T000000Z\r\n"
+            "DTSTART:20260303T090000Z\r\nDTEND:20260303T100000Z\r\nSUMMARY:Busy\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        dialog = area.open_setup()
+        qtbot.waitUntil(dialog.add_button.isEnabled)
+        assert not dialog.remove_button.isEnabled()
+        asked = dialog.ask_subscription()
+        asked.url.setText(files.url + "work.ics")
+        asked.name.setText("Work (Google)")
+        with qtbot.waitSignal(area.source.changed, timeout=WAIT) as announced:
+            asked.accept()
+        assert announced.args[0].busy == {agenda.closer().id}
+        qtbot.waitUntil(lambda: dialog.subscriptions.count() == 1, timeout=WAIT)
+        assert dialog.answer.text() == "Work (Google) subscribed; events read as busy time: 1."
+        assert dialog.subscriptions.item(0).text().startswith("Work (Google) — http://127.0.0.1")
+
+        dialog.subscribe("ftp://example.com/x.ics")  # refused in one line, nothing written
+        qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+        assert dialog.answer.text() == "“ftp://example.com/x.ics” must start with https:// " + (
+            "(http:// only to this machine)."
+        )
+        dialog.subscriptions.setCurrentRow(0)
+        with qtbot.waitSignal(area.source.changed, timeout=WAIT):
+            dialog.remove_button.click()
+        qtbot.waitUntil(lambda: dialog.subscriptions.count() == 0, timeout=WAIT)
+        assert dialog.answer.text() == "Work (Google) removed, with its busy time."
+        settle(qtbot, tasks)
+        assert agenda.busy_blocks(agenda.closer().id, NOW, NOW + timedelta(days=7)) == []
+    finally:
+        files.stop()
+
+
+def test_the_interval_of_the_background_sync_comes_from_the_settings(
+    source: AgendaSource, settings: Any
+) -> None:
+    from closer_desk.ui.sync.scheduler import INTERVAL_KEY, SyncScheduler
+
+    settings.setValue(INTERVAL_KEY, 2)
+    scheduler = SyncScheduler(source, settings)
+    scheduler.start()
+    assert scheduler.timer.interval() == 2 * 60_000 and scheduler.timer.isActive()
+    settings.setValue(INTERVAL_KEY, "0")  # off: only after changes and when asked
+    off = SyncScheduler(source, settings)
+    off.start()
+    assert not off.timer.isActive()
