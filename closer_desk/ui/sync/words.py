@@ -18,9 +18,6 @@ from closer_desk.core.sync.errors import (
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.prompts import describe
 
-_C = "Sync"
-
-
 #: Problems that mean "not reachable now": the window works offline and tries again later.
 OFFLINE = frozenset({RemoteProblem.UNREACHABLE, RemoteProblem.TIMEOUT})
 
@@ -37,31 +34,35 @@ def problem_text(problem: RemoteProblem | str) -> str:
     except ValueError:
         return str(problem).replace("_", " ")
     return {
-        RemoteProblem.UNREACHABLE: QCoreApplication.translate(_C, "the server cannot be reached"),
-        RemoteProblem.TIMEOUT: QCoreApplication.translate(_C, "the server did not answer in time"),
+        RemoteProblem.UNREACHABLE: QCoreApplication.translate(
+            "Sync", "the server cannot be reached"
+        ),
+        RemoteProblem.TIMEOUT: QCoreApplication.translate(
+            "Sync", "the server did not answer in time"
+        ),
         RemoteProblem.UNAUTHORIZED: QCoreApplication.translate(
-            _C, "the server refused the user name or password"
+            "Sync", "the server refused the user name or password"
         ),
         RemoteProblem.FORBIDDEN: QCoreApplication.translate(
-            _C, "this account may not do that on the server"
+            "Sync", "this account may not do that on the server"
         ),
         RemoteProblem.NOT_FOUND: QCoreApplication.translate(
-            _C, "there is no calendar at that address"
+            "Sync", "there is no calendar at that address"
         ),
         RemoteProblem.NOT_A_CALENDAR: QCoreApplication.translate(
-            _C, "that address is not a CalDAV calendar"
+            "Sync", "that address is not a CalDAV calendar"
         ),
         RemoteProblem.FULL: QCoreApplication.translate(
-            _C, "the server is out of space (or over its quota)"
+            "Sync", "the server is out of space (or over its quota)"
         ),
         RemoteProblem.BAD_RESPONSE: QCoreApplication.translate(
-            _C, "the server's answer is not valid CalDAV"
+            "Sync", "the server's answer is not valid CalDAV"
         ),
-        RemoteProblem.SERVER_ERROR: QCoreApplication.translate(_C, "the server failed"),
+        RemoteProblem.SERVER_ERROR: QCoreApplication.translate("Sync", "the server failed"),
         RemoteProblem.NOT_HTTPS: QCoreApplication.translate(
-            _C, "the address must start with https://"
+            "Sync", "the address must start with https://"
         ),
-        RemoteProblem.BAD_URL: QCoreApplication.translate(_C, "not a usable address"),
+        RemoteProblem.BAD_URL: QCoreApplication.translate("Sync", "not a usable address"),
     }[known]
 
 
@@ -81,38 +82,38 @@ def sync_error(error: BaseException) -> str:
         return f"{_capital(problem_text(error.problem))}{status}."
     if isinstance(error, SyncRefusedError):
         return {
-            "not_synced": QCoreApplication.translate(_C, "This closer has no shared calendar."),
-            "bad_url": QCoreApplication.translate(_C, "“%1” is not a usable address."),
+            "not_synced": QCoreApplication.translate("Sync", "This closer has no shared calendar."),
+            "bad_url": QCoreApplication.translate("Sync", "“%1” is not a usable address."),
             "not_https": QCoreApplication.translate(
-                _C, "“%1” must start with https:// (http:// only to this machine)."
+                "Sync", "“%1” must start with https:// (http:// only to this machine)."
             ),
             "shared_calendar": QCoreApplication.translate(
-                _C, "“%1” is a closer's shared calendar: its calls are already in the agenda."
+                "Sync", "“%1” is a closer's shared calendar: its calls are already in the agenda."
             ),
         }.get(error.code, error.code.replace("_", " ")).replace("%1", _short(error.value, 60))
     if isinstance(error, StorageEmptyError):
         text = (
             QCoreApplication.translate(
-                _C, "Sync of %1 stopped: the server suddenly holds none of the shared calls."
+                "Sync", "Sync of %1 stopped: the server suddenly holds none of the shared calls."
             )
             if error.side == "server"
             else QCoreApplication.translate(
-                _C, "Sync of %1 stopped: the agenda suddenly holds none of the shared calls."
+                "Sync", "Sync of %1 stopped: the agenda suddenly holds none of the shared calls."
             )
         )
         return text.replace("%1", error.closer)
     if isinstance(error, ReadOnlyCalendarError):
         return QCoreApplication.translate(
-            _C, "%1's shared calendar is read-only for this account: nothing was written."
+            "Sync", "%1's shared calendar is read-only for this account: nothing was written."
         ).replace("%1", error.closer)
     if isinstance(error, MissingPasswordError):
         if error.keyring_safe:
             return QCoreApplication.translate(
-                _C, "No password for %1: enter it in Shared calendars."
+                "Sync", "No password for %1: enter it in Shared calendars."
             ).replace("%1", error.account)
         return (
             QCoreApplication.translate(
-                _C, "No password for %1: there is no safe keyring here; set %2."
+                "Sync", "No password for %1: there is no safe keyring here; set %2."
             )
             .replace("%1", error.account)
             .replace("%2", error.env)
@@ -123,33 +124,33 @@ def sync_error(error: BaseException) -> str:
 def field_text(name: str) -> str:
     """A field of a shared call, as a conflict names it."""
     return {
-        "start": QCoreApplication.translate(_C, "Time"),
-        "minutes": QCoreApplication.translate(_C, "Length"),
-        "kind": QCoreApplication.translate(_C, "Kind"),
-        "url": QCoreApplication.translate(_C, "Link"),
-        "phone": QCoreApplication.translate(_C, "Number"),
-        "status": QCoreApplication.translate(_C, "Status"),
-        "outcome": QCoreApplication.translate(_C, "Outcome"),
-        "reminder_minutes": QCoreApplication.translate(_C, "Reminder"),
-        "company_uid": QCoreApplication.translate(_C, "Company"),
-        "company_name": QCoreApplication.translate(_C, "Company name"),
-        "prospect_uid": QCoreApplication.translate(_C, "Prospect"),
-        "prospect_name": QCoreApplication.translate(_C, "Prospect's name"),
-        "prospect_email": QCoreApplication.translate(_C, "Prospect's e-mail"),
-        "prospect_zone": QCoreApplication.translate(_C, "Prospect's zone"),
-        "prospect_country": QCoreApplication.translate(_C, "Prospect's country"),
-        "prospect_language": QCoreApplication.translate(_C, "Prospect's language"),
+        "start": QCoreApplication.translate("Sync", "Time"),
+        "minutes": QCoreApplication.translate("Sync", "Length"),
+        "kind": QCoreApplication.translate("Sync", "Kind"),
+        "url": QCoreApplication.translate("Sync", "Link"),
+        "phone": QCoreApplication.translate("Sync", "Number"),
+        "status": QCoreApplication.translate("Sync", "Status"),
+        "outcome": QCoreApplication.translate("Sync", "Outcome"),
+        "reminder_minutes": QCoreApplication.translate("Sync", "Reminder"),
+        "company_uid": QCoreApplication.translate("Sync", "Company"),
+        "company_name": QCoreApplication.translate("Sync", "Company name"),
+        "prospect_uid": QCoreApplication.translate("Sync", "Prospect"),
+        "prospect_name": QCoreApplication.translate("Sync", "Prospect's name"),
+        "prospect_email": QCoreApplication.translate("Sync", "Prospect's e-mail"),
+        "prospect_zone": QCoreApplication.translate("Sync", "Prospect's zone"),
+        "prospect_country": QCoreApplication.translate("Sync", "Prospect's country"),
+        "prospect_language": QCoreApplication.translate("Sync", "Prospect's language"),
     }.get(name, name)
 
 
 def _minutes(count: int) -> str:
-    return QCoreApplication.translate(_C, "%n min", "", count)
+    return QCoreApplication.translate("Sync", "%n min", "", count)
 
 
 def value_text(call: SyncedCall | None, name: str) -> str:
     """The value of one field of a shared call (``mine`` may be gone: deleted here)."""
     if call is None:
-        return QCoreApplication.translate(_C, "(deleted here)")
+        return QCoreApplication.translate("Sync", "(deleted here)")
     if name == "start":
         zone = str(call.start.tzinfo)
         return f"{i18n.call_time(call.start, zone)} ({i18n.city(zone)})"
@@ -157,24 +158,24 @@ def value_text(call: SyncedCall | None, name: str) -> str:
         return _minutes(int(getattr(call, name)))
     if name == "kind":
         return (
-            QCoreApplication.translate(_C, "phone")
+            QCoreApplication.translate("Sync", "phone")
             if call.kind == CallKind.PHONE
-            else QCoreApplication.translate(_C, "video")
+            else QCoreApplication.translate("Sync", "video")
         )
     if name == "status":
         return {
-            Status.PLANNED: QCoreApplication.translate(_C, "planned"),
-            Status.CONFIRMED: QCoreApplication.translate(_C, "confirmed"),
-            Status.DONE: QCoreApplication.translate(_C, "done"),
-            Status.NO_SHOW: QCoreApplication.translate(_C, "no-show"),
-            Status.CANCELLED: QCoreApplication.translate(_C, "cancelled"),
+            Status.PLANNED: QCoreApplication.translate("Sync", "planned"),
+            Status.CONFIRMED: QCoreApplication.translate("Sync", "confirmed"),
+            Status.DONE: QCoreApplication.translate("Sync", "done"),
+            Status.NO_SHOW: QCoreApplication.translate("Sync", "no-show"),
+            Status.CANCELLED: QCoreApplication.translate("Sync", "cancelled"),
         }[call.status]
     if name == "outcome":
         return {
             None: "—",
-            Outcome.WON: QCoreApplication.translate(_C, "won"),
-            Outcome.LOST: QCoreApplication.translate(_C, "lost"),
-            Outcome.FOLLOW_UP: QCoreApplication.translate(_C, "follow-up"),
+            Outcome.WON: QCoreApplication.translate("Sync", "won"),
+            Outcome.LOST: QCoreApplication.translate("Sync", "lost"),
+            Outcome.FOLLOW_UP: QCoreApplication.translate("Sync", "follow-up"),
         }[call.outcome]
     value = getattr(call, name, "")
     return _short(str(value), 120) or "—"

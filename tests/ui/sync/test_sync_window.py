@@ -318,3 +318,17 @@ def test_the_interval_of_the_background_sync_comes_from_the_settings(
     off = SyncScheduler(source, settings)
     off.start()
     assert not off.timer.isActive()
+
+
+def test_the_status_bar_in_french(qtbot: QtBot, french: Any) -> None:
+    from closer_desk.ui.sync.scheduler import SyncState
+    from closer_desk.ui.sync.status import SyncStatus
+
+    account = api.Account(1, "Camille Durand", "https://dav.example.com/c/", "", True, NOW, "")
+    states = (api.State(account, pending=2, conflicts=(), flags=()),)
+    status = SyncStatus(lambda: NOW, "Europe/Paris")
+    qtbot.addWidget(status)
+    status.show_state(SyncState(states))
+    assert status.label.text() == "Synchronisé à 09:00 · À envoyer : 2"
+    status.show_state(SyncState(states, offline=True))
+    assert status.label.text().startswith("Hors ligne : la synchronisation reprendra")
