@@ -223,12 +223,12 @@
     <message>
         <location line="+1"/>
         <source>Company</source>
-        <translation>Entreprise</translation>
+        <translation>Société</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Company name</source>
-        <translation>Nom de l’entreprise</translation>
+        <translation>Nom de la société</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -524,7 +524,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/status.py" line="+55"/>
+        <location filename="../../closer_desk/ui/sync/status.py" line="+58"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>

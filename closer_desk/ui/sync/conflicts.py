@@ -119,9 +119,9 @@ class ConflictDialog(QDialog):
         self.conflicts = conflicts
         self.calls.clear()
         for c in conflicts:
-            theirs = c.theirs
-            when = i18n.call_time(theirs.start, str(theirs.start.tzinfo))
-            self.calls.addItem(f"{theirs.prospect_name} — {c.closer}\n{when}")
+            call = c.mine or c.theirs  # as this agenda shows it
+            when = i18n.call_time(call.start, str(call.start.tzinfo))
+            self.calls.addItem(f"{call.prospect_name} — {c.closer}\n{when}")
         if conflicts:
             self.calls.setCurrentRow(0)
         else:

@@ -32,7 +32,10 @@ class SyncStatus(QWidget):
         self.label = QLabel(self)
         self.conflicts = QPushButton(self)
         self.conflicts.setFlat(True)
-        self.conflicts.setStyleSheet("QPushButton { color: palette(link); padding: 0 4px; }")
+        # Bold and underlined, not coloured: a link colour is unreadable on some dark themes.
+        self.conflicts.setStyleSheet(
+            "QPushButton { font-weight: bold; text-decoration: underline; padding: 0 4px; }"
+        )
         self.conflicts.hide()
         layout.addWidget(self.label)
         layout.addWidget(self.conflicts)
