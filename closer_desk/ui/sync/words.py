@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from closer_desk.core.model import CallKind, Outcome, Status
 from closer_desk.core.sync.call import SyncedCall
 from closer_desk.core.sync.errors import (
     MissingPasswordError,
@@ -16,6 +15,7 @@ from closer_desk.core.sync.errors import (
     SyncRefusedError,
 )
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.call_words import kind_text, outcome_text, status_text
 from closer_desk.ui.common.prompts import describe
 
 #: Problems that mean "not reachable now": the window works offline and tries again later.
@@ -157,25 +157,10 @@ def value_text(call: SyncedCall | None, name: str) -> str:
     if name in ("minutes", "reminder_minutes"):
         return _minutes(int(getattr(call, name)))
     if name == "kind":
-        return (
-            QCoreApplication.translate("Sync", "phone")
-            if call.kind == CallKind.PHONE
-            else QCoreApplication.translate("Sync", "video")
-        )
+        return kind_text(call.kind)
     if name == "status":
-        return {
-            Status.PLANNED: QCoreApplication.translate("Sync", "planned"),
-            Status.CONFIRMED: QCoreApplication.translate("Sync", "confirmed"),
-            Status.DONE: QCoreApplication.translate("Sync", "done"),
-            Status.NO_SHOW: QCoreApplication.translate("Sync", "no-show"),
-            Status.CANCELLED: QCoreApplication.translate("Sync", "cancelled"),
-        }[call.status]
+        return status_text(call.status)
     if name == "outcome":
-        return {
-            None: "—",
-            Outcome.WON: QCoreApplication.translate("Sync", "won"),
-            Outcome.LOST: QCoreApplication.translate("Sync", "lost"),
-            Outcome.FOLLOW_UP: QCoreApplication.translate("Sync", "follow-up"),
-        }[call.outcome]
+        return outcome_text(call.outcome) if call.outcome is not None else "—"
     value = getattr(call, name, "")
     return _short(str(value), 120) or "—"

@@ -47,6 +47,11 @@ def _book(agenda: Agenda, when: str) -> Any:
     )
 
 
+def _share(server: Server, *agendas: Agenda) -> None:
+    for agenda in agendas:
+        api.set_up(agenda, "Camille", server.calendar("camille", "calls"))
+
+
 def _started(qtbot: QtBot, area: SyncArea) -> None:
     with qtbot.waitSignal(area.scheduler.synced, timeout=WAIT):
         area.scheduler.start()
@@ -61,7 +66,9 @@ def test_set_up_tests_the_connection_in_one_line_and_keeps_the_password_in_the_k
     tasks: TaskManager,
 ) -> None:
     dialog = area.open_setup()
-    qtbot.waitUntil(lambda: dialog.closer.count() == 1 and dialog.test_button.isEnabled())
+    qtbot.waitUntil(
+        lambda: dialog.closer.count() == 1 and dialog.test_button.isEnabled(), timeout=WAIT
+    )
     dialog.url.setText(radicale_accounts.calendar("camille", "calls"))
     dialog.user.setText("camille")
     dialog.password.setText("not-the-password")
@@ -84,7 +91,7 @@ def test_set_up_tests_the_connection_in_one_line_and_keeps_the_password_in_the_k
     dialog.test_connection()  # the password now comes from the keyring
     qtbot.waitUntil(dialog.test_button.isEnabled, timeout=WAIT)
     assert dialog.answer.text() == "Connected: a calendar this account may read and write."
-    qtbot.waitUntil(lambda: area.status.label.text().startswith("Synced "))
+    qtbot.waitUntil(lambda: area.status.label.text().startswith("Synced "), timeout=WAIT)
     assert area.status.isVisible() and not area.status.conflicts.isVisible()
     settle(qtbot, tasks)
     [account] = api.accounts(agenda)
@@ -101,9 +108,7 @@ def test_a_call_booked_in_the_window_reaches_the_server_and_a_server_change_come
     radicale: Server,
     tasks: TaskManager,
 ) -> None:
-    url = radicale.calendar("camille", "calls")
-    api.set_up(agenda, "Camille", url)
-    api.set_up(assistant_agenda, "Camille", url)
+    _share(radicale, agenda, assistant_agenda)
     _started(qtbot, area)
 
     # Booked in the window: sent by the sync that follows the write, not by the timer.
@@ -143,9 +148,7 @@ def test_a_conflict_shows_the_dialog_and_keeping_theirs_keeps_theirs(
     radicale: Server,
     tasks: TaskManager,
 ) -> None:
-    url = radicale.calendar("camille", "calls")
-    api.set_up(agenda, "Camille", url)
-    api.set_up(assistant_agenda, "Camille", url)
+    _share(radicale, agenda, assistant_agenda)
     call = _book(agenda, "2026-03-03 10:00")
     _started(qtbot, area)
     api.sync(assistant_agenda)
@@ -158,7 +161,7 @@ def test_a_conflict_shows_the_dialog_and_keeping_theirs_keeps_theirs(
         source.write(None, lambda a: a.move(call.id, at("2026-03-04 09:00", "Europe/Paris")))
     dialog = area.conflict_dialog
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.calls.count() == 1)
+    qtbot.waitUntil(lambda: dialog.calls.count() == 1, timeout=WAIT)
     assert dialog.calls.item(0).text().startswith("Gabriel Tremblay — Camille Durand")
     cells = [dialog.fields.item(0, c).text() for c in range(3)]
     assert cells[0] == "Time"
@@ -168,7 +171,7 @@ def test_a_conflict_shows_the_dialog_and_keeping_theirs_keeps_theirs(
 
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.keep_theirs.click()
-    qtbot.waitUntil(lambda: dialog.calls.count() == 0)
+    qtbot.waitUntil(lambda: dialog.calls.count() == 0, timeout=WAIT)
     assert dialog.answer.text() == "Kept theirs: the server's version is in the agenda."
     qtbot.waitUntil(
         lambda: (
@@ -196,9 +199,7 @@ def test_offline_the_window_works_the_status_bar_says_so_and_the_sync_resumes(
     storage = tmp_path / "radicale-restarted"
     server = start_radicale(storage)
     port = int(server.url.rsplit(":", 1)[1].strip("/"))
-    url = server.calendar("camille", "calls")
-    api.set_up(agenda, "Camille", url)
-    api.set_up(assistant_agenda, "Camille", url)
+    _share(server, agenda, assistant_agenda)
     _started(qtbot, area)
     server.stop()
     try:
@@ -239,9 +240,7 @@ def test_a_call_to_rebook_after_a_sync_says_so_under_its_details(
     radicale: Server,
     clock: Any,
 ) -> None:
-    url = radicale.calendar("camille", "calls")
-    api.set_up(agenda, "Camille", url)
-    api.set_up(assistant_agenda, "Camille", url)
+    _share(radicale, agenda, assistant_agenda)
     first = _book(agenda, "2026-03-03 10:00")
     clock.now += timedelta(minutes=5)  # the assistant books the same hour a little later
     second = assistant_agenda.book(
@@ -262,7 +261,9 @@ def test_a_call_to_rebook_after_a_sync_says_so_under_its_details(
         "booked before it."
     )
     wiring.window.agenda.select(first.id)
-    qtbot.waitUntil(lambda: note.text().startswith("Overlaps the call with Omar Haddad"))
+    qtbot.waitUntil(
+        lambda: note.text().startswith("Overlaps the call with Omar Haddad"), timeout=WAIT
+    )
 
 
 def test_subscriptions_are_listed_added_and_removed_for_a_closer(
@@ -277,7 +278,7 @@ def test_subscriptions_are_listed_added_and_removed_for_a_closer(
             "END:VEVENT\r\nEND:VCALENDAR\r\n"
         )
         dialog = area.open_setup()
-        qtbot.waitUntil(dialog.add_button.isEnabled)
+        qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
         assert not dialog.remove_button.isEnabled()
         asked = dialog.ask_subscription()
         asked.url.setText(files.url + "work.ics")
