@@ -4,8 +4,9 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/model.py" line="+64"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="+38"/>
         <source>When</source>
+        <extracomment>The role holding the row&apos;s ``AgendaEntry``. The role the search filters on: the prospect&apos;s and the company&apos;s names.</extracomment>
         <translation>Quand</translation>
     </message>
     <message>
@@ -39,9 +40,8 @@
         <translation>Minutes</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location filename="../../closer_desk/ui/common/call_words.py" line="+14"/>
         <source>planned</source>
-        <extracomment>The role holding the row&apos;s ``AgendaEntry``. The role the search filters on: the prospect&apos;s and the company&apos;s names.</extracomment>
         <translation>prévu</translation>
     </message>
     <message>
@@ -107,7 +107,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="+137"/>
+        <location filename="../../closer_desk/app.py" line="+139"/>
         <source>The agenda could not be opened.</source>
         <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread.</extracomment>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
@@ -1079,7 +1079,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../closer_desk/ui/common/prompts.py" line="+38"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="+37"/>
         <source>Unknown time zone “%1”.</source>
         <translation>Fuseau horaire « %1 » inconnu.</translation>
     </message>
@@ -1139,7 +1139,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Cet agenda a été écrit par une version plus récente de closer_desk (schéma %1 ; cette version connaît jusqu’au %2). Il n’a pas été modifié. Mettez closer_desk à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>%1&apos;s shared calendar is read-only for this account: their calls cannot be booked or changed here.</source>
+        <translation>L’agenda partagé de %1 est en lecture seule pour ce compte : ses appels ne peuvent pas être réservés ni modifiés ici.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Something went wrong: %1</source>
         <translation>Une erreur est survenue : %1</translation>
     </message>
@@ -1174,12 +1179,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Quelle heure ?</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-133"/>
         <source>%1 already has a call at this time with %2 (%3).</source>
         <translation>%1 a déjà un appel à cette heure avec %2 (%3).</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+97"/>
         <source>This call was already held or missed: it cannot move to a time still to come.</source>
         <translation>Cet appel a déjà eu lieu ou a été manqué : il ne peut pas être déplacé à une heure encore à venir.</translation>
     </message>
@@ -1352,7 +1357,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+87"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+90"/>
         <source>Planner</source>
         <extracomment>How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
         <translation>Planificateur</translation>
@@ -1398,7 +1403,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>The agenda is damaged: it was not opened.</source>
         <translation>L&apos;agenda est endommagé : il n&apos;a pas été ouvert.</translation>
     </message>

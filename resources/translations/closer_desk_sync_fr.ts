@@ -80,7 +80,7 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/words.py" line="+37"/>
+        <location filename="../../closer_desk/ui/sync/words.py" line="+36"/>
         <source>the server cannot be reached</source>
         <extracomment>Problems that mean &quot;not reachable now&quot;: the window works offline and tries again later.</extracomment>
         <translation>le serveur est injoignable</translation>
@@ -166,12 +166,7 @@
         <translation>Synchronisation de %1 arrêtée : l’agenda ne contient soudain plus aucun des appels partagés.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1&apos;s shared calendar is read-only for this account: nothing was written.</source>
-        <translation>L’agenda partagé de %1 est en lecture seule pour ce compte : rien n’a été écrit.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No password for %1: enter it in Shared calendars.</source>
         <translation>Pas de mot de passe pour %1 : saisissez-le dans Agendas partagés.</translation>
     </message>
@@ -269,56 +264,6 @@
         <location line="+6"/>
         <source>(deleted here)</source>
         <translation>(supprimé ici)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>phone</source>
-        <translation>téléphone</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>video</source>
-        <translation>vidéo</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>planned</source>
-        <translation>prévu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirmed</source>
-        <translation>confirmé</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>done</source>
-        <translation>fait</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no-show</source>
-        <translation>absent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancelled</source>
-        <translation>annulé</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>won</source>
-        <translation>gagné</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>lost</source>
-        <translation>perdu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>follow-up</source>
-        <translation>à relancer</translation>
     </message>
 </context>
 <context>

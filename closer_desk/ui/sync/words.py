@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from closer_desk.core.sync.call import SyncedCall
 from closer_desk.core.sync.errors import (
     MissingPasswordError,
-    ReadOnlyCalendarError,
     RemoteError,
     RemoteProblem,
     StorageEmptyError,
@@ -102,10 +101,6 @@ def sync_error(error: BaseException) -> str:
             )
         )
         return text.replace("%1", error.closer)
-    if isinstance(error, ReadOnlyCalendarError):
-        return QCoreApplication.translate(
-            "Sync", "%1's shared calendar is read-only for this account: nothing was written."
-        ).replace("%1", error.closer)
     if isinstance(error, MissingPasswordError):
         if error.keyring_safe:
             return QCoreApplication.translate(

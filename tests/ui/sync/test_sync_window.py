@@ -333,3 +333,38 @@ def test_the_status_bar_in_french(qtbot: QtBot, french: Any) -> None:
     assert status.label.text() == "Synchronisé à 09:00 · À envoyer : 2"
     status.show_state(SyncState(states, offline=True))
     assert status.label.text().startswith("Hors ligne : la synchronisation reprendra")
+
+
+def test_booking_for_a_closer_shared_read_only_is_refused_with_the_reason_in_words(
+    qtbot: QtBot,
+    agenda: Agenda,
+    source: AgendaSource,
+    radicale_accounts: Server,
+    safe_keyring: Any,
+    tasks: TaskManager,
+) -> None:
+    from closer_desk.ui.common.prompts import describe
+
+    agenda.add_closer("Dominique Martin", "Europe/Paris")
+    url = radicale_accounts.calendar("dominique", "calls")
+    api.set_up(agenda, "Dominique", url, username="dominique", password=USERS["dominique"])
+    api.sync(agenda)  # the calendar exists now, made by its owner
+    api.set_up(agenda, "Dominique", url, username="assistant", password=USERS["assistant"])
+    refused: list[BaseException] = []
+    source.write(
+        None,
+        lambda a: a.book(
+            company="Acme",
+            prospect="Gabriel",
+            closer="Dominique",
+            start=at("2026-03-03 10:00", "Europe/Paris"),
+        ),
+        None,
+        refused.append,
+    )
+    settle(qtbot, tasks)
+    [error] = refused
+    assert describe(error) == (
+        "Dominique Martin's shared calendar is read-only for this account: their calls cannot "
+        "be booked or changed here."
+    )
