@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # imported when first used (the desk and the reminders load t
     from closer_desk.ui.sync.area import SyncArea
 
 REMINDERS_DELAY_MS = 500
+#: The sync's part of the window is built, and its first sync started, after the first paint.
+SYNC_DELAY_MS = 1500
 #: How wide the details pane opens once it holds the call's desk.
 DESK_PANE_WIDTH = 480
 
@@ -81,7 +83,7 @@ class RoomsWiring(QObject):
         window.on_damaged = self.offer_backup
         self._offered = False
         self._build_menu()
-        self.sync = self._sync_area()
+        self._sync: SyncArea | None = None
 
     # -- rooms ---------------------------------------------------------------------------------
     def _specs(self) -> list[RoomSpec]:
@@ -255,6 +257,14 @@ class RoomsWiring(QObject):
             [window.edit_action, calendar["save_invite"], calendar["copy_invite"]]
         )
 
+    @property
+    def sync(self) -> SyncArea:
+        """The shared calendars' part of the window (built after the first paint, by
+        ``start_sync_later``, or when first asked for)."""
+        if self._sync is None:
+            self._sync = self._sync_area()
+        return self._sync
+
     def _sync_area(self) -> SyncArea:
         from closer_desk.ui.sync.area import SyncArea
 
@@ -265,6 +275,7 @@ class RoomsWiring(QObject):
         area.install(window.menu("calendar"), window.statusBar())
         window.agenda.add_to_details(area.note)
         window.agenda.call_shown.connect(area.note.set_appointment)
+        area.note.set_appointment(self.selected_id())  # a call chosen before it was built
         self._listen(area.note)
         self.source.changed.connect(area.on_changes)
         return area
@@ -324,8 +335,9 @@ class RoomsWiring(QObject):
         QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self._start_reminders)
 
     def start_sync_later(self) -> None:
-        """The background sync, once the first page is on screen."""
-        self.sync.start_later()
+        """The shared calendars (menu, status bar, background sync), once the first page is on
+        screen."""
+        QTimer.singleShot(SYNC_DELAY_MS, self.window, lambda: self.sync.scheduler.start())
 
     def _start_reminders(self) -> None:
         from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
 from closer_desk.core.model import Changes
@@ -21,9 +21,6 @@ from closer_desk.ui.sync.status import SyncStatus
 if TYPE_CHECKING:
     from closer_desk.ui.sync.conflicts import ConflictDialog
     from closer_desk.ui.sync.setup_dialog import SyncSetupDialog
-
-#: The first sync waits for the first page to be on screen.
-START_DELAY_MS = 1500
 
 
 class SyncArea(QObject):
@@ -70,10 +67,6 @@ class SyncArea(QObject):
         self.conflicts_action.triggered.connect(lambda _c=False: self.open_conflicts())
         self._on_state(self.scheduler.state)
         status_bar.addPermanentWidget(self.status)
-
-    def start_later(self, delay_ms: int = START_DELAY_MS) -> None:
-        """Read the state and start the background sync once the window is up."""
-        QTimer.singleShot(delay_ms, self, self.scheduler.start)
 
     def on_changes(self, changes: Changes) -> None:
         """Every write the door announces: the scheduler sends the window's own soon after."""

@@ -10,14 +10,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from closer_desk.core.model import AgendaEntry, Changes
-from closer_desk.core.sync.overlaps import Flag
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # built before the window's first paint: the sync's modules come later
+    from closer_desk.core.sync.overlaps import Flag
     from closer_desk.store import Agenda
 
-Found = tuple[Flag, AgendaEntry | None] | None
+Found = tuple["Flag", AgendaEntry | None] | None
 
 
 def _flag_of(agenda: Agenda, appointment_id: int) -> Found:
@@ -84,6 +84,8 @@ class SyncFlagNote(QLabel):
         if found is None:
             self.hide()
             return
+        from closer_desk.core.sync.overlaps import Flag
+
         flag, other = found
         name = other.prospect_name if other is not None else "?"
         when = (

@@ -3,9 +3,10 @@ conflict, a shared call's values (the CLI has its own English ones, ``cli/sync_w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from closer_desk.core.sync.call import SyncedCall
 from closer_desk.core.sync.errors import (
     MissingPasswordError,
     RemoteError,
@@ -16,6 +17,9 @@ from closer_desk.core.sync.errors import (
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.call_words import kind_text, outcome_text, status_text
 from closer_desk.ui.common.prompts import describe
+
+if TYPE_CHECKING:  # the window builds this area before its first paint: kept light
+    from closer_desk.core.sync.call import SyncedCall
 
 #: Problems that mean "not reachable now": the window works offline and tries again later.
 OFFLINE = frozenset({RemoteProblem.UNREACHABLE, RemoteProblem.TIMEOUT})
