@@ -1357,9 +1357,9 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+90"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+92"/>
         <source>Planner</source>
-        <extracomment>How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
+        <extracomment>The sync&apos;s part of the window is built, and its first sync started, after the first paint. How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
         <translation>Planificateur</translation>
     </message>
     <message>
@@ -1403,7 +1403,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>The agenda is damaged: it was not opened.</source>
         <translation>L&apos;agenda est endommagé : il n&apos;a pas été ouvert.</translation>
     </message>

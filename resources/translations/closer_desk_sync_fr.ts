@@ -80,7 +80,7 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/words.py" line="+36"/>
+        <location filename="../../closer_desk/ui/sync/words.py" line="+41"/>
         <source>the server cannot be reached</source>
         <extracomment>Problems that mean &quot;not reachable now&quot;: the window works offline and tries again later.</extracomment>
         <translation>le serveur est injoignable</translation>
@@ -136,7 +136,7 @@
         <translation>adresse inutilisable</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>This closer has no shared calendar.</source>
         <translation>Ce closer n’a pas d’agenda partagé.</translation>
     </message>
@@ -269,9 +269,8 @@
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/area.py" line="+65"/>
+        <location filename="../../closer_desk/ui/sync/area.py" line="+62"/>
         <source>&amp;Shared calendars…</source>
-        <extracomment>The first sync waits for the first page to be on screen.</extracomment>
         <translation>&amp;Agendas partagés…</translation>
     </message>
     <message>
@@ -288,7 +287,7 @@
 <context>
     <name>SyncFlagNote</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/flag_note.py" line="+93"/>
+        <location filename="../../closer_desk/ui/sync/flag_note.py" line="+95"/>
         <source>To rebook: overlaps the call with %1 (%2), booked before it.</source>
         <translation>À replanifier : chevauche l’appel avec %1 (%2), réservé avant lui.</translation>
     </message>
@@ -383,7 +382,12 @@
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+110"/>
+        <source>Enter the calendar&apos;s address first.</source>
+        <translation>Saisissez d’abord l’adresse de l’agenda.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Connected: a calendar this account may only read.</source>
         <translation>Connecté : un agenda que ce compte peut seulement lire.</translation>
     </message>
@@ -469,8 +473,9 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/status.py" line="+58"/>
+        <location filename="../../closer_desk/ui/sync/status.py" line="+62"/>
         <source>Syncing…</source>
+        <extracomment>The widest the state may be in the status bar.</extracomment>
         <translation>Synchronisation…</translation>
     </message>
     <message>
@@ -497,7 +502,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Conflicts: %n</source>
         <translation>
             <numerusform>Conflit : %n</numerusform>

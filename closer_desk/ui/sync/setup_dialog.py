@@ -234,6 +234,9 @@ class SyncSetupDialog(QDialog):
         """Ask the server whether the address is a calendar this login may write (on the
         worker); the answer in one line."""
         url, user, password = self._login()
+        if not url:
+            self._answered(self.tr("Enter the calendar's address first."))
+            return
 
         def check(_agenda: Agenda) -> tuple[bool, bool | None]:
             from closer_desk.store.sync import api

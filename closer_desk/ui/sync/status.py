@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from closer_desk.core import tz
 from closer_desk.ui.common import i18n
 from closer_desk.ui.sync.scheduler import SyncState
+
+#: The widest the state may be in the status bar.
+MOST_PX = 520
 
 
 class SyncStatus(QWidget):
@@ -66,8 +70,13 @@ class SyncStatus(QWidget):
             parts.append(self.tr("Not synced yet"))
         if state.pending:
             parts.append(self.tr("To send: %n", "", state.pending))
-        self.label.setText(" · ".join(parts))
-        tip = [state.error] if state.error else []
+        # A long error must not push the rest of the status bar away: the whole of it is in
+        # the tooltip.
+        text = " · ".join(parts)
+        self.label.setText(
+            self.label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, MOST_PX)
+        )
+        tip = [text] if state.error else []
         tip += [f"{s.account.closer}: {s.account.url}" for s in state.states]
         self.label.setToolTip("\n".join(tip))
         self.conflicts.setVisible(bool(state.conflicts))

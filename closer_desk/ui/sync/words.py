@@ -14,6 +14,7 @@ from closer_desk.core.sync.errors import (
     StorageEmptyError,
     SyncRefusedError,
 )
+from closer_desk.core.text import one_line
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.call_words import kind_text, outcome_text, status_text
 from closer_desk.ui.common.prompts import describe
@@ -74,7 +75,8 @@ def _capital(text: str) -> str:
 
 
 def _short(text: str, most: int = 80) -> str:
-    text = " ".join(text.split())
+    # What a user typed or a server said, on one clean line and cut short.
+    text = " ".join(one_line(text).split())
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
@@ -93,7 +95,7 @@ def sync_error(error: BaseException) -> str:
             "shared_calendar": QCoreApplication.translate(
                 "Sync", "“%1” is a closer's shared calendar: its calls are already in the agenda."
             ),
-        }.get(error.code, error.code.replace("_", " ")).replace("%1", _short(error.value, 60))
+        }.get(error.code, error.code.replace("_", " ")).replace("%1", _short(error.value, 40))
     if isinstance(error, StorageEmptyError):
         text = (
             QCoreApplication.translate(

@@ -368,3 +368,20 @@ def test_booking_for_a_closer_shared_read_only_is_refused_with_the_reason_in_wor
         "Dominique Martin's shared calendar is read-only for this account: their calls cannot "
         "be booked or changed here."
     )
+
+
+def test_hostile_addresses_are_refused_in_one_line(qtbot: QtBot, area: SyncArea) -> None:
+    dialog = area.open_setup()
+    qtbot.waitUntil(dialog.test_button.isEnabled, timeout=WAIT)
+    dialog.test_connection()
+    assert dialog.answer.text() == "Enter the calendar's address first."
+    for typed, said in (
+        ("http://dav.example.com/c/", "must start with https:// (http:// only to this machine)."),
+        ("https://exa\x07mple.com/" + "x" * 5000, "is not a usable address."),
+        ("https://", "is not a usable address."),
+    ):
+        dialog.url.setText(typed)
+        dialog.test_connection()
+        qtbot.waitUntil(dialog.test_button.isEnabled, timeout=WAIT)
+        assert dialog.answer.text().endswith(said) and "\n" not in dialog.answer.text()
+        assert len(dialog.answer.text()) < 200
