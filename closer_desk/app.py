@@ -56,7 +56,8 @@ def host_rooms(
     db_path: Path | None = None,
 ) -> RoomsWiring:
     """Add the other rooms (planner, companies, prospects, closers, reports, pipeline), the
-    call's desk in the details pane, the Calendar menu and the tray reminders.
+    call's desk in the details pane, the Calendar menu, the tray reminders and the background
+    sync of shared calendars.
 
     Rooms are given as factories: each is built the first time it is opened, on the window's
     one door to the agenda. What a room writes reaches the others as a ``Changes`` (see
@@ -66,6 +67,7 @@ def host_rooms(
 
     wiring = RoomsWiring(window, source, clock, db_path)
     wiring.start_reminders_later()
+    wiring.start_sync_later()
     return wiring
 
 

@@ -35,6 +35,7 @@ CATALOGUES = {
         f"{_UI}/shell/{n}.py"
         for n in ("search", "reminder_banner", "help", "preferences_dialog", "demo_offer")
     ),
+    "closer_desk_sync_fr.ts": (f"{_UI}/sync/*.py",),
 }
 #: English needs a catalogue too, for its plurals only ("1 call", "2 calls"): every count the
 #: window shows is a Qt %n plural, whose forms the source text cannot hold.

@@ -4,8 +4,9 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/model.py" line="+64"/>
+        <location filename="../../closer_desk/ui/agenda/model.py" line="+38"/>
         <source>When</source>
+        <extracomment>The role holding the row&apos;s ``AgendaEntry``. The role the search filters on: the prospect&apos;s and the company&apos;s names.</extracomment>
         <translation>Quand</translation>
     </message>
     <message>
@@ -39,9 +40,8 @@
         <translation>Minutes</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location filename="../../closer_desk/ui/common/call_words.py" line="+14"/>
         <source>planned</source>
-        <extracomment>The role holding the row&apos;s ``AgendaEntry``. The role the search filters on: the prospect&apos;s and the company&apos;s names.</extracomment>
         <translation>prévu</translation>
     </message>
     <message>
@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="+137"/>
+        <location filename="../../closer_desk/app.py" line="+139"/>
         <source>The agenda could not be opened.</source>
         <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread.</extracomment>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
@@ -798,7 +798,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Counted</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/common/prompts.py" line="+119"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="+128"/>
         <source>This overlaps %n other calls of the closer: %1.</source>
         <translation>
             <numerusform>Cela chevauche %n autre appel du closer : %1.</numerusform>
@@ -1464,7 +1464,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../closer_desk/ui/common/prompts.py" line="-78"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="-87"/>
         <source>Unknown time zone “%1”.</source>
         <translation>Fuseau horaire « %1 » inconnu.</translation>
     </message>
@@ -1479,12 +1479,12 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>%1 a lieu deux fois à %2 : on recule les horloges.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+113"/>
         <source>This overlaps another call of the closer: %1.</source>
         <translation>Cela chevauche un autre appel du closer : %1.</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-104"/>
         <source>Several match “%1”.</source>
         <translation>Plusieurs correspondent à « %1 ».</translation>
     </message>
@@ -1529,7 +1529,12 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>cela a été modifié depuis (dans un autre programme, peut-être) : rien n’a été changé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>%1&apos;s shared calendar is read-only for this account: their calls cannot be booked or changed here.</source>
+        <translation>L’agenda partagé de %1 est en lecture seule pour ce compte : ses appels ne peuvent pas être réservés ni modifiés ici.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Something went wrong: %1</source>
         <translation>Une erreur est survenue : %1</translation>
     </message>
@@ -1813,9 +1818,9 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+105"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+110"/>
         <source>Planner</source>
-        <extracomment>How wide the details pane opens once it holds the call&apos;s desk. Each room&apos;s action in the Go menu.</extracomment>
+        <extracomment>The sync&apos;s part of the window is built, and its first sync started, after the first paint. How wide the details pane opens once it holds the call&apos;s desk. Each room&apos;s action in the Go menu.</extracomment>
         <translation>Planificateur</translation>
     </message>
     <message>
@@ -1859,7 +1864,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+57"/>
         <source>The agenda is damaged: it was not opened.</source>
         <translation>L&apos;agenda est endommagé : il n&apos;a pas été ouvert.</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>Counted</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/common/prompts.py" line="+119"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="+128"/>
         <source>This overlaps %n other calls of the closer: %1.</source>
         <translation>
             <numerusform>This overlaps %n other call of the closer: %1.</numerusform>
@@ -176,6 +176,48 @@
         <translation>
             <numerusform>%n call matches %1.</numerusform>
             <numerusform>%n calls match %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncScheduler</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/sync/scheduler.py" line="+192"/>
+        <source>Not sent: %n; </source>
+        <extracomment>Minutes between two background syncs, unless the settings say otherwise. The setting holding that interval (minutes; 0 turns the timer off). How long after a change the window wrote it is sent (a few edits in a row go together). How soon a sync is tried again while the server cannot be reached. The background sync waits less than the CLI for a server (it holds the one worker).</extracomment>
+        <translation>
+            <numerusform>Not sent: %n; </numerusform>
+            <numerusform>Not sent: %n; </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSetupDialog</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+341"/>
+        <source>%1 subscribed; events read as busy time: %n.</source>
+        <translation>
+            <numerusform>%1 subscribed; events read as busy time: %n.</numerusform>
+            <numerusform>%1 subscribed; events read as busy time: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/sync/status.py" line="+72"/>
+        <source>To send: %n</source>
+        <translation>
+            <numerusform>To send: %n</numerusform>
+            <numerusform>To send: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Conflicts: %n</source>
+        <translation>
+            <numerusform>Conflicts: %n</numerusform>
+            <numerusform>Conflicts: %n</numerusform>
         </translation>
     </message>
 </context>

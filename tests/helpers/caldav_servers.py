@@ -182,9 +182,9 @@ class Server:
             self._thread.join(timeout=10)
 
 
-def _serve(app: WSGIApp, storage: Path) -> Server:
+def _serve(app: WSGIApp, storage: Path, port: int = 0) -> Server:
     faults = Faults(app)
-    httpd = make_server("127.0.0.1", 0, faults, server_class=_Threads, handler_class=_Quiet)
+    httpd = make_server("127.0.0.1", port, faults, server_class=_Threads, handler_class=_Quiet)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True, name="caldav-server")
     thread.start()
     port = httpd.server_address[1]
@@ -243,10 +243,10 @@ def radicale_app(storage: Path, *, accounts: bool = False, fsync: bool = True) -
     return app
 
 
-def start_radicale(storage: Path, *, accounts: bool = False) -> Server:
-    """Radicale in this process."""
+def start_radicale(storage: Path, *, accounts: bool = False, port: int = 0) -> Server:
+    """Radicale in this process (on ``port``: started again where a stopped one was)."""
     storage.mkdir(parents=True, exist_ok=True)
-    return _serve(radicale_app(storage, accounts=accounts), storage / "collections")
+    return _serve(radicale_app(storage, accounts=accounts), storage / "collections", port)
 
 
 def start_xandikos(storage: Path) -> Server:

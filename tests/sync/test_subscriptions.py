@@ -123,3 +123,28 @@ def test_a_read_only_caldav_calendar_is_busy_time(
     done = subscribe(assistant_agenda, theirs, "Camille", label="Dominique", username="assistant")
     assert (done.events, done.added) == (1, 1)
     assert [hour for _, hour in _busy(assistant_agenda)] == [12]
+
+
+def test_unsubscribing_removes_the_subscription_and_its_busy_time_only(
+    files: Server, closer_agenda: Agenda
+) -> None:
+    from closer_desk.core.errors import NotFoundError
+    from closer_desk.store.calendar_import import import_file
+    from closer_desk.store.sync.subscriptions import unsubscribe
+
+    (files.storage / "work.ics").write_text(
+        _calendar(_event("a@google", "20260310T090000Z", "20260310T100000Z"))
+    )
+    own = files.storage / "dentist.ics"
+    own.write_text(_calendar(_event("d@me", "20260312T080000Z", "20260312T090000Z")))
+    import_file(closer_agenda, own, busy=True, closer="Camille")  # imported by hand: it stays
+    subscribe(closer_agenda, files.url + "work.ics", "Camille", label="Work")
+    [held] = subscriptions(closer_agenda)
+    closer_agenda.take_changes()
+    gone = unsubscribe(closer_agenda, held.id)
+    assert gone.label == "Work"
+    assert subscriptions(closer_agenda) == []
+    assert _busy(closer_agenda) == [("d@me", 8)]
+    assert closer_agenda.take_changes().busy == {closer_agenda.closer("Camille").id}
+    with pytest.raises(NotFoundError):
+        unsubscribe(closer_agenda, held.id)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 
 from closer_desk.core.errors import NotFoundError, ValidationError
-from closer_desk.core.model import Closer
+from closer_desk.core.model import Changes, Closer
 from closer_desk.core.sync.call import SyncedCall, from_plain
 from closer_desk.core.sync.errors import (
     RemoteError,
@@ -253,7 +253,11 @@ def sync(
             report.subscriptions = refresh_for(agenda, who.id, timeout=timeout)
         except Exception as error:
             _remember_error(agenda, row.id, error)
+            # Some of it may have been applied before it stopped (each step is its own
+            # transaction): the window re-reads what it shows.
+            agenda.note_changes(Changes.from_outside())
             raise
+        agenda.note_changes(report.changes())
         reports.append(report)
     return reports
 
@@ -334,7 +338,16 @@ def resolve(agenda: Agenda, key: Key, keep: str) -> int:
         L.record(conn, row.calendar_id, row.uid, row.href, row.etag, theirs)
         L.drop_conflict(conn, row.calendar_id, row.uid)
         if keep == "theirs" or mine is None:
-            return L.apply_call(conn, row.closer_id, theirs, mine, R.to_epoch(agenda.now()))
+            kept = L.apply_call(conn, row.closer_id, theirs, mine, R.to_epoch(agenda.now()))
+            # The server's version may name another company or prospect: as after a pull.
+            agenda.note_changes(
+                Changes(
+                    appointments=frozenset({kept}),
+                    call_closers=frozenset({row.closer_id}),
+                    unknown=True,
+                )
+            )
+            return kept
         return mine.id
 
 

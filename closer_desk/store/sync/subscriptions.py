@@ -18,14 +18,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 
+from closer_desk.core.errors import NotFoundError
 from closer_desk.core.ics.lines import Limits
+from closer_desk.core.model import Changes
 from closer_desk.core.sync.errors import RemoteError, RemoteProblem, SyncRefusedError
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
-from closer_desk.store.schema import closers, sync_calendars, sync_subscriptions
+from closer_desk.store.schema import busy_blocks, closers, sync_calendars, sync_subscriptions
 
 _HEADER = frozenset({"VERSION", "PRODID", "CALSCALE", "METHOD"})
 
@@ -250,6 +252,25 @@ def subscriptions(agenda: Agenda, closer_id: int | None = None) -> list[Subscrip
         )
         for r in rows
     ]
+
+
+def unsubscribe(agenda: Agenda, subscription_id: int) -> Subscription:
+    """Stop a subscription: it and the busy time it brought go, in one transaction (a
+    subscription not known is ``NotFoundError``). The subscription as it was."""
+    found = [s for s in subscriptions(agenda) if s.id == subscription_id]
+    if not found:
+        raise NotFoundError("subscription", subscription_id)
+    gone = found[0]
+    with agenda.engine.begin() as conn:
+        conn.execute(
+            delete(busy_blocks).where(
+                busy_blocks.c.closer_id == gone.closer_id,
+                busy_blocks.c.source == _file_name(gone.url),
+            )
+        )
+        conn.execute(delete(sync_subscriptions).where(sync_subscriptions.c.id == gone.id))
+    agenda.note_changes(Changes(busy=frozenset({gone.closer_id})))
+    return gone
 
 
 def refresh_for(agenda: Agenda, closer_id: int, *, timeout: float = 30.0) -> list[Refreshed]:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from closer_desk.core import tz
 from closer_desk.core.model import AgendaEntry, CallKind, Company, OutcomeChoice, Prospect, Status
-from closer_desk.ui.agenda.model import kind_text, outcome_text, status_text
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.call_words import kind_text, outcome_text, status_text
 
 OpenUrl = Callable[[QUrl], bool]
 # The narrowest the pane gets (its buttons two by two) before the grid gives way instead.

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from closer_desk.core import tz
-from closer_desk.core.model import AgendaEntry, CallKind, Outcome, Status
+from closer_desk.core.model import AgendaEntry
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.call_words import kind_text, status_text
 from closer_desk.ui.common.table import ROW_ROLE, SORT_ROLE, Column, RowsModel
 
 #: The role holding the row's ``AgendaEntry``.
@@ -18,33 +19,6 @@ ENTRY_ROLE = ROW_ROLE
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 WHEN, PROSPECT_TIME, PROSPECT, COMPANY, KIND, STATUS, MINUTES = range(7)
-
-
-def status_text(status: Status) -> str:
-    """A status in the user's language."""
-    return {
-        Status.PLANNED: QCoreApplication.translate("AgendaModel", "planned"),
-        Status.CONFIRMED: QCoreApplication.translate("AgendaModel", "confirmed"),
-        Status.DONE: QCoreApplication.translate("AgendaModel", "done"),
-        Status.NO_SHOW: QCoreApplication.translate("AgendaModel", "no-show"),
-        Status.CANCELLED: QCoreApplication.translate("AgendaModel", "cancelled"),
-    }[status]
-
-
-def outcome_text(outcome: Outcome) -> str:
-    """An outcome in the user's language."""
-    return {
-        Outcome.WON: QCoreApplication.translate("AgendaModel", "won"),
-        Outcome.LOST: QCoreApplication.translate("AgendaModel", "lost"),
-        Outcome.FOLLOW_UP: QCoreApplication.translate("AgendaModel", "follow-up"),
-    }[outcome]
-
-
-def kind_text(kind: CallKind) -> str:
-    """Phone or video in the user's language."""
-    if kind == CallKind.PHONE:
-        return QCoreApplication.translate("AgendaModel", "phone")
-    return QCoreApplication.translate("AgendaModel", "video")
 
 
 class AgendaModel(RowsModel[AgendaEntry]):

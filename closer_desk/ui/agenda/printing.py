@@ -33,8 +33,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from closer_desk.core import tz
 from closer_desk.core.day_marks import DayHolidays
 from closer_desk.core.model import AgendaEntry, Status
-from closer_desk.ui.agenda.model import kind_text, status_text
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.call_words import kind_text, status_text
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -103,6 +103,15 @@ def describe(error: BaseException) -> str:
             "Messages",
             "it was changed since (in another program, perhaps), so it was left as it is.",
         )
+    # Imported here: the window's first paint loads this module, not the sync's.
+    from closer_desk.core.sync.errors import ReadOnlyCalendarError
+
+    if isinstance(error, ReadOnlyCalendarError):  # booking for a closer shared read-only
+        return QCoreApplication.translate(
+            "Messages",
+            "%1's shared calendar is read-only for this account: their calls cannot be booked "
+            "or changed here.",
+        ).replace("%1", error.closer)
     if isinstance(error, CloserDeskError):
         return str(error)
     return QCoreApplication.translate("Messages", "Something went wrong: %1").replace(

@@ -30,8 +30,11 @@ if TYPE_CHECKING:  # imported when first used (the desk and the reminders load t
     from closer_desk.ui.shell.backups_dialog import BackupsDialog
     from closer_desk.ui.shell.reminder_banner import ReminderBanner
     from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray
+    from closer_desk.ui.sync.area import SyncArea
 
 REMINDERS_DELAY_MS = 500
+#: The sync's part of the window is built, and its first sync started, after the first paint.
+SYNC_DELAY_MS = 1500
 #: How wide the details pane opens once it holds the call's desk.
 DESK_PANE_WIDTH = 480
 
@@ -55,6 +58,7 @@ class RoomsWiring(QObject):
         desk: the call's desk in the details pane (built when a call is first selected).
         invite_row: the "Save invite…" / "Copy invite" buttons under the selected call.
         calendar: the Calendar menu's actions.
+        sync: the shared calendars (menu, status bar, flag under the call, background sync).
         reminders: (scheduler, tray) once started, else None.
         banner: the reminders due, shown in the window (once started), else None.
     """
@@ -97,6 +101,7 @@ class RoomsWiring(QObject):
         from closer_desk.ui.shell.help import install_help
 
         self.help_actions = install_help(window, db_path, window.settings)
+        self._sync: SyncArea | None = None
 
     # -- rooms ---------------------------------------------------------------------------------
     def _specs(self) -> list[RoomSpec]:
@@ -298,6 +303,29 @@ class RoomsWiring(QObject):
         calendar = self.calendar.actions
         window.agenda.add_context_actions([calendar["save_invite"], calendar["copy_invite"]])
 
+    @property
+    def sync(self) -> SyncArea:
+        """The shared calendars' part of the window (built after the first paint, by
+        ``start_sync_later``, or when first asked for)."""
+        if self._sync is None:
+            self._sync = self._sync_area()
+        return self._sync
+
+    def _sync_area(self) -> SyncArea:
+        from closer_desk.ui.sync.area import SyncArea
+
+        window = self.window
+        area = SyncArea(
+            self.source, self.clock, window.settings, window, zone=lambda: window.agenda.zone
+        )
+        area.install(window.menu("calendar"), window.statusBar())
+        window.agenda.add_to_details(area.note)
+        window.agenda.call_shown.connect(area.note.set_appointment)
+        area.note.set_appointment(self.selected_id())  # a call chosen before it was built
+        self._listen(area.note)
+        self.source.changed.connect(area.on_changes)
+        return area
+
     # -- restore -------------------------------------------------------------------------------
     def restore_from_backup(self) -> BackupsDialog:
         """Open the backups dialog; after a restore the agenda is opened again and every view
@@ -351,6 +379,11 @@ class RoomsWiring(QObject):
     def start_reminders_later(self) -> None:
         """The reminders, once the first page is on screen (they load the store)."""
         QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self.start_reminders)
+
+    def start_sync_later(self) -> None:
+        """The shared calendars (menu, status bar, background sync), once the first page is on
+        screen."""
+        QTimer.singleShot(SYNC_DELAY_MS, self.window, lambda: self.sync.scheduler.start())
 
     def start_reminders(self) -> None:
         """Remind of each call before it starts: in the window (snooze, dismiss), and in the
