@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from closer_desk.core.model import Changes
 from closer_desk.ui.calendars.menu import CalendarActions
-from closer_desk.ui.common.room import PlanCall, Request, Room, ShowCall
+from closer_desk.ui.common.room import EditMailAccount, PlanCall, Request, Room, ShowCall
 from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.shell.mail_wiring import OUTBOX_DELAY_MS, MailWiring
 from closer_desk.ui.shell.mainwindow import MainWindow
 
 if TYPE_CHECKING:  # imported when first used (the desk and the reminders load the store)
@@ -53,6 +54,7 @@ class RoomsWiring(QObject):
         invite_row: the "Save invite…" / "Copy invite" buttons under the selected call.
         calendar: the Calendar menu's actions.
         reminders: (scheduler, tray) once started, else None.
+        mail: the mail side (invite badge, Send invite, Outbox room, the update question).
     """
 
     def __init__(
@@ -79,6 +81,9 @@ class RoomsWiring(QObject):
         window.on_damaged = self.offer_backup
         self._offered = False
         self._build_menu()
+        self.mail = MailWiring(
+            window, source, self.selected_id, self._listen, self.calendar.actions["copy_invite"]
+        )
 
     # -- rooms ---------------------------------------------------------------------------------
     def _specs(self) -> list[RoomSpec]:
@@ -109,6 +114,12 @@ class RoomsWiring(QObject):
                 QCoreApplication.translate("Rooms", "Pipeline"),
                 "Ctrl+7",
                 self._pipeline,
+            ),
+            RoomSpec(
+                "outbox",
+                QCoreApplication.translate("Rooms", "Outbox"),
+                "Ctrl+8",
+                lambda: self.mail.outbox_room(),
             ),
         ]
 
@@ -169,6 +180,8 @@ class RoomsWiring(QObject):
             self.plan_call(request.prospect_id, request.previous_id)
         elif isinstance(request, ShowCall):
             self.window.show_appointment(request.appointment_id)
+        elif isinstance(request, EditMailAccount):
+            self.mail.edit_account(request.closer_id)
 
     # -- the desk in the details pane --------------------------------------------------------
     def desk_widget(self) -> CallDeskWidget:
@@ -303,8 +316,10 @@ class RoomsWiring(QObject):
 
     # -- reminders -----------------------------------------------------------------------------
     def start_reminders_later(self) -> None:
-        """The tray reminders, once the first page is on screen (they load the store)."""
+        """The tray reminders, once the first page is on screen (they load the store); the
+        outbox is sent a little later, then every minute."""
         QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self._start_reminders)
+        QTimer.singleShot(OUTBOX_DELAY_MS, self.window, self.mail.start)
 
     def _start_reminders(self) -> None:
         from closer_desk.ui.shell.reminders import ReminderScheduler, ReminderTray

@@ -80,6 +80,7 @@ def test_every_room_is_in_the_go_menu_with_its_shortcut(qtbot: Any, window: Main
         "Closers",
         "Reports",
         "Pipeline",
+        "Outbox",
     ]
     for key, room in (
         (Qt.Key.Key_6, "reports"),
@@ -103,6 +104,7 @@ def test_the_calendar_menu_sits_before_help(window: MainWindow) -> None:
         "&Export…",
         "&Save invite…",
         "&Copy invite",
+        "Send &invite",
         "&Restore from backup…",
     ]
 
@@ -258,7 +260,7 @@ def test_the_grid_context_menu_selects_the_call_under_the_pointer(
     qtbot.mouseClick(grid.viewport(), Qt.MouseButton.RightButton, pos=centre)
     assert window.agenda.selected_id == booked[1].id
     texts = [a.text() for a in grid.viewport().actions()]
-    assert texts == ["&Edit call…", "&Save invite…", "&Copy invite"]
+    assert texts == ["&Edit call…", "&Save invite…", "&Copy invite", "Send &invite"]
 
 
 def test_restore_from_backup_reopens_the_agenda(
