@@ -31,6 +31,7 @@ CATALOGUES = {
     ),
     "closer_desk_desk_fr.ts": (f"{_UI}/desk/*.py", f"{_UI}/reports/*.py"),
     "closer_desk_directory_fr.ts": (f"{_UI}/directory/*.py", f"{_UI}/shell/reminders.py"),
+    "closer_desk_mail_fr.ts": (f"{_UI}/mail/*.py", f"{_UI}/shell/mail_wiring.py"),
 }
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="+195"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="+196"/>
         <source>This company has no closing script yet.</source>
         <translation>Cette entreprise n&apos;a pas encore de script de closing.</translation>
     </message>

@@ -174,12 +174,17 @@
 <context>
     <name>ClosersRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/directory/rooms.py" line="+275"/>
+        <location filename="../../closer_desk/ui/directory/rooms.py" line="+273"/>
+        <source>&amp;Mail account…</source>
+        <translation>Compte de &amp;messagerie…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filter closers…</source>
         <translation>Filtrer les closers…</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-11"/>
         <source>&amp;Availability…</source>
         <translation>&amp;Disponibilités…</translation>
     </message>
@@ -528,11 +533,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Expected a year between %1 and %2.</source>
-        <translation>Une année entre %1 et %2 est attendue.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Required.</source>
         <translation>Obligatoire.</translation>
     </message>
@@ -642,7 +642,7 @@
         <translation>Le prospect n&apos;a pas d&apos;adresse e-mail.</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-67"/>
         <source>A percentage with at most two decimals (15 means 15%).</source>
         <translation>Un pourcentage avec au plus deux décimales (15 veut dire 15 %).</translation>
     </message>

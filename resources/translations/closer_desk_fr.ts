@@ -1079,7 +1079,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../closer_desk/ui/common/prompts.py" line="+38"/>
+        <location filename="../../closer_desk/ui/common/prompts.py" line="+37"/>
         <source>Unknown time zone “%1”.</source>
         <translation>Fuseau horaire « %1 » inconnu.</translation>
     </message>
@@ -1352,7 +1352,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+87"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+92"/>
         <source>Planner</source>
         <extracomment>How wide the details pane opens once it holds the call&apos;s desk.</extracomment>
         <translation>Planificateur</translation>
@@ -1383,7 +1383,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+6"/>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>

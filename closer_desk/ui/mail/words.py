@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from closer_desk.core.errors import NotFoundError, ValidationError
 from closer_desk.core.mail.account import MailError
@@ -18,59 +18,86 @@ if TYPE_CHECKING:
     from closer_desk.store.sending import SendReport
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Mail", text, "", n)
+class MailCounts(QObject):
+    """The sentences with a count, in Qt's plural forms (``lupdate`` marks plurals only in
+    ``self.tr``)."""
+
+    def sent(self, n: int) -> str:
+        """How many messages went."""
+        return self.tr("%n message(s) sent.", "", n)
+
+    def waiting(self, n: int) -> str:
+        """How many wait for a retry."""
+        return self.tr("%n message(s) wait for a retry", "", n)
+
+    def failed(self, n: int) -> str:
+        """How many failed."""
+        return self.tr("%n message(s) failed", "", n)
+
+    def recorded(self, n: int) -> str:
+        """How many answers were recorded."""
+        return self.tr("%n answer(s) recorded.", "", n)
+
+    def ignored(self, n: int) -> str:
+        """How many answers were ignored."""
+        return self.tr("%n ignored", "", n)
 
 
 def invite_state_text(state: InviteState) -> str:
     """The badge's word for a call's invite."""
     return {
-        InviteState.NOT_SENT: _tr("Invite not sent"),
-        InviteState.QUEUED: _tr("Invite queued"),
-        InviteState.SENT: _tr("Invite sent"),
-        InviteState.FAILED: _tr("Invite failed"),
-        InviteState.ACCEPTED: _tr("Accepted"),
-        InviteState.DECLINED: _tr("Declined"),
-        InviteState.TENTATIVE: _tr("Tentative"),
-        InviteState.COUNTER: _tr("New time proposed"),
+        InviteState.NOT_SENT: QCoreApplication.translate("Mail", "Invite not sent"),
+        InviteState.QUEUED: QCoreApplication.translate("Mail", "Invite queued"),
+        InviteState.SENT: QCoreApplication.translate("Mail", "Invite sent"),
+        InviteState.FAILED: QCoreApplication.translate("Mail", "Invite failed"),
+        InviteState.ACCEPTED: QCoreApplication.translate("Mail", "Accepted"),
+        InviteState.DECLINED: QCoreApplication.translate("Mail", "Declined"),
+        InviteState.TENTATIVE: QCoreApplication.translate("Mail", "Tentative"),
+        InviteState.COUNTER: QCoreApplication.translate("Mail", "New time proposed"),
     }[state]
 
 
 def message_state_text(state: MessageState) -> str:
     """The Outbox room's word for where a message is."""
     return {
-        MessageState.QUEUED: _tr("Queued"),
-        MessageState.COMMITTING: _tr("Sending"),
-        MessageState.SENT: _tr("Sent"),
-        MessageState.UNCONFIRMED: _tr("Unconfirmed"),
-        MessageState.FAILED: _tr("Failed"),
-        MessageState.SUPERSEDED: _tr("Replaced"),
-        MessageState.EXPIRED: _tr("Expired"),
+        MessageState.QUEUED: QCoreApplication.translate("Mail", "Queued"),
+        MessageState.COMMITTING: QCoreApplication.translate("Mail", "Sending"),
+        MessageState.SENT: QCoreApplication.translate("Mail", "Sent"),
+        MessageState.UNCONFIRMED: QCoreApplication.translate("Mail", "Unconfirmed"),
+        MessageState.FAILED: QCoreApplication.translate("Mail", "Failed"),
+        MessageState.SUPERSEDED: QCoreApplication.translate("Mail", "Replaced"),
+        MessageState.EXPIRED: QCoreApplication.translate("Mail", "Expired"),
     }[state]
 
 
 def kind_text(kind: MailKind) -> str:
     """What a message announces."""
     return {
-        MailKind.INVITE: _tr("Invite"),
-        MailKind.UPDATE: _tr("Update"),
-        MailKind.CANCEL: _tr("Cancellation"),
-        MailKind.REMINDER: _tr("Reminder"),
-        MailKind.DECLINE_COUNTER: _tr("New time declined"),
+        MailKind.INVITE: QCoreApplication.translate("Mail", "Invite"),
+        MailKind.UPDATE: QCoreApplication.translate("Mail", "Update"),
+        MailKind.CANCEL: QCoreApplication.translate("Mail", "Cancellation"),
+        MailKind.REMINDER: QCoreApplication.translate("Mail", "Reminder"),
+        MailKind.DECLINE_COUNTER: QCoreApplication.translate("Mail", "New time declined"),
     }[kind]
 
 
 def reason_text(code: str, detail: str = "") -> str:
     """Why a message or a test did not go, with the server's own words after it."""
     words = {
-        "connection": _tr("server unreachable"),
-        "temporary": _tr("the server said to try later"),
-        "refused": _tr("refused by the server"),
-        "auth": _tr("login refused: check the user and the password"),
-        "no_password": _tr("no password: the system keyring does not have it"),
-        "tls": _tr("the secure connection failed"),
-        "unconfirmed": _tr("the connection ended before the server answered"),
-        "expired": _tr("the call is past"),
+        "connection": QCoreApplication.translate("Mail", "server unreachable"),
+        "temporary": QCoreApplication.translate("Mail", "the server said to try later"),
+        "refused": QCoreApplication.translate("Mail", "refused by the server"),
+        "auth": QCoreApplication.translate(
+            "Mail", "login refused: check the user and the password"
+        ),
+        "no_password": QCoreApplication.translate(
+            "Mail", "no password: the system keyring does not have it"
+        ),
+        "tls": QCoreApplication.translate("Mail", "the secure connection failed"),
+        "unconfirmed": QCoreApplication.translate(
+            "Mail", "the connection ended before the server answered"
+        ),
+        "expired": QCoreApplication.translate("Mail", "the call is past"),
     }.get(code, code)
     return f"{words} ({detail})" if detail else words
 
@@ -88,13 +115,15 @@ def describe_mail(error: BaseException) -> str:
     if isinstance(error, MailError):
         return reason_text(error.code, error.detail)
     if isinstance(error, NotFoundError) and error.kind == "mail account":
-        return _tr("This closer has no mail account: set one up in Closers → Mail account….")
+        return QCoreApplication.translate(
+            "Mail", "This closer has no mail account: set one up in Closers → Mail account…."
+        )
     if isinstance(error, ValidationError) and error.code == "no_email":
-        return _tr("The prospect has no e-mail address.")
+        return QCoreApplication.translate("Mail", "The prospect has no e-mail address.")
     if isinstance(error, ValidationError) and error.field in ("from", "to"):
-        return _tr("This is not a valid e-mail address.")
+        return QCoreApplication.translate("Mail", "This is not a valid e-mail address.")
     if isinstance(error, ValidationError) and error.field in ("smtp", "imap"):
-        return _tr("Write the server as host or host:port.")
+        return QCoreApplication.translate("Mail", "Write the server as host or host:port.")
     return describe(error)
 
 
@@ -103,26 +132,28 @@ def report_text(report: SendReport) -> str:
     from closer_desk.store.sending import Result
 
     if report.busy:
-        return _tr("Another closer-desk is sending this agenda's messages; they go from there.")
+        return QCoreApplication.translate(
+            "Mail", "Another closer-desk is sending this agenda's messages; they go from there."
+        )
     sent = [d for d in report.deliveries if d.result == Result.SENT]
     later = [d for d in report.deliveries if d.result in (Result.RETRY, Result.WAITING)]
     failed = [d for d in report.deliveries if d.result in (Result.FAILED, Result.UNCONFIRMED)]
+    count_sent, count_later, count_failed = len(sent), len(later), len(failed)
+    counts = MailCounts()
     parts = []
     if sent:
-        parts.append(_tr("%n message(s) sent.", len(sent)))
+        parts.append(counts.sent(count_sent))
     if later:
         first = later[0]
         parts.append(
-            _tr("%n message(s) wait for a retry", len(later))
-            + f": {reason_text(first.code or '', first.detail)}."
+            counts.waiting(count_later) + f": {reason_text(first.code or '', first.detail)}."
         )
     if failed:
         first = failed[0]
         parts.append(
-            _tr("%n message(s) failed", len(failed))
-            + f": {reason_text(first.code or '', first.detail)}."
+            counts.failed(count_failed) + f": {reason_text(first.code or '', first.detail)}."
         )
-    return " ".join(parts) or _tr("Nothing to send.")
+    return " ".join(parts) or QCoreApplication.translate("Mail", "Nothing to send.")
 
 
 def replies_text(outcomes: Sequence[ReplyOutcome]) -> str:
@@ -131,17 +162,25 @@ def replies_text(outcomes: Sequence[ReplyOutcome]) -> str:
 
     recorded = [o for o in outcomes if o.verdict == Verdict.RECORDED]
     others = [o for o in outcomes if o.verdict != Verdict.RECORDED]
-    parts = [_tr("%n answer(s) recorded.", len(recorded))]
+    count_recorded, count_others = len(recorded), len(others)
+    counts = MailCounts()
+    parts = [counts.recorded(count_recorded)]
     if others:
         why = {
-            Verdict.ALREADY: _tr("already read"),
-            Verdict.NOT_OURS: _tr("not about one of our calls"),
-            Verdict.OLD_SEQUENCE: _tr("it answers an older version of the call"),
-            Verdict.WRONG_SENDER: _tr("not sent by the invited prospect"),
-            Verdict.NOT_ATTENDEE: _tr("not from the prospect who was invited"),
-            Verdict.UNSUPPORTED: _tr("not an answer to an invite"),
-            Verdict.NO_ANSWER: _tr("no answer in it"),
-            Verdict.CANCELLED: _tr("the call is cancelled"),
+            Verdict.ALREADY: QCoreApplication.translate("Mail", "already read"),
+            Verdict.NOT_OURS: QCoreApplication.translate("Mail", "not about one of our calls"),
+            Verdict.OLD_SEQUENCE: QCoreApplication.translate(
+                "Mail", "it answers an older version of the call"
+            ),
+            Verdict.WRONG_SENDER: QCoreApplication.translate(
+                "Mail", "not sent by the invited prospect"
+            ),
+            Verdict.NOT_ATTENDEE: QCoreApplication.translate(
+                "Mail", "not from the prospect who was invited"
+            ),
+            Verdict.UNSUPPORTED: QCoreApplication.translate("Mail", "not an answer to an invite"),
+            Verdict.NO_ANSWER: QCoreApplication.translate("Mail", "no answer in it"),
+            Verdict.CANCELLED: QCoreApplication.translate("Mail", "the call is cancelled"),
         }[others[0].verdict]
-        parts.append(_tr("%n ignored", len(others)) + f" ({others[0].source}: {why}).")
+        parts.append(counts.ignored(count_others) + f" ({others[0].source}: {why}).")
     return " ".join(parts)
