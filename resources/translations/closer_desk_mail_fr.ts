@@ -375,11 +375,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Test &amp;to:</source>
-        <translation>Test &amp;à :</translation>
+        <source>Test &amp;message to:</source>
+        <translation>&amp;Message de test à :</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>No mail account yet: invites are not e-mailed.</source>
         <translation>Pas encore de compte de messagerie : les invitations ne sont pas envoyées par e-mail.</translation>
     </message>
@@ -515,9 +515,9 @@
 <context>
     <name>OutboxRoom</name>
     <message>
-        <location line="+47"/>
-        <source>Drop the prospects&apos; answers (.eml, .ics) here, or use File → Read replies….</source>
-        <translation>Déposez ici les réponses des prospects (.eml, .ics), ou utilisez Fichier → Lire les réponses….</translation>
+        <location line="+53"/>
+        <source>Drop the prospects&apos; answers (.eml, .ics) here, or use File → Read replies…</source>
+        <translation>Déposez ici les réponses des prospects (.eml, .ics), ou utilisez Fichier → Lire les réponses…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -530,7 +530,7 @@
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n message(s) waiting</source>
         <translation>
             <numerusform>%n message en attente</numerusform>

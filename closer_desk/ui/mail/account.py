@@ -85,7 +85,9 @@ class MailAccountDialog(QDialog):
         test = QHBoxLayout()
         test.addWidget(self.test_to, 1)
         test.addWidget(self.test_button)
-        form.addRow(self.tr("Test &to:"), test)
+        caption = QLabel(self.tr("Test &message to:"), self)
+        caption.setBuddy(self.test_to)
+        form.addRow(caption, test)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from closer_desk.core.errors import NotFoundError
@@ -102,26 +103,26 @@ def answer_counter(agenda: Agenda, appointment_id: int, *, accept: bool) -> Send
 
 @dataclass(frozen=True)
 class OutboxPage:
-    """What the Outbox room shows: the messages, and each call's prospect."""
+    """What the Outbox room shows: the messages, and each call's prospect and start."""
 
     messages: tuple[OutboxMessage, ...]
-    prospects: dict[int, str]
+    calls: dict[int, tuple[str, datetime]]
 
 
 def outbox_page(agenda: Agenda) -> OutboxPage:
-    """The outbox, newest first, with the prospect of each call."""
+    """The outbox, newest first, with the prospect and the start of each call."""
     from closer_desk.store.outbox import messages
 
     found = tuple(messages(agenda))
     names = {p.id: p.name for p in agenda.prospects()}
-    calls = {m.appointment_id for m in found if m.appointment_id is not None}
-    prospects = {}
-    for call in calls:
+    calls = {}
+    for call_id in {m.appointment_id for m in found if m.appointment_id is not None}:
         try:
-            prospects[call] = names.get(agenda.appointment(call).prospect_id, "")
+            call = agenda.appointment(call_id)
         except NotFoundError:  # a call deleted since: its messages stay, nameless
-            prospects[call] = ""
-    return OutboxPage(found, prospects)
+            continue
+        calls[call_id] = (names.get(call.prospect_id, ""), call.start)
+    return OutboxPage(found, calls)
 
 
 def read_replies(agenda: Agenda, paths: Sequence[str]) -> list[ReplyOutcome]:

@@ -39,6 +39,14 @@ def _when(row: OutboxRow) -> str:
     return i18n.call_time(instant, zone) if instant is not None else ""
 
 
+def _call_text(page: jobs.OutboxPage, call_id: int | None, zone: str) -> str:
+    """``Gabriel Tremblay, Tue 3 Mar 15:00`` (the start in the closer's zone)."""
+    if call_id is None or call_id not in page.calls:
+        return ""
+    name, start = page.calls[call_id]
+    return f"{name}, {i18n.call_time(start, zone)}"
+
+
 class OutboxModel(RowsModel[OutboxRow]):
     """The outbox's messages, newest first."""
 
@@ -97,12 +105,18 @@ class OutboxRoom(QWidget):
         self.setAcceptDrops(True)
         self.model = OutboxModel(self)
         self.view = table_view(self.model, self, stretch=6)
+        # One line a message: the whole reason of the selected one is shown under the table.
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.doubleClicked.connect(self._show_call)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.hint = QLabel(
-            self.tr("Drop the prospects' answers (.eml, .ics) here, or use File → Read replies…."),
+            self.tr("Drop the prospects' answers (.eml, .ics) here, or use File → Read replies…"),
             self,
         )
         self.hint.setWordWrap(True)
@@ -117,6 +131,7 @@ class OutboxRoom(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.hint)
         self._staleness = Staleness(self, self.refresh)
         self._update_buttons()
@@ -138,10 +153,7 @@ class OutboxRoom(QWidget):
 
     def _show(self, page: jobs.OutboxPage) -> None:
         zone = self._zone()
-        rows = [
-            (m, page.prospects.get(m.appointment_id, "") if m.appointment_id else "", zone)
-            for m in page.messages
-        ]
+        rows = [(m, _call_text(page, m.appointment_id, zone), zone) for m in page.messages]
         self.model.set_rows(rows)
         waiting = sum(
             m.state in (MessageState.QUEUED, MessageState.COMMITTING) for m in page.messages
@@ -166,6 +178,9 @@ class OutboxRoom(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
+        reason = stored_reason(chosen.last_error) if chosen and chosen.last_error else ""
+        self.detail.setText(reason)
+        self.detail.setVisible(bool(reason))
         self.retry_button.setEnabled(
             any(m.state in RETRIABLE for m, _, _ in self.model.rows())
             if chosen is None

@@ -282,7 +282,7 @@ def test_a_refused_send_shows_the_reason_in_the_outbox_and_retry_sends_it(
 
     room = _outbox(qtbot, window)
     [row] = room.model.rows()
-    assert row[0].state == MessageState.FAILED and row[1] == "Gabriel Tremblay"
+    assert row[0].state == MessageState.FAILED and row[1] == "Gabriel Tremblay, Tue 3 Mar 2026 15:00"
     state = room.model.index(0, 3).data()
     reason = room.model.index(0, 6).data()
     assert state == "Failed" and "550 5.1.1 mailbox unavailable" in reason
