@@ -65,7 +65,7 @@
         <translation>Sélectionnez d&apos;abord un appel.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>Not read: %1</source>
         <translation>Non lu : %1</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>Réponses (*.eml *.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/shell/mail_wiring.py" line="+62"/>
+        <location filename="../../closer_desk/ui/shell/mail_wiring.py" line="+63"/>
         <source>Send &amp;invite</source>
         <extracomment>How long after the first paint the outbox is first sent.</extracomment>
         <translation>Envoyer l&apos;&amp;invitation</translation>
@@ -94,6 +94,11 @@
         <location line="+3"/>
         <source>&amp;Mail account…</source>
         <translation>Compte de &amp;messagerie…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Ask before sending an update</source>
+        <translation>&amp;Demander avant d&apos;envoyer une mise à jour</translation>
     </message>
     <message>
         <location filename="../../closer_desk/ui/mail/words.py" line="+49"/>
@@ -476,7 +481,7 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../../closer_desk/ui/mail/outbox.py" line="+47"/>
+        <location filename="../../closer_desk/ui/mail/outbox.py" line="+55"/>
         <source>Call</source>
         <extracomment>One line of the room: the message, its prospect&apos;s name, and the zone times are shown in. Messages Retry puts back in the queue.</extracomment>
         <translation>Appel</translation>
@@ -530,7 +535,7 @@
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+39"/>
         <source>%n message(s) waiting</source>
         <translation>
             <numerusform>%n message en attente</numerusform>

@@ -146,6 +146,10 @@ class MailActions(QObject):
         value = str(self._settings.value(UPDATE_CHOICE_KEY, "ask"))
         return value if value in ("always", "never") else "ask"
 
+    def remember_update_choice(self, *, send: bool) -> None:
+        """Send the updates from now on without asking (``send``), or never send them."""
+        self._settings.setValue(UPDATE_CHOICE_KEY, "always" if send else "never")
+
     def forget_update_choice(self) -> None:
         """Ask again next time."""
         self._settings.remove(UPDATE_CHOICE_KEY)
@@ -164,7 +168,7 @@ class MailActions(QObject):
             if choice == "ask":
                 send, remember = self.ask(self._window)
                 if remember:
-                    self._settings.setValue(UPDATE_CHOICE_KEY, "always" if send else "never")
+                    self.remember_update_choice(send=send)
             else:
                 send = choice == "always"
             if send:

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from closer_desk.store.replies import ReplyOutcome
     from closer_desk.store.sending import SendReport
 
+#: Seconds the window waits for a mail server at each step: the worker it sends on also
+#: reads the agenda for every room, which wait meanwhile (the CLI waits 30).
+TIMEOUT = 10.0
+
 #: Messages that may be in the prospect's hands (or are on their way there).
 _GONE_OR_GOING = frozenset(
     {
@@ -43,14 +47,14 @@ def send_invite(agenda: Agenda, appointment_id: int) -> SendReport:
     from closer_desk.store.sending import send_outbox
 
     queued = queue_invite(agenda, appointment_id)
-    return send_outbox(agenda, only=frozenset({queued.id}))
+    return send_outbox(agenda, only=frozenset({queued.id}), timeout=TIMEOUT)
 
 
 def send_due(agenda: Agenda) -> SendReport:
     """Send what is due (the window's timer, and "Send now" without a selection)."""
     from closer_desk.store.sending import send_outbox
 
-    return send_outbox(agenda)
+    return send_outbox(agenda, timeout=TIMEOUT)
 
 
 def send_these(agenda: Agenda, outbox_ids: frozenset[int]) -> SendReport:
@@ -59,7 +63,7 @@ def send_these(agenda: Agenda, outbox_ids: frozenset[int]) -> SendReport:
     from closer_desk.store.sending import send_outbox
 
     retry(agenda, outbox_ids)
-    return send_outbox(agenda, only=outbox_ids)
+    return send_outbox(agenda, only=outbox_ids, timeout=TIMEOUT)
 
 
 def needs_update(agenda: Agenda, appointment_id: int) -> bool:
@@ -98,7 +102,7 @@ def answer_counter(agenda: Agenda, appointment_id: int, *, accept: bool) -> Send
     with agenda.batch():
         call = answer(agenda, appointment_id, accept=accept)
         queued = queue_invite(agenda, call.id, kind=None if accept else MailKind.DECLINE_COUNTER)
-    return send_outbox(agenda, only=frozenset({queued.id}))
+    return send_outbox(agenda, only=frozenset({queued.id}), timeout=TIMEOUT)
 
 
 @dataclass(frozen=True)
@@ -176,5 +180,5 @@ def save_and_test(agenda: Agenda, closer_id: int, form: AccountForm, to: str) ->
     from closer_desk.store.sending import send_check
 
     setup = save_account(agenda, closer_id, form)
-    send_check(agenda, setup.account, to)
+    send_check(agenda, setup.account, to, timeout=TIMEOUT)
     return setup

@@ -28,6 +28,7 @@ class MailWiring(QObject):
         actions: what the window does with mail (send, ask, read answers).
         badge: the selected call's invite, in the details pane.
         send_action: "Send invite" (Calendar menu, right-click on a call).
+        ask_action: Settings → "Ask before sending an update" (unticked: remembered).
         account_dialog: the mail account dialog last opened, or None.
         status: the status bar's mail line; ``text`` the whole of its last sentence.
     """
@@ -78,6 +79,27 @@ class MailWiring(QObject):
         account = QAction(QCoreApplication.translate("Mail", "&Mail account…"), window)
         account.triggered.connect(lambda: self.edit_account(None))
         window.menu("settings").addAction(account)
+        # The way back from "Remember my choice": ticked, the question comes again.
+        self.ask_action = QAction(
+            QCoreApplication.translate("Mail", "&Ask before sending an update"), window
+        )
+        self.ask_action.setCheckable(True)
+        self.ask_action.toggled.connect(self._ask_again)
+        window.menu("settings").addAction(self.ask_action)
+        window.menu("settings").aboutToShow.connect(self._show_choice)
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        self.ask_action.blockSignals(True)
+        self.ask_action.setChecked(self.actions.update_choice() == "ask")
+        self.ask_action.blockSignals(False)
+
+    def _ask_again(self, ask: bool) -> None:
+        if ask:
+            self.actions.forget_update_choice()
+        else:
+            # Unticked by hand: keep the prospects up to date without asking.
+            self.actions.remember_update_choice(send=True)
 
     def say(self, text: str) -> None:
         """Show one line about mail in the status bar (cut to fit; whole in the tooltip)."""

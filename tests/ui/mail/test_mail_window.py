@@ -229,6 +229,7 @@ def test_a_move_asks_yes_sends_the_update_no_and_remember_sends_none_next_time(
         _move(window, mail_agenda, call.id, 17)
     assert skipped.args == [call.id] and answers.asked == 2
     assert mail.actions.update_choice() == "never"
+    window.menu("settings").aboutToShow.emit()
 
     with qtbot.waitSignal(mail.actions.update_skipped):
         _move(window, mail_agenda, call.id, 18)
@@ -236,6 +237,15 @@ def test_a_move_asks_yes_sends_the_update_no_and_remember_sends_none_next_time(
     assert answers.asked == 2  # remembered: not asked again
     assert len(relay.accepted) == 2
     assert mail_agenda.appointment(call.id).start == at("2026-03-03 18:00", "Europe/Paris")
+
+    # Settings → "Ask before sending an update" brings the question back.
+    assert not mail.ask_action.isChecked()
+    mail.ask_action.setChecked(True)
+    assert mail.actions.update_choice() == "ask"
+    answers.queue.append((True, False))
+    with qtbot.waitSignal(mail.actions.sent, timeout=30_000):
+        _move(window, mail_agenda, call.id, 19)
+    assert answers.asked == 3 and len(relay.accepted) == 3
 
 
 def test_a_cancel_with_the_choice_remembered_sends_the_cancellation(
@@ -282,7 +292,9 @@ def test_a_refused_send_shows_the_reason_in_the_outbox_and_retry_sends_it(
 
     room = _outbox(qtbot, window)
     [row] = room.model.rows()
-    assert row[0].state == MessageState.FAILED and row[1] == "Gabriel Tremblay, Tue 3 Mar 2026 15:00"
+    assert (
+        row[0].state == MessageState.FAILED and row[1] == "Gabriel Tremblay, Tue 3 Mar 2026 15:00"
+    )
     state = room.model.index(0, 3).data()
     reason = room.model.index(0, 6).data()
     assert state == "Failed" and "550 5.1.1 mailbox unavailable" in reason
