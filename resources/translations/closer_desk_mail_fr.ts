@@ -257,6 +257,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The user is too long or holds control characters.</source>
+        <translation>L&apos;utilisateur est trop long ou contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Write the server as host or host:port.</source>
         <translation>Écrivez le serveur sous la forme hôte ou hôte:port.</translation>
     </message>
@@ -438,7 +443,7 @@
 <context>
     <name>MailCounts</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/mail/words.py" line="-156"/>
+        <location filename="../../closer_desk/ui/mail/words.py" line="-160"/>
         <source>%n message(s) sent.</source>
         <translation>
             <numerusform>%n message envoyé.</numerusform>

@@ -122,6 +122,10 @@ def describe_mail(error: BaseException) -> str:
         return QCoreApplication.translate("Mail", "The prospect has no e-mail address.")
     if isinstance(error, ValidationError) and error.field in ("from", "to"):
         return QCoreApplication.translate("Mail", "This is not a valid e-mail address.")
+    if isinstance(error, ValidationError) and error.field == "user":
+        return QCoreApplication.translate(
+            "Mail", "The user is too long or holds control characters."
+        )
     if isinstance(error, ValidationError) and error.field in ("smtp", "imap"):
         return QCoreApplication.translate("Mail", "Write the server as host or host:port.")
     return describe(error)

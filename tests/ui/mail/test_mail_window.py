@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from closer_desk.core.errors import NotFoundError
 from closer_desk.core.mail.state import InviteState, MessageState
 from closer_desk.store.mail_accounts import mail_account
 from closer_desk.store.outbox import messages
@@ -106,6 +107,18 @@ def test_a_bad_address_is_refused_and_nothing_is_saved(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert said.args == ["This is not a valid e-mail address."]
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    dialog.address.setText("camille@example.com")
+    for field, value, said_then in (
+        (dialog.smtp, "smtp.example.com:99999", "Write the server as host or host:port."),
+        (dialog.user, "cam\x00ille", "The user is too long or holds control characters."),
+    ):
+        dialog.smtp.setText("smtp.example.com")
+        field.setText(value)
+        with qtbot.waitSignal(dialog.answered) as said:
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert said.args == [said_then]
+    with pytest.raises(NotFoundError):
+        mail_account(mail_agenda, "Camille")
 
 
 def _nowhere_in_the_file(path: Path) -> None:
