@@ -99,6 +99,8 @@ class TimeGrid(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verticalScrollBar().setSingleStep(self.hour_height // 4)
         self.paint_count = 0
+        #: A dot in a block's corner, per call id (the shell puts the invite's state there).
+        self.marks: dict[int, QColor] = {}
         self._update_scroll_range()
 
     # -- what to show ----------------------------------------------------------------------
@@ -145,6 +147,11 @@ class TimeGrid(QAbstractScrollArea):
             blocks.append(Block(entry, day_index, start, max(end, start + 10), title, subtitle))
         self.blocks = _columns(blocks)
         self._ghost = None
+        self.viewport().update()
+
+    def set_marks(self, marks: dict[int, QColor]) -> None:
+        """Dots in the corner of these calls' blocks (others: none)."""
+        self.marks = marks
         self.viewport().update()
 
     def drop_ghost(self) -> None:
@@ -455,6 +462,7 @@ class TimeGrid(QAbstractScrollArea):
         top0 = self.header_height - self.verticalScrollBar().value()
         height = self.viewport().height()
         selected = self.selected_id
+        marks = self.marks
         elide = Qt.TextElideMode.ElideRight
         placed = []
         for block in self.blocks:
@@ -469,6 +477,13 @@ class TimeGrid(QAbstractScrollArea):
             painter.setBrush(colors[0])
             painter.drawRoundedRect(QRectF(x, top, width - 3, bottom - top), 4, 4)
             painter.fillRect(QRectF(x, top, 4, bottom - top), colors[1].color())
+            mark = marks.get(block.entry.appointment.id) if marks else None
+            if mark is not None and width > 16 and bottom - top > 10:
+                painter.save()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(mark)
+                painter.drawEllipse(QRectF(x + width - 12, top + 3, 6, 6))
+                painter.restore()
             if width > 21:
                 placed.append((block, colors, x + 7, top + 2, width - 13, bottom))
         # Text in two passes, so fonts and pens change a few times rather than per call.

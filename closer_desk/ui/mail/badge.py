@@ -31,6 +31,18 @@ _COLOURS = {
     InviteState.COUNTER: ("#ead9ff", "#4a148c"),
 }
 
+#: The dot on a call's block in the grid: the invites the prospect has, and their answers
+#: (saturated enough for light and dark grids; none for a call never sent).
+MARKS = {
+    InviteState.QUEUED: "#fb8c00",
+    InviteState.SENT: "#1e88e5",
+    InviteState.FAILED: "#e53935",
+    InviteState.ACCEPTED: "#43a047",
+    InviteState.DECLINED: "#e53935",
+    InviteState.TENTATIVE: "#fb8c00",
+    InviteState.COUNTER: "#8e24aa",
+}
+
 
 class InviteBadge(QWidget):
     """The selected call's invite.

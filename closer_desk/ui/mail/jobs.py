@@ -14,7 +14,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from closer_desk.core.errors import NotFoundError
-from closer_desk.core.mail.state import INVITE_KINDS, InviteStatus, MailKind, MessageState
+from closer_desk.core.mail.state import (
+    INVITE_KINDS,
+    InviteState,
+    InviteStatus,
+    MailKind,
+    MessageState,
+)
 from closer_desk.core.model import Status
 
 if TYPE_CHECKING:
@@ -90,6 +96,14 @@ def invite_status(agenda: Agenda, appointment_id: int) -> InviteStatus:
     from closer_desk.store.invites import invite_states
 
     return invite_states(agenda, [appointment_id])[appointment_id]
+
+
+def invite_marks(agenda: Agenda, appointment_ids: list[int]) -> dict[int, InviteState]:
+    """The invite state of the calls on screen that have one (the grid's dots)."""
+    from closer_desk.store.invites import invite_states
+
+    states = invite_states(agenda, appointment_ids)
+    return {i: s.state for i, s in states.items() if s.state != InviteState.NOT_SENT}
 
 
 def answer_counter(agenda: Agenda, appointment_id: int, *, accept: bool) -> SendReport:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from closer_desk.core.mail.state import InviteState
+from closer_desk.core.model import Changes
 from closer_desk.ui.common.room import Room
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.mail.actions import MailActions
@@ -57,6 +59,8 @@ class MailWiring(QObject):
         self.badge.send_requested.connect(self.actions.send_invite)
         self.badge.counter_answered.connect(self.actions.answer_counter)
         window.operations.done.connect(self.actions.after_change)
+        window.agenda.loaded.connect(self.mark_calls)
+        source.changed.connect(self._marks_changed)
         self.account_dialog: QObject | None = None
         self.text = ""
 
@@ -100,6 +104,26 @@ class MailWiring(QObject):
         else:
             # Unticked by hand: keep the prospects up to date without asking.
             self.actions.remember_update_choice(send=True)
+
+    def mark_calls(self) -> None:
+        """Dot each call on screen whose invite went out with its state's colour (worker)."""
+        from PySide6.QtGui import QColor
+
+        from closer_desk.ui.mail import jobs
+        from closer_desk.ui.mail.badge import MARKS
+
+        ids = [e.appointment.id for e in self.window.agenda.entries]
+        grid = self.window.agenda.grid
+
+        def mark(states: dict[int, InviteState]) -> None:
+            grid.set_marks({i: QColor(MARKS[s]) for i, s in states.items() if s in MARKS})
+
+        self.source.query(grid, lambda agenda: jobs.invite_marks(agenda, ids), mark)
+
+    def _marks_changed(self, changes: Changes) -> None:
+        # The page's own reload after a call changed marks it again (``loaded``).
+        if changes.invites and not changes.appointments:
+            self.mark_calls()
 
     def say(self, text: str) -> None:
         """Show one line about mail in the status bar (cut to fit; whole in the tooltip)."""

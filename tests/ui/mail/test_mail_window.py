@@ -17,6 +17,7 @@ from closer_desk.store.mail_accounts import mail_account
 from closer_desk.store.outbox import messages
 from closer_desk.store.sending import Result
 from closer_desk.ui.mail.account import MailAccountDialog
+from closer_desk.ui.mail.badge import MARKS
 from closer_desk.ui.mail.outbox import OutboxRoom
 from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from tests.helpers.factories import at
@@ -202,6 +203,10 @@ def test_send_invite_delivers_a_request_the_server_receives_and_the_badge_says_s
     assert _wiring(window).mail.text == "1 message(s) sent."
     qtbot.waitUntil(lambda: mail.badge.badge.text() == "Invite sent")
     assert mail.badge.status is not None and mail.badge.status.state == InviteState.SENT
+    # The block in the grid carries a dot of the same state.
+    grid = window.agenda.grid
+    qtbot.waitUntil(lambda: call.id in grid.marks)
+    assert grid.marks[call.id].name() == MARKS[InviteState.SENT]
 
 
 def test_a_call_without_a_prospect_address_is_refused_in_one_line(
