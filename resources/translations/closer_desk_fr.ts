@@ -1493,8 +1493,9 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+126"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+128"/>
         <source>%1 %2 · %3</source>
+        <extracomment>A dot in a block&apos;s corner, per call id (the shell puts the invite&apos;s state there).</extracomment>
         <translation>%1 %2 · %3</translation>
     </message>
 </context>

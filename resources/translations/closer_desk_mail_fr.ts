@@ -4,10 +4,10 @@
 <context>
     <name>InviteBadge</name>
     <message>
-        <location filename="../../closer_desk/ui/mail/badge.py" line="+66"/>
+        <location filename="../../closer_desk/ui/mail/badge.py" line="+78"/>
         <location line="+92"/>
         <source>Send invite</source>
-        <extracomment>Badge colours (background, text), readable on light and dark themes alike.</extracomment>
+        <extracomment>Badge colours (background, text), readable on light and dark themes alike. The dot on a call&apos;s block in the grid: the invites the prospect has, and their answers (saturated enough for light and dark grids; none for a call never sent).</extracomment>
         <translation>Envoyer l&apos;invitation</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>Réponses (*.eml *.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/shell/mail_wiring.py" line="+63"/>
+        <location filename="../../closer_desk/ui/shell/mail_wiring.py" line="+67"/>
         <source>Send &amp;invite</source>
         <extracomment>How long after the first paint the outbox is first sent.</extracomment>
         <translation>Envoyer l&apos;&amp;invitation</translation>
@@ -222,8 +222,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>no password: the system keyring does not have it</source>
-        <translation>pas de mot de passe : le trousseau du système ne l&apos;a pas</translation>
+        <source>no password: neither the system keyring nor CLOSER_DESK_MAIL_PASSWORD has it</source>
+        <translation>pas de mot de passe : ni le trousseau du système ni CLOSER_DESK_MAIL_PASSWORD ne l&apos;ont</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -91,7 +91,7 @@ def reason_text(code: str, detail: str = "") -> str:
             "Mail", "login refused: check the user and the password"
         ),
         "no_password": QCoreApplication.translate(
-            "Mail", "no password: the system keyring does not have it"
+            "Mail", "no password: neither the system keyring nor CLOSER_DESK_MAIL_PASSWORD has it"
         ),
         "tls": QCoreApplication.translate("Mail", "the secure connection failed"),
         "unconfirmed": QCoreApplication.translate(

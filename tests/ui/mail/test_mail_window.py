@@ -389,3 +389,22 @@ def test_an_answer_from_another_sender_is_ignored_and_said_so(
     assert _wiring(window).mail.text == (
         "0 answer(s) recorded. 1 ignored (forged.eml: not sent by the invited prospect)."
     )
+
+
+@pytest.mark.usefixtures("keyring_plaintext")
+def test_a_login_without_a_password_anywhere_says_where_it_is_looked_for(
+    qtbot: Any, source: Any, mail_agenda: Any, smtp: SmtpServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.helpers.mail import USER
+
+    monkeypatch.delenv("CLOSER_DESK_MAIL_PASSWORD", raising=False)
+    dialog = _account_dialog(qtbot, source, mail_agenda)
+    dialog.smtp.setText(f"127.0.0.1:{smtp.port}")
+    dialog.user.setText(USER)
+    with qtbot.waitSignal(dialog.answered, timeout=30_000) as said:
+        dialog.test_button.click()
+    assert said.args == [
+        "Test message not sent: no password: neither the system keyring nor"
+        f" CLOSER_DESK_MAIL_PASSWORD has it ({USER})"
+    ]
+    assert smtp.accepted == []
