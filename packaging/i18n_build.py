@@ -36,6 +36,7 @@ CATALOGUES = {
         for n in ("search", "reminder_banner", "help", "preferences_dialog", "demo_offer")
     ),
     "closer_desk_sync_fr.ts": (f"{_UI}/sync/*.py",),
+    "closer_desk_mail_fr.ts": (f"{_UI}/mail/*.py", f"{_UI}/shell/mail_wiring.py"),
 }
 #: English needs a catalogue too, for its plurals only ("1 call", "2 calls"): every count the
 #: window shows is a Qt %n plural, whose forms the source text cannot hold.

@@ -95,7 +95,7 @@ def test_store_and_cli_load_no_qt(package):
 
 
 # -- the window's packages (walked statically: tests/helpers/imports.py) ----------------------
-ROOMS = ("agenda", "calendars", "desk", "directory", "planner", "reports", "sync")
+ROOMS = ("agenda", "calendars", "desk", "directory", "mail", "planner", "reports", "sync")
 
 
 def _ui_packages_imported_by(module: str, graph: dict[str, set[str]]) -> set[str]:

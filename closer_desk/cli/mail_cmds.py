@@ -411,25 +411,19 @@ def _replies(args: argparse.Namespace) -> int:
 
 
 def _counter(args: argparse.Namespace) -> int:
-    from closer_desk.core import tz
     from closer_desk.core.mail.state import MailKind
-    from closer_desk.store.replies import close_counter, open_counter
+    from closer_desk.store.replies import answer_counter
 
+    accept = args.choice == "accept"
     with agenda_from(args) as agenda:
-        counter = open_counter(agenda, args.id)
         with announcing(args, agenda, one_transaction=True) as announce:
-            if args.choice == "accept":
-                current = agenda.appointment(counter.appointment_id)
-                minutes = max(1, int((counter.end - counter.start).total_seconds() // 60))
-                start = tz.convert(counter.start, current.zone)
-                moved = agenda.move(current.id, start, minutes=minutes, force=args.force)
-                close_counter(agenda, counter, accepted=True)
-                announce(moved)
-                said = f"moved #{moved.id} to the proposed {iso(start)}"
+            call = answer_counter(agenda, args.id, accept=accept, force=args.force)
+            if accept:
+                announce(call)
+                said = f"moved #{call.id} to the proposed {iso(call.start)}"
             else:
-                close_counter(agenda, counter, accepted=False)
-                announce(agenda.appointment(counter.appointment_id), MailKind.DECLINE_COUNTER)
-                said = f"kept #{counter.appointment_id} at its time; the proposed time is declined"
+                announce(call, MailKind.DECLINE_COUNTER)
+                said = f"kept #{call.id} at its time; the proposed time is declined"
         print(said)
         return announce.send()
 

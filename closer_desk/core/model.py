@@ -367,6 +367,8 @@ class Changes:
         companies: companies added or edited.
         prospects: prospects added or edited (their file included).
         busy: closers whose busy time (imported calendars) changed.
+        invites: calls whose invite by e-mail changed (a message queued, sent, failed or
+            retried; an answer recorded): what the invite badge and the outbox show.
         unknown: another process wrote the file: what changed is not known, anything may have.
     """
 
@@ -379,6 +381,7 @@ class Changes:
     prospects: frozenset[int] = frozenset()
     busy: frozenset[int] = frozenset()
     unknown: bool = False
+    invites: frozenset[int] = frozenset()
 
     @classmethod
     def from_outside(cls) -> Changes:
@@ -396,6 +399,7 @@ class Changes:
             self.prospects | other.prospects,
             self.busy | other.busy,
             self.unknown or other.unknown,
+            self.invites | other.invites,
         )
 
     def __bool__(self) -> bool:
@@ -407,6 +411,7 @@ class Changes:
                 self.companies,
                 self.prospects,
                 self.busy,
+                self.invites,
             )
         )
 

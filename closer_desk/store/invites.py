@@ -7,6 +7,7 @@ needs (``email``, icalendar, babel): two queries, no more imports than the agend
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from closer_desk.core.mail.state import (
     PartStat,
     invite_status,
 )
+from closer_desk.core.model import Changes
 from closer_desk.store import rows as R
 from closer_desk.store.schema import appointments, invite_answers, outbox
 
@@ -109,3 +111,10 @@ def invite_states(agenda: Agenda, appointment_ids: list[int]) -> dict[int, Invit
             message_id=row.id if row is not None else None,
         )
     return out
+
+
+def note_invites(agenda: Agenda, appointment_ids: Iterable[int | None]) -> None:
+    """Tell the window which calls' invites changed (``Changes.invites``)."""
+    ids = frozenset(i for i in appointment_ids if i is not None)
+    if ids:
+        agenda.note_changes(Changes(invites=ids))

@@ -28,7 +28,7 @@ from closer_desk.core.mail.state import INVITE_KINDS, WAITING, MailKind, Message
 from closer_desk.core.model import Status
 from closer_desk.store import rows as R
 from closer_desk.store.ics_calls import parties_of
-from closer_desk.store.invites import invite_states
+from closer_desk.store.invites import invite_states, note_invites
 from closer_desk.store.mail_accounts import mail_account, reminder_hours
 from closer_desk.store.schema import appointments, outbox
 
@@ -191,6 +191,7 @@ def _queue(
                 )
             )
         )
+    note_invites(agenda, [appointment_id])
     return message_by_id(agenda, new_id)
 
 
@@ -273,6 +274,7 @@ def retry(agenda: Agenda, outbox_ids: frozenset[int] | None = None) -> int:
             )
             if missing := sorted(set(outbox_ids) - known):
                 raise NotFoundError("message", missing[0])
+        calls = conn.execute(select(outbox.c.appointment_id).where(condition)).scalars().all()
         result = conn.execute(
             update(outbox)
             .where(condition)
@@ -280,6 +282,7 @@ def retry(agenda: Agenda, outbox_ids: frozenset[int] | None = None) -> int:
                 state=MessageState.QUEUED.value, next_attempt_utc=now, attempts=0, last_error=""
             )
         )
+    note_invites(agenda, calls)
     return int(result.rowcount)
 
 

@@ -26,6 +26,7 @@ from closer_desk.core.mail.answers import Answer, Problem, read_answers
 from closer_desk.core.mail.state import PartStat
 from closer_desk.core.model import Appointment, Status
 from closer_desk.store import rows as R
+from closer_desk.store.invites import note_invites
 from closer_desk.store.mail_accounts import account_password, imap_seen, set_imap_seen
 from closer_desk.store.schema import appointments, invite_answers, prospects
 
@@ -152,6 +153,7 @@ def apply_answers(agenda: Agenda, data: bytes, *, source: str, key: str = "") ->
                 )
             )
             outcomes.append(ReplyOutcome(source, Verdict.RECORDED, call.id, answer))
+    note_invites(agenda, (o.appointment_id for o in outcomes if o.verdict == Verdict.RECORDED))
     return outcomes
 
 
@@ -204,6 +206,27 @@ def close_counter(agenda: Agenda, counter: Counter, *, accepted: bool) -> None:
             .where(invite_answers.c.id == counter.id)
             .values(counter_state="accepted" if accepted else "declined")
         )
+    note_invites(agenda, [counter.appointment_id])
+
+
+def answer_counter(
+    agenda: Agenda, appointment_id: int, *, accept: bool, force: bool = False
+) -> Appointment:
+    """Accept the open proposed new time of a call (it moves there, in the zone it was agreed
+    in; ``force`` over another call) or decline it (it keeps its time). Returns the call. Run
+    it inside ``Agenda.batch()`` with the message that tells the prospect (an update, or a
+    DECLINECOUNTER): both are written, or neither."""
+    from closer_desk.core import tz
+
+    counter = open_counter(agenda, appointment_id)
+    with agenda.batch():
+        current = agenda.appointment(counter.appointment_id)
+        if accept:
+            minutes = max(1, int((counter.end - counter.start).total_seconds() // 60))
+            start = tz.convert(counter.start, current.zone)
+            current = agenda.move(current.id, start, minutes=minutes, force=force)
+        close_counter(agenda, counter, accepted=accept)
+    return current
 
 
 def answers_of(agenda: Agenda, appointment_id: int) -> list[tuple[str, PartStat, int]]:

@@ -41,8 +41,14 @@ from closer_desk.core.mail.account import MailAccount, MailError, MailErrorCode,
 from closer_desk.core.mail.message import header_text
 from closer_desk.core.mail.state import MailKind, MessageState, next_attempt
 from closer_desk.store import rows as R
+from closer_desk.store.invites import note_invites
 from closer_desk.store.mail_accounts import account_password, mail_accounts_all
-from closer_desk.store.outbox import OutboxMessage, due, message_bytes, queue_reminders
+from closer_desk.store.outbox import (
+    OutboxMessage,
+    due,
+    message_bytes,
+    queue_reminders,
+)
 from closer_desk.store.schema import appointments, outbox
 
 if TYPE_CHECKING:
@@ -161,6 +167,7 @@ def _recover(agenda: Agenda) -> int:
     """Messages a dead sender left after their end of data (the caller holds the lock, so
     their sender is gone): the server may have them, they are not sent again."""
     with agenda.engine.begin() as conn:
+        note_invites(agenda, _calls(conn, outbox.c.state == MessageState.COMMITTING.value))
         unconfirmed = conn.execute(
             update(outbox)
             .where(outbox.c.state == MessageState.COMMITTING.value)
@@ -171,6 +178,11 @@ def _recover(agenda: Agenda) -> int:
             )
         ).rowcount
     return int(unconfirmed)
+
+
+def _calls(conn: Any, condition: Any) -> list[int | None]:
+    """The calls of the messages a state change is about to touch (for ``Changes``)."""
+    return list(conn.execute(select(outbox.c.appointment_id).where(condition)).scalars())
 
 
 def _expire(agenda: Agenda) -> int:
@@ -190,6 +202,9 @@ def _expire(agenda: Agenda) -> int:
         .where(appointments.c.id == outbox.c.appointment_id)
     )
     with agenda.engine.begin() as conn:
+        note_invites(
+            agenda, _calls(conn, and_(outbox.c.state == MessageState.QUEUED.value, over.exists()))
+        )
         result = conn.execute(
             update(outbox)
             .where(outbox.c.state == MessageState.QUEUED.value, over.exists())
@@ -438,6 +453,7 @@ def send_outbox(
                 ]
                 continue
             deliveries += _send_account(agenda, account, batch, timeout)
+    note_invites(agenda, (d.message.appointment_id for d in deliveries))
     return SendReport(tuple(deliveries), False, recovered, reminders, expired)
 
 

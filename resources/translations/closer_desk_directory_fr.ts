@@ -179,12 +179,17 @@
 <context>
     <name>ClosersRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/directory/rooms.py" line="+288"/>
+        <location filename="../../closer_desk/ui/directory/rooms.py" line="+286"/>
+        <source>&amp;Mail account…</source>
+        <translation>Compte de &amp;messagerie…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filter closers…</source>
         <translation>Filtrer les closers…</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-11"/>
         <source>&amp;Availability…</source>
         <translation>&amp;Disponibilités…</translation>
     </message>

@@ -1818,7 +1818,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+110"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+115"/>
         <source>Planner</source>
         <extracomment>The sync&apos;s part of the window is built, and its first sync started, after the first paint. How wide the details pane opens once it holds the call&apos;s desk. Each room&apos;s action in the Go menu.</extracomment>
         <translation>Planificateur</translation>
@@ -1849,7 +1849,12 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+6"/>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+155"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
@@ -1985,12 +1990,13 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+304"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+306"/>
         <source>%1 %2 · %3</source>
+        <extracomment>A dot in a block&apos;s corner, per call id (the shell puts the invite&apos;s state there).</extracomment>
         <translation>%1 %2 · %3</translation>
     </message>
     <message>
-        <location line="+405"/>
+        <location line="+410"/>
         <source>Busy %1–%2 (imported from %3)</source>
         <translation>Occupé %1–%2 (importé de %3)</translation>
     </message>

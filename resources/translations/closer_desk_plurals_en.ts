@@ -86,6 +86,49 @@
     </message>
 </context>
 <context>
+    <name>MailCounts</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/mail/words.py" line="+27"/>
+        <source>%n message(s) sent.</source>
+        <translation>
+            <numerusform>%n message sent.</numerusform>
+            <numerusform>%n messages sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n message(s) wait for a retry</source>
+        <translation>
+            <numerusform>%n message waits for a retry</numerusform>
+            <numerusform>%n messages wait for a retry</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n message(s) failed</source>
+        <translation>
+            <numerusform>%n message failed</numerusform>
+            <numerusform>%n messages failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n answer(s) recorded.</source>
+        <translation>
+            <numerusform>%n answer recorded.</numerusform>
+            <numerusform>%n answers recorded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n ignored</source>
+        <translation>
+            <numerusform>%n ignored</numerusform>
+            <numerusform>%n ignored</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message numerus="yes">
         <location filename="../../closer_desk/ui/agenda/monthview.py" line="+309"/>
@@ -93,6 +136,25 @@
         <translation>
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRoom</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/mail/outbox.py" line="+163"/>
+        <source>%n message(s) waiting</source>
+        <translation>
+            <numerusform>%n message waiting</numerusform>
+            <numerusform>%n messages waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
 </context>
@@ -194,7 +256,7 @@
 <context>
     <name>SyncSetupDialog</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+341"/>
+        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+357"/>
         <source>%1 subscribed; events read as busy time: %n.</source>
         <translation>
             <numerusform>%1 subscribed; events read as busy time: %n.</numerusform>

@@ -382,7 +382,7 @@
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+126"/>
         <source>Enter the calendar&apos;s address first.</source>
         <translation>Saisissez d’abord l’adresse de l’agenda.</translation>
     </message>

@@ -234,6 +234,8 @@ class TimeGrid(QAbstractScrollArea):
         self.verticalScrollBar().setSingleStep(self.hour_height // 4)
         self.horizontalScrollBar().setSingleStep(MIN_COLUMN // 2)
         self.paint_count = 0
+        #: A dot in a block's corner, per call id (the shell puts the invite's state there).
+        self.marks: dict[int, QColor] = {}
         self._update_scroll_range()
 
     # -- what to show ----------------------------------------------------------------------
@@ -388,6 +390,11 @@ class TimeGrid(QAbstractScrollArea):
         if not by_closer:
             return lambda day, _closer: by_day.get(day)
         return lambda day, closer: by_closer.get((day, closer), by_day.get(day))
+
+    def set_marks(self, marks: dict[int, QColor]) -> None:
+        """Dots in the corner of these calls' blocks (others: none)."""
+        self.marks = marks
+        self.viewport().update()
 
     def drop_ghost(self) -> None:
         """Forget where a call was dragged to (the move was refused: it stays where it is)."""
@@ -937,6 +944,7 @@ class TimeGrid(QAbstractScrollArea):
         width_px = self.viewport().width()
         gutter = self._left()
         selected = self.selected_id
+        marks = self.marks
         placed = []
         pen: object = None  # the pen or text colour last set, not to set it again
         brush: object = None
@@ -962,6 +970,13 @@ class TimeGrid(QAbstractScrollArea):
                 painter.setPen(border)
             painter.drawRect(QRectF(x, top, width - 3, bottom - top))
             painter.fillRect(QRectF(x, top, 5 if block.marker else 4, bottom - top), colors[5])
+            mark = marks.get(block.entry.appointment.id) if marks else None
+            if mark is not None and width > 16 and bottom - top > 10:
+                painter.save()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(mark)
+                painter.drawEllipse(QRectF(x + width - 12, top + 3, 6, 6))
+                painter.restore()
             if width - 13 >= MIN_TEXT:
                 placed.append((block, colors, x + 7, top + 2, width - 13, bottom))
         # Text in two passes, so fonts and pens change a few times rather than per call.

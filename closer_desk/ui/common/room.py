@@ -35,7 +35,14 @@ class ShowCall:
     appointment_id: int
 
 
-Request = PlanCall | ShowCall
+@dataclass(frozen=True, slots=True)
+class EditMailAccount:
+    """Open the mail account of a closer (the address and server invites are sent from)."""
+
+    closer_id: int
+
+
+Request = PlanCall | ShowCall | EditMailAccount
 
 
 class Room(Protocol):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from closer_desk.core.model import Changes, Closer, Company, Prospect
-from closer_desk.ui.common.room import Staleness
+from closer_desk.ui.common.room import EditMailAccount, Staleness
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import table_view
 from closer_desk.ui.common.zonepicker import Clock
@@ -53,7 +53,8 @@ class DirectoryRoom(QWidget, Generic[Row]):
     Signals:
         loaded(): the rows were (re)loaded into the model.
         load_failed(str): loading the rows failed, with the reason.
-        requested(Request): what only another room can do (none yet).
+        requested(Request): what only another room can do (the Closers room: open a
+            closer's mail account).
     """
 
     loaded = Signal()
@@ -282,6 +283,10 @@ class ClosersRoom(DirectoryRoom[Closer]):
         self.availability_button.setEnabled(False)
         self.toolbar.addWidget(self.availability_button)
         self.availability_button.clicked.connect(self.edit_availability)
+        self.mail_button = QPushButton(self.tr("&Mail account…"), self)
+        self.mail_button.setEnabled(False)
+        self.toolbar.addWidget(self.mail_button)
+        self.mail_button.clicked.connect(self.edit_mail_account)
 
     def filter_hint(self) -> str:
         """The filter box's placeholder."""
@@ -298,6 +303,13 @@ class ClosersRoom(DirectoryRoom[Closer]):
     def _update_buttons(self) -> None:
         super()._update_buttons()
         self.availability_button.setEnabled(self.selected_row() is not None)
+        self.mail_button.setEnabled(self.selected_row() is not None)
+
+    def edit_mail_account(self) -> None:
+        """Ask for the mail account of the selected closer (the shell opens it)."""
+        closer = self.selected_row()
+        if closer is not None:
+            self.requested.emit(EditMailAccount(closer.id))
 
     def edit_availability(self) -> AvailabilityDialog | None:
         """Open the availability settings of the selected closer."""

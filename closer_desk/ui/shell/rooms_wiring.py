@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from closer_desk.core.model import Changes, OutcomeChoice
 from closer_desk.ui.calendars.menu import CalendarActions
-from closer_desk.ui.common.room import PlanCall, Request, Room, ShowCall
+from closer_desk.ui.common.room import EditMailAccount, PlanCall, Request, Room, ShowCall
 from closer_desk.ui.common.source import AgendaSource
+from closer_desk.ui.shell.mail_wiring import OUTBOX_DELAY_MS, MailWiring
 from closer_desk.ui.shell.mainwindow import MainWindow
 
 if TYPE_CHECKING:  # imported when first used (the desk and the reminders load the store)
@@ -61,6 +62,7 @@ class RoomsWiring(QObject):
         sync: the shared calendars (menu, status bar, flag under the call, background sync).
         reminders: (scheduler, tray) once started, else None.
         banner: the reminders due, shown in the window (once started), else None.
+        mail: the mail side (invite badge, Send invite, Outbox room, the update question).
     """
 
     def __init__(
@@ -102,6 +104,9 @@ class RoomsWiring(QObject):
 
         self.help_actions = install_help(window, db_path, window.settings)
         self._sync: SyncArea | None = None
+        self.mail = MailWiring(
+            window, source, self.selected_id, self._listen, self.calendar.actions["copy_invite"]
+        )
 
     # -- rooms ---------------------------------------------------------------------------------
     def _specs(self) -> list[RoomSpec]:
@@ -132,6 +137,12 @@ class RoomsWiring(QObject):
                 QCoreApplication.translate("Rooms", "Pipeline"),
                 "Ctrl+7",
                 self._pipeline,
+            ),
+            RoomSpec(
+                "outbox",
+                QCoreApplication.translate("Rooms", "Outbox"),
+                "Ctrl+8",
+                lambda: self.mail.outbox_room(),
             ),
         ]
 
@@ -194,6 +205,8 @@ class RoomsWiring(QObject):
             self.plan_call(request.prospect_id, request.previous_id)
         elif isinstance(request, ShowCall):
             self.window.show_appointment(request.appointment_id)
+        elif isinstance(request, EditMailAccount):
+            self.mail.edit_account(request.closer_id)
 
     # -- the desk in the details pane --------------------------------------------------------
     def desk_widget(self) -> CallDeskWidget:
@@ -377,8 +390,10 @@ class RoomsWiring(QObject):
 
     # -- reminders -----------------------------------------------------------------------------
     def start_reminders_later(self) -> None:
-        """The reminders, once the first page is on screen (they load the store)."""
+        """The reminders, once the first page is on screen (they load the store); the outbox
+        is sent a little later, then every minute."""
         QTimer.singleShot(REMINDERS_DELAY_MS, self.window, self.start_reminders)
+        QTimer.singleShot(OUTBOX_DELAY_MS, self.window, self.mail.start)
 
     def start_sync_later(self) -> None:
         """The shared calendars (menu, status bar, background sync), once the first page is on

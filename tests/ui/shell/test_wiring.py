@@ -80,6 +80,7 @@ def test_every_room_is_in_the_go_menu_with_its_shortcut(qtbot: Any, window: Main
         "Closers",
         "Reports",
         "Pipeline",
+        "Outbox",
     ]
     for key, room in (
         (Qt.Key.Key_6, "reports"),
@@ -103,6 +104,7 @@ def test_the_calendar_menu_sits_before_help(window: MainWindow) -> None:
         "&Export…",
         "&Save invite…",
         "&Copy invite",
+        "Send &invite",
         "&Restore from backup…",
     ]
 
@@ -270,6 +272,7 @@ def test_the_grid_context_menu_selects_the_call_under_the_pointer(
         "&Cancel the call…",
         "&Save invite…",
         "&Copy invite",
+        "Send &invite",
     ]
     menu.close()
 
