@@ -299,14 +299,19 @@ def _stopper(cancelled: CancelFlag | None) -> Callable[[], None]:
 
 
 def _zones(
-    split_zones: dict[str, tuple[int, str]], lo: int, hi: int, limits: Limits
+    split_zones: dict[str, tuple[int, str]],
+    lo: int,
+    hi: int,
+    limits: Limits,
+    stop: Callable[[], None],
 ) -> dict[str, FileZone]:
     """The file's own zones over the horizon; an unusable one is kept as its reason, which
     only the events in it meet."""
     zones: dict[str, FileZone] = {}
     for tzid, (line, text) in split_zones.items():
+        stop()
         try:
-            zones[tzid] = compile_zone(line, text, lo, hi, limits)
+            zones[tzid] = compile_zone(line, text, lo, hi, limits, stop)
         except IcsRejected as error:
             zones[tzid] = (error.line, error.code, error.detail)
     return zones
@@ -343,7 +348,7 @@ def parse_calendar(
     horizon = timedelta(days=options.horizon_days)
     lo, hi = epoch(now - horizon), epoch(now + horizon)
     ctx = Context(
-        timezones=_zones(split.timezones, lo, hi, limits),
+        timezones=_zones(split.timezones, lo, hi, limits, stop),
         x_wr_timezone=split.x_wr_timezone and floating_zone,
         floating_zone=floating_zone,
         lo=lo,
