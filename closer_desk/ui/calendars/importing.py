@@ -42,7 +42,7 @@ from closer_desk.store.calendar_import import (
     import_file,
     source_name,
 )
-from closer_desk.ui.calendars import import_words as words
+from closer_desk.ui.calendars.import_words import ImportWords
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import Column, RowsModel, table_view
 
@@ -63,6 +63,10 @@ class _Progress(QObject):
     staged = Signal(str)
 
 
+def _reason(skipped: Skipped) -> str:
+    return ImportWords.reason(skipped.code, skipped.detail)
+
+
 class SkippedModel(RowsModel[Skipped]):
     """The events an import left out: line, UID, reason (a model, so that a file of 100,000
     broken events is listed without building 100,000 widgets)."""
@@ -73,9 +77,7 @@ class SkippedModel(RowsModel[Skipped]):
             QT_TRANSLATE_NOOP("ImportDialog", "Line"), lambda s: str(s.line), lambda s: s.line
         ),
         Column[Skipped](QT_TRANSLATE_NOOP("ImportDialog", "UID"), lambda s: s.uid or "—"),
-        Column[Skipped](
-            QT_TRANSLATE_NOOP("ImportDialog", "Reason"), lambda s: words.reason(s.code, s.detail)
-        ),
+        Column[Skipped](QT_TRANSLATE_NOOP("ImportDialog", "Reason"), _reason),
     )
 
 
@@ -96,6 +98,7 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._source = source
+        self._words = ImportWords(self)
         self._running = False
         self._stop = threading.Event()
         #: the worker's stage and progress signals, for whoever follows the import
@@ -274,10 +277,10 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         if isinstance(error, ImportCancelled):
-            self.status.setText(words.cancelled())
+            self.status.setText(self._words.cancelled())
             self.stopped.emit()
         elif isinstance(error, IcsRejected):
-            self.status.setText(words.rejection(error))
+            self.status.setText(self._words.rejection(error))
         else:
             text = one_line(str(error))
             self.status.setText(
@@ -296,13 +299,13 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     def _show_report(self, report: ImportReport | None) -> None:
-        notes = words.notes(report) if report is not None else []
+        notes = self._words.notes(report) if report is not None else []
         refused = report.refused if report is not None else ()
         if report is not None:
-            self.status.setText(words.summary(report))
+            self.status.setText(self._words.summary(report))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
-        self.skipped_title.setText(words.skipped_title(len(refused)))
+        self.skipped_title.setText(self._words.skipped_title(len(refused)))
         self.skipped.set_rows(refused)
         for widget in (self.skipped_title, self.skipped_view):
             widget.setVisible(bool(refused))
