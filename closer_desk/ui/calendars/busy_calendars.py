@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,28 +26,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from closer_desk.core import tz
 from closer_desk.core.model import Changes, Closer
 from closer_desk.store.busy import BusyCalendar, busy_calendars, remove_busy_source
 from closer_desk.ui.calendars.importing import ImportDialog
 from closer_desk.ui.common.prompts import Prompts, describe
 from closer_desk.ui.common.source import AgendaSource
-from closer_desk.ui.common.table import Column, RowsModel, table_view
+from closer_desk.ui.common.table import Column, Index, RowsModel, table_view
 
 if TYPE_CHECKING:
     from closer_desk.store import Agenda
 
 
-def _when(moment: datetime | None) -> str:
+def _when(moment: datetime | None, zone: str) -> str:
+    """A moment on the closer's clock, in the user's format."""
     if moment is None:
         return "—"
-    shown = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    wall = tz.convert(moment, zone)
+    shown = QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute))
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
 class BusyCalendarsModel(RowsModel[BusyCalendar]):
-    """One line per busy calendar of the closer."""
+    """One line per busy calendar of the closer (times on the closer's clock: ``zone``)."""
 
     context = "BusyCalendars"
+    zone = "UTC"
     columns = (
         Column[BusyCalendar](QT_TRANSLATE_NOOP("BusyCalendars", "Calendar"), lambda c: c.source),
         Column[BusyCalendar](
@@ -66,16 +70,23 @@ class BusyCalendarsModel(RowsModel[BusyCalendar]):
         ),
         Column[BusyCalendar](
             QT_TRANSLATE_NOOP("BusyCalendars", "Last import"),
-            lambda c: _when(c.imported),
+            lambda c: _when(c.imported, "UTC"),  # shown on the closer's clock by ``data``
             lambda c: c.imported.timestamp() if c.imported else 0.0,
         ),
     )
 
-    def extra_data(self, row: BusyCalendar, column: int, role: int) -> object:
-        from PySide6.QtCore import Qt
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self.row_of(index)
+        if row is not None and index.column() == 4 and role == Qt.ItemDataRole.DisplayRole:
+            return _when(row.imported, self.zone)
+        return super().data(index, role)
 
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and row.file:
-            return row.file  # the whole path: the column shows the name
+    def extra_data(self, row: BusyCalendar, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1 and row.file:
+                return row.file  # the whole path: the column shows the name
+            if column == 0:
+                return row.source
         return None
 
 
@@ -100,6 +111,7 @@ class BusyCalendarsDialog(QDialog):
         self._source = source
         self._prompts = prompts or Prompts()
         self._closer_id = closer_id
+        self._zones: dict[int, str] = {}
         self.import_dialog: ImportDialog | None = None
         self.setWindowTitle(self.tr("Busy calendars"))
         self.closer_box = QComboBox(self)
@@ -108,8 +120,9 @@ class BusyCalendarsDialog(QDialog):
         form.addRow(self.tr("Closer:"), self.closer_box)
         self.model = BusyCalendarsModel(self)
         self.view = table_view(
-            self.model, self, stretch=1, resize=QHeaderView.ResizeMode.ResizeToContents
+            self.model, self, stretch=0, resize=QHeaderView.ResizeMode.ResizeToContents
         )
+        self.view.setWordWrap(False)  # a long calendar name is cut, whole on hover
         self.view.selectionModel().selectionChanged.connect(self._enable)
         self.view.doubleClicked.connect(lambda _index: self.reimport())
         self.empty = QLabel(self.tr("No busy calendar imported for this closer yet."), self)
@@ -149,6 +162,7 @@ class BusyCalendarsDialog(QDialog):
     def _fill_closers(self, closers: list[Closer]) -> None:
         self.closer_box.blockSignals(True)
         self.closer_box.clear()
+        self._zones = {closer.id: closer.zone for closer in closers}
         for closer in closers:
             self.closer_box.addItem(closer.name, closer.id)
         self.closer_box.setCurrentIndex(max(self.closer_box.findData(self._closer_id), 0))
@@ -174,6 +188,7 @@ class BusyCalendarsDialog(QDialog):
         if calendars and calendars[0].closer_id != self.closer_id():
             return  # an answer for the closer shown before
         chosen = self.selected()
+        self.model.zone = self._zones.get(self.closer_id() or 0, "UTC")
         self.model.set_rows(calendars)
         for row, found in enumerate(calendars):
             if chosen is not None and found.source == chosen.source:

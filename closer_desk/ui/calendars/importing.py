@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,6 +70,11 @@ def _reason(skipped: Skipped) -> str:
 class SkippedModel(RowsModel[Skipped]):
     """The events an import left out: line, UID, reason (a model, so that a file of 100,000
     broken events is listed without building 100,000 widgets)."""
+
+    def extra_data(self, row: Skipped, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _reason(row) if column == 2 else row.uid
+        return None
 
     context = "ImportDialog"
     columns = (
@@ -132,6 +137,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # shown while an import runs
         self.status = QLabel(self.tr("Choose a calendar file (.ics)."), self)
         self.status.setWordWrap(True)
         self.notes = QLabel(self)
@@ -143,8 +149,9 @@ class ImportDialog(QDialog):
         self.skipped_view = table_view(
             self.skipped, self, stretch=2, resize=QHeaderView.ResizeMode.Interactive
         )
+        self.skipped_view.setWordWrap(False)  # one line per event; the whole reason on hover
         self.skipped_view.setColumnWidth(0, 60)
-        self.skipped_view.setColumnWidth(1, 220)
+        self.skipped_view.setColumnWidth(1, 200)
         self.skipped_view.hide()
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
@@ -219,6 +226,7 @@ class ImportDialog(QDialog):
             widget.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setEnabled(True)
+        self.progress.show()
         self._on_stage(READING)
         self._stop.clear()
         self._running = True
@@ -312,6 +320,7 @@ class ImportDialog(QDialog):
 
     def _done_running(self) -> None:
         self._running = False
+        self.progress.hide()
         for widget in (self.import_button, self.busy_box, self.closer_box):
             widget.setEnabled(True)
         self.name_edit.setEnabled(self.busy_box.isChecked())
