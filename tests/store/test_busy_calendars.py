@@ -15,21 +15,16 @@ from closer_desk.store.busy import busy_calendars, remove_busy_source
 from closer_desk.store.calendar_import import READING, WRITING, import_file
 from tests.helpers.factories import NOW
 from tests.helpers.hostile import many_transitions
-from tests.helpers.ics import calendar, options
+from tests.helpers.ics import calendar, lone_events, options
 from tests.store.test_import import WIDE, blocks, write
 
-LONE = "UID:{u}\nDTSTART:20260304T{h}0000Z\nDTEND:20260304T{h}3000Z\nSUMMARY:{u}"
 FREE = "UID:free\nDTSTART:20260305T100000Z\nDTEND:20260305T110000Z\nTRANSP:TRANSPARENT"
 
 
-def _events(*uids: str) -> str:
-    return calendar(*(LONE.format(u=u, h=10 + n) for n, u in enumerate(uids)))
-
-
-def test_a_busy_import_remembers_its_file_when_and_how_many_events(
+def test_a_busy_import_remembers_its_file_when_and_how_manylone_events(
     agenda: Agenda, tmp_path: Path
 ) -> None:
-    work = write(tmp_path, "work.ics", _events("a", "b"))
+    work = write(tmp_path, "work.ics", lone_events("a", "b"))
     import_file(agenda, work, busy=True, source="Work")
     import_file(agenda, write(tmp_path, "free.ics", calendar(FREE)), busy=True)
     listed = busy_calendars(agenda)
@@ -44,7 +39,7 @@ def test_removing_a_source_forgets_its_origin_even_without_blocks(
     agenda: Agenda, tmp_path: Path
 ) -> None:
     import_file(agenda, write(tmp_path, "free.ics", calendar(FREE)), busy=True)
-    import_file(agenda, write(tmp_path, "w.ics", _events("a")), busy=True)
+    import_file(agenda, write(tmp_path, "w.ics", lone_events("a")), busy=True)
     agenda.take_changes()
     assert remove_busy_source(agenda, "free.ics", closer=agenda.closer().id) == 0
     assert agenda.take_changes().busy == {agenda.closer().id}
@@ -53,15 +48,15 @@ def test_removing_a_source_forgets_its_origin_even_without_blocks(
 
 
 def test_a_reimport_in_place_updates_the_origin(agenda: Agenda, tmp_path: Path) -> None:
-    path = write(tmp_path, "w.ics", _events("a", "b", "c"))
+    path = write(tmp_path, "w.ics", lone_events("a", "b", "c"))
     import_file(agenda, path, busy=True)
-    write(tmp_path, "w.ics", _events("a"))
+    write(tmp_path, "w.ics", lone_events("a"))
     report = import_file(agenda, path, busy=True, source="w.ics")
     assert (report.removed, [c.events for c in busy_calendars(agenda)]) == (2, [1])
 
 
 def test_cancel_while_writing_rolls_the_whole_import_back(agenda: Agenda, tmp_path: Path) -> None:
-    path = write(tmp_path, "w.ics", _events("a", "b"))
+    path = write(tmp_path, "w.ics", lone_events("a", "b"))
     stages: list[str] = []
     writing = lambda: stages[-1:] == [WRITING]  # noqa: E731 - true once the write began
     asked = itertools.count()

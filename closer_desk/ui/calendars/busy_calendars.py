@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -216,6 +217,13 @@ class BusyCalendarsDialog(QDialog):
         chosen = self.selected()
         self.reimport_button.setEnabled(chosen is not None and bool(chosen.file))
         self.remove_button.setEnabled(chosen is not None)
+
+    def done(self, result: int) -> None:
+        """Closing while one of its imports runs cancels that import first (nothing written)."""
+        running = self.import_dialog
+        if running is not None and shiboken6.isValid(running) and running.is_running():
+            running.done(0)
+        super().done(result)
 
     # -- writing -------------------------------------------------------------------------------
     def _import_dialog(self) -> ImportDialog:

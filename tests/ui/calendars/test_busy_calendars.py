@@ -12,18 +12,19 @@ from closer_desk.store import Agenda
 from closer_desk.store.calendar_import import import_file
 from closer_desk.ui.calendars.busy_calendars import BusyCalendarsDialog
 from closer_desk.ui.common.source import AgendaSource
-from tests.helpers.ics import calendar
+from tests.helpers.ics import lone_events_file
 from tests.ui.calendars.test_import_report import LONG, _blocks
 from tests.ui.conftest import AnsweringPrompts
 
-LONE = "UID:{u}\nDTSTART:20260304T{h}0000Z\nDTEND:20260304T{h}3000Z\nSUMMARY:{u}"
+_file = lone_events_file
 
 
-def _file(tmp_path: Path, name: str, *uids: str) -> Path:
-    path = tmp_path / name
-    events = [LONE.format(u=u, h=10 + n) for n, u in enumerate(uids)]
-    path.write_text(calendar(*events), encoding="utf-8", newline="")
-    return path
+def _two_calendars(agenda: Agenda, tmp_path: Path) -> Path:
+    """Two busy calendars of the closer: Work (a, b) and home.ics (c); returns Work's file."""
+    work = _file(tmp_path, "work.ics", "a", "b")
+    import_file(agenda, work, busy=True, source="Work")
+    import_file(agenda, _file(tmp_path, "home.ics", "c"), busy=True)
+    return work
 
 
 def _opened(qtbot: QtBot, source: AgendaSource, prompts: AnsweringPrompts) -> BusyCalendarsDialog:
@@ -37,8 +38,7 @@ def _opened(qtbot: QtBot, source: AgendaSource, prompts: AnsweringPrompts) -> Bu
 def test_the_list_shows_each_calendar_with_file_events_blocks_and_last_import(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource, tmp_path: Path, prompts: AnsweringPrompts
 ) -> None:
-    import_file(agenda, _file(tmp_path, "work.ics", "a", "b"), busy=True, source="Work")
-    import_file(agenda, _file(tmp_path, "home.ics", "c"), busy=True)
+    _two_calendars(agenda, tmp_path)
     dialog = _opened(qtbot, source, prompts)
     model = dialog.model
     rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
@@ -52,9 +52,7 @@ def test_the_list_shows_each_calendar_with_file_events_blocks_and_last_import(
 def test_import_again_replaces_the_calendar_in_place(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource, tmp_path: Path, prompts: AnsweringPrompts
 ) -> None:
-    path = _file(tmp_path, "work.ics", "a", "b")
-    import_file(agenda, path, busy=True, source="Work")
-    import_file(agenda, _file(tmp_path, "home.ics", "c"), busy=True)
+    _two_calendars(agenda, tmp_path)
     dialog = _opened(qtbot, source, prompts)
     _file(tmp_path, "work.ics", "a", "d")  # b deleted from the calendar, d added
     dialog.select("Work")
@@ -74,8 +72,7 @@ def test_import_again_replaces_the_calendar_in_place(
 def test_remove_goes_through_the_door_and_redraws(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource, tmp_path: Path, prompts: AnsweringPrompts
 ) -> None:
-    import_file(agenda, _file(tmp_path, "work.ics", "a", "b"), busy=True, source="Work")
-    import_file(agenda, _file(tmp_path, "home.ics", "c"), busy=True)
+    _two_calendars(agenda, tmp_path)
     dialog = _opened(qtbot, source, prompts)
     dialog.select("Work")
     prompts.confirms.append(False)

@@ -5,7 +5,7 @@ window says so), and hostile files ending with a clear result."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,8 @@ from closer_desk.store.calendar_import import READING, WRITING
 from closer_desk.ui.calendars.importing import ImportDialog
 from closer_desk.ui.common.source import AgendaSource
 from tests.helpers import hostile
-from tests.helpers.ics import ICS_DIR, calendar
-from tests.ui.calendars.test_import_and_invites import WIDE
+from tests.helpers.ics import ICS_DIR
+from tests.ui.calendars.test_import_and_invites import WIDE, _many
 
 LONG = 30_000  # a bound for a stuck import, not a speed budget
 
@@ -29,16 +29,10 @@ def _blocks(agenda: Agenda) -> list[tuple[str, datetime]]:
     return [(b.uid, b.start) for b in agenda.busy_blocks(agenda.closer().id, *WIDE)]
 
 
-def _events(tmp_path: Path, name: str, count: int) -> Path:
-    start = datetime(2026, 3, 2, 8, tzinfo=UTC)
-    events = [
-        f"UID:{name}-{i}@x\nDTSTART:{start + timedelta(minutes=30 * i):%Y%m%dT%H%M%SZ}\n"
-        "DURATION:PT30M"
-        for i in range(count)
-    ]
-    path = tmp_path / f"{name}.ics"
-    path.write_text(calendar(*events), encoding="utf-8", newline="")
-    return path
+def _dialog(qtbot: QtBot, source: AgendaSource) -> ImportDialog:
+    dialog = ImportDialog(source)
+    qtbot.addWidget(dialog)
+    return dialog
 
 
 def _imported(qtbot: QtBot, dialog: ImportDialog, path: Path, **kwargs: Any) -> None:
@@ -49,8 +43,7 @@ def _imported(qtbot: QtBot, dialog: ImportDialog, path: Path, **kwargs: Any) -> 
 def test_the_report_lists_the_skipped_event_with_line_uid_and_reason(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource
 ) -> None:
-    dialog = ImportDialog(source)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, source)
     _imported(qtbot, dialog, ICS_DIR / "broken_impossible_date.ics")
     assert dialog.report is not None and dialog.report.added == 1
     assert "1 added" in dialog.status.text() and "Camille Durand" in dialog.status.text()
@@ -64,8 +57,7 @@ def test_the_report_lists_the_skipped_event_with_line_uid_and_reason(
 def test_warnings_are_shown_and_a_clean_file_shows_no_list(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource
 ) -> None:
-    dialog = ImportDialog(source)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, source)
     _imported(qtbot, dialog, ICS_DIR / "not_utf8_windows_1252.ics")
     assert "read as Windows-1252" in dialog.notes.text() and not dialog.notes.isHidden()
     assert dialog.skipped_view.isHidden()
@@ -78,9 +70,8 @@ def test_warnings_are_shown_and_a_clean_file_shows_no_list(
 def test_the_report_in_french_with_plurals(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource, tmp_path: Path, french: list[Any]
 ) -> None:
-    dialog = ImportDialog(source)
-    qtbot.addWidget(dialog)
-    _imported(qtbot, dialog, _events(tmp_path, "two", 2), name="Travail")
+    dialog = _dialog(qtbot, source)
+    _imported(qtbot, dialog, _many(tmp_path, 2), name="Travail")
     text = dialog.status.text()
     assert "2 événements lus pour Camille Durand" in text and "« Travail »" in text
     assert "2 ajoutés" in text and "0 supprimé" in text
@@ -122,15 +113,15 @@ STAGES = {
     ),
     "parsing in process": (
         lambda done, total: done < total,
-        lambda tmp: _events(tmp, "w", 400),
+        lambda tmp: _many(tmp, 400),
         "progressed",
     ),
     "parsing in the pool": (
         lambda done, total: done < total,
-        lambda tmp: _events(tmp, "w", 3000),
+        lambda tmp: _many(tmp, 3000),
         "progressed",
     ),
-    "writing": (lambda stage: stage == WRITING, lambda tmp: _events(tmp, "w", 400), "staged"),
+    "writing": (lambda stage: stage == WRITING, lambda tmp: _many(tmp, 400), "staged"),
 }
 
 
@@ -144,9 +135,8 @@ def _hostile(tmp_path: Path, data: bytes) -> Path:
 def test_cancel_in_every_stage_stores_nothing_and_says_so(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource, tmp_path: Path, stage: str
 ) -> None:
-    dialog = ImportDialog(source)
-    qtbot.addWidget(dialog)
-    _imported(qtbot, dialog, _events(tmp_path, "first", 2), name="Work")
+    dialog = _dialog(qtbot, source)
+    _imported(qtbot, dialog, _many(tmp_path, 2), name="Work")
     before, calendars = _blocks(agenda), busy_calendars(agenda)
     when, make, signal = STAGES[stage]
     canceller = _Canceller(dialog, when)
@@ -182,8 +172,7 @@ def test_hostile_files_end_with_a_clear_result(
         "minutely_vtimezone": lambda: hostile.frequent_vtimezone("MINUTELY", 2),
         "years_1_and_9999": hostile.far_years,
     }[name]()
-    dialog = ImportDialog(source)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, source)
     _imported(qtbot, dialog, _hostile(tmp_path, data))
     shown = dialog.status.text() + "\n" + dialog.skipped_title.text()
     assert expected in shown
