@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core.ics.importing import IcsRejected, ImportCancelled, Skipped
+from closer_desk.core.ics.importing import IcsRejected, ImportCancelled, ImportOptions, Skipped
 from closer_desk.core.model import Closer
 from closer_desk.core.text import one_line
 from closer_desk.store.calendar_import import (
@@ -48,6 +48,10 @@ from closer_desk.ui.common.table import Column, RowsModel, table_view
 
 if TYPE_CHECKING:
     from closer_desk.store import Agenda
+
+#: Files from this size on are read in a worker process: a long scan of a big file holds the
+#: GIL, and in this process the GUI thread would stall with it (half a second for 25 MB).
+ISOLATE_FROM = 1024 * 1024
 
 
 class _Progress(QObject):
@@ -234,12 +238,15 @@ class ImportDialog(QDialog):
         chosen = name.strip() or None
 
         def run(agenda: Agenda) -> ImportReport:
+            who = agenda.closer(closer)
+            options = ImportOptions(who.zone, agenda.now(), isolate_from=ISOLATE_FROM)
             return import_file(
                 agenda,
                 path,
                 busy=busy,
-                closer=closer,
+                closer=who.id,
                 source=chosen,
+                options=options,
                 progress=relay.progressed.emit,
                 cancelled=stop,
                 stage=relay.staged.emit,

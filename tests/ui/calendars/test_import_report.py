@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from closer_desk.store import Agenda
 from closer_desk.store.busy import busy_calendars
 from closer_desk.store.calendar_import import READING, WRITING
-from closer_desk.ui.calendars.importing import ImportDialog
+from closer_desk.ui.calendars.importing import ISOLATE_FROM, ImportDialog
 from closer_desk.ui.common.source import AgendaSource
 from tests.helpers import hostile
 from tests.helpers.ics import ICS_DIR
@@ -178,3 +178,26 @@ def test_hostile_files_end_with_a_clear_result(
     assert expected in shown
     if dialog.report is None:
         assert _blocks(agenda) == [] and "\n" not in dialog.status.text()
+
+
+def test_a_big_file_is_read_in_a_worker_process_not_beside_the_gui(
+    qtbot: QtBot,
+    agenda: Agenda,
+    source: AgendaSource,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from closer_desk.core.ics import importing
+
+    def here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed in the window's process: its long scans stall the GUI")
+
+    # the worker processes come from a server that imported the parser before this patch
+    monkeypatch.setattr(importing, "parse_calendar", here)
+    dialog = _dialog(qtbot, source)
+    _imported(qtbot, dialog, _hostile(tmp_path, hostile.rdate_flood(2 * ISOLATE_FROM)))
+    assert dialog.report is not None, dialog.status.text()
+    assert (dialog.report.added, dialog.skipped.index(0, 2).data()) == (
+        1,
+        "it repeats more than 20000 times within the import's horizon",
+    )
