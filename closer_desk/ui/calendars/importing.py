@@ -119,11 +119,11 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import calendar"))
         self.path_edit = QLineEdit(self)
         self.path_edit.textChanged.connect(self._suggest_name)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton(self.tr("Browse…"), self)
+        self.browse_button.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse_button)
         self.busy_box = QCheckBox(self.tr("Block the time of every event (busy time)"), self)
         self.busy_box.setChecked(True)
         self.closer_box = QComboBox(self)
@@ -226,7 +226,7 @@ class ImportDialog(QDialog):
             self._closer_id = closer
             self.closer_box.setCurrentIndex(max(self.closer_box.findData(closer), 0))
         self.busy_box.setChecked(busy)
-        for widget in (self.import_button, self.busy_box, self.closer_box, self.name_edit):
+        for widget in self._form():
             widget.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setEnabled(True)
@@ -325,10 +325,21 @@ class ImportDialog(QDialog):
         for widget in (self.skipped_title, self.skipped_view):
             widget.setVisible(bool(refused))
 
+    def _form(self) -> tuple[QWidget, ...]:
+        """What the user fills in: idle while an import runs."""
+        return (
+            self.path_edit,
+            self.browse_button,
+            self.busy_box,
+            self.closer_box,
+            self.name_edit,
+            self.import_button,
+        )
+
     def _done_running(self) -> None:
         self._running = False
         self.progress.hide()
-        for widget in (self.import_button, self.busy_box, self.closer_box):
+        for widget in self._form():
             widget.setEnabled(True)
         self.name_edit.setEnabled(self.busy_box.isChecked())
         self.cancel_button.setEnabled(True)
