@@ -36,6 +36,7 @@ from closer_desk.core.model import Changes, Status
 from closer_desk.core.text import one_line
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
+from closer_desk.store.busy import record_origin
 from closer_desk.store.directory import Key
 from closer_desk.store.schema import appointments, busy_blocks
 
@@ -45,6 +46,9 @@ RECURRING_CALL = "recurring_call"
 OLDER_SEQUENCE = "older_sequence"
 #: The UID suffix of the calls this program books (see ``Agenda.book``).
 _IN_CHUNK = 500  # SQLite bound-parameter headroom for IN (...) lists
+_WRITE_SLICE = 2000  # rows per bulk statement between two cancel checks
+#: The stages ``import_file`` announces (the window names them).
+READING, WRITING = "reading", "writing"
 #: Methods of a whole calendar (it replaces its source); others are iTIP messages.
 _WHOLE = ("", "PUBLISH")
 _COPY = re.compile(r" \(\d+\)(?=\.[^.]*$|$)")
@@ -151,7 +155,11 @@ def _our_uids(conn: Connection, uids: list[str]) -> set[str]:
 
 
 def _apply_busy(
-    conn: Connection, closer_id: int, parsed: ParsedCalendar, source: str
+    conn: Connection,
+    closer_id: int,
+    parsed: ParsedCalendar,
+    source: str,
+    stop: Callable[[], None],
 ) -> dict[str, int]:
     latest = _latest(parsed.occurrences)
     ours = _our_uids(conn, sorted({uid for uid, _ in latest}))
@@ -222,9 +230,13 @@ def _apply_busy(
     removed: set[int] = set()
     if parsed.method in _WHOLE:
         removed = _gone(existing, latest, parsed) - cancelled
-    if inserts:
-        conn.execute(insert(busy_blocks), inserts)
-    if updates:
+    # Written in slices with a cancel check between them: Cancel during the write rolls the
+    # whole transaction back.
+    for i in range(0, len(inserts), _WRITE_SLICE):
+        stop()
+        conn.execute(insert(busy_blocks), inserts[i : i + _WRITE_SLICE])
+    for i in range(0, len(updates), _WRITE_SLICE):
+        stop()
         conn.execute(
             update(busy_blocks)
             .where(busy_blocks.c.id == bindparam("b_id"))
@@ -235,10 +247,12 @@ def _apply_busy(
                 all_day=bindparam("all_day"),
                 sequence=bindparam("sequence"),
             ),
-            updates,
+            updates[i : i + _WRITE_SLICE],
         )
     for part in _chunks([str(i) for i in sorted(cancelled | removed)]):
+        stop()
         conn.execute(delete(busy_blocks).where(busy_blocks.c.id.in_([int(i) for i in part])))
+    stop()
     counts["added"] = len(inserts)
     counts["updated"] = len(updates)
     counts["cancelled"] = len(cancelled)
@@ -321,6 +335,14 @@ def _apply_calls(
     return counts, refused, touched
 
 
+def _stopper(cancelled: Callable[[], bool] | None) -> Callable[[], None]:
+    def stop() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+
+    return stop
+
+
 def apply_import(
     agenda: Agenda,
     parsed: ParsedCalendar,
@@ -328,17 +350,25 @@ def apply_import(
     busy: bool,
     closer: Key | None = None,
     source: str = "",
+    file: Path | str | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Write a parsed calendar to the agenda in one transaction and report what changed.
 
-    ``source`` names the calendar the busy blocks belong to (``busy`` only)."""
+    ``source`` names the calendar the busy blocks belong to (``busy`` only); ``file``, when
+    given, is remembered as where that source was last imported from (``busy_calendars``).
+    ``cancelled()`` is polled between the bulk writes: once true, ``ImportCancelled`` is
+    raised and the transaction is rolled back (nothing is written)."""
     who = agenda.closer(closer)
     refused = list(parsed.skipped)
     source = one_line(source).strip()[:200] or "calendar"
+    stop = _stopper(cancelled)
     with agenda.engine.begin() as conn:
         if busy:
-            counts = _apply_busy(conn, who.id, parsed, source)
+            counts = _apply_busy(conn, who.id, parsed, source, stop)
             touched: dict[int, Any] = {}
+            if file is not None:
+                record_origin(conn, who.id, source, file, parsed.events, R.to_epoch(agenda.now()))
         else:
             counts, more, touched = _apply_calls(conn, parsed, R.to_epoch(agenda.now()))
             refused.extend(more)
@@ -377,17 +407,31 @@ def import_file(
     cancelled: Callable[[], bool] | None = None,
     options: ImportOptions | None = None,
     source: str | None = None,
+    stage: Callable[[str], None] | None = None,
+    remember: bool = True,
 ) -> ImportReport:
     """Parse ``path`` and apply it; a broken file raises ``IcsRejected`` and a cancelled one
-    ``ImportCancelled``, both before anything is written.
+    ``ImportCancelled``, both leaving the agenda as it was.
 
-    ``progress(done, total)`` and ``cancelled()`` are called while the file is parsed (the
-    write that follows is one short transaction). ``source`` defaults to ``source_name``."""
+    ``progress(done, total)`` is called while the file's events are parsed, ``stage(name)``
+    as the import enters ``READING`` and ``WRITING``; ``cancelled()`` is polled in every
+    stage (reading, parsing in this process or in the workers, writing). ``source`` defaults
+    to ``source_name``; a busy import remembers the file it came from (unless ``remember`` is
+    false: a downloaded copy in a temporary folder)."""
     who = agenda.closer(closer)
     opts = options or ImportOptions(floating_zone=who.zone, now=agenda.now())
+    if stage is not None:
+        stage(READING)
     parsed = read_calendar_file(path, opts, progress=progress, cancelled=cancelled)
-    if cancelled is not None and cancelled():
-        raise ImportCancelled()
+    _stopper(cancelled)()
+    if stage is not None:
+        stage(WRITING)
     return apply_import(
-        agenda, parsed, busy=busy, closer=who.id, source=source or source_name(path)
+        agenda,
+        parsed,
+        busy=busy,
+        closer=who.id,
+        source=source or source_name(path),
+        file=Path(path).absolute() if remember else None,
+        cancelled=cancelled,
     )

@@ -514,10 +514,103 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
 </context>
 <context>
+    <name>BusyCalendars</name>
+    <message>
+        <location filename="../../closer_desk/ui/calendars/busy_calendars.py" line="+57"/>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Busy blocks</source>
+        <translation>Plages occupées</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last import</source>
+        <translation>Dernier import</translation>
+    </message>
+</context>
+<context>
+    <name>BusyCalendarsDialog</name>
+    <message>
+        <location line="+44"/>
+        <source>Busy calendars</source>
+        <translation>Calendriers occupés</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Closer:</source>
+        <translation>Closer :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No busy calendar imported for this closer yet.</source>
+        <translation>Aucun calendrier occupé importé pour ce closer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import a calendar…</source>
+        <translation>Importer un calendrier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import again</source>
+        <translation>Réimporter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the calendar&apos;s file again: its busy time is replaced in place.</source>
+        <translation>Relire le fichier du calendrier : ses plages occupées sont remplacées sur place.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+126"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>The file %1 is not there any more: import it again from where it is now.</source>
+        <translation>Le fichier %1 n’est plus là : importez-le de nouveau depuis son nouvel emplacement.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Remove the calendar “%1” and its %n busy block(s)?</source>
+        <translation>
+            <numerusform>Supprimer le calendrier « %1 » et sa %n plage occupée ?</numerusform>
+            <numerusform>Supprimer le calendrier « %1 » et ses %n plages occupées ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Calendar “%1” removed: %n busy block(s) freed.</source>
+        <translation>
+            <numerusform>Calendrier « %1 » supprimé : %n plage occupée libérée.</numerusform>
+            <numerusform>Calendrier « %1 » supprimé : %n plages occupées libérées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove busy calendar</source>
+        <translation>Retirer le calendrier occupé</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../closer_desk/ui/calendars/export.py" line="+49"/>
-        <location filename="../../closer_desk/ui/calendars/menu.py" line="+176"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="+198"/>
         <source>Export calendar</source>
         <extracomment>What an export covers by default: the last month and the coming year (as the CLI).</extracomment>
         <translation>Exporter le calendrier</translation>
@@ -538,9 +631,14 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Au :</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendars/menu.py" line="-104"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="-120"/>
         <source>&amp;Import calendar…</source>
         <translation>&amp;Importer un calendrier…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Busy calendars…</source>
+        <translation>Calendriers &amp;occupés…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -573,7 +671,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Invitation copiée : collez-la dans votre message.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>Calendar files (*.ics)</source>
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
@@ -945,111 +1043,15 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendars/importing.py" line="+50"/>
-        <source>The file is larger than the limit.</source>
-        <extracomment>Why a file was refused whole (the CLI has the same codes in English).</extracomment>
-        <translation>Le fichier dépasse la taille maximale.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A line is too long.</source>
-        <translation>Une ligne est trop longue.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Components are nested too deeply.</source>
-        <translation>Les composants sont imbriqués trop profondément.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is not an iCalendar file.</source>
-        <translation>Ce n&apos;est pas un fichier iCalendar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>BEGIN and END do not match.</source>
-        <translation>BEGIN et END ne se correspondent pas.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A line is not valid iCalendar.</source>
-        <translation>Une ligne n&apos;est pas du iCalendar valide.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A date is impossible or malformed.</source>
-        <translation>Une date est impossible ou mal formée.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A time zone is unknown and no VTIMEZONE defines it.</source>
-        <translation>Un fuseau horaire est inconnu et aucun VTIMEZONE ne le définit.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A value is invalid.</source>
-        <translation>Une valeur n&apos;est pas valide.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file holds too many events.</source>
-        <translation>Le fichier contient trop d&apos;événements.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recurring events repeat too many times.</source>
-        <translation>Des événements récurrents se répètent trop de fois.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reading the file took too long.</source>
-        <translation>La lecture du fichier a pris trop de temps.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The text is not UTF-8.</source>
-        <translation>Le texte n&apos;est pas en UTF-8.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>not a closer_desk call; import as busy time to block it</source>
-        <extracomment>Why one event was left out.</extracomment>
-        <translation>pas un appel closer_desk ; importez-le comme temps occupé pour le bloquer</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a recurring event cannot update a call</source>
-        <translation>un événement récurrent ne peut pas modifier un appel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>an older version of the call</source>
-        <translation>une version plus ancienne de l&apos;appel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no start time</source>
-        <translation>pas d&apos;heure de début</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ends before it starts</source>
-        <translation>se termine avant de commencer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>marked free</source>
-        <translation>marqué comme libre</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <location line="+37"/>
-        <location line="+35"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="+119"/>
+        <location line="+78"/>
+        <location line="+61"/>
         <source>Import calendar</source>
+        <extracomment>the worker&apos;s stage and progress signals, for whoever follows the import</extracomment>
         <translation>Importer un calendrier</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-136"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -1059,17 +1061,37 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Bloquer le temps de chaque événement (temps occupé)</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>A new import of the same calendar replaces its busy time.</source>
+        <translation>Un nouvel import du même calendrier remplace ses plages occupées.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closer:</source>
+        <translation>Closer :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar name:</source>
+        <translation>Nom du calendrier :</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Choose a calendar file (.ics).</source>
         <translation>Choisissez un fichier de calendrier (.ics).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>Fichiers de calendrier (*.ics);;Tous les fichiers (*)</translation>
     </message>
@@ -1079,34 +1101,208 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Ce fichier n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+72"/>
+        <source>Writing to the agenda…</source>
+        <translation>Écriture dans l’agenda…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>Reading the events: %1 of %2…</source>
+        <translation>Lecture des événements : %1 sur %2…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import failed, nothing imported: %1</source>
+        <translation>Échec de l’import, rien n’a été importé : %1</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-145"/>
+        <source>Line</source>
+        <extracomment>Files from this size on are read in a worker process: a long scan of a big file holds the GIL, and in this process the GUI thread would stall with it (half a second for 25 MB).</extracomment>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+177"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+26"/>
-        <source>%n added</source>
-        <translation>
-            <numerusform>%n ajouté</numerusform>
-            <numerusform>%n ajoutés</numerusform>
-        </translation>
+    <message>
+        <location line="+84"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <location filename="../../closer_desk/ui/calendars/import_words.py" line="+24"/>
+        <source>the file is larger than the %1-byte limit</source>
+        <extracomment>Why a file was refused whole; %1 is the detail (a limit, a component&apos;s name).</extracomment>
+        <translation>le fichier dépasse la limite de %1 octets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a line is longer than the %1-character limit</source>
+        <translation>une ligne dépasse la limite de %1 caractères</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>components are nested deeper than %1 levels</source>
+        <translation>des composants sont imbriqués sur plus de %1 niveaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is not an iCalendar file (it must begin with BEGIN:VCALENDAR)</source>
+        <translation>ce n’est pas un fichier iCalendar (il doit commencer par BEGIN:VCALENDAR)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BEGIN and END do not match (%1 is not closed, or closed twice)</source>
+        <translation>BEGIN et END ne correspondent pas (%1 n’est pas fermé, ou l’est deux fois)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a line is not valid iCalendar</source>
+        <translation>une ligne n’est pas du iCalendar valide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time zone “%1” is unknown and no VTIMEZONE defines it</source>
+        <translation>le fuseau horaire « %1 » est inconnu et aucun VTIMEZONE ne le définit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file holds more than %1 events</source>
+        <translation>le fichier contient plus de %1 événements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recurring events repeat more than %1 times in all</source>
+        <translation>les événements récurrents se répètent plus de %1 fois au total</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reading it took longer than %1 seconds</source>
+        <translation>sa lecture a pris plus de %1 secondes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not a closer_desk call; import as busy time to block it</source>
+        <extracomment>Why one event was left out; %1 is the detail.</extracomment>
+        <translation>pas un appel closer_desk ; importez-le comme temps occupé pour le bloquer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a recurring event cannot update a call</source>
+        <translation>un événement récurrent ne peut pas modifier un appel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an older version of the call (SEQUENCE %1)</source>
+        <translation>une version plus ancienne de l’appel (SEQUENCE %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no start time (DTSTART)</source>
+        <translation>pas d’heure de début (DTSTART)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ends before it starts</source>
+        <translation>se termine avant de commencer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked free, so it blocks no time</source>
+        <translation>marqué libre : il ne bloque aucun temps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a line of the event is not valid iCalendar</source>
+        <translation>une ligne de l’événement n’est pas du iCalendar valide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>impossible or malformed date “%1”</source>
+        <translation>date impossible ou mal formée « %1 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid value (%1)</source>
+        <translation>valeur invalide (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown time zone “%1” and no VTIMEZONE defines it</source>
+        <translation>fuseau horaire « %1 » inconnu et aucun VTIMEZONE ne le définit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its time zone cannot be read (%1)</source>
+        <translation>son fuseau horaire est illisible (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its time zone changes offset too often to be used</source>
+        <translation>son fuseau horaire change de décalage trop souvent pour être utilisé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>year %1 is outside the supported years %2–%3</source>
+        <translation>l’année %1 est hors des années prises en charge %2–%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it repeats more than %1 times within the import&apos;s horizon</source>
+        <translation>il se répète plus de %1 fois dans l’horizon de l’import</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file is not UTF-8: it was read as Windows-1252 (from line %1).</source>
+        <extracomment>How parts of the file were read; %1 is the line, %2 the event&apos;s UID.</extracomment>
+        <translation>Le fichier n’est pas en UTF-8 : il a été lu en Windows-1252 (à partir de la ligne %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %1: an empty RRULE, read as a single event (%2).</source>
+        <translation>Ligne %1 : une RRULE vide, lue comme un événement unique (%2).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>line %1: </source>
+        <translation>ligne %1 : </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar refused, nothing imported: %1</source>
+        <translation>Calendrier refusé, rien n’a été importé : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+13"/>
         <source>%n updated</source>
         <translation>
-            <numerusform>%n mis à jour</numerusform>
-            <numerusform>%n mis à jour</numerusform>
+            <numerusform>%n modifié</numerusform>
+            <numerusform>%n modifiés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1126,65 +1322,65 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n refused</source>
+        <location line="+2"/>
+        <source>%n event(s) read for %1 (busy time, calendar “%2”):</source>
         <translation>
-            <numerusform>%n refusé</numerusform>
-            <numerusform>%n refusés</numerusform>
+            <numerusform>%n événement lu pour %1 (temps occupé, calendrier « %2 ») :</numerusform>
+            <numerusform>%n événements lus pour %1 (temps occupé, calendrier « %2 ») :</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>%1: %2.</source>
-        <translation>%1 : %2.</translation>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n ajouté</numerusform>
+            <numerusform>%n ajoutés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n event(s)</source>
+        <source>%n removed</source>
         <translation>
-            <numerusform>%n événement</numerusform>
-            <numerusform>%n événements</numerusform>
+            <numerusform>%n supprimé</numerusform>
+            <numerusform>%n supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) read for %1 (calls):</source>
+        <translation>
+            <numerusform>%n événement lu pour %1 (appels) :</numerusform>
+            <numerusform>%n événements lus pour %1 (appels) :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n of your own call(s) left out: not busy time.</source>
+        <translation>
+            <numerusform>%n de vos propres appels laissé de côté : ce n’est pas du temps occupé.</numerusform>
+            <numerusform>%n de vos propres appels laissés de côté : ce n’est pas du temps occupé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n time(s) without a zone read in %1.</source>
+        <translation>
+            <numerusform>%n heure sans fuseau lue en %1.</numerusform>
+            <numerusform>%n heures sans fuseau lues en %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n event(s) skipped:</source>
+        <translation>
+            <numerusform>%n événement ignoré :</numerusform>
+            <numerusform>%n événements ignorés :</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Line %1: %2</source>
-        <translation>Ligne %1 : %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Times without a zone were read in %1.</source>
-        <translation>Les heures sans fuseau ont été lues en %1.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Line %1:</source>
-        <translation>Ligne %1 :</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Calendar refused, nothing imported.</source>
-        <translation>Calendrier refusé, rien n&apos;a été importé.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Import cancelled, nothing imported.</source>
-        <translation>Import annulé, rien n&apos;a été importé.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import failed: %1</source>
-        <translation>L&apos;import a échoué : %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
+        <location line="+4"/>
+        <source>Import cancelled: nothing was imported, the agenda is unchanged.</source>
+        <translation>Import annulé : rien n’a été importé, l’agenda est inchangé.</translation>
     </message>
 </context>
 <context>

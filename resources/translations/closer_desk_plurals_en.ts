@@ -2,9 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BusyCalendarsDialog</name>
+    <message numerus="yes">
+        <location filename="../../closer_desk/ui/calendars/busy_calendars.py" line="+262"/>
+        <source>Remove the calendar “%1” and its %n busy block(s)?</source>
+        <translation>
+            <numerusform>Remove the calendar “%1” and its %n busy block?</numerusform>
+            <numerusform>Remove the calendar “%1” and its %n busy blocks?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Calendar “%1” removed: %n busy block(s) freed.</source>
+        <translation>
+            <numerusform>Calendar “%1” removed: %n busy block freed.</numerusform>
+            <numerusform>Calendar “%1” removed: %n busy blocks freed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CalendarActions</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/calendars/menu.py" line="+187"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="+209"/>
         <source>%n call(s) exported to %1.</source>
         <translation>
             <numerusform>%n call exported to %1.</numerusform>
@@ -35,17 +54,9 @@
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>ImportWords</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/calendars/importing.py" line="+216"/>
-        <source>%n added</source>
-        <translation>
-            <numerusform>%n added</numerusform>
-            <numerusform>%n added</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../closer_desk/ui/calendars/import_words.py" line="+118"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -69,19 +80,59 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n refused</source>
+        <location line="+2"/>
+        <source>%n event(s) read for %1 (busy time, calendar “%2”):</source>
         <translation>
-            <numerusform>%n refused</numerusform>
-            <numerusform>%n refused</numerusform>
+            <numerusform>%n event read for %1 (busy time, calendar “%2”):</numerusform>
+            <numerusform>%n events read for %1 (busy time, calendar “%2”):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>%n event(s)</source>
+        <location line="+2"/>
+        <source>%n added</source>
         <translation>
-            <numerusform>%n event</numerusform>
-            <numerusform>%n events</numerusform>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) read for %1 (calls):</source>
+        <translation>
+            <numerusform>%n event read for %1 (calls):</numerusform>
+            <numerusform>%n events read for %1 (calls):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n of your own call(s) left out: not busy time.</source>
+        <translation>
+            <numerusform>%n of your own calls left out: not busy time.</numerusform>
+            <numerusform>%n of your own calls left out: not busy time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n time(s) without a zone read in %1.</source>
+        <translation>
+            <numerusform>%n time without a zone read in %1.</numerusform>
+            <numerusform>%n times without a zone read in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n event(s) skipped:</source>
+        <translation>
+            <numerusform>%n event skipped:</numerusform>
+            <numerusform>%n events skipped:</numerusform>
         </translation>
     </message>
 </context>

@@ -9,16 +9,11 @@ import pytest
 
 from closer_desk.store import Agenda
 from tests.helpers.cli import dump, run
-from tests.helpers.ics import ICS_DIR, calendar
-
-LONE = "UID:{u}\nDTSTART:20260304T{h}0000Z\nDTEND:20260304T{h}3000Z\nSUMMARY:{u}"
+from tests.helpers.ics import ICS_DIR, lone_events_file
 
 
 def _file(tmp_path: Path, name: str, *uids: str) -> str:
-    path = tmp_path / name
-    events = [LONE.format(u=u, h=10 + n) for n, u in enumerate(uids)]
-    path.write_text(calendar(*events), encoding="utf-8", newline="")
-    return str(path)
+    return str(lone_events_file(tmp_path, name, *uids))
 
 
 def test_a_deleted_event_stops_blocking_time_after_reimport(

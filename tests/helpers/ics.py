@@ -36,4 +36,29 @@ def calendar(*events: str, header: str = "") -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
-__all__ = ["ICS_DIR", "Limits", "calendar", "fixture", "options", "parse"]
+#: A half-hour event on 4 March 2026 (``{u}``: its UID and summary, ``{h}``: its UTC hour).
+_LONE = "UID:{u}\nDTSTART:20260304T{h}0000Z\nDTEND:20260304T{h}3000Z\nSUMMARY:{u}"
+
+
+def lone_events(*uids: str) -> str:
+    """A calendar of one half-hour event per UID, an hour apart from 10:00 UTC on 4 March."""
+    return calendar(*(_LONE.format(u=u, h=10 + n) for n, u in enumerate(uids)))
+
+
+def lone_events_file(folder: Path, name: str, *uids: str) -> Path:
+    """``lone_events`` written to ``folder/name``."""
+    path = folder / name
+    path.write_text(lone_events(*uids), encoding="utf-8", newline="")
+    return path
+
+
+__all__ = [
+    "ICS_DIR",
+    "Limits",
+    "calendar",
+    "fixture",
+    "lone_events",
+    "lone_events_file",
+    "options",
+    "parse",
+]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 
@@ -84,6 +84,9 @@ class ImportOptions:
         workers: processes to parse with (None: one per core).
         parallel_from: files with fewer event units than this are parsed in this process
             (starting workers costs more than it saves).
+        isolate_from: files of at least this many bytes are read whole in a worker process
+            (None: never). A scan of a big file by a regular expression is one long call that
+            holds the GIL: in a window, the GUI thread would stall with it.
     """
 
     floating_zone: str
@@ -92,6 +95,7 @@ class ImportOptions:
     limits: Limits = field(default_factory=Limits)
     workers: int | None = None
     parallel_from: int = 1500
+    isolate_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,14 +303,19 @@ def _stopper(cancelled: CancelFlag | None) -> Callable[[], None]:
 
 
 def _zones(
-    split_zones: dict[str, tuple[int, str]], lo: int, hi: int, limits: Limits
+    split_zones: dict[str, tuple[int, str]],
+    lo: int,
+    hi: int,
+    limits: Limits,
+    stop: Callable[[], None],
 ) -> dict[str, FileZone]:
     """The file's own zones over the horizon; an unusable one is kept as its reason, which
     only the events in it meet."""
     zones: dict[str, FileZone] = {}
     for tzid, (line, text) in split_zones.items():
+        stop()
         try:
-            zones[tzid] = compile_zone(line, text, lo, hi, limits)
+            zones[tzid] = compile_zone(line, text, lo, hi, limits, stop)
         except IcsRejected as error:
             zones[tzid] = (error.line, error.code, error.detail)
     return zones
@@ -343,7 +352,7 @@ def parse_calendar(
     horizon = timedelta(days=options.horizon_days)
     lo, hi = epoch(now - horizon), epoch(now + horizon)
     ctx = Context(
-        timezones=_zones(split.timezones, lo, hi, limits),
+        timezones=_zones(split.timezones, lo, hi, limits, stop),
         x_wr_timezone=split.x_wr_timezone and floating_zone,
         floating_zone=floating_zone,
         lo=lo,
@@ -407,10 +416,42 @@ def read_calendar_file(
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
 ) -> ParsedCalendar:
-    """``parse_calendar`` of a file, refusing one over the size cap before reading it."""
+    """``parse_calendar`` of a file, refusing one over the size cap before reading it; a file
+    of ``options.isolate_from`` bytes or more is read in a worker process (no ``progress``
+    then; Cancel and the time limit kill it)."""
     size = os.stat(path).st_size
     if size > options.limits.max_bytes:
         raise IcsRejected(0, "too_large", str(options.limits.max_bytes))
+    if options.isolate_from is not None and size >= options.isolate_from:
+        return _isolated(os.fspath(path), options, cancelled)
     with open(path, "rb") as handle:
         data = handle.read(options.limits.max_bytes + 1)
     return parse_calendar(data, options, progress=progress, cancelled=cancelled)
+
+
+def _read_whole(task: tuple[str, ImportOptions]) -> ParsedCalendar | _Fatal:
+    """In a worker process: the whole file, on this one core (a worker has no workers)."""
+    path, options = task
+    try:
+        return read_calendar_file(path, replace(options, isolate_from=None, workers=1))
+    except IcsRejected as error:
+        return (error.line, error.code, error.detail)
+
+
+def _isolated(path: str, options: ImportOptions, cancelled: CancelFlag | None) -> ParsedCalendar:
+    """``read_calendar_file`` in a worker process: killed on Cancel or past the time limit."""
+    from closer_desk.core.ics import workers as workers_mod  # late: multiprocessing
+
+    deadline = time.monotonic() + options.limits.max_seconds
+    size = max(1, options.workers or os.cpu_count() or 1)  # the pool kept for big files
+    try:
+        (result,) = workers_mod.run(
+            _read_whole, [(path, options)], size=size, deadline=deadline, cancelled=cancelled
+        )
+    except workers_mod.Cancelled:
+        raise ImportCancelled() from None
+    except workers_mod.Deadline:
+        raise IcsRejected(0, "too_slow", str(options.limits.max_seconds)) from None
+    if isinstance(result, tuple):
+        raise IcsRejected(*result)
+    return result

@@ -160,7 +160,7 @@ def _import(agenda: Agenda, closer_id: int, url: str, data: bytes) -> Any:
     with tempfile.TemporaryDirectory(prefix="closer-desk-subscription-") as folder:
         path = Path(folder) / _file_name(url)
         path.write_bytes(data)
-        return import_file(agenda, path, busy=True, closer=closer_id)
+        return import_file(agenda, path, busy=True, closer=closer_id, remember=False)
 
 
 def _refreshed(label: str, url: str, report: Any) -> Refreshed:

@@ -22,7 +22,9 @@ from closer_desk.ui.calendars.export import ExportDialog, export_between
 from closer_desk.ui.common.source import AgendaSource
 
 if TYPE_CHECKING:  # imported when first used: they load icalendar and the store's SQL
+    from closer_desk.ui.calendars.busy_calendars import BusyCalendarsDialog
     from closer_desk.ui.calendars.importing import ImportDialog
+    from closer_desk.ui.common.prompts import Prompts
 
 
 class CalendarActions(QObject):
@@ -30,6 +32,7 @@ class CalendarActions(QObject):
 
     Attributes:
         import_dialog: the last import dialog opened, or None.
+        busy_dialog: the last busy calendars dialog opened, or None.
         last_export: where the last export was written, or None.
         last_invite: where the last invite was saved, or None.
 
@@ -51,6 +54,7 @@ class CalendarActions(QObject):
         selected_id: Callable[[], int | None],
         zone: Callable[[], str],
         say: Callable[[str], object],
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -59,7 +63,9 @@ class CalendarActions(QObject):
         self.selected_id = selected_id
         self._zone = zone
         self._say = say
+        self._prompts = prompts
         self.import_dialog: ImportDialog | None = None
+        self.busy_dialog: BusyCalendarsDialog | None = None
         self.last_export: Path | None = None
         self.last_invite: Path | None = None
         self.actions: dict[str, QAction] = {}
@@ -72,6 +78,12 @@ class CalendarActions(QObject):
                 QCoreApplication.translate("Calendar", "&Import calendar…"),
                 self.import_calendar,
                 "Ctrl+I",
+            ),
+            (
+                "busy_calendars",
+                QCoreApplication.translate("Calendar", "&Busy calendars…"),
+                self.busy_calendars,
+                "",
             ),
             (
                 "export",
@@ -159,6 +171,16 @@ class CalendarActions(QObject):
         dialog = ImportDialog(self._source, self.window)
         dialog.finished.connect(dialog.deleteLater)
         self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def busy_calendars(self) -> BusyCalendarsDialog:
+        """Open the list of a closer's busy calendars (import again, remove)."""
+        from closer_desk.ui.calendars.busy_calendars import BusyCalendarsDialog
+
+        dialog = BusyCalendarsDialog(self._source, self.window, prompts=self._prompts)
+        dialog.finished.connect(dialog.deleteLater)
+        self.busy_dialog = dialog
         dialog.open()
         return dialog
 

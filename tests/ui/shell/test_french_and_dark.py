@@ -36,12 +36,17 @@ def test_the_import_report_counts_one_plural_at_a_time(
 ) -> None:
     dialog = ImportDialog(source)
     qtbot.addWidget(dialog)
-    dialog._on_finished(ImportReport(busy=True, closer="Camille", events=1, added=1))
+    dialog._on_finished(ImportReport(busy=True, closer="Camille", source="Pro", events=1, added=1))
     assert dialog.status.text() == (
-        "1 événement : 1 ajouté, 0 mis à jour, 0 inchangé, 0 annulé, 0 refusé."
+        "1 événement lu pour Camille (temps occupé, calendrier « Pro ») : 1 ajouté, 0 modifié, "
+        "0 inchangé, 0 supprimé, 0 annulé."
     )
-    dialog._on_finished(ImportReport(busy=True, closer="Camille", events=3, added=2, updated=1))
-    assert dialog.status.text().startswith("3 événements : 2 ajoutés, 1 mis à jour,")
+    dialog._on_finished(
+        ImportReport(busy=True, closer="Camille", source="Pro", events=3, added=2, updated=1)
+    )
+    assert dialog.status.text().startswith(
+        "3 événements lus pour Camille (temps occupé, calendrier « Pro ») : 2 ajoutés, 1 modifié,"
+    )
 
 
 def test_zone_cities_in_the_windows_language(french: Any, agenda: Any) -> None:

@@ -101,6 +101,7 @@ def test_the_calendar_menu_sits_before_help(window: MainWindow) -> None:
     texts = [a.text() for a in window.menu("calendar").actions() if a.text()]
     assert texts == [
         "&Import calendar…",
+        "&Busy calendars…",
         "&Export…",
         "&Save invite…",
         "&Copy invite",
