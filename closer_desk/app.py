@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
 
     from closer_desk.core.model import Closer
     from closer_desk.store import Agenda
@@ -173,6 +174,19 @@ def watch_other_writers(
     return watcher
 
 
+def _fit_screen(window: QWidget) -> None:
+    """The window no larger than the screen's free area (a 1024x700 laptop sees its status bar
+    and the bottom of the week)."""
+    screen = window.screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    # Room for the window manager's frame and title bar.
+    width, height = min(window.width(), free.width()), min(window.height(), free.height() - 40)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, max(height, 480))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the agenda given by ``--db``, ``$CLOSER_DESK_DB`` or the default."""
     args = _arguments(sys.argv[1:] if argv is None else argv)
@@ -230,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     source.setParent(window)
     wiring = host_rooms(window, source, _system_clock, db_path)
     watcher = watch_other_writers(window, source, db_path)
+    _fit_screen(window)
     window.show()
     QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: _start_daily_backup(db_path))
     try:

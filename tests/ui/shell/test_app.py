@@ -84,3 +84,19 @@ def test_the_first_page_is_painted_before_the_agenda_is_opened(
     assert app.main(["--db", str(agenda.path)]) == 0
     assert seen["page"] is not None and seen["opened"] is False
     assert seen["closer"].name == "Camille Durand"
+
+
+def test_the_window_fits_a_small_screen(qtbot: Any) -> None:
+    """At 1024x700 the whole window is on screen, status bar included (it opened at
+    1400x860)."""
+    from PySide6.QtWidgets import QWidget
+
+    from closer_desk.app import _fit_screen
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    screen = window.screen()
+    free = screen.availableGeometry()
+    _fit_screen(window)
+    assert window.width() <= free.width() and window.height() <= free.height()
