@@ -6,7 +6,7 @@
     <message>
         <location filename="../../closer_desk/ui/desk/widgets.py" line="+205"/>
         <source>This company has no closing script yet.</source>
-        <translation>Cette entreprise n&apos;a pas encore de script de closing.</translation>
+        <translation>Cette société n&apos;a pas encore de script de closing.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -191,7 +191,7 @@
     <message>
         <location line="+4"/>
         <source>Company</source>
-        <translation>Entreprise</translation>
+        <translation>Société</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -339,7 +339,7 @@
     <message>
         <location filename="../../closer_desk/ui/reports/models.py" line="-72"/>
         <source>Company</source>
-        <translation>Entreprise</translation>
+        <translation>Société</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -474,12 +474,12 @@
     <message>
         <location line="+32"/>
         <source>Won deals per company and month</source>
-        <translation>Ventes gagnées par entreprise et par mois</translation>
+        <translation>Ventes gagnées par société et par mois</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Commission in %1 per company and month</source>
-        <translation>Commission en %1 par entreprise et par mois</translation>
+        <translation>Commission en %1 par société et par mois</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -508,7 +508,7 @@
     <message>
         <location line="+6"/>
         <source>company rate: %1</source>
-        <translation>taux de l&apos;entreprise : %1</translation>
+        <translation>taux de la société : %1</translation>
     </message>
     <message>
         <location line="+5"/>

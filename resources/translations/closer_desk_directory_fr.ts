@@ -208,7 +208,7 @@
     <message>
         <location filename="../../closer_desk/ui/directory/rooms.py" line="-46"/>
         <source>Filter companies…</source>
-        <translation>Filtrer les entreprises…</translation>
+        <translation>Filtrer les sociétés…</translation>
     </message>
 </context>
 <context>
@@ -216,12 +216,12 @@
     <message>
         <location filename="../../closer_desk/ui/directory/company_dialog.py" line="+49"/>
         <source>Edit company</source>
-        <translation>Modifier l’entreprise</translation>
+        <translation>Modifier la société</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New company</source>
-        <translation>Nouvelle entreprise</translation>
+        <translation>Nouvelle société</translation>
     </message>
     <message>
         <location line="+5"/>

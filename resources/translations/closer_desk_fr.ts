@@ -195,7 +195,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="+139"/>
+        <location filename="../../closer_desk/app.py" line="+140"/>
         <source>The agenda could not be opened.</source>
         <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread.</extracomment>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
@@ -216,7 +216,7 @@
     <message>
         <location line="+4"/>
         <source>Choose a company</source>
-        <translation>Choisir une entreprise</translation>
+        <translation>Choisir une société</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1644,7 +1644,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
     <message>
         <location line="+1"/>
         <source>New company</source>
-        <translation>Nouvelle entreprise</translation>
+        <translation>Nouvelle société</translation>
     </message>
     <message>
         <location line="+8"/>

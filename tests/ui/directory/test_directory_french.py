@@ -53,7 +53,7 @@ def test_dialog_and_errors_speak_french(
 ) -> None:
     dialog = CompanyDialog(source, agenda.company("Acme"), clock=clock)
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Modifier l’entreprise"
+    assert dialog.windowTitle() == "Modifier la société"
     dialog.url.setText("javascript:alert(1)")
     save_and_wait(qtbot, dialog)
     assert (
