@@ -105,7 +105,10 @@ def test_an_import_is_undone_and_redone(agenda: Any, tmp_path: Path) -> None:
     path = tmp_path / "busy.ics"
     path.write_text(BUSY)
     _, revision = recorded(agenda, lambda a: import_file(a, path, busy=True))
-    assert len(revision.rows) == 5 and changes_of(revision).busy == {agenda.closer().id}
+    # The five busy blocks and where their calendar came from (its file, last import).
+    assert [r.table for r in revision.rows].count("busy_blocks") == 5
+    assert {r.table for r in revision.rows} == {"busy_blocks", "settings"}
+    assert changes_of(revision).busy == {agenda.closer().id}
     window = (at("2026-03-01 00:00", "UTC"), at("2026-04-01 00:00", "UTC"))
     closer = agenda.closer().id
     redo = revert(agenda, revision)
