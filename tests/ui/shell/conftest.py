@@ -40,3 +40,17 @@ def window(
     win.activateWindow()
     settle(qtbot, source.tasks)
     return win
+
+
+@pytest.fixture
+def bare_window(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any
+) -> MainWindow:
+    """The window alone (no rooms wired), shown, on the two calls of ``booked``."""
+    win = MainWindow(source, clock, settings, prompts=prompts)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    settle(qtbot, source.tasks)
+    return win

@@ -19,16 +19,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def window(
-    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any
-) -> MainWindow:
-    win = MainWindow(source, clock, settings, prompts=prompts)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    settle(qtbot, source.tasks)
-    return win
+def window(bare_window: MainWindow) -> MainWindow:
+    return bare_window
 
 
 def menu_texts(window: MainWindow) -> list[str]:

@@ -16,16 +16,8 @@ from tests.ui.conftest import settle
 
 
 @pytest.fixture
-def window(
-    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, booked: Any
-) -> MainWindow:
-    win = MainWindow(source, clock, settings, prompts=prompts)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    settle(qtbot, source.tasks)
-    return win
+def window(bare_window: MainWindow) -> MainWindow:
+    return bare_window
 
 
 def shown_ids(win: MainWindow) -> set[int]:
