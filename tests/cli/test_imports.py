@@ -7,6 +7,8 @@ SQLAlchemy, Alembic, Qt and icalendar out of its top-level imports.
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import subprocess
 import sys
@@ -119,3 +121,40 @@ def test_the_proposal_languages_offered_are_the_proposals() -> None:
     from closer_desk.core.proposal import SUPPORTED_LANGUAGES
 
     assert PROPOSAL_LANGUAGES == SUPPORTED_LANGUAGES
+
+
+def _choices(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def test_the_table_of_commands_is_what_each_module_registers() -> None:
+    from closer_desk.cli import COMMANDS, _Parser
+
+    sub = _Parser(prog="closer-desk").add_subparsers(parser_class=_Parser)
+    for module, names in COMMANDS.items():
+        before = set(sub.choices)
+        importlib.import_module(module).register(sub)
+        assert set(sub.choices) - before == set(names) - before, module
+
+
+def test_a_command_builds_only_the_parsers_of_its_modules() -> None:
+    from closer_desk.cli import COMMANDS, build_parser
+
+    whole = _choices(build_parser())
+    everything = set(whole)
+    assert {"add", "list", "hours", "travel"} <= set(_choices(whole["closer"]))
+    assert set(_choices(build_parser(["slots", "--help"]))) == {"slots", "zones"}
+    assert everything == {n for names in COMMANDS.values() for n in names}
+    assert set(_choices(build_parser(["--db", "x.sqlite3", "book", "--json"]))) == set(
+        COMMANDS["closer_desk.cli.agenda_cmds"]
+    )
+    # ``closer`` is built by two modules: its own verbs and the availability rules.
+    closer = _choices(build_parser(["--db=x.sqlite3", "closer", "hours", "--help"]))["closer"]
+    assert {"add", "list", "hours", "travel"} <= set(_choices(closer))
+    assert _choices(build_parser(["--version"])) == {}
+    # Anything else sees the whole tree, so that argparse names every choice.
+    for argv in (["--help"], ["boook"], ["--d", "x", "agenda"], []):
+        assert set(_choices(build_parser(argv))) == everything, argv
