@@ -1,7 +1,7 @@
-"""The layering, checked in fresh interpreters: core loads neither Qt nor SQLAlchemy, store and
-cli load no Qt. Modules are discovered with pkgutil, so new ones are covered automatically.
-In the window, ``ui.common`` imports no room and no room imports another (read from the
-sources, late imports included)."""
+"""The layering, checked in fresh interpreters: core loads neither Qt nor SQLAlchemy, store
+loads no Qt, the cli modules load neither (their commands load the store). Modules are
+discovered with pkgutil, so new ones are covered automatically. In the window, ``ui.common``
+imports no room and no room imports another (read from the sources, late imports included)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import pkgutil
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 import closer_desk
 from tests.helpers.imports import import_graph
@@ -87,11 +85,17 @@ def test_running_cli_commands_loads_no_qt(tmp_path):
     assert not loaded & {"PySide6", "shiboken6"}
 
 
-@pytest.mark.parametrize("package", ["closer_desk.store", "closer_desk.cli"])
-def test_store_and_cli_load_no_qt(package):
-    loaded = top_level_modules_after_importing(modules_of(package))
+def test_store_loads_no_qt():
+    loaded = top_level_modules_after_importing(modules_of("closer_desk.store"))
     assert "sqlalchemy" in loaded
     assert not loaded & {"PySide6", "shiboken6"}
+
+
+def test_cli_modules_load_neither_qt_nor_the_store():
+    # Their handlers import the store: tests/cli/test_imports.py runs every command's --help.
+    loaded = top_level_modules_after_importing(modules_of("closer_desk.cli"))
+    assert "closer_desk" in loaded
+    assert not loaded & {"PySide6", "shiboken6", "sqlalchemy", "alembic", "icalendar"}
 
 
 # -- the window's packages (walked statically: tests/helpers/imports.py) ----------------------

@@ -1,7 +1,11 @@
 """The command line: the same store and core as the window, for scripts and assistants.
 
 Each sub-command lives in a module of this package that exposes ``register(subparsers)``;
-the modules are listed in ``COMMAND_MODULES``. Exit status: 0 ok, 2 bad input, 1 anything else;
+the modules and the commands each registers are listed in ``COMMANDS``: a command builds only
+its own module's parsers, ``--help`` and an unknown word build them all. A command module
+imports the store and the heavier parts of core inside its handlers, not at its top, so that
+``--version``, ``--help`` and a usage error load neither (tests/cli/test_imports.py holds every
+module to it). Exit status: 0 ok, 2 bad input, 1 anything else;
 errors go to stderr as one line, and nothing is written on error.
 """
 
@@ -18,18 +22,30 @@ from typing import Any
 from closer_desk import __version__
 from closer_desk.core.errors import CloserDeskError
 
-COMMAND_MODULES = (
-    "closer_desk.cli.directory_cmds",
-    "closer_desk.cli.agenda_cmds",
-    "closer_desk.cli.planning_cmds",  # after directory_cmds: adds verbs to ``closer``
-    "closer_desk.cli.report_cmds",
-    "closer_desk.cli.desk_cmds",
-    "closer_desk.cli.ops_cmds",
-    "closer_desk.cli.ics_cmds",
-    "closer_desk.cli.mail_cmds",
-    "closer_desk.cli.sync_cmds",
-    "closer_desk.cli.busy_cmds",
-)
+#: Each command module and the top-level commands it registers, in the order of ``--help``
+#: (a test keeps the table true).
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "closer_desk.cli.directory_cmds": ("company", "prospect", "closer"),
+    "closer_desk.cli.agenda_cmds": (
+        "demo",
+        "book",
+        "move",
+        "cancel",
+        "outcome",
+        "agenda",
+        "convert",
+    ),
+    # After directory_cmds: it also adds verbs to ``closer``.
+    "closer_desk.cli.planning_cmds": ("slots", "zones", "closer"),
+    "closer_desk.cli.report_cmds": ("report", "rebook", "pipeline"),
+    "closer_desk.cli.desk_cmds": ("desk",),
+    "closer_desk.cli.ops_cmds": ("backup",),
+    "closer_desk.cli.ics_cmds": ("invite", "export", "import"),
+    "closer_desk.cli.mail_cmds": ("mail", "outbox", "replies", "counter"),
+    "closer_desk.cli.sync_cmds": ("sync", "subscribe"),
+    "closer_desk.cli.busy_cmds": ("busy",),
+}
+COMMAND_MODULES = tuple(COMMANDS)
 
 
 _BAD_NAME_ERRNOS = frozenset(
@@ -79,8 +95,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {shown}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command tree."""
+def _modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules ``argv`` needs: those of the command it names after the global
+    ``--db``, none for ``--version``, every one otherwise (``--help``, a typo, an
+    abbreviated option: argparse then sees the whole tree, and says so when it is wrong).
+    Building the parsers of all 60 commands costs half a bare interpreter's start."""
+    if argv is None:
+        return COMMAND_MODULES
+    rest = list(argv)
+    if rest[:1] == ["--db"]:
+        rest = rest[2:]
+    elif rest[:1] and rest[0].startswith("--db="):
+        rest = rest[1:]
+    if rest[:1] == ["--version"]:
+        return ()
+    word = rest[0] if rest else ""
+    return tuple(m for m, names in COMMANDS.items() if word in names) or COMMAND_MODULES
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command tree: the whole of it, or only the part that parsing ``argv`` needs."""
     from closer_desk.cli._common import path_arg
 
     parser = _Parser(
@@ -94,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="agenda file (default: $CLOSER_DESK_DB or the user data dir)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in _modules_for(argv):
         importlib.import_module(name).register(sub)
     return parser
 
@@ -105,7 +139,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
     ``clock`` is a zero-argument callable returning an aware "now": every command reads
     "today" from it (tests inject one; the default is the system clock)."""
     _print_any_file_name()
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     args.clock = clock
     args.warnings = []

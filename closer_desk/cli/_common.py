@@ -1,19 +1,22 @@
-"""Helpers shared by the command modules: opening the agenda, times, tables and JSON."""
+"""Helpers shared by the command modules: opening the agenda, times, tables and JSON.
+
+Imported to build the parser (``add_fold_option``, ``call_id``, ``path_arg``): like the command
+modules, it imports the store and most of core inside the helpers that use them, so that
+``--help``, ``--version`` and a usage error load neither (tests/cli/test_imports.py).
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from closer_desk.core import parse, tz
-from closer_desk.core.model import Appointment, Closer
-from closer_desk.store import Agenda, open_agenda
+if TYPE_CHECKING:
+    from closer_desk.core.model import Appointment, Closer
+    from closer_desk.store import Agenda
 
 #: The commands that may start a new agenda: every other one needs the file to exist, so that
 #: a typo in ``--db`` leaves no empty agenda (nor its folders) behind. Commands that change
@@ -25,6 +28,7 @@ def agenda_from(args: argparse.Namespace) -> Agenda:
     """Open the agenda named by ``--db`` (or the default), on the clock ``main`` was given;
     created only by ``CREATING_COMMANDS``."""
     from closer_desk.cli.messages import backup_skipped
+    from closer_desk.store import open_agenda
 
     # Printed by ``main`` once the command has worked: a failure's one line stands alone.
     warnings: list[str] = getattr(args, "warnings", [])
@@ -139,6 +143,8 @@ def add_fold_option(parser: argparse.ArgumentParser) -> None:
 def aware_start(text: str, zone_name: str, fold: str | None, *, field: str = "start") -> datetime:
     """The aware instant of a typed wall time in ``zone_name`` (DST gaps/overlaps refused
     unless ``fold`` says which instant). ``field`` names the argument in an error."""
+    from closer_desk.core import parse, tz
+
     wall = parse.parse_wall_time(text, field)
     return tz.localize(wall, zone_name, choose=fold)  # type: ignore[arg-type]
 
@@ -158,16 +164,22 @@ def closer_or_none(agenda: Agenda, key: str | None) -> Closer | None:
 
 def minutes_option(args: argparse.Namespace) -> int | None:
     """``--minutes`` checked (a positive whole number), or None when not given."""
+    from closer_desk.core import parse
+
     return parse.parse_minutes(args.minutes) if args.minutes is not None else None
 
 
 def today(agenda: Agenda, zone_name: str) -> date:
     """Today's date in ``zone_name`` by the agenda's clock."""
+    from closer_desk.core import tz
+
     return tz.convert(agenda.now(), zone_name).date()
 
 
 def day_range(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
     """From the start of ``first`` to the end of ``last`` in ``zone_name``."""
+    from closer_desk.core import tz
+
     if last < first:
         from closer_desk.core.errors import ValidationError
 
@@ -184,6 +196,8 @@ def iso(dt: datetime) -> str:
 
 def local_text(dt: datetime) -> str:
     """``2026-11-23 10:00 +01:00``-style text for tables."""
+    from closer_desk.core import tz
+
     offset = dt.utcoffset()
     assert offset is not None
     return f"{dt:%Y-%m-%d %H:%M} {tz.format_offset(offset)}"
@@ -191,6 +205,8 @@ def local_text(dt: datetime) -> str:
 
 def to_json(value: Any) -> str:
     """JSON with datetimes as ISO 8601 and decimals as strings."""
+    import json
+    from decimal import Decimal
 
     def default(obj: Any) -> Any:
         if isinstance(obj, datetime):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from closer_desk.cli._common import (
     add_booking_options,
@@ -26,8 +26,9 @@ from closer_desk.cli._common import (
     today,
 )
 from closer_desk.cli.mail_cmds import add_send_option, announcing, invite_json
-from closer_desk.core import parse, tz
-from closer_desk.core.model import AgendaEntry, Appointment
+
+if TYPE_CHECKING:
+    from closer_desk.core.model import AgendaEntry, Appointment
 
 
 def entry_json(
@@ -35,6 +36,8 @@ def entry_json(
 ) -> dict[str, Any]:
     """An agenda row for ``--json``: both parties' local times with offsets, plus UTC (and
     the ``invite`` state when given: a ``core.mail.state.InviteStatus``)."""
+    from closer_desk.core import tz
+
     a = entry.appointment
     out: dict[str, Any] = {
         "id": a.id,
@@ -77,6 +80,8 @@ def entry_json(
 def _answer(args: argparse.Namespace, agenda: Any, appointment: Appointment, verb: str) -> str:
     """What a command that changed a call prints (built inside its transaction: a failure
     here undoes the change)."""
+    from closer_desk.core import tz
+
     entry = agenda.entry(appointment.id)
     if args.json:
         return to_json(entry_json(entry))
@@ -91,7 +96,7 @@ def _answer(args: argparse.Namespace, agenda: Any, appointment: Appointment, ver
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from closer_desk.core import demo
+    from closer_desk.core import demo, tz
     from closer_desk.store.demo import load_demo
 
     with agenda_from(args) as agenda:
@@ -177,6 +182,8 @@ def _outcome(args: argparse.Namespace) -> int:
 
 
 def _agenda(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse, tz
+
     with agenda_from(args) as agenda:
         closer = closer_or_none(agenda, args.closer)
         zone_name = (
@@ -232,6 +239,8 @@ def _agenda(args: argparse.Namespace) -> int:
 def _their_time(start: datetime, shown_zone: str, their_zone: str) -> str:
     """The prospect's clock at ``start``, with their date when it is not the date shown in
     the START column (01:00 in Sydney is already tomorrow)."""
+    from closer_desk.core import tz
+
     shown = tz.convert(start, shown_zone)
     theirs = tz.convert(start, their_zone)
     if theirs.date() == shown.date():
@@ -240,6 +249,8 @@ def _their_time(start: datetime, shown_zone: str, their_zone: str) -> str:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    from closer_desk.core import tz
+
     instant = aware_start(args.when, args.from_zone, args.fold, field="when")
     targets = [tz.canonical_zone_name(z) for z in args.to_zones]
     rows = [(tz.zone_name(instant), instant), *((z, tz.convert(instant, z)) for z in targets)]

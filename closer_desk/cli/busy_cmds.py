@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from closer_desk.cli._common import agenda_from, closer_or_none, local_text, print_json, print_table
-from closer_desk.core import parse, tz
-from closer_desk.store import Agenda
+
+if TYPE_CHECKING:
+    from closer_desk.store import Agenda
 
 
 def _zone(agenda: Agenda, key: str | None) -> str:
@@ -18,6 +20,7 @@ def _zone(agenda: Agenda, key: str | None) -> str:
 
 def _day(text: str, field: str) -> date:
     """A typed day, within the supported years (9999-12-31 would overflow a day's end)."""
+    from closer_desk.core import parse
     from closer_desk.core.timerange import check_in_range
 
     day = parse.parse_date(text, field)
@@ -26,6 +29,7 @@ def _day(text: str, field: str) -> date:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from closer_desk.core import tz
     from closer_desk.core.errors import ValidationError
     from closer_desk.store.busy import list_busy
 
@@ -71,6 +75,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _sources(args: argparse.Namespace) -> int:
+    from closer_desk.core import tz
     from closer_desk.store.busy import busy_sources
 
     with agenda_from(args) as agenda:

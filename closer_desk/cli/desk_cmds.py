@@ -4,13 +4,12 @@ private file and history), and ticking steps or writing notes during the call.""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from closer_desk.cli._common import call_id, iso, local_text, one_command, print_json
-from closer_desk.core import tz
-from closer_desk.core.commission import commission
-from closer_desk.core.errors import ValidationError
-from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
+
+if TYPE_CHECKING:
+    from closer_desk.store.desk import CallDesk
 
 
 def _result(a: Any) -> str:
@@ -21,6 +20,8 @@ def _result(a: Any) -> str:
 
 def desk_json(desk: CallDesk) -> dict[str, Any]:
     """The ``desk --json`` document (local use only: it holds the private client file)."""
+    from closer_desk.core.commission import commission
+
     a, p = desk.appointment, desk.prospect
     earned = commission(a, desk.company)
     return {
@@ -58,6 +59,8 @@ def desk_json(desk: CallDesk) -> dict[str, Any]:
 
 
 def _print(desk: CallDesk, zone: str) -> None:
+    from closer_desk.core import tz
+
     a, p = desk.appointment, desk.prospect
     print(f"#{a.id} {desk.company.name} with {p.name}, {local_text(tz.convert(a.start, zone))}")
     print(f"status: {_result(a)}")
@@ -85,6 +88,9 @@ def _print(desk: CallDesk, zone: str) -> None:
 
 
 def _desk(args: argparse.Namespace) -> int:
+    from closer_desk.core.errors import ValidationError
+    from closer_desk.store.desk import call_desk, set_call_notes, set_tick
+
     with one_command(args) as agenda:
         current = call_desk(agenda, args.id)
         changes = [(n, True) for n in args.tick] + [(n, False) for n in args.untick]

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from closer_desk.cli._common import agenda_from, print_json, print_table
-from closer_desk.core import parse
-from closer_desk.core.model import Closer, Company, Prospect
+
+if TYPE_CHECKING:
+    from closer_desk.core.model import Closer, Company, Prospect
 
 _Item = TypeVar("_Item")
 
 
 def _company_json(c: Company) -> dict[str, Any]:
+    from closer_desk.core import parse
+
     return {
         "id": c.id,
         "name": c.name,
@@ -29,6 +32,8 @@ def _company_json(c: Company) -> dict[str, Any]:
 
 
 def _prospect_json(p: Prospect) -> dict[str, Any]:
+    from closer_desk.core import parse
+
     # The private client file (need, motivations, blockages, notes) is left out of listings.
     return {
         "id": p.id,
@@ -47,6 +52,8 @@ def _prospect_json(p: Prospect) -> dict[str, Any]:
 
 def closer_json(c: Closer) -> dict[str, Any]:
     """A closer for ``--json``: zone, weekly hours and booking rules."""
+    from closer_desk.core import parse
+
     return {
         "id": c.id,
         "name": c.name,
@@ -104,6 +111,8 @@ def _company_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 def _hours_edit(text: str | None, clear_words: tuple[str, ...]) -> Any:
     """``--hours`` on edit: False leaves them, None clears them (one of ``clear_words``);
     ``--hours ""`` is refused (``parse_weekly_hours``), not read as "leave them"."""
+    from closer_desk.core import parse
+
     if text is None:
         return False
     if text.strip().lower() in clear_words:
@@ -134,6 +143,8 @@ def _added(args: argparse.Namespace, verb: str, noun: str, item: Any, as_json: A
 
 
 def _company_add(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
         company = agenda.add_company(args.name, hours=hours, **_fields(args, _COMPANY_OPTS))
@@ -207,6 +218,8 @@ def _prospect_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 
 
 def _prospect_add(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
         prospect = agenda.add_prospect(
@@ -261,6 +274,8 @@ def _closer_options(p: argparse.ArgumentParser, require_zone: bool) -> None:
 
 
 def _closer_add(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
     with agenda_from(args) as agenda:
         closer = agenda.add_closer(args.name, hours=hours, **_fields(args, _CLOSER_OPTS))
@@ -268,6 +283,8 @@ def _closer_add(args: argparse.Namespace) -> int:
 
 
 def _closer_edit(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     fields = _fields(args, _CLOSER_OPTS, new_name=True)
     # A closer always has hours: there is nothing to clear them to.
     hours = parse.parse_weekly_hours(args.hours) if args.hours is not None else None
@@ -277,6 +294,8 @@ def _closer_edit(args: argparse.Namespace) -> int:
 
 
 def _closer_list(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     with agenda_from(args) as agenda:
         items = agenda.closers()
     return _listing(

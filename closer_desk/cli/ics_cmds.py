@@ -19,7 +19,6 @@ from closer_desk.cli._common import (
     write_output,
 )
 from closer_desk.cli.words import shorten
-from closer_desk.core import parse
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
 if TYPE_CHECKING:  # the ICS modules load icalendar and babel: only the commands that use them
@@ -99,6 +98,7 @@ def _invite(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
     from closer_desk.core.ics.export import export_calendar
     from closer_desk.store.ics_calls import calls_between
 

@@ -26,7 +26,6 @@ from closer_desk.core.errors import (
     UnknownZoneError,
     ValidationError,
 )
-from closer_desk.core.mail.account import MailError
 from closer_desk.core.timerange import FIRST_YEAR, LAST_YEAR
 
 _CODES = {
@@ -270,6 +269,9 @@ def _describe(error: CloserDeskError) -> str:
         )
     if isinstance(error, AgendaStorageError):
         return _storage(error)
+    # Imported here: every command loads this module, few of them send mail.
+    from closer_desk.core.mail.account import MailError
+
     if isinstance(error, MailError):
         from closer_desk.cli.mail_words import mail_reason
 

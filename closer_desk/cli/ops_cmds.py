@@ -8,8 +8,6 @@ from pathlib import Path
 
 from closer_desk.cli._common import path_arg, print_json, print_table
 from closer_desk.core.errors import ValidationError
-from closer_desk.store import durability
-from closer_desk.store.db import default_db_path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,10 +31,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _agenda_path(args: argparse.Namespace) -> Path:
     # Not through open_agenda: restoring must work on a file too damaged to open.
+    from closer_desk.store.db import default_db_path
+
     return Path(args.db).expanduser() if args.db else default_db_path()
 
 
 def _list(args: argparse.Namespace) -> int:
+    from closer_desk.store import durability
+
     backups = durability.list_backups(_agenda_path(args))
     if args.json:
         print_json(
@@ -58,6 +60,8 @@ def _size(size: int) -> str:
 
 
 def _now(args: argparse.Namespace) -> int:
+    from closer_desk.store import durability
+
     path = _agenda_path(args)
     if not path.is_file():
         raise ValidationError("db", "no_agenda", str(path))
@@ -68,6 +72,8 @@ def _now(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from closer_desk.store import durability
+
     path = _agenda_path(args)
     chosen = Path(args.file).expanduser()
     if not chosen.is_file() and chosen.parent == Path("."):

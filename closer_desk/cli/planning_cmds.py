@@ -4,7 +4,7 @@ travel|rules|show`` (verbs added to the ``closer`` command of ``directory_cmds``
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from closer_desk.cli._common import (
     agenda_from,
@@ -15,13 +15,16 @@ from closer_desk.cli._common import (
     print_table,
 )
 from closer_desk.cli.directory_cmds import closer_json
-from closer_desk.core import parse
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.model import Closer
-from closer_desk.core.proposal import SUPPORTED_LANGUAGES, proposal_text
-from closer_desk.core.slots import Slot, best_slots
-from closer_desk.core.zones import prospect_place_name, zones_for_city, zones_for_phone
-from closer_desk.store.planning import search_slots
+
+if TYPE_CHECKING:
+    from closer_desk.core.model import Closer
+    from closer_desk.core.slots import Slot
+
+#: ``core.proposal.SUPPORTED_LANGUAGES``, written out: importing the proposal module (babel,
+#: the slot finder) to build the parser would make ``--help`` several times slower. A test
+#: keeps the two equal.
+PROPOSAL_LANGUAGES = ("fr", "en")
 
 
 def slot_json(slot: Slot) -> dict[str, Any]:
@@ -44,6 +47,9 @@ def slot_json(slot: Slot) -> dict[str, Any]:
 
 
 def _slots(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+    from closer_desk.store.planning import search_slots
+
     first_day = parse.parse_date(args.from_day, "from") if args.from_day else None
     if args.count < 1:
         raise ValidationError("count", "not_positive", args.count)
@@ -60,6 +66,10 @@ def _slots(args: argparse.Namespace) -> int:
             stretch=args.stretch,
         )
     if args.text:
+        from closer_desk.core.proposal import proposal_text
+        from closer_desk.core.slots import best_slots
+        from closer_desk.core.zones import prospect_place_name
+
         language = args.lang or found.prospect.language
         chosen = best_slots(found.slots, args.count)
         if not chosen:
@@ -97,6 +107,8 @@ def _slots(args: argparse.Namespace) -> int:
 
 
 def _zones(args: argparse.Namespace) -> int:
+    from closer_desk.core.zones import zones_for_city, zones_for_phone
+
     if bool(args.phone) == bool(args.city):
         raise ValidationError("zones", "phone_or_city", None)
     if args.phone:
@@ -117,6 +129,8 @@ def _zones(args: argparse.Namespace) -> int:
 
 # -- closer rules ----------------------------------------------------------------------------
 def _closer_rules_json(c: Closer) -> dict[str, Any]:
+    from closer_desk.core import parse
+
     return {
         **closer_json(c),
         "overrides": [
@@ -149,6 +163,8 @@ def _print_closer(args: argparse.Namespace, closer: Closer) -> int:
 
 
 def _closer_hours(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     hours = parse.parse_weekly_hours(args.spec)
     with agenda_from(args) as agenda:
         closer = agenda.edit_closer(args.closer, hours=hours)
@@ -156,6 +172,8 @@ def _closer_hours(args: argparse.Namespace) -> int:
 
 
 def _closer_override(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     day = parse.parse_date(args.day, "date")
     if args.hours is not None and not args.hours.strip():
         raise ValidationError("hours", "empty", args.hours)  # say "off" for a day off
@@ -170,6 +188,8 @@ def _closer_override(args: argparse.Namespace) -> int:
 
 
 def _closer_travel(args: argparse.Namespace) -> int:
+    from closer_desk.core import parse
+
     with agenda_from(args) as agenda:
         if args.clear:
             if args.first or args.last or args.zone:
@@ -215,8 +235,10 @@ def _verbs_of(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:  #
 
 def _register_closer_verbs(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     closer_parser = sub.choices.get("closer")
-    if closer_parser is None:  # pragma: no cover - directory_cmds must be registered first
-        raise RuntimeError("register closer_desk.cli.directory_cmds before planning_cmds")
+    if closer_parser is None:
+        # ``slots`` or ``zones`` alone (cli.build_parser builds only the command's modules);
+        # the whole tree registers directory_cmds first (tests/cli/test_imports.py).
+        return
     verbs = _verbs_of(closer_parser)
 
     p = verbs.add_parser("hours", help="set a closer's weekly hours")
@@ -281,7 +303,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true")
     p.add_argument("--text", action="store_true", help="proposal text for the prospect")
     p.add_argument(
-        "--lang", choices=SUPPORTED_LANGUAGES, help="proposal language (default: the prospect's)"
+        "--lang", choices=PROPOSAL_LANGUAGES, help="proposal language (default: the prospect's)"
     )
     p.add_argument(
         "--count", type=int, default=3, help="how many slots the proposal offers (default 3)"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from closer_desk.cli._common import (
     add_booking_options,
@@ -18,11 +17,14 @@ from closer_desk.cli._common import (
 )
 from closer_desk.cli.mail_cmds import add_send_option
 from closer_desk.core.errors import ValidationError
-from closer_desk.core.pipeline import PipelineItem
-from closer_desk.core.reports import NO_SHOW_POLICY, Group, Money, Month, Tally
 from closer_desk.core.timerange import check_in_range
-from closer_desk.store.pipeline import load_pipeline
-from closer_desk.store.reports import DeskReport, current_month, load_report
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from closer_desk.core.pipeline import PipelineItem
+    from closer_desk.core.reports import Group, Money, Month, Tally
+    from closer_desk.store.reports import DeskReport
 
 _NO_SHOW_SENTENCE = (
     "Conversion = won / calls held; no-shows are not calls held and are left out of it "
@@ -31,6 +33,8 @@ _NO_SHOW_SENTENCE = (
 
 
 def _month(text: str) -> Month:
+    from closer_desk.core.reports import Month
+
     try:
         month = Month.parse(text)
     except ValueError as exc:
@@ -68,6 +72,8 @@ def _group_json(group: Group, key: str) -> dict[str, Any]:
 
 def report_json(desk: DeskReport) -> dict[str, Any]:
     """The ``report --json`` document (decimals as strings, no currency ever converted)."""
+    from closer_desk.core.reports import NO_SHOW_POLICY
+
     report = desk.report
     total = report.total()
     return {
@@ -101,6 +107,8 @@ def _hours(minutes: int) -> str:
 
 
 def _print_report(desk: DeskReport) -> None:
+    from closer_desk.core.reports import Group
+
     report = desk.report
     months = ", ".join(str(m) for m in report.months)
     print(f"Results of {desk.closer.name} for {months} (months in {report.zone})")
@@ -158,6 +166,8 @@ def _print_report(desk: DeskReport) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from closer_desk.store.reports import current_month, load_report
+
     if args.months < 1 or args.months > 36:
         raise ValidationError("months", "out_of_range", args.months)
     with agenda_from(args) as agenda:
@@ -185,6 +195,9 @@ def _item_json(item: PipelineItem) -> dict[str, Any]:
 
 
 def _pipeline(args: argparse.Namespace) -> int:
+    from closer_desk.core import tz
+    from closer_desk.store.pipeline import load_pipeline
+
     with agenda_from(args) as agenda:
         items = load_pipeline(agenda)
         closer = closer_or_none(agenda, None)
@@ -193,8 +206,6 @@ def _pipeline(args: argparse.Namespace) -> int:
         print_json([_item_json(i) for i in items])
         return 0
     labels = {"hot-no-call": "hot, no call", "follow-up-due": "follow-up due", "no-show": "no-show"}
-    from closer_desk.core import tz
-
     print_table(
         ("WAITING", "PROSPECT ID", "PROSPECT", "TEMP.", "LAST CALL", f"WHEN ({zone})"),
         (

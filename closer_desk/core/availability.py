@@ -17,8 +17,6 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from closer_desk.core import tz
 from closer_desk.core.model import (
     Closer,
@@ -223,6 +221,10 @@ def weekend_days(country: str) -> frozenset[int]:
     (Friday–Saturday in Saudi Arabia, Friday alone in Iran...); Saturday–Sunday if unknown."""
     if not country:
         return _SATURDAY_SUNDAY
+    # Imported late: the package looks its own version up in the installed distributions,
+    # a third of a command's start, and only prospects with a country need it.
+    import holidays
+
     try:
         weekend = holidays.country_holidays(country.upper()).weekend
     except (NotImplementedError, KeyError, AttributeError):

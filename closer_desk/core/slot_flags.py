@@ -11,10 +11,12 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-
-import holidays
+from typing import TYPE_CHECKING
 
 from closer_desk.core.availability import Span, local_date, weekend_days, zone_info
+
+if TYPE_CHECKING:
+    import holidays
 
 #: A difference between two zones' offsets held for fewer days than this in a year is not the
 #: usual one: it only exists because the two zones change their clocks on different dates.
@@ -41,6 +43,8 @@ class SlotFlag(enum.StrEnum):
 def _holiday_calendar(
     country: str, subdivision: str, year: int, language: str = ""
 ) -> holidays.HolidayBase | None:
+    import holidays  # imported late, as in core.availability.weekend_days
+
     try:
         return holidays.country_holidays(
             country, subdiv=subdivision or None, years=year, language=language or None

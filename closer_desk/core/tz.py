@@ -26,7 +26,19 @@ Choice = Literal["earlier", "later"]
 @lru_cache(maxsize=1)
 def all_zone_names() -> frozenset[str]:
     """Every IANA zone name the bundled tz database knows."""
-    return frozenset(available_timezones())
+    # The pinned tzdata package lists its zones in one file. available_timezones() reads it
+    # too, then opens every file under the system's zoneinfo directories: about as long as
+    # starting the interpreter, paid by every command that names a zone.
+    try:
+        import os
+
+        import tzdata
+
+        with open(os.path.join(os.path.dirname(tzdata.__file__), "zones"), encoding="utf-8") as f:
+            listed = frozenset(f.read().split())
+    except (ImportError, OSError):  # pragma: no cover - a bundle without the list
+        listed = frozenset()
+    return listed or frozenset(available_timezones())
 
 
 @lru_cache(maxsize=512)

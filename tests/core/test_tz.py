@@ -228,3 +228,16 @@ def test_localize_keeps_the_wall_time_or_names_two_real_instants(wall_time, zone
         assert aware.replace(tzinfo=None) == wall_time
         # read back from UTC, it is the same wall time: the instant is the one meant
         assert tz.convert(tz.to_utc(aware), zone).replace(tzinfo=None) == wall_time
+
+
+def test_the_zones_known_are_the_bundled_tz_databases() -> None:
+    from zoneinfo import available_timezones
+
+    import tzdata
+
+    known = tz.all_zone_names()
+    assert {"Europe/Paris", "America/Toronto", "Asia/Kathmandu", "UTC"} <= known
+    # Read from tzdata's own list (not by scanning the system's zoneinfo folders): the same
+    # zones, without the system's extras such as "localtime".
+    assert known <= available_timezones()
+    assert len(known) > 590 and tzdata.IANA_VERSION
