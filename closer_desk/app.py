@@ -209,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / f"{APP_ID}.svg")))
+    from closer_desk.ui.common.collector import GuiThreadCollector
+
+    # Cycles are freed on this thread, never in the middle of a worker's job.
+    collector = GuiThreadCollector(app)
     settings = QSettings()
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
     from closer_desk.ui.common import preferences
@@ -252,4 +256,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         watcher.stop()
         source.close()
-        del translators, wiring
+        del translators, wiring, collector

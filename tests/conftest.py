@@ -4,6 +4,7 @@ can touch a real profile. Hypothesis runs derandomized unless ``make fuzz`` asks
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -45,6 +46,24 @@ def _define_isolated_variables() -> None:
 
 
 _define_isolated_variables()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """Cycles are freed on the main (GUI) thread between tests, never by whichever thread
+    allocates (a worker's job freeing a Qt object the GUI thread is painting crashed the
+    suite now and then), as ``ui.common.collector`` does in the app."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    from closer_desk.ui.common.collector import collect_due
+
+    collect_due()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
