@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from closer_desk.core import tz
 from closer_desk.core.ics.importing import (
@@ -52,6 +52,23 @@ READING, WRITING = "reading", "writing"
 #: Methods of a whole calendar (it replaces its source); others are iTIP messages.
 _WHOLE = ("", "PUBLISH")
 _COPY = re.compile(r" \(\d+\)(?=\.[^.]*$|$)")
+#: The bulk insert of new blocks, as plain driver SQL: SQLAlchemy's per-row parameter
+#: processing cost more than SQLite's own work on a 10,000-event calendar.
+_BLOCK_COLUMNS = (
+    "closer_id",
+    "uid",
+    "recurrence_id",
+    "source",
+    "summary",
+    "start_utc",
+    "end_utc",
+    "all_day",
+    "sequence",
+)
+_INSERT_BLOCK = (
+    f"INSERT INTO {busy_blocks.name} ({', '.join(busy_blocks.c[c].name for c in _BLOCK_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(_BLOCK_COLUMNS))})"
+)
 
 
 #: One event the import left out, with the line it starts on and a reason code: the parser's
@@ -184,7 +201,7 @@ def _apply_busy(
         ).all()
     counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0, "removed": 0}
     counts["own_calls"] = len(ours)
-    inserts: list[dict[str, Any]] = []
+    inserts: list[tuple[Any, ...]] = []
     updates: list[dict[str, Any]] = []
     cancelled: set[int] = set()
     series_cancelled: dict[str, int] = {}
@@ -200,24 +217,18 @@ def _apply_busy(
                     cancelled.add(held.id)
             continue
         held = existing.get((uid, rid))
+        if held is None:
+            row = (closer_id, uid, rid, source, occ.summary, occ.start_utc, occ.end_utc)
+            inserts.append((*row, int(occ.all_day), occ.sequence))
+            continue
         values = {
             "summary": occ.summary,
-            "start_utc": R.to_epoch(occ.start),
-            "end_utc": R.to_epoch(occ.end),
+            "start_utc": occ.start_utc,
+            "end_utc": occ.end_utc,
             "all_day": int(occ.all_day),
             "sequence": occ.sequence,
         }
-        if held is None:
-            inserts.append(
-                {
-                    "closer_id": closer_id,
-                    "uid": uid,
-                    "recurrence_id": rid,
-                    "source": source,
-                    **values,
-                }
-            )
-        elif held.sequence > occ.sequence:
+        if held.sequence > occ.sequence:
             counts["unchanged"] += 1  # an older copy of the event: the agenda keeps the newer
         elif all(getattr(held, k) == v for k, v in values.items()):
             counts["unchanged"] += 1
@@ -234,7 +245,7 @@ def _apply_busy(
     # whole transaction back.
     for i in range(0, len(inserts), _WRITE_SLICE):
         stop()
-        conn.execute(insert(busy_blocks), inserts[i : i + _WRITE_SLICE])
+        conn.exec_driver_sql(_INSERT_BLOCK, inserts[i : i + _WRITE_SLICE])
     for i in range(0, len(updates), _WRITE_SLICE):
         stop()
         conn.execute(
@@ -319,7 +330,7 @@ def _apply_calls(
             values = {"status": Status.CANCELLED.value}
             counts["cancelled"] += 1
         else:
-            lo, hi = R.to_epoch(occ.start), R.to_epoch(occ.end)
+            lo, hi = occ.start_utc, occ.end_utc
             if (lo, hi) == (row.start_utc, row.end_utc):
                 counts["unchanged"] += 1
                 continue

@@ -42,7 +42,8 @@ WARMUP = 2
 SCRIPT_COMMANDS = int(os.environ.get("CLI_BENCH_SCRIPT", "1000"))
 _BARE = [sys.executable, "-c", "pass"]
 _SQLALCHEMY = [sys.executable, "-c", "import sqlalchemy"]
-_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+#: The environment of a command started as an installed closer-desk is: with bytecode caches.
+INSTALLED_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def closer_desk_command() -> list[str]:
@@ -62,7 +63,9 @@ def whole_process(argv: Sequence[str]) -> tuple[float, str, float]:
     seconds (this runner starts one child at a time: the children's total grows by it)."""
     cpu = _children_cpu()
     started = time.perf_counter()
-    done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=_ENV)
+    done = subprocess.run(
+        argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=INSTALLED_ENV
+    )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()}")

@@ -100,18 +100,32 @@ class ImportOptions:
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
-    """One stretch of busy time read from the file (one per instance of a recurring event)."""
+    """One stretch of busy time read from the file (one per instance of a recurring event).
+
+    Held as epoch seconds, which is what the parser computes and the store writes: a big
+    import builds no datetime it does not show (``start`` and ``end`` make them on demand).
+    """
 
     uid: str
     recurrence_id: str
     sequence: int
-    start: datetime
-    end: datetime
+    start_utc: int
+    end_utc: int
     summary: str
     all_day: bool
     cancelled: bool
     floating: bool
     line: int
+
+    @property
+    def start(self) -> datetime:
+        """The first instant, in UTC."""
+        return datetime.fromtimestamp(self.start_utc, UTC)
+
+    @property
+    def end(self) -> datetime:
+        """The instant after the last, in UTC."""
+        return datetime.fromtimestamp(self.end_utc, UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,21 +394,7 @@ def parse_calendar(
     if progress is not None:
         progress(len(split.units), len(split.units))
     rows.sort(key=itemgetter(3, 0, 1))
-    occurrences = tuple(
-        Occurrence(
-            uid,
-            rid,
-            seq,
-            datetime.fromtimestamp(s, UTC),
-            datetime.fromtimestamp(e, UTC),
-            summary,
-            day,
-            gone,
-            flt,
-            line,
-        )
-        for uid, rid, seq, s, e, summary, day, gone, flt, line in rows
-    )
+    occurrences = tuple(Occurrence(*row) for row in rows)
     return ParsedCalendar(
         method=split.method,
         occurrences=occurrences,
