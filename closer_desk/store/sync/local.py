@@ -489,19 +489,29 @@ def remove_call(conn: Connection, existing: LocalCall) -> bool:
 
 
 # -- flags ---------------------------------------------------------------------------------
-_LIVE_SPANS = (
-    "SELECT id, start_utc, end_utc, created_utc, uid FROM appointments"
-    " WHERE closer_id = :closer_id AND status IN ({})".format(
-        ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES))
-    )
+# Only the live calls that overlap a neighbour in start order reach Python: ordered by (start,
+# end, id) as ``overlap_flags`` sweeps them, a call overlaps an earlier one exactly when the
+# latest end before it is past its start, and a later one exactly when the next start is
+# before its end. Every overlapping pair is kept whole, so the sweep over these few finds the
+# same flags as over all of them (and a sync of 10,000 calls builds no 10,000 spans).
+_OVERLAPPING_SPANS = """
+SELECT id, start_utc, end_utc, created_utc, uid FROM (
+    SELECT id, start_utc, end_utc, created_utc, uid,
+           MAX(end_utc) OVER (ORDER BY start_utc, end_utc, id
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS end_before,
+           LEAD(start_utc) OVER (ORDER BY start_utc, end_utc, id) AS next_start
+    FROM appointments
+    WHERE closer_id = :closer_id AND status IN ({})
 )
+WHERE end_before > start_utc OR next_start < end_utc
+""".format(", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES)))
 
 
 def refresh_flags(conn: Connection, closer_id: int) -> int:
     """Flag the closer's live calls that overlap (see ``core.sync.overlaps``); how many."""
     mine = select(appointments.c.id).where(appointments.c.closer_id == closer_id)
     conn.execute(delete(sync_flags).where(sync_flags.c.appointment_id.in_(mine)))
-    _, rows = run_text(conn, _LIVE_SPANS, {"closer_id": closer_id})
+    _, rows = run_text(conn, _OVERLAPPING_SPANS, {"closer_id": closer_id})
     flagged = overlap_flags(Span(*row) for row in rows)
     if flagged:
         conn.execute(
