@@ -219,6 +219,34 @@ def statuses(conn: Connection, calendar_id: int) -> dict[str, ItemStatus]:
     }
 
 
+#: Above this many UIDs the whole status table is read again (one scan beats long IN lists).
+_REREAD_ALL = 400
+
+
+def refreshed(
+    conn: Connection, calendar_id: int, held: dict[str, ItemStatus], uids: set[str]
+) -> dict[str, ItemStatus]:
+    """``held`` (read before) with the statuses of ``uids`` read again: after a push of a
+    few calls, only those rows are read, not the whole table of the calendar."""
+    if len(uids) > _REREAD_ALL:
+        return statuses(conn, calendar_id)
+    wanted = sorted(uids)
+    marks = ", ".join(f":u{n}" for n in range(len(wanted)))
+    _, rows = run_text(
+        conn,
+        f"{_STATUSES_SQL} AND uid IN ({marks})",
+        {"calendar_id": calendar_id, **{f"u{n}": uid for n, uid in enumerate(wanted)}},
+    )
+    fresh = {
+        uid: ItemStatus(uid, href, etag, hash_, None, bool(foreign))
+        for uid, href, etag, hash_, foreign in rows
+    }
+    # ``record`` frees an href for its new UID: an older row that held it is gone too.
+    hrefs = {s.href for s in fresh.values()}
+    kept = {u: s for u, s in held.items() if u not in uids and s.href not in hrefs}
+    return {**kept, **fresh}
+
+
 def base_of(conn: Connection, calendar_id: int, held: ItemStatus | None) -> SyncedCall | None:
     """The version both sides last agreed on for ``held`` (None: never agreed, or foreign)."""
     if held is None or held.is_foreign:
