@@ -144,6 +144,7 @@ class Sync:
         self.force_delete = force_delete
         self.report = SyncReport(closer=closer.name)
         self.settled: set[str] = set()  # UIDs the push phase already agreed with the server
+        self.touched: set[str] = set()  # UIDs whose status the push phase may have written
         self.again: set[str] = set()  # UIDs the pull found to push (a change beat a delete)
         self._now: datetime = agenda.now()
 
@@ -166,9 +167,9 @@ class Sync:
         self._push(locals_, statuses, conflicts, writable)
         listing = self.remote.changes(self.token)
         self.report.full_listing = listing.full
-        if self.settled:  # what the pushes recorded
+        if self.touched:  # what the pushes recorded
             with self.agenda.engine.connect() as conn:
-                statuses = L.statuses(conn, self.calendar_id)
+                statuses = L.refreshed(conn, self.calendar_id, statuses, self.touched)
         by_href = {s.href: s for s in statuses.values()}
         deleted = (
             frozenset(by_href) - frozenset(listing.changed) if listing.full else listing.deleted
@@ -277,6 +278,7 @@ class Sync:
             self.report.held += len(todo)
             return
         for n, (uid, ours, agreed) in enumerate(todo):
+            self.touched.add(uid)
             try:
                 if ours is None:
                     assert agreed is not None
