@@ -13,8 +13,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import holidays
-
 from closer_desk.core.availability import closer_zone_on
 from closer_desk.core.model import Closer
 from closer_desk.core.slot_flags import public_holiday
@@ -68,6 +66,8 @@ def holiday_language(country: str, language: str) -> str:
     others), else "" (the country's own language)."""
     if not country or not language:
         return ""
+    import holidays  # imported late, as in core.slot_flags (a fifth of the window's start)
+
     try:
         supported = holidays.country_holidays(country.upper()).supported_languages
     except (NotImplementedError, KeyError, AttributeError):
