@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from pytestqt.qtbot import QtBot
 
 from closer_desk.store import Agenda
@@ -141,12 +141,19 @@ def test_cancel_in_every_stage_stores_nothing_and_says_so(
     when, make, signal = STAGES[stage]
     canceller = _Canceller(dialog, when)
     slot = canceller.on_stage if signal == "staged" else canceller.on_progress
-    getattr(dialog.relay, signal).connect(slot, Qt.ConnectionType.BlockingQueuedConnection)
+    relayed = getattr(dialog.relay, signal)
+    relayed.connect(slot, Qt.ConnectionType.BlockingQueuedConnection)
     announced: list[object] = []
     source.changed.connect(announced.append)
-    with qtbot.waitSignal(dialog.stopped, timeout=LONG):
-        dialog.start(make(tmp_path), busy=True, name="Work")
-    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=LONG)
+    try:
+        with qtbot.waitSignal(dialog.stopped, timeout=LONG):
+            dialog.start(make(tmp_path), busy=True, name="Work")
+        qtbot.waitUntil(lambda: not dialog.is_running(), timeout=LONG)
+    finally:
+        # Never leave the worker waiting on this thread: the dialog's teardown waits for the
+        # worker, and a blocking call still queued would hold both for ever.
+        relayed.disconnect(slot)
+        QCoreApplication.processEvents()
     assert canceller.pressed == 1
     assert dialog.report is None and announced == []
     assert dialog.status.text() == (
