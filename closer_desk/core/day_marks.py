@@ -17,6 +17,9 @@ from closer_desk.core.availability import closer_zone_on
 from closer_desk.core.model import Closer
 from closer_desk.core.slot_flags import public_holiday
 
+#: Set once the ``holidays`` package's countries are loaded (``load_holidays``).
+_loaded = False
+
 
 @dataclass(frozen=True, slots=True)
 class DayHolidays:
@@ -79,6 +82,24 @@ def holiday_language(country: str, language: str) -> str:
         key=lambda code: (code != f"{language}_US", code),
     )
     return variants[0] if variants else ""
+
+
+def holidays_loaded() -> bool:
+    """Whether marking days is cheap now: the ``holidays`` package's countries are loaded.
+
+    Their first import costs about a third of a second (every country's module is imported
+    with the package); the window has it done by its worker after the first paint
+    (``load_holidays``) rather than before, on the GUI thread.
+    """
+    return _loaded
+
+
+def load_holidays() -> None:
+    """Import the ``holidays`` package and its countries (thread-safe: Python's import lock)."""
+    global _loaded
+    import holidays.countries  # noqa: F401  (the cost itself)
+
+    _loaded = True
 
 
 def holiday(country: str, subdivision: str, day: date, language: str = "") -> str:

@@ -46,6 +46,16 @@ def _english_plurals(qapp: Any) -> Iterator[None]:
     i18n.remove_translators(qapp, translators)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _holidays_loaded() -> None:
+    """The holidays' tables loaded once for the suite, so that each window marks its days at
+    once, in the order a test expects (the app loads them on its worker after the first
+    paint: ``tests/ui/agenda/test_busy_and_holidays.py`` tests that path on its own)."""
+    from closer_desk.core.day_marks import load_holidays
+
+    load_holidays()
+
+
 @pytest.fixture(autouse=True)
 def _english(qapp: Any) -> Iterator[None]:
     """Every test starts in English with a test application name (never the real profile)."""

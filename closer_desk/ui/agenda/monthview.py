@@ -45,12 +45,14 @@ class MonthView(QWidget):
         activated(int): a call was double-clicked.
         day_chosen(object): a day's number (or its "more") was clicked: show that day.
         create_requested(object): empty room in a day was double-clicked (naive wall time).
+        painted(): the month's first paint is done.
     """
 
     selected = Signal(int)
     activated = Signal(int)
     day_chosen = Signal(object)
     create_requested = Signal(object)
+    painted = Signal()
 
     heading_height = 24
 
@@ -197,6 +199,8 @@ class MonthView(QWidget):
         finally:
             painter.end()
         self.paint_count += 1
+        if self.paint_count == 1:
+            self.painted.emit()
 
     def _paint(self, painter: QPainter) -> None:
         dark = palette.is_dark()

@@ -26,7 +26,7 @@ from closer_desk.core import calendar_views, grid_time, tz
 from closer_desk.core.availability import normalise
 from closer_desk.core.calendar_views import LIST_DAYS, MONDAY_TO_FRIDAY, View
 from closer_desk.core.commission import deal_currency
-from closer_desk.core.day_marks import DayHolidays, day_holidays
+from closer_desk.core.day_marks import DayHolidays, day_holidays, holidays_loaded, load_holidays
 from closer_desk.core.model import (
     AgendaEntry,
     Appointment,
@@ -192,6 +192,9 @@ class AgendaRoom(QWidget):
         source.entries_loaded.connect(self._on_entries)
         source.directory_loaded.connect(self._on_directory)
         source.people_loaded.connect(self._on_people)
+        self._holidays_asked = False
+        self.grid.painted.connect(self._load_holidays)
+        self.month.painted.connect(self._load_holidays)
         operations.refused.connect(lambda _why: self.grid.drop_ghost())
         for view in (self.grid, self.month, self.list):
             view.selected.connect(self.select)
@@ -497,7 +500,11 @@ class AgendaRoom(QWidget):
 
     def _show_holidays(self) -> None:
         """The holidays of the days in view: the closer's (each column's closer), and the
-        selected call's prospect's."""
+        selected call's prospect's. Until the worker has loaded the holidays' tables (after
+        the first paint, see ``_load_holidays``) the days are shown unmarked."""
+        if not holidays_loaded():
+            self._load_holidays()
+            return
         entry = self.selected_entry()
         prospect = self.source.directory.prospect(entry.appointment.prospect_id) if entry else None
         country = prospect.country if prospect else ""
@@ -516,6 +523,16 @@ class AgendaRoom(QWidget):
                 day_holidays([column.day], closer, country, region, language).get(column.day)
             )
         self.grid.set_holidays(marks)
+
+    def _load_holidays(self) -> None:
+        """Have the worker load the holidays' tables (a third of a second, see
+        ``day_marks.holidays_loaded``) once the agenda is on screen, then mark the days."""
+        if holidays_loaded() or self._holidays_asked:
+            return
+        if not (self.grid.paint_count or self.month.paint_count):
+            return  # the first paint asks again
+        self._holidays_asked = True
+        self.source.compute(self, load_holidays, lambda _none: self._show_holidays())
 
     def _on_directory(self, directory: Directory) -> None:
         keep = self.closer.id if self.closer else None

@@ -194,6 +194,7 @@ class TimeGrid(QAbstractScrollArea):
             start in the grid's zone).
         create_for_closer(object, int): empty time of a closer's column was double-clicked
             (naive wall start in the grid's zone, the closer's id).
+        painted(): the grid's first paint is done (what waits for it comes after).
     """
 
     selected = Signal(int)
@@ -203,6 +204,7 @@ class TimeGrid(QAbstractScrollArea):
     create_requested = Signal(object)
     menu_requested = Signal(object, object, QPoint)
     create_for_closer = Signal(object, int)
+    painted = Signal()
 
     gutter_width = 64
 
@@ -746,6 +748,8 @@ class TimeGrid(QAbstractScrollArea):
         finally:
             painter.end()
         self.paint_count += 1
+        if self.paint_count == 1:
+            self.painted.emit()
 
     def _font_set(self) -> tuple[str, QFont, QFont, QFont, QFontMetrics, QFontMetrics]:
         """The grid's fonts, made once per font change rather than once per paint."""

@@ -210,6 +210,22 @@ class AgendaSource(QObject):
 
         self._tasks.run(lambda: op(self._open()), done, self._failure(owner, failure))
 
+    def compute(
+        self,
+        owner: QObject | None,
+        work: Callable[[], T],
+        success: Callable[[T], object],
+        failure: Failure | None = None,
+    ) -> None:
+        """Run ``work()``, which needs no agenda (loading the holidays' tables), on the worker in
+        its turn, so that the GUI thread does not wait for it; ``success`` as for ``query``."""
+
+        def done(result: T) -> None:
+            if _alive(owner):
+                success(result)
+
+        self._tasks.run(work, done, self._failure(owner, failure))
+
     def write(
         self,
         owner: QObject | None,

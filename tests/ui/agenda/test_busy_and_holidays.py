@@ -95,3 +95,42 @@ def test_holiday_names_in_french(
     win.agenda.set_date(date(2026, 4, 6))
     settle(qtbot, source.tasks)
     assert win.agenda.grid.holidays[0].closer == "Lundi de Pâques"
+
+
+def test_the_holidays_tables_load_on_the_worker_after_the_first_paint(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, monkeypatch: Any
+) -> None:
+    # As at the app's start: the tables (every country's module, a third of a second) are not
+    # loaded yet. The window paints its days unmarked first, then the worker loads them.
+    import threading
+
+    from closer_desk.core import day_marks
+    from closer_desk.ui.agenda import room as room_module
+
+    monkeypatch.setattr(day_marks, "_loaded", False)
+    loads: list[tuple[bool, int]] = []
+    win = MainWindow(source, clock, settings, prompts=prompts)
+    qtbot.addWidget(win)
+    grid = win.agenda.grid
+
+    def load() -> None:
+        loads.append((threading.current_thread() is threading.main_thread(), grid.paint_count))
+        day_marks.load_holidays()
+
+    monkeypatch.setattr(room_module, "load_holidays", load)
+    settle(qtbot, source.tasks)
+    win.agenda.set_date(date(2026, 4, 6))  # Easter Monday, a holiday in France
+    settle(qtbot, source.tasks)
+    assert loads == []  # nothing painted yet: nothing loaded, the days unmarked
+    assert all(marks is None for marks in grid.holidays)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitUntil(lambda: bool(loads), timeout=10_000)
+    settle(qtbot, source.tasks)
+    ((on_gui_thread, paints),) = loads  # once, off the GUI thread, after the first paint
+    assert not on_gui_thread and paints >= 1
+    assert grid.holidays[0] is not None and grid.holidays[0].closer == "Easter Monday"
+    win.agenda.step(7)  # from then on, at once
+    assert len(loads) == 1
+    win.agenda.step(-7)
+    assert grid.holidays[0] is not None and grid.holidays[0].closer == "Easter Monday"
