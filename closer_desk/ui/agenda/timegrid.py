@@ -57,6 +57,7 @@ from closer_desk.core.errors import CloserDeskError
 from closer_desk.core.grid_time import DAY_MINUTES, clipped_minutes
 from closer_desk.core.model import AgendaEntry, BusyBlock, Status, WeeklyHours
 from closer_desk.core.overlap import side_by_side
+from closer_desk.ui.agenda.grid_background import GridBackground
 from closer_desk.ui.common import i18n, palette
 
 SNAP = 15
@@ -106,6 +107,12 @@ class GridColumn:
     color: str = ""
 
 
+#: Fill, border pen, text, muted text, selected border pen and the left stripe's colour.
+BlockColors = tuple[QColor, QPen, QColor, QColor, QPen, QColor]
+#: Calls drawn faded: held or missed, past.
+_FADED = frozenset((Status.NO_SHOW, Status.DONE))
+
+
 @dataclass
 class Block:
     """Where one call sits in the grid (minutes of the grid's wall clock).
@@ -125,7 +132,7 @@ class Block:
     short: str = ""
     # Fill, border pen, text, muted text, selected border pen and the left stripe's colour
     # (set when laid out, and again when the palette changes).
-    colors: tuple[QColor, QPen, QColor, QColor, QPen, QColor] | None = None
+    colors: BlockColors | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +236,7 @@ class TimeGrid(QAbstractScrollArea):
         ] = {}
         self._second_cache: tuple[tuple[date, str, str], dict[int, str]] | None = None
         self._header_cache: dict[tuple[date, int, bool], str] = {}
+        self._background = GridBackground()
         self._fonts: tuple[str, QFont, QFont, QFont, QFontMetrics, QFontMetrics] | None = None
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -357,16 +365,18 @@ class TimeGrid(QAbstractScrollArea):
         self.viewport().update()
 
     def _color_blocks(self) -> None:
-        """Give each block its colours (once per layout and per palette, not per paint)."""
-        markers: dict[str, QColor] = {}
+        """Give each block its colours (once per layout and per palette, not per paint): a week
+        has a few companies, so a few tuples, shared."""
+        ready: dict[tuple[str, bool, str], BlockColors] = {}
         for block in self.blocks:
-            fill, border, text, muted, chosen = self._colors(block)
-            stripe = border.color()
-            if block.marker:
-                stripe = markers.get(block.marker) or markers.setdefault(
-                    block.marker, QColor(block.marker)
-                )
-            block.colors = (fill, border, text, muted, chosen, stripe)
+            entry = block.entry
+            key = (entry.company_color, entry.appointment.status in _FADED, block.marker)
+            found = ready.get(key)
+            if found is None:
+                fill, border, text, muted, chosen = self._colors(block)
+                stripe = QColor(block.marker) if block.marker else border.color()
+                found = ready[key] = (fill, border, text, muted, chosen, stripe)
+            block.colors = found
 
     def set_busy(self, blocks: Sequence[BusyBlock]) -> None:
         """Imported busy time of the closers in view, hatched under the calls with its
@@ -769,33 +779,24 @@ class TimeGrid(QAbstractScrollArea):
         _key, font, small, _bold, _bm, metrics = self._font_set()
         left = self._left()
         col = self.column_width()
-        top, bottom = self.y_of(0), self.y_of(DAY_MINUTES)
+        top = self.y_of(0)
         painter.setClipRect(QRectF(left, self.header_height, width - left, height))
-        # Off hours shading, per column.
-        for i, column in enumerate(self.columns):
-            x = self.x_of(i)
-            if x + col < left or x > width:
-                continue
-            working = column.working
-            if working is None:
-                if self.hours is None:
-                    continue
-                working = tuple((w.start, w.end) for w in self.hours.on(column.day.weekday()))
-            painter.fillRect(QRectF(x, top, col, bottom - top), colors.off_hours)
-            for start, end in working:
-                y = self.y_of(start)
-                painter.fillRect(QRectF(x, y, col, self.y_of(end) - y), colors.background)
-        # Hour lines.
-        painter.setPen(QPen(colors.line, 1))
+        # Off hours shading per column and the hour lines: one picture of the day, reused.
+        self._background.paint(
+            painter,
+            colors,
+            xs=[self.x_of(i) for i in range(len(self.columns))],
+            column=col,
+            working=[self._working_of(column) for column in self.columns],
+            left=left,
+            width=width,
+            day_top=top,
+            clip_top=self.header_height,
+            height=height,
+            hour_height=self.hour_height,
+            ratio=self.devicePixelRatioF(),
+        )
         hours = [h for h in range(25) if self.header_height - 1 <= self.y_of(h * 60) <= height]
-        for hour in hours:
-            y = self.y_of(hour * 60)
-            painter.drawLine(QPointF(left, y), QPointF(width, y))
-        painter.setPen(QPen(colors.half_line, 1, Qt.PenStyle.DotLine))
-        for hour in hours:
-            if hour < 24:
-                y = self.y_of(hour * 60 + 30)
-                painter.drawLine(QPointF(left, y), QPointF(width, y))
         # Column separators.
         painter.setPen(QPen(colors.line, 1))
         for i in range(len(self.columns) + 1):
@@ -826,6 +827,14 @@ class TimeGrid(QAbstractScrollArea):
         painter.setClipping(False)
         self._paint_gutters(painter, colors, small, metrics, hours)
         self._paint_header(painter, colors, font, small)
+
+    def _working_of(self, column: GridColumn) -> tuple[tuple[int, int], ...] | None:
+        """A column's working spans (its own, else the grid's weekly hours), None: no shading."""
+        if column.working is not None:
+            return tuple(column.working)
+        if self.hours is None:
+            return None
+        return tuple((w.start, w.end) for w in self.hours.on(column.day.weekday()))
 
     def _paint_gutters(
         self,
@@ -1008,7 +1017,7 @@ class TimeGrid(QAbstractScrollArea):
 
     def _colors(self, block: Block) -> tuple[QColor, QPen, QColor, QColor, QPen]:
         """Fill, border pen, text, muted text and selected border pen of a block (cached)."""
-        faded = block.entry.appointment.status in (Status.NO_SHOW, Status.DONE)
+        faded = block.entry.appointment.status in _FADED
         key = (block.entry.company_color, faded, self._dark)
         found = self._color_cache.get(key)
         if found is None:
