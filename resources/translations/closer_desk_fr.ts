@@ -161,7 +161,7 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+246"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+249"/>
         <source>Week of %1</source>
         <extracomment>The last answer from the source (None until the first one arrives). The right-click menu last shown (tests pick its actions). The company of the last call booked or edited here: the next new call&apos;s.</extracomment>
         <translation>Semaine du %1</translation>
@@ -182,7 +182,7 @@
         <translation>%1, %2 h de retard</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+216"/>
         <source>Duplicate call</source>
         <translation>Dupliquer l’appel</translation>
     </message>
@@ -1803,7 +1803,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>MonthView</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+309"/>
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+313"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n autre</numerusform>
@@ -2186,13 +2186,13 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+306"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+316"/>
         <source>%1 %2 · %3</source>
-        <extracomment>A dot in a block&apos;s corner, per call id (the shell puts the invite&apos;s state there).</extracomment>
+        <extracomment>Fill, border pen, text, muted text, selected border pen and the left stripe&apos;s colour. Calls drawn faded: held or missed, past. A dot in a block&apos;s corner, per call id (the shell puts the invite&apos;s state there).</extracomment>
         <translation>%1 %2 · %3</translation>
     </message>
     <message>
-        <location line="+410"/>
+        <location line="+412"/>
         <source>Busy %1–%2 (imported from %3)</source>
         <translation>Occupé %1–%2 (importé de %3)</translation>
     </message>

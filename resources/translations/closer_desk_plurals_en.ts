@@ -182,7 +182,7 @@
 <context>
     <name>MonthView</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+309"/>
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+313"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -307,7 +307,7 @@
 <context>
     <name>SyncSetupDialog</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+357"/>
+        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+381"/>
         <source>%1 subscribed; events read as busy time: %n.</source>
         <translation>
             <numerusform>%1 subscribed; events read as busy time: %n.</numerusform>

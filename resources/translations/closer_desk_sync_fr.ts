@@ -57,7 +57,7 @@
 <context>
     <name>SubscriptionDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+56"/>
+        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+57"/>
         <source>Add subscription</source>
         <translation>Ajouter un abonnement</translation>
     </message>
@@ -67,7 +67,12 @@
         <translation>p. ex. Mon agenda Google</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>only if the calendar asks for one</source>
+        <translation>seulement si le calendrier en demande un</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
@@ -75,6 +80,16 @@
         <location line="+1"/>
         <source>Name:</source>
         <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
     </message>
 </context>
 <context>
@@ -447,7 +462,7 @@
         <translation>Arrêt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+42"/>
         <source>%1 subscribed; events read as busy time: %n.</source>
         <translation>
             <numerusform>%1 : abonnement ajouté ; événement lu comme temps occupé : %n.</numerusform>

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.core.sync.errors import SyncRefusedError
+from closer_desk.core.sync.errors import RemoteError, SyncRefusedError
 from closer_desk.store import Agenda
 from closer_desk.store.sync import api
 from closer_desk.store.sync.subscriptions import subscribe, subscriptions
 from tests.helpers.caldav_servers import USERS, Server, start_files
 from tests.helpers.factories import NOW, at
+from tests.sync.test_secrets import MemoryKeyring, safe_keyring
+
+__all__ = ["safe_keyring"]
 
 
 @pytest.fixture
@@ -123,6 +126,50 @@ def test_a_read_only_caldav_calendar_is_busy_time(
     done = subscribe(assistant_agenda, theirs, "Camille", label="Dominique", username="assistant")
     assert (done.events, done.added) == (1, 1)
     assert [hour for _, hour in _busy(assistant_agenda)] == [12]
+
+
+def _assistants(ring: MemoryKeyring) -> list[str]:
+    return [
+        secret for (_, account), secret in ring.held.items() if account.startswith("assistant@")
+    ]
+
+
+def test_a_password_given_at_subscription_is_kept_in_the_keyring_for_the_refreshes(
+    radicale_accounts: Server,
+    closer_agenda: Agenda,
+    assistant_agenda: Agenda,
+    safe_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As the window and `subscribe --user` (asked on the terminal) give it: no environment
+    # variable. The first read used it; each sync's refresh must find it again.
+    from closer_desk.store.sync.subscriptions import refresh_for, unsubscribe
+
+    theirs = radicale_accounts.calendar("dominique", "calls")
+    closer_agenda.add_closer("Dominique Roy", "America/Montreal")
+    monkeypatch.setenv(api.ENV_PASSWORD, USERS["dominique"])
+    api.set_up(closer_agenda, "Dominique", theirs, username="dominique")
+    closer_agenda.book(
+        company="Acme", prospect="Omar", closer="Dominique", start=at("2026-03-10 12:00", "UTC")
+    )
+    api.sync(closer_agenda)
+    monkeypatch.delenv(api.ENV_PASSWORD)
+
+    camille = assistant_agenda.closer("Camille").id
+    with pytest.raises(RemoteError):  # a wrong password: refused, nothing kept
+        subscribe(assistant_agenda, theirs, camille, username="assistant", password="wrong")
+    assert subscriptions(assistant_agenda) == [] and _assistants(safe_keyring) == []
+    done = subscribe(
+        assistant_agenda, theirs, camille, username="assistant", password=USERS["assistant"]
+    )
+    assert done.events == 1
+    assert _assistants(safe_keyring) == [USERS["assistant"]]
+    [refreshed] = refresh_for(assistant_agenda, camille)
+    assert (refreshed.error, refreshed.events) == ("", 1)
+    assert USERS["assistant"] not in assistant_agenda.path.read_bytes().decode("latin-1")
+    [held] = subscriptions(assistant_agenda)
+    unsubscribe(assistant_agenda, held.id)  # the password goes with it
+    assert _assistants(safe_keyring) == []
 
 
 def test_unsubscribing_removes_the_subscription_and_its_busy_time_only(

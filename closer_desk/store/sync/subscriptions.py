@@ -188,7 +188,8 @@ def subscribe(
     """Add ``url`` as busy time of ``closer`` and read it now; a calendar that cannot be read
     is refused and nothing is written. Subscribing again to the same address refreshes it
     (and renames it when ``label`` is given)."""
-    from closer_desk.store.sync.credentials import check_url, password_for
+    from closer_desk.store import secrets
+    from closer_desk.store.sync.credentials import PURPOSE, account_key, check_url, password_for
 
     who = agenda.closer(closer)
     url = check_url(url)
@@ -205,6 +206,10 @@ def subscribe(
     name = " ".join(label.split())[:200] or (urlsplit(url).hostname or url)
     secret = password_for(username, url, password) if username else None
     report = _import(agenda, who.id, url, _download(url, username, secret, timeout))
+    if username and password:
+        # A password typed now (the window, the terminal) is kept where each sync's refresh
+        # finds it: the keyring when it is safe, else the refresh reads the environment.
+        secrets.save_secret(PURPOSE, account_key(username, url), password)
     now = R.to_epoch(agenda.now())
     values = {
         "label": name,
@@ -262,6 +267,9 @@ def unsubscribe(agenda: Agenda, subscription_id: int) -> Subscription:
         raise NotFoundError("subscription", subscription_id)
     gone = found[0]
     with agenda.engine.begin() as conn:
+        username = conn.execute(
+            select(sync_subscriptions.c.username).where(sync_subscriptions.c.id == gone.id)
+        ).scalar_one()
         conn.execute(
             delete(busy_blocks).where(
                 busy_blocks.c.closer_id == gone.closer_id,
@@ -269,6 +277,16 @@ def unsubscribe(agenda: Agenda, subscription_id: int) -> Subscription:
             )
         )
         conn.execute(delete(sync_subscriptions).where(sync_subscriptions.c.id == gone.id))
+        still_used = conn.execute(
+            select(sync_subscriptions.c.id).where(
+                sync_subscriptions.c.url == gone.url, sync_subscriptions.c.username == username
+            )
+        ).first()
+    if username and still_used is None:  # its password goes with the last one that used it
+        from closer_desk.store import secrets
+        from closer_desk.store.sync.credentials import PURPOSE, account_key
+
+        secrets.forget_secret(PURPOSE, account_key(username, gone.url))
     agenda.note_changes(Changes(busy=frozenset({gone.closer_id})))
     return gone
 

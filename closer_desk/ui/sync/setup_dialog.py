@@ -49,7 +49,8 @@ def _closer_view(agenda: Agenda, closer_id: int) -> tuple[Account | None, list[S
 
 
 class SubscriptionDialog(QDialog):
-    """The address (an https ``.ics`` or a read-only CalDAV calendar) and a name."""
+    """The address (an https ``.ics`` or a read-only CalDAV calendar), a name, and the login
+    when the calendar asks for one (the password goes to the keyring, as the set-up's)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +61,14 @@ class SubscriptionDialog(QDialog):
         self.url.setMinimumWidth(420)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. My Google calendar"))
+        self.user = QLineEdit(self)
+        self.user.setPlaceholderText(self.tr("only if the calendar asks for one"))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Address:"), self.url)
         form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("User:"), self.user)
+        form.addRow(self.tr("Password:"), self.password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -336,21 +343,38 @@ class SyncSetupDialog(QDialog):
     def ask_subscription(self) -> SubscriptionDialog:
         """Ask for an address and a name, then subscribe (opened non-modal: tests fill it)."""
         dialog = SubscriptionDialog(self)
-        dialog.accepted.connect(lambda: self.subscribe(dialog.url.text(), dialog.name.text()))
+        dialog.accepted.connect(
+            lambda: self.subscribe(
+                dialog.url.text(),
+                dialog.name.text(),
+                user=dialog.user.text(),
+                password=dialog.password.text(),
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def subscribe(self, url: str, name: str = "") -> None:
-        """Read ``url`` now as the chosen closer's busy time, and at each sync after."""
+    def subscribe(self, url: str, name: str = "", *, user: str = "", password: str = "") -> None:
+        """Read ``url`` now as the chosen closer's busy time, and at each sync after (with
+        ``user`` and ``password`` when the calendar asks for a login)."""
         closer_id = self.closer_id()
         if closer_id is None or not url.strip():
             return
+        user = user.strip()
 
         def add(agenda: Agenda) -> Refreshed:
             from closer_desk.store.sync.subscriptions import subscribe
 
-            return subscribe(agenda, url, closer_id, label=name, timeout=TIMEOUT_S)
+            return subscribe(
+                agenda,
+                url,
+                closer_id,
+                label=name,
+                username=user,
+                password=password or None,
+                timeout=TIMEOUT_S,
+            )
 
         def done(made: Refreshed) -> None:
             self._answered(

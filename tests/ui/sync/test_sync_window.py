@@ -307,6 +307,51 @@ def test_subscriptions_are_listed_added_and_removed_for_a_closer(
         files.stop()
 
 
+def test_a_subscription_that_asks_for_a_login_takes_it_and_keeps_the_password_safe(
+    qtbot: QtBot,
+    area: SyncArea,
+    agenda: Agenda,
+    assistant_agenda: Agenda,
+    radicale_accounts: Server,
+    safe_keyring: Any,
+    monkeypatch: Any,
+) -> None:
+    # Dominique's calendar, which the assistant's login may read (the rights file).
+    theirs = radicale_accounts.calendar("dominique", "calls")
+    assistant_agenda.add_closer("Dominique Roy", "America/Montreal")
+    monkeypatch.setenv(api.ENV_PASSWORD, USERS["dominique"])
+    api.set_up(assistant_agenda, "Dominique", theirs, username="dominique")
+    assistant_agenda.book(
+        company="Acme", prospect="Omar", closer="Dominique", start=at("2026-03-03 12:00", "UTC")
+    )
+    api.sync(assistant_agenda)
+    monkeypatch.delenv(api.ENV_PASSWORD)
+
+    dialog = area.open_setup()
+    qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+    for password in ("not-the-password", USERS["assistant"]):
+        asked = dialog.ask_subscription()
+        asked.url.setText(theirs)
+        asked.name.setText("Dominique")
+        asked.user.setText("assistant")
+        asked.password.setText(password)
+        assert asked.password.echoMode() == asked.password.EchoMode.Password
+        asked.accept()
+        assert not dialog.add_button.isEnabled()  # read on the worker
+        qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+        if password != USERS["assistant"]:
+            assert dialog.answer.text() == "The server refused the user name or password " + (
+                "(HTTP 401)."
+            )
+            assert dialog.subscriptions.count() == 0
+    qtbot.waitUntil(lambda: dialog.subscriptions.count() == 1, timeout=WAIT)
+    assert dialog.answer.text() == "Dominique subscribed; events read as busy time: 1."
+    # Kept where each sync's refresh finds it: the keyring, never the agenda file.
+    assert USERS["assistant"] in safe_keyring.held.values()
+    settle(qtbot, area.source.tasks)
+    assert USERS["assistant"].encode() not in agenda.path.read_bytes()
+
+
 def test_the_interval_of_the_background_sync_comes_from_the_settings(
     source: AgendaSource, settings: Any
 ) -> None:
