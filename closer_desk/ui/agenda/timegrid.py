@@ -18,8 +18,7 @@ from __future__ import annotations
 import enum
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -50,15 +49,35 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from closer_desk.core import tz
-from closer_desk.core.availability import epoch, zone_info
 from closer_desk.core.calendar_views import column_width
 from closer_desk.core.day_marks import DayHolidays
 from closer_desk.core.errors import CloserDeskError
-from closer_desk.core.grid_time import DAY_MINUTES, clipped_minutes
+from closer_desk.core.grid_time import DAY_MINUTES
 from closer_desk.core.model import AgendaEntry, BusyBlock, Status, WeeklyHours
-from closer_desk.core.overlap import side_by_side
 from closer_desk.ui.agenda.grid_background import GridBackground
+from closer_desk.ui.agenda.grid_blocks import (
+    _FADED,
+    Block,
+    BlockColors,
+    BusyRect,
+    GridColumn,
+    busy_rects,
+    lay_out,
+)
 from closer_desk.ui.common import i18n, palette
+
+# What the rest of the window and the tests take from here (the data lives in grid_blocks).
+__all__ = [
+    "COMFORTABLE_COLUMN",
+    "MIN_COLUMN",
+    "SNAP",
+    "Block",
+    "BlockColors",
+    "BusyRect",
+    "Drag",
+    "GridColumn",
+    "TimeGrid",
+]
 
 SNAP = 15
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -80,70 +99,6 @@ class Drag(enum.Enum):
 
     MOVE = enum.auto()
     RESIZE = enum.auto()
-
-
-@dataclass(frozen=True, slots=True)
-class GridColumn:
-    """One column: a day, of every closer shown (``closer_id`` None) or of one closer.
-
-    Attributes:
-        day: the date, in the grid's zone.
-        closer_id: whose calls and busy time the column holds (None: everyone's).
-        title: the closer's name (a closer's column); "" shows the date.
-        subtitle: under the title (the closer's city and how far their clock is).
-        zone: the closer's zone (a closer's column): its calls say their time on that clock.
-        working: the rows the column's closer works (None: the grid's weekly hours).
-        marks: ``(row, hour)`` of the column's own clock when it is not the grid's.
-        color: the closer's marker colour ("" for none).
-    """
-
-    day: date
-    closer_id: int | None = None
-    title: str = ""
-    subtitle: str = ""
-    zone: str = ""
-    working: tuple[tuple[int, int], ...] | None = None
-    marks: tuple[tuple[int, int], ...] = ()
-    color: str = ""
-
-
-#: Fill, border pen, text, muted text, selected border pen and the left stripe's colour.
-BlockColors = tuple[QColor, QPen, QColor, QColor, QPen, QColor]
-#: Calls drawn faded: held or missed, past.
-_FADED = frozenset((Status.NO_SHOW, Status.DONE))
-
-
-@dataclass
-class Block:
-    """Where one call sits in the grid (minutes of the grid's wall clock).
-
-    ``day_index`` is the column (a day, or a closer's day).
-    """
-
-    entry: AgendaEntry
-    day_index: int
-    start: int
-    end: int
-    title: str
-    subtitle: str
-    column: int = 0
-    columns: int = 1
-    marker: str = ""
-    short: str = ""
-    # Fill, border pen, text, muted text, selected border pen and the left stripe's colour
-    # (set when laid out, and again when the palette changes).
-    colors: BlockColors | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class BusyRect:
-    """Imported busy time drawn in a column (minutes of the grid's wall clock)."""
-
-    block: BusyBlock
-    day_index: int
-    start: int
-    end: int
-    label: str
 
 
 class _TextCache:
@@ -295,71 +250,7 @@ class TimeGrid(QAbstractScrollArea):
     ) -> None:
         """Lay out the calls of the visible columns (cancelled calls are not drawn);
         ``markers`` gives closers' colours and initials when several closers are shown."""
-        place = self._placer()
-        zone = zone_info(self.zone)
-        markers = markers or {}
-        # A week of 300 calls has a few dozen zones, times and companies: each is worded once.
-        zones: dict[str, tuple[tzinfo, str]] = {}
-        times: dict[tuple[int, int], str] = {}
-
-        def time_text(dt: datetime) -> str:
-            key = (dt.hour, dt.minute)
-            text = times.get(key)
-            if text is None:
-                text = times[key] = i18n.format_time(dt)
-            return text
-
-        clocks = [
-            zone_info(c.zone) if c.zone and c.zone != self.zone else None for c in self.columns
-        ]
-        blocks: list[Block] = []
-        pattern = QCoreApplication.translate("TimeGrid", "%1 %2 · %3")  # once, not per call
-        for entry in entries:
-            a = entry.appointment
-            if a.status == Status.CANCELLED:
-                continue
-            local = a.start.astimezone(zone)
-            day_index = place(local.date(), a.closer_id)
-            if day_index is None:
-                continue
-            start = local.hour * 60 + local.minute
-            end = min(DAY_MINUTES, start + a.minutes)
-            found = zones.get(entry.prospect_zone)
-            if found is None:
-                found = zones[entry.prospect_zone] = (
-                    zone_info(entry.prospect_zone),
-                    i18n.city(entry.prospect_zone),
-                )
-            their_zone, their_city = found
-            theirs = a.start.astimezone(their_zone)
-            clock = clocks[day_index]  # a closer's column: the time on their own clock
-            shown = a.start.astimezone(clock) if clock is not None else local
-            title = f"{time_text(shown)} {entry.prospect_name}"
-            short = entry.prospect_name
-            color, initials = markers.get(a.closer_id, ("", ""))
-            if initials:  # whose call it is, for those who do not tell the colours apart
-                title, short = f"{initials} · {title}", f"{initials} {short}"
-            # The prospect's local time first: it is what the closer says on the phone.
-            subtitle = (
-                pattern.replace("%1", time_text(theirs))
-                .replace("%2", their_city)
-                .replace("%3", entry.company_name)
-            )
-            blocks.append(
-                Block(
-                    entry,
-                    day_index,
-                    start,
-                    max(end, start + 10),
-                    title,
-                    subtitle,
-                    0,
-                    1,
-                    color,
-                    short,
-                )
-            )
-        self.blocks = _columns(blocks)
+        self.blocks = lay_out(entries, self.columns, self.zone, markers or {})
         self._color_blocks()
         self._ghost = None
         self.viewport().update()
@@ -381,27 +272,8 @@ class TimeGrid(QAbstractScrollArea):
     def set_busy(self, blocks: Sequence[BusyBlock]) -> None:
         """Imported busy time of the closers in view, hatched under the calls with its
         calendar's name (a block over midnight shows on both days)."""
-        rects: list[BusyRect] = []
-        for block in blocks:
-            lo, hi = epoch(block.start), epoch(block.end)
-            for i, column in enumerate(self.columns):
-                if column.closer_id not in (None, block.closer_id):
-                    continue
-                rows = clipped_minutes(lo, hi, column.day, self.zone)
-                if rows is not None:
-                    rects.append(BusyRect(block, i, *rows, block.source or block.summary))
-        self.busy = rects
+        self.busy = busy_rects(blocks, self.columns, self.zone)
         self.viewport().update()
-
-    def _placer(self) -> Callable[[date, int], int | None]:
-        """Which column a call of a closer on a date goes to."""
-        by_day = {c.day: i for i, c in enumerate(self.columns) if c.closer_id is None}
-        by_closer = {
-            (c.day, c.closer_id): i for i, c in enumerate(self.columns) if c.closer_id is not None
-        }
-        if not by_closer:
-            return lambda day, _closer: by_day.get(day)
-        return lambda day, closer: by_closer.get((day, closer), by_day.get(day))
 
     def set_marks(self, marks: dict[int, QColor]) -> None:
         """Dots in the corner of these calls' blocks (others: none)."""
@@ -1157,13 +1029,3 @@ def _snap(minutes: float) -> int:
 
 def _snap_down(minutes: int) -> int:
     return minutes - minutes % SNAP
-
-
-def _columns(blocks: list[Block]) -> list[Block]:
-    """The blocks by column and start, each in its column beside the calls it overlaps."""
-    blocks.sort(key=lambda b: (b.day_index, b.start, b.end))
-    for block, (column, columns) in zip(
-        blocks, side_by_side([(b.day_index, b.start, b.end) for b in blocks]), strict=True
-    ):
-        block.column, block.columns = column, columns
-    return blocks
