@@ -11,68 +11,74 @@ holidays. Dragging a block moves it (with Ctrl held, a copy of it), dragging its
 resizes it, double-clicking empty time asks for a new call; Tab, Shift+Tab and the Up/Down
 arrows go from call to call. The grid only reports what the user did (signals with naive wall
 times in the grid's zone); the window checks DST gaps and conflicts exactly as the CLI does.
+
+This module is the widget: its state, its geometry (where a minute, a column, a block is), the
+pointer, the keys and the signals. The calls laid out into blocks are in ``grid_blocks``, the
+painting in ``grid_paint``, the day's picture behind the calls in ``grid_background``.
 """
 
 from __future__ import annotations
 
 import enum
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLocale,
     QPoint,
     QPointF,
     QRectF,
-    QSizeF,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QContextMenuEvent,
-    QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
-    QStaticText,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from closer_desk.core import tz
-from closer_desk.core.availability import epoch, zone_info
 from closer_desk.core.calendar_views import column_width
 from closer_desk.core.day_marks import DayHolidays
-from closer_desk.core.errors import CloserDeskError
-from closer_desk.core.grid_time import DAY_MINUTES, clipped_minutes
+from closer_desk.core.grid_time import DAY_MINUTES
 from closer_desk.core.model import AgendaEntry, BusyBlock, Status, WeeklyHours
-from closer_desk.core.overlap import side_by_side
-from closer_desk.ui.agenda.grid_background import GridBackground
+from closer_desk.ui.agenda.grid_blocks import (
+    Block,
+    BlockColors,
+    BusyRect,
+    GridColumn,
+    busy_rects,
+    lay_out,
+)
+from closer_desk.ui.agenda.grid_paint import BlockPalette, GridPainter
 from closer_desk.ui.common import i18n, palette
 
+# What the rest of the window and the tests take from here (the data lives in grid_blocks).
+__all__ = [
+    "COMFORTABLE_COLUMN",
+    "MIN_COLUMN",
+    "SNAP",
+    "Block",
+    "BlockColors",
+    "BusyRect",
+    "Drag",
+    "GridColumn",
+    "TimeGrid",
+]
+
 SNAP = 15
-_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # Narrower than this, a column scrolls sideways instead of shrinking (a readable "Tue 3").
 MIN_COLUMN = 50
 # The width a column is comfortable at (the details pane gives way down to it).
 COMFORTABLE_COLUMN = 88
-# A block's text needs room for about three characters; narrower blocks show none (the
-# tooltip names the call): two clipped letters say nothing and cost as much to draw.
-MIN_TEXT = 18
-_HOLIDAY = (QColor("#c62828"), QColor("#ff8a80"))  # light, dark
-_THEIR_HOLIDAY = (QColor("#8a5a00"), QColor("#ffd180"))
 
 
 class Drag(enum.Enum):
@@ -80,108 +86,6 @@ class Drag(enum.Enum):
 
     MOVE = enum.auto()
     RESIZE = enum.auto()
-
-
-@dataclass(frozen=True, slots=True)
-class GridColumn:
-    """One column: a day, of every closer shown (``closer_id`` None) or of one closer.
-
-    Attributes:
-        day: the date, in the grid's zone.
-        closer_id: whose calls and busy time the column holds (None: everyone's).
-        title: the closer's name (a closer's column); "" shows the date.
-        subtitle: under the title (the closer's city and how far their clock is).
-        zone: the closer's zone (a closer's column): its calls say their time on that clock.
-        working: the rows the column's closer works (None: the grid's weekly hours).
-        marks: ``(row, hour)`` of the column's own clock when it is not the grid's.
-        color: the closer's marker colour ("" for none).
-    """
-
-    day: date
-    closer_id: int | None = None
-    title: str = ""
-    subtitle: str = ""
-    zone: str = ""
-    working: tuple[tuple[int, int], ...] | None = None
-    marks: tuple[tuple[int, int], ...] = ()
-    color: str = ""
-
-
-#: Fill, border pen, text, muted text, selected border pen and the left stripe's colour.
-BlockColors = tuple[QColor, QPen, QColor, QColor, QPen, QColor]
-#: Calls drawn faded: held or missed, past.
-_FADED = frozenset((Status.NO_SHOW, Status.DONE))
-
-
-@dataclass
-class Block:
-    """Where one call sits in the grid (minutes of the grid's wall clock).
-
-    ``day_index`` is the column (a day, or a closer's day).
-    """
-
-    entry: AgendaEntry
-    day_index: int
-    start: int
-    end: int
-    title: str
-    subtitle: str
-    column: int = 0
-    columns: int = 1
-    marker: str = ""
-    short: str = ""
-    # Fill, border pen, text, muted text, selected border pen and the left stripe's colour
-    # (set when laid out, and again when the palette changes).
-    colors: BlockColors | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class BusyRect:
-    """Imported busy time drawn in a column (minutes of the grid's wall clock)."""
-
-    block: BusyBlock
-    day_index: int
-    start: int
-    end: int
-    label: str
-
-
-class _TextCache:
-    """Laid-out text, kept between paints (after Qt's own advice for text drawn often): a
-    repaint, a scroll or a week seen before draws prepared glyphs instead of shaping again."""
-
-    def __init__(self, size: int = 4096) -> None:
-        self._size = size
-        self._texts: OrderedDict[tuple[str, str], QStaticText] = OrderedDict()
-        self._elided: dict[tuple[str, str, int], str] = {}
-
-    def clear(self) -> None:
-        self._texts.clear()
-        self._elided.clear()
-
-    def text(self, text: str, font_key: str) -> QStaticText:
-        key = (text, font_key)
-        found = self._texts.get(key)
-        if found is None:
-            found = QStaticText(text)
-            found.setTextFormat(Qt.TextFormat.PlainText)
-            self._texts[key] = found
-            if len(self._texts) > self._size:
-                self._texts.popitem(last=False)
-        return found
-
-    def elided(self, text: str, font_key: str, metrics: QFontMetrics, width: int) -> str:
-        key = (text, font_key, width)
-        found = self._elided.get(key)
-        if found is None:
-            if len(self._elided) > self._size:
-                self._elided.clear()
-            found = self._elided[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        return found
-
-
-# Shared by every grid (the week and the month of one window show the same names).
-_TEXTS = _TextCache()
 
 
 class TimeGrid(QAbstractScrollArea):
@@ -231,13 +135,8 @@ class TimeGrid(QAbstractScrollArea):
         self._drag: tuple[Block, Drag, QPointF] | None = None
         self._ghost: tuple[int, int, int] | None = None
         self._dark = palette.is_dark()
-        self._color_cache: dict[
-            tuple[str, bool, bool], tuple[QColor, QPen, QColor, QColor, QPen]
-        ] = {}
-        self._second_cache: tuple[tuple[date, str, str], dict[int, str]] | None = None
-        self._header_cache: dict[tuple[date, int, bool], str] = {}
-        self._background = GridBackground()
-        self._fonts: tuple[str, QFont, QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+        self._block_palette = BlockPalette()
+        self._painter = GridPainter(self, clock)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -295,113 +194,16 @@ class TimeGrid(QAbstractScrollArea):
     ) -> None:
         """Lay out the calls of the visible columns (cancelled calls are not drawn);
         ``markers`` gives closers' colours and initials when several closers are shown."""
-        place = self._placer()
-        zone = zone_info(self.zone)
-        markers = markers or {}
-        # A week of 300 calls has a few dozen zones, times and companies: each is worded once.
-        zones: dict[str, tuple[tzinfo, str]] = {}
-        times: dict[tuple[int, int], str] = {}
-
-        def time_text(dt: datetime) -> str:
-            key = (dt.hour, dt.minute)
-            text = times.get(key)
-            if text is None:
-                text = times[key] = i18n.format_time(dt)
-            return text
-
-        clocks = [
-            zone_info(c.zone) if c.zone and c.zone != self.zone else None for c in self.columns
-        ]
-        blocks: list[Block] = []
-        pattern = QCoreApplication.translate("TimeGrid", "%1 %2 · %3")  # once, not per call
-        for entry in entries:
-            a = entry.appointment
-            if a.status == Status.CANCELLED:
-                continue
-            local = a.start.astimezone(zone)
-            day_index = place(local.date(), a.closer_id)
-            if day_index is None:
-                continue
-            start = local.hour * 60 + local.minute
-            end = min(DAY_MINUTES, start + a.minutes)
-            found = zones.get(entry.prospect_zone)
-            if found is None:
-                found = zones[entry.prospect_zone] = (
-                    zone_info(entry.prospect_zone),
-                    i18n.city(entry.prospect_zone),
-                )
-            their_zone, their_city = found
-            theirs = a.start.astimezone(their_zone)
-            clock = clocks[day_index]  # a closer's column: the time on their own clock
-            shown = a.start.astimezone(clock) if clock is not None else local
-            title = f"{time_text(shown)} {entry.prospect_name}"
-            short = entry.prospect_name
-            color, initials = markers.get(a.closer_id, ("", ""))
-            if initials:  # whose call it is, for those who do not tell the colours apart
-                title, short = f"{initials} · {title}", f"{initials} {short}"
-            # The prospect's local time first: it is what the closer says on the phone.
-            subtitle = (
-                pattern.replace("%1", time_text(theirs))
-                .replace("%2", their_city)
-                .replace("%3", entry.company_name)
-            )
-            blocks.append(
-                Block(
-                    entry,
-                    day_index,
-                    start,
-                    max(end, start + 10),
-                    title,
-                    subtitle,
-                    0,
-                    1,
-                    color,
-                    short,
-                )
-            )
-        self.blocks = _columns(blocks)
-        self._color_blocks()
+        self.blocks = lay_out(entries, self.columns, self.zone, markers or {})
+        self._block_palette.color(self.blocks, self._dark)
         self._ghost = None
         self.viewport().update()
-
-    def _color_blocks(self) -> None:
-        """Give each block its colours (once per layout and per palette, not per paint): a week
-        has a few companies, so a few tuples, shared."""
-        ready: dict[tuple[str, bool, str], BlockColors] = {}
-        for block in self.blocks:
-            entry = block.entry
-            key = (entry.company_color, entry.appointment.status in _FADED, block.marker)
-            found = ready.get(key)
-            if found is None:
-                fill, border, text, muted, chosen = self._colors(block)
-                stripe = QColor(block.marker) if block.marker else border.color()
-                found = ready[key] = (fill, border, text, muted, chosen, stripe)
-            block.colors = found
 
     def set_busy(self, blocks: Sequence[BusyBlock]) -> None:
         """Imported busy time of the closers in view, hatched under the calls with its
         calendar's name (a block over midnight shows on both days)."""
-        rects: list[BusyRect] = []
-        for block in blocks:
-            lo, hi = epoch(block.start), epoch(block.end)
-            for i, column in enumerate(self.columns):
-                if column.closer_id not in (None, block.closer_id):
-                    continue
-                rows = clipped_minutes(lo, hi, column.day, self.zone)
-                if rows is not None:
-                    rects.append(BusyRect(block, i, *rows, block.source or block.summary))
-        self.busy = rects
+        self.busy = busy_rects(blocks, self.columns, self.zone)
         self.viewport().update()
-
-    def _placer(self) -> Callable[[date, int], int | None]:
-        """Which column a call of a closer on a date goes to."""
-        by_day = {c.day: i for i, c in enumerate(self.columns) if c.closer_id is None}
-        by_closer = {
-            (c.day, c.closer_id): i for i, c in enumerate(self.columns) if c.closer_id is not None
-        }
-        if not by_closer:
-            return lambda day, _closer: by_day.get(day)
-        return lambda day, closer: by_closer.get((day, closer), by_day.get(day))
 
     def set_marks(self, marks: dict[int, QColor]) -> None:
         """Dots in the corner of these calls' blocks (others: none)."""
@@ -536,6 +338,15 @@ class TimeGrid(QAbstractScrollArea):
         marks = self.holidays
         return [marks[i] if i < len(marks) else None for i in range(len(self.columns))]
 
+    def _holiday_lines(self, column: int) -> list[str]:
+        marks = self._holidays_by_column()[column]
+        if marks is None:
+            return []
+        lines = [marks.closer] if marks.closer else []
+        if marks.prospect:
+            lines.append(f"{marks.prospect_country}: {marks.prospect}")
+        return lines
+
     def changeEvent(self, event: QEvent) -> None:
         # Follow the system when it switches between light and dark.
         if event.type() in (
@@ -544,12 +355,11 @@ class TimeGrid(QAbstractScrollArea):
             QEvent.Type.ThemeChange,
         ):
             self._dark = palette.is_dark()
-            self._color_cache.clear()
-            self._color_blocks()
+            self._block_palette.clear()
+            self._block_palette.color(self.blocks, self._dark)
             self.viewport().update()
         elif event.type() == QEvent.Type.FontChange:
-            self._fonts = None
-            self._header_cache.clear()
+            self._painter.forget_fonts()
             self._fit_header()
         super().changeEvent(event)
 
@@ -754,401 +564,20 @@ class TimeGrid(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         try:
-            self._paint(painter)
+            self._painter.paint(painter, dark=self._dark, ghost=self._ghost)
         finally:
             painter.end()
         self.paint_count += 1
         if self.paint_count == 1:
             self.painted.emit()
 
-    def _font_set(self) -> tuple[str, QFont, QFont, QFont, QFontMetrics, QFontMetrics]:
-        """The grid's fonts, made once per font change rather than once per paint."""
-        if self._fonts is None:
-            font = QFont(self.font())
-            small = QFont(font)
-            small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-            bold = QFont(font)
-            bold.setBold(True)
-            self._fonts = (font.key(), font, small, bold, QFontMetrics(bold), QFontMetrics(small))
-        return self._fonts
-
-    def _paint(self, painter: QPainter) -> None:
-        colors = palette.grid_colors(self.palette(), self._dark)
-        width, height = self.viewport().width(), self.viewport().height()
-        painter.fillRect(0, 0, width, height, colors.background)
-        _key, font, small, _bold, _bm, metrics = self._font_set()
-        left = self._left()
-        col = self.column_width()
-        top = self.y_of(0)
-        painter.setClipRect(QRectF(left, self.header_height, width - left, height))
-        # Off hours shading per column and the hour lines: one picture of the day, reused.
-        self._background.paint(
-            painter,
-            colors,
-            xs=[self.x_of(i) for i in range(len(self.columns))],
-            column=col,
-            working=[self._working_of(column) for column in self.columns],
-            left=left,
-            width=width,
-            day_top=top,
-            clip_top=self.header_height,
-            height=height,
-            hour_height=self.hour_height,
-            ratio=self.devicePixelRatioF(),
-        )
-        hours = [h for h in range(25) if self.header_height - 1 <= self.y_of(h * 60) <= height]
-        # Column separators.
-        painter.setPen(QPen(colors.line, 1))
-        for i in range(len(self.columns) + 1):
-            x = self.x_of(i)
-            painter.drawLine(QPointF(x, self.header_height), QPointF(x, height))
-        self._paint_column_clocks(painter, colors, small, metrics)
-        self._paint_busy(painter, colors, small, metrics)
-        painter.setFont(font)
-        self._paint_blocks(painter)
-        if self._ghost is not None:
-            day_index, start, end = self._ghost
-            rect = QRectF(
-                self.x_of(day_index) + 1,
-                self.y_of(start),
-                col - 3,
-                self.y_of(end) - self.y_of(start),
-            )
-            painter.setPen(QPen(colors.today, 2, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setFont(small)
-            painter.drawText(
-                rect.adjusted(4, 2, -2, -2),
-                _TOP_LEFT,
-                i18n.format_time(datetime(2000, 1, 1) + timedelta(minutes=start)),
-            )
-        self._paint_now(painter, colors)
-        painter.setClipping(False)
-        self._paint_gutters(painter, colors, small, metrics, hours)
-        self._paint_header(painter, colors, font, small)
-
-    def _working_of(self, column: GridColumn) -> tuple[tuple[int, int], ...] | None:
-        """A column's working spans (its own, else the grid's weekly hours), None: no shading."""
-        if column.working is not None:
-            return tuple(column.working)
-        if self.hours is None:
-            return None
-        return tuple((w.start, w.end) for w in self.hours.on(column.day.weekday()))
-
-    def _paint_gutters(
-        self,
-        painter: QPainter,
-        colors: palette.GridColors,
-        small: QFont,
-        metrics: QFontMetrics,
-        hours: list[int],
-    ) -> None:
-        """The grid's scale and the second zone's, fixed on the left while columns scroll."""
-        left = self._left()
-        height = self.viewport().height()
-        painter.fillRect(QRectF(0, self.header_height, left, height), colors.background)
-        painter.setPen(QPen(colors.line, 1))
-        painter.drawLine(QPointF(left, self.header_height), QPointF(left, height))
-        if self.second_zone:
-            painter.drawLine(
-                QPointF(self.gutter_width, self.header_height), QPointF(self.gutter_width, height)
-            )
-        painter.setFont(small)
-        painter.setPen(colors.muted)
-        second_labels = self._second_labels()
-        line_h = metrics.height()
-        for hour in hours:
-            y = self.y_of(hour * 60)
-            # Labels are centred on their line: skip those the fixed header would cut.
-            if hour in (0, 24) or y - line_h / 2 < self.header_height:
-                continue
-            label = i18n.format_time(datetime(2000, 1, 1, hour, 0))
-            rect = QRectF(0, y - line_h / 2, self.gutter_width - 6, line_h)
-            painter.drawText(rect, _RIGHT, label)
-            if hour in second_labels:
-                painter.drawText(rect.translated(self.gutter_width, 0), _RIGHT, second_labels[hour])
-
-    def _paint_column_clocks(
-        self, painter: QPainter, colors: palette.GridColors, small: QFont, metrics: QFontMetrics
-    ) -> None:
-        """A closer's own clock down their column, when it is not the grid's."""
-        if not any(c.marks for c in self.columns):
-            return
-        painter.setFont(small)
-        painter.setPen(colors.muted)
-        line_h = metrics.height()
-        col = self.column_width()
-        for i, column in enumerate(self.columns):
-            x = self.x_of(i)
-            for row, hour in column.marks:
-                y = self.y_of(row)
-                if 0 < row < DAY_MINUTES and y - line_h / 2 > self.header_height:
-                    label = i18n.format_time(datetime(2000, 1, 1, hour, 0))
-                    painter.drawText(QRectF(x + 3, y + 1, col - 6, line_h), _TOP_LEFT, label)
-
-    def _paint_busy(
-        self, painter: QPainter, colors: palette.GridColors, small: QFont, metrics: QFontMetrics
-    ) -> None:
-        """Imported busy time: hatched, with its calendar's name where there is room."""
-        if not self.busy:
-            return
-        col = self.column_width()
-        hatch = QBrush(colors.muted, Qt.BrushStyle.BDiagPattern)
-        tint = QColor(colors.muted)
-        tint.setAlpha(40)
-        painter.setPen(QPen(colors.muted, 1, Qt.PenStyle.DashLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setFont(small)
-        line_h = metrics.height()
-        placed = []
-        for busy in self.busy:
-            x = self.x_of(busy.day_index)
-            top, bottom = self.y_of(busy.start), self.y_of(busy.end)
-            if bottom < self.header_height or top > self.viewport().height():
-                continue
-            rect = QRectF(x + 1, top, col - 2, bottom - top)
-            painter.fillRect(rect, tint)
-            painter.fillRect(rect, hatch)
-            painter.drawRect(rect)
-            if bottom - top > line_h and col > MIN_TEXT * 2:
-                placed.append((rect, busy.label))
-        painter.setPen(colors.text)
-        for rect, label in placed:
-            # The label where it can be read: at the top of the part in view.
-            shown = QRectF(rect.x() + 4, max(rect.y(), self.header_height) + 1, rect.width(), 0)
-            text = _TEXTS.elided(label, "busy", metrics, int(rect.width() - 8))
-            size = metrics.boundingRect(text)
-            back = QColor(colors.background)
-            back.setAlpha(200)
-            painter.fillRect(QRectF(shown.x() - 1, shown.y(), size.width() + 3, line_h), back)
-            shown.setSize(QSizeF(rect.width() - 8, line_h))
-            painter.drawText(shown, _TOP_LEFT, text)
+    def _day_title(self, day: date, width: int, metrics: QFontMetrics) -> str:
+        """The title the header gives a day in a column this wide (see ``GridPainter``)."""
+        return self._painter.day_title(day, width, metrics)
 
     def _second_labels(self) -> dict[int, str]:
-        if not self.second_zone or not self.columns:
-            return {}
-        day = self.columns[0].day
-        key = (day, self.zone, self.second_zone)
-        if self._second_cache is not None and self._second_cache[0] == key:
-            return self._second_cache[1]
-        labels = {}
-        for hour in range(1, 24):
-            try:
-                instant = tz.localize(datetime(day.year, day.month, day.day, hour), self.zone)
-            except CloserDeskError:
-                continue
-            labels[hour] = i18n.format_time(tz.convert(instant, self.second_zone))
-        self._second_cache = (key, labels)
-        return labels
-
-    def _paint_blocks(self, painter: QPainter) -> None:
-        # The hot loop of a week switch (300 calls): geometry is inlined, colours, fonts and
-        # laid-out text come ready-made, and text is elided only when a cheap estimate says
-        # it may not fit.
-        font_key, _font, small, bold, title_metrics, small_metrics = self._font_set()
-        title_h, small_h = title_metrics.height(), small_metrics.height()
-        title_char, small_char = title_metrics.maxWidth() * 0.6, small_metrics.maxWidth() * 0.6
-        col = self.column_width()
-        left = self.x_of(0)
-        scale = self.hour_height / 60
-        top0 = self.header_height - self.verticalScrollBar().value()
-        height = self.viewport().height()
-        width_px = self.viewport().width()
-        gutter = self._left()
-        selected = self.selected_id
-        marks = self.marks
-        placed = []
-        pen: object = None  # the pen or text colour last set, not to set it again
-        brush: object = None
-        for block in self.blocks:
-            top = top0 + block.start * scale + 1
-            bottom = top0 + block.end * scale - 1
-            if bottom < self.header_height or top > height:
-                continue
-            width = col / block.columns
-            x = left + block.day_index * col + block.column * width + 1
-            if x > width_px or x + width < gutter:
-                continue
-            colors = block.colors
-            assert colors is not None
-            # Plain rectangles, filled and outlined in one call: a rounded one costs four
-            # times as much.
-            if colors[0] is not brush:
-                brush = colors[0]
-                painter.setBrush(colors[0])
-            border = colors[4] if block.entry.appointment.id == selected else colors[1]
-            if border is not pen:
-                pen = border
-                painter.setPen(border)
-            painter.drawRect(QRectF(x, top, width - 3, bottom - top))
-            painter.fillRect(QRectF(x, top, 5 if block.marker else 4, bottom - top), colors[5])
-            mark = marks.get(block.entry.appointment.id) if marks else None
-            if mark is not None and width > 16 and bottom - top > 10:
-                painter.save()
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(mark)
-                painter.drawEllipse(QRectF(x + width - 12, top + 3, 6, 6))
-                painter.restore()
-            if width - 13 >= MIN_TEXT:
-                placed.append((block, colors, x + 7, top + 2, width - 13, bottom))
-        # Text in two passes, so fonts and pens change a few times rather than per call.
-        painter.setFont(bold)
-        for block, colors, x, top, text_w, _bottom in placed:
-            # Narrow week columns show the name alone: the block's place already says the time.
-            title = block.title if text_w > 200 else block.short or block.entry.prospect_name
-            if len(title) * title_char > text_w:
-                title = _TEXTS.elided(title, font_key, title_metrics, int(text_w))
-            if colors[2] is not pen:
-                pen = colors[2]
-                painter.setPen(pen)
-            painter.drawStaticText(QPointF(x, top), _TEXTS.text(title, font_key + "b"))
-        painter.setFont(small)
-        for block, colors, x, top, text_w, bottom in placed:
-            if top + title_h + small_h > bottom:
-                continue
-            subtitle = block.subtitle
-            if len(subtitle) * small_char > text_w:
-                subtitle = _TEXTS.elided(subtitle, font_key + "s", small_metrics, int(text_w))
-            if colors[3] is not pen:
-                pen = colors[3]
-                painter.setPen(pen)
-            painter.drawStaticText(QPointF(x, top + title_h), _TEXTS.text(subtitle, font_key + "s"))
-
-    def _colors(self, block: Block) -> tuple[QColor, QPen, QColor, QColor, QPen]:
-        """Fill, border pen, text, muted text and selected border pen of a block (cached)."""
-        faded = block.entry.appointment.status in _FADED
-        key = (block.entry.company_color, faded, self._dark)
-        found = self._color_cache.get(key)
-        if found is None:
-            c = palette.block_colors(key[0], self._dark, faded=faded)
-            found = (c.fill, QPen(c.border, 1), c.text, c.muted, QPen(c.border, 2.5))
-            self._color_cache[key] = found
-        return found
-
-    def _paint_now(self, painter: QPainter, colors: palette.GridColors) -> None:
-        now = tz.convert(self._clock(), self.zone)
-        columns = [i for i, c in enumerate(self.columns) if c.day == now.date()]
-        if not columns:
-            return
-        y = self.y_of(now.hour * 60 + now.minute)
-        if y < self.header_height:
-            return
-        painter.setPen(QPen(colors.now, 2))
-        painter.drawLine(QPointF(self._left(), y), QPointF(self.viewport().width(), y))
-        painter.setBrush(colors.now)
-        for i in columns:
-            painter.drawEllipse(QPointF(self.x_of(i) + 1, y), 4, 4)
-
-    def _holiday_lines(self, column: int) -> list[str]:
-        marks = self._holidays_by_column()[column]
-        if marks is None:
-            return []
-        lines = [marks.closer] if marks.closer else []
-        if marks.prospect:
-            lines.append(f"{marks.prospect_country}: {marks.prospect}")
-        return lines
-
-    def _day_title(self, day: date, width: int, metrics: QFontMetrics) -> str:
-        """The longest title of a day that fits its column: ``Tuesday 3 March 2026`` alone,
-        ``Tue 3 Mar``, ``Tue 3``, ``T 3``, then ``3``."""
-        key = (day, width, len(self.columns) == 1)
-        found = self._header_cache.get(key)
-        if found is None:
-            choices = [i18n.format_date(day, long=True)] if len(self.columns) == 1 else []
-            choices += [
-                i18n.format_day_month(day),
-                i18n.format_day_header(day),
-                f"{_narrow_day_name(day)} {day.day}",
-                str(day.day),
-            ]
-            found = next((c for c in choices if metrics.horizontalAdvance(c) <= width), choices[-1])
-            if len(self._header_cache) > 512:
-                self._header_cache.clear()
-            self._header_cache[key] = found
-        return found
-
-    def _paint_header(
-        self, painter: QPainter, colors: palette.GridColors, font: QFont, small: QFont
-    ) -> None:
-        width = self.viewport().width()
-        left = self._left()
-        painter.fillRect(QRectF(0, 0, width, self.header_height), colors.alt_background)
-        today = tz.convert(self._clock(), self.zone).date()
-        _key, _font, _small, bold, _bm, small_metrics = self._font_set()
-        main_metrics = QFontMetrics(bold)
-        col = self.column_width()
-        main_h, small_h = main_metrics.height(), small_metrics.height()
-        holidays = self._holidays_by_column()
-        dark = int(self._dark)
-        painter.setClipRect(QRectF(left, 0, width - left, self.header_height))
-        for i, column in enumerate(self.columns):
-            x = self.x_of(i)
-            if x + col < left or x > width:
-                continue
-            marks = holidays[i]
-            if marks is not None and marks.closer:
-                tint = QColor(_HOLIDAY[dark])
-                tint.setAlpha(36)
-                painter.fillRect(QRectF(x, 0, col, self.header_height), tint)
-            if column.color:  # the closer's colour under their name
-                painter.fillRect(
-                    QRectF(x + 1, self.header_height - 4, col - 2, 3), QColor(column.color)
-                )
-            is_today = column.day == today and not column.title
-            painter.setFont(bold if is_today or column.title else font)
-            painter.setPen(colors.today if is_today else colors.text)
-            inner = int(col) - 6
-            text = (
-                _TEXTS.elided(column.title, "header", main_metrics, inner)
-                if column.title
-                else self._day_title(column.day, inner, main_metrics)
-            )
-            y = 6.0
-            painter.drawText(QRectF(x + 3, y, inner, main_h), _CENTER, text)
-            y += main_h
-            painter.setFont(small)
-            lines: list[tuple[str, QColor]] = []
-            if column.subtitle:
-                lines.append((column.subtitle, colors.muted))
-            if marks is not None and marks.closer:
-                lines.append((marks.closer, _HOLIDAY[dark]))
-            if marks is not None and marks.prospect:
-                lines.append((f"{marks.prospect_country}: {marks.prospect}", _THEIR_HOLIDAY[dark]))
-            for line, color in lines:
-                painter.setPen(color)
-                shown = _TEXTS.elided(line, "header-small", small_metrics, inner)
-                painter.drawText(QRectF(x + 3, y, inner, small_h), _CENTER, shown)
-                y += small_h
-            if marks is not None and marks.prospect:
-                # The prospect's holiday is underlined with dashes in its own colour.
-                painter.setPen(QPen(_THEIR_HOLIDAY[dark], 1, Qt.PenStyle.DashLine))
-                painter.drawLine(QPointF(x + 6, y), QPointF(x + col - 6, y))
-        painter.setClipping(False)
-        painter.setPen(QPen(colors.line, 1))
-        painter.drawLine(
-            QPointF(0, self.header_height - 0.5), QPointF(width, self.header_height - 0.5)
-        )
-        painter.setFont(small)
-        painter.setPen(colors.muted)
-        gutters = [(0, self.zone)] + (
-            [(self.gutter_width, self.second_zone)] if self.second_zone else []
-        )
-        for x, zone_name in gutters:
-            label = small_metrics.elidedText(
-                i18n.city(zone_name), Qt.TextElideMode.ElideRight, self.gutter_width - 6
-            )
-            painter.drawText(
-                QRectF(x, 0, self.gutter_width - 4, self.header_height - 4),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                label,
-            )
-
-
-def _narrow_day_name(day: date) -> str:
-    """``T`` for Tuesday (``M`` for mardi): the narrowest a day header gets before the date
-    alone."""
-    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.NarrowFormat)
+        """The second scale's labels by hour (see ``GridPainter``)."""
+        return self._painter.second_labels()
 
 
 def _snap(minutes: float) -> int:
@@ -1157,13 +586,3 @@ def _snap(minutes: float) -> int:
 
 def _snap_down(minutes: int) -> int:
     return minutes - minutes % SNAP
-
-
-def _columns(blocks: list[Block]) -> list[Block]:
-    """The blocks by column and start, each in its column beside the calls it overlaps."""
-    blocks.sort(key=lambda b: (b.day_index, b.start, b.end))
-    for block, (column, columns) in zip(
-        blocks, side_by_side([(b.day_index, b.start, b.end) for b in blocks]), strict=True
-    ):
-        block.column, block.columns = column, columns
-    return blocks
