@@ -18,28 +18,22 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import calendar_views, grid_time, tz
 from closer_desk.core.availability import normalise
 from closer_desk.core.calendar_views import LIST_DAYS, MONDAY_TO_FRIDAY, View
-from closer_desk.core.commission import deal_currency
 from closer_desk.core.day_marks import DayHolidays, day_holidays, holidays_loaded, load_holidays
 from closer_desk.core.model import (
     AgendaEntry,
-    Appointment,
-    Booking,
     BusyBlock,
-    CallKind,
     Changes,
     Closer,
     OutcomeChoice,
-    Status,
 )
-from closer_desk.core.new_call import default_start
-from closer_desk.ui.agenda.call_menu import MenuActions, call_menu, empty_time_menu
+from closer_desk.ui.agenda.call_actions import CallActions
 from closer_desk.ui.agenda.closer_picker import (
     SETTINGS_KEY,
     CloserPicker,
@@ -93,10 +87,6 @@ def range_in_view(
     return tz.day_bounds(days[0], zone)[0], tz.day_bounds(days[-1], zone)[1]
 
 
-def _language() -> str:
-    return QLocale().name().split("_")[0]
-
-
 class AgendaRoom(QWidget):
     """The views of the calls with a details pane.
 
@@ -148,13 +138,8 @@ class AgendaRoom(QWidget):
         self.busy: tuple[BusyBlock, ...] = ()
         #: The last answer from the source (None until the first one arrives).
         self.page: EntriesPage | None = None
-        self.editor: AppointmentEditor | None = None
-        #: The right-click menu last shown (tests pick its actions).
-        self.context_menu: QMenu | None = None
-        self._menu_extra: list[QAction] = []
-        self._desk_hosted = False
-        #: The company of the last call booked or edited here: the next new call's.
-        self.last_company_id: int | None = None
+        #: What is done to the calls: the editor, the drops, the menu, the outcomes.
+        self.calls = CallActions(self, clock)
         self._settings: QSettings | None = None
         self._scrolled = False
         self._pane_wanted = PANE_WIDTH
@@ -196,20 +181,21 @@ class AgendaRoom(QWidget):
         self.grid.painted.connect(self._load_holidays)
         self.month.painted.connect(self._load_holidays)
         operations.refused.connect(lambda _why: self.grid.drop_ghost())
+        calls = self.calls
         for view in (self.grid, self.month, self.list):
             view.selected.connect(self.select)
-            view.activated.connect(self.edit_call)
-        self.grid.move_requested.connect(self._on_move)
-        self.grid.duplicate_requested.connect(self._on_duplicate)
-        self.grid.create_requested.connect(lambda wall: self.new_call(wall))
-        self.grid.menu_requested.connect(self._show_menu)
-        self.list.menu_requested.connect(self._show_menu)
-        self.grid.create_for_closer.connect(self.new_call_for)
-        self.month.create_requested.connect(lambda wall: self.new_call(wall))
+            view.activated.connect(calls.edit_call)
+        self.grid.move_requested.connect(calls.on_move)
+        self.grid.duplicate_requested.connect(calls.on_duplicate)
+        self.grid.create_requested.connect(lambda wall: calls.new_call(wall))
+        self.grid.menu_requested.connect(calls.show_menu)
+        self.list.menu_requested.connect(calls.show_menu)
+        self.grid.create_for_closer.connect(calls.new_call_for)
+        self.month.create_requested.connect(lambda wall: calls.new_call(wall))
         self.month.day_chosen.connect(self._open_day)
         self.picker.changed.connect(self.set_picked)
-        self.details.outcome_requested.connect(self._on_outcome)
-        self.details.edit_requested.connect(self.edit_call)
+        self.details.outcome_requested.connect(calls.on_outcome)
+        self.details.edit_requested.connect(calls.edit_call)
         self.details.cancel_requested.connect(lambda _id: self.cancel_selected())
         self.details.shown_changed.connect(self.call_shown)
 
@@ -350,7 +336,7 @@ class AgendaRoom(QWidget):
         deal's value and the reason); the pane grows towards ``width`` pixels as far as the
         grid keeps its columns readable."""
         self.details.outcomes.hide()
-        self._desk_hosted = True
+        self.calls.desk_hosted = True
         self.details.set_extra(desk)
         self._pane_wanted = max(self._pane_wanted, width)
         self._fit_pane()
@@ -358,38 +344,7 @@ class AgendaRoom(QWidget):
     def add_context_actions(self, actions: Sequence[QAction]) -> None:
         """Right-click on a call in the grid or the list offers ``actions`` too (after its
         own: edit, join, move, duplicate, outcome, cancel), on the call it selects first."""
-        self._menu_extra.extend(actions)
-
-    def _show_menu(self, appointment_id: int | None, wall: datetime | None, at: QPoint) -> None:
-        entry = self._entry(appointment_id)
-        actions = MenuActions(
-            edit=self.edit_call,
-            move=lambda call: self.edit_call(call, focus_time=True),
-            duplicate=self.duplicate_call,
-            cancel=lambda call: self._cancel(self._entry(call)),
-            outcome=self.choose_outcome,
-            reach=self._reach,
-            new_call=self.new_call,
-        )
-        if entry is not None:
-            prospect = self.source.directory.prospect(entry.appointment.prospect_id)
-            a = entry.appointment
-            reachable = (
-                bool(a.url)
-                if a.kind == CallKind.VIDEO
-                else bool(a.phone or (prospect and prospect.phone))
-            )
-            menu = call_menu(
-                self, entry, self._clock(), actions, self._menu_extra, reachable=reachable
-            )
-        elif wall is not None:
-            menu = empty_time_menu(self, wall, actions)
-        else:
-            return
-        if self.context_menu is not None:
-            self.context_menu.deleteLater()
-        self.context_menu = menu
-        menu.popup(at)
+        self.calls.add_context_actions(actions)
 
     # -- the pane beside the views -----------------------------------------------------------
     def _views_minimum(self) -> int:
@@ -509,7 +464,7 @@ class AgendaRoom(QWidget):
         prospect = self.source.directory.prospect(entry.appointment.prospect_id) if entry else None
         country = prospect.country if prospect else ""
         region = prospect.subdivision if prospect else ""
-        language = _language()
+        language = i18n.language()
         if self.view == View.MONTH:
             self.month.set_holidays(
                 day_holidays(self.days(), self.closer, country, region, language)
@@ -617,9 +572,13 @@ class AgendaRoom(QWidget):
         self.set_view(View.DAY)
 
     # -- selection and details -------------------------------------------------------------
+    def entry(self, appointment_id: int | None) -> AgendaEntry | None:
+        """The call in view with this id, if it is in view."""
+        return next((e for e in self.entries if e.appointment.id == appointment_id), None)
+
     def selected_entry(self) -> AgendaEntry | None:
         """The selected call, if it is in view."""
-        return next((e for e in self.entries if e.appointment.id == self.selected_id), None)
+        return self.entry(self.selected_id)
 
     def select(self, appointment_id: int | None) -> None:
         """Select a call."""
@@ -656,182 +615,47 @@ class AgendaRoom(QWidget):
             entry, directory.prospect(a.prospect_id), directory.company(a.company_id), zone
         )
 
-    # -- actions ---------------------------------------------------------------------------
-    def _entry(self, appointment_id: int | None) -> AgendaEntry | None:
-        return next((e for e in self.entries if e.appointment.id == appointment_id), None)
+    # -- what is done to the calls (``call_actions.CallActions``) ---------------------------
+    @property
+    def editor(self) -> AppointmentEditor | None:
+        """The editor last opened (tests fill it in)."""
+        return self.calls.editor
+
+    @property
+    def context_menu(self) -> QMenu | None:
+        """The right-click menu last shown (tests pick its actions)."""
+        return self.calls.context_menu
 
     def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:
         """Open the editor for a new call of the main closer (at ``wall``, naive in their
         zone)."""
-        if self.closer is None:
-            return None
-        if wall is None:
-            wall = default_start(self.day, tz.convert(self._clock(), self.zone))
-        return self._book_with(self.closer, wall)
-
-    def new_call_for(self, wall: datetime, closer_id: int) -> AppointmentEditor | None:
-        """Open the editor for a new call of another closer, at the grid's naive ``wall``
-        (the main closer's clock): the editor gets that instant on the closer's own clock."""
-        closer = self.source.directory.closer(closer_id)
-        if closer is None or self.closer is None:
-            return None
-        if closer.zone == self.zone:
-            return self._book_with(closer, wall)
-        instant = self.operations.resolve_or_ask(wall, self.zone)
-        if instant is None:
-            return None
-        return self._book_with(closer, tz.convert(instant, closer.zone).replace(tzinfo=None))
-
-    def _book_with(
-        self, closer: Closer, wall: datetime, *, copy_of: Appointment | None = None
-    ) -> AppointmentEditor:
-        """The editor for a new call of ``closer`` at ``wall`` (naive in their zone; a copy of
-        ``copy_of``'s company, prospect, kind, length, link and reminder)."""
-        from closer_desk.ui.agenda.editor import AppointmentEditor
-
-        editor = AppointmentEditor(
-            self.source,
-            self.source.directory,
-            closer,
-            self._clock,
-            start=wall,
-            company_id=self.last_company_id,
-            copy_of=copy_of,
-            parent=self,
-        )
-        label = self.tr("Duplicate call") if copy_of is not None else ""
-
-        def book(draft: Booking) -> None:
-            self.last_company_id = int(draft.company)
-            self.operations.book(draft, answer=editor.answered, label=label)
-
-        editor.submitted.connect(book)
-        self._open(editor)
-        return editor
-
-    def duplicate_call(self, appointment_id: int) -> AppointmentEditor | None:
-        """A new call like this one, a week later at the same time on its closer's clock (the
-        editor opens on it)."""
-        entry = self._entry(appointment_id)
-        if entry is None or self.closer is None:
-            return None
-        closer = self.source.directory.closer(entry.appointment.closer_id) or self.closer
-        wall = tz.convert(entry.appointment.start, closer.zone).replace(tzinfo=None)
-        return self._book_with(closer, wall + timedelta(days=7), copy_of=entry.appointment)
+        return self.calls.new_call(wall)
 
     def edit_call(
         self, appointment_id: int | None = None, *, focus_time: bool = False
     ) -> AppointmentEditor | None:
-        """Open a call in the editor, on its own closer's clock (``focus_time``: with its date
-        and time selected, to move it)."""
-        from closer_desk.ui.agenda.editor import AppointmentEditor
-
-        target = appointment_id if appointment_id is not None else self.selected_id
-        entry = self._entry(target)
-        if entry is None or self.closer is None:
-            return None
-        closer = self.source.directory.closer(entry.appointment.closer_id) or self.closer
-        self.select(entry.appointment.id)
-        editor = AppointmentEditor(
-            self.source,
-            self.source.directory,
-            closer,
-            self._clock,
-            appointment=entry.appointment,
-            parent=self,
-        )
-
-        def save(draft: Booking) -> None:
-            self.last_company_id = int(draft.company)
-            self.operations.edit(entry.appointment, draft, answer=editor.answered)
-
-        editor.submitted.connect(save)
-        self._open(editor)
-        if focus_time:
-            editor.when.line.setFocus()
-            editor.when.line.selectAll()
-        return editor
-
-    def _open(self, editor: AppointmentEditor) -> None:
-        self.editor = editor
-        editor.finished.connect(editor.deleteLater)
-        editor.open()
-
-    def _on_move(self, appointment_id: int, wall: datetime, minutes: int) -> None:
-        entry = self._entry(appointment_id)
-        if entry is not None:
-            # Read on the grid's clock, kept on the call's closer's own.
-            self.operations.move(
-                entry.appointment, wall, minutes, self.zone, keep_in=entry.closer_zone
-            )
-
-    def _on_duplicate(self, appointment_id: int, wall: datetime) -> None:
-        entry = self._entry(appointment_id)
-        if entry is not None:
-            self.operations.duplicate(entry.appointment, wall, self.zone)
-
-    def _reach(self, appointment_id: int) -> None:
-        """Join the call's video link, or call its number (as the details pane's buttons)."""
-        entry = self._entry(appointment_id)
-        if entry is None:
-            return
-        self.select(appointment_id)
-        if entry.appointment.kind == CallKind.VIDEO:
-            self.details.join()
-        else:
-            self.details.call()
+        """Open a call (by default the selected one) in the editor."""
+        return self.calls.edit_call(appointment_id, focus_time=focus_time)
 
     def cancel_selected(self) -> None:
         """Cancel the selected call (the user confirms)."""
-        self._cancel(self.selected_entry())
-
-    def _cancel(self, entry: AgendaEntry | None) -> None:
-        if entry is not None and entry.appointment.status in (Status.PLANNED, Status.CONFIRMED):
-            self.operations.cancel(entry.appointment, entry.prospect_name)
+        self.calls.cancel(self.selected_entry())
 
     def delete_selected(self) -> None:
         """Delete the selected call for good (the user confirms; undo brings it back)."""
-        entry = self.selected_entry()
-        if entry is not None:
-            self.operations.delete(entry.appointment, entry.prospect_name)
-            self.selected_id = None
+        self.calls.delete_selected()
 
     def choose_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
-        """Record an outcome chosen from a call's menu: by the desk under the details when
-        there is one (its deal value, currency and reason), else here."""
-        self.select(appointment_id)
-        if self._desk_hosted:
-            self.outcome_wanted.emit(appointment_id, outcome)
-        else:
-            self._on_outcome(appointment_id, outcome)
+        """Record an outcome chosen from a call's menu (by the desk under the details when
+        there is one)."""
+        self.calls.choose_outcome(appointment_id, outcome)
 
-    def _on_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
-        entry = self._entry(appointment_id)
-        if entry is None:
-            return
-        company = self.source.directory.company(entry.appointment.company_id)
-        currency = deal_currency(company.country if company is not None else "")
-        self.operations.set_outcome(entry.appointment, outcome, currency)
-
-    # -- paper -------------------------------------------------------------------------------
+    # -- paper (``printing``) ----------------------------------------------------------------
     def print_sheet(self) -> AgendaSheet:
-        """What a print of the view shows: its days, calls and holidays, on the main closer's
-        clock and each prospect's (``printing.AgendaSheet``)."""
-        from closer_desk.ui.agenda.printing import AgendaSheet
+        """What a print of the view shows (``printing.sheet_in_view``)."""
+        from closer_desk.ui.agenda import printing
 
-        days = self.days()
-        closers = self.shown_closers()
-        holidays = day_holidays(days, self.closer, language=_language())
-        who = ", ".join(f"{c.name} ({i18n.city(c.zone)})" for c in closers)
-        return AgendaSheet(
-            title=self.title(),
-            subtitle=who,
-            days=tuple(days),
-            entries=self.entries,
-            zone=self.zone,
-            holidays=holidays,
-            closer_names={c.id: c.name for c in closers} if len(closers) > 1 else {},
-        )
+        return printing.sheet_in_view(self)
 
     def print_view(self) -> None:
         """Print what is in view (the system's print dialog)."""
@@ -840,18 +664,7 @@ class AgendaRoom(QWidget):
         printing.print_dialog(self, self.print_sheet())
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
-        """Write what is in view as a PDF (asking where when ``path`` is None); the path, or
-        None when nothing was written (the user is told why)."""
+        """Write what is in view as a PDF (``printing.export_view``)."""
         from closer_desk.ui.agenda import printing
 
-        sheet = self.print_sheet()
-        if path is None:
-            path = printing.ask_pdf_path(self, sheet)
-            if path is None:
-                return None
-        error = printing.write_pdf(path, sheet)
-        if error:
-            self.operations.prompts.inform(self, self.tr("Export as PDF"), error)
-            return None
-        self.exported.emit(path)
-        return path
+        return printing.export_view(self, path)
