@@ -18,14 +18,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from closer_desk.core import calendar_views, grid_time, tz
-from closer_desk.core.availability import normalise
+from closer_desk.core import calendar_views, tz
 from closer_desk.core.calendar_views import LIST_DAYS, MONDAY_TO_FRIDAY, View
-from closer_desk.core.day_marks import DayHolidays, day_holidays, holidays_loaded, load_holidays
 from closer_desk.core.model import (
     AgendaEntry,
     BusyBlock,
@@ -41,11 +39,14 @@ from closer_desk.ui.agenda.closer_picker import (
     initials,
     read_shown,
 )
+from closer_desk.ui.agenda.columns_in_view import ColumnsInView
 from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
+from closer_desk.ui.agenda.holiday_marks import HolidayMarks
 from closer_desk.ui.agenda.listview import AgendaList
 from closer_desk.ui.agenda.monthview import MonthView
 from closer_desk.ui.agenda.operations import CallOperations
-from closer_desk.ui.agenda.timegrid import GridColumn, TimeGrid
+from closer_desk.ui.agenda.timegrid import TimeGrid
+from closer_desk.ui.agenda.views_and_pane import ViewsAndPane
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 
@@ -57,8 +58,6 @@ __all__ = ["LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
 
 FIRST_VIEW = View.WEEK
 PREFETCH_DELAY_MS = 150
-# The details pane's width before the user sets one.
-PANE_WIDTH = 300
 # The month view is comfortable from this width on (a name and a time per line).
 MONTH_COMFORTABLE = 7 * 96
 _GRID_VIEWS = (View.DAY, View.WORK_WEEK, View.WEEK)
@@ -142,8 +141,7 @@ class AgendaRoom(QWidget):
         self.calls = CallActions(self, clock)
         self._settings: QSettings | None = None
         self._scrolled = False
-        self._pane_wanted = PANE_WIDTH
-        self._working: dict[tuple[Closer, date, str], tuple[tuple[int, int], ...]] = {}
+        self._columns = ColumnsInView()
 
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
@@ -159,27 +157,17 @@ class AgendaRoom(QWidget):
         self.views.addWidget(self.month)
         self.views.addWidget(self.list)
         self.details = DetailsPane(clock, open_url, self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.views)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setCollapsible(0, False)
-        splitter.setSizes([900, PANE_WIDTH])
-        splitter.splitterMoved.connect(self._on_splitter_moved)
-        self._splitter = splitter
+        self._split = ViewsAndPane(self.views, self.details, self._views_minimum, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.picker)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._split, 1)
 
         source.entries_loaded.connect(self._on_entries)
         source.directory_loaded.connect(self._on_directory)
         source.people_loaded.connect(self._on_people)
-        self._holidays_asked = False
-        self.grid.painted.connect(self._load_holidays)
-        self.month.painted.connect(self._load_holidays)
+        self._holidays = HolidayMarks(self)
         operations.refused.connect(lambda _why: self.grid.drop_ghost())
         calls = self.calls
         for view in (self.grid, self.month, self.list):
@@ -250,7 +238,7 @@ class AgendaRoom(QWidget):
         shown = {View.LIST: self.list, View.MONTH: self.month}.get(self.view, self.grid)
         self.views.setCurrentWidget(shown)
         self.reload()
-        self._fit_pane()
+        self._split.fit()
 
     def set_date(self, day: date) -> None:
         """Show the day (or its week, or its month)."""
@@ -292,7 +280,7 @@ class AgendaRoom(QWidget):
         if self._settings is not None:
             self._settings.setValue(SETTINGS_KEY, [str(i) for i in sorted(self.picked)])
         self.reload()
-        self._fit_pane()
+        self._split.fit()
 
     def use_settings(self, settings: QSettings) -> None:
         """Remember the closers picked beside the main one in ``settings`` (and start from
@@ -338,8 +326,7 @@ class AgendaRoom(QWidget):
         self.details.outcomes.hide()
         self.calls.desk_hosted = True
         self.details.set_extra(desk)
-        self._pane_wanted = max(self._pane_wanted, width)
-        self._fit_pane()
+        self._split.want(width)
 
     def add_context_actions(self, actions: Sequence[QAction]) -> None:
         """Right-click on a call in the grid or the list offers ``actions`` too (after its
@@ -352,25 +339,9 @@ class AgendaRoom(QWidget):
             return self.grid.comfortable_width()
         return MONTH_COMFORTABLE if self.view == View.MONTH else 480
 
-    def _fit_pane(self) -> None:
-        """The pane takes what the user wants of it, as long as the views stay readable;
-        below that it gives way down to its minimum (then the grid scrolls sideways)."""
-        sizes = self._splitter.sizes()
-        total = sum(sizes)
-        if len(sizes) != 2 or total <= 0:
-            return
-        pane = calendar_views.pane_width(
-            total, self._pane_wanted, self.details.minimumWidth(), self._views_minimum()
-        )
-        if pane != sizes[1]:
-            self._splitter.setSizes([total - pane, pane])
-
-    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
-        self._pane_wanted = self._splitter.sizes()[1]
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_pane()
+        self._split.fit()
 
     # -- reading -----------------------------------------------------------------------------
     def _page_closer(self) -> int | None:
@@ -383,11 +354,14 @@ class AgendaRoom(QWidget):
             return
         days = self.days()
         if self.view in _GRID_VIEWS:
-            self.grid.set_columns(self._grid_columns(days))
-            self._show_holidays()
+            columns = self._columns.columns(
+                days, self.shown_closers(), self.zone, per_closer=self.view == View.DAY
+            )
+            self.grid.set_columns(columns)
+            self._holidays.show()
         elif self.view == View.MONTH:
             self.month.set_days(days, self.day)
-            self._show_holidays()
+            self._holidays.show()
         self.title_changed.emit(self.title())
         self.source.load_entries(
             *range_in_view(self.view, self.day, self.zone, self.week_start),
@@ -405,90 +379,6 @@ class AgendaRoom(QWidget):
         ]
         self.source.prefetch(ranges, self._page_closer(), self.shown_companies)
 
-    def _working_minutes(self, closer: Closer, day: date) -> tuple[tuple[int, int], ...]:
-        key = (closer, day, self.zone)
-        found = self._working.get(key)
-        if found is None:
-            if len(self._working) > 512:
-                self._working.clear()
-            found = self._working[key] = grid_time.working_minutes(closer, day, self.zone)
-        return found
-
-    def _grid_columns(self, days: Sequence[date]) -> list[GridColumn]:
-        """Days of the shown closers' calls, or (the assistant's Day view) a column per
-        closer, each with their own hours, and their clock when it is not the main one's."""
-        closers = self.shown_closers()
-        if len(closers) > 1 and self.view == View.DAY:
-            day = days[0]
-            return [self._closer_column(c, day) for c in closers]
-        return [
-            GridColumn(
-                d,
-                working=tuple(
-                    normalise(span for c in closers for span in self._working_minutes(c, d))
-                ),
-            )
-            for d in days
-        ]
-
-    def _closer_column(self, closer: Closer, day: date) -> GridColumn:
-        ahead = grid_time.offset_minutes(day, self.zone, closer.zone)
-        city = i18n.city(closer.zone)
-        subtitle = city
-        if ahead:
-            hours = f"{abs(ahead) // 60}" + (f":{abs(ahead) % 60:02d}" if ahead % 60 else "")
-            subtitle = (
-                (self.tr("%1, %2 h ahead") if ahead > 0 else self.tr("%1, %2 h behind"))
-                .replace("%1", city)
-                .replace("%2", hours)
-            )
-        return GridColumn(
-            day,
-            closer.id,
-            title=closer.name,
-            subtitle=subtitle,
-            zone=closer.zone,
-            working=self._working_minutes(closer, day),
-            marks=grid_time.hour_marks(day, self.zone, closer.zone) if ahead else (),
-            color=closer_color(closer.id),
-        )
-
-    def _show_holidays(self) -> None:
-        """The holidays of the days in view: the closer's (each column's closer), and the
-        selected call's prospect's. Until the worker has loaded the holidays' tables (after
-        the first paint, see ``_load_holidays``) the days are shown unmarked."""
-        if not holidays_loaded():
-            self._load_holidays()
-            return
-        entry = self.selected_entry()
-        prospect = self.source.directory.prospect(entry.appointment.prospect_id) if entry else None
-        country = prospect.country if prospect else ""
-        region = prospect.subdivision if prospect else ""
-        language = i18n.language()
-        if self.view == View.MONTH:
-            self.month.set_holidays(
-                day_holidays(self.days(), self.closer, country, region, language)
-            )
-            return
-        by_id = {c.id: c for c in self.shown_closers()}
-        marks: list[DayHolidays | None] = []
-        for column in self.grid.columns:
-            closer = by_id.get(column.closer_id) if column.closer_id else self.closer
-            marks.append(
-                day_holidays([column.day], closer, country, region, language).get(column.day)
-            )
-        self.grid.set_holidays(marks)
-
-    def _load_holidays(self) -> None:
-        """Have the worker load the holidays' tables (a third of a second, see
-        ``day_marks.holidays_loaded``) once the agenda is on screen, then mark the days."""
-        if holidays_loaded() or self._holidays_asked:
-            return
-        if not (self.grid.paint_count or self.month.paint_count):
-            return  # the first paint asks again
-        self._holidays_asked = True
-        self.source.compute(self, load_holidays, lambda _none: self._show_holidays())
-
     def _on_directory(self, directory: Directory) -> None:
         keep = self.closer.id if self.closer else None
         self.closer = directory.closer(keep) or directory.closer(None)
@@ -501,7 +391,7 @@ class AgendaRoom(QWidget):
         self.reload()
 
     def _hours_changed(self) -> None:
-        self._working.clear()
+        self._columns.clear()
         self.grid.set_hours(self.closer.hours if self.closer else None)
 
     def _on_people(self, directory: Directory) -> None:
@@ -588,7 +478,7 @@ class AgendaRoom(QWidget):
         self.month.select(appointment_id)
         entry = self.selected_entry()
         if (before and before.appointment.prospect_id) != (entry and entry.appointment.prospect_id):
-            self._show_holidays()  # another prospect: their holidays
+            self._holidays.show()  # another prospect: their holidays
         self._update_zones()
         self._show_details()
 
@@ -600,7 +490,7 @@ class AgendaRoom(QWidget):
 
     def _update_zones(self) -> None:
         self.grid.set_zones(self.zone, self._second_zone())
-        self._fit_pane()
+        self._split.fit()
 
     def _show_details(self) -> None:
         entry = self.selected_entry()
