@@ -40,7 +40,8 @@ if TYPE_CHECKING:  # the editor is imported when first opened
 
 
 class CallActions:
-    """The actions on the calls of one ``AgendaRoom`` (which owns it and delegates to it).
+    """The actions on the calls of one ``AgendaRoom`` (which owns it and delegates to it),
+    wired to the requests of its views and its details pane.
 
     Attributes:
         editor: the editor last opened (tests fill it in).
@@ -58,6 +59,18 @@ class CallActions:
         self.last_company_id: int | None = None
         self.desk_hosted = False
         self._menu_extra: list[QAction] = []
+        for view in (room.grid, room.month, room.list):
+            view.activated.connect(self.edit_call)
+        room.grid.move_requested.connect(self.on_move)
+        room.grid.duplicate_requested.connect(self.on_duplicate)
+        room.grid.create_requested.connect(lambda wall: self.new_call(wall))
+        room.grid.menu_requested.connect(self.show_menu)
+        room.list.menu_requested.connect(self.show_menu)
+        room.grid.create_for_closer.connect(self.new_call_for)
+        room.month.create_requested.connect(lambda wall: self.new_call(wall))
+        room.details.outcome_requested.connect(self.on_outcome)
+        room.details.edit_requested.connect(self.edit_call)
+        room.details.cancel_requested.connect(lambda _id: self.cancel(room.selected_entry()))
 
     # -- the editor --------------------------------------------------------------------------
     def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:

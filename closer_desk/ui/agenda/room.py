@@ -2,9 +2,12 @@
 details pane.
 
 It keeps what is being looked at (day, view, closer and the closers shown beside them,
-filters, search, selection), asks the ``AgendaSource`` for the calls in range, hands user
-intentions to ``CallOperations`` and reads its page again when a write touched the calls or
-busy time of the closers it shows, or the people it shows.
+filters, search, selection), asks the ``AgendaSource`` for the calls in range and reads its
+page again when a write touched the calls or busy time of the closers it shows, or the people
+it shows. What is done to a call (the editor, a drag's drop, the menu, an outcome) is
+``call_actions.CallActions``'s, which hands it to ``CallOperations``; the days of a view are
+``view_days``', the grid's columns ``columns_in_view``', the holidays ``holiday_marks``', the
+pane's width ``views_and_pane``' and paper ``printing``'s: the room asks them.
 
 Several closers (an assistant's view): the Day view has a column per closer, rows being the
 main closer's clock and each column marking its closer's own hours and clock; the Week views
@@ -23,14 +26,8 @@ from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from closer_desk.core import calendar_views, tz
-from closer_desk.core.calendar_views import LIST_DAYS, MONDAY_TO_FRIDAY, View
-from closer_desk.core.model import (
-    AgendaEntry,
-    BusyBlock,
-    Changes,
-    Closer,
-    OutcomeChoice,
-)
+from closer_desk.core.calendar_views import LIST_DAYS, View
+from closer_desk.core.model import AgendaEntry, BusyBlock, Changes, Closer, OutcomeChoice
 from closer_desk.ui.agenda.call_actions import CallActions
 from closer_desk.ui.agenda.closer_picker import (
     SETTINGS_KEY,
@@ -46,6 +43,7 @@ from closer_desk.ui.agenda.listview import AgendaList
 from closer_desk.ui.agenda.monthview import MonthView
 from closer_desk.ui.agenda.operations import CallOperations
 from closer_desk.ui.agenda.timegrid import TimeGrid
+from closer_desk.ui.agenda.view_days import FIRST_VIEW, days_in_view, range_in_view
 from closer_desk.ui.agenda.views_and_pane import ViewsAndPane
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
@@ -54,36 +52,12 @@ if TYPE_CHECKING:  # the editor and printing are imported when first used
     from closer_desk.ui.agenda.editor import AppointmentEditor
     from closer_desk.ui.agenda.printing import AgendaSheet
 
-__all__ = ["LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
+__all__ = ["FIRST_VIEW", "LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
 
-FIRST_VIEW = View.WEEK
 PREFETCH_DELAY_MS = 150
 # The month view is comfortable from this width on (a name and a time per line).
 MONTH_COMFORTABLE = 7 * 96
 _GRID_VIEWS = (View.DAY, View.WORK_WEEK, View.WEEK)
-
-
-def locale_workdays() -> frozenset[int]:
-    """The working days of the user's locale (Monday 0), Monday to Friday when it says none."""
-    days = frozenset(int(d.value) - 1 for d in QLocale().weekdays())
-    return days or MONDAY_TO_FRIDAY
-
-
-def days_in_view(view: View, day: date, first_weekday: int | None = None) -> list[date]:
-    """The days a view shows around ``day`` (the locale's working days for the work week; the
-    week starting on ``first_weekday``, by default the closer's chosen day,
-    ``i18n.week_start``)."""
-    workdays = locale_workdays() if view == View.WORK_WEEK else MONDAY_TO_FRIDAY
-    first = i18n.week_start() if first_weekday is None else first_weekday
-    return calendar_views.days_in_view(View(view), day, first, workdays)
-
-
-def range_in_view(
-    view: View, day: date, zone: str, first_weekday: int | None = None
-) -> tuple[datetime, datetime]:
-    """The instants a view covers in ``zone`` (what the agenda is asked for)."""
-    days = days_in_view(view, day, first_weekday)
-    return tz.day_bounds(days[0], zone)[0], tz.day_bounds(days[-1], zone)[1]
 
 
 class AgendaRoom(QWidget):
@@ -137,8 +111,6 @@ class AgendaRoom(QWidget):
         self.busy: tuple[BusyBlock, ...] = ()
         #: The last answer from the source (None until the first one arrives).
         self.page: EntriesPage | None = None
-        #: What is done to the calls: the editor, the drops, the menu, the outcomes.
-        self.calls = CallActions(self, clock)
         self._settings: QSettings | None = None
         self._scrolled = False
         self._columns = ColumnsInView()
@@ -169,23 +141,14 @@ class AgendaRoom(QWidget):
         source.people_loaded.connect(self._on_people)
         self._holidays = HolidayMarks(self)
         operations.refused.connect(lambda _why: self.grid.drop_ghost())
-        calls = self.calls
         for view in (self.grid, self.month, self.list):
             view.selected.connect(self.select)
-            view.activated.connect(calls.edit_call)
-        self.grid.move_requested.connect(calls.on_move)
-        self.grid.duplicate_requested.connect(calls.on_duplicate)
-        self.grid.create_requested.connect(lambda wall: calls.new_call(wall))
-        self.grid.menu_requested.connect(calls.show_menu)
-        self.list.menu_requested.connect(calls.show_menu)
-        self.grid.create_for_closer.connect(calls.new_call_for)
-        self.month.create_requested.connect(lambda wall: calls.new_call(wall))
         self.month.day_chosen.connect(self._open_day)
         self.picker.changed.connect(self.set_picked)
-        self.details.outcome_requested.connect(calls.on_outcome)
-        self.details.edit_requested.connect(calls.edit_call)
-        self.details.cancel_requested.connect(lambda _id: self.cancel_selected())
         self.details.shown_changed.connect(self.call_shown)
+        #: What is done to the calls (it hears the views' and the pane's requests): the
+        #: editor, the drops, the menu, the outcomes.
+        self.calls = CallActions(self, clock)
 
     # -- what is shown ---------------------------------------------------------------------
     @property
