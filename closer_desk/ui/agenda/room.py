@@ -146,8 +146,8 @@ class AgendaRoom(QWidget):
         self.month.day_chosen.connect(self._open_day)
         self.picker.changed.connect(self.set_picked)
         self.details.shown_changed.connect(self.call_shown)
-        #: What is done to the calls (it hears the views' and the pane's requests): the
-        #: editor, the drops, the menu, the outcomes.
+        # What is done to the calls (it hears the views' and the pane's requests): the
+        # editor, the drops, the menu, the outcomes.
         self.calls = CallActions(self, clock)
 
     # -- what is shown ---------------------------------------------------------------------
