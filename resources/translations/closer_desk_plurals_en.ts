@@ -182,7 +182,7 @@
 <context>
     <name>MonthView</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+309"/>
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+313"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
