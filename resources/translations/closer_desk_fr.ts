@@ -93,7 +93,7 @@
 <context>
     <name>AgendaPrint</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/printing.py" line="+197"/>
+        <location filename="../../closer_desk/ui/agenda/printing.py" line="+205"/>
         <source>Closer&apos;s time</source>
         <translation>Heure du closer</translation>
     </message>
@@ -161,9 +161,9 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+249"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+186"/>
         <source>Week of %1</source>
-        <extracomment>The last answer from the source (None until the first one arrives). The right-click menu last shown (tests pick its actions). The company of the last call booked or edited here: the next new call&apos;s.</extracomment>
+        <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
         <translation>Semaine du %1</translation>
     </message>
     <message>
@@ -172,22 +172,22 @@
         <translation>Du %1 au %2</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location filename="../../closer_desk/ui/agenda/columns_in_view.py" line="+75"/>
         <source>%1, %2 h ahead</source>
         <translation>%1, %2 h d&apos;avance</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>%1, %2 h behind</source>
         <translation>%1, %2 h de retard</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location filename="../../closer_desk/ui/agenda/call_actions.py" line="+120"/>
         <source>Duplicate call</source>
         <translation>Dupliquer l’appel</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location filename="../../closer_desk/ui/agenda/printing.py" line="+51"/>
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>

@@ -5,6 +5,10 @@ closer's clock and on the prospect's (both cities named), the prospect, the comp
 kind of call; the closer too when several are shown; the day's public holiday beside its date.
 Private notes, the client file and money are never printed (they are not even read: the sheet
 is built from what the agenda views show).
+
+The agenda room's paper actions live here too (``sheet_in_view``, ``export_view``): the room
+keeps thin methods that call them, so that it only holds what is looked at; their words keep
+the room's translation context ("AgendaRoom").
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -31,10 +36,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from closer_desk.core import tz
-from closer_desk.core.day_marks import DayHolidays
+from closer_desk.core.day_marks import DayHolidays, day_holidays
 from closer_desk.core.model import AgendaEntry, Status
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.call_words import kind_text, status_text
+
+if TYPE_CHECKING:
+    from closer_desk.ui.agenda.room import AgendaRoom
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -364,4 +372,50 @@ def print_dialog(parent: QWidget, sheet: AgendaSheet) -> bool:
     return render(printer, sheet)
 
 
-__all__ = ["AgendaSheet", "ask_pdf_path", "print_dialog", "render", "span_text", "write_pdf"]
+# -- the agenda room's paper actions --------------------------------------------------------
+def sheet_in_view(room: AgendaRoom) -> AgendaSheet:
+    """What a print of the room's view shows: its days, calls and holidays, on the main
+    closer's clock and each prospect's."""
+    days = room.days()
+    closers = room.shown_closers()
+    holidays = day_holidays(days, room.closer, language=i18n.language())
+    who = ", ".join(f"{c.name} ({i18n.city(c.zone)})" for c in closers)
+    return AgendaSheet(
+        title=room.title(),
+        subtitle=who,
+        days=tuple(days),
+        entries=room.entries,
+        zone=room.zone,
+        holidays=holidays,
+        closer_names={c.id: c.name for c in closers} if len(closers) > 1 else {},
+    )
+
+
+def export_view(room: AgendaRoom, path: Path | None = None) -> Path | None:
+    """Write what is in the room's view as a PDF (asking where when ``path`` is None); the
+    path, or None when nothing was written (the user is told why); ``room.exported`` says
+    where it went."""
+    sheet = sheet_in_view(room)
+    if path is None:
+        path = ask_pdf_path(room, sheet)
+        if path is None:
+            return None
+    error = write_pdf(path, sheet)
+    if error:
+        title = QCoreApplication.translate("AgendaRoom", "Export as PDF")
+        room.operations.prompts.inform(room, title, error)
+        return None
+    room.exported.emit(path)
+    return path
+
+
+__all__ = [
+    "AgendaSheet",
+    "ask_pdf_path",
+    "export_view",
+    "print_dialog",
+    "render",
+    "sheet_in_view",
+    "span_text",
+    "write_pdf",
+]

@@ -2,9 +2,12 @@
 details pane.
 
 It keeps what is being looked at (day, view, closer and the closers shown beside them,
-filters, search, selection), asks the ``AgendaSource`` for the calls in range, hands user
-intentions to ``CallOperations`` and reads its page again when a write touched the calls or
-busy time of the closers it shows, or the people it shows.
+filters, search, selection), asks the ``AgendaSource`` for the calls in range and reads its
+page again when a write touched the calls or busy time of the closers it shows, or the people
+it shows. What is done to a call (the editor, a drag's drop, the menu, an outcome) is
+``call_actions.CallActions``'s, which hands it to ``CallOperations``; the days of a view are
+``view_days``', the grid's columns ``columns_in_view``', the holidays ``holiday_marks``', the
+pane's width ``views_and_pane``' and paper ``printing``'s: the room asks them.
 
 Several closers (an assistant's view): the Day view has a column per closer, rows being the
 main closer's clock and each column marking its closer's own hours and clock; the Week views
@@ -18,28 +21,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from closer_desk.core import calendar_views, grid_time, tz
-from closer_desk.core.availability import normalise
-from closer_desk.core.calendar_views import LIST_DAYS, MONDAY_TO_FRIDAY, View
-from closer_desk.core.commission import deal_currency
-from closer_desk.core.day_marks import DayHolidays, day_holidays, holidays_loaded, load_holidays
-from closer_desk.core.model import (
-    AgendaEntry,
-    Appointment,
-    Booking,
-    BusyBlock,
-    CallKind,
-    Changes,
-    Closer,
-    OutcomeChoice,
-    Status,
-)
-from closer_desk.core.new_call import default_start
-from closer_desk.ui.agenda.call_menu import MenuActions, call_menu, empty_time_menu
+from closer_desk.core import calendar_views, tz
+from closer_desk.core.calendar_views import LIST_DAYS, View
+from closer_desk.core.model import AgendaEntry, BusyBlock, Changes, Closer, OutcomeChoice
+from closer_desk.ui.agenda.call_actions import CallActions
 from closer_desk.ui.agenda.closer_picker import (
     SETTINGS_KEY,
     CloserPicker,
@@ -47,11 +36,15 @@ from closer_desk.ui.agenda.closer_picker import (
     initials,
     read_shown,
 )
+from closer_desk.ui.agenda.columns_in_view import ColumnsInView
 from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
+from closer_desk.ui.agenda.holiday_marks import HolidayMarks
 from closer_desk.ui.agenda.listview import AgendaList
 from closer_desk.ui.agenda.monthview import MonthView
 from closer_desk.ui.agenda.operations import CallOperations
-from closer_desk.ui.agenda.timegrid import GridColumn, TimeGrid
+from closer_desk.ui.agenda.timegrid import TimeGrid
+from closer_desk.ui.agenda.view_days import FIRST_VIEW, days_in_view, range_in_view
+from closer_desk.ui.agenda.views_and_pane import ViewsAndPane
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 
@@ -59,42 +52,12 @@ if TYPE_CHECKING:  # the editor and printing are imported when first used
     from closer_desk.ui.agenda.editor import AppointmentEditor
     from closer_desk.ui.agenda.printing import AgendaSheet
 
-__all__ = ["LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
+__all__ = ["FIRST_VIEW", "LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
 
-FIRST_VIEW = View.WEEK
 PREFETCH_DELAY_MS = 150
-# The details pane's width before the user sets one.
-PANE_WIDTH = 300
 # The month view is comfortable from this width on (a name and a time per line).
 MONTH_COMFORTABLE = 7 * 96
 _GRID_VIEWS = (View.DAY, View.WORK_WEEK, View.WEEK)
-
-
-def locale_workdays() -> frozenset[int]:
-    """The working days of the user's locale (Monday 0), Monday to Friday when it says none."""
-    days = frozenset(int(d.value) - 1 for d in QLocale().weekdays())
-    return days or MONDAY_TO_FRIDAY
-
-
-def days_in_view(view: View, day: date, first_weekday: int | None = None) -> list[date]:
-    """The days a view shows around ``day`` (the locale's working days for the work week; the
-    week starting on ``first_weekday``, by default the closer's chosen day,
-    ``i18n.week_start``)."""
-    workdays = locale_workdays() if view == View.WORK_WEEK else MONDAY_TO_FRIDAY
-    first = i18n.week_start() if first_weekday is None else first_weekday
-    return calendar_views.days_in_view(View(view), day, first, workdays)
-
-
-def range_in_view(
-    view: View, day: date, zone: str, first_weekday: int | None = None
-) -> tuple[datetime, datetime]:
-    """The instants a view covers in ``zone`` (what the agenda is asked for)."""
-    days = days_in_view(view, day, first_weekday)
-    return tz.day_bounds(days[0], zone)[0], tz.day_bounds(days[-1], zone)[1]
-
-
-def _language() -> str:
-    return QLocale().name().split("_")[0]
 
 
 class AgendaRoom(QWidget):
@@ -148,17 +111,9 @@ class AgendaRoom(QWidget):
         self.busy: tuple[BusyBlock, ...] = ()
         #: The last answer from the source (None until the first one arrives).
         self.page: EntriesPage | None = None
-        self.editor: AppointmentEditor | None = None
-        #: The right-click menu last shown (tests pick its actions).
-        self.context_menu: QMenu | None = None
-        self._menu_extra: list[QAction] = []
-        self._desk_hosted = False
-        #: The company of the last call booked or edited here: the next new call's.
-        self.last_company_id: int | None = None
         self._settings: QSettings | None = None
         self._scrolled = False
-        self._pane_wanted = PANE_WIDTH
-        self._working: dict[tuple[Closer, date, str], tuple[tuple[int, int], ...]] = {}
+        self._columns = ColumnsInView()
 
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
@@ -174,44 +129,26 @@ class AgendaRoom(QWidget):
         self.views.addWidget(self.month)
         self.views.addWidget(self.list)
         self.details = DetailsPane(clock, open_url, self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.views)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setCollapsible(0, False)
-        splitter.setSizes([900, PANE_WIDTH])
-        splitter.splitterMoved.connect(self._on_splitter_moved)
-        self._splitter = splitter
+        self._split = ViewsAndPane(self.views, self.details, self._views_minimum, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.picker)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._split, 1)
 
         source.entries_loaded.connect(self._on_entries)
         source.directory_loaded.connect(self._on_directory)
         source.people_loaded.connect(self._on_people)
-        self._holidays_asked = False
-        self.grid.painted.connect(self._load_holidays)
-        self.month.painted.connect(self._load_holidays)
+        self._holidays = HolidayMarks(self)
         operations.refused.connect(lambda _why: self.grid.drop_ghost())
         for view in (self.grid, self.month, self.list):
             view.selected.connect(self.select)
-            view.activated.connect(self.edit_call)
-        self.grid.move_requested.connect(self._on_move)
-        self.grid.duplicate_requested.connect(self._on_duplicate)
-        self.grid.create_requested.connect(lambda wall: self.new_call(wall))
-        self.grid.menu_requested.connect(self._show_menu)
-        self.list.menu_requested.connect(self._show_menu)
-        self.grid.create_for_closer.connect(self.new_call_for)
-        self.month.create_requested.connect(lambda wall: self.new_call(wall))
         self.month.day_chosen.connect(self._open_day)
         self.picker.changed.connect(self.set_picked)
-        self.details.outcome_requested.connect(self._on_outcome)
-        self.details.edit_requested.connect(self.edit_call)
-        self.details.cancel_requested.connect(lambda _id: self.cancel_selected())
         self.details.shown_changed.connect(self.call_shown)
+        # What is done to the calls (it hears the views' and the pane's requests): the
+        # editor, the drops, the menu, the outcomes.
+        self.calls = CallActions(self, clock)
 
     # -- what is shown ---------------------------------------------------------------------
     @property
@@ -264,7 +201,7 @@ class AgendaRoom(QWidget):
         shown = {View.LIST: self.list, View.MONTH: self.month}.get(self.view, self.grid)
         self.views.setCurrentWidget(shown)
         self.reload()
-        self._fit_pane()
+        self._split.fit()
 
     def set_date(self, day: date) -> None:
         """Show the day (or its week, or its month)."""
@@ -306,7 +243,7 @@ class AgendaRoom(QWidget):
         if self._settings is not None:
             self._settings.setValue(SETTINGS_KEY, [str(i) for i in sorted(self.picked)])
         self.reload()
-        self._fit_pane()
+        self._split.fit()
 
     def use_settings(self, settings: QSettings) -> None:
         """Remember the closers picked beside the main one in ``settings`` (and start from
@@ -350,46 +287,14 @@ class AgendaRoom(QWidget):
         deal's value and the reason); the pane grows towards ``width`` pixels as far as the
         grid keeps its columns readable."""
         self.details.outcomes.hide()
-        self._desk_hosted = True
+        self.calls.desk_hosted = True
         self.details.set_extra(desk)
-        self._pane_wanted = max(self._pane_wanted, width)
-        self._fit_pane()
+        self._split.want(width)
 
     def add_context_actions(self, actions: Sequence[QAction]) -> None:
         """Right-click on a call in the grid or the list offers ``actions`` too (after its
         own: edit, join, move, duplicate, outcome, cancel), on the call it selects first."""
-        self._menu_extra.extend(actions)
-
-    def _show_menu(self, appointment_id: int | None, wall: datetime | None, at: QPoint) -> None:
-        entry = self._entry(appointment_id)
-        actions = MenuActions(
-            edit=self.edit_call,
-            move=lambda call: self.edit_call(call, focus_time=True),
-            duplicate=self.duplicate_call,
-            cancel=lambda call: self._cancel(self._entry(call)),
-            outcome=self.choose_outcome,
-            reach=self._reach,
-            new_call=self.new_call,
-        )
-        if entry is not None:
-            prospect = self.source.directory.prospect(entry.appointment.prospect_id)
-            a = entry.appointment
-            reachable = (
-                bool(a.url)
-                if a.kind == CallKind.VIDEO
-                else bool(a.phone or (prospect and prospect.phone))
-            )
-            menu = call_menu(
-                self, entry, self._clock(), actions, self._menu_extra, reachable=reachable
-            )
-        elif wall is not None:
-            menu = empty_time_menu(self, wall, actions)
-        else:
-            return
-        if self.context_menu is not None:
-            self.context_menu.deleteLater()
-        self.context_menu = menu
-        menu.popup(at)
+        self.calls.add_context_actions(actions)
 
     # -- the pane beside the views -----------------------------------------------------------
     def _views_minimum(self) -> int:
@@ -397,25 +302,9 @@ class AgendaRoom(QWidget):
             return self.grid.comfortable_width()
         return MONTH_COMFORTABLE if self.view == View.MONTH else 480
 
-    def _fit_pane(self) -> None:
-        """The pane takes what the user wants of it, as long as the views stay readable;
-        below that it gives way down to its minimum (then the grid scrolls sideways)."""
-        sizes = self._splitter.sizes()
-        total = sum(sizes)
-        if len(sizes) != 2 or total <= 0:
-            return
-        pane = calendar_views.pane_width(
-            total, self._pane_wanted, self.details.minimumWidth(), self._views_minimum()
-        )
-        if pane != sizes[1]:
-            self._splitter.setSizes([total - pane, pane])
-
-    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
-        self._pane_wanted = self._splitter.sizes()[1]
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_pane()
+        self._split.fit()
 
     # -- reading -----------------------------------------------------------------------------
     def _page_closer(self) -> int | None:
@@ -428,11 +317,14 @@ class AgendaRoom(QWidget):
             return
         days = self.days()
         if self.view in _GRID_VIEWS:
-            self.grid.set_columns(self._grid_columns(days))
-            self._show_holidays()
+            columns = self._columns.columns(
+                days, self.shown_closers(), self.zone, per_closer=self.view == View.DAY
+            )
+            self.grid.set_columns(columns)
+            self._holidays.show()
         elif self.view == View.MONTH:
             self.month.set_days(days, self.day)
-            self._show_holidays()
+            self._holidays.show()
         self.title_changed.emit(self.title())
         self.source.load_entries(
             *range_in_view(self.view, self.day, self.zone, self.week_start),
@@ -450,90 +342,6 @@ class AgendaRoom(QWidget):
         ]
         self.source.prefetch(ranges, self._page_closer(), self.shown_companies)
 
-    def _working_minutes(self, closer: Closer, day: date) -> tuple[tuple[int, int], ...]:
-        key = (closer, day, self.zone)
-        found = self._working.get(key)
-        if found is None:
-            if len(self._working) > 512:
-                self._working.clear()
-            found = self._working[key] = grid_time.working_minutes(closer, day, self.zone)
-        return found
-
-    def _grid_columns(self, days: Sequence[date]) -> list[GridColumn]:
-        """Days of the shown closers' calls, or (the assistant's Day view) a column per
-        closer, each with their own hours, and their clock when it is not the main one's."""
-        closers = self.shown_closers()
-        if len(closers) > 1 and self.view == View.DAY:
-            day = days[0]
-            return [self._closer_column(c, day) for c in closers]
-        return [
-            GridColumn(
-                d,
-                working=tuple(
-                    normalise(span for c in closers for span in self._working_minutes(c, d))
-                ),
-            )
-            for d in days
-        ]
-
-    def _closer_column(self, closer: Closer, day: date) -> GridColumn:
-        ahead = grid_time.offset_minutes(day, self.zone, closer.zone)
-        city = i18n.city(closer.zone)
-        subtitle = city
-        if ahead:
-            hours = f"{abs(ahead) // 60}" + (f":{abs(ahead) % 60:02d}" if ahead % 60 else "")
-            subtitle = (
-                (self.tr("%1, %2 h ahead") if ahead > 0 else self.tr("%1, %2 h behind"))
-                .replace("%1", city)
-                .replace("%2", hours)
-            )
-        return GridColumn(
-            day,
-            closer.id,
-            title=closer.name,
-            subtitle=subtitle,
-            zone=closer.zone,
-            working=self._working_minutes(closer, day),
-            marks=grid_time.hour_marks(day, self.zone, closer.zone) if ahead else (),
-            color=closer_color(closer.id),
-        )
-
-    def _show_holidays(self) -> None:
-        """The holidays of the days in view: the closer's (each column's closer), and the
-        selected call's prospect's. Until the worker has loaded the holidays' tables (after
-        the first paint, see ``_load_holidays``) the days are shown unmarked."""
-        if not holidays_loaded():
-            self._load_holidays()
-            return
-        entry = self.selected_entry()
-        prospect = self.source.directory.prospect(entry.appointment.prospect_id) if entry else None
-        country = prospect.country if prospect else ""
-        region = prospect.subdivision if prospect else ""
-        language = _language()
-        if self.view == View.MONTH:
-            self.month.set_holidays(
-                day_holidays(self.days(), self.closer, country, region, language)
-            )
-            return
-        by_id = {c.id: c for c in self.shown_closers()}
-        marks: list[DayHolidays | None] = []
-        for column in self.grid.columns:
-            closer = by_id.get(column.closer_id) if column.closer_id else self.closer
-            marks.append(
-                day_holidays([column.day], closer, country, region, language).get(column.day)
-            )
-        self.grid.set_holidays(marks)
-
-    def _load_holidays(self) -> None:
-        """Have the worker load the holidays' tables (a third of a second, see
-        ``day_marks.holidays_loaded``) once the agenda is on screen, then mark the days."""
-        if holidays_loaded() or self._holidays_asked:
-            return
-        if not (self.grid.paint_count or self.month.paint_count):
-            return  # the first paint asks again
-        self._holidays_asked = True
-        self.source.compute(self, load_holidays, lambda _none: self._show_holidays())
-
     def _on_directory(self, directory: Directory) -> None:
         keep = self.closer.id if self.closer else None
         self.closer = directory.closer(keep) or directory.closer(None)
@@ -546,7 +354,7 @@ class AgendaRoom(QWidget):
         self.reload()
 
     def _hours_changed(self) -> None:
-        self._working.clear()
+        self._columns.clear()
         self.grid.set_hours(self.closer.hours if self.closer else None)
 
     def _on_people(self, directory: Directory) -> None:
@@ -617,9 +425,13 @@ class AgendaRoom(QWidget):
         self.set_view(View.DAY)
 
     # -- selection and details -------------------------------------------------------------
+    def entry(self, appointment_id: int | None) -> AgendaEntry | None:
+        """The call in view with this id, if it is in view."""
+        return next((e for e in self.entries if e.appointment.id == appointment_id), None)
+
     def selected_entry(self) -> AgendaEntry | None:
         """The selected call, if it is in view."""
-        return next((e for e in self.entries if e.appointment.id == self.selected_id), None)
+        return self.entry(self.selected_id)
 
     def select(self, appointment_id: int | None) -> None:
         """Select a call."""
@@ -629,7 +441,7 @@ class AgendaRoom(QWidget):
         self.month.select(appointment_id)
         entry = self.selected_entry()
         if (before and before.appointment.prospect_id) != (entry and entry.appointment.prospect_id):
-            self._show_holidays()  # another prospect: their holidays
+            self._holidays.show()  # another prospect: their holidays
         self._update_zones()
         self._show_details()
 
@@ -641,7 +453,7 @@ class AgendaRoom(QWidget):
 
     def _update_zones(self) -> None:
         self.grid.set_zones(self.zone, self._second_zone())
-        self._fit_pane()
+        self._split.fit()
 
     def _show_details(self) -> None:
         entry = self.selected_entry()
@@ -656,182 +468,47 @@ class AgendaRoom(QWidget):
             entry, directory.prospect(a.prospect_id), directory.company(a.company_id), zone
         )
 
-    # -- actions ---------------------------------------------------------------------------
-    def _entry(self, appointment_id: int | None) -> AgendaEntry | None:
-        return next((e for e in self.entries if e.appointment.id == appointment_id), None)
+    # -- what is done to the calls (``call_actions.CallActions``) ---------------------------
+    @property
+    def editor(self) -> AppointmentEditor | None:
+        """The editor last opened (tests fill it in)."""
+        return self.calls.editor
+
+    @property
+    def context_menu(self) -> QMenu | None:
+        """The right-click menu last shown (tests pick its actions)."""
+        return self.calls.context_menu
 
     def new_call(self, wall: datetime | None = None) -> AppointmentEditor | None:
         """Open the editor for a new call of the main closer (at ``wall``, naive in their
         zone)."""
-        if self.closer is None:
-            return None
-        if wall is None:
-            wall = default_start(self.day, tz.convert(self._clock(), self.zone))
-        return self._book_with(self.closer, wall)
-
-    def new_call_for(self, wall: datetime, closer_id: int) -> AppointmentEditor | None:
-        """Open the editor for a new call of another closer, at the grid's naive ``wall``
-        (the main closer's clock): the editor gets that instant on the closer's own clock."""
-        closer = self.source.directory.closer(closer_id)
-        if closer is None or self.closer is None:
-            return None
-        if closer.zone == self.zone:
-            return self._book_with(closer, wall)
-        instant = self.operations.resolve_or_ask(wall, self.zone)
-        if instant is None:
-            return None
-        return self._book_with(closer, tz.convert(instant, closer.zone).replace(tzinfo=None))
-
-    def _book_with(
-        self, closer: Closer, wall: datetime, *, copy_of: Appointment | None = None
-    ) -> AppointmentEditor:
-        """The editor for a new call of ``closer`` at ``wall`` (naive in their zone; a copy of
-        ``copy_of``'s company, prospect, kind, length, link and reminder)."""
-        from closer_desk.ui.agenda.editor import AppointmentEditor
-
-        editor = AppointmentEditor(
-            self.source,
-            self.source.directory,
-            closer,
-            self._clock,
-            start=wall,
-            company_id=self.last_company_id,
-            copy_of=copy_of,
-            parent=self,
-        )
-        label = self.tr("Duplicate call") if copy_of is not None else ""
-
-        def book(draft: Booking) -> None:
-            self.last_company_id = int(draft.company)
-            self.operations.book(draft, answer=editor.answered, label=label)
-
-        editor.submitted.connect(book)
-        self._open(editor)
-        return editor
-
-    def duplicate_call(self, appointment_id: int) -> AppointmentEditor | None:
-        """A new call like this one, a week later at the same time on its closer's clock (the
-        editor opens on it)."""
-        entry = self._entry(appointment_id)
-        if entry is None or self.closer is None:
-            return None
-        closer = self.source.directory.closer(entry.appointment.closer_id) or self.closer
-        wall = tz.convert(entry.appointment.start, closer.zone).replace(tzinfo=None)
-        return self._book_with(closer, wall + timedelta(days=7), copy_of=entry.appointment)
+        return self.calls.new_call(wall)
 
     def edit_call(
         self, appointment_id: int | None = None, *, focus_time: bool = False
     ) -> AppointmentEditor | None:
-        """Open a call in the editor, on its own closer's clock (``focus_time``: with its date
-        and time selected, to move it)."""
-        from closer_desk.ui.agenda.editor import AppointmentEditor
-
-        target = appointment_id if appointment_id is not None else self.selected_id
-        entry = self._entry(target)
-        if entry is None or self.closer is None:
-            return None
-        closer = self.source.directory.closer(entry.appointment.closer_id) or self.closer
-        self.select(entry.appointment.id)
-        editor = AppointmentEditor(
-            self.source,
-            self.source.directory,
-            closer,
-            self._clock,
-            appointment=entry.appointment,
-            parent=self,
-        )
-
-        def save(draft: Booking) -> None:
-            self.last_company_id = int(draft.company)
-            self.operations.edit(entry.appointment, draft, answer=editor.answered)
-
-        editor.submitted.connect(save)
-        self._open(editor)
-        if focus_time:
-            editor.when.line.setFocus()
-            editor.when.line.selectAll()
-        return editor
-
-    def _open(self, editor: AppointmentEditor) -> None:
-        self.editor = editor
-        editor.finished.connect(editor.deleteLater)
-        editor.open()
-
-    def _on_move(self, appointment_id: int, wall: datetime, minutes: int) -> None:
-        entry = self._entry(appointment_id)
-        if entry is not None:
-            # Read on the grid's clock, kept on the call's closer's own.
-            self.operations.move(
-                entry.appointment, wall, minutes, self.zone, keep_in=entry.closer_zone
-            )
-
-    def _on_duplicate(self, appointment_id: int, wall: datetime) -> None:
-        entry = self._entry(appointment_id)
-        if entry is not None:
-            self.operations.duplicate(entry.appointment, wall, self.zone)
-
-    def _reach(self, appointment_id: int) -> None:
-        """Join the call's video link, or call its number (as the details pane's buttons)."""
-        entry = self._entry(appointment_id)
-        if entry is None:
-            return
-        self.select(appointment_id)
-        if entry.appointment.kind == CallKind.VIDEO:
-            self.details.join()
-        else:
-            self.details.call()
+        """Open a call (by default the selected one) in the editor."""
+        return self.calls.edit_call(appointment_id, focus_time=focus_time)
 
     def cancel_selected(self) -> None:
         """Cancel the selected call (the user confirms)."""
-        self._cancel(self.selected_entry())
-
-    def _cancel(self, entry: AgendaEntry | None) -> None:
-        if entry is not None and entry.appointment.status in (Status.PLANNED, Status.CONFIRMED):
-            self.operations.cancel(entry.appointment, entry.prospect_name)
+        self.calls.cancel(self.selected_entry())
 
     def delete_selected(self) -> None:
         """Delete the selected call for good (the user confirms; undo brings it back)."""
-        entry = self.selected_entry()
-        if entry is not None:
-            self.operations.delete(entry.appointment, entry.prospect_name)
-            self.selected_id = None
+        self.calls.delete_selected()
 
     def choose_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
-        """Record an outcome chosen from a call's menu: by the desk under the details when
-        there is one (its deal value, currency and reason), else here."""
-        self.select(appointment_id)
-        if self._desk_hosted:
-            self.outcome_wanted.emit(appointment_id, outcome)
-        else:
-            self._on_outcome(appointment_id, outcome)
+        """Record an outcome chosen from a call's menu (by the desk under the details when
+        there is one)."""
+        self.calls.choose_outcome(appointment_id, outcome)
 
-    def _on_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
-        entry = self._entry(appointment_id)
-        if entry is None:
-            return
-        company = self.source.directory.company(entry.appointment.company_id)
-        currency = deal_currency(company.country if company is not None else "")
-        self.operations.set_outcome(entry.appointment, outcome, currency)
-
-    # -- paper -------------------------------------------------------------------------------
+    # -- paper (``printing``) ----------------------------------------------------------------
     def print_sheet(self) -> AgendaSheet:
-        """What a print of the view shows: its days, calls and holidays, on the main closer's
-        clock and each prospect's (``printing.AgendaSheet``)."""
-        from closer_desk.ui.agenda.printing import AgendaSheet
+        """What a print of the view shows (``printing.sheet_in_view``)."""
+        from closer_desk.ui.agenda import printing
 
-        days = self.days()
-        closers = self.shown_closers()
-        holidays = day_holidays(days, self.closer, language=_language())
-        who = ", ".join(f"{c.name} ({i18n.city(c.zone)})" for c in closers)
-        return AgendaSheet(
-            title=self.title(),
-            subtitle=who,
-            days=tuple(days),
-            entries=self.entries,
-            zone=self.zone,
-            holidays=holidays,
-            closer_names={c.id: c.name for c in closers} if len(closers) > 1 else {},
-        )
+        return printing.sheet_in_view(self)
 
     def print_view(self) -> None:
         """Print what is in view (the system's print dialog)."""
@@ -840,18 +517,7 @@ class AgendaRoom(QWidget):
         printing.print_dialog(self, self.print_sheet())
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
-        """Write what is in view as a PDF (asking where when ``path`` is None); the path, or
-        None when nothing was written (the user is told why)."""
+        """Write what is in view as a PDF (``printing.export_view``)."""
         from closer_desk.ui.agenda import printing
 
-        sheet = self.print_sheet()
-        if path is None:
-            path = printing.ask_pdf_path(self, sheet)
-            if path is None:
-                return None
-        error = printing.write_pdf(path, sheet)
-        if error:
-            self.operations.prompts.inform(self, self.tr("Export as PDF"), error)
-            return None
-        self.exported.emit(path)
-        return path
+        return printing.export_view(self, path)

@@ -197,10 +197,15 @@ def call_time(instant: datetime, zone: str) -> str:
     return f"{format_day_month_year(local.date())} {format_time(local)}"
 
 
+def language() -> str:
+    """The window's language: the code of the default locale's (``fr`` for ``fr_CA``)."""
+    return QLocale().name().split("_")[0]
+
+
 def city(zone_name: str) -> str:
     """The city of an IANA zone in the window's language: ``Europe/London`` is ``London``, and
     ``Londres`` in French (babel's exemplar cities)."""
-    return _city(zone_name, QLocale().name().split("_")[0])
+    return _city(zone_name, language())
 
 
 @lru_cache(maxsize=1024)

@@ -105,7 +105,7 @@ def test_the_holidays_tables_load_on_the_worker_after_the_first_paint(
     import threading
 
     from closer_desk.core import day_marks
-    from closer_desk.ui.agenda import room as room_module
+    from closer_desk.ui.agenda import holiday_marks
 
     monkeypatch.setattr(day_marks, "_loaded", False)
     loads: list[tuple[bool, int]] = []
@@ -117,7 +117,7 @@ def test_the_holidays_tables_load_on_the_worker_after_the_first_paint(
         loads.append((threading.current_thread() is threading.main_thread(), grid.paint_count))
         day_marks.load_holidays()
 
-    monkeypatch.setattr(room_module, "load_holidays", load)
+    monkeypatch.setattr(holiday_marks, "load_holidays", load)
     settle(qtbot, source.tasks)
     win.agenda.set_date(date(2026, 4, 6))  # Easter Monday, a holiday in France
     settle(qtbot, source.tasks)
