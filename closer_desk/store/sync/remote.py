@@ -284,13 +284,13 @@ class Remote:
         removed."""
         url = self._object_url(href)
         event = Event(
-            client=self._client,
-            url=url,
-            data=data,
-            parent=self._calendar,
-            props={dav.GetEtag.tag: etag},
+            client=self._client, url=url, parent=self._calendar, props={dav.GetEtag.tag: etag}
         )
-        self._call(lambda: event.save(increase_seqno=False, precondition="etag"), str(url))
+        # Our own text as it is (raw): the library would parse it again and write it anew.
+        raw = data.encode("utf-8")
+        self._call(
+            lambda: event.save(raw_data=raw, increase_seqno=False, precondition="etag"), str(url)
+        )
         return event.etag or ""
 
     def delete(self, href: str, etag: str) -> None:
