@@ -9,8 +9,25 @@ from pathlib import Path
 import pytest
 
 from closer_desk.store import Agenda
-from tests.helpers.caldav_servers import Server, start_radicale, start_xandikos
-from tests.helpers.factories import FakeClock, make_agenda
+from tests.helpers.caldav_servers import USERS, Server, start_radicale, start_xandikos
+from tests.helpers.factories import FakeClock, at, make_agenda
+
+
+def dominiques_calendar(
+    agenda: Agenda, server: Server, monkeypatch: pytest.MonkeyPatch, when: str
+) -> str:
+    """Dominique's calendar on ``server`` (with accounts), holding one call at ``when`` (UTC),
+    shared from ``agenda`` with Dominique's own login: what an assistant subscribes to."""
+    from closer_desk.store.sync import api
+
+    theirs = server.calendar("dominique", "calls")
+    agenda.add_closer("Dominique Roy", "America/Montreal")
+    monkeypatch.setenv(api.ENV_PASSWORD, USERS["dominique"])
+    api.set_up(agenda, "Dominique", theirs, username="dominique")
+    agenda.book(company="Acme", prospect="Omar", closer="Dominique", start=at(when, "UTC"))
+    api.sync(agenda)
+    monkeypatch.delenv(api.ENV_PASSWORD)
+    return theirs
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from closer_desk.store import Agenda
 from closer_desk.store.sync import api
 from closer_desk.store.sync.subscriptions import subscribe, subscriptions
 from tests.helpers.caldav_servers import USERS, Server, start_files
-from tests.helpers.factories import NOW, at
+from tests.helpers.factories import NOW
+from tests.sync.conftest import dominiques_calendar
 from tests.sync.test_secrets import MemoryKeyring, safe_keyring
 
 __all__ = ["safe_keyring"]
@@ -113,15 +114,7 @@ def test_a_read_only_caldav_calendar_is_busy_time(
     assistant_agenda: Agenda,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    theirs = radicale_accounts.calendar("dominique", "calls")
-    closer_agenda.add_closer("Dominique Roy", "America/Montreal")
-    monkeypatch.setenv(api.ENV_PASSWORD, USERS["dominique"])
-    api.set_up(closer_agenda, "Dominique", theirs, username="dominique")
-    closer_agenda.book(
-        company="Acme", prospect="Omar", closer="Dominique", start=at("2026-03-10 12:00", "UTC")
-    )
-    api.sync(closer_agenda)
-
+    theirs = dominiques_calendar(closer_agenda, radicale_accounts, monkeypatch, "2026-03-10 12:00")
     monkeypatch.setenv(api.ENV_PASSWORD, USERS["assistant"])
     done = subscribe(assistant_agenda, theirs, "Camille", label="Dominique", username="assistant")
     assert (done.events, done.added) == (1, 1)
@@ -145,15 +138,7 @@ def test_a_password_given_at_subscription_is_kept_in_the_keyring_for_the_refresh
     # variable. The first read used it; each sync's refresh must find it again.
     from closer_desk.store.sync.subscriptions import refresh_for, unsubscribe
 
-    theirs = radicale_accounts.calendar("dominique", "calls")
-    closer_agenda.add_closer("Dominique Roy", "America/Montreal")
-    monkeypatch.setenv(api.ENV_PASSWORD, USERS["dominique"])
-    api.set_up(closer_agenda, "Dominique", theirs, username="dominique")
-    closer_agenda.book(
-        company="Acme", prospect="Omar", closer="Dominique", start=at("2026-03-10 12:00", "UTC")
-    )
-    api.sync(closer_agenda)
-    monkeypatch.delenv(api.ENV_PASSWORD)
+    theirs = dominiques_calendar(closer_agenda, radicale_accounts, monkeypatch, "2026-03-10 12:00")
 
     camille = assistant_agenda.closer("Camille").id
     with pytest.raises(RemoteError):  # a wrong password: refused, nothing kept

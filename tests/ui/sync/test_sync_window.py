@@ -21,6 +21,7 @@ from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from closer_desk.ui.sync.area import SyncArea
 from tests.helpers.caldav_servers import USERS, Server, start_files, start_radicale
 from tests.helpers.factories import NOW, at
+from tests.sync.conftest import dominiques_calendar
 from tests.ui.conftest import settle
 
 WAIT = 30_000  # a bound for a stuck server, not a speed budget
@@ -317,15 +318,9 @@ def test_a_subscription_that_asks_for_a_login_takes_it_and_keeps_the_password_sa
     monkeypatch: Any,
 ) -> None:
     # Dominique's calendar, which the assistant's login may read (the rights file).
-    theirs = radicale_accounts.calendar("dominique", "calls")
-    assistant_agenda.add_closer("Dominique Roy", "America/Montreal")
-    monkeypatch.setenv(api.ENV_PASSWORD, USERS["dominique"])
-    api.set_up(assistant_agenda, "Dominique", theirs, username="dominique")
-    assistant_agenda.book(
-        company="Acme", prospect="Omar", closer="Dominique", start=at("2026-03-03 12:00", "UTC")
+    theirs = dominiques_calendar(
+        assistant_agenda, radicale_accounts, monkeypatch, "2026-03-03 12:00"
     )
-    api.sync(assistant_agenda)
-    monkeypatch.delenv(api.ENV_PASSWORD)
 
     dialog = area.open_setup()
     qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
