@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, Q
 from closer_desk.core import tz
 from closer_desk.core.errors import CloserDeskError
 from closer_desk.core.grid_time import DAY_MINUTES
-from closer_desk.ui.agenda.grid_background import GridBackground
+from closer_desk.ui.agenda.grid_background import DayPicture, GridBackground, picture_colors
 from closer_desk.ui.agenda.grid_blocks import _FADED, Block, BlockColors, GridColumn
 from closer_desk.ui.common import i18n, palette
 
@@ -152,19 +152,18 @@ class GridPainter:
         top = grid.y_of(0)
         painter.setClipRect(QRectF(left, grid.header_height, width - left, height))
         # Off hours shading per column and the hour lines: one picture of the day, reused.
-        self._background.paint(
-            painter,
-            colors,
-            xs=[grid.x_of(i) for i in range(len(grid.columns))],
+        day = DayPicture(
+            xs=tuple(grid.x_of(i) for i in range(len(grid.columns))),
             column=col,
-            working=[self._working_of(column) for column in grid.columns],
+            working=tuple(self._working_of(column) for column in grid.columns),
             left=left,
             width=width,
-            day_top=top,
-            clip_top=grid.header_height,
-            height=height,
             hour_height=grid.hour_height,
             ratio=grid.devicePixelRatioF(),
+            colors=picture_colors(colors),
+        )
+        self._background.paint(
+            painter, colors, day, day_top=top, clip_top=grid.header_height, height=height
         )
         hours = [h for h in range(25) if grid.header_height - 1 <= grid.y_of(h * 60) <= height]
         # Column separators.
