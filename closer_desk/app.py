@@ -79,7 +79,7 @@ def _fast_source(db: Path | None, tasks: TaskManager) -> AgendaSource | None:
     from closer_desk.core import tz
     from closer_desk.store.fileinfo import default_db_path
     from closer_desk.store.first_page import read_first_page
-    from closer_desk.ui.agenda.room import FIRST_VIEW, range_in_view
+    from closer_desk.ui.agenda.view_days import FIRST_VIEW, range_in_view
     from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 
     path = db if db is not None else default_db_path()

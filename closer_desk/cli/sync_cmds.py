@@ -227,9 +227,13 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _subscribe(args: argparse.Namespace) -> int:
+    from closer_desk.store.sync.api import ENV_PASSWORD
     from closer_desk.store.sync.subscriptions import subscribe
 
     user = (args.user or "").strip()
+    # A password from the environment is read there at each refresh, not copied into the
+    # keyring (where it would outlive a change of the variable); a typed one is kept.
+    typed = None if os.environ.get(ENV_PASSWORD) else _password(user, args.url)
     with agenda_from(args) as agenda:
         closer = agenda.closer(args.closer)
         done = subscribe(
@@ -238,7 +242,7 @@ def _subscribe(args: argparse.Namespace) -> int:
             closer.id,
             label=args.name or "",
             username=user,
-            password=_password(user, args.url),
+            password=typed,
             timeout=args.timeout,
         )
     if args.json:
@@ -247,6 +251,11 @@ def _subscribe(args: argparse.Namespace) -> int:
         print(
             f"{closer.name} subscribed to {done.label}: {done.events} events read, "
             f"{done.added} added, {done.updated} updated as busy time; refreshed by each sync"
+        )
+    if done.password_in == "env":
+        print(
+            f"no safe keyring here: the password is read from {ENV_PASSWORD} at each sync",
+            file=sys.stderr,
         )
     return 0
 

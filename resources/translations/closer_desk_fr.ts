@@ -2188,13 +2188,11 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
     <message>
         <location filename="../../closer_desk/ui/agenda/grid_blocks.py" line="+112"/>
         <source>%1 %2 · %3</source>
-        <extracomment>Fill, border pen, text, muted text, selected border pen and the left stripe&apos;s colour. Calls drawn faded: held or missed, past.</extracomment>
         <translation>%1 %2 · %3</translation>
     </message>
     <message>
         <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+538"/>
         <source>Busy %1–%2 (imported from %3)</source>
-        <extracomment>A dot in a block&apos;s corner, per call id (the shell puts the invite&apos;s state there).</extracomment>
         <translation>Occupé %1–%2 (importé de %3)</translation>
     </message>
 </context>

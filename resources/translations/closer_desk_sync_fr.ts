@@ -443,11 +443,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+69"/>
         <source>No safe keyring here: the password is read from %1.</source>
         <translation>Pas de trousseau sûr ici : le mot de passe est lu dans %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-63"/>
         <source>Setting up…</source>
         <translation>Configuration…</translation>
     </message>
@@ -462,7 +463,7 @@
         <translation>Arrêt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+41"/>
         <source>%1 subscribed; events read as busy time: %n.</source>
         <translation>
             <numerusform>%1 : abonnement ajouté ; événement lu comme temps occupé : %n.</numerusform>
@@ -470,7 +471,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Reading the calendar…</source>
         <translation>Lecture de l’agenda…</translation>
     </message>

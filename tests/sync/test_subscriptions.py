@@ -136,6 +136,7 @@ def test_a_password_given_at_subscription_is_kept_in_the_keyring_for_the_refresh
 ) -> None:
     # As the window and `subscribe --user` (asked on the terminal) give it: no environment
     # variable. The first read used it; each sync's refresh must find it again.
+    from closer_desk.store import undo
     from closer_desk.store.sync.subscriptions import refresh_for, unsubscribe
 
     theirs = dominiques_calendar(closer_agenda, radicale_accounts, monkeypatch, "2026-03-10 12:00")
@@ -147,14 +148,41 @@ def test_a_password_given_at_subscription_is_kept_in_the_keyring_for_the_refresh
     done = subscribe(
         assistant_agenda, theirs, camille, username="assistant", password=USERS["assistant"]
     )
-    assert done.events == 1
+    assert (done.events, done.password_in) == (1, "keyring")
     assert _assistants(safe_keyring) == [USERS["assistant"]]
     [refreshed] = refresh_for(assistant_agenda, camille)
     assert (refreshed.error, refreshed.events) == ("", 1)
-    assert USERS["assistant"] not in assistant_agenda.path.read_bytes().decode("latin-1")
+    assert not _in_the_file(assistant_agenda, USERS["assistant"])
+    # Removed, then put back by the window's undo: the refreshes still find the password.
     [held] = subscriptions(assistant_agenda)
-    unsubscribe(assistant_agenda, held.id)  # the password goes with it
-    assert _assistants(safe_keyring) == []
+    with undo.recording(assistant_agenda) as removal:
+        unsubscribe(assistant_agenda, held.id)
+    undo.revert(assistant_agenda, removal.revision)
+    [refreshed] = refresh_for(assistant_agenda, camille)
+    assert (refreshed.error, refreshed.events) == ("", 1)
+
+
+def test_without_a_safe_keyring_the_subscription_says_where_the_password_is_read(
+    radicale_accounts: Server,
+    closer_agenda: Agenda,
+    assistant_agenda: Agenda,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from closer_desk.store import secrets
+
+    theirs = dominiques_calendar(closer_agenda, radicale_accounts, monkeypatch, "2026-03-10 12:00")
+    monkeypatch.setattr(secrets, "_SAFE_MODULES", ())  # whatever keyring there is: unsafe
+    done = subscribe(
+        assistant_agenda, theirs, "Camille", username="assistant", password=USERS["assistant"]
+    )
+    assert (done.events, done.password_in) == (1, "env")
+    assert not _in_the_file(assistant_agenda, USERS["assistant"])
+
+
+def _in_the_file(agenda: Agenda, secret: str) -> bool:
+    """Whether ``secret`` is anywhere in the agenda's files (its write-ahead log too)."""
+    files = [agenda.path, agenda.path.with_name(agenda.path.name + "-wal")]
+    return any(secret.encode() in f.read_bytes() for f in files if f.exists())
 
 
 def test_unsubscribing_removes_the_subscription_and_its_busy_time_only(

@@ -8,10 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from closer_desk.store import Agenda
+from closer_desk.store import Agenda, open_agenda
 from closer_desk.store.sync import api
 from tests.helpers.caldav_servers import USERS, Server, free_port, start_files
 from tests.helpers.cli import dump, run
+from tests.helpers.factories import FakeClock
+from tests.sync.conftest import dominiques_calendar
+from tests.sync.test_secrets import MemoryKeyring, safe_keyring
+
+__all__ = ["safe_keyring"]
 
 
 def _both(radicale: Server, capsys: pytest.CaptureFixture[str], *dbs: str) -> str:
@@ -151,3 +156,28 @@ def test_subscribe(
         assert code == 1 and "no calendar at that address" in _
     finally:
         files.stop()
+
+
+def test_subscribe_with_a_login_from_the_environment_keeps_no_copy_of_it(
+    radicale_accounts: Server,
+    closer_agenda: Agenda,
+    assistant_agenda: Agenda,
+    safe_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Read from the variable at each refresh, not copied into the keyring, where it would
+    # outlive a change of the variable.
+    from closer_desk.store.sync.subscriptions import refresh_for
+
+    theirs = dominiques_calendar(closer_agenda, radicale_accounts, monkeypatch, "2026-03-10 12:00")
+    assistant_agenda.close()
+    monkeypatch.setenv(api.ENV_PASSWORD, USERS["assistant"])
+    code, out, err = run(capsys, "--db", str(assistant_agenda.path), "subscribe", theirs,
+                         "--closer", "Camille", "--user", "assistant", "--json")  # fmt: skip
+    assert code == 0, err
+    assert (json.loads(out)["added"], json.loads(out)["password_in"]) == (1, None)
+    assert not any(account.startswith("assistant@") for _, account in safe_keyring.held)
+    with open_agenda(assistant_agenda.path, clock=FakeClock()) as again:
+        [refreshed] = refresh_for(again, again.closer("Camille").id)
+    assert (refreshed.error, refreshed.events) == ("", 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,9 @@ class Refreshed:
     cancelled: int = 0
     refused: int = 0
     error: str = ""
+    #: Where a password given with the subscription was kept: "keyring", or "env" when no
+    #: safe keyring took it (each refresh then reads ``CLOSER_DESK_SYNC_PASSWORD``); "" if none.
+    password_in: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for ``--json``."""
@@ -71,6 +74,7 @@ class Refreshed:
             "cancelled": self.cancelled,
             "refused": self.refused,
             "error": self.error or None,
+            "password_in": self.password_in or None,
         }
 
 
@@ -206,10 +210,12 @@ def subscribe(
     name = " ".join(label.split())[:200] or (urlsplit(url).hostname or url)
     secret = password_for(username, url, password) if username else None
     report = _import(agenda, who.id, url, _download(url, username, secret, timeout))
+    password_in = ""
     if username and password:
         # A password typed now (the window, the terminal) is kept where each sync's refresh
         # finds it: the keyring when it is safe, else the refresh reads the environment.
-        secrets.save_secret(PURPOSE, account_key(username, url), password)
+        saved = secrets.save_secret(PURPOSE, account_key(username, url), password)
+        password_in = saved.where.value
     now = R.to_epoch(agenda.now())
     values = {
         "label": name,
@@ -230,7 +236,7 @@ def subscribe(
             conn.execute(
                 update(sync_subscriptions).where(sync_subscriptions.c.id == held).values(**values)
             )
-    return _refreshed(name, url, report)
+    return replace(_refreshed(name, url, report), password_in=password_in)
 
 
 def subscriptions(agenda: Agenda, closer_id: int | None = None) -> list[Subscription]:
@@ -267,9 +273,6 @@ def unsubscribe(agenda: Agenda, subscription_id: int) -> Subscription:
         raise NotFoundError("subscription", subscription_id)
     gone = found[0]
     with agenda.engine.begin() as conn:
-        username = conn.execute(
-            select(sync_subscriptions.c.username).where(sync_subscriptions.c.id == gone.id)
-        ).scalar_one()
         conn.execute(
             delete(busy_blocks).where(
                 busy_blocks.c.closer_id == gone.closer_id,
@@ -277,16 +280,8 @@ def unsubscribe(agenda: Agenda, subscription_id: int) -> Subscription:
             )
         )
         conn.execute(delete(sync_subscriptions).where(sync_subscriptions.c.id == gone.id))
-        still_used = conn.execute(
-            select(sync_subscriptions.c.id).where(
-                sync_subscriptions.c.url == gone.url, sync_subscriptions.c.username == username
-            )
-        ).first()
-    if username and still_used is None:  # its password goes with the last one that used it
-        from closer_desk.store import secrets
-        from closer_desk.store.sync.credentials import PURPOSE, account_key
-
-        secrets.forget_secret(PURPOSE, account_key(username, gone.url))
+    # Its password, if it had one, stays in the keyring: the window's undo puts the
+    # subscription back, and the same login may serve another agenda file or account.
     agenda.note_changes(Changes(busy=frozenset({gone.closer_id})))
     return gone
 

@@ -47,9 +47,9 @@ class GridColumn:
     color: str = ""
 
 
-#: Fill, border pen, text, muted text, selected border pen and the left stripe's colour.
+# Fill, border pen, text, muted text, selected border pen and the left stripe's colour.
 BlockColors = tuple[QColor, QPen, QColor, QColor, QPen, QColor]
-#: Calls drawn faded: held or missed, past.
+# Calls drawn faded: held or missed, past.
 _FADED = frozenset((Status.NO_SHOW, Status.DONE))
 
 

@@ -63,4 +63,9 @@ class HolidayMarks:
         if not (room.grid.paint_count or room.month.paint_count):
             return  # the first paint asks again
         self._asked = True
-        room.source.compute(room, load_holidays, lambda _none: self.show())
+        room.source.compute(room, load_holidays, lambda _none: self.show(), self._not_loaded)
+
+    def _not_loaded(self, _error: BaseException) -> None:
+        # The days stay unmarked (holidays mark them; they are not worth an error dialog) and
+        # the next showing of the days asks again.
+        self._asked = False

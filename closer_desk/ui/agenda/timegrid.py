@@ -143,7 +143,7 @@ class TimeGrid(QAbstractScrollArea):
         self.verticalScrollBar().setSingleStep(self.hour_height // 4)
         self.horizontalScrollBar().setSingleStep(MIN_COLUMN // 2)
         self.paint_count = 0
-        #: A dot in a block's corner, per call id (the shell puts the invite's state there).
+        # A dot in a block's corner, per call id (the shell puts the invite's state there).
         self.marks: dict[int, QColor] = {}
         self._update_scroll_range()
 

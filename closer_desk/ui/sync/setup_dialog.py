@@ -377,11 +377,12 @@ class SyncSetupDialog(QDialog):
             )
 
         def done(made: Refreshed) -> None:
-            self._answered(
-                self.tr("%1 subscribed; events read as busy time: %n.", "", made.events).replace(
-                    "%1", made.label
-                )
-            )
+            text = self.tr("%1 subscribed; events read as busy time: %n.", "", made.events)
+            text = text.replace("%1", made.label)
+            if made.password_in == "env":
+                keyring = self.tr("No safe keyring here: the password is read from %1.")
+                text += " " + keyring.replace("%1", "CLOSER_DESK_SYNC_PASSWORD")
+            self._answered(text)
             self.load()
 
         self._busy(self.tr("Reading the calendar…"))

@@ -134,3 +134,32 @@ def test_the_holidays_tables_load_on_the_worker_after_the_first_paint(
     assert len(loads) == 1
     win.agenda.step(-7)
     assert grid.holidays[0] is not None and grid.holidays[0].closer == "Easter Monday"
+
+
+def test_a_failed_load_of_the_holidays_tables_is_tried_again_at_the_next_page(
+    qtbot: Any, window: MainWindow, monkeypatch: Any
+) -> None:
+    from closer_desk.core import day_marks
+    from closer_desk.ui.agenda import holiday_marks
+
+    monkeypatch.setattr(day_marks, "_loaded", False)
+    tries: list[int] = []
+
+    def load() -> None:
+        tries.append(1)
+        if len(tries) == 1:
+            raise OSError("a package file could not be read")
+        day_marks.load_holidays()
+
+    monkeypatch.setattr(holiday_marks, "load_holidays", load)
+    failed: list[BaseException] = []
+    window.source.failed.connect(failed.append)
+    room, grid = window.agenda, window.agenda.grid
+    room.set_date(date(2026, 3, 30))
+    settle(qtbot, window.source.tasks)
+    assert tries == [1] and failed == []  # no error dialog for an ornament
+    assert all(marks is None for marks in grid.holidays)
+    room.step(7)  # the week of Easter Monday: asked again, and marked
+    settle(qtbot, window.source.tasks)
+    assert len(tries) == 2
+    assert grid.holidays[0] is not None and grid.holidays[0].closer == "Easter Monday"

@@ -22,6 +22,7 @@ from closer_desk.ui.sync.area import SyncArea
 from tests.helpers.caldav_servers import USERS, Server, start_files, start_radicale
 from tests.helpers.factories import NOW, at
 from tests.sync.conftest import dominiques_calendar
+from tests.sync.test_subscriptions import _in_the_file
 from tests.ui.conftest import settle
 
 WAIT = 30_000  # a bound for a stuck server, not a speed budget
@@ -344,7 +345,7 @@ def test_a_subscription_that_asks_for_a_login_takes_it_and_keeps_the_password_sa
     # Kept where each sync's refresh finds it: the keyring, never the agenda file.
     assert USERS["assistant"] in safe_keyring.held.values()
     settle(qtbot, area.source.tasks)
-    assert USERS["assistant"].encode() not in agenda.path.read_bytes()
+    assert not _in_the_file(agenda, USERS["assistant"])
 
 
 def test_the_interval_of_the_background_sync_comes_from_the_settings(
