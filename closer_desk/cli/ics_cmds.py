@@ -133,6 +133,9 @@ def _print_report(report: ImportReport) -> None:
         )
     if report.own_calls:
         print(f"{report.own_calls} of our own calls skipped (they are calls, not busy time)")
+    if report.free:
+        events = "event" if report.free == 1 else "events"
+        print(f"{report.free} {events} marked free (TRANSP:TRANSPARENT): no time blocked")
     for warning in report.warnings:
         print(WARNINGS.get(warning.code, warning.code).format(**warning._asdict()))
     if report.floating:

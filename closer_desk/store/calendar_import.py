@@ -85,8 +85,9 @@ class ImportReport:
         removed: blocks of the source whose event is no longer in the calendar.
         cancelled: blocks (or calls) the calendar cancels.
         own_calls: events skipped because they are our own calls (by UID).
-        refused: the events left out, each with its line, UID and reason code (free ones,
-            unreadable ones, and the store's own reasons); ``skipped`` counts them.
+        free: events marked free (TRANSP:TRANSPARENT): read, and blocking no time.
+        refused: the events left out, each with its line, UID and reason code (unreadable
+            ones, and the store's own reasons); ``skipped`` counts them.
         warnings: how parts of the file were read (not UTF-8, an empty RRULE...).
     """
 
@@ -99,6 +100,7 @@ class ImportReport:
     cancelled: int = 0
     removed: int = 0
     own_calls: int = 0
+    free: int = 0
     source: str = ""
     refused: tuple[Refused, ...] = ()
     warnings: tuple[ReadWarning, ...] = ()
@@ -125,6 +127,7 @@ class ImportReport:
             "removed": self.removed,
             "cancelled": self.cancelled,
             "own_calls": self.own_calls,
+            "free": self.free,
             "skipped": self.skipped,
             "refused": [
                 {"line": r.line, "uid": r.uid, "reason": r.code, "detail": r.detail}
@@ -371,7 +374,9 @@ def apply_import(
     ``cancelled()`` is polled between the bulk writes: once true, ``ImportCancelled`` is
     raised and the transaction is rolled back (nothing is written)."""
     who = agenda.closer(closer)
-    refused = list(parsed.skipped)
+    # A free event was read and blocks no time, as its calendar says: not an event left out.
+    refused = list(parsed.unreadable)
+    free = len(parsed.skipped) - len(refused)
     source = one_line(source).strip()[:200] or "calendar"
     stop = _stopper(cancelled)
     with agenda.engine.begin() as conn:
@@ -398,6 +403,7 @@ def apply_import(
         closer=who.name,
         events=parsed.events,
         source=source if busy else "",
+        free=free,
         refused=tuple(sorted(refused, key=lambda r: r.line)),
         warnings=parsed.warnings,
         floating=parsed.floating,

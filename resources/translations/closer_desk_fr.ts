@@ -1363,6 +1363,14 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%n event(s) marked free: they block no time.</source>
+        <translation>
+            <numerusform>%n événement marqué libre : il ne bloque aucun créneau.</numerusform>
+            <numerusform>%n événements marqués libres : ils ne bloquent aucun créneau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n time(s) without a zone read in %1.</source>
         <translation>
             <numerusform>%n heure sans fuseau lue en %1.</numerusform>

@@ -121,6 +121,14 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%n event(s) marked free: they block no time.</source>
+        <translation>
+            <numerusform>%n event marked free: it blocks no time.</numerusform>
+            <numerusform>%n events marked free: they block no time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n time(s) without a zone read in %1.</source>
         <translation>
             <numerusform>%n time without a zone read in %1.</numerusform>

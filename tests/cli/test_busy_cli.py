@@ -76,3 +76,35 @@ def test_bad_busy_commands_change_nothing(
     code, _, err = run(capsys, "--db", db, *argv)
     assert code == 2 and expected in err and len(err.splitlines()) == 1
     assert dump(agenda.path) == before
+
+
+FREE_AND_BROKEN = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+    # A yearly birthday marked free, as Google exports it: read, blocks nothing.
+    "BEGIN:VEVENT\r\nUID:birthday@google\r\nDTSTAMP:20260301T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20260305\r\nDTEND;VALUE=DATE:20260306\r\nRRULE:FREQ=YEARLY\r\n"
+    "TRANSP:TRANSPARENT\r\nSUMMARY:Ann's birthday\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:meeting@google\r\nDTSTAMP:20260301T000000Z\r\n"
+    "DTSTART:20260304T090000Z\r\nDTEND:20260304T100000Z\r\nSUMMARY:Meeting\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:broken@google\r\nDTSTAMP:20260301T000000Z\r\n"
+    "DTSTART:2026-13-45\r\nSUMMARY:Broken\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_free_events_are_read_and_told_apart_from_the_skipped_ones(
+    agenda: Agenda, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A free event is what its calendar says (it blocks no time), not an event left out.
+    path = tmp_path / "google.ics"
+    path.write_text(FREE_AND_BROKEN, newline="")
+    db = str(agenda.path)
+    code, out, err = run(capsys, "--db", db, "import", str(path), "--busy")
+    assert code == 0, err
+    assert "1 event marked free (TRANSP:TRANSPARENT): no time blocked" in out
+    assert "1 events skipped:" in out and "broken@google" in out
+    assert "birthday@google" not in out
+    path.write_text(FREE_AND_BROKEN.replace("meeting@", "meeting2@"), newline="")
+    code, out, _ = run(capsys, "--db", db, "import", str(path), "--busy", "--json")
+    report = json.loads(out)
+    assert (report["free"], report["skipped"]) == (1, 1)
+    assert [r["uid"] for r in report["refused"]] == ["broken@google"]

@@ -138,6 +138,8 @@ class ImportWords(QObject):
         if report.own_calls:
             own = self.tr("%n of your own call(s) left out: not busy time.", "", report.own_calls)
             lines.append(own)
+        if report.free:
+            lines.append(self.tr("%n event(s) marked free: they block no time.", "", report.free))
         if report.floating:
             floating = self.tr("%n time(s) without a zone read in %1.", "", report.floating)
             lines.append(_filled(floating, report.floating_zone))

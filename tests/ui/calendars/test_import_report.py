@@ -67,6 +67,22 @@ def test_warnings_are_shown_and_a_clean_file_shows_no_list(
     )
 
 
+def test_free_events_are_told_apart_from_the_skipped_ones(
+    qtbot: QtBot, agenda: Agenda, source: AgendaSource, tmp_path: Path
+) -> None:
+    from tests.cli.test_busy_cli import FREE_AND_BROKEN
+
+    path = tmp_path / "google.ics"
+    path.write_text(FREE_AND_BROKEN, newline="")
+    dialog = _dialog(qtbot, source)
+    _imported(qtbot, dialog, path)
+    assert "1 event marked free: it blocks no time." in dialog.notes.text()
+    assert dialog.skipped_title.text() == "1 event skipped:"
+    assert [dialog.skipped.index(r, 1).data() for r in range(dialog.skipped.rowCount())] == [
+        "broken@google"
+    ]
+
+
 def test_the_report_in_french_with_plurals(
     qtbot: QtBot, agenda: Agenda, source: AgendaSource, tmp_path: Path, french: list[Any]
 ) -> None:
