@@ -186,6 +186,16 @@ def _shown(value: object, limit: int = 80) -> str:
     return repr(shorten(one_line(value), limit))
 
 
+def _value_text(value: object) -> str:
+    """A refused value as text; a time (a call's end) as the CLI writes times, to the minute
+    and with its zone, not ``str()``'s seconds and offset."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        from closer_desk.core import tz
+
+        return f"{value:%Y-%m-%d %H:%M} {tz.zone_name(value)}"
+    return str(value)
+
+
 def describe(error: CloserDeskError) -> str:
     """A one-line reason for ``error``, without control characters."""
     from closer_desk.core.text import one_line
@@ -251,7 +261,7 @@ def _describe(error: CloserDeskError) -> str:
         # A file's path is shown whole (up to a few hundred characters): cut, it would not
         # say which file; any other value is cut short.
         limit = 300 if error.field in _PATH_FIELDS else 80
-        shown = "" if error.value in (None, "") else f" {_shown(str(error.value), limit)}"
+        shown = "" if error.value in (None, "") else f" {_shown(_value_text(error.value), limit)}"
         return f"{error.field}{shown}: {reason}"
     if isinstance(error, AgendaVersionError):
         return (
