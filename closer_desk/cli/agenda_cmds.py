@@ -156,7 +156,18 @@ def _move(args: argparse.Namespace) -> int:
 
 
 def _cancel(args: argparse.Namespace) -> int:
+    from closer_desk.core.model import Status
+
     with agenda_from(args) as agenda:
+        current = agenda.appointment(args.id)
+        if current.status == Status.CANCELLED:
+            # What was asked already holds: not an error, but nothing changes and no second
+            # cancellation goes to the prospect.
+            if args.json:
+                print(to_json(entry_json(agenda.entry(current.id))))
+            else:
+                print(f"call #{current.id} was already cancelled; nothing changed")
+            return 0
         with agenda.batch(), announcing(args, agenda) as announce:
             appointment = agenda.cancel(args.id, undo_outcome=args.undo_outcome)
             announce(appointment)
