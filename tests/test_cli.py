@@ -242,7 +242,7 @@ BOOK = ("book", "--company", "Lumière", "--prospect", "Julie Moreau")
             ("convert", "2031-03-30 02:30", "--from", "Europe/Paris", "--to", "Asia/Tokyo"),
             "does not exist in Europe/Paris",
         ),
-        (("move", "99999", "--start", "2031-01-07 10:00"), "no appointment 99999"),
+        (("move", "99999", "--start", "2031-01-07 10:00"), "no call #99999"),
         (("outcome", "1", "won", "--value", "-5"), "cannot be negative"),
         (("book", "--company", "Lumière"), "required"),
     ],

@@ -3,6 +3,7 @@ translated, in ``closer_desk.ui``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -191,6 +192,29 @@ def _call_state(error: CallStateError) -> str:
 
 _PATH_FIELDS = frozenset({"db", "file", "output"})
 
+#: A date, or a date and time, typed in the form ``core.parse`` reads and refused all the
+#: same: it names a day or a time that does not exist (30 February, month 13, 25:00).
+_NO_SUCH = {
+    "bad_date": (re.compile(r"\d{4}-\d{2}-\d{2}"), "is not a date that exists"),
+    "bad_datetime": (
+        re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?"),
+        "is not a date and time that exists",
+    ),
+}
+_UNITS = {"minutes": " minutes", "days": " days"}
+
+
+def _reason(error: ValidationError) -> str:
+    """The words for a ``ValidationError``'s code, with what its value or limit adds."""
+    if error.code in _NO_SUCH:
+        shape, words = _NO_SUCH[error.code]
+        if shape.fullmatch(str(error.value).strip()):
+            return words
+    reason = _CODES.get(error.code, error.code.replace("_", " "))
+    if error.code == "too_long" and error.limit is not None:
+        reason += f" (at most {error.limit}{_UNITS.get(error.field, '')})"
+    return reason
+
 
 def _shown(value: object, limit: int = 80) -> str:
     """A value the user typed or a file held, quoted, on one line without control
@@ -253,6 +277,12 @@ def _describe(error: CloserDeskError, zone: str | None) -> str:
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
             )
+        if error.kind == "appointment":
+            return (
+                f"no call #{error.key}"
+                if isinstance(error.key, int)
+                else f"no call {_shown(error.key)}"
+            )
         return f"no {error.kind} {_shown(error.key)}"
     if isinstance(error, DuplicateError):
         there = f" (#{error.existing_id})" if error.existing_id is not None else ""
@@ -275,7 +305,7 @@ def _describe(error: CloserDeskError, zone: str | None) -> str:
         )
         return f"not booked (--strict): {reasons}"
     if isinstance(error, ValidationError):
-        reason = _CODES.get(error.code, error.code.replace("_", " "))
+        reason = _reason(error)
         # A file's path is shown whole (up to a few hundred characters): cut, it would not
         # say which file; any other value is cut short.
         limit = 300 if error.field in _PATH_FIELDS else 80
