@@ -242,7 +242,7 @@ BOOK = ("book", "--company", "Lumière", "--prospect", "Julie Moreau")
             ("convert", "2031-03-30 02:30", "--from", "Europe/Paris", "--to", "Asia/Tokyo"),
             "does not exist in Europe/Paris",
         ),
-        (("move", "99999", "--start", "2031-01-07 10:00"), "no appointment 99999"),
+        (("move", "99999", "--start", "2031-01-07 10:00"), "no call #99999"),
         (("outcome", "1", "won", "--value", "-5"), "cannot be negative"),
         (("book", "--company", "Lumière"), "required"),
     ],
@@ -274,7 +274,7 @@ def test_conflicting_booking_names_the_call_and_changes_nothing(capsys, demo_db)
         "2031-01-07 10:30",
     )
     assert code == 2 and out == "" and len(err.splitlines()) == 1
-    assert f"#{first} at 2031-01-07 10:00 CET" in err and "--force" in err
+    assert f"#{first} at 2031-01-07 10:00 +01:00 Europe/Paris;" in err and "--force" in err
     assert dump(demo_db) == before
     code, _, _ = run(
         capsys,

@@ -145,6 +145,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
     args = parser.parse_args(argv)
     args.clock = clock
     args.warnings = []
+    args.display_zone = None  # set by a command once it knows which zone it shows times in
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
                 print(line, file=sys.stderr)
         return status
     except CloserDeskError as error:
-        print(f"closer-desk: {describe(error)}", file=sys.stderr)
+        print(f"closer-desk: {describe(error, args.display_zone)}", file=sys.stderr)
         return 2 if error.bad_input else 1
     except KeyboardInterrupt:
         return 130

@@ -89,7 +89,16 @@ def check_booking(args: argparse.Namespace, agenda: Agenda, appointment: Appoint
     blocking = tuple(w for w in found if w.code != CONFLICT)
     if args.strict and blocking:
         raise BookingRefusedError(blocking, closer, prospect, appointment.start)
-    return [describe_warning(w, closer, prospect, appointment.start) for w in found]
+    zone = getattr(args, "display_zone", None) or closer.zone
+    return [describe_warning(w, closer, prospect, appointment.start, zone) for w in found]
+
+
+def show_times_in(args: argparse.Namespace, zone_name: str) -> None:
+    """Say the times of the command's errors and warnings in ``--tz`` when given, otherwise
+    in ``zone_name`` (the closer's): as its answer says them."""
+    from closer_desk.core import tz
+
+    args.display_zone = tz.canonical_zone_name(args.tz) if args.tz else zone_name
 
 
 def print_warnings(warnings: Iterable[str]) -> None:

@@ -22,6 +22,7 @@ from closer_desk.cli._common import (
     print_json,
     print_table,
     print_warnings,
+    show_times_in,
     to_json,
     today,
 )
@@ -117,6 +118,7 @@ def _book(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         with agenda.batch(), announcing(args, agenda) as announce:
             closer = agenda.closer(args.closer)
+            show_times_in(args, closer.zone)
             start = aware_start(args.start, args.tz or closer.zone, args.fold)
             appointment = agenda.book(
                 company=args.company,
@@ -144,6 +146,7 @@ def _move(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         with agenda.batch(), announcing(args, agenda) as announce:
             current = agenda.appointment(args.id)
+            show_times_in(args, agenda.closer(current.closer_id).zone)
             start = aware_start(args.start, args.tz or current.zone, args.fold)
             minutes = minutes_option(args)
             appointment = agenda.move(current.id, start, minutes=minutes, force=args.force)
@@ -156,7 +159,18 @@ def _move(args: argparse.Namespace) -> int:
 
 
 def _cancel(args: argparse.Namespace) -> int:
+    from closer_desk.core.model import Status
+
     with agenda_from(args) as agenda:
+        current = agenda.appointment(args.id)
+        if current.status == Status.CANCELLED:
+            # What was asked already holds: not an error, but nothing changes and no second
+            # cancellation goes to the prospect.
+            if args.json:
+                print(to_json(entry_json(agenda.entry(current.id))))
+            else:
+                print(f"call #{current.id} was already cancelled; nothing changed")
+            return 0
         with agenda.batch(), announcing(args, agenda) as announce:
             appointment = agenda.cancel(args.id, undo_outcome=args.undo_outcome)
             announce(appointment)

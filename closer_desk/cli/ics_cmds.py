@@ -114,7 +114,7 @@ def _export(args: argparse.Namespace) -> int:
         calls = calls_between(agenda, start, end, closer_id=closer.id if args.closer else None)
         data = export_calendar(calls, now=agenda.now(), language=args.lang)
     write_output(args.output, data)
-    print(f"exported {len(calls)} calls to {args.output}")
+    print(f"exported {len(calls)} call{'' if len(calls) == 1 else 's'} to {args.output}")
     return 0
 
 

@@ -3,6 +3,7 @@ translated, in ``closer_desk.ui``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -87,21 +88,37 @@ def _when(dt: object) -> str:
     return dt.strftime("%Y-%m-%d %H:%M %Z (UTC%z)").replace("(UTC+0000)", "(UTC)")
 
 
-def _calls(calls: Sequence[Any]) -> str:
-    return ", ".join(f"#{c.id} at {_when(c.start)}" for c in calls)
+def _at(start: datetime, zone: str | None) -> str:
+    """Another call's time as the CLI's listings and answers write it, in ``zone`` (None: the
+    zone it was agreed in)."""
+    from closer_desk.cli._common import local_text
+    from closer_desk.core import tz
+
+    shown = zone or tz.zone_name(start)
+    return f"{local_text(tz.convert(start, shown))} {shown}"
 
 
-def _prospect_calls(entries: Sequence[Any]) -> str:
+def _calls(calls: Sequence[Any], zone: str | None) -> str:
+    return ", ".join(f"#{c.id} at {_at(c.start, zone)}" for c in calls)
+
+
+def _prospect_calls(entries: Sequence[Any], zone: str | None) -> str:
     return ", ".join(
-        f"#{e.appointment.id} with {e.closer_name} at {_when(e.appointment.start)}" for e in entries
+        f"#{e.appointment.id} with {e.closer_name} at {_at(e.appointment.start, zone)}"
+        for e in entries
     )
 
 
-def describe_warning(warning: Any, closer: Any, prospect: Any, start: datetime) -> str:
+def describe_warning(
+    warning: Any, closer: Any, prospect: Any, start: datetime, zone: str | None = None
+) -> str:
     """A ``core.booking_checks.BookingWarning`` about a call at ``start`` with ``prospect``
-    (core objects), in words: the same warnings the window's editor shows."""
+    (core objects), in words: the same warnings the window's editor shows. Other calls'
+    times are given in ``zone`` (the command's ``--tz``; default: the closer's zone)."""
     from closer_desk.core import booking_checks as checks
     from closer_desk.core import tz
+
+    zone = zone or closer.zone
 
     def clock(zone: str) -> str:
         return f"{tz.convert(start, zone):%A %H:%M} in {zone}"
@@ -109,9 +126,9 @@ def describe_warning(warning: Any, closer: Any, prospect: Any, start: datetime) 
     their_time = clock(prospect.zone)
     code, party = warning.code, warning.party
     if code == checks.CONFLICT and party == "prospect":
-        return f"{prospect.name} already has call {_prospect_calls(warning.entries)}"
+        return f"{prospect.name} already has call {_prospect_calls(warning.entries, zone)}"
     if code == checks.CONFLICT:
-        return f"overlaps the closer's call {_calls(warning.appointments)}"
+        return f"overlaps the closer's call {_calls(warning.appointments, zone)}"
     if code == checks.OUTSIDE_HOURS:
         if party == "closer":
             return f"outside {closer.name}'s working hours ({clock(closer.zone)})"
@@ -140,7 +157,7 @@ def describe_warning(warning: Any, closer: Any, prospect: Any, start: datetime) 
     if code == checks.IN_BUFFER:
         return (
             f"inside {closer.name}'s buffer ({closer.buffer_before} min before a call, "
-            f"{closer.buffer_after} min after) next to call {_calls(warning.appointments)}"
+            f"{closer.buffer_after} min after) next to call {_calls(warning.appointments, zone)}"
         )
     if code == checks.DAILY_CAP:
         return (
@@ -175,6 +192,29 @@ def _call_state(error: CallStateError) -> str:
 
 _PATH_FIELDS = frozenset({"db", "file", "output"})
 
+#: A date, or a date and time, typed in the form ``core.parse`` reads and refused all the
+#: same: it names a day or a time that does not exist (30 February, month 13, 25:00).
+_NO_SUCH = {
+    "bad_date": (re.compile(r"\d{4}-\d{2}-\d{2}"), "is not a date that exists"),
+    "bad_datetime": (
+        re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?"),
+        "is not a date and time that exists",
+    ),
+}
+_UNITS = {"minutes": " minutes", "days": " days"}
+
+
+def _reason(error: ValidationError) -> str:
+    """The words for a ``ValidationError``'s code, with what its value or limit adds."""
+    if error.code in _NO_SUCH:
+        shape, words = _NO_SUCH[error.code]
+        if shape.fullmatch(str(error.value).strip()):
+            return words
+    reason = _CODES.get(error.code, error.code.replace("_", " "))
+    if error.code == "too_long" and error.limit is not None:
+        reason += f" (at most {error.limit}{_UNITS.get(error.field, '')})"
+    return reason
+
 
 def _shown(value: object, limit: int = 80) -> str:
     """A value the user typed or a file held, quoted, on one line without control
@@ -186,14 +226,25 @@ def _shown(value: object, limit: int = 80) -> str:
     return repr(shorten(one_line(value), limit))
 
 
-def describe(error: CloserDeskError) -> str:
-    """A one-line reason for ``error``, without control characters."""
+def _value_text(value: object) -> str:
+    """A refused value as text; a time (a call's end) as the CLI writes times, to the minute
+    and with its zone, not ``str()``'s seconds and offset."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        from closer_desk.core import tz
+
+        return f"{value:%Y-%m-%d %H:%M} {tz.zone_name(value)}"
+    return str(value)
+
+
+def describe(error: CloserDeskError, zone: str | None = None) -> str:
+    """A one-line reason for ``error``, without control characters; the times of other calls
+    it names in ``zone`` (the zone the command shows times in) when given."""
     from closer_desk.core.text import one_line
 
-    return one_line(_describe(error))
+    return one_line(_describe(error, zone))
 
 
-def _describe(error: CloserDeskError) -> str:
+def _describe(error: CloserDeskError, zone: str | None) -> str:
     if isinstance(error, UnknownZoneError):
         return f"unknown time zone {_shown(error.name)} (use an IANA name such as Europe/Paris)"
     if isinstance(error, NonExistentTimeError):
@@ -226,6 +277,12 @@ def _describe(error: CloserDeskError) -> str:
             return (
                 "the agenda has no closer yet: add one with 'closer-desk closer add NAME --tz ZONE'"
             )
+        if error.kind == "appointment":
+            return (
+                f"no call #{error.key}"
+                if isinstance(error.key, int)
+                else f"no call {_shown(error.key)}"
+            )
         return f"no {error.kind} {_shown(error.key)}"
     if isinstance(error, DuplicateError):
         there = f" (#{error.existing_id})" if error.existing_id is not None else ""
@@ -234,24 +291,25 @@ def _describe(error: CloserDeskError) -> str:
     if isinstance(error, ConflictError):
         parts = []
         if error.conflicts:
-            parts.append(f"overlaps the closer's call {_calls(error.conflicts)}")
+            parts.append(f"overlaps the closer's call {_calls(error.conflicts, zone)}")
         if error.prospect_calls:
             who = error.prospect_calls[0].prospect_name  # type: ignore[attr-defined]
-            parts.append(f"{who} already has call {_prospect_calls(error.prospect_calls)}")
+            parts.append(f"{who} already has call {_prospect_calls(error.prospect_calls, zone)}")
         return "; ".join(parts) + "; pick another time or pass --force"
     if isinstance(error, CallStateError):
         return _call_state(error)
     if isinstance(error, BookingRefusedError):
         reasons = "; ".join(
-            describe_warning(w, error.closer, error.prospect, error.start) for w in error.warnings
+            describe_warning(w, error.closer, error.prospect, error.start, zone)
+            for w in error.warnings
         )
         return f"not booked (--strict): {reasons}"
     if isinstance(error, ValidationError):
-        reason = _CODES.get(error.code, error.code.replace("_", " "))
+        reason = _reason(error)
         # A file's path is shown whole (up to a few hundred characters): cut, it would not
         # say which file; any other value is cut short.
         limit = 300 if error.field in _PATH_FIELDS else 80
-        shown = "" if error.value in (None, "") else f" {_shown(str(error.value), limit)}"
+        shown = "" if error.value in (None, "") else f" {_shown(_value_text(error.value), limit)}"
         return f"{error.field}{shown}: {reason}"
     if isinstance(error, AgendaVersionError):
         return (

@@ -231,6 +231,7 @@ def _rebook(args: argparse.Namespace) -> int:
         local_text,
         minutes_option,
         print_warnings,
+        show_times_in,
     )
     from closer_desk.cli.mail_cmds import announcing
     from closer_desk.core import tz
@@ -239,6 +240,7 @@ def _rebook(args: argparse.Namespace) -> int:
     with agenda_from(args) as agenda:
         with agenda.batch(), announcing(args, agenda) as announce:
             previous = agenda.appointment(args.id)
+            show_times_in(args, agenda.closer(previous.closer_id).zone)
             start = aware_start(args.start, args.tz or previous.zone, args.fold)
             minutes = minutes_option(args)
             booked = book_next_call(agenda, previous.id, start, minutes=minutes, force=args.force)

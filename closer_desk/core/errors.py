@@ -74,13 +74,17 @@ class ValidationError(CloserDeskError):
         field: which input is wrong (``"minutes"``, ``"url"``, ``"phone"``...).
         code: a stable code for the rule (``"not_positive"``, ``"scheme"``...).
         value: the offending value, as typed.
+        limit: the bound it broke, when there is one (``too_long``: the most allowed).
     """
 
-    def __init__(self, field: str, code: str, value: object = None) -> None:
+    def __init__(
+        self, field: str, code: str, value: object = None, *, limit: object = None
+    ) -> None:
         super().__init__(f"{field}: {code} ({value!r})")
         self.field = field
         self.code = code
         self.value = value
+        self.limit = limit
 
 
 class NotFoundError(CloserDeskError):

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import DailyInterval, WeeklyHours
-from closer_desk.core.timerange import check_in_range
+from closer_desk.core.timerange import check_in_range, in_range
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS_FR = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
@@ -50,7 +50,8 @@ def parse_wall_time(text: str, field: str = "start") -> datetime:
             wall = datetime.strptime(cleaned, fmt)
         except ValueError:
             continue
-        check_in_range(wall, field)
+        if not in_range(wall):
+            raise ValidationError(field, "year_out_of_range", text)  # as typed, not str(wall)
         return wall
     raise ValidationError(field, "bad_datetime", text)
 
@@ -74,7 +75,7 @@ def parse_minutes(value: str | int, field: str = "minutes", maximum: int = 24 * 
     if minutes <= 0:
         raise ValidationError(field, "not_positive", value)
     if minutes > maximum:
-        raise ValidationError(field, "too_long", value)
+        raise ValidationError(field, "too_long", value, limit=maximum)
     return minutes
 
 

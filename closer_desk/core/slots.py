@@ -203,7 +203,7 @@ def find_slots(
     if end <= start:
         raise ValidationError("to", "end_before_start", end.isoformat())
     if end - start > timedelta(days=MAX_DAYS + 1):
-        raise ValidationError("days", "too_long", (end - start).days)
+        raise ValidationError("days", "too_long", (end - start).days, limit=MAX_DAYS)
     if not 0 <= stretch <= MAX_STRETCH:
         raise ValidationError("stretch", "out_of_range", stretch)
     lo, hi = epoch(start), epoch(end)

@@ -8,7 +8,7 @@ before anything is written, so that the rest of the code never meets an edge of 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from closer_desk.core.errors import ValidationError
 
@@ -29,3 +29,12 @@ def check_in_range(value: date | datetime, field: str) -> None:
     ``FIRST_YEAR``..``LAST_YEAR``."""
     if not in_range(value):
         raise ValidationError(field, "year_out_of_range", value)
+
+
+def check_call_in_range(start: datetime, minutes: int) -> None:
+    """Raise ``ValidationError("end", "year_out_of_range", end)`` when a call of ``minutes``
+    from the aware ``start`` ends outside the range (``end`` read in ``start``'s zone): a call
+    at 23:30 on the last day of ``LAST_YEAR`` would end in a year nothing else accepts."""
+    # On the UTC line, as ``Appointment.end``: the same instant the call is stored with.
+    end = (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
+    check_in_range(end, "end")

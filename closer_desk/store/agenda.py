@@ -26,7 +26,7 @@ from closer_desk.core.model import (
     Outcome,
     Status,
 )
-from closer_desk.core.timerange import check_in_range
+from closer_desk.core.timerange import check_call_in_range, check_in_range
 from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
 from closer_desk.store.batch import write_lock
@@ -402,7 +402,8 @@ class Agenda(DirectoryMixin):
         """Book a call at the aware ``booking.start`` (its zone is the agreed zone).
 
         Raises ``ConflictError`` naming the overlapped calls unless ``force``, and
-        ``ValidationError`` for a start outside the supported years (``core.timerange``).
+        ``ValidationError`` for a start or an end outside the supported years
+        (``core.timerange``).
         """
         b = booking
         tz.require_aware(b.start)
@@ -435,6 +436,7 @@ class Agenda(DirectoryMixin):
                 else (pr.phone if call_kind == CallKind.PHONE else ""),
                 pr.country,
             )
+            check_call_in_range(b.start, length)
             reminder = self._reminder(b.reminder_minutes)
             lo = R.to_epoch(b.start)
             hi = lo + length * 60
@@ -528,6 +530,7 @@ class Agenda(DirectoryMixin):
             raise ValidationError("id", "cancelled", appointment_id)
         lifecycle.check_move(current, start, self.now())
         length = parse.parse_minutes(minutes if minutes is not None else current.minutes)
+        check_call_in_range(start, length)
         lo = R.to_epoch(start)
         values = {
             **R.wall_columns(start),

@@ -95,7 +95,7 @@ def _clean_name(value: Any, field: str) -> str:
     if not name:
         raise ValidationError(field, "empty", value)
     if len(name) > 200:
-        raise ValidationError(field, "too_long", value)
+        raise ValidationError(field, "too_long", value, limit=200)
     return name
 
 

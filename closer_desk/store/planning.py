@@ -48,7 +48,7 @@ def parse_days(value: int | str) -> int:
     if days <= 0:
         raise ValidationError("days", "not_positive", value)
     if days > MAX_DAYS:
-        raise ValidationError("days", "too_long", value)
+        raise ValidationError("days", "too_long", value, limit=MAX_DAYS)
     return days
 
 

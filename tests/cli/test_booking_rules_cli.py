@@ -109,6 +109,32 @@ def test_move_and_rebook_warn_and_refuse_like_book(
     assert (code, err) == (0, ""), err
 
 
+def test_the_overlapped_call_is_given_in_the_zone_the_command_shows_times_in(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    """Gabriel's call #1 (agreed in Paris) is said in the closer's zone, or in --tz's, in the
+    style of every other time the CLI prints."""
+    before = dump(db)
+    omar = ("--company", "Acme", "--prospect", "Omar")
+    paris = "#1 at 2026-03-04 16:00 +01:00 Europe/Paris"
+    toronto = "#1 at 2026-03-04 10:00 -05:00 America/Toronto"
+    for argv, shown in (
+        (("book", *omar, "--start", "2026-03-04 16:15"), paris),
+        (("book", *omar, "--start", "2026-03-04 10:15", "--tz", "America/Toronto"), toronto),
+        (("move", "2", "--start", "2026-03-04 16:15"), paris),
+        (("rebook", "2", "--start", "2026-03-04 10:15", "--tz", "America/Toronto"), toronto),
+    ):
+        code, out, err = run(capsys, "--db", str(db), *argv)
+        assert (code, out) == (2, ""), argv
+        assert err == (
+            f"closer-desk: overlaps the closer's call {shown}; pick another time or pass --force\n"
+        )
+    assert dump(db) == before
+    code, out, err = run(capsys, "--db", str(db), "book", *omar, "--start", "2026-03-04 16:15",
+                         "--force")  # fmt: skip
+    assert code == 0 and f"warning: overlaps the closer's call {paris}\n" in err
+
+
 # -- the prospect's calls with other closers ------------------------------------------------------
 def test_slots_for_another_closer_leave_out_the_prospects_call(
     capsys: pytest.CaptureFixture[str], db: Path
@@ -150,7 +176,10 @@ def test_book_move_rebook_refuse_the_prospects_other_call_unless_forced(
         assert (code, out) == (2, ""), argv
         assert "pass --force" in err and len(err.strip().splitlines()) == 1
     code, out, err = run(capsys, "--db", str(db), *book(*at_ten), "--closer", "Sam")
-    assert "Gabriel Tremblay already has call #1 with Camille Durand at 2026-03-04 16:00" in err
+    assert (
+        "Gabriel Tremblay already has call #1 with Camille Durand at 2026-03-04 10:00 -05:00 "
+        "America/Toronto;" in err
+    )
     assert dump(db) == before
     code, out, err = run(
         capsys, "--db", str(db), *book("--start", "2026-03-04 08:00", "--tz", "America/Toronto"),

@@ -78,7 +78,7 @@ def test_the_last_supported_minute_books_invites_and_cancels(
         "--start",
         "2199-12-31 23:30",
         "--minutes",
-        "60",
+        "29",
     )
     assert code == 0 and out.startswith("booked #2"), err
     outputs = []
@@ -93,6 +93,28 @@ def test_the_last_supported_minute_books_invites_and_cancels(
         outputs.append(out)
     assert "METHOD:REQUEST" in outputs[0] and "METHOD:CANCEL" in outputs[2]
     assert "2199-12-31 23:30 +01:00" in outputs[3] and "cancelled" in outputs[3]
+
+
+def test_a_call_that_would_end_after_the_supported_years_is_refused(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    """Starting in 2199 is not enough: 45 minutes from 23:30 on its last day end in 2200."""
+    before = dump(db)
+    late = "2199-12-31 23:30"
+    for argv in (
+        ("book", "--company", "Acme", "--prospect", "Haruto", "--start", late, "--minutes", "45"),
+        ("move", "1", "--start", late, "--minutes", "45"),
+        ("move", "1", "--start", "2199-12-31 23:00", "--minutes", "90"),
+        ("rebook", "1", "--start", late, "--minutes", "45"),
+        # Read in the zone the call is agreed in, as its start is.
+        ("book", "--company", "Acme", "--prospect", "Haruto", "--start", late,
+         "--tz", "America/Toronto", "--minutes", "45"),
+    ):  # fmt: skip
+        code, out, err = run(capsys, "--db", str(db), *argv)
+        assert (code, out) == (2, ""), argv
+        assert err.startswith("closer-desk: end '2200-01-01 00:"), argv
+        assert err.endswith(": is outside the supported years 1900-2199\n"), argv
+        assert dump(db) == before, argv
 
 
 def test_a_command_that_fails_after_writing_stores_nothing(

@@ -109,7 +109,7 @@ def test_slots_text_is_the_proposal_in_the_prospects_language(
             "unknown time zone 'Mars/Olympus'",
         ),
         (("closer", "hours", "Camille", "mon-fri 18:00-09:00"), "ends before it starts"),
-        (("closer", "override", "Camille", "2026-02-30"), "expected a date"),
+        (("closer", "override", "Camille", "2026-02-30"), "is not a date that exists"),
         (("closer", "rules", "Camille", "--buffer-before", "-5"), "cannot be negative"),
         (("zones", "--city", "Atlantis"), "matches no known time zone"),
         (("zones",), "give --phone NUMBER or --city NAME"),

@@ -79,6 +79,23 @@ def test_book_send_through_a_local_relay_and_the_agenda_shows_the_invite(
     assert 'filename="invite.ics"' in out
 
 
+def test_cancelling_a_cancelled_call_says_so_and_sends_nothing(
+    capsys: pytest.CaptureFixture[str], db: str, relay: SmtpServer
+) -> None:
+    _setup_relay(capsys, db, relay.port)
+    run(capsys, "--db", db, *BOOK)
+    code, out, err = run(capsys, "--db", db, "cancel", "1", "--send")
+    assert code == 0 and out.startswith("cancelled #1") and "sent cancel #1" in out, err
+    before = dump(Path(db))
+    for extra in ((), ("--send",)):
+        code, out, err = run(capsys, "--db", db, "cancel", "#1", *extra)
+        assert (code, out, err) == (0, "call #1 was already cancelled; nothing changed\n", "")
+    code, out, err = run(capsys, "--db", db, "cancel", "1", "--send", "--json")
+    assert (code, err) == (0, "") and json.loads(out)["status"] == "cancelled"
+    assert dump(Path(db)) == before  # no new SEQUENCE, nothing queued
+    assert len(relay.accepted) == 1
+
+
 def test_without_send_nothing_is_queued_and_the_call_shows_not_sent(
     capsys: pytest.CaptureFixture[str], db: str, relay: SmtpServer
 ) -> None:

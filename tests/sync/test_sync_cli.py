@@ -158,6 +158,24 @@ def test_subscribe(
         files.stop()
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["file:///tmp/work.ics", "/tmp/work.ics", "work.ics", "ftp://example.com/work.ics",
+     "webcal://example.com/work.ics", "http://example.com/work.ics"],
+)  # fmt: skip
+def test_an_address_without_https_is_refused_with_the_reason(
+    address: str, closer_agenda: Agenda, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(closer_agenda.path)
+    before = dump(Path(db))
+    code, out, err = run(capsys, "--db", db, "subscribe", address, "--closer", "Camille")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"closer-desk: {address!r} must start with https:// (http:// only to this machine)\n"
+    )
+    assert dump(Path(db)) == before
+
+
 def test_subscribe_with_a_login_from_the_environment_keeps_no_copy_of_it(
     radicale_accounts: Server,
     closer_agenda: Agenda,

@@ -29,9 +29,15 @@ def check_url(url: str) -> str:
         host = parts.hostname
     except ValueError as error:
         raise SyncRefusedError("bad_url", shown) from error
-    if not host or any(ord(c) < 0x21 or ord(c) == 0x7F for c in text) or len(text) > 2000:
+    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in text) or len(text) > 2000:
         raise SyncRefusedError("bad_url", shown)
-    if parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK):
+    # Any other scheme (file:, ftp:, a bare path) gets the same reason as http://: https://
+    # is what the user must type.
+    if parts.scheme not in ("https", "http"):
+        raise SyncRefusedError("not_https", shown)
+    if not host:
+        raise SyncRefusedError("bad_url", shown)
+    if parts.scheme == "https" or host in _LOOPBACK:
         return text
     raise SyncRefusedError("not_https", shown)
 
