@@ -506,19 +506,37 @@ def _day_titles(
 ) -> dict[date, str]:
     """One format for every day (columns side by side that abbreviate differently read as
     noise): the first of the formats whose every title fits ``width``."""
-    formats: list[Callable[[date], str]] = (
-        [lambda d: i18n.format_date(d, long=True)] if alone else []
-    )
+    formats: list[Callable[[date], str]] = [_long_date] if alone else []
     formats += [i18n.format_day_month, i18n.format_day_header, _undotted_day_header]
+    for make in formats:
+        if (titles := _fitting(days, make, width, metrics)) is not None:
+            return titles
     # "M 29 · M 30" (mardi, mercredi) cannot be told apart: the day alone says less but
     # never misleads.
-    if len({_narrow_day_name(d) for d in days}) == len({d.isoweekday() for d in days}):
-        formats.append(lambda d: f"{_narrow_day_name(d)} {d.day}")
-    for make in formats:
-        titles = {d: make(d) for d in days}
-        if all(metrics.horizontalAdvance(t) <= width for t in titles.values()):
-            return titles
+    distinct = len({_narrow_day_name(d) for d in days}) == len({d.isoweekday() for d in days})
+    if distinct and (titles := _fitting(days, _narrow_day_header, width, metrics)) is not None:
+        return titles
     return {d: str(d.day) for d in days}
+
+
+def _fitting(
+    days: tuple[date, ...], make: Callable[[date], str], width: int, metrics: QFontMetrics
+) -> dict[date, str] | None:
+    """Every day's title in format ``make``, or None when one is wider than ``width``."""
+    titles = {}
+    for day in days:
+        title = titles[day] = make(day)
+        if metrics.horizontalAdvance(title) > width:
+            return None
+    return titles
+
+
+def _long_date(day: date) -> str:
+    return i18n.format_date(day, long=True)
+
+
+def _narrow_day_header(day: date) -> str:
+    return f"{_narrow_day_name(day)} {day.day}"
 
 
 def _undotted_day_header(day: date) -> str:
