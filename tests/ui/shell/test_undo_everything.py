@@ -161,16 +161,24 @@ def test_a_deleted_call_keeps_its_id_through_undo_and_redo(
     assert agenda.appointment(call.id).start == at("2026-03-03 12:00", "Europe/Paris")
 
 
-def test_an_undo_made_impossible_elsewhere_changes_nothing_and_says_why(
-    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
-) -> None:
-    call = booked[1]
+def move_to_five(qtbot: Any, window: MainWindow, call: Any) -> Any:
     window.agenda.operations.move(
         call, at("2026-03-03 17:00", "Europe/Paris").replace(tzinfo=None), 30, "Europe/Paris"
     )
     settle(qtbot, window.source.tasks)
+    return call
+
+
+def change_elsewhere(agenda: Any, call: Any) -> None:
     with open_agenda(agenda.path, daily_backup=False) as cli:  # the command line, meanwhile
         cli.update_details(call.id, url="https://meet.example.com/new")
+
+
+def test_an_undo_made_impossible_elsewhere_changes_nothing_and_says_why(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
+    call = move_to_five(qtbot, window, booked[1])
+    change_elsewhere(agenda, call)
     before = agenda.appointment(call.id)
     undo(qtbot, window)
     assert agenda.appointment(call.id) == before
@@ -186,14 +194,9 @@ def test_an_undo_made_impossible_elsewhere_changes_nothing_and_says_why(
 def test_a_redo_made_impossible_elsewhere_is_said_under_redo(
     qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
 ) -> None:
-    call = booked[1]
-    window.agenda.operations.move(
-        call, at("2026-03-03 17:00", "Europe/Paris").replace(tzinfo=None), 30, "Europe/Paris"
-    )
-    settle(qtbot, window.source.tasks)
+    call = move_to_five(qtbot, window, booked[1])
     undo(qtbot, window)
-    with open_agenda(agenda.path, daily_backup=False) as cli:  # the command line, meanwhile
-        cli.update_details(call.id, url="https://meet.example.com/new")
+    change_elsewhere(agenda, call)
     redo(qtbot, window)
     assert prompts.informed == [
         "Could not redo “Move call”: it was changed since (in another program, perhaps), "

@@ -270,19 +270,25 @@ def test_a_call_to_rebook_after_a_sync_says_so_under_its_details(
     )
 
 
+def open_on_a_busy_file(qtbot: QtBot, area: SyncArea, files: Any) -> Any:
+    """The set-up dialog, ready, and one busy hour in the served file ``work.ics``."""
+    (files.storage / "work.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:a@google\r\nDTSTAMP:20260301T000000Z\r\n"
+        "DTSTART:20260303T090000Z\r\nDTEND:20260303T100000Z\r\nSUMMARY:Busy\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    dialog = area.open_setup()
+    qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+    return dialog
+
+
 def test_subscriptions_are_listed_added_and_removed_for_a_closer(
     qtbot: QtBot, area: SyncArea, agenda: Agenda, tmp_path: Path, tasks: TaskManager
 ) -> None:
     files = start_files(tmp_path / "files")
     try:
-        (files.storage / "work.ics").write_text(
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-            "BEGIN:VEVENT\r\nUID:a@google\r\nDTSTAMP:20260301T000000Z\r\n"
-            "DTSTART:20260303T090000Z\r\nDTEND:20260303T100000Z\r\nSUMMARY:Busy\r\n"
-            "END:VEVENT\r\nEND:VCALENDAR\r\n"
-        )
-        dialog = area.open_setup()
-        qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+        dialog = open_on_a_busy_file(qtbot, area, files)
         assert not dialog.remove_button.isEnabled()
         asked = dialog.ask_subscription()
         asked.url.setText(files.url + "work.ics")
@@ -311,18 +317,11 @@ def test_subscriptions_are_listed_added_and_removed_for_a_closer(
 
 
 def test_an_unusable_subscription_address_keeps_the_dialog_open_with_what_was_typed(
-    qtbot: QtBot, area: SyncArea, agenda: Agenda, tmp_path: Path, tasks: TaskManager
+    qtbot: QtBot, area: SyncArea, tmp_path: Path, tasks: TaskManager
 ) -> None:
     files = start_files(tmp_path / "files")
     try:
-        (files.storage / "work.ics").write_text(
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-            "BEGIN:VEVENT\r\nUID:a@google\r\nDTSTAMP:20260301T000000Z\r\n"
-            "DTSTART:20260303T090000Z\r\nDTEND:20260303T100000Z\r\nSUMMARY:Busy\r\n"
-            "END:VEVENT\r\nEND:VCALENDAR\r\n"
-        )
-        dialog = area.open_setup()
-        qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+        dialog = open_on_a_busy_file(qtbot, area, files)
         asked = dialog.ask_subscription()
         qtbot.waitExposed(asked)
         typed = ("file:///tmp/x.ics", "Work (Google)", "camille", "s3cret")
