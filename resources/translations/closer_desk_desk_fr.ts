@@ -4,7 +4,7 @@
 <context>
     <name>CallDeskWidget</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="+205"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="+214"/>
         <source>This company has no closing script yet.</source>
         <translation>Cette société n&apos;a pas encore de script de closing.</translation>
     </message>
@@ -20,12 +20,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+311"/>
+        <location line="+329"/>
         <source>Call notes</source>
         <translation>Notes d&apos;appel</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-322"/>
         <source>Won…</source>
         <translation>Gagné…</translation>
     </message>
@@ -45,18 +45,18 @@
         <translation>À relancer</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Calls with this prospect</source>
         <translation>Appels avec ce prospect</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+281"/>
+        <location line="+295"/>
         <source>Prospect&apos;s file</source>
         <translation>Fiche du prospect</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-294"/>
         <source>Private: never sent in an invite or an export</source>
         <translation>Privé : jamais envoyé dans une invitation ni un export</translation>
     </message>
@@ -106,17 +106,17 @@
         <translation>Enregistré au fil de la frappe.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>%1 with %2 — %3</source>
         <translation>%1 avec %2 — %3</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>No call selected</source>
         <translation>Aucun appel sélectionné</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No outcome recorded yet.</source>
         <translation>Aucun résultat enregistré pour l&apos;instant.</translation>
     </message>
@@ -495,7 +495,7 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="-539"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="-563"/>
         <source>Deal won</source>
         <extracomment>How long after the last key a field is saved.</extracomment>
         <translation>Vente gagnée</translation>

@@ -907,7 +907,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/details.py" line="+94"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="+95"/>
         <source>Select a call to see its details.</source>
         <translation>Sélectionnez un appel pour voir ses détails.</translation>
     </message>
@@ -992,7 +992,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>%1, %2 min</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>This link was not opened: only https:// links are opened from a call.</source>
         <translation>Ce lien n’a pas été ouvert : seuls les liens https:// sont ouverts depuis un appel.</translation>
     </message>
@@ -1011,7 +1011,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>History</name>
     <message>
-        <location filename="../../closer_desk/ui/common/history.py" line="+144"/>
+        <location filename="../../closer_desk/ui/common/history.py" line="+145"/>
         <source>Could not redo “%1”: %2</source>
         <extracomment>The id of commands that may merge with the previous one (the same field saved again).</extracomment>
         <translation>Impossible de rétablir « %1 » : %2</translation>
@@ -1477,11 +1477,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+4"/>
+        <location line="+134"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-127"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
@@ -1773,27 +1774,27 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>Le système n’a pas pu lire ou écrire l’agenda (%1) : rien n’a été enregistré. Vérifiez le disque, puis réessayez.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Which time?</source>
         <translation>Quelle heure ?</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-83"/>
         <source>%1 already has a call at this time with %2 (%3).</source>
         <translation>%1 a déjà un appel à cette heure avec %2 (%3).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>This call was already held or missed: it cannot move to a time still to come.</source>
         <translation>Cet appel a déjà eu lieu ou a été manqué : il ne peut pas être déplacé à une heure encore à venir.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-9"/>
         <source>This call has not happened yet: record how it went once it has started.</source>
         <translation>Cet appel n’a pas encore eu lieu : notez son issue une fois qu’il a commencé.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>This call is cancelled.</source>
         <translation>Cet appel est annulé.</translation>
     </message>

@@ -315,7 +315,7 @@
 <context>
     <name>SyncSetupDialog</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+380"/>
+        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+398"/>
         <source>%1 subscribed; events read as busy time: %n.</source>
         <translation>
             <numerusform>%1 subscribed; events read as busy time: %n.</numerusform>

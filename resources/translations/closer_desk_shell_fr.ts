@@ -42,7 +42,7 @@
 <context>
     <name>DataDialog</name>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Where my data lives</source>
         <translation>Où sont mes données</translation>
     </message>
@@ -81,6 +81,16 @@
         <source>in the system keyring, never in the agenda file</source>
         <translation>dans le trousseau du système, jamais dans le fichier d&apos;agenda</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared calendar and subscription passwords:</source>
+        <translation>Mots de passe des agendas partagés et des abonnements :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in the system keyring, never in the agenda file (without a safe keyring, read from %1)</source>
+        <translation>dans le trousseau du système, jamais dans le fichier d&apos;agenda (sans trousseau sûr, lus dans %1)</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>
@@ -98,13 +108,13 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/help.py" line="-156"/>
+        <location filename="../../closer_desk/ui/shell/help.py" line="-162"/>
         <source> or </source>
         <extracomment>The licence the project is published under (pyproject.toml).</extracomment>
         <translation> ou </translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+186"/>
         <source>&amp;About %1</source>
         <translation>À &amp;propos de %1</translation>
     </message>
@@ -294,7 +304,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/help.py" line="-159"/>
+        <location filename="../../closer_desk/ui/shell/help.py" line="-167"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>

@@ -327,7 +327,7 @@
 <context>
     <name>SyncSetupDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+27"/>
+        <location filename="../../closer_desk/ui/sync/setup_dialog.py" line="+45"/>
         <source>Shared calendars</source>
         <translation>Agendas partagés</translation>
     </message>

@@ -86,7 +86,7 @@ def main(out: Path, language: str = "en") -> None:
             "Conjoint présent à l'appel.\nPaiement en 3 fois accepté, démarrage le 15.",
         )
         agenda.edit_prospect(call.prospect_id, notes="Préfère être appelé le matin, tutoiement OK.")
-        desk = CallDeskWidget(source)
+        desk = CallDeskWidget(source, FakeClock())
         desk.set_appointment(call.id)
         _grab(app, desk, tasks, out / f"desk_call{suffix}.png", 1300, 860)
 

@@ -80,6 +80,7 @@ class AnsweringPrompts(Prompts):
         self.amounts: list[str | None] = []
         self.asked: list[str] = []
         self.informed: list[str] = []
+        self.informed_titles: list[str] = []
 
     def confirm(self, parent: Any, title: str, text: str) -> bool:
         self.asked.append(text)
@@ -87,6 +88,7 @@ class AnsweringPrompts(Prompts):
 
     def inform(self, parent: Any, title: str, text: str) -> None:
         self.informed.append(text)
+        self.informed_titles.append(title)
 
     def choose_instant(
         self, parent: Any, text: str, earlier: datetime, later: datetime

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core import tz
+from closer_desk.core import lifecycle, tz
 from closer_desk.core.model import AgendaEntry, CallKind, Company, OutcomeChoice, Prospect, Status
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.call_words import kind_text, outcome_text, status_text
+from closer_desk.ui.common.prompts import not_started_text
 
 OpenUrl = Callable[[QUrl], bool]
 # The narrowest the pane gets (its buttons two by two) before the grid gives way instead.
@@ -232,16 +233,19 @@ class DetailsPane(QWidget):
         self.call_button.setEnabled(bool(a.phone or (prospect and prospect.phone)))
         self.join_button.setEnabled(bool(a.url))
         self.join_button.setVisible(a.kind == CallKind.VIDEO or bool(a.url))
-        live = a.status in (Status.PLANNED, Status.CONFIRMED, Status.DONE)
-        self.outcomes.setEnabled(live)
         self.cancel_button.setEnabled(a.status in (Status.PLANNED, Status.CONFIRMED))
         self.refresh_clock()
         self._timer.start()
 
     def refresh_clock(self) -> None:
-        """Update the prospect's local time now."""
+        """Update the prospect's local time now (and the outcomes, once the call starts)."""
         if self.entry is None:
             return
+        a = self.entry.appointment
+        started = lifecycle.has_started(a, self._clock())
+        live = a.status in (Status.PLANNED, Status.CONFIRMED, Status.DONE)
+        self.outcomes.setEnabled(live and started)
+        self.outcomes.setToolTip("" if started else not_started_text())
         now = tz.convert(self._clock(), self.entry.prospect_zone)
         self.their_time.setText(
             f"{i18n.format_time(now)} {i18n.city(self.entry.prospect_zone)}"

@@ -119,7 +119,7 @@ class GridPainter:
         self._grid = grid
         self._clock = clock
         self._second_cache: tuple[tuple[date, str, str], dict[int, str]] | None = None
-        self._header_cache: dict[tuple[date, int, bool], str] = {}
+        self._header_cache: dict[tuple[tuple[date, ...], int, bool], dict[date, str]] = {}
         self._background = GridBackground()
         self._fonts: tuple[str, QFont, QFont, QFont, QFontMetrics, QFontMetrics] | None = None
 
@@ -407,21 +407,16 @@ class GridPainter:
         for i in columns:
             painter.drawEllipse(QPointF(grid.x_of(i) + 1, y), 4, 4)
 
-    def day_title(self, day: date, width: int, metrics: QFontMetrics) -> str:
-        """The longest title of a day that fits its column: ``Tuesday 3 March 2026`` alone,
-        ``Tue 3 Mar``, ``Tue 3``, ``T 3``, then ``3``."""
+    def day_titles(self, width: int, metrics: QFontMetrics) -> dict[date, str]:
+        """The titles of the days shown, all in one format: the longest that fits every
+        column (``Tuesday 3 March 2026`` alone, ``Tue 3 Mar``, ``Tue 3``), then the narrow
+        day names (``T 3``) only where no two days shown share a letter, else ``3``."""
         grid = self._grid
-        key = (day, width, len(grid.columns) == 1)
+        days = tuple(dict.fromkeys(c.day for c in grid.columns if not c.title))
+        key = (days, width, len(grid.columns) == 1)
         found = self._header_cache.get(key)
         if found is None:
-            choices = [i18n.format_date(day, long=True)] if len(grid.columns) == 1 else []
-            choices += [
-                i18n.format_day_month(day),
-                i18n.format_day_header(day),
-                f"{_narrow_day_name(day)} {day.day}",
-                str(day.day),
-            ]
-            found = next((c for c in choices if metrics.horizontalAdvance(c) <= width), choices[-1])
+            found = _day_titles(days, width, metrics, alone=key[2])
             if len(self._header_cache) > 512:
                 self._header_cache.clear()
             self._header_cache[key] = found
@@ -440,6 +435,7 @@ class GridPainter:
         col = grid.column_width()
         main_h, small_h = main_metrics.height(), small_metrics.height()
         holidays = grid._holidays_by_column()
+        titles = self.day_titles(int(col) - 6, main_metrics)
         shade = int(dark)
         painter.setClipRect(QRectF(left, 0, width - left, grid.header_height))
         for i, column in enumerate(grid.columns):
@@ -462,7 +458,7 @@ class GridPainter:
             text = (
                 _TEXTS.elided(column.title, "header", main_metrics, inner)
                 if column.title
-                else self.day_title(column.day, inner, main_metrics)
+                else titles[column.day]
             )
             y = 6.0
             painter.drawText(QRectF(x + 3, y, inner, main_h), _CENTER, text)
@@ -503,6 +499,49 @@ class GridPainter:
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
                 label,
             )
+
+
+def _day_titles(
+    days: tuple[date, ...], width: int, metrics: QFontMetrics, *, alone: bool
+) -> dict[date, str]:
+    """One format for every day (columns side by side that abbreviate differently read as
+    noise): the first of the formats whose every title fits ``width``."""
+    formats: list[Callable[[date], str]] = [_long_date] if alone else []
+    formats += [i18n.format_day_month, i18n.format_day_header, _undotted_day_header]
+    for make in formats:
+        if (titles := _fitting(days, make, width, metrics)) is not None:
+            return titles
+    # "M 29 · M 30" (mardi, mercredi) cannot be told apart: the day alone says less but
+    # never misleads.
+    distinct = len({_narrow_day_name(d) for d in days}) == len({d.isoweekday() for d in days})
+    if distinct and (titles := _fitting(days, _narrow_day_header, width, metrics)) is not None:
+        return titles
+    return {d: str(d.day) for d in days}
+
+
+def _fitting(
+    days: tuple[date, ...], make: Callable[[date], str], width: int, metrics: QFontMetrics
+) -> dict[date, str] | None:
+    """Every day's title in format ``make``, or None when one is wider than ``width``."""
+    titles = {}
+    for day in days:
+        title = titles[day] = make(day)
+        if metrics.horizontalAdvance(title) > width:
+            return None
+    return titles
+
+
+def _long_date(day: date) -> str:
+    return i18n.format_date(day, long=True)
+
+
+def _narrow_day_header(day: date) -> str:
+    return f"{_narrow_day_name(day)} {day.day}"
+
+
+def _undotted_day_header(day: date) -> str:
+    """``mar 3`` for ``mar. 3``: the day header a few pixels narrower."""
+    return i18n.format_day_header(day).replace(".", "")
 
 
 def _narrow_day_name(day: date) -> str:

@@ -573,7 +573,7 @@ class TimeGrid(QAbstractScrollArea):
 
     def _day_title(self, day: date, width: int, metrics: QFontMetrics) -> str:
         """The title the header gives a day in a column this wide (see ``GridPainter``)."""
-        return self._painter.day_title(day, width, metrics)
+        return self._painter.day_titles(width, metrics)[day]
 
     def _second_labels(self) -> dict[int, str]:
         """The second scale's labels by hour (see ``GridPainter``)."""

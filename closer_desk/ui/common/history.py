@@ -76,11 +76,12 @@ class History(QObject):
         stack: the ``QUndoStack`` the Edit menu's Undo and Redo act on.
 
     Signals:
-        refused(str): an undo or redo could not be done; nothing changed; why, in words.
+        refused(str, bool): an undo or redo could not be done; nothing changed; why, in
+            words, and whether it was a redo (the box's title says which).
         settled(): every undo and redo asked for has run.
     """
 
-    refused = Signal(str)
+    refused = Signal(str, bool)
     settled = Signal()
 
     def __init__(self, source: AgendaSource) -> None:
@@ -145,5 +146,5 @@ class History(QObject):
             if redo
             else QCoreApplication.translate("History", "Could not undo “%1”: %2")
         )
-        self.refused.emit(verb.replace("%1", step.label).replace("%2", describe(error)))
+        self.refused.emit(verb.replace("%1", step.label).replace("%2", describe(error)), redo)
         self.settled.emit()

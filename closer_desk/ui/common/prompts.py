@@ -211,6 +211,13 @@ def _storage(error: AgendaStorageError) -> str:
     ).replace("%1", error.detail)
 
 
+def not_started_text() -> str:
+    """Why no outcome can be recorded yet: said on refusal and on the greyed buttons."""
+    return QCoreApplication.translate(
+        "Messages", "This call has not happened yet: record how it went once it has started."
+    )
+
+
 def _call_state(error: CallStateError) -> str:
     """Why the life of a call refuses a change (``core.lifecycle``), in words."""
     if error.code == "not_started":
@@ -219,9 +226,7 @@ def _call_state(error: CallStateError) -> str:
                 "Messages",
                 "This call was already held or missed: it cannot move to a time still to come.",
             )
-        return QCoreApplication.translate(
-            "Messages", "This call has not happened yet: record how it went once it has started."
-        )
+        return not_started_text()
     if error.code == "cancelled":
         return QCoreApplication.translate("Messages", "This call is cancelled.")
     if error.code == "has_outcome":

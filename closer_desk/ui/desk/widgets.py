@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from closer_desk.core import parse
+from closer_desk.core import lifecycle, parse
 from closer_desk.core.commission import commission, deal_currency
 from closer_desk.core.errors import CloserDeskError, ValidationError
 from closer_desk.core.model import Appointment, Changes, OutcomeChoice, Status, Temperature
@@ -46,13 +46,16 @@ from closer_desk.core.script import ScriptStep
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.i18n import amount_text, percent_text
-from closer_desk.ui.common.prompts import describe
+from closer_desk.ui.common.prompts import describe, not_started_text
 from closer_desk.ui.common.room import PlanCall, Staleness
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import table_view
 from closer_desk.ui.desk.models import HistoryModel, HistoryRow, ScriptModel, result_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
     from closer_desk.store import Agenda
 
 #: How long after the last key a field is saved.
@@ -172,9 +175,15 @@ class CallDeskWidget(QWidget):
     notes_saved = Signal(int)
     file_saved = Signal(int)
 
-    def __init__(self, source: AgendaSource, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: AgendaSource,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._source = source
+        self._clock = clock
         self._stale = Staleness(self, self.refresh)
         self._data: DeskData | None = None
         self._appointment_id: int | None = None
@@ -231,6 +240,10 @@ class CallDeskWidget(QWidget):
         self._place_outcome_buttons(columns=4)
         self.outcome_label = QLabel(self)
         self.outcome_label.setWordWrap(True)
+        # A call still to come has no outcome yet: its buttons wake up once it has started.
+        self._start_timer = QTimer(self)
+        self._start_timer.setInterval(30_000)
+        self._start_timer.timeout.connect(self._enable_outcomes)
 
         self.file_box = self._build_file_box()
 
@@ -374,6 +387,8 @@ class CallDeskWidget(QWidget):
         """Show the desk of call ``appointment_id`` (None: nothing). What was typed for the
         previous call (its notes, its prospect's file) is saved first."""
         self.flush()
+        if appointment_id != self._appointment_id:
+            self.outcome_label.clear()  # a refusal was about the call shown before
         self._appointment_id = appointment_id
         if appointment_id is None:
             self._data = None
@@ -440,10 +455,21 @@ class CallDeskWidget(QWidget):
         self.history_view.scrollTo(
             self.history_model.index(here, 0), QTableView.ScrollHint.PositionAtCenter
         )
-        for button in self.outcome_buttons.values():
-            button.setEnabled(a.status != Status.CANCELLED)
+        self._enable_outcomes()
         self.outcome_label.setText(self._outcome_text())
         self.loaded.emit(a.id)
+
+    def _enable_outcomes(self) -> None:
+        """Outcome buttons only for a call that has started and is not cancelled."""
+        a = self._data.desk.appointment if self._data is not None else None
+        started = a is not None and lifecycle.has_started(a, self._clock())
+        for button in self.outcome_buttons.values():
+            button.setEnabled(started and a is not None and a.status != Status.CANCELLED)
+            button.setToolTip("" if started or a is None else not_started_text())
+        if a is not None and not started:
+            self._start_timer.start()
+        else:
+            self._start_timer.stop()
 
     def _show_nothing(self) -> None:
         self.title.setText(self.tr("No call selected"))
@@ -457,6 +483,7 @@ class CallDeskWidget(QWidget):
             edit.clear()
             edit.blockSignals(False)
         self.outcome_label.clear()
+        self._start_timer.stop()
         self.setEnabled(False)
 
     def _outcome_text(self) -> str:

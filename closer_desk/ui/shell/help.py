@@ -199,7 +199,8 @@ class AboutDialog(_PlacesDialog):
 
 
 class DataDialog(_PlacesDialog):
-    """Where the agenda, its backups, the preferences and the mail passwords are."""
+    """Where the agenda, its backups, the preferences and the passwords (mail, shared
+    calendars, subscriptions) are."""
 
     def __init__(
         self, places: DataPlaces, opener: Callable[[Path], bool], parent: QWidget | None = None
@@ -222,6 +223,13 @@ class DataDialog(_PlacesDialog):
         self.add_place(
             self.tr("Mail passwords:"),
             self.tr("in the system keyring, never in the agenda file"),
+        )
+        self.add_place(
+            self.tr("Shared calendar and subscription passwords:"),
+            self.tr(
+                "in the system keyring, never in the agenda file (without a safe keyring, "
+                "read from %1)"
+            ).replace("%1", "CLOSER_DESK_SYNC_PASSWORD"),
         )
 
 

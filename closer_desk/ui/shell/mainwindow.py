@@ -430,8 +430,8 @@ class MainWindow(QMainWindow):
             return
         self.prompts.inform(self, self.tr("Error"), describe(error))
 
-    def _on_undo_refused(self, why: str) -> None:
-        self.prompts.inform(self, self.tr("Undo"), why)
+    def _on_undo_refused(self, why: str, redo: bool) -> None:
+        self.prompts.inform(self, self.tr("Redo") if redo else self.tr("Undo"), why)
 
     def notify(self, text: str) -> None:
         """Say what was just done, in the status bar, with its undo beside it for a while."""

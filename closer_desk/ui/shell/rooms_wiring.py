@@ -214,7 +214,7 @@ class RoomsWiring(QObject):
         if self.desk is None:
             from closer_desk.ui.desk.widgets import CallDeskWidget
 
-            desk = CallDeskWidget(self.source)
+            desk = CallDeskWidget(self.source, self.clock)
             desk.setMinimumHeight(640)
             self._listen(desk)
             # The desk has richer outcome buttons (deal value, reason): one set only; and it

@@ -72,9 +72,27 @@ class SubscriptionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.refusal = QLabel(self)
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
+        form.addRow(self.refusal)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Close on an address that can be read; else say why here, keeping what was typed."""
+        from closer_desk.core.sync.errors import SyncRefusedError
+        from closer_desk.store.sync.credentials import check_url
+
+        try:
+            check_url(self.url.text())
+        except SyncRefusedError as error:
+            self.refusal.setText(words.sync_error(error))
+            self.refusal.show()
+            self.url.setFocus()
+            return
+        super().accept()
 
 
 class SyncSetupDialog(QDialog):

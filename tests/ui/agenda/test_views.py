@@ -125,7 +125,8 @@ def test_details_pane_calls_joins_https_only_and_asks_outcomes(
     qtbot: Any, entries: list[AgendaEntry]
 ) -> None:
     opened: list[QUrl] = []
-    pane = DetailsPane(FakeClock(), lambda url: opened.append(url) or True)
+    clock = FakeClock()
+    pane = DetailsPane(clock, lambda url: opened.append(url) or True)
     qtbot.addWidget(pane)
     phone = entry(5, "2026-03-03 10:00", kind=CallKind.PHONE, phone="+15145550123")
     pane.show_entry(phone)
@@ -139,6 +140,9 @@ def test_details_pane_calls_joins_https_only_and_asks_outcomes(
     video = entry(6, "2026-03-03 10:00", url="https://meet.example.com/abc")
     pane.show_entry(video)
     assert pane.join() and opened[-1].toString() == "https://meet.example.com/abc"
+    assert not pane.outcomes.isEnabled()  # the call is still to come
+    clock.now = video.appointment.start
+    pane.refresh_clock()
     with qtbot.waitSignal(pane.outcome_requested) as asked:
         pane.outcome_buttons["won"].click()
     assert asked.args == [6, "won"]

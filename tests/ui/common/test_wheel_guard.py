@@ -45,13 +45,13 @@ def wheel(widget: QWidget, notches: int = -1) -> None:
 
 
 def test_the_desks_temperature_ignores_the_wheel_unless_focused(
-    qtbot: Any, guard: WheelGuard, source: Any, agenda: Any
+    qtbot: Any, guard: WheelGuard, source: Any, agenda: Any, clock: Any
 ) -> None:
     agenda.edit_prospect("Gabriel", temperature="warm")
     call = agenda.book(
         company="Acme", prospect="Gabriel", start=at("2026-03-02 08:00", "Europe/Paris")
     )
-    desk = hosted(source, CallDeskWidget(source))
+    desk = hosted(source, CallDeskWidget(source, clock))
     qtbot.addWidget(desk)
     desk.show()
     with qtbot.waitSignal(desk.loaded):

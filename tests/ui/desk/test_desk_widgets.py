@@ -32,8 +32,8 @@ def call(agenda):
 
 
 @pytest.fixture
-def desk(qtbot, source, call):
-    widget = hosted(source, CallDeskWidget(source))
+def desk(qtbot, source, call, clock):
+    widget = hosted(source, CallDeskWidget(source, clock))
     qtbot.addWidget(widget)
     widget.show()
     with qtbot.waitSignal(widget.loaded):
@@ -194,16 +194,55 @@ def test_saves_are_announced_and_changes_elsewhere_reload(qtbot, desk, source, a
         )
 
 
-def test_an_outcome_before_the_call_is_refused_in_the_desk(qtbot, agenda, source):
-    tomorrow = agenda.book(
+@pytest.fixture
+def tomorrow(agenda):
+    """A call still to come: the clock says Monday 09:00, it is on Tuesday."""
+    return agenda.book(
         company="Acme", prospect="Omar", start=at("2026-03-03 15:00", "Europe/Paris")
     )
-    widget = hosted(source, CallDeskWidget(source))
+
+
+@pytest.fixture
+def desk_on_tomorrow(qtbot, source, clock, tomorrow):
+    widget = hosted(source, CallDeskWidget(source, clock))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.loaded):
         widget.set_appointment(tomorrow.id)
+    return widget
+
+
+def test_an_outcome_before_the_call_is_refused_in_the_desk(
+    qtbot, agenda, tomorrow, desk_on_tomorrow
+):
+    widget = desk_on_tomorrow
     for key in (OutcomeChoice.NO_SHOW, OutcomeChoice.FOLLOW_UP):
-        widget.outcome_buttons[key].click()
+        # The buttons are greyed (below); asked anyway, the agenda refuses and it is said.
+        widget.ask_outcome(key)
         qtbot.waitUntil(lambda: "Not saved" in widget.outcome_label.text())
         assert "has not happened yet" in widget.outcome_label.text()
         assert agenda.appointment(tomorrow.id) == tomorrow
+
+
+NOT_YET = "This call has not happened yet: record how it went once it has started."
+
+
+def test_outcome_buttons_wait_for_the_call_to_start(qtbot, clock, tomorrow, desk_on_tomorrow):
+    widget = desk_on_tomorrow
+    buttons = widget.outcome_buttons.values()
+    assert not any(b.isEnabled() for b in buttons)
+    assert {b.toolTip() for b in buttons} == {NOT_YET}
+    clock.now = tomorrow.start
+    widget.refresh()
+    qtbot.waitUntil(lambda: all(b.isEnabled() for b in buttons))
+    assert {b.toolTip() for b in buttons} == {""}
+
+
+def test_a_refusal_goes_with_the_call_it_was_about(qtbot, call, desk_on_tomorrow):
+    widget = desk_on_tomorrow
+    widget.ask_outcome(OutcomeChoice.NO_SHOW)
+    qtbot.waitUntil(lambda: "Not saved" in widget.outcome_label.text())
+    widget.set_appointment(call.id)  # said at once, not once the other call is read
+    assert widget.outcome_label.text() == ""
+    with qtbot.waitSignal(widget.loaded):
+        pass
+    assert "Not saved" not in widget.outcome_label.text()

@@ -73,6 +73,10 @@ def test_where_my_data_lives_names_the_agenda_backups_and_preferences(
     assert str(agenda.path.parent / "backups") in labels
     assert settings.fileName() in labels
     assert any("keyring" in t for t in labels)
+    # The shared calendars' and subscriptions' passwords too, and where they are read from
+    # when no safe keyring keeps them.
+    assert "Shared calendar and subscription passwords:" in labels
+    assert any("keyring" in t and "CLOSER_DESK_SYNC_PASSWORD" in t for t in labels)
 
 
 def test_the_shortcuts_list_is_made_from_the_actions(window: MainWindow) -> None:

@@ -161,16 +161,24 @@ def test_a_deleted_call_keeps_its_id_through_undo_and_redo(
     assert agenda.appointment(call.id).start == at("2026-03-03 12:00", "Europe/Paris")
 
 
-def test_an_undo_made_impossible_elsewhere_changes_nothing_and_says_why(
-    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
-) -> None:
-    call = booked[1]
+def move_to_five(qtbot: Any, window: MainWindow, call: Any) -> Any:
     window.agenda.operations.move(
         call, at("2026-03-03 17:00", "Europe/Paris").replace(tzinfo=None), 30, "Europe/Paris"
     )
     settle(qtbot, window.source.tasks)
+    return call
+
+
+def change_elsewhere(agenda: Any, call: Any) -> None:
     with open_agenda(agenda.path, daily_backup=False) as cli:  # the command line, meanwhile
         cli.update_details(call.id, url="https://meet.example.com/new")
+
+
+def test_an_undo_made_impossible_elsewhere_changes_nothing_and_says_why(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
+    call = move_to_five(qtbot, window, booked[1])
+    change_elsewhere(agenda, call)
     before = agenda.appointment(call.id)
     undo(qtbot, window)
     assert agenda.appointment(call.id) == before
@@ -180,6 +188,21 @@ def test_an_undo_made_impossible_elsewhere_changes_nothing_and_says_why(
     ]
     assert window.undo_stack.canUndo() and window.undo_stack.undoText() == "Move call"
     assert not window.undo_stack.canRedo()
+    assert prompts.informed_titles == ["Undo"]
+
+
+def test_a_redo_made_impossible_elsewhere_is_said_under_redo(
+    qtbot: Any, window: MainWindow, agenda: Any, booked: Any, prompts: Any
+) -> None:
+    call = move_to_five(qtbot, window, booked[1])
+    undo(qtbot, window)
+    change_elsewhere(agenda, call)
+    redo(qtbot, window)
+    assert prompts.informed == [
+        "Could not redo “Move call”: it was changed since (in another program, perhaps), "
+        "so it was left as it is."
+    ]
+    assert prompts.informed_titles == ["Redo"]
 
 
 def test_new_and_edited_companies_prospects_and_closers_are_undone(
@@ -290,5 +313,5 @@ def test_every_write_of_the_window_is_named_for_undo() -> None:
         "mail/account.py",
         "mail/actions.py",
     }
-    assert [u for u in unnamed if u.split(":")[0] not in exchanges] == ["common/history.py:129"]
+    assert [u for u in unnamed if u.split(":")[0] not in exchanges] == ["common/history.py:130"]
     assert len([u for u in unnamed if u.startswith("sync/setup_dialog.py")]) == 2

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -269,19 +270,25 @@ def test_a_call_to_rebook_after_a_sync_says_so_under_its_details(
     )
 
 
+def open_on_a_busy_file(qtbot: QtBot, area: SyncArea, files: Any) -> Any:
+    """The set-up dialog, ready, and one busy hour in the served file ``work.ics``."""
+    (files.storage / "work.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:a@google\r\nDTSTAMP:20260301T000000Z\r\n"
+        "DTSTART:20260303T090000Z\r\nDTEND:20260303T100000Z\r\nSUMMARY:Busy\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    dialog = area.open_setup()
+    qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+    return dialog
+
+
 def test_subscriptions_are_listed_added_and_removed_for_a_closer(
     qtbot: QtBot, area: SyncArea, agenda: Agenda, tmp_path: Path, tasks: TaskManager
 ) -> None:
     files = start_files(tmp_path / "files")
     try:
-        (files.storage / "work.ics").write_text(
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-            "BEGIN:VEVENT\r\nUID:a@google\r\nDTSTAMP:20260301T000000Z\r\n"
-            "DTSTART:20260303T090000Z\r\nDTEND:20260303T100000Z\r\nSUMMARY:Busy\r\n"
-            "END:VEVENT\r\nEND:VCALENDAR\r\n"
-        )
-        dialog = area.open_setup()
-        qtbot.waitUntil(dialog.add_button.isEnabled, timeout=WAIT)
+        dialog = open_on_a_busy_file(qtbot, area, files)
         assert not dialog.remove_button.isEnabled()
         asked = dialog.ask_subscription()
         asked.url.setText(files.url + "work.ics")
@@ -305,6 +312,41 @@ def test_subscriptions_are_listed_added_and_removed_for_a_closer(
         assert dialog.answer.text() == "Work (Google) removed, with its busy time."
         settle(qtbot, tasks)
         assert agenda.busy_blocks(agenda.closer().id, NOW, NOW + timedelta(days=7)) == []
+    finally:
+        files.stop()
+
+
+def test_an_unusable_subscription_address_keeps_the_dialog_open_with_what_was_typed(
+    qtbot: QtBot, area: SyncArea, tmp_path: Path, tasks: TaskManager
+) -> None:
+    files = start_files(tmp_path / "files")
+    try:
+        dialog = open_on_a_busy_file(qtbot, area, files)
+        asked = dialog.ask_subscription()
+        qtbot.waitExposed(asked)
+        typed = ("file:///tmp/x.ics", "Work (Google)", "camille", "s3cret")
+        for edit, text in zip(
+            (asked.url, asked.name, asked.user, asked.password), typed, strict=True
+        ):
+            edit.setText(text)
+        closed: list[int] = []
+        asked.finished.connect(closed.append)
+        asked.accept()
+        assert asked.isVisible() and closed == []
+        assert asked.refusal.isVisible()
+        # The reason is the one line a refused subscription gets (words.sync_error).
+        assert asked.refusal.text().startswith("“file:///tmp/x.ics” ")
+        assert (asked.url.text(), asked.name.text(), asked.user.text()) == typed[:3]
+        assert asked.password.text() == "s3cret"
+        settle(qtbot, tasks)
+        assert dialog.subscriptions.count() == 0
+        asked.url.setText(files.url + "work.ics")  # a usable one: the dialog closes
+        asked.user.clear()
+        asked.password.clear()
+        with qtbot.waitSignal(area.source.changed, timeout=WAIT):
+            asked.accept()
+        assert closed == [QDialog.DialogCode.Accepted]
+        qtbot.waitUntil(lambda: dialog.subscriptions.count() == 1, timeout=WAIT)
     finally:
         files.stop()
 
