@@ -139,6 +139,8 @@ def describe_warning(
         return f"it is the weekend for {prospect.name} ({their_time})"
     if code == checks.PROSPECT_HOLIDAY:
         return f"a public holiday for {prospect.name} ({warning.detail})"
+    if code == checks.CLOSER_HOLIDAY:
+        return f"a public holiday where {closer.name} works ({warning.detail})"
     if code == checks.DST_SHIFT:
         return (
             f"the clocks have changed in one country and not yet in the other this week: the "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from closer_desk.core import tz
+from closer_desk.core.availability import closer_zone_on
 from closer_desk.core.errors import AmbiguousTimeError, NonExistentTimeError
 from closer_desk.core.model import (
     ACTIVE_STATUSES,
@@ -37,6 +38,7 @@ OUTSIDE_HOURS = "outside_hours"
 WEEKEND = "weekend"
 IN_PAST = "in_past"
 PROSPECT_HOLIDAY = "prospect_holiday"
+CLOSER_HOLIDAY = "closer_holiday"
 DST_SHIFT = "dst_shift"
 DAILY_CAP = "daily_cap"
 IN_BUFFER = "in_buffer"
@@ -52,8 +54,8 @@ class BookingWarning:
         code: one of the module's codes (``conflict``, ``dst_gap``, ``outside_hours``...).
         party: whose rule it is about: ``closer``, ``prospect``, ``company`` or ``""``.
         appointments: the calls it overlaps (``conflict`` only).
-        detail: the holiday's name (``prospect_holiday`` only, in the ``holidays`` package's
-            language).
+        detail: the holiday's name (``prospect_holiday`` and ``closer_holiday`` only, in the
+            ``holidays`` package's language).
     """
 
     code: str
@@ -174,7 +176,14 @@ def warnings_for(
         found.append(BookingWarning(OUTSIDE_HOURS, "company"))
     if prospect is not None:
         # Imported here: the holiday tables are only needed once a prospect is picked.
+        from closer_desk.core.day_marks import zone_country
         from closer_desk.core.slot_flags import is_dst_shift, public_holiday
+
+        # Where the closer works that day (travel included): their own day off, if it is one.
+        works_from = closer_zone_on(closer, closer_day)
+        day_off = public_holiday(zone_country(works_from), "", tz.convert(start, works_from).date())
+        if day_off:
+            found.append(BookingWarning(CLOSER_HOLIDAY, "closer", detail=day_off))
 
         local = tz.convert(start, prospect.zone)
         holiday = public_holiday(prospect.country, prospect.subdivision, local.date())

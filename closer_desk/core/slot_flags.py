@@ -28,6 +28,8 @@ class SlotFlag(enum.StrEnum):
     """Something to know about a slot."""
 
     PROSPECT_HOLIDAY = "prospect-holiday"
+    #: A public holiday where the closer works that day (the country of their zone then).
+    CLOSER_HOLIDAY = "closer-holiday"
     PROSPECT_WEEKEND = "prospect-weekend"
     DST_SHIFT = "dst-shift"
     EARLY_FOR_CLOSER = "early-for-closer"
@@ -153,6 +155,10 @@ def slot_flags(
     flags = set(
         day_flags(prospect_country, prospect_subdivision, weekend, local_date(start, prospect_zone))
     )
+    from closer_desk.core.day_marks import zone_country  # it reads this module's holidays
+
+    if public_holiday(zone_country(closer_zone), "", local_date(start, closer_zone)):
+        flags.add(SlotFlag.CLOSER_HOLIDAY)
     if is_dst_shift(datetime.fromtimestamp(start, UTC), closer_zone, prospect_zone):
         flags.add(SlotFlag.DST_SHIFT)
     flags |= _edge_flags(

@@ -36,6 +36,7 @@ from closer_desk.core.availability import (
     weekly_windows,
     zone_info,
 )
+from closer_desk.core.day_marks import zone_country
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import (
     ACTIVE_STATUSES,
@@ -45,7 +46,13 @@ from closer_desk.core.model import (
     Company,
     Prospect,
 )
-from closer_desk.core.slot_flags import SlotFlag, day_flags, edge_flags, usual_differences
+from closer_desk.core.slot_flags import (
+    SlotFlag,
+    day_flags,
+    edge_flags,
+    public_holiday,
+    usual_differences,
+)
 
 #: Slot starts fall on these minutes of the prospect's clock.
 STEP_MINUTES = 15
@@ -305,6 +312,7 @@ def _flagged(
     prospect_zone = zone_info(prospect.zone)
     home_zone = zone_info(closer.zone)
     per_day: dict[date, frozenset[SlotFlag]] = {}
+    closer_off: dict[tuple[str, date], bool] = {}
     out: list[Slot] = []
     for s in starts:
         home = datetime.fromtimestamp(s, home_zone)
@@ -321,6 +329,13 @@ def _flagged(
             if day not in per_day:
                 per_day[day] = day_flags(prospect.country, prospect.subdivision, weekend, day)
             found = set(per_day[day])
+            mine_off = (closer_zone, here.date())
+            if mine_off not in closer_off:
+                closer_off[mine_off] = bool(
+                    public_holiday(zone_country(closer_zone), "", here.date())
+                )
+            if closer_off[mine_off]:
+                found.add(SlotFlag.CLOSER_HOLIDAY)
             difference = int((_offset(there) - _offset(here)) // 60)
             if difference not in usual_differences(closer_zone, prospect.zone, day.year):
                 found.add(SlotFlag.DST_SHIFT)

@@ -395,6 +395,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>It is a public holiday where you work (%1).</source>
+        <translation>C&apos;est un jour férié là où vous travaillez (%1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This week the clocks have changed in one country and not yet in the other: the usual time difference with %1 does not hold.</source>
         <translation>Cette semaine, un pays a changé d&apos;heure et pas encore l&apos;autre : le décalage habituel avec %1 ne s&apos;applique pas.</translation>
     </message>
@@ -424,7 +429,7 @@
         <translation>En dehors des heures ouvrées de %1.</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-50"/>
         <source>%1 already has a call at this time with %2.</source>
         <translation>%1 a déjà un appel à cette heure avec %2.</translation>
     </message>
@@ -1995,7 +2000,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>QuickProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+70"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+74"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
@@ -2129,6 +2134,11 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <location line="+3"/>
         <source>public holiday</source>
         <translation>jour férié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your public holiday</source>
+        <translation>votre jour férié</translation>
     </message>
     <message>
         <location line="+1"/>

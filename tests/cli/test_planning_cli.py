@@ -203,3 +203,21 @@ def test_zones_suggestions(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Australia/Perth" in run_json(db, capsys, "zones", "--phone", "+61 412 345 678")
     assert run(db, "zones", "--city", "Londres") == 0
     assert capsys.readouterr().out == "Europe/London\n"
+
+
+def test_the_closers_own_public_holiday_is_flagged_and_warned(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Christmas Day is a holiday in Paris, where the sample closer works: a slot that day is
+    # flagged, and a booking says so (a warning, not a refusal).
+    out = run_json(db, capsys, "slots", "--prospect", "Gabriel", "--company", "Acme",
+                   "--from", "2026-12-25", "--days", "1")  # fmt: skip
+    assert out["slots"] and all("closer-holiday" in s["flags"] for s in out["slots"])
+    out = run_json(db, capsys, "slots", "--prospect", "Gabriel", "--company", "Acme",
+                   "--from", "2026-12-23", "--days", "1")  # fmt: skip
+    assert out["slots"] and not any("closer-holiday" in s["flags"] for s in out["slots"])
+    capsys.readouterr()
+    code = main(["--db", db, "book", "--company", "Acme", "--prospect", "Gabriel",
+                 "--start", "2026-12-25 15:00"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0 and "a public holiday where Camille Durand works (Christmas Day)" in err

@@ -3,13 +3,13 @@ the weeks where the two countries' clocks have not changed together."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from closer_desk.core import booking_checks as checks
 from closer_desk.core.availability import epoch
-from closer_desk.core.model import Closer, Prospect
+from closer_desk.core.model import Closer, Prospect, TravelPeriod
 from closer_desk.core.slot_flags import SlotFlag, slot_flags
 
 PARIS = Closer(1, "Camille", "Europe/Paris")
@@ -34,6 +34,28 @@ def test_the_prospects_public_holiday_is_named() -> None:
     assert "Canada" in holiday[0].detail
 
 
+def test_the_closers_own_public_holiday_is_named_where_they_work_that_day() -> None:
+    # Christmas Day in Paris: the closer's day off, whoever the prospect is.
+    [mine] = [w for w in warn("2026-12-25 11:00", TORONTO) if w.code == checks.CLOSER_HOLIDAY]
+    assert mine.party == "closer" and "Christmas" in mine.detail
+    # Canada Day is the prospect's holiday, not the Paris closer's...
+    assert checks.CLOSER_HOLIDAY not in {w.code for w in warn("2026-07-01 15:00", TORONTO)}
+    # ...but it is theirs the week they work from Montréal.
+    away = Closer(
+        1,
+        "Camille",
+        "Europe/Paris",
+        travels=(TravelPeriod(date(2026, 6, 29), date(2026, 7, 3), "America/Toronto"),),
+    )
+    found = checks.warnings_for(
+        checks.resolve(datetime(2026, 7, 1, 15, 0), "Europe/Paris"),
+        45,
+        closer=away,
+        prospect=QUEBEC,
+    )
+    assert "Canada" in next(w.detail for w in found if w.code == checks.CLOSER_HOLIDAY)
+
+
 def test_a_regional_holiday_counts_only_in_its_region() -> None:
     # 24 June is the Fête nationale in Québec, a working day in Ontario.
     assert checks.PROSPECT_HOLIDAY in {w.code for w in warn("2026-06-24 15:00", QUEBEC)}
@@ -55,7 +77,14 @@ def test_no_prospect_no_day_flags() -> None:
 
 
 @pytest.mark.parametrize(
-    "wall", ["2026-03-17 15:00", "2026-07-01 15:00", "2026-12-25 11:00", "2026-05-05 10:00"]
+    "wall",
+    [
+        "2026-03-17 15:00",
+        "2026-07-01 15:00",
+        "2026-12-25 11:00",
+        "2026-05-05 10:00",
+        "2026-05-01 10:00",
+    ],
 )
 def test_the_editor_and_the_planner_agree(wall: str) -> None:
     start = checks.resolve(datetime.fromisoformat(wall), "Europe/Paris").start
@@ -70,4 +99,5 @@ def test_the_editor_and_the_planner_agree(wall: str) -> None:
     )
     editor = {w.code for w in warn(wall, TORONTO)}
     assert (SlotFlag.PROSPECT_HOLIDAY in planner) == (checks.PROSPECT_HOLIDAY in editor)
+    assert (SlotFlag.CLOSER_HOLIDAY in planner) == (checks.CLOSER_HOLIDAY in editor)
     assert (SlotFlag.DST_SHIFT in planner) == (checks.DST_SHIFT in editor)

@@ -272,3 +272,14 @@ def test_flags_of_the_sweep_agree_with_slot_flags_one_by_one() -> None:
             ),
         )
         assert slot.flags == expected
+
+
+def test_the_closers_public_holiday_is_flagged_on_their_own_day() -> None:
+    # Christmas Day in Paris, a working day for this Emirati prospect: still the closer's day off.
+    dubai = Prospect(1, "P", "Asia/Dubai", country="AE")
+    paris = Closer(1, "C", "Europe/Paris", hours=ALL_DAY)
+    christmas = _on(_slots(dubai, date(2026, 12, 25), closer=paris), date(2026, 12, 25))
+    noon_in_paris = [s for s in christmas if 9 <= s.closer_start.hour < 17]
+    assert noon_in_paris and all(SlotFlag.CLOSER_HOLIDAY in s.flags for s in noon_in_paris)
+    eve = _on(_slots(dubai, date(2026, 12, 23), closer=paris), date(2026, 12, 23))
+    assert eve and not any(SlotFlag.CLOSER_HOLIDAY in s.flags for s in eve)

@@ -637,6 +637,10 @@ def warning_text(warning: checks.BookingWarning, prospect_name: str) -> str:
             .replace("%1", prospect_name)
             .replace("%2", warning.detail)
         )
+    if warning.code == checks.CLOSER_HOLIDAY:
+        return translate(
+            "AppointmentEditor", "It is a public holiday where you work (%1)."
+        ).replace("%1", warning.detail)
     if warning.code == checks.DST_SHIFT:
         return translate(
             "AppointmentEditor",

@@ -27,6 +27,7 @@ HEADERS = (
 )
 _FLAG_WORDS = {
     SlotFlag.PROSPECT_HOLIDAY: QT_TRANSLATE_NOOP("SlotTableModel", "public holiday"),
+    SlotFlag.CLOSER_HOLIDAY: QT_TRANSLATE_NOOP("SlotTableModel", "your public holiday"),
     SlotFlag.PROSPECT_WEEKEND: QT_TRANSLATE_NOOP("SlotTableModel", "their weekend"),
     SlotFlag.DST_SHIFT: QT_TRANSLATE_NOOP("SlotTableModel", "clocks out of step this week"),
     SlotFlag.EARLY_FOR_CLOSER: QT_TRANSLATE_NOOP("SlotTableModel", "early for you"),

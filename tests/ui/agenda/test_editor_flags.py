@@ -59,3 +59,18 @@ def test_the_warnings_are_in_french(qtbot: Any, french: None, editor: Appointmen
     with qtbot.waitSignal(editor.checked):
         editor._set_wall(datetime(2026, 6, 24, 15, 0))
     assert "jour férié pour Gabriel Tremblay" in editor.warning_label.text()
+
+
+def test_the_closers_own_holiday_is_named_inline(qtbot: Any, editor: AppointmentEditor) -> None:
+    with qtbot.waitSignal(editor.checked):
+        editor._set_wall(datetime(2026, 12, 25, 15, 0))  # Christmas Day, in Paris too
+    assert checks.CLOSER_HOLIDAY in codes(editor)
+    assert "It is a public holiday where you work (Christmas Day)." in editor.warning_label.text()
+
+
+def test_the_closers_own_holiday_in_french(
+    qtbot: Any, french: None, editor: AppointmentEditor
+) -> None:
+    with qtbot.waitSignal(editor.checked):
+        editor._set_wall(datetime(2026, 12, 25, 15, 0))
+    assert "C'est un jour férié là où vous travaillez" in editor.warning_label.text()
