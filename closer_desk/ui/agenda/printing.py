@@ -40,6 +40,7 @@ from closer_desk.core.day_marks import DayHolidays, day_holidays
 from closer_desk.core.model import AgendaEntry, Status
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.call_words import kind_text, status_text
+from closer_desk.ui.common.places import suggested
 
 if TYPE_CHECKING:
     from closer_desk.ui.agenda.room import AgendaRoom
@@ -350,7 +351,7 @@ def ask_pdf_path(parent: QWidget, sheet: AgendaSheet) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("AgendaPrint", "Export as PDF"),
-        sheet.file_name(),
+        suggested(sheet.file_name()),
         QCoreApplication.translate("AgendaPrint", "PDF files (*.pdf)"),
     )
     if not name:

@@ -43,6 +43,7 @@ from closer_desk.store.calendar_import import (
     source_name,
 )
 from closer_desk.ui.calendars.import_words import ImportWords
+from closer_desk.ui.common.places import suggested
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import Column, RowsModel, table_view
 
@@ -194,7 +195,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import calendar"), "", self.tr("Calendar files (*.ics);;All files (*)")
+            self,
+            self.tr("Import calendar"),
+            suggested(),
+            self.tr("Calendar files (*.ics);;All files (*)"),
         )
         if chosen:
             self.path_edit.setText(chosen)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from closer_desk.core.ics.invite import invite
 from closer_desk.core.model import Status
 from closer_desk.store.ics_calls import parties_of
+from closer_desk.ui.common.places import suggested
 
 if TYPE_CHECKING:
     from closer_desk.store import Agenda
@@ -38,7 +39,7 @@ def ask_where(parent: QWidget | None, name: str) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("ImportDialog", "Save invite"),
-        name,
+        suggested(name),
         QCoreApplication.translate("ImportDialog", "Calendar files (*.ics)"),
     )
     return Path(chosen) if chosen else None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from closer_desk.core import tz
 from closer_desk.ui.calendars.export import ExportDialog, export_between
+from closer_desk.ui.common.places import suggested
 from closer_desk.ui.common.source import AgendaSource
 
 if TYPE_CHECKING:  # imported when first used: they load icalendar and the store's SQL
@@ -196,7 +197,7 @@ class CalendarActions(QObject):
         chosen, _ = QFileDialog.getSaveFileName(
             self.window,
             QCoreApplication.translate("Calendar", "Export calendar"),
-            name,
+            suggested(name),
             QCoreApplication.translate("Calendar", "Calendar files (*.ics)"),
         )
         if not chosen:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
 from closer_desk.core.model import Appointment
+from closer_desk.ui.common.places import suggested
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.mail import jobs
 from closer_desk.ui.mail.words import describe_mail, replies_text, report_text
@@ -215,7 +216,7 @@ class MailActions(QObject):
         paths, _ = QFileDialog.getOpenFileNames(
             self._window,
             QCoreApplication.translate("Mail", "Read replies"),
-            "",
+            suggested(),
             QCoreApplication.translate("Mail", "Answers (*.eml *.ics);;All files (*)"),
         )
         self.read_replies(paths)
