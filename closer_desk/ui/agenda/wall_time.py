@@ -74,6 +74,7 @@ class WallTimeEdit(QWidget):
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget(self)
         self.calendar.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
+        i18n.follow_formats(self.calendar)  # the week starting on the chosen day
         menu = QMenu(self.calendar_button)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.calendar)

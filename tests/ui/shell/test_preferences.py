@@ -85,6 +85,12 @@ def test_the_clock_and_the_week_start_apply_everywhere_at_once(
     assert window.agenda.grid.days[0] == date(2026, 3, 1)  # the week starts on Sunday
     assert window.sidebar.calendar.firstDayOfWeek() == Qt.DayOfWeek.Sunday
     assert window.room("planner").from_box.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    # The editor opened after the change picks its day on a calendar starting on Sunday too.
+    from closer_desk.ui.agenda.wall_time import WallTimeEdit
+
+    edit = WallTimeEdit()
+    qtbot.addWidget(edit)
+    assert edit.calendar.firstDayOfWeek() == Qt.DayOfWeek.Sunday
     kept = preferences.load(settings)
     assert (kept.clock, kept.week_start) == (HourCycle.H24, 6)
 
