@@ -56,3 +56,18 @@ def test_else_the_companys_country_else_the_fallback() -> None:
     assert deal_currency("JP") == "JPY"
     assert deal_currency("") == "EUR"
     assert deal_currency("", fallback="GBP") == "GBP"
+
+
+def test_a_new_call_starts_where_the_closers_calls_leave_room() -> None:
+    day = date(2026, 3, 9)
+    taken = [
+        (datetime(2026, 3, 9, 10, 0), datetime(2026, 3, 9, 10, 45)),
+        (datetime(2026, 3, 9, 11, 0), datetime(2026, 3, 9, 11, 30)),
+    ]
+    now = datetime(2026, 3, 3, 8, 0)
+    # 10:00 is taken, 10:45 leaves only a quarter hour before 11:00: 11:30.
+    assert default_start(day, now, taken, minutes=30) == datetime(2026, 3, 9, 11, 30)
+    assert default_start(day, now, taken, minutes=15) == datetime(2026, 3, 9, 10, 45)
+    # Nothing free to the end of the day: the usual time (the editor names the overlap).
+    full = [(datetime(2026, 3, 9, 9, 0), datetime(2026, 3, 10, 0, 0))]
+    assert default_start(day, now, full) == datetime(2026, 3, 9, 10, 0)

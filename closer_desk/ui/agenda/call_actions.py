@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMenu
 from closer_desk.core import tz
 from closer_desk.core.commission import deal_currency
 from closer_desk.core.model import (
+    ACTIVE_STATUSES,
     AgendaEntry,
     Appointment,
     Booking,
@@ -80,8 +81,20 @@ class CallActions:
         if room.closer is None:
             return None
         if wall is None:
-            wall = default_start(room.day, tz.convert(self._clock(), room.zone))
+            wall = default_start(room.day, tz.convert(self._clock(), room.zone), self._taken())
         return self._book_with(room.closer, wall)
+
+    def _taken(self) -> list[tuple[datetime, datetime]]:
+        """The main closer's live calls in view, as naive wall spans on the room's clock."""
+        room = self.room
+        assert room.closer is not None
+        spans = []
+        for entry in room.entries:
+            call = entry.appointment
+            if call.closer_id == room.closer.id and call.status in ACTIVE_STATUSES:
+                start = tz.convert(call.start, room.zone).replace(tzinfo=None)
+                spans.append((start, start + timedelta(minutes=call.minutes)))
+        return spans
 
     def new_call_for(self, wall: datetime, closer_id: int) -> AppointmentEditor | None:
         """Open the editor for a new call of another closer, at the grid's naive ``wall``

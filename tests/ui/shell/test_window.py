@@ -357,3 +357,17 @@ def test_cancelling_a_won_call_asks_to_remove_its_outcome(
     window.undo_action.trigger()
     settle(qtbot, window.source.tasks)
     assert agenda.appointment(won.id).deal_value == won.deal_value
+
+
+def test_a_new_call_opens_beside_the_calls_of_the_day_not_over_them(
+    qtbot: Any, window: MainWindow, clock: Any
+) -> None:
+    # Monday 2 March, 08:00: the next call would start at 10:00 on Tuesday, which Gabriel's
+    # call holds until 10:45; the editor opens at 10:45, free.
+    clock.now = at("2026-03-02 08:00", "Europe/Paris")
+    window.agenda.set_date(date(2026, 3, 3))
+    settle(qtbot, window.source.tasks)
+    editor = window.agenda.new_call()
+    assert editor is not None
+    assert editor.wall() == datetime(2026, 3, 3, 10, 45)
+    editor.reject()
