@@ -395,7 +395,7 @@
 <context>
     <name>ReportsRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/reports/room.py" line="+129"/>
+        <location filename="../../closer_desk/ui/reports/room.py" line="+130"/>
         <source> months</source>
         <extracomment>The chart shows counts of won deals, or the commission in one currency (never a mix).</extracomment>
         <translation> mois</translation>

@@ -93,7 +93,7 @@
 <context>
     <name>AgendaPrint</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/printing.py" line="+205"/>
+        <location filename="../../closer_desk/ui/agenda/printing.py" line="+206"/>
         <source>Closer&apos;s time</source>
         <translation>Heure du closer</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>%1, %2 h de retard</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda/call_actions.py" line="+120"/>
+        <location filename="../../closer_desk/ui/agenda/call_actions.py" line="+134"/>
         <source>Duplicate call</source>
         <translation>Dupliquer l’appel</translation>
     </message>
@@ -204,7 +204,7 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+83"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+86"/>
         <source>Edit call</source>
         <translation>Modifier l’appel</translation>
     </message>
@@ -314,7 +314,12 @@
         <translation>Son heure convenue (%1)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
+        <source>%1&apos;s time (%2)</source>
+        <translation>Heure de %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>My time (%1)</source>
         <translation>Mon heure (%1)</translation>
     </message>
@@ -354,7 +359,7 @@
         <translation>Vous</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: %2 %3–%4 (%5)</source>
         <translation>%1 : %2 %3–%4 (%5)</translation>
     </message>
@@ -615,7 +620,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     <name>Calendar</name>
     <message>
         <location filename="../../closer_desk/ui/calendars/export.py" line="+49"/>
-        <location filename="../../closer_desk/ui/calendars/menu.py" line="+198"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="+199"/>
         <source>Export calendar</source>
         <extracomment>What an export covers by default: the last month and the coming year (as the CLI).</extracomment>
         <translation>Exporter le calendrier</translation>
@@ -987,12 +992,17 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Absent</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
+        <source>%1 %2 (%6) · %3 %4 (%5)</source>
+        <translation>%1 %2 (%6) · %3 %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 %2 (you) · %3 %4 (%5)</source>
         <translation>%1 %2 (vous) · %3 %4 (%5)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1, %2 min</source>
         <translation>%1, %2 min</translation>
     </message>
@@ -1038,7 +1048,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/calendars/invites.py" line="+40"/>
+        <location filename="../../closer_desk/ui/calendars/invites.py" line="+41"/>
         <source>Save invite</source>
         <translation>Enregistrer l&apos;invitation</translation>
     </message>
@@ -1048,15 +1058,15 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/calendars/importing.py" line="+119"/>
-        <location line="+78"/>
-        <location line="+61"/>
+        <location filename="../../closer_desk/ui/calendars/importing.py" line="+120"/>
+        <location line="+79"/>
+        <location line="+63"/>
         <source>Import calendar</source>
         <extracomment>the worker&apos;s stage and progress signals, for whoever follows the import</extracomment>
         <translation>Importer un calendrier</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -1096,7 +1106,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Importer</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>Fichiers de calendrier (*.ics);;Tous les fichiers (*)</translation>
     </message>
@@ -1131,7 +1141,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
         <source>Line</source>
         <extracomment>Files from this size on are read in a worker process: a long scan of a big file holds the GIL, and in this process the GUI thread would stall with it (half a second for 25 MB).</extracomment>
         <translation>Ligne</translation>
@@ -1147,7 +1157,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Raison</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+180"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>

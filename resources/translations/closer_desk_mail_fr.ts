@@ -39,7 +39,7 @@
 <context>
     <name>Mail</name>
     <message>
-        <location filename="../../closer_desk/ui/mail/actions.py" line="+39"/>
+        <location filename="../../closer_desk/ui/mail/actions.py" line="+40"/>
         <source>Send the update</source>
         <extracomment>The app setting that remembers the answer to &quot;Send the update to the prospect?&quot;. How often the open window sends what is due (retries included). Asks &quot;Send the update?&quot;: (send it, remember the choice).</extracomment>
         <translation>Envoyer la mise à jour</translation>

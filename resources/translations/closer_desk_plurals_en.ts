@@ -23,7 +23,7 @@
 <context>
     <name>CalendarActions</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/calendars/menu.py" line="+209"/>
+        <location filename="../../closer_desk/ui/calendars/menu.py" line="+210"/>
         <source>%n call(s) exported to %1.</source>
         <translation>
             <numerusform>%n call exported to %1.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>EditorWords</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+603"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+610"/>
         <source>Overlaps %n other call(s) of yours.</source>
         <translation>
             <numerusform>Overlaps %n other call of yours.</numerusform>

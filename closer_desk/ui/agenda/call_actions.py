@@ -126,6 +126,7 @@ class CallActions:
             start=wall,
             company_id=self.last_company_id,
             copy_of=copy_of,
+            named=room.closer is not None and closer.id != room.closer.id,
             parent=room,
         )
         label = ""
@@ -170,6 +171,7 @@ class CallActions:
             closer,
             self._clock,
             appointment=entry.appointment,
+            named=room.closer is not None and closer.id != room.closer.id,
             parent=room,
         )
 

@@ -190,6 +190,7 @@ class DetailsPane(QWidget):
         prospect: Prospect | None = None,
         company: Company | None = None,
         closer_zone: str | None = None,
+        someone_else: bool = False,
     ) -> None:
         """Show a call (None shows the placeholder)."""
         before = self.entry.appointment.id if self.entry is not None else None
@@ -215,9 +216,14 @@ class DetailsPane(QWidget):
         self.organisation.setVisible(bool(self.organisation.text()))
         mine = tz.convert(a.start, zone)
         theirs = tz.convert(a.start, entry.prospect_zone)
+        # Another closer's call (an assistant's column) says whose time it is, not "you".
+        template = (
+            self.tr("%1 %2 (%6) · %3 %4 (%5)").replace("%6", entry.closer_name)
+            if someone_else
+            else self.tr("%1 %2 (you) · %3 %4 (%5)")
+        )
         self.when.setText(
-            self.tr("%1 %2 (you) · %3 %4 (%5)")
-            .replace("%1", i18n.format_day_month(mine.date()))
+            template.replace("%1", i18n.format_day_month(mine.date()))
             .replace("%2", i18n.format_time(mine))
             .replace("%3", i18n.format_day_month(theirs.date()))
             .replace("%4", i18n.format_time(theirs))

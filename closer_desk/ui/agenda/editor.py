@@ -69,12 +69,15 @@ class AppointmentEditor(QDialog):
         appointment: Appointment | None = None,
         company_id: int | None = None,
         copy_of: Appointment | None = None,
+        named: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
         self.directory = directory
         self.closer = closer
+        # Booking for another closer (an assistant's column): their name, not "you".
+        self._named = named
         self._clock = clock
         self.appointment = appointment
         self.warnings: list[checks.BookingWarning] = []
@@ -339,8 +342,11 @@ class AppointmentEditor(QDialog):
     def refresh(self) -> None:
         """Recompute the preview, the problems and the warnings (conflicts come back later)."""
         prospect = self.current_prospect()
+        city = i18n.city(self.closer.zone)
         self.in_closer_zone.setText(
-            self.tr("My time (%1)").replace("%1", i18n.city(self.closer.zone))
+            self.tr("%1's time (%2)").replace("%2", city).replace("%1", self.closer.name)
+            if self._named
+            else self.tr("My time (%1)").replace("%1", city)
         )
         self.in_prospect_zone.setText(
             self.tr("The prospect's time (%1)").replace("%1", i18n.city(prospect.zone))
@@ -415,7 +421,8 @@ class AppointmentEditor(QDialog):
         # on the clock than it would on another night.
         end = tz.to_utc(start) + timedelta(minutes=self.minutes.value())
         parts = []
-        for label, zone in ((self.tr("You"), self.closer.zone),) + (
+        mine = self.closer.name if self._named else self.tr("You")
+        for label, zone in ((mine, self.closer.zone),) + (
             ((prospect.name, prospect.zone),) if prospect else ()
         ):
             s, e = tz.convert(start, zone), tz.convert(end, zone)

@@ -463,9 +463,13 @@ class AgendaRoom(QWidget):
             return
         a = entry.appointment
         # Another closer's call is told in that closer's time.
-        zone = self.zone if a.closer_id == (self.closer.id if self.closer else None) else None
+        mine = a.closer_id == (self.closer.id if self.closer else None)
         self.details.show_entry(
-            entry, directory.prospect(a.prospect_id), directory.company(a.company_id), zone
+            entry,
+            directory.prospect(a.prospect_id),
+            directory.company(a.company_id),
+            self.zone if mine else None,
+            someone_else=not mine,
         )
 
     # -- what is done to the calls (``call_actions.CallActions``) ---------------------------

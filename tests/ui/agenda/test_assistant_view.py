@@ -69,15 +69,32 @@ def test_double_click_in_a_closers_column_books_for_that_closer(
     )
     editor = room.editor
     assert editor is not None and editor.closer.id == team.sophie.id
-    # 17:00 on the Paris rows is 11:00 on Sophie's clock: the editor reads it there.
+    # 17:00 on the Paris rows is 11:00 on Sophie's clock: the editor reads it there, and says
+    # it is hers, not "my time".
     assert editor.wall() == datetime(2026, 3, 4, 11, 0)
+    assert editor.in_closer_zone.text() == "Sophie Tremblay's time (Toronto)"
+    assert editor.preview.text().startswith("Sophie Tremblay: ")
     editor.reject()
     qtbot.mouseDClick(
         grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.point_at(0, 17 * 60 + 10)
     )
     assert room.editor.closer.id == team.camille.id
     assert room.editor.wall() == datetime(2026, 3, 4, 17, 0)
+    assert room.editor.in_closer_zone.text() == "My time (Paris)"
     room.editor.reject()
+
+
+def test_another_closers_call_says_whose_time_it_is(
+    qtbot: Any, window: MainWindow, team: Team
+) -> None:
+    window.set_view(View.DAY)
+    settle(qtbot, window.source.tasks)
+    room = window.agenda
+    room.select(team.sophie_call.id)
+    when = room.details.when.text().replace("\u202f", " ")
+    assert "10:00 AM (Sophie Tremblay)" in when and "(you)" not in when
+    room.select(team.camille_call.id)
+    assert "(you)" in room.details.when.text()
 
 
 def test_a_call_dragged_in_its_column_stays_with_its_closer_on_their_clock(
