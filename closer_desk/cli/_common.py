@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from closer_desk.cli.words import local_text as local_text  # where the commands find it
+
 if TYPE_CHECKING:
     from closer_desk.core.model import Appointment, Closer
     from closer_desk.store import Agenda
@@ -201,15 +203,6 @@ def day_range(first: date, last: date, zone_name: str) -> tuple[datetime, dateti
 def iso(dt: datetime) -> str:
     """ISO 8601 with offset, to the minute or second."""
     return dt.isoformat(timespec="minutes" if dt.second == 0 else "seconds")
-
-
-def local_text(dt: datetime) -> str:
-    """``2026-11-23 10:00 +01:00``-style text for tables."""
-    from closer_desk.core import tz
-
-    offset = dt.utcoffset()
-    assert offset is not None
-    return f"{dt:%Y-%m-%d %H:%M} {tz.format_offset(offset)}"
 
 
 def to_json(value: Any) -> str:

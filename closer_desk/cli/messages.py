@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from closer_desk.cli.words import shorten
+from closer_desk.cli.words import local_text, shorten
 from closer_desk.core.errors import (
     AgendaCorruptError,
     AgendaFileError,
@@ -91,7 +91,6 @@ def _when(dt: object) -> str:
 def _at(start: datetime, zone: str | None) -> str:
     """Another call's time as the CLI's listings and answers write it, in ``zone`` (None: the
     zone it was agreed in)."""
-    from closer_desk.cli._common import local_text
     from closer_desk.core import tz
 
     shown = zone or tz.zone_name(start)

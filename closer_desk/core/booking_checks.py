@@ -176,12 +176,13 @@ def warnings_for(
         found.append(BookingWarning(OUTSIDE_HOURS, "company"))
     if prospect is not None:
         # Imported here: the holiday tables are only needed once a prospect is picked.
-        from closer_desk.core.day_marks import zone_country
         from closer_desk.core.slot_flags import is_dst_shift, public_holiday
 
         # Where the closer works that day (travel included): their own day off, if it is one.
         works_from = closer_zone_on(closer, closer_day)
-        day_off = public_holiday(zone_country(works_from), "", tz.convert(start, works_from).date())
+        day_off = public_holiday(
+            tz.zone_country(works_from), "", tz.convert(start, works_from).date()
+        )
         if day_off:
             found.append(BookingWarning(CLOSER_HOLIDAY, "closer", detail=day_off))
 

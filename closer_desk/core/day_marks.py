@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from closer_desk.core.availability import closer_zone_on
 from closer_desk.core.model import Closer
 from closer_desk.core.slot_flags import public_holiday
+from closer_desk.core.tz import zone_country
 
 #: Set once the ``holidays`` package's countries are loaded (``load_holidays``).
 _loaded = False
@@ -40,26 +40,6 @@ class DayHolidays:
 
     def __bool__(self) -> bool:
         return bool(self.closer or self.prospect)
-
-
-@lru_cache(maxsize=1)
-def _zone_countries() -> dict[str, str]:
-    """IANA zone -> ISO country code, from the tz database's own ``zone.tab``."""
-    table: dict[str, str] = {}
-    text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            table[parts[2]] = parts[0]
-    return table
-
-
-def zone_country(zone: str) -> str:
-    """The ISO code of the country a zone belongs to (``Europe/Paris`` -> ``FR``), or "" for
-    zones of no country (``UTC``, ``Etc/GMT+3``) and names the table does not hold."""
-    return _zone_countries().get(zone, "")
 
 
 @lru_cache(maxsize=256)

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from closer_desk.core import tz
 from closer_desk.core.availability import Span, local_date, weekend_days, zone_info
 
 if TYPE_CHECKING:
@@ -155,9 +156,7 @@ def slot_flags(
     flags = set(
         day_flags(prospect_country, prospect_subdivision, weekend, local_date(start, prospect_zone))
     )
-    from closer_desk.core.day_marks import zone_country  # it reads this module's holidays
-
-    if public_holiday(zone_country(closer_zone), "", local_date(start, closer_zone)):
+    if public_holiday(tz.zone_country(closer_zone), "", local_date(start, closer_zone)):
         flags.add(SlotFlag.CLOSER_HOLIDAY)
     if is_dst_shift(datetime.fromtimestamp(start, UTC), closer_zone, prospect_zone):
         flags.add(SlotFlag.DST_SHIFT)

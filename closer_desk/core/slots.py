@@ -36,7 +36,6 @@ from closer_desk.core.availability import (
     weekly_windows,
     zone_info,
 )
-from closer_desk.core.day_marks import zone_country
 from closer_desk.core.errors import ValidationError
 from closer_desk.core.model import (
     ACTIVE_STATUSES,
@@ -332,7 +331,7 @@ def _flagged(
             mine_off = (closer_zone, here.date())
             if mine_off not in closer_off:
                 closer_off[mine_off] = bool(
-                    public_holiday(zone_country(closer_zone), "", here.date())
+                    public_holiday(tz.zone_country(closer_zone), "", here.date())
                 )
             if closer_off[mine_off]:
                 found.add(SlotFlag.CLOSER_HOLIDAY)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -165,3 +166,23 @@ def format_offset(offset: timedelta) -> str:
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total), 60)
     return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO country code, from the tz database's own ``zone.tab``."""
+    table: dict[str, str] = {}
+    text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            table[parts[2]] = parts[0]
+    return table
+
+
+def zone_country(zone: str) -> str:
+    """The ISO code of the country a zone belongs to (``Europe/Paris`` -> ``FR``), or "" for
+    zones of no country (``UTC``, ``Etc/GMT+3``) and names the table does not hold."""
+    return _zone_countries().get(zone, "")

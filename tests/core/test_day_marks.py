@@ -10,9 +10,9 @@ from closer_desk.core.day_marks import (
     day_holidays,
     holiday,
     holiday_language,
-    zone_country,
 )
 from closer_desk.core.model import Closer, TravelPeriod
+from closer_desk.core.tz import zone_country
 
 PARIS = Closer(1, "Camille Durand", "Europe/Paris")
 EASTER_MONDAY = date(2026, 4, 6)
