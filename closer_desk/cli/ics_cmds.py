@@ -45,7 +45,6 @@ REFUSALS = {
     "older_sequence": "an older version of the call (SEQUENCE {detail})",
     "no_start": "the event has no start (DTSTART)",
     "end_before_start": "the event ends before it starts",
-    "free": "marked free (TRANSP:TRANSPARENT), so it blocks no time",
     "bad_line": "a line of the event is not a valid iCalendar line",
     "bad_date": "impossible or malformed date {detail!r}",
     "bad_value": "invalid value ({detail})",

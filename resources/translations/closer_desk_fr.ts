@@ -1248,11 +1248,6 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+1"/>
-        <source>marked free, so it blocks no time</source>
-        <translation>marqué libre : il ne bloque aucun temps</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>a line of the event is not valid iCalendar</source>
         <translation>une ligne de l’événement n’est pas du iCalendar valide</translation>
     </message>

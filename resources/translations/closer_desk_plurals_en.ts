@@ -56,7 +56,7 @@
 <context>
     <name>ImportWords</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/calendars/import_words.py" line="+118"/>
+        <location filename="../../closer_desk/ui/calendars/import_words.py" line="+117"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>

@@ -54,7 +54,6 @@ REFUSALS = {
     ),
     "no_start": QT_TRANSLATE_NOOP("ImportWords", "no start time (DTSTART)"),
     "end_before_start": QT_TRANSLATE_NOOP("ImportWords", "ends before it starts"),
-    "free": QT_TRANSLATE_NOOP("ImportWords", "marked free, so it blocks no time"),
     "bad_line": QT_TRANSLATE_NOOP("ImportWords", "a line of the event is not valid iCalendar"),
     "bad_date": QT_TRANSLATE_NOOP("ImportWords", "impossible or malformed date “%1”"),
     "bad_value": QT_TRANSLATE_NOOP("ImportWords", "invalid value (%1)"),

@@ -42,7 +42,7 @@ from closer_desk.core.reports import Month, Report, write_csv
 from closer_desk.store.reports import DeskReport, current_month, load_report
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.i18n import percent_text
-from closer_desk.ui.common.places import suggested as in_user_folder
+from closer_desk.ui.common.places import suggested
 from closer_desk.ui.common.room import Staleness
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.common.table import table_view
@@ -379,9 +379,9 @@ class ReportsRoom(QWidget):
         report = self.report()
         if report is None:
             return
-        suggested = f"closer-desk-report-{report.months[0]}-{report.months[-1]}.csv"
+        name = f"closer-desk-report-{report.months[0]}-{report.months[-1]}.csv"
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), in_user_folder(suggested), self.tr("CSV files (*.csv)")
+            self, self.tr("Export report"), suggested(name), self.tr("CSV files (*.csv)")
         )
         if not path:
             return
