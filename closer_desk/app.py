@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 #: The daily backup reads the whole file: after the first paint, off the GUI thread.
 BACKUP_DELAY_MS = 2000
+#: The other rooms are hosted once the agenda is painted, or this long after the window shows.
+HOST_FALLBACK_MS = 300
 
 
 def _system_clock() -> datetime:
@@ -70,6 +72,41 @@ def host_rooms(
     wiring.start_reminders_later()
     wiring.start_sync_later()
     return wiring
+
+
+def host_rooms_after_paint(
+    window: MainWindow,
+    source: AgendaSource,
+    clock: Callable[[], datetime],
+    db_path: Path | None = None,
+) -> Callable[[], RoomsWiring]:
+    """``host_rooms`` once the agenda is on screen: the first paint of the week or month (or
+    ``HOST_FALLBACK_MS`` after the window shows, when it opens on another page: the welcome,
+    the list). The other rooms, their menus and the mail's and calendars' parts (a fifth of a
+    cold start, with their modules) then come a few milliseconds after the calls a closer
+    opened the window to see, not before them.
+
+    Returns the way to get the wiring at once (built on the spot if it is not yet): a
+    damaged agenda found before then is still offered its backup.
+    """
+    from PySide6.QtCore import QTimer
+
+    hosted: list[RoomsWiring] = []
+
+    def host() -> RoomsWiring:
+        if not hosted:
+            hosted.append(host_rooms(window, source, clock, db_path))
+        return hosted[0]
+
+    def soon() -> None:
+        # Queued: never inside the paint event that announced it.
+        QTimer.singleShot(0, window, host)
+
+    window.agenda.grid.painted.connect(soon)
+    window.agenda.month.painted.connect(soon)
+    QTimer.singleShot(HOST_FALLBACK_MS, window, host)
+    window.on_damaged = lambda error: host().offer_backup(error)
+    return host
 
 
 def _fast_source(db: Path | None, tasks: TaskManager) -> AgendaSource | None:
@@ -246,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window owns the worker and the source: they go away with it.
     tasks.setParent(window)
     source.setParent(window)
-    wiring = host_rooms(window, source, _system_clock, db_path)
+    wiring = host_rooms_after_paint(window, source, _system_clock, db_path)
     watcher = watch_other_writers(window, source, db_path)
     _fit_screen(window)
     window.show()

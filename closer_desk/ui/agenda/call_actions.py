@@ -35,8 +35,9 @@ from closer_desk.core.model import (
 from closer_desk.core.new_call import default_start
 from closer_desk.ui.agenda.call_menu import MenuActions, call_menu, empty_time_menu
 
-if TYPE_CHECKING:  # the editor is imported when first opened
+if TYPE_CHECKING:  # the editor (when first opened) and the List view (when first shown)
     from closer_desk.ui.agenda.editor import AppointmentEditor
+    from closer_desk.ui.agenda.listview import AgendaList
     from closer_desk.ui.agenda.room import AgendaRoom
 
 
@@ -60,13 +61,12 @@ class CallActions:
         self.last_company_id: int | None = None
         self.desk_hosted = False
         self._menu_extra: list[QAction] = []
-        for view in (room.grid, room.month, room.list):
+        for view in (room.grid, room.month):
             view.activated.connect(self.edit_call)
         room.grid.move_requested.connect(self.on_move)
         room.grid.duplicate_requested.connect(self.on_duplicate)
         room.grid.create_requested.connect(lambda wall: self.new_call(wall))
         room.grid.menu_requested.connect(self.show_menu)
-        room.list.menu_requested.connect(self.show_menu)
         room.grid.create_for_closer.connect(self.new_call_for)
         room.month.create_requested.connect(lambda wall: self.new_call(wall))
         room.details.outcome_requested.connect(self.on_outcome)
@@ -151,6 +151,11 @@ class CallActions:
         closer = room.source.directory.closer(entry.appointment.closer_id) or room.closer
         wall = tz.convert(entry.appointment.start, closer.zone).replace(tzinfo=None)
         return self._book_with(closer, wall + timedelta(days=7), copy_of=entry.appointment)
+
+    def watch_list(self, view: AgendaList) -> None:
+        """Hear the List view too, once the room has built it."""
+        view.activated.connect(self.edit_call)
+        view.menu_requested.connect(self.show_menu)
 
     def edit_call(
         self, appointment_id: int | None = None, *, focus_time: bool = False

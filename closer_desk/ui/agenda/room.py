@@ -39,7 +39,6 @@ from closer_desk.ui.agenda.closer_picker import (
 from closer_desk.ui.agenda.columns_in_view import ColumnsInView
 from closer_desk.ui.agenda.details import DetailsPane, OpenUrl, desktop_open
 from closer_desk.ui.agenda.holiday_marks import HolidayMarks
-from closer_desk.ui.agenda.listview import AgendaList
 from closer_desk.ui.agenda.monthview import MonthView
 from closer_desk.ui.agenda.operations import CallOperations
 from closer_desk.ui.agenda.timegrid import TimeGrid
@@ -48,8 +47,9 @@ from closer_desk.ui.agenda.views_and_pane import ViewsAndPane
 from closer_desk.ui.common import i18n
 from closer_desk.ui.common.source import AgendaSource, Directory, EntriesPage
 
-if TYPE_CHECKING:  # the editor and printing are imported when first used
+if TYPE_CHECKING:  # the editor, printing and the List view are imported when first used
     from closer_desk.ui.agenda.editor import AppointmentEditor
+    from closer_desk.ui.agenda.listview import AgendaList
     from closer_desk.ui.agenda.printing import AgendaSheet
 
 __all__ = ["FIRST_VIEW", "LIST_DAYS", "AgendaRoom", "View", "days_in_view", "range_in_view"]
@@ -123,11 +123,10 @@ class AgendaRoom(QWidget):
         self.grid = TimeGrid(clock, self)
         self.month = MonthView(clock, self)
         self.month.set_week_start(self.week_start)
-        self.list = AgendaList(self)
+        self._list: AgendaList | None = None
         self.views = QStackedWidget(self)
         self.views.addWidget(self.grid)
         self.views.addWidget(self.month)
-        self.views.addWidget(self.list)
         self.details = DetailsPane(clock, open_url, self)
         self._split = ViewsAndPane(self.views, self.details, self._views_minimum, self)
         layout = QVBoxLayout(self)
@@ -141,7 +140,7 @@ class AgendaRoom(QWidget):
         source.people_loaded.connect(self._on_people)
         self._holidays = HolidayMarks(self)
         operations.refused.connect(lambda _why: self.grid.drop_ghost())
-        for view in (self.grid, self.month, self.list):
+        for view in (self.grid, self.month):
             view.selected.connect(self.select)
         self.month.day_chosen.connect(self._open_day)
         self.picker.changed.connect(self.set_picked)
@@ -151,6 +150,19 @@ class AgendaRoom(QWidget):
         self.calls = CallActions(self, clock)
 
     # -- what is shown ---------------------------------------------------------------------
+    @property
+    def list_view(self) -> AgendaList:
+        """The List view, built the first time it is shown or searched (a table's first build
+        and its model's module are about 15 ms of a cold start that opens on the week)."""
+        if self._list is None:
+            from closer_desk.ui.agenda.listview import AgendaList
+
+            self._list = AgendaList(self)
+            self.views.addWidget(self._list)
+            self._list.selected.connect(self.select)
+            self.calls.watch_list(self._list)
+        return self._list
+
     @property
     def zone(self) -> str:
         """The main closer's zone (the grid's)."""
@@ -198,7 +210,11 @@ class AgendaRoom(QWidget):
         self.view = View(view)
         if changed:
             self.view_changed.emit(self.view)
-        shown = {View.LIST: self.list, View.MONTH: self.month}.get(self.view, self.grid)
+        shown: QWidget = self.grid
+        if self.view == View.LIST:
+            shown = self.list_view
+        elif self.view == View.MONTH:
+            shown = self.month
         self.views.setCurrentWidget(shown)
         self.reload()
         self._split.fit()
@@ -258,7 +274,7 @@ class AgendaRoom(QWidget):
 
     def set_search(self, text: str) -> None:
         """Search in the list (switching to it when the user types)."""
-        self.list.set_search(text)
+        self.list_view.set_search(text)
         if text and self.view != View.LIST:
             self.set_view(View.LIST)
 
@@ -390,8 +406,8 @@ class AgendaRoom(QWidget):
         markers = {c: (closer_color(c), names[c]) for c in shown} if overlay else {}
         self.grid.set_zones(self.zone, self._second_zone())
         if self.view == View.LIST:
-            self.list.set_entries(entries, self.zone)
-            self.list.select(self.selected_id)
+            self.list_view.set_entries(entries, self.zone)
+            self.list_view.select(self.selected_id)
         elif self.view == View.MONTH:
             self.month.set_entries(entries, self.zone, markers)
             self.month.select(self.selected_id)

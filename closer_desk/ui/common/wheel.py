@@ -41,10 +41,21 @@ class WheelGuard(QObject):
         return False
 
 
+def _child_of(guard: WheelGuard, app: QCoreApplication) -> bool:
+    """``guard`` still belongs to ``app`` (a test may have taken it away, or Qt deleted it)."""
+    try:
+        return guard.parent() == app
+    except RuntimeError:  # its C++ object is gone
+        return False
+
+
 def install_wheel_guard(app: QCoreApplication) -> WheelGuard:
     """Guard every combo and spin box of ``app`` (once: the guard is a child of ``app``)."""
-    guard = app.findChild(WheelGuard)
-    if guard is None:
+    # Kept on the application object: ``findChild(WheelGuard)`` would load PySide's signature
+    # machinery (about 10 ms of a cold start) just to look for it.
+    guard = getattr(app, "_closer_desk_wheel_guard", None)
+    if not isinstance(guard, WheelGuard) or not _child_of(guard, app):
         guard = WheelGuard(app)
         app.installEventFilter(guard)
+        app._closer_desk_wheel_guard = guard  # type: ignore[attr-defined]
     return guard

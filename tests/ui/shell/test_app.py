@@ -40,15 +40,23 @@ def test_an_unreadable_file_gets_a_dialog(qapp: Any, tmp_path: Path, dialogs: li
     assert dialogs and "damaged" in dialogs[0] and "no backup" in dialogs[0]
 
 
+def _run_until_hosted(qtbot: Any, shown: list[Any]) -> Any:
+    """An ``exec`` that runs the event loop until the window hosts its other rooms."""
+
+    def run(*_args: Any) -> int:
+        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible())
+        window = next(w for w in shown if type(w).__name__ == "MainWindow")
+        qtbot.waitUntil(lambda: window.findChild(RoomsWiring) is not None)
+        return 0
+
+    return run
+
+
 def test_main_builds_and_shows_the_window(
-    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[Any] = []
-    monkeypatch.setattr(
-        QApplication,
-        "exec",
-        lambda *_a: shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible()) or 0,
-    )
+    monkeypatch.setattr(QApplication, "exec", _run_until_hosted(qtbot, shown))
     assert app.main(["--db", str(tmp_path / "new.sqlite3")]) == 0
     assert QApplication.desktopFileName() == APP_ID
     window = next(w for w in shown if type(w).__name__ == "MainWindow")
@@ -84,6 +92,33 @@ def test_the_first_page_is_painted_before_the_agenda_is_opened(
     assert app.main(["--db", str(agenda.path)]) == 0
     assert seen["page"] is not None and seen["opened"] is False
     assert seen["closer"].name == "Camille Durand"
+
+
+def test_the_other_rooms_are_hosted_once_the_agenda_is_painted(
+    qapp: Any, qtbot: Any, agenda: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The calls come first: the planner, directories, reports, mail and calendar menus (and
+    their modules) are built right after the week's first paint, not before it."""
+    seen: dict[str, Any] = {}
+
+    def run(*_args: Any) -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if type(w).__name__ == "MainWindow" and w.isVisible()
+        )
+        window.agenda.grid.painted.connect(
+            lambda: seen.setdefault("hosted at paint", window.findChild(RoomsWiring) is not None)
+        )
+        qtbot.waitUntil(lambda: window.findChild(RoomsWiring) is not None)
+        seen["rooms"] = set(window._rooms)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run)
+    assert app.main(["--db", str(agenda.path)]) == 0
+    assert seen["hosted at paint"] is False
+    assert {"planner", "companies", "prospects", "closers", "reports", "pipeline"} <= seen["rooms"]
 
 
 def test_the_window_fits_a_small_screen(qtbot: Any) -> None:

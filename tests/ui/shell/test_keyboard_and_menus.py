@@ -74,7 +74,7 @@ def test_tab_goes_from_call_to_call_in_the_list(
 ) -> None:
     qtbot.keyClick(window, Qt.Key.Key_L)
     settle(qtbot, window.source.tasks)
-    table = window.agenda.list.table
+    table = window.agenda.list_view.table
     table.clearFocus()  # (L gave the list the keyboard before its rows came)
     table.setFocus()
     qtbot.waitUntil(lambda: window.agenda.selected_id == booked[0].id)  # the first, on focus

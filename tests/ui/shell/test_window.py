@@ -36,6 +36,24 @@ def test_opens_on_the_week_of_today_with_its_calls(window: MainWindow, booked: A
     assert "4:00" in block.subtitle and "Toronto" in block.subtitle
 
 
+def test_the_list_view_is_built_when_first_shown_and_hears_its_calls(
+    qtbot: Any, window: MainWindow, booked: Any
+) -> None:
+    """A window opening on the week does not build the List (a table, its model and their
+    modules); shown, it lists the calls, and a double-click opens the call's editor."""
+    room = window.agenda
+    assert room.views.count() == 2 and "closer_desk.ui.agenda.listview" not in {
+        type(room.views.widget(i)).__module__ for i in range(room.views.count())
+    }
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    settle(qtbot, window.source.tasks)
+    assert room.views.count() == 3 and room.views.currentWidget() is room.list_view
+    assert room.list_view.model.rowCount() == 2
+    room.list_view.activated.emit(booked[0].id)
+    assert room.editor is not None and room.editor.appointment == booked[0]
+    room.editor.reject()
+
+
 def test_keyboard_moves_through_days_weeks_and_views(qtbot: Any, window: MainWindow) -> None:
     room = window.agenda
     window.agenda.grid.setFocus()
@@ -56,9 +74,9 @@ def test_keyboard_moves_through_days_weeks_and_views(qtbot: Any, window: MainWin
     qtbot.keyClick(window, Qt.Key.Key_W)
     assert room.view == "week" and len(room.grid.days) == 7
     qtbot.keyClick(window, Qt.Key.Key_L)
-    assert room.view == "list" and room.views.currentWidget() is room.list
+    assert room.view == "list" and room.views.currentWidget() is room.list_view
     settle(qtbot, window.source.tasks)
-    assert room.list.model.rowCount() == 2
+    assert room.list_view.model.rowCount() == 2
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.search.hasFocus()
     # The search lists every call of the prospects and companies that match.
