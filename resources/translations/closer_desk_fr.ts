@@ -161,9 +161,14 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+186"/>
-        <source>Week of %1</source>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+134"/>
+        <source>&amp;Details pane</source>
         <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
+        <translation>Volet des &amp;détails</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
     <message>
@@ -1487,12 +1492,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+4"/>
-        <location line="+134"/>
+        <location line="+137"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-130"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
@@ -1542,7 +1547,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
@@ -1597,8 +1602,8 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-135"/>
+        <location line="+138"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>

@@ -130,6 +130,15 @@ class AgendaRoom(QWidget):
         self.views.addWidget(self.list)
         self.details = DetailsPane(clock, open_url, self)
         self._split = ViewsAndPane(self.views, self.details, self._views_minimum, self)
+        # View > Details pane: fold the pane away on a small window, and bring it back.
+        self.details_action = QAction(self.tr("&Details pane"), self)
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(True)
+        self.details_action.setShortcut("F9")
+        self.details_action.toggled.connect(lambda shown: self._split.set_folded(not shown))
+        self._split.folded_changed.connect(
+            lambda folded: self.details_action.setChecked(not folded)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -335,6 +335,9 @@ class MainWindow(QMainWindow):
             "view", self.tr("&List"), lambda: self.set_view(View.LIST), "L"
         )
         self.menu("view").addSeparator()
+        self.menu("view").addAction(a.details_action)
+        self.addAction(a.details_action)
+        self.menu("view").addSeparator()
         self._action("view", self.tr("&Today"), a.go_today, "T")
         self._action("view", self.tr("&Previous day"), lambda: a.step(-1), "Left")
         self._action("view", self.tr("&Next day"), lambda: a.step(1), "Right")

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QScrollArea
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QScrollArea, QSplitter
 
 from closer_desk.ui.agenda.details import MINIMUM_WIDTH
 from closer_desk.ui.agenda.timegrid import MIN_COLUMN
+from closer_desk.ui.agenda.views_and_pane import VIEWS_MINIMUM
 from closer_desk.ui.shell.mainwindow import MainWindow
 from tests.helpers.factories import at
 from tests.ui.agenda.conftest import open_window
@@ -95,3 +96,49 @@ def test_the_details_pane_has_one_scroll_area_and_shows_a_new_call_from_its_top(
     room.select(calls[1].id)
     settle(qtbot, source.tasks)
     assert bar.value() == 0
+
+
+def test_on_a_small_window_the_pane_folds_away_and_the_week_takes_the_room(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
+) -> None:
+    win = small_window(qtbot, source, clock, settings, prompts)
+    room = win.agenda
+    room.select(calls[0].id)
+    settle(qtbot, source.tasks)
+    split = room.details.parentWidget()
+    assert isinstance(split, QSplitter)
+    squeezed = room.grid.width()
+    assert squeezed < room.grid.comfortable_width()  # the week scrolls sideways
+    # Dragged against the window's edge, the pane folds away and stays folded.
+    split.moveSplitter(split.width(), 1)
+    qtbot.waitUntil(lambda: split.sizes()[1] == 0)
+    assert not room.details_action.isChecked()
+    qtbot.waitUntil(lambda: room.grid.width() > squeezed + 200)
+    room.select(calls[1].id)
+    settle(qtbot, source.tasks)
+    win.resize(1000, 690)
+    qtbot.waitUntil(lambda: win.width() == 1000)
+    assert split.sizes()[1] == 0
+    # View > Details pane brings it back, as wide as the small window allows.
+    room.details_action.trigger()
+    qtbot.waitUntil(lambda: split.sizes()[1] > 0)
+    assert split.sizes()[1] == max(MINIMUM_WIDTH, room.details.minimumWidth())
+    assert room.details_action in win.menu("view").actions()
+
+
+def test_the_pane_dragged_wide_leaves_the_views_their_minimum(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
+) -> None:
+    win = small_window(qtbot, source, clock, settings, prompts)
+    room = win.agenda
+    room.select(calls[0].id)
+    settle(qtbot, source.tasks)
+    split = room.details.parentWidget()
+    assert isinstance(split, QSplitter)
+    split.moveSplitter(0, 1)
+    qtbot.waitUntil(lambda: split.sizes()[0] == VIEWS_MINIMUM)
+    # What it remembers is what it got, never more than the window allowed.
+    win.resize(1024, 700)
+    room._split.fit()
+    assert split.sizes()[0] >= VIEWS_MINIMUM
+    assert room._split.wanted <= split.width() - VIEWS_MINIMUM
