@@ -8,8 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QScrollArea, QSplitter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+)
 
 from closer_desk.ui.agenda.details import MINIMUM_WIDTH
 from closer_desk.ui.agenda.timegrid import MIN_COLUMN
@@ -142,3 +149,43 @@ def test_the_pane_dragged_wide_leaves_the_views_their_minimum(
     room._split.fit()
     assert split.sizes()[0] >= VIEWS_MINIMUM
     assert room._split.wanted <= split.width() - VIEWS_MINIMUM
+
+
+def _cut_buttons(pane: Any) -> list[str]:
+    """The pane's buttons whose text does not fit, or that stick out of the pane's view."""
+    viewport = pane.scroll_area.viewport()
+    cut = []
+    for button in pane.body.findChildren(QPushButton):
+        if not button.isVisibleTo(pane.body) or not button.text():
+            continue
+        text = button.text().replace("&", "")
+        right = button.mapTo(viewport, QPoint(button.width(), 0)).x()
+        if button.fontMetrics().horizontalAdvance(text) + 8 > button.width() or right > (
+            viewport.width()
+        ):
+            cut.append(text)
+    return cut
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_at_1024_by_700_no_button_of_the_pane_is_cut(
+    qtbot: Any,
+    source: Any,
+    clock: Any,
+    settings: Any,
+    prompts: Any,
+    calls: list[Any],
+    language: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    if language == "fr":
+        request.getfixturevalue("french")
+    win = small_window(qtbot, source, clock, settings, prompts)
+    room = win.agenda
+    room.select(calls[1].id)  # the desk and the invite's buttons come under the details
+    settle(qtbot, source.tasks)
+    pane = room.details
+    qtbot.waitUntil(lambda: pane.body.width() > 0 and pane.scroll_area.isVisible())
+    buttons = [b for b in pane.body.findChildren(QPushButton) if b.isVisibleTo(pane.body)]
+    assert len(buttons) >= 8  # call, edit, cancel, the invite's, the desk's outcomes
+    assert _cut_buttons(pane) == []
