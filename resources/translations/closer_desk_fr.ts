@@ -209,8 +209,9 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+86"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+118"/>
         <source>Edit call</source>
+        <extracomment>What was on show when the dialog last fitted its height to it (``_fit_height``).</extracomment>
         <translation>Modifier l’appel</translation>
     </message>
     <message>
@@ -244,7 +245,7 @@
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -279,7 +280,7 @@
         <translation>Saisie en :</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Both times:</source>
         <translation>Les deux heures :</translation>
     </message>
@@ -314,7 +315,7 @@
         <translation>Réserver</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Its agreed time (%1)</source>
         <translation>Son heure convenue (%1)</translation>
     </message>
@@ -339,7 +340,7 @@
         <translation>L’heure du prospect</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+65"/>
         <source>This time does not exist in %1 that day (the clocks jump forward). Which do you mean?</source>
         <translation>Cette heure n’existe pas à %1 ce jour-là (on avance les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
@@ -354,7 +355,7 @@
         <translation>%1 (UTC%2), %3 pour vous</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Choose one of the two times above.</source>
         <translation>Choisissez l’une des deux heures ci-dessus.</translation>
     </message>
@@ -384,7 +385,7 @@
         <translation>Tapez la date et l’heure ainsi : %1 (années %2 à %3).</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
@@ -922,7 +923,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/details.py" line="+95"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="+94"/>
         <source>Select a call to see its details.</source>
         <translation>Sélectionnez un appel pour voir ses détails.</translation>
     </message>
@@ -977,7 +978,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Après l’appel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Won</source>
         <translation>Gagné</translation>
     </message>
@@ -997,7 +998,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Absent</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>%1 %2 (%6) · %3 %4 (%5)</source>
         <translation>%1 %2 (%6) · %3 %4 (%5)</translation>
     </message>
@@ -2038,7 +2039,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+115"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+116"/>
         <source>Planner</source>
         <extracomment>The sync&apos;s part of the window is built, and its first sync started, after the first paint. How wide the details pane opens once it holds the call&apos;s desk. Each room&apos;s action in the Go menu.</extracomment>
         <translation>Planificateur</translation>
@@ -2074,7 +2075,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>

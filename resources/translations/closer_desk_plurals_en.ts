@@ -45,7 +45,7 @@
 <context>
     <name>EditorWords</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+610"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+677"/>
         <source>Overlaps %n other call(s) of yours.</source>
         <translation>
             <numerusform>Overlaps %n other call of yours.</numerusform>

@@ -93,7 +93,7 @@ def test_conflict_warning_comes_back_from_the_store(
 def test_dst_gap_needs_a_choice_before_saving(qtbot: Any, editor: AppointmentEditor) -> None:
     pick(editor, "Gabriel Tremblay")
     editor._set_wall(datetime(2026, 3, 29, 2, 30))
-    assert editor.fold_box.isVisibleTo(editor)
+    assert editor.asks_which_time()
     assert ("dst_gap", "") in codes(editor)
     assert editor.draft() is None
     assert not editor.buttons.buttons()[0].isEnabled()
