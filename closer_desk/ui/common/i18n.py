@@ -5,7 +5,10 @@ The language follows the system locale unless the ``ui/language`` setting overri
 ``.ts`` sources by ``packaging/i18n_build.py``; every ``closer_desk*_<lang>.qm`` found is
 installed, so each part of the window keeps its own catalogue (the agenda's and the shell's,
 the desk's and the reports', the directory's). ``python packaging/i18n_build.py --update``
-refreshes the catalogues from the sources, keeping every translation.
+refreshes the catalogues from the sources, keeping every translation. Qt's own dialogs (the
+file and print dialogs where the desktop offers none) speak the language through Qt's
+``qtbase_<lang>`` catalogue, which PySide6 ships; ``closer_desk_qtbase_fr.ts``, kept by hand,
+holds the few strings of this Qt that catalogue still misses ("&Look in:").
 
 Formats have one home too: every time, date, day title and week the window shows is written
 here, by the locale, except where the closer chose otherwise (``set_formats``, from the
