@@ -1828,7 +1828,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>MonthView</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+313"/>
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+321"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n autre</numerusform>
@@ -2221,7 +2221,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>%1 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+538"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+540"/>
         <source>Busy %1–%2 (imported from %3)</source>
         <translation>Occupé %1–%2 (importé de %3)</translation>
     </message>

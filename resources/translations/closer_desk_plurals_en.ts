@@ -190,7 +190,7 @@
 <context>
     <name>MonthView</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+313"/>
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+321"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>

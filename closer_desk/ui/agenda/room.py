@@ -270,6 +270,8 @@ class AgendaRoom(QWidget):
         self.list.set_search(text)
         if text and self.view != View.LIST:
             self.set_view(View.LIST)
+        elif self.view == View.LIST:
+            self._follow_selection()
 
     def set_pinned_zone(self, zone: str) -> None:
         """Pin the second scale to ``zone`` ("" follows the selected prospect)."""
@@ -410,7 +412,7 @@ class AgendaRoom(QWidget):
             self.grid.select(self.selected_id)
             if not self._scrolled:
                 self._scroll_to_morning()
-        self._show_details()
+        self._follow_selection()
         self.loaded.emit()
         # After the paint this answer causes, not during it (the worker would hold the GIL).
         self._prefetch_timer.start()
@@ -441,6 +443,21 @@ class AgendaRoom(QWidget):
     def selected_entry(self) -> AgendaEntry | None:
         """The selected call, if it is in view."""
         return self.entry(self.selected_id)
+
+    def _follow_selection(self) -> None:
+        """The details, the second scale and the prospect's holidays follow the selected
+        call while the view shows it; a call it no longer shows (another month, cancelled,
+        left out by the search) is no longer selected, in every view."""
+        view: TimeGrid | MonthView | AgendaList = self.grid
+        if self.view in (View.LIST, View.MONTH):
+            view = self.list if self.view == View.LIST else self.month
+        if self.selected_id is not None and not view.shows(self.selected_id):
+            self.selected_id = None
+            self.grid.select(None)
+            self.month.select(None)
+            self._update_zones()
+        self._holidays.follow()
+        self._show_details()
 
     def select(self, appointment_id: int | None) -> None:
         """Select a call."""
