@@ -1493,12 +1493,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+4"/>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-131"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
@@ -1583,7 +1583,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Système</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -1603,8 +1603,8 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+138"/>
+        <location line="-136"/>
+        <location line="+139"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>

@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
         language = self.menu("settings").addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = str(self.settings.value(i18n.LANGUAGE_KEY, "") or "")
-        for code, label in (("", self.tr("System")), ("en", "English"), ("fr", "Français")):
+        choices = [("", self.tr("System"))] + [(c, i18n.language_name(c)) for c in i18n.LANGUAGES]
+        for code, label in choices:
             action = QAction(label, self)
             action.setCheckable(True)
             action.setChecked(code == current)
