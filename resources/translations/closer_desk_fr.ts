@@ -2344,10 +2344,10 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <location filename="../../closer_desk/ui/common/zonepicker.py" line="+160"/>
         <source>Search a city or zone, e.g. Paris</source>
         <extracomment>The role holding the text the completer inserts (the zone name as listed). The role holding the IANA zone a row stands for.</extracomment>
-        <translation>Chercher une ville ou un fuseau, p. ex. Paris</translation>
+        <translation>Ville ou fuseau, p. ex. Paris</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <location line="+1"/>
         <source>Show all zones</source>
         <translation>Afficher tous les fuseaux</translation>

@@ -250,7 +250,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/shell/preferences_dialog.py" line="+115"/>
+        <location filename="../../closer_desk/ui/shell/preferences_dialog.py" line="+114"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
