@@ -46,6 +46,18 @@ def small_window(qtbot: Any, source: Any, clock: Any, settings: Any, prompts: An
     return open_window(qtbot, source, clock, settings, prompts, (1024, 700))
 
 
+def small_with_a_call(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
+) -> tuple[MainWindow, QSplitter]:
+    """The window at 1024x700 with the first call selected, and the splitter of its pane."""
+    win = small_window(qtbot, source, clock, settings, prompts)
+    win.agenda.select(calls[0].id)
+    settle(qtbot, source.tasks)
+    split = win.agenda.details.parentWidget()
+    assert isinstance(split, QSplitter)
+    return win, split
+
+
 def test_at_1024_by_700_the_week_stays_readable_with_a_call_selected(
     qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
 ) -> None:
@@ -108,12 +120,8 @@ def test_the_details_pane_has_one_scroll_area_and_shows_a_new_call_from_its_top(
 def test_on_a_small_window_the_pane_folds_away_and_the_week_takes_the_room(
     qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
 ) -> None:
-    win = small_window(qtbot, source, clock, settings, prompts)
+    win, split = small_with_a_call(qtbot, source, clock, settings, prompts, calls)
     room = win.agenda
-    room.select(calls[0].id)
-    settle(qtbot, source.tasks)
-    split = room.details.parentWidget()
-    assert isinstance(split, QSplitter)
     squeezed = room.grid.width()
     assert squeezed < room.grid.comfortable_width()  # the week scrolls sideways
     # Dragged against the window's edge, the pane folds away and stays folded.
@@ -136,12 +144,8 @@ def test_on_a_small_window_the_pane_folds_away_and_the_week_takes_the_room(
 def test_the_pane_dragged_wide_leaves_the_views_their_minimum(
     qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
 ) -> None:
-    win = small_window(qtbot, source, clock, settings, prompts)
+    win, split = small_with_a_call(qtbot, source, clock, settings, prompts, calls)
     room = win.agenda
-    room.select(calls[0].id)
-    settle(qtbot, source.tasks)
-    split = room.details.parentWidget()
-    assert isinstance(split, QSplitter)
     split.moveSplitter(0, 1)
     qtbot.waitUntil(lambda: split.sizes()[0] == VIEWS_MINIMUM)
     # What it remembers is what it got, never more than the window allowed.

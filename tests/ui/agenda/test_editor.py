@@ -14,24 +14,6 @@ from tests.helpers.factories import at
 from tests.ui.conftest import settle
 
 
-@pytest.fixture
-def editor(qtbot: Any, source: Any, agenda: Any, clock: Any) -> AppointmentEditor:
-    source.load_directory()
-    settle(qtbot, source.tasks)
-    # As opened after a call with Acme was booked (the company last used is chosen).
-    dialog = AppointmentEditor(
-        source,
-        source.directory,
-        agenda.closer(),
-        clock,
-        start=datetime(2026, 3, 3, 15, 0),
-        company_id=agenda.company("Acme").id,
-    )
-    qtbot.addWidget(dialog)
-    settle(qtbot, source.tasks)
-    return dialog
-
-
 def pick(editor: AppointmentEditor, name: str) -> None:
     editor.prospect.setCurrentIndex(editor.prospect.findText(name))
 

@@ -17,23 +17,12 @@ IN_THE_GAP = datetime(2027, 3, 28, 2, 30)
 
 
 @pytest.fixture
-def shown(qtbot: Any, source: Any, agenda: Any, clock: Any) -> AppointmentEditor:
-    source.load_directory()
+def shown(qtbot: Any, editor: AppointmentEditor, source: Any) -> AppointmentEditor:
+    editor.show()
+    qtbot.waitExposed(editor)
+    pick(editor, "Gabriel Tremblay")
     settle(qtbot, source.tasks)
-    dialog = AppointmentEditor(
-        source,
-        source.directory,
-        agenda.closer(),
-        clock,
-        start=datetime(2027, 3, 29, 10, 0),
-        company_id=agenda.company("Acme").id,
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    pick(dialog, "Gabriel Tremblay")
-    settle(qtbot, source.tasks)
-    return dialog
+    return editor
 
 
 def question_fits(editor: AppointmentEditor) -> None:

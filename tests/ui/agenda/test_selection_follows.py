@@ -33,15 +33,21 @@ def call(agenda: Any) -> Any:
     )
 
 
-def test_a_call_cancelled_in_the_month_leaves_the_details(
-    qtbot: Any, window: MainWindow, call: Any
-) -> None:
+def in_view(qtbot: Any, window: MainWindow, view: View, call: Any) -> Any:
+    """The agenda room on 2 April 2026 in ``view``, ``call`` selected."""
     room = window.agenda
     room.set_date(date(2026, 4, 2))
-    window.set_view(View.MONTH)
+    window.set_view(view)
     settle(qtbot, window.source.tasks)
     room.select(call.id)
     assert room.details.entry is not None
+    return room
+
+
+def test_a_call_cancelled_in_the_month_leaves_the_details(
+    qtbot: Any, window: MainWindow, call: Any
+) -> None:
+    room = in_view(qtbot, window, View.MONTH, call)
     room.operations.cancel(room.selected_entry().appointment, "Gabriel")
     settle(qtbot, window.source.tasks)
     assert room.details.entry is None
@@ -75,12 +81,7 @@ def test_a_call_left_out_by_the_search_leaves_the_details(
     other = agenda.book(
         company="Érable", prospect="Omar", start=at("2026-04-02 10:00", "Europe/Paris")
     )
-    room = window.agenda
-    room.set_date(date(2026, 4, 2))
-    window.set_view(View.LIST)
-    settle(qtbot, window.source.tasks)
-    room.select(call.id)
-    assert room.details.entry is not None
+    room = in_view(qtbot, window, View.LIST, call)
     room.set_search("Omar")
     assert room.details.entry is None
     assert room.list.shows(other.id) and not room.list.shows(call.id)

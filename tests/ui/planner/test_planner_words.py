@@ -16,14 +16,6 @@ from tests.ui.planner.test_planner import _search
 pytestmark = pytest.mark.usefixtures("british_clock_locale")
 
 
-@pytest.fixture
-def planner(qtbot: Any, source: AgendaSource) -> Planner:
-    room = Planner(source)
-    qtbot.addWidget(room)
-    qtbot.waitUntil(lambda: room.prospect_box.count() == 3, timeout=5000)
-    return room
-
-
 def test_the_proposals_languages_are_named_not_coded(qtbot: Any, planner: Planner) -> None:
     box = planner.language_box
     texts = {box.itemData(i): box.itemText(i) for i in range(box.count())}
