@@ -4,9 +4,40 @@
 <!--
   Qt's own strings that the qtbase_fr catalogue PySide6 ships misses: their source text
   gained a mnemonic ("&Look in:") while the catalogue still translates the old one
-  ("Look in:"), so Qt's file and print dialogs showed them in English. Kept by hand (not by
+  ("Look in:"), or their class was renamed (QAbstractFileIconProvider, the file dialog's
+  Type column), so Qt's file and print dialogs showed them in English. Kept by hand (not by
   i18n_build.py -update); Qt's catalogue, installed after ours, wins wherever it has a string.
 -->
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>%1 is a file name suffix, for example txt</comment>
+        <translation>Fichier %1</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
 <context>
     <name>QFileDialog</name>
     <message>

@@ -118,3 +118,8 @@ def test_qts_own_file_dialog_speaks_french(qtbot: Any, french: Any) -> None:
     assert {"&Look in:", "Files of &type:", "File &name:"} & labels == set()
     assert any(text.startswith("&Voir dans") for text in labels)
     assert any(text.startswith("Fichiers de &type") for text in labels)
+    # The Type column: a folder is a "Dossier" (Qt 6 renamed the class that says it).
+    assert (
+        QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms")
+        == "Dossier"
+    )
