@@ -20,12 +20,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+329"/>
+        <location line="+325"/>
         <source>Call notes</source>
         <translation>Notes d&apos;appel</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-317"/>
         <source>Won…</source>
         <translation>Gagné…</translation>
     </message>
@@ -51,12 +51,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+295"/>
+        <location line="+290"/>
         <source>Prospect&apos;s file</source>
         <translation>Fiche du prospect</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-289"/>
         <source>Private: never sent in an invite or an export</source>
         <translation>Privé : jamais envoyé dans une invitation ni un export</translation>
     </message>
@@ -106,7 +106,7 @@
         <translation>Enregistré au fil de la frappe.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+97"/>
         <source>%1 with %2 — %3</source>
         <translation>%1 avec %2 — %3</translation>
     </message>
@@ -495,7 +495,7 @@
 <context>
     <name>WonDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/desk/widgets.py" line="-563"/>
+        <location filename="../../closer_desk/ui/desk/widgets.py" line="-559"/>
         <source>Deal won</source>
         <extracomment>How long after the last key a field is saved.</extracomment>
         <translation>Vente gagnée</translation>

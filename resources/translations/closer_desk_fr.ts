@@ -161,9 +161,14 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+186"/>
-        <source>Week of %1</source>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+134"/>
+        <source>&amp;Details pane</source>
         <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
+        <translation>Volet des &amp;détails</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
     <message>
@@ -204,8 +209,9 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+86"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+118"/>
         <source>Edit call</source>
+        <extracomment>What was on show when the dialog last fitted its height to it (``_fit_height``).</extracomment>
         <translation>Modifier l’appel</translation>
     </message>
     <message>
@@ -239,7 +245,7 @@
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -274,7 +280,7 @@
         <translation>Saisie en :</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Both times:</source>
         <translation>Les deux heures :</translation>
     </message>
@@ -309,7 +315,7 @@
         <translation>Réserver</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Its agreed time (%1)</source>
         <translation>Son heure convenue (%1)</translation>
     </message>
@@ -334,7 +340,7 @@
         <translation>L’heure du prospect</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+65"/>
         <source>This time does not exist in %1 that day (the clocks jump forward). Which do you mean?</source>
         <translation>Cette heure n’existe pas à %1 ce jour-là (on avance les horloges). Laquelle voulez-vous dire ?</translation>
     </message>
@@ -349,7 +355,7 @@
         <translation>%1 (UTC%2), %3 pour vous</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Choose one of the two times above.</source>
         <translation>Choisissez l’une des deux heures ci-dessus.</translation>
     </message>
@@ -379,7 +385,7 @@
         <translation>Tapez la date et l’heure ainsi : %1 (années %2 à %3).</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>
@@ -917,7 +923,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/details.py" line="+95"/>
+        <location filename="../../closer_desk/ui/agenda/details.py" line="+94"/>
         <source>Select a call to see its details.</source>
         <translation>Sélectionnez un appel pour voir ses détails.</translation>
     </message>
@@ -972,7 +978,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Après l’appel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Won</source>
         <translation>Gagné</translation>
     </message>
@@ -992,7 +998,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Absent</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>%1 %2 (%6) · %3 %4 (%5)</source>
         <translation>%1 %2 (%6) · %3 %4 (%5)</translation>
     </message>
@@ -1487,12 +1493,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+4"/>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-131"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
@@ -1542,7 +1548,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
@@ -1577,7 +1583,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Système</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -1597,8 +1603,8 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-136"/>
+        <location line="+139"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -1822,7 +1828,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>MonthView</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+313"/>
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+321"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n autre</numerusform>
@@ -2033,7 +2039,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+115"/>
+        <location filename="../../closer_desk/ui/shell/rooms_wiring.py" line="+116"/>
         <source>Planner</source>
         <extracomment>The sync&apos;s part of the window is built, and its first sync started, after the first paint. How wide the details pane opens once it holds the call&apos;s desk. Each room&apos;s action in the Go menu.</extracomment>
         <translation>Planificateur</translation>
@@ -2069,7 +2075,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Save invite…</source>
         <translation>Enregistrer l&apos;invitation…</translation>
     </message>
@@ -2215,7 +2221,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <translation>%1 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+538"/>
+        <location filename="../../closer_desk/ui/agenda/timegrid.py" line="+540"/>
         <source>Busy %1–%2 (imported from %3)</source>
         <translation>Occupé %1–%2 (importé de %3)</translation>
     </message>
@@ -2338,10 +2344,10 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
         <location filename="../../closer_desk/ui/common/zonepicker.py" line="+160"/>
         <source>Search a city or zone, e.g. Paris</source>
         <extracomment>The role holding the text the completer inserts (the zone name as listed). The role holding the IANA zone a row stands for.</extracomment>
-        <translation>Chercher une ville ou un fuseau, p. ex. Paris</translation>
+        <translation>Ville ou fuseau, p. ex. Paris</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <location line="+1"/>
         <source>Show all zones</source>
         <translation>Afficher tous les fuseaux</translation>

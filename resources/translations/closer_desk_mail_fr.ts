@@ -4,7 +4,7 @@
 <context>
     <name>InviteBadge</name>
     <message>
-        <location filename="../../closer_desk/ui/mail/badge.py" line="+78"/>
+        <location filename="../../closer_desk/ui/mail/badge.py" line="+80"/>
         <location line="+92"/>
         <source>Send invite</source>
         <extracomment>Badge colours (background, text), readable on light and dark themes alike. The dot on a call&apos;s block in the grid: the invites the prospect has, and their answers (saturated enough for light and dark grids; none for a call never sent).</extracomment>

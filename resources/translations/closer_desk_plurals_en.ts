@@ -45,7 +45,7 @@
 <context>
     <name>EditorWords</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+610"/>
+        <location filename="../../closer_desk/ui/agenda/editor.py" line="+677"/>
         <source>Overlaps %n other call(s) of yours.</source>
         <translation>
             <numerusform>Overlaps %n other call of yours.</numerusform>
@@ -190,7 +190,7 @@
 <context>
     <name>MonthView</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+313"/>
+        <location filename="../../closer_desk/ui/agenda/monthview.py" line="+321"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -250,7 +250,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message numerus="yes">
-        <location filename="../../closer_desk/ui/shell/preferences_dialog.py" line="+115"/>
+        <location filename="../../closer_desk/ui/shell/preferences_dialog.py" line="+114"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>

@@ -138,12 +138,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>As the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-23"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
@@ -178,7 +178,7 @@
         <translation>Pas de rappel</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The language changes the next time closer_desk starts.</source>
         <translation>La langue change au prochain démarrage de closer_desk.</translation>
     </message>

@@ -10,9 +10,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from closer_desk.core import lifecycle, tz
 from closer_desk.core.model import AgendaEntry, CallKind, Company, OutcomeChoice, Prospect, Status
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.button_rows import ButtonRows
 from closer_desk.ui.common.call_words import kind_text, outcome_text, status_text
 from closer_desk.ui.common.prompts import not_started_text
 
@@ -113,27 +112,25 @@ class DetailsPane(QWidget):
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Status:"), self.status)
 
-        reach = QHBoxLayout()
+        reach = ButtonRows()
         reach.addWidget(self.call_button)
         reach.addWidget(self.join_button)
 
         self.outcomes = QGroupBox(self.tr("After the call"), self)
-        grid = QGridLayout(self.outcomes)
+        grid = ButtonRows(self.outcomes, most=2)
         self.outcome_buttons: dict[OutcomeChoice, QPushButton] = {}
-        for i, (code, label) in enumerate(
-            (
-                (OutcomeChoice.WON, self.tr("Won")),
-                (OutcomeChoice.LOST, self.tr("Lost")),
-                (OutcomeChoice.FOLLOW_UP, self.tr("Follow-up")),
-                (OutcomeChoice.NO_SHOW, self.tr("No-show")),
-            )
+        for code, label in (
+            (OutcomeChoice.WON, self.tr("Won")),
+            (OutcomeChoice.LOST, self.tr("Lost")),
+            (OutcomeChoice.FOLLOW_UP, self.tr("Follow-up")),
+            (OutcomeChoice.NO_SHOW, self.tr("No-show")),
         ):
             button = QPushButton(label, self.outcomes)
             button.clicked.connect(lambda _=False, c=code: self._ask_outcome(c))
-            grid.addWidget(button, i // 2, i % 2)
+            grid.addWidget(button)
             self.outcome_buttons[code] = button
 
-        actions = QHBoxLayout()
+        actions = ButtonRows()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.cancel_button)
 

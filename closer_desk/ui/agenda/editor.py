@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +37,35 @@ from closer_desk.ui.common.preferences import default_reminder
 from closer_desk.ui.common.prompts import describe
 from closer_desk.ui.common.source import AgendaSource, Directory
 from closer_desk.ui.common.zonepicker import ZonePicker
+
+
+class LinesLabel(QLabel):
+    """A wrapped label as tall as its lines at its width.
+
+    A plain one asks a form for the height of its lines at its narrowest (three lines where
+    its row has room for two): the form keeps the height and leaves a blank band under it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._laid_at = 0
+
+    def sizeHint(self) -> QSize:  # Qt's name
+        hint = super().sizeHint()
+        height = self.heightForWidth(self.width()) if self.width() > 1 else -1
+        return QSize(hint.width(), height) if height > 0 else hint
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), min(hint.height(), self.sizeHint().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != self._laid_at:
+            # Another width, another number of lines: the form asks again.
+            self._laid_at = event.size().width()
+            self.updateGeometry()
 
 
 class AppointmentEditor(QDialog):
@@ -82,6 +112,8 @@ class AppointmentEditor(QDialog):
         self.appointment = appointment
         self.warnings: list[checks.BookingWarning] = []
         self._generation = 0
+        #: What was on show when the dialog last fitted its height to it (``_fit_height``).
+        self._fitted: tuple[object, ...] = ()
         self._waiting = False
         self.setWindowTitle(self.tr("Edit call") if appointment else self.tr("New call"))
         self.setMinimumWidth(560)
@@ -127,15 +159,7 @@ class AppointmentEditor(QDialog):
         folds = QButtonGroup(self)
         folds.addButton(self.earlier)
         folds.addButton(self.later)
-        self.fold_box = QWidget(self)
-        fold_layout = QVBoxLayout(self.fold_box)
-        fold_layout.setContentsMargins(0, 0, 0, 0)
-        self.fold_question = QLabel(self.fold_box)
-        self.fold_question.setWordWrap(True)
-        fold_layout.addWidget(self.fold_question)
-        fold_layout.addWidget(self.earlier)
-        fold_layout.addWidget(self.later)
-        self.fold_box.hide()
+        self.fold_question = LinesLabel(self)
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
 
@@ -173,7 +197,10 @@ class AppointmentEditor(QDialog):
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Date and time:"), self.when)
         form.addRow(self.tr("Typed in:"), zone_row)
-        form.addRow("", self.fold_box)
+        # Rows of the form, not a box of their own: the form gives a wrapped label the height
+        # its lines take at the form's width, a box the height they take at its narrowest.
+        for part in (self.fold_question, self.earlier, self.later):
+            form.addRow("", part)
         form.addRow(self.tr("Both times:"), self.preview)
         form.addRow(self.tr("Length:"), self.minutes)
         self.link_label = QLabel(self.tr("Video link:"), self)
@@ -190,6 +217,8 @@ class AppointmentEditor(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self._form = form
+        self._show_question(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning_label)
@@ -371,11 +400,12 @@ class AppointmentEditor(QDialog):
             and not self._waiting
         )
         if resolution is None:
-            self.fold_box.hide()
+            self._show_question(False)
             self.preview.setText("")
             self._generation += 1  # an answer for the time typed before is no longer wanted
             self.warnings = []
             self.warning_label.hide()
+            self._fit_height()
             return
         self._show_fold(resolution)
         self._show_preview(resolution, prospect)
@@ -383,9 +413,32 @@ class AppointmentEditor(QDialog):
         if resolution.start is not None:
             self._check_conflicts(resolution)
 
+    def _fit_height(self) -> None:
+        # The question of a DST change, the warnings and the problems come and go as the
+        # time is typed: the dialog grows to show them whole and shrinks back when they go,
+        # rather than squeeze a wrapped line or leave a blank band. (Only when what is shown
+        # changed: a height the user gave it stays while they type.)
+        if not self.isVisible():
+            return  # shown at its size hint, which holds what is there
+        shown = tuple(
+            (label.isVisibleTo(self), label.text())
+            for label in (self.fold_question, self.preview, self.warning_label, self.problems)
+        )
+        if shown == self._fitted:
+            return
+        self._fitted = shown
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width())
+        if height < 0:
+            height = layout.totalSizeHint().height()
+        if height != self.height():
+            self.resize(self.width(), max(height, layout.totalMinimumSize().height()))
+
     def _show_fold(self, resolution: checks.Resolution) -> None:
         if not resolution.dst:
-            self.fold_box.hide()
+            self._show_question(False)
             return
         assert resolution.earlier is not None and resolution.later is not None
         zone = self.typed_zone()
@@ -410,7 +463,15 @@ class AppointmentEditor(QDialog):
                 .replace("%2", offset)
                 .replace("%3", i18n.format_time(mine))
             )
-        self.fold_box.show()
+        self._show_question(True)
+
+    def _show_question(self, shown: bool) -> None:
+        for part in (self.fold_question, self.earlier, self.later):
+            self._form.setRowVisible(part, shown)
+
+    def asks_which_time(self) -> bool:
+        """The typed time does not exist or happens twice: the dialog asks which is meant."""
+        return self.fold_question.isVisibleTo(self)
 
     def _show_preview(self, resolution: checks.Resolution, prospect: Prospect | None) -> None:
         start = resolution.start
@@ -504,9 +565,15 @@ class AppointmentEditor(QDialog):
             if prospect
             else checks.SATURDAY_SUNDAY,
         )
-        lines = [warning_text(w, prospect.name if prospect else "") for w in self.warnings]
+        lines = [
+            warning_text(w, prospect.name if prospect else "")
+            for w in self.warnings
+            # The question above asks it, and once answered the preview says which time.
+            if w.code not in (checks.DST_GAP, checks.DST_OVERLAP)
+        ]
         self.warning_label.setText("\n".join(f"⚠ {line}" for line in lines))
         self.warning_label.setVisible(bool(lines))
+        self._fit_height()
 
     # -- result --------------------------------------------------------------------------
     def draft(self) -> Booking | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from closer_desk.core.calendar_views import View
 from closer_desk.core.day_marks import DayHolidays, day_holidays, holidays_loaded, load_holidays
+from closer_desk.core.model import Prospect
 from closer_desk.ui.common import i18n
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class HolidayMarks:
     def __init__(self, room: AgendaRoom) -> None:
         self.room = room
         self._asked = False
+        #: The prospect whose holidays the days show beside the closer's (None: nobody's).
+        self.marked_for: int | None = None
         room.grid.painted.connect(self.load)
         room.month.painted.connect(self.load)
 
@@ -35,8 +38,8 @@ class HolidayMarks:
             self.load()
             return
         room = self.room
-        entry = room.selected_entry()
-        prospect = room.source.directory.prospect(entry.appointment.prospect_id) if entry else None
+        prospect = self._prospect()
+        self.marked_for = prospect.id if prospect else None
         country = prospect.country if prospect else ""
         region = prospect.subdivision if prospect else ""
         language = i18n.language()
@@ -53,6 +56,18 @@ class HolidayMarks:
                 day_holidays([column.day], closer, country, region, language).get(column.day)
             )
         room.grid.set_holidays(marks)
+
+    def follow(self) -> None:
+        """Mark the days again if they show another prospect's holidays than the selected
+        call's (the selection went with the page it was on)."""
+        prospect = self._prospect()
+        if (prospect.id if prospect else None) != self.marked_for:
+            self.show()
+
+    def _prospect(self) -> Prospect | None:
+        entry = self.room.selected_entry()
+        directory = self.room.source.directory
+        return directory.prospect(entry.appointment.prospect_id) if entry else None
 
     def load(self) -> None:
         """Have the worker load the holidays' tables once the agenda is on screen (after its

@@ -83,6 +83,11 @@ class AgendaList(QWidget):
         """Keep only calls whose prospect or company contains ``text``."""
         self.proxy.set_search(text)
 
+    def shows(self, appointment_id: int) -> bool:
+        """The call is listed (in the days shown, and found by the search)."""
+        row = self.model.row_of_call(appointment_id)
+        return row >= 0 and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+
     def select(self, appointment_id: int | None) -> None:
         """Select a call's row if it is listed."""
         row = -1 if appointment_id is None else self.model.row_of_call(appointment_id)

@@ -23,13 +23,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.availability import zone_info
 from closer_desk.core.day_marks import DayHolidays
 from closer_desk.core.model import AgendaEntry, Status
 from closer_desk.core.new_call import default_start
+from closer_desk.ui.agenda.tooltips import drop_tooltip, show_tooltip
 from closer_desk.ui.common import i18n, palette
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -104,7 +105,14 @@ class MonthView(QWidget):
                 continue
             by_day.setdefault(entry.appointment.start.astimezone(place).date(), []).append(entry)
         self.by_day = by_day
+        # Where the calls were painted, and a tooltip naming one, are the old page's.
+        self.call_rects = []
+        drop_tooltip(self)
         self.update()
+
+    def shows(self, appointment_id: int) -> bool:
+        """The call is on one of the days shown (cancelled calls are not)."""
+        return any(e.appointment.id == appointment_id for d in self.by_day.values() for e in d)
 
     def set_holidays(self, holidays: Mapping[date, DayHolidays]) -> None:
         """The public holidays of the days shown."""
@@ -162,11 +170,7 @@ class MonthView(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
+            show_tooltip(self, event.globalPos(), self.tooltip_at(QPointF(event.pos())))
             return True
         return super().event(event)
 
@@ -280,6 +284,10 @@ class MonthView(QWidget):
         calls = self.by_day.get(day, [])
         room = int((cell.bottom() - y - 2) // line_h)
         shown = calls if len(calls) <= room else calls[: max(0, room - 1)]
+        chosen = next((e for e in calls if e.appointment.id == self.selected_id), None)
+        if chosen is not None and chosen not in shown and shown:
+            # The selected call is on show (its details are beside it): in the last line.
+            shown = [*shown[:-1], chosen]
         place = zone_info(self.zone)
         for entry in shown:
             a = entry.appointment

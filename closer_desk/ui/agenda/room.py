@@ -129,6 +129,15 @@ class AgendaRoom(QWidget):
         self.views.addWidget(self.month)
         self.details = DetailsPane(clock, open_url, self)
         self._split = ViewsAndPane(self.views, self.details, self._views_minimum, self)
+        # View > Details pane: fold the pane away on a small window, and bring it back.
+        self.details_action = QAction(self.tr("&Details pane"), self)
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(True)
+        self.details_action.setShortcut("F9")
+        self.details_action.toggled.connect(lambda shown: self._split.set_folded(not shown))
+        self._split.folded_changed.connect(
+            lambda folded: self.details_action.setChecked(not folded)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -277,6 +286,8 @@ class AgendaRoom(QWidget):
         self.list_view.set_search(text)
         if text and self.view != View.LIST:
             self.set_view(View.LIST)
+        elif self.view == View.LIST:
+            self._follow_selection()
 
     def set_pinned_zone(self, zone: str) -> None:
         """Pin the second scale to ``zone`` ("" follows the selected prospect)."""
@@ -417,7 +428,7 @@ class AgendaRoom(QWidget):
             self.grid.select(self.selected_id)
             if not self._scrolled:
                 self._scroll_to_morning()
-        self._show_details()
+        self._follow_selection()
         self.loaded.emit()
         # After the paint this answer causes, not during it (the worker would hold the GIL).
         self._prefetch_timer.start()
@@ -448,6 +459,21 @@ class AgendaRoom(QWidget):
     def selected_entry(self) -> AgendaEntry | None:
         """The selected call, if it is in view."""
         return self.entry(self.selected_id)
+
+    def _follow_selection(self) -> None:
+        """The details, the second scale and the prospect's holidays follow the selected
+        call while the view shows it; a call it no longer shows (another month, cancelled,
+        left out by the search) is no longer selected, in every view."""
+        view: TimeGrid | MonthView | AgendaList = self.grid
+        if self.view in (View.LIST, View.MONTH):
+            view = self.list if self.view == View.LIST else self.month
+        if self.selected_id is not None and not view.shows(self.selected_id):
+            self.selected_id = None
+            self.grid.select(None)
+            self.month.select(None)
+            self._update_zones()
+        self._holidays.follow()
+        self._show_details()
 
     def select(self, appointment_id: int | None) -> None:
         """Select a call."""

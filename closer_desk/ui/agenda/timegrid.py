@@ -43,7 +43,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.calendar_views import column_width
@@ -59,6 +59,7 @@ from closer_desk.ui.agenda.grid_blocks import (
     lay_out,
 )
 from closer_desk.ui.agenda.grid_paint import BlockPalette, GridPainter
+from closer_desk.ui.agenda.tooltips import drop_tooltip, show_tooltip
 from closer_desk.ui.common import i18n, palette
 
 # What the rest of the window and the tests take from here (the data lives in grid_blocks).
@@ -197,6 +198,7 @@ class TimeGrid(QAbstractScrollArea):
         self.blocks = lay_out(entries, self.columns, self.zone, markers or {})
         self._block_palette.color(self.blocks, self._dark)
         self._ghost = None
+        drop_tooltip(self.viewport())
         self.viewport().update()
 
     def set_busy(self, blocks: Sequence[BusyBlock]) -> None:
@@ -279,6 +281,10 @@ class TimeGrid(QAbstractScrollArea):
         x = self.x_of(block.day_index) + block.column * width
         top = self.y_of(block.start)
         return QRectF(x + 1, top + 1, width - 3, self.y_of(block.end) - top - 2)
+
+    def shows(self, appointment_id: int) -> bool:
+        """The call is drawn (in the columns in view, not cancelled)."""
+        return self.block_of(appointment_id) is not None
 
     def block_of(self, appointment_id: int) -> Block | None:
         """The block of a call, if it is in view."""
@@ -517,11 +523,7 @@ class TimeGrid(QAbstractScrollArea):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(event.pos())
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
+            show_tooltip(self.viewport(), event.globalPos(), self.tooltip_at(event.pos()))
             return True
         return super().viewportEvent(event)
 

@@ -5,7 +5,10 @@ The language follows the system locale unless the ``ui/language`` setting overri
 ``.ts`` sources by ``packaging/i18n_build.py``; every ``closer_desk*_<lang>.qm`` found is
 installed, so each part of the window keeps its own catalogue (the agenda's and the shell's,
 the desk's and the reports', the directory's). ``python packaging/i18n_build.py --update``
-refreshes the catalogues from the sources, keeping every translation.
+refreshes the catalogues from the sources, keeping every translation. Qt's own dialogs (the
+file and print dialogs where the desktop offers none) speak the language through Qt's
+``qtbase_<lang>`` catalogue, which PySide6 ships; ``closer_desk_qtbase_fr.ts``, kept by hand,
+holds the few strings of this Qt that catalogue still misses ("&Look in:").
 
 Formats have one home too: every time, date, day title and week the window shows is written
 here, by the locale, except where the closer chose otherwise (``set_formats``, from the
@@ -157,16 +160,29 @@ def qt_week_start() -> Qt.DayOfWeek:
     return Qt.DayOfWeek(_week_start + 1)
 
 
+#: A date in a field, as the window writes dates (``format_day_month_year``): never the
+#: locale's numbers alone ("12/1/26" reads as the first of December or the twelfth of January).
+DATE_PATTERN = "ddd d MMM yyyy"
+
+
 def follow_formats(widget: QCalendarWidget | QDateTimeEdit) -> None:
     """A month calendar, or a date or time field, written and laid out like the rest of the
-    window: the week starting on the chosen day, times on the chosen clock."""
+    window: the week starting on the chosen day, dates as the window writes them, times on
+    the chosen clock."""
     calendar = widget if isinstance(widget, QCalendarWidget) else widget.calendarWidget()
     if calendar is not None:
         calendar.setFirstDayOfWeek(qt_week_start())
-    if isinstance(widget, QDateTimeEdit) and widget.displayedSections() == (
-        QDateTimeEdit.Section.HourSection | QDateTimeEdit.Section.MinuteSection
-    ):
+    if not isinstance(widget, QDateTimeEdit):
+        return
+    sections = widget.displayedSections()
+    if sections == (QDateTimeEdit.Section.HourSection | QDateTimeEdit.Section.MinuteSection):
         widget.setDisplayFormat(time_pattern())
+    elif sections == (
+        QDateTimeEdit.Section.DaySection
+        | QDateTimeEdit.Section.MonthSection
+        | QDateTimeEdit.Section.YearSection
+    ):
+        widget.setDisplayFormat(DATE_PATTERN)
 
 
 def format_date(day: date, long: bool = False) -> str:
@@ -188,13 +204,30 @@ def format_day_month(day: date) -> str:
 
 def format_day_month_year(day: date) -> str:
     """``Tue 3 Mar 2026`` / ``mar. 3 mars 2026``: a date that can be years away."""
-    return QLocale().toString(qdate(day), "ddd d MMM yyyy")
+    return QLocale().toString(qdate(day), DATE_PATTERN)
 
 
 def call_time(instant: datetime, zone: str) -> str:
     """A call's day and time on the clock of ``zone`` (``Tue 3 Mar 2026 10:00``)."""
     local = tz.convert(instant, zone)
     return f"{format_day_month_year(local.date())} {format_time(local)}"
+
+
+_LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+
+def language_name(code: str) -> str:
+    """A language as its speakers name it, for a choice of languages: ``English``,
+    ``Français`` (whatever the window's language: that is how each reader finds theirs)."""
+    if code in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[code]  # the window's own: no babel while the window starts
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = str(Locale.parse(code).get_language_name(code) or code)
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].upper() + name[1:]
 
 
 def language() -> str:

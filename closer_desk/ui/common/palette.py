@@ -3,15 +3,22 @@
 The window follows the system's colour scheme (``QStyleHints.colorScheme``) unless the closer
 chose light or dark (``apply_theme``, from the preferences); a company's colour is mixed
 towards the background so the text on a block keeps enough contrast in both.
+
+Qt's Fusion style rings a radio button with its window colour darkened and fills it with the
+base colour: on a dark palette both are near black and the ring all but vanishes (the choice
+of a DST change, the zone a time is typed in). In a dark theme the application's style is
+wrapped in ``ReadableIndicators``, which draws the ring in the text colour toned down towards
+the base and the checked dot in the highlight colour whenever the palette it paints with is
+dark; on a light one it leaves the style's own drawing alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 
 def is_dark() -> bool:
@@ -72,6 +79,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
     hints = app.styleHints()
     if theme == "dark":
         hints.setColorScheme(Qt.ColorScheme.Dark)
+        _readable_indicators(app)
         app.setPalette(dark_palette())
         _themed = True
     elif theme == "light":
@@ -83,6 +91,8 @@ def apply_theme(app: QApplication, theme: str) -> None:
         # An empty palette is resolved against the desktop's, and follows it when it changes.
         app.setPalette(QPalette())
         _themed = False
+    if theme == "system" and is_dark():
+        _readable_indicators(app)
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -183,3 +193,59 @@ def grid_colors(palette: QPalette, dark: bool) -> GridColors:
         today=readable(palette.color(QPalette.ColorRole.Highlight), header, text),
         off_hours=_mix(base, text, 0.93),
     )
+
+
+def ring_colour(palette: QPalette, enabled: bool = True) -> QColor:
+    """The ring of a radio button on a dark ``palette``."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    return _mix(text, base, 0.7 if enabled else 0.4)
+
+
+def _dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class ReadableIndicators(QProxyStyle):
+    """The application's style, with radio buttons drawn to read on a dark palette."""
+
+    def drawPrimitive(  # Qt's name
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element != QStyle.PrimitiveElement.PE_IndicatorRadioButton or not _dark(option.palette):
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        palette: QPalette = option.palette
+        state = option.state
+        enabled = bool(state & QStyle.StateFlag.State_Enabled)
+        rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+        side = min(rect.width(), rect.height())
+        rect = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        ring = palette.color(QPalette.ColorRole.Highlight) if focused else None
+        painter.setPen(QPen(ring or ring_colour(palette, enabled), 1.5))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawEllipse(rect)
+        if state & QStyle.StateFlag.State_On:
+            dot = palette.color(QPalette.ColorRole.Highlight) if enabled else ring_colour(palette)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_mix(dot, palette.color(QPalette.ColorRole.Text), 0.75))
+            inner = side * 0.28
+            painter.drawEllipse(rect.center(), inner, inner)
+        painter.restore()
+
+
+def _readable_indicators(app: QApplication) -> None:
+    """Wrap the application's style in ``ReadableIndicators`` (once)."""
+    if isinstance(app.style(), ReadableIndicators):
+        return
+    palette = app.palette()
+    app.setStyle(ReadableIndicators(app.style().name()))
+    # A new style brings its own palette: the one in force stays.
+    app.setPalette(palette)

@@ -159,6 +159,10 @@ class ZonePicker(QWidget):
         self.line_edit = QLineEdit(self)
         self.line_edit.setPlaceholderText(self.tr("Search a city or zone, e.g. Paris"))
         self.line_edit.setClearButtonEnabled(True)
+        # The hint whole, in a narrow form too (in French as in English); and the clear button.
+        self.line_edit.setMinimumWidth(
+            self.line_edit.fontMetrics().horizontalAdvance(self.line_edit.placeholderText()) + 36
+        )
         self._completer = QCompleter(self._proxy, self)
         self._completer.setCompletionRole(ZONE_NAME_ROLE)
         # The proxy does the filtering (it understands "new york"); the completer only shows it.

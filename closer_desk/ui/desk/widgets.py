@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QInputDialog,
     QLabel,
@@ -45,6 +44,7 @@ from closer_desk.core.model import Appointment, Changes, OutcomeChoice, Status, 
 from closer_desk.core.script import ScriptStep
 from closer_desk.store.desk import CallDesk, call_desk, set_call_notes, set_tick
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.button_rows import ButtonRows
 from closer_desk.ui.common.i18n import amount_text, percent_text
 from closer_desk.ui.common.prompts import describe, not_started_text
 from closer_desk.ui.common.room import PlanCall, Staleness
@@ -225,8 +225,9 @@ class CallDeskWidget(QWidget):
         QVBoxLayout(notes_box).addWidget(self.notes_edit)
 
         self.outcome_buttons: dict[OutcomeChoice, QPushButton] = {}
-        # One row when there is room, two by two in a narrow details pane (see resizeEvent).
-        outcome_row = self._outcome_grid = QGridLayout()
+        # One row when there is room, two by two in a narrow details pane, one column in a
+        # narrower one still (French words are longer).
+        outcome_row = self._outcome_grid = ButtonRows()
         for key, text in (
             (OutcomeChoice.WON, self.tr("Won…")),
             (OutcomeChoice.LOST, self.tr("Lost…")),
@@ -237,7 +238,7 @@ class CallDeskWidget(QWidget):
             button.setObjectName(f"outcome_{key}")
             button.clicked.connect(lambda _checked=False, k=key: self.ask_outcome(k))
             self.outcome_buttons[key] = button
-        self._place_outcome_buttons(columns=4)
+            outcome_row.addWidget(button)
         self.outcome_label = QLabel(self)
         self.outcome_label.setWordWrap(True)
         # A call still to come has no outcome yet: its buttons wake up once it has started.
@@ -362,12 +363,7 @@ class CallDeskWidget(QWidget):
         """True while something typed waits to be saved."""
         return self._notes_dirty or self._file_dirty
 
-    def _place_outcome_buttons(self, columns: int) -> None:
-        for n, button in enumerate(self.outcome_buttons.values()):
-            self._outcome_grid.addWidget(button, n // columns, n % columns)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_outcome_buttons(4 if event.size().width() >= 460 else 2)
         wide = event.size().width() >= 900
         self._columns.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom

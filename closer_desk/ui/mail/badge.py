@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from closer_desk.core import tz
 from closer_desk.core.mail.state import InviteState, InviteStatus
 from closer_desk.core.model import Changes
 from closer_desk.ui.common import i18n
+from closer_desk.ui.common.button_rows import ButtonRows
 from closer_desk.ui.common.room import Staleness
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.mail import jobs
@@ -73,6 +74,7 @@ class InviteBadge(QWidget):
         self.status: InviteStatus | None = None
         self.badge = QLabel(self)
         self.badge.setObjectName("invite_badge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.send_button = QPushButton(self.tr("Send invite"), self)
@@ -81,12 +83,12 @@ class InviteBadge(QWidget):
         self.send_button.clicked.connect(self._send)
         self.accept_button.clicked.connect(lambda: self._answer(True))
         self.decline_button.clicked.connect(lambda: self._answer(False))
-        top = QHBoxLayout()
+        # The badge beside its button, or above it in a narrow pane; the same for the answers.
+        top = ButtonRows()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.badge)
-        top.addStretch(1)
         top.addWidget(self.send_button)
-        counter = QHBoxLayout()
+        counter = ButtonRows()
         counter.setContentsMargins(0, 0, 0, 0)
         counter.addWidget(self.accept_button)
         counter.addWidget(self.decline_button)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,7 +195,7 @@ class Planner(QWidget):
 
         self.language_box = QComboBox(self)
         for code in SUPPORTED_LANGUAGES:
-            self.language_box.addItem(code, code)
+            self.language_box.addItem(i18n.language_name(code), code)
         self.copy_button = QPushButton(self.tr("Copy proposal"), self)
         self.book_button = QPushButton(self.tr("Book"), self)
         self.copy_button.setEnabled(False)
@@ -531,7 +531,7 @@ class Planner(QWidget):
             chosen = fractions[0] if fractions else None
         self.strip.set_content(
             StripContent(
-                title=QLocale().toString(i18n.qdate(day), QLocale.FormatType.LongFormat),
+                title=i18n.format_date(day, long=True),
                 rows=tuple(rows),
                 free=HourStrip.fractions(free, lo, hi),
                 selected=chosen,

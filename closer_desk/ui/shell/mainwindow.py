@@ -335,6 +335,9 @@ class MainWindow(QMainWindow):
             "view", self.tr("&List"), lambda: self.set_view(View.LIST), "L"
         )
         self.menu("view").addSeparator()
+        self.menu("view").addAction(a.details_action)
+        self.addAction(a.details_action)
+        self.menu("view").addSeparator()
         self._action("view", self.tr("&Today"), a.go_today, "T")
         self._action("view", self.tr("&Previous day"), lambda: a.step(-1), "Left")
         self._action("view", self.tr("&Next day"), lambda: a.step(1), "Right")
@@ -344,7 +347,8 @@ class MainWindow(QMainWindow):
         language = self.menu("settings").addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = str(self.settings.value(i18n.LANGUAGE_KEY, "") or "")
-        for code, label in (("", self.tr("System")), ("en", "English"), ("fr", "Français")):
+        choices = [("", self.tr("System"))] + [(c, i18n.language_name(c)) for c in i18n.LANGUAGES]
+        for code, label in choices:
             action = QAction(label, self)
             action.setCheckable(True)
             action.setChecked(code == current)

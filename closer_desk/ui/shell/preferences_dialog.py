@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from closer_desk.core.model import Company
-from closer_desk.ui.common.i18n import LANGUAGES, HourCycle
+from closer_desk.ui.common.i18n import LANGUAGES, HourCycle, language_name
 from closer_desk.ui.common.preferences import MAX_REMINDER, Preferences, Theme
 
 
@@ -85,10 +85,9 @@ class PreferencesDialog(QDialog):
         self.reminder.setSuffix(self.tr(" min before"))
         self.reminder.setSpecialValueText(self.tr("No reminder"))
         self.language = QComboBox(self)
-        names = {"en": "English", "fr": "Français"}
         self.language.addItem(self.tr("As the system"), "")
         for code in LANGUAGES:
-            self.language.addItem(names.get(code, code), code)
+            self.language.addItem(language_name(code), code)
         self.language_note = QLabel(
             self.tr("The language changes the next time closer_desk starts."), self
         )

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from closer_desk.core.model import Changes, OutcomeChoice
 from closer_desk.ui.calendars.menu import CalendarActions
+from closer_desk.ui.common.button_rows import ButtonRows
 from closer_desk.ui.common.room import EditMailAccount, PlanCall, Request, Room, ShowCall
 from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.shell.mail_wiring import OUTBOX_DELAY_MS, MailWiring
@@ -292,7 +293,8 @@ class RoomsWiring(QObject):
             self.window.status.setText,
         )
         row = QWidget()
-        layout = QHBoxLayout(row)
+        # Side by side, or one under the other in a narrow pane (French words are longer).
+        layout = ButtonRows(row)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, slot in (
             (QCoreApplication.translate("Rooms", "Save invite…"), self.calendar.save_invite),

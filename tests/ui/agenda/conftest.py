@@ -4,11 +4,13 @@ window as ``app.py`` assembles it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import pytest
 
 from closer_desk.core.model import Appointment, Closer, WeeklyHours
+from closer_desk.ui.agenda.editor import AppointmentEditor
 from closer_desk.ui.shell.mainwindow import MainWindow
 from closer_desk.ui.shell.rooms_wiring import RoomsWiring
 from tests.helpers.factories import at
@@ -79,3 +81,21 @@ def open_window(
     qtbot.waitExposed(win)
     settle(qtbot, source.tasks)
     return win
+
+
+@pytest.fixture
+def editor(qtbot: Any, source: Any, agenda: Any, clock: Any) -> AppointmentEditor:
+    source.load_directory()
+    settle(qtbot, source.tasks)
+    # As opened after a call with Acme was booked (the company last used is chosen).
+    dialog = AppointmentEditor(
+        source,
+        source.directory,
+        agenda.closer(),
+        clock,
+        start=datetime(2026, 3, 3, 15, 0),
+        company_id=agenda.company("Acme").id,
+    )
+    qtbot.addWidget(dialog)
+    settle(qtbot, source.tasks)
+    return dialog

@@ -8,11 +8,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QScrollArea
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+)
 
 from closer_desk.ui.agenda.details import MINIMUM_WIDTH
 from closer_desk.ui.agenda.timegrid import MIN_COLUMN
+from closer_desk.ui.agenda.views_and_pane import VIEWS_MINIMUM
 from closer_desk.ui.shell.mainwindow import MainWindow
 from tests.helpers.factories import at
 from tests.ui.agenda.conftest import open_window
@@ -36,6 +44,18 @@ def calls(agenda: Any) -> list[Any]:
 
 def small_window(qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any) -> MainWindow:
     return open_window(qtbot, source, clock, settings, prompts, (1024, 700))
+
+
+def small_with_a_call(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
+) -> tuple[MainWindow, QSplitter]:
+    """The window at 1024x700 with the first call selected, and the splitter of its pane."""
+    win = small_window(qtbot, source, clock, settings, prompts)
+    win.agenda.select(calls[0].id)
+    settle(qtbot, source.tasks)
+    split = win.agenda.details.parentWidget()
+    assert isinstance(split, QSplitter)
+    return win, split
 
 
 def test_at_1024_by_700_the_week_stays_readable_with_a_call_selected(
@@ -95,3 +115,81 @@ def test_the_details_pane_has_one_scroll_area_and_shows_a_new_call_from_its_top(
     room.select(calls[1].id)
     settle(qtbot, source.tasks)
     assert bar.value() == 0
+
+
+def test_on_a_small_window_the_pane_folds_away_and_the_week_takes_the_room(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
+) -> None:
+    win, split = small_with_a_call(qtbot, source, clock, settings, prompts, calls)
+    room = win.agenda
+    squeezed = room.grid.width()
+    assert squeezed < room.grid.comfortable_width()  # the week scrolls sideways
+    # Dragged against the window's edge, the pane folds away and stays folded.
+    split.moveSplitter(split.width(), 1)
+    qtbot.waitUntil(lambda: split.sizes()[1] == 0)
+    assert not room.details_action.isChecked()
+    qtbot.waitUntil(lambda: room.grid.width() > squeezed + 200)
+    room.select(calls[1].id)
+    settle(qtbot, source.tasks)
+    win.resize(1000, 690)
+    qtbot.waitUntil(lambda: win.width() == 1000)
+    assert split.sizes()[1] == 0
+    # View > Details pane brings it back, as wide as the small window allows.
+    room.details_action.trigger()
+    qtbot.waitUntil(lambda: split.sizes()[1] > 0)
+    assert split.sizes()[1] == max(MINIMUM_WIDTH, room.details.minimumWidth())
+    assert room.details_action in win.menu("view").actions()
+
+
+def test_the_pane_dragged_wide_leaves_the_views_their_minimum(
+    qtbot: Any, source: Any, clock: Any, settings: Any, prompts: Any, calls: list[Any]
+) -> None:
+    win, split = small_with_a_call(qtbot, source, clock, settings, prompts, calls)
+    room = win.agenda
+    split.moveSplitter(0, 1)
+    qtbot.waitUntil(lambda: split.sizes()[0] == VIEWS_MINIMUM)
+    # What it remembers is what it got, never more than the window allowed.
+    win.resize(1024, 700)
+    room._split.fit()
+    assert split.sizes()[0] >= VIEWS_MINIMUM
+    assert room._split.wanted <= split.width() - VIEWS_MINIMUM
+
+
+def _cut_buttons(pane: Any) -> list[str]:
+    """The pane's buttons whose text does not fit, or that stick out of the pane's view."""
+    viewport = pane.scroll_area.viewport()
+    cut = []
+    for button in pane.body.findChildren(QPushButton):
+        if not button.isVisibleTo(pane.body) or not button.text():
+            continue
+        text = button.text().replace("&", "")
+        right = button.mapTo(viewport, QPoint(button.width(), 0)).x()
+        if button.fontMetrics().horizontalAdvance(text) + 8 > button.width() or right > (
+            viewport.width()
+        ):
+            cut.append(text)
+    return cut
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_at_1024_by_700_no_button_of_the_pane_is_cut(
+    qtbot: Any,
+    source: Any,
+    clock: Any,
+    settings: Any,
+    prompts: Any,
+    calls: list[Any],
+    language: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    if language == "fr":
+        request.getfixturevalue("french")
+    win = small_window(qtbot, source, clock, settings, prompts)
+    room = win.agenda
+    room.select(calls[1].id)  # the desk and the invite's buttons come under the details
+    settle(qtbot, source.tasks)
+    pane = room.details
+    qtbot.waitUntil(lambda: pane.body.width() > 0 and pane.scroll_area.isVisible())
+    buttons = [b for b in pane.body.findChildren(QPushButton) if b.isVisibleTo(pane.body)]
+    assert len(buttons) >= 8  # call, edit, cancel, the invite's, the desk's outcomes
+    assert _cut_buttons(pane) == []

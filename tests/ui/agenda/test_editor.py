@@ -14,24 +14,6 @@ from tests.helpers.factories import at
 from tests.ui.conftest import settle
 
 
-@pytest.fixture
-def editor(qtbot: Any, source: Any, agenda: Any, clock: Any) -> AppointmentEditor:
-    source.load_directory()
-    settle(qtbot, source.tasks)
-    # As opened after a call with Acme was booked (the company last used is chosen).
-    dialog = AppointmentEditor(
-        source,
-        source.directory,
-        agenda.closer(),
-        clock,
-        start=datetime(2026, 3, 3, 15, 0),
-        company_id=agenda.company("Acme").id,
-    )
-    qtbot.addWidget(dialog)
-    settle(qtbot, source.tasks)
-    return dialog
-
-
 def pick(editor: AppointmentEditor, name: str) -> None:
     editor.prospect.setCurrentIndex(editor.prospect.findText(name))
 
@@ -93,7 +75,7 @@ def test_conflict_warning_comes_back_from_the_store(
 def test_dst_gap_needs_a_choice_before_saving(qtbot: Any, editor: AppointmentEditor) -> None:
     pick(editor, "Gabriel Tremblay")
     editor._set_wall(datetime(2026, 3, 29, 2, 30))
-    assert editor.fold_box.isVisibleTo(editor)
+    assert editor.asks_which_time()
     assert ("dst_gap", "") in codes(editor)
     assert editor.draft() is None
     assert not editor.buttons.buttons()[0].isEnabled()

@@ -14,22 +14,11 @@ from tests.ui.conftest import settle
 
 
 @pytest.fixture
-def editor(qtbot: Any, source: Any, agenda: Any, clock: Any) -> AppointmentEditor:
-    source.load_directory()
+def editor(qtbot: Any, source: Any, editor: AppointmentEditor) -> AppointmentEditor:
+    """The agenda tests' editor, with Gabriel chosen."""
+    editor.prospect.setCurrentIndex(editor.prospect.findText("Gabriel Tremblay"))
     settle(qtbot, source.tasks)
-    # As opened after a call with Acme was booked (the company last used is chosen).
-    dialog = AppointmentEditor(
-        source,
-        source.directory,
-        agenda.closer(),
-        clock,
-        start=datetime(2026, 3, 3, 15, 0),
-        company_id=agenda.company("Acme").id,
-    )
-    qtbot.addWidget(dialog)
-    dialog.prospect.setCurrentIndex(dialog.prospect.findText("Gabriel Tremblay"))
-    settle(qtbot, source.tasks)
-    return dialog
+    return editor
 
 
 def codes(editor: AppointmentEditor) -> set[str]:

@@ -52,7 +52,7 @@ def test_a_date_and_time_typed_whole_is_taken_as_typed(
     assert editor.when.line.text() == "2027-03-28 02:30"
     assert editor.wall() == datetime(2027, 3, 28, 2, 30)
     # Paris jumps from 02:00 to 03:00 that night: the editor asks, as the command line does.
-    assert editor.fold_box.isVisibleTo(editor) and editor.draft() is None
+    assert editor.asks_which_time() and editor.draft() is None
     assert "does not exist in Paris" in editor.fold_question.text()
     editor.later.setChecked(True)
     draft = editor.draft()
@@ -84,7 +84,7 @@ def test_a_time_typed_in_the_prospects_zone_is_agreed_in_it(
     choose(editor, "Acme", "Gabriel Tremblay")
     editor.in_prospect_zone.setChecked(True)
     type_when(qtbot, editor, "2027-03-14 02:30")  # Toronto's spring forward
-    assert editor.fold_box.isVisibleTo(editor)
+    assert editor.asks_which_time()
     editor.earlier.setChecked(True)
     draft = editor.draft()
     assert draft is not None and draft.start.tzinfo.key == "America/Toronto"

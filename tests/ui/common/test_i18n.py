@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from closer_desk.ui.common import i18n
 from closer_desk.ui.shell.mainwindow import MainWindow
@@ -99,3 +100,26 @@ def test_long_pseudo_translation_still_fits(
         assert win.minimumSizeHint().width() <= 1366
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_qts_own_file_dialog_speaks_french(qtbot: Any, french: Any) -> None:
+    """Qt's file dialog (the window's own, where the desktop offers none) in French: Qt's
+    catalogue, which PySide6 ships, is installed, and what it misses of this Qt is ours."""
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert (qt_dir / "qtbase_fr.qm").exists()
+    assert any(Path(t.filePath()).name == "qtbase_fr.qm" for t in french)
+    assert QCoreApplication.translate("QFileDialog", "Look in:").startswith("Voir dans")
+    dialog = QFileDialog(None, "PDF")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Look in:", "Files of &type:", "File &name:"} & labels == set()
+    assert any(text.startswith("&Voir dans") for text in labels)
+    assert any(text.startswith("Fichiers de &type") for text in labels)
+    # The Type column: a folder is a "Dossier" (Qt 6 renamed the class that says it).
+    assert (
+        QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms")
+        == "Dossier"
+    )

@@ -13,21 +13,12 @@ from closer_desk.core.model import Status
 from closer_desk.core.slot_flags import SlotFlag
 from closer_desk.core.slots import Slot
 from closer_desk.store import Agenda
-from closer_desk.ui.common.source import AgendaSource
 from closer_desk.ui.planner.room import Planner
 from closer_desk.ui.planner.slot_model import SLOT_ROLE, SORT_ROLE, SlotTableModel
 from tests.helpers.factories import at
 
 # The slots are written on the locale's clock: 24 h here, as in most of the closers' countries.
 pytestmark = pytest.mark.usefixtures("british_clock_locale")
-
-
-@pytest.fixture
-def planner(qtbot: Any, source: AgendaSource) -> Planner:
-    room = Planner(source)
-    qtbot.addWidget(room)
-    qtbot.waitUntil(lambda: room.prospect_box.count() == 3, timeout=5000)
-    return room
 
 
 def _search(
