@@ -466,7 +466,7 @@ class AgendaRoom(QWidget):
         left out by the search) is no longer selected, in every view."""
         view: TimeGrid | MonthView | AgendaList = self.grid
         if self.view in (View.LIST, View.MONTH):
-            view = self.list if self.view == View.LIST else self.month
+            view = self.list_view if self.view == View.LIST else self.month
         if self.selected_id is not None and not view.shows(self.selected_id):
             self.selected_id = None
             self.grid.select(None)

@@ -84,7 +84,7 @@ def test_a_call_left_out_by_the_search_leaves_the_details(
     room = in_view(qtbot, window, View.LIST, call)
     room.set_search("Omar")
     assert room.details.entry is None
-    assert room.list.shows(other.id) and not room.list.shows(call.id)
+    assert room.list_view.shows(other.id) and not room.list_view.shows(call.id)
 
 
 def test_a_tooltip_naming_a_call_goes_when_the_call_moves(
