@@ -161,13 +161,13 @@
 <context>
     <name>AgendaRoom</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/room.py" line="+134"/>
+        <location filename="../../closer_desk/ui/agenda/room.py" line="+133"/>
         <source>&amp;Details pane</source>
         <extracomment>The last answer from the source (None until the first one arrives).</extracomment>
         <translation>Volet des &amp;détails</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+74"/>
         <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
@@ -200,9 +200,9 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="+140"/>
+        <location filename="../../closer_desk/app.py" line="+177"/>
         <source>The agenda could not be opened.</source>
-        <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread.</extracomment>
+        <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread. The other rooms are hosted once the agenda is painted, or this long after the window shows.</extracomment>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
     </message>
 </context>
