@@ -158,3 +158,52 @@ def test_a_command_builds_only_the_parsers_of_its_modules() -> None:
     # Anything else sees the whole tree, so that argparse names every choice.
     for argv in (["--help"], ["boook"], ["--d", "x", "agenda"], []):
         assert set(_choices(build_parser(argv))) == everything, argv
+
+
+_EVERYDAY = """
+import json, sys
+from datetime import UTC, datetime
+from closer_desk.cli import main
+
+db = sys.argv[1]
+def run(*argv):
+    code = main(["--db", db, *argv], clock=lambda: datetime(2026, 3, 2, 8, tzinfo=UTC))
+    assert code == 0, argv
+run("agenda", "--json")
+run("slots", "--prospect", "1", "--days", "14", "--json")
+run("book", "--company", "1", "--prospect", "1", "--start", "2026-03-04 10:00", "--force")
+sys.stdout = sys.__stderr__
+print(json.dumps(sorted(sys.modules)), file=sys.__stdout__)
+"""
+
+
+def test_everyday_commands_on_an_agenda_at_head_load_no_sqlalchemy(tmp_path: Path) -> None:
+    # SQLAlchemy alone costs several interpreter starts, more than a whole command's budget:
+    # the store's facade runs its SQL text on sqlite3 while nothing needs the engine.
+    db = tmp_path / "demo.sqlite3"
+    fixed = "from datetime import UTC, datetime; from closer_desk.cli import main;"
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            fixed + "import sys; sys.exit(main(['--db', sys.argv[1], 'demo'],"
+            " clock=lambda: datetime(2026, 3, 2, 8, tzinfo=UTC)))",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    result = subprocess.run(
+        [sys.executable, "-c", _EVERYDAY, str(db)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = {m.split(".")[0] for m in json.loads(result.stdout.strip().splitlines()[-1])}
+    assert not loaded & {"sqlalchemy", "alembic"}
+    assert "closer_desk.store.schema" not in json.loads(result.stdout.strip().splitlines()[-1])
