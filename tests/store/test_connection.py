@@ -92,9 +92,7 @@ def test_the_engine_built_inside_a_plain_batch_joins_it(fresh: Agenda, fails: bo
         # A module written with SQLAlchemy Core, inside the command's transaction.
         with fresh.engine.begin() as conn:
             conn.execute(text("INSERT INTO settings (key, value) VALUES ('probe', '1')"))
-        fresh.book(
-            company="Acme", prospect="Haruto", start=at("2026-03-05 10:00", "Europe/Paris")
-        )
+        fresh.book(company="Acme", prospect="Haruto", start=at("2026-03-05 10:00", "Europe/Paris"))
         assert _other_count(fresh.path) == 0
         if fails:
             raise RuntimeError("the rest of the command failed")
