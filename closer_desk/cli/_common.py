@@ -35,7 +35,7 @@ def agenda_from(args: argparse.Namespace) -> Agenda:
     from closer_desk.store.fileinfo import holiday_cache_path
 
     # A command's checks and slot flags read holidays: computed once, then read back.
-    holiday_data.remember_in(holiday_cache_path())
+    holiday_data.remember_in(holiday_cache_path)
 
     # Printed by ``main`` once the command has worked: a failure's one line stands alone.
     warnings: list[str] = getattr(args, "warnings", [])

@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,10 @@ _state: dict[str, Any] = {"file": None, "loaded": None}
 _known: dict[str, dict[str, Any]] = {"weekend": {}, "days": {}}
 
 
-def remember_in(file: Path | None) -> None:
+def remember_in(file: Path | Callable[[], Path] | None) -> None:
     """Keep what is computed in ``file`` too (None: in memory only), and read it back from
-    there when it was computed with the same ``holidays`` package."""
+    there when it was computed with the same ``holidays`` package. ``file`` may be a function
+    giving the path, asked only when a holiday or a weekend is first looked up."""
     with _lock:
         _state["file"] = file
         _state["loaded"] = None
@@ -89,18 +91,22 @@ def _days_of(country: str, subdivision: str, year: int, language: str) -> dict[s
 
 
 def _package_key() -> str:
-    """Which ``holidays`` is installed, without importing it: its file, size and time."""
+    """Which ``holidays`` is installed, without importing it: its file (however the path to
+    it is spelled: a linked environment is the same one), size and time."""
     spec = find_spec("holidays")
     origin = spec.origin if spec is not None else None
     if origin is None:
         return ""
-    version = Path(origin).with_name("version.py")
-    stat = os.stat(version if version.exists() else origin)
-    return f"{origin}|{stat.st_size}|{stat.st_mtime_ns}"
+    package = Path(os.path.realpath(origin))
+    version = package.with_name("version.py")
+    stat = os.stat(version if version.exists() else package)
+    return f"{package}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def _load() -> None:
     # Once per file named: what the file holds joins what this process already knows.
+    if callable(_state["file"]):
+        _state["file"] = _state["file"]()
     file: Path | None = _state["file"]
     if file is None or _state["loaded"] is not None:
         return
