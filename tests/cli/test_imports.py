@@ -178,38 +178,36 @@ print(json.dumps(sorted(sys.modules)), file=sys.__stdout__)
 """
 
 
-def test_everyday_commands_on_an_agenda_at_head_load_no_sqlalchemy(tmp_path: Path) -> None:
-    # SQLAlchemy alone costs several interpreter starts, more than a whole command's budget:
-    # the store's facade runs its SQL text on sqlite3 while nothing needs the engine.
-    db = tmp_path / "demo.sqlite3"
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    fixed = "from datetime import UTC, datetime; from closer_desk.cli import main;"
-    made = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            fixed + "import sys; sys.exit(main(['--db', sys.argv[1], 'demo'],"
-            " clock=lambda: datetime(2026, 3, 2, 8, tzinfo=UTC)))",
-            str(db),
-        ],
+def _python(code: str, *args: str, env: dict[str, str]) -> str:
+    """What ``code`` prints, run in a fresh interpreter with ``args``; it must succeed."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         env=env,
         timeout=120,
     )
-    assert made.returncode == 0, made.stderr
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+_DEMO = """
+import sys
+from datetime import UTC, datetime
+from closer_desk.cli import main
+sys.exit(main(["--db", sys.argv[1], "demo"], clock=lambda: datetime(2026, 3, 2, 8, tzinfo=UTC)))
+"""
+
+
+def test_everyday_commands_on_an_agenda_at_head_load_no_sqlalchemy(tmp_path: Path) -> None:
+    # SQLAlchemy alone costs several interpreter starts, more than a whole command's budget:
+    # the store's facade runs its SQL text on sqlite3 while nothing needs the engine.
+    db = str(tmp_path / "demo.sqlite3")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    _python(_DEMO, db, env=env)
     for run in ("first", "second"):
-        result = subprocess.run(
-            [sys.executable, "-c", _EVERYDAY, str(db)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env=env,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr
-        modules = json.loads(result.stdout.strip().splitlines()[-1])
+        modules = json.loads(_python(_EVERYDAY, db, env=env).strip().splitlines()[-1])
         loaded = {m.split(".")[0] for m in modules}
         assert not loaded & {"sqlalchemy", "alembic"}, run
         assert "closer_desk.store.schema" not in modules, run
