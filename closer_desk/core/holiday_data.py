@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import threading
 from collections.abc import Callable
 from importlib.util import find_spec
@@ -92,15 +93,24 @@ def _days_of(country: str, subdivision: str, year: int, language: str) -> dict[s
 
 def _package_key() -> str:
     """Which ``holidays`` is installed, without importing it: its file (however the path to
-    it is spelled: a linked environment is the same one), size and time."""
-    spec = find_spec("holidays")
+    it is spelled: a linked environment is the same one), size and time; in a bundle, which
+    holds the package inside its executable, the executable's. Empty when unknown: the file
+    is then neither read nor written."""
+    try:
+        spec = find_spec("holidays")
+    except (ImportError, ValueError):
+        return ""
     origin = spec.origin if spec is not None else None
     if origin is None:
         return ""
     package = Path(os.path.realpath(origin))
-    version = package.with_name("version.py")
-    stat = os.stat(version if version.exists() else package)
-    return f"{package}|{stat.st_size}|{stat.st_mtime_ns}"
+    for each in (package.with_name("version.py"), package, Path(sys.executable)):
+        try:
+            stat = os.stat(each)
+        except OSError:
+            continue
+        return f"{each}|{stat.st_size}|{stat.st_mtime_ns}"
+    return ""
 
 
 def _load() -> None:
@@ -111,6 +121,9 @@ def _load() -> None:
     if file is None or _state["loaded"] is not None:
         return
     _state["loaded"] = _package_key()
+    if not _state["loaded"]:
+        _state["file"] = None
+        return
     try:
         stored = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):

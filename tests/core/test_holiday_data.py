@@ -116,3 +116,19 @@ def public_day_of_france() -> str | None:
     from closer_desk.core.slot_flags import public_holiday
 
     return public_holiday("FR", "", date(2027, 7, 14))
+
+
+def test_a_bundle_that_holds_the_package_in_its_executable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PyInstaller names a file for the package that does not exist: the bundle's own is used.
+    from importlib.machinery import ModuleSpec
+
+    inside = ModuleSpec("holidays", None, origin=str(tmp_path / "_internal/holidays/x.py"))
+    monkeypatch.setattr(holiday_data, "find_spec", lambda _name: inside)
+    assert holiday_data._package_key().startswith(f"{sys.executable}|")
+    monkeypatch.setattr(holiday_data, "find_spec", lambda _name: None)
+    assert holiday_data._package_key() == ""
+    holiday_data.remember_in(tmp_path / "holidays.json")
+    assert holiday_data.weekend("SA") == frozenset({4, 5})
+    assert not (tmp_path / "holidays.json").exists()  # an unknown package: no file trusted
