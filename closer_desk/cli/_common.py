@@ -30,7 +30,12 @@ def agenda_from(args: argparse.Namespace) -> Agenda:
     """Open the agenda named by ``--db`` (or the default), on the clock ``main`` was given;
     created only by ``CREATING_COMMANDS``."""
     from closer_desk.cli.messages import backup_skipped
+    from closer_desk.core import holiday_data
     from closer_desk.store import open_agenda
+    from closer_desk.store.fileinfo import holiday_cache_path
+
+    # A command's checks and slot flags read holidays: computed once, then read back.
+    holiday_data.remember_in(holiday_cache_path)
 
     # Printed by ``main`` once the command has worked: a failure's one line stands alone.
     warnings: list[str] = getattr(args, "warnings", [])

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from closer_desk.core import tz
+from closer_desk.core import holiday_data, tz
 from closer_desk.core.model import (
     Closer,
     Company,
@@ -221,15 +221,8 @@ def weekend_days(country: str) -> frozenset[int]:
     (Friday–Saturday in Saudi Arabia, Friday alone in Iran...); Saturday–Sunday if unknown."""
     if not country:
         return _SATURDAY_SUNDAY
-    # Imported late: the package looks its own version up in the installed distributions,
-    # a third of a command's start, and only prospects with a country need it.
-    import holidays
-
-    try:
-        weekend = holidays.country_holidays(country.upper()).weekend
-    except (NotImplementedError, KeyError, AttributeError):
-        return _SATURDAY_SUNDAY
-    return frozenset(int(d) for d in weekend) or _SATURDAY_SUNDAY
+    # Remembered: importing the package costs a third of a command's start.
+    return holiday_data.weekend(country) or _SATURDAY_SUNDAY
 
 
 def business_hours(prospect: Prospect) -> WeeklyHours:

@@ -257,9 +257,7 @@ def weekend_days(country: str) -> frozenset[int]:
     """The weekend of a country (Friday–Saturday in some), Saturday–Sunday when unknown."""
     if not country:
         return SATURDAY_SUNDAY
-    try:
-        import holidays  # imported late: only the editor needs it
+    from closer_desk.core import holiday_data
 
-        return frozenset(holidays.country_holidays(country.upper()).weekend)
-    except (NotImplementedError, KeyError, AttributeError):
-        return SATURDAY_SUNDAY
+    found = holiday_data.weekend(country)
+    return SATURDAY_SUNDAY if found is None else found

@@ -11,13 +11,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from closer_desk.core import tz
+from closer_desk.core import holiday_data, tz
 from closer_desk.core.availability import Span, local_date, weekend_days, zone_info
-
-if TYPE_CHECKING:
-    import holidays
 
 #: A difference between two zones' offsets held for fewer days than this in a year is not the
 #: usual one: it only exists because the two zones change their clocks on different dates.
@@ -42,23 +38,6 @@ class SlotFlag(enum.StrEnum):
     OUTSIDE_PROSPECT_HOURS = "outside-prospect-hours"
 
 
-@lru_cache(maxsize=128)
-def _holiday_calendar(
-    country: str, subdivision: str, year: int, language: str = ""
-) -> holidays.HolidayBase | None:
-    import holidays  # imported late, as in core.availability.weekend_days
-
-    try:
-        return holidays.country_holidays(
-            country, subdiv=subdivision or None, years=year, language=language or None
-        )
-    except (NotImplementedError, KeyError):
-        # An unknown subdivision still has the country's national holidays.
-        if subdivision:
-            return _holiday_calendar(country, "", year, language)
-        return None
-
-
 @lru_cache(maxsize=4096)
 def public_holiday(country: str, subdivision: str, day: date, language: str = "") -> str | None:
     """The name of the public holiday on ``day`` in a country (and region), if any; in
@@ -66,11 +45,7 @@ def public_holiday(country: str, subdivision: str, day: date, language: str = ""
     ``day_marks.holiday_language``), else in the country's own."""
     if not country:
         return None
-    calendar = _holiday_calendar(country.upper(), subdivision.upper(), day.year, language)
-    if calendar is None:
-        return None
-    name = calendar.get(day)
-    return str(name) if name else None
+    return holiday_data.holidays_in(country, subdivision, day.year, language).get(day.isoformat())
 
 
 def _offset_minutes(instant: datetime, zone_key: str) -> int:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from typing import TYPE_CHECKING, Any
 
 from closer_desk.core import lifecycle, parse, tz
 from closer_desk.core.booking_checks import Surroundings
@@ -27,20 +25,16 @@ from closer_desk.core.model import (
     Status,
 )
 from closer_desk.core.timerange import check_call_in_range, check_in_range
-from closer_desk.store import queries as Q
 from closer_desk.store import rows as R
-from closer_desk.store.batch import write_lock
 from closer_desk.store.directory import DirectoryMixin, Key
-from closer_desk.store.entry_sql import entries_sql, run_text
-from closer_desk.store.schema import (
-    appointments,
-    busy_blocks,
-    closers,
-    companies,
-    prospects,
-    settings,
-)
+from closer_desk.store.entry_sql import APPOINTMENT, CONFLICTS, HISTORY, entries_sql, run_sql
+from closer_desk.store.sql import fetch_named, fetch_one_named, insert_row, scalar, update_row
 from closer_desk.store.sync.rights import SHARED_COLUMNS, refuse_if_read_only
+
+if TYPE_CHECKING:  # built on first use (store.connection)
+    from sqlalchemy import Engine
+
+    from closer_desk.store.connection import AgendaFile
 
 Clock = Callable[[], datetime]
 _ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
@@ -60,26 +54,31 @@ class Agenda(DirectoryMixin):
     Every public method is one transaction and returns core objects.
 
     Attributes:
-        engine: the SQLAlchemy engine (private to ``store``).
-        path: the agenda file, or None in memory.
+        file: the file's connections (private to ``store``; the facade's statements are SQL
+            text run on them, the modules written with SQLAlchemy Core use ``engine``).
+        path: the agenda file.
     """
 
     def __init__(
         self,
-        engine: Engine,
+        file: AgendaFile,
         *,
         clock: Clock | None = None,
-        path: Path | None = None,
         refresh_utc: bool = True,
     ) -> None:
-        self.engine = engine
-        self.path = path
+        self.file = file
+        self.path = file.path
         self._clock: Clock = clock or _system_clock
         self._changes = Changes()
         # Not on a file that cannot be written (a read-only agenda is read as it is).
         if refresh_utc:
             self._refresh_utc_if_tz_changed()
         self._changes = Changes()  # a tz upgrade at opening is not a write anyone waits for
+
+    @property
+    def engine(self) -> Engine:
+        """SQLAlchemy's engine on the file, built on first use (``store.connection``)."""
+        return self.file.engine
 
     # -- what was written ----------------------------------------------------------------
     def note_changes(self, changes: Changes) -> None:
@@ -105,7 +104,7 @@ class Agenda(DirectoryMixin):
 
     def close(self) -> None:
         """Release the file."""
-        self.engine.dispose()
+        self.file.close()
 
     def __enter__(self) -> Agenda:
         return self
@@ -117,22 +116,11 @@ class Agenda(DirectoryMixin):
     def batch(self) -> Iterator[Agenda]:
         """Run several calls as one transaction: all of them are written, or none.
 
-        For one thread at a time (the worker thread or a CLI command).
+        For one thread at a time (the worker thread or a CLI command); a batch inside a
+        batch (a command's, with the message announcing it inside) joins it.
         """
-        from closer_desk.store.batch import is_batch, one_transaction
-
-        if is_batch(self.engine):
-            # Already one transaction (a command's, with the message announcing it inside):
-            # the inner block joins it.
+        with self.file.batch():
             yield self
-            return
-        real = self.engine
-        with one_transaction(real) as single:
-            self.engine = single  # type: ignore[assignment]
-            try:
-                yield self
-            finally:
-                self.engine = real
 
     def now(self) -> datetime:
         """The injected clock's aware now."""
@@ -143,10 +131,8 @@ class Agenda(DirectoryMixin):
         import tzdata
 
         version = tzdata.IANA_VERSION
-        with self.engine.connect() as conn:
-            stored = conn.execute(
-                select(settings.c.value).where(settings.c.key == "tzdata")
-            ).scalar()
+        with self.file.reading() as db:
+            stored = scalar(db, "SELECT value FROM settings WHERE key = 'tzdata'")
         if stored != version:
             self.recompute_utc(tzdata_version=version)
 
@@ -158,44 +144,39 @@ class Agenda(DirectoryMixin):
         """
         now = R.to_epoch(self.now())
         moved = 0
-        with self.engine.begin() as conn:
-            rows = conn.execute(
-                select(
-                    appointments.c.id,
-                    appointments.c.wall_start,
-                    appointments.c.zone,
-                    appointments.c.fold,
-                    appointments.c.minutes,
-                    appointments.c.start_utc,
-                    appointments.c.closer_id,
-                    appointments.c.prospect_id,
-                ).where(appointments.c.end_utc >= now)
-            ).all()
+        with self.file.writing() as db:
+            rows = fetch_named(
+                db,
+                "SELECT id, wall_start, zone, fold, minutes, start_utc, closer_id, prospect_id"
+                " FROM appointments WHERE end_utc >= ?",
+                (now,),
+            )
             for row in rows:
                 start = R.to_epoch(R.start_from_columns(row.wall_start, row.zone, row.fold))
                 if start != row.start_utc:
-                    conn.execute(
-                        update(appointments)
-                        .where(appointments.c.id == row.id)
-                        .values(start_utc=start, end_utc=start + row.minutes * 60)
+                    update_row(
+                        db,
+                        "appointments",
+                        row.id,
+                        {"start_utc": start, "end_utc": start + row.minutes * 60},
                     )
                     moved += 1
                     self._note_calls((row.id,), (row.closer_id,), (row.prospect_id,))
             if tzdata_version is not None:
-                conn.execute(delete(settings).where(settings.c.key == "tzdata"))
-                conn.execute(insert(settings).values(key="tzdata", value=tzdata_version))
+                db.execute("DELETE FROM settings WHERE key = 'tzdata'")
+                db.execute(
+                    "INSERT INTO settings (key, value) VALUES ('tzdata', ?)", (tzdata_version,)
+                )
         return moved
 
     # -- queries -------------------------------------------------------------------------
     def appointment(self, appointment_id: int) -> Appointment:
         """One appointment by id."""
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(appointments).where(appointments.c.id == int(appointment_id))
-            ).first()
-        if row is None:
+        with self.file.reading() as db:
+            keys, rows = run_sql(db, APPOINTMENT, {"id": int(appointment_id)})
+        if not rows:
             raise NotFoundError("appointment", appointment_id)
-        return R.appointment_from_row(row)
+        return R.appointment_reader(keys)(rows[0])
 
     def appointments(
         self,
@@ -238,8 +219,8 @@ class Agenda(DirectoryMixin):
             "cancelled": Status.CANCELLED.value,
         }
         params.update((f"c{i}", int(c)) for i, c in enumerate(sorted(company_ids or ())))
-        with self.engine.connect() as conn:
-            keys, rows = run_text(conn, sql, params)
+        with self.file.reading() as db:
+            keys, rows = run_sql(db, sql, params)
         entry = R.entry_reader(keys)
         return [entry(row) for row in rows]
 
@@ -261,17 +242,17 @@ class Agenda(DirectoryMixin):
         """The closer's live calls overlapping ``[start, end)`` (cancelled and no-shows free
         their time)."""
         lo, hi = R.to_epoch(start), R.to_epoch(end)
-        with self.engine.connect() as conn:
-            return self._conflicts(conn, closer_id, lo, hi, exclude_id)
+        with self.file.reading() as db:
+            return self._conflicts(db, closer_id, lo, hi, exclude_id)
 
     def _conflicts(
-        self, conn: Connection, closer_id: int, lo: int, hi: int, exclude_id: int | None
+        self, db: sqlite3.Connection, closer_id: int, lo: int, hi: int, exclude_id: int | None
     ) -> list[Appointment]:
-        # ids start at 1: 0 excludes nothing and keeps one prebuilt statement
+        # ids start at 1: 0 excludes nothing and keeps one statement
         params = {"closer_id": closer_id, "lo": lo, "hi": hi, "exclude_id": exclude_id or 0}
-        result = conn.execute(Q.CONFLICTS, params)
-        read = R.appointment_reader(tuple(result.keys()))
-        return [read(r) for r in result]
+        keys, rows = run_sql(db, CONFLICTS, params)
+        read = R.appointment_reader(keys)
+        return [read(r) for r in rows]
 
     def prospect_conflicts(
         self,
@@ -285,12 +266,12 @@ class Agenda(DirectoryMixin):
         """The prospect's live calls with closers other than ``closer_id`` overlapping
         ``[start, end)``: a prospect takes one call at a time, whoever the closer."""
         lo, hi = R.to_epoch(start), R.to_epoch(end)
-        with self.engine.connect() as conn:
-            return self._prospect_conflicts(conn, prospect_id, closer_id, lo, hi, exclude_id)
+        with self.file.reading() as db:
+            return self._prospect_conflicts(db, prospect_id, closer_id, lo, hi, exclude_id)
 
     def _prospect_conflicts(
         self,
-        conn: Connection,
+        db: sqlite3.Connection,
         prospect_id: int,
         closer_id: int | None,
         lo: int,
@@ -304,7 +285,7 @@ class Agenda(DirectoryMixin):
             "prospect_id": int(prospect_id),
             "cancelled": Status.CANCELLED.value,
         }
-        keys, rows = run_text(conn, sql, params)
+        keys, rows = run_sql(db, sql, params)
         entry = R.entry_reader(keys)
         return [
             e
@@ -316,7 +297,7 @@ class Agenda(DirectoryMixin):
 
     def _refuse_conflicts(
         self,
-        conn: Connection,
+        db: sqlite3.Connection,
         closer_id: int,
         prospect_id: int,
         lo: int,
@@ -325,8 +306,8 @@ class Agenda(DirectoryMixin):
     ) -> None:
         """Raise ``ConflictError`` when ``[lo, hi)`` overlaps a live call of the closer or of
         the prospect (with another closer)."""
-        mine = self._conflicts(conn, closer_id, lo, hi, exclude_id)
-        theirs = self._prospect_conflicts(conn, prospect_id, closer_id, lo, hi, exclude_id)
+        mine = self._conflicts(db, closer_id, lo, hi, exclude_id)
+        theirs = self._prospect_conflicts(db, prospect_id, closer_id, lo, hi, exclude_id)
         if mine or theirs:
             raise ConflictError(tuple(mine), tuple(theirs))
 
@@ -354,42 +335,31 @@ class Agenda(DirectoryMixin):
             )
             if a.status in ACTIVE_STATUSES and a.id != exclude_id
         ]
-        with self.engine.connect() as conn:
-            theirs = self._prospect_conflicts(conn, prospect_id, closer_id, lo, hi, exclude_id)
+        with self.file.reading() as db:
+            theirs = self._prospect_conflicts(db, prospect_id, closer_id, lo, hi, exclude_id)
         busy = self.busy_blocks(closer_id, start, end)
         return Surroundings(tuple(calls), tuple(theirs), tuple(busy))
 
     def history(self, prospect_key: Key) -> list[Appointment]:
         """Every call with a prospect, oldest first."""
-        with self.engine.connect() as conn:
-            prospect_id = self._resolve_id(conn, prospects, "prospect", prospect_key)
-            rows = conn.execute(
-                select(appointments)
-                .where(appointments.c.prospect_id == prospect_id)
-                .order_by(appointments.c.start_utc)
-            ).all()
-        return [R.appointment_from_row(r) for r in rows]
+        with self.file.reading() as db:
+            prospect_id = self._resolve_id(db, "prospects", "prospect", prospect_key)
+            keys, rows = run_sql(db, HISTORY, {"prospect_id": prospect_id})
+        read = R.appointment_reader(keys)
+        return [read(r) for r in rows]
 
     def busy_blocks(self, closer_id: int, start: datetime, end: datetime) -> list[BusyBlock]:
         """Imported busy time of a closer overlapping ``[start, end)``."""
         lo, hi = R.to_epoch(start), R.to_epoch(end)
-        with self.engine.connect() as conn:
-            reach = int(
-                conn.execute(
-                    select(func.max(busy_blocks.c.end_utc - busy_blocks.c.start_utc))
-                ).scalar()
-                or 0
+        with self.file.reading() as db:
+            reach = int(scalar(db, "SELECT max(end_utc - start_utc) FROM busy_blocks") or 0)
+            rows = fetch_named(
+                db,
+                "SELECT * FROM busy_blocks WHERE closer_id = :closer_id"
+                " AND start_utc >= :reach AND start_utc < :hi AND end_utc > :lo"
+                " ORDER BY start_utc",
+                {"closer_id": closer_id, "reach": lo - reach, "hi": hi, "lo": lo},
             )
-            rows = conn.execute(
-                select(busy_blocks)
-                .where(
-                    busy_blocks.c.closer_id == closer_id,
-                    busy_blocks.c.start_utc >= lo - reach,
-                    busy_blocks.c.start_utc < hi,
-                    busy_blocks.c.end_utc > lo,
-                )
-                .order_by(busy_blocks.c.start_utc)
-            ).all()
         return [R.busy_from_row(r) for r in rows]
 
     # -- mutations -----------------------------------------------------------------------
@@ -408,21 +378,19 @@ class Agenda(DirectoryMixin):
         b = booking
         tz.require_aware(b.start)
         check_in_range(b.start, "start")
-        with self.engine.begin() as conn:
-            write_lock(conn)  # the conflict check and the write see the same file
-            company_id = self._resolve_id(conn, companies, "company", b.company)
-            prospect_id = self._resolve_id(conn, prospects, "prospect", b.prospect)
+        # The write lock is taken at once: the conflict check and the write see the same file.
+        with self.file.writing() as db:
+            company_id = self._resolve_id(db, "companies", "company", b.company)
+            prospect_id = self._resolve_id(db, "prospects", "prospect", b.prospect)
             if b.closer is None:
-                closer_id = conn.execute(
-                    select(closers.c.id).order_by(closers.c.id).limit(1)
-                ).scalar()
+                closer_id = scalar(db, "SELECT id FROM closers ORDER BY id LIMIT 1")
                 if closer_id is None:
                     raise NotFoundError("closer", "")
             else:
-                closer_id = self._resolve_id(conn, closers, "closer", b.closer)
-            refuse_if_read_only(conn, closer_id)  # a call the closer's calendar cannot take
-            co = conn.execute(select(companies).where(companies.c.id == company_id)).one()
-            pr = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
+                closer_id = self._resolve_id(db, "closers", "closer", b.closer)
+            refuse_if_read_only(db, closer_id)  # a call the closer's calendar cannot take
+            co = fetch_one_named(db, "SELECT * FROM companies WHERE id = ?", (company_id,))
+            pr = fetch_one_named(db, "SELECT * FROM prospects WHERE id = ?", (prospect_id,))
             call_kind = parse.parse_choice(b.kind or co.default_kind, CallKind, "kind")
             length = parse.parse_minutes(b.minutes if b.minutes is not None else co.default_minutes)
             link = parse.parse_video_url(
@@ -441,30 +409,30 @@ class Agenda(DirectoryMixin):
             lo = R.to_epoch(b.start)
             hi = lo + length * 60
             if not force:
-                self._refuse_conflicts(conn, closer_id, prospect_id, lo, hi, None)
+                self._refuse_conflicts(db, closer_id, prospect_id, lo, hi, None)
             now = R.to_epoch(self.now())
-            new_id = R.new_id(
-                conn.execute(
-                    insert(appointments).values(
-                        closer_id=closer_id,
-                        company_id=company_id,
-                        prospect_id=prospect_id,
-                        kind=call_kind.value,
-                        minutes=length,
-                        start_utc=lo,
-                        end_utc=hi,
-                        status=Status(b.status).value,
-                        url=link,
-                        phone=number,
-                        reminder_minutes=reminder,
-                        uid=b.uid or f"{uuid.uuid4()}@closer-desk",
-                        notes=b.notes,
-                        previous_id=b.previous_id,
-                        created_utc=now,
-                        updated_utc=now,
-                        **R.wall_columns(b.start),
-                    )
-                )
+            new_id = insert_row(
+                db,
+                "appointments",
+                {
+                    "closer_id": closer_id,
+                    "company_id": company_id,
+                    "prospect_id": prospect_id,
+                    "kind": call_kind.value,
+                    "minutes": length,
+                    "start_utc": lo,
+                    "end_utc": hi,
+                    "status": Status(b.status).value,
+                    "url": link,
+                    "phone": number,
+                    "reminder_minutes": reminder,
+                    "uid": b.uid or f"{uuid.uuid4()}@closer-desk",
+                    "notes": b.notes,
+                    "previous_id": b.previous_id,
+                    "created_utc": now,
+                    "updated_utc": now,
+                    **R.wall_columns(b.start),
+                },
             )
         self._note_calls((new_id,), (closer_id,), (prospect_id,))
         return self.appointment(new_id)
@@ -483,17 +451,19 @@ class Agenda(DirectoryMixin):
         self, appointment_id: int, values: dict[str, Any], *, check_conflicts: bool, force: bool
     ) -> Appointment:
         current = self.appointment(appointment_id)
-        with self.engine.begin() as conn:
-            write_lock(conn)  # the conflict check and the write see the same file
-            row = conn.execute(select(appointments).where(appointments.c.id == current.id)).one()
+        # The write lock is taken at once: the conflict check and the write see the same file.
+        with self.file.writing() as db:
+            row = fetch_one_named(db, "SELECT * FROM appointments WHERE id = ?", (current.id,))
+            if row is None:
+                raise NotFoundError("appointment", appointment_id)
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if not changed:
                 return current
             if SHARED_COLUMNS.intersection(changed):
-                refuse_if_read_only(conn, row.closer_id)
+                refuse_if_read_only(db, row.closer_id)
             if check_conflicts and not force:
                 self._refuse_conflicts(
-                    conn,
+                    db,
                     row.closer_id,
                     changed.get("prospect_id", row.prospect_id),
                     changed.get("start_utc", row.start_utc),
@@ -503,7 +473,7 @@ class Agenda(DirectoryMixin):
             if any(k in changed for k in SEQUENCED):
                 changed["sequence"] = row.sequence + 1
             changed["updated_utc"] = R.to_epoch(self.now())
-            conn.execute(update(appointments).where(appointments.c.id == row.id).values(**changed))
+            update_row(db, "appointments", row.id, changed)
         if _PRIVATE.issuperset(changed):
             self.note_changes(Changes(notes=frozenset({row.id})))
         else:
@@ -559,14 +529,14 @@ class Agenda(DirectoryMixin):
             values["reminder_minutes"] = self._reminder(fields.pop("reminder_minutes"))
         if "notes" in fields:
             values["notes"] = str(fields.pop("notes"))
-        with self.engine.connect() as conn:
+        with self.file.reading() as db:
             if "company" in fields:
                 values["company_id"] = self._resolve_id(
-                    conn, companies, "company", fields.pop("company")
+                    db, "companies", "company", fields.pop("company")
                 )
             if "prospect" in fields:
                 values["prospect_id"] = self._resolve_id(
-                    conn, prospects, "prospect", fields.pop("prospect")
+                    db, "prospects", "prospect", fields.pop("prospect")
                 )
         if fields:
             raise ValidationError(next(iter(fields)), "unknown_field")
@@ -617,20 +587,17 @@ class Agenda(DirectoryMixin):
 
     def delete_appointment(self, appointment_id: int) -> None:
         """Remove a call entirely (undo of a creation; a user cancels instead)."""
-        with self.engine.begin() as conn:
-            owner = conn.execute(
-                select(appointments.c.closer_id, appointments.c.prospect_id).where(
-                    appointments.c.id == int(appointment_id)
-                )
-            ).first()
-            conn.execute(
-                update(appointments)
-                .where(appointments.c.previous_id == int(appointment_id))
-                .values(previous_id=None)
+        with self.file.writing() as db:
+            owner = fetch_one_named(
+                db,
+                "SELECT closer_id, prospect_id FROM appointments WHERE id = ?",
+                (int(appointment_id),),
             )
-            result = conn.execute(
-                delete(appointments).where(appointments.c.id == int(appointment_id))
+            db.execute(
+                "UPDATE appointments SET previous_id = NULL WHERE previous_id = ?",
+                (int(appointment_id),),
             )
+            result = db.execute("DELETE FROM appointments WHERE id = ?", (int(appointment_id),))
             if result.rowcount == 0 or owner is None:
                 raise NotFoundError("appointment", appointment_id)
         self._note_calls((int(appointment_id),), (owner.closer_id,), (owner.prospect_id,))
@@ -687,14 +654,14 @@ class Agenda(DirectoryMixin):
 
     def count_appointments(self) -> int:
         """How many appointments the agenda holds."""
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(appointments)).scalar_one())
+        with self.file.reading() as db:
+            return int(scalar(db, "SELECT count(*) FROM appointments"))
 
     def is_empty(self) -> bool:
         """True when the agenda has no company, prospect and appointment yet (first run)."""
-        with self.engine.connect() as conn:
-            for table in (companies, prospects, appointments):
-                if conn.execute(select(table.c.id).limit(1)).first():
+        with self.file.reading() as db:
+            for table in ("companies", "prospects", "appointments"):
+                if db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
                     return False
         return True
 

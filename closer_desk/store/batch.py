@@ -1,9 +1,9 @@
 """Several Agenda calls as one transaction (the demo data, a bulk change).
 
-Inside ``Agenda.batch()`` the agenda's engine is swapped for ``_BatchEngine``: every method's
-``engine.begin()`` becomes a SAVEPOINT on one connection whose outer transaction commits at the
-end of the block, or rolls back whole if the block raises. A method that fails inside still
-undoes only its own part, as it would alone.
+Inside ``Agenda.batch()``, once the engine is built, the agenda's engine is ``BatchEngine``
+(see ``store.connection``): every ``engine.begin()`` becomes a SAVEPOINT on one connection
+whose outer transaction commits at the end of the block, or rolls back whole if the block
+raises. A method that fails inside still undoes only its own part, as it would alone.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from sqlalchemy import Connection, Engine
 
 
-class _BatchEngine:
+class BatchEngine:
     """Stands in for the Engine during a batch: one connection, nested transactions."""
 
     def __init__(self, conn: Connection) -> None:
@@ -31,11 +31,6 @@ class _BatchEngine:
 
     def dispose(self) -> None:
         """The real engine is disposed when the batch ends, not before."""
-
-
-def is_batch(engine: object) -> bool:
-    """True for the stand-in engine of a batch already under way."""
-    return isinstance(engine, _BatchEngine)
 
 
 def write_lock(conn: Connection) -> None:
@@ -57,7 +52,7 @@ def _dbapi_in_transaction(conn: Connection) -> bool:
 
 
 @contextlib.contextmanager
-def one_transaction(engine: Engine) -> Iterator[_BatchEngine]:
+def one_transaction(engine: Engine) -> Iterator[BatchEngine]:
     """A connection in an IMMEDIATE transaction (the write lock taken at once), as an engine.
 
     pysqlite only begins a transaction before DML on its own; the explicit BEGIN makes the
@@ -66,7 +61,7 @@ def one_transaction(engine: Engine) -> Iterator[_BatchEngine]:
     with engine.connect() as conn:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         try:
-            yield _BatchEngine(conn)
+            yield BatchEngine(conn)
         except BaseException:
             conn.rollback()
             raise

@@ -1,18 +1,17 @@
-"""Opening the agenda file: location, permissions, SQLite pragmas, schema upgrades."""
+"""Opening the agenda file: location, permissions, SQLite pragmas, schema upgrades.
+
+A file already at ``SCHEMA_HEAD`` opens without SQLAlchemy (``store.connection``): its
+revision is read with sqlite3, and Alembic (SQLAlchemy with it) is imported only when there is
+an upgrade to run.
+"""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import ExceptionContext
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import QueuePool
 
 from closer_desk.core.errors import (
     AgendaFileError,
@@ -22,28 +21,19 @@ from closer_desk.core.errors import (
     StorageProblem,
     ValidationError,
 )
-from closer_desk.core.parse import fold
 from closer_desk.store import durability
+from closer_desk.store.connection import AgendaFile, create_private_file, make_engine
 from closer_desk.store.fileinfo import ENV_DB, SCHEMA_HEAD, default_db_path
 from closer_desk.store.fileinfo import KNOWN_REVISIONS as _KNOWN_REVISIONS
+from closer_desk.store.sql import driver
 
 if TYPE_CHECKING:  # imported when an agenda is opened (the facade loads every query)
+    from sqlalchemy import Engine
+
     from closer_desk.store.agenda import Agenda
 
-__all__ = ["ENV_DB", "SCHEMA_HEAD", "default_db_path", "open_agenda"]
+__all__ = ["ENV_DB", "SCHEMA_HEAD", "default_db_path", "make_engine", "open_agenda"]
 _MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def _create_private_file(path: Path) -> list[Path]:
-    """Create the agenda file readable by its owner only, and its missing folders owner-only,
-    before SQLite opens it. Returns what was created (the file last), to remove on failure."""
-    made = durability.make_private_dirs(path.parent)
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return made
-    os.close(fd)
-    return [*made, path]
 
 
 def _remove_created(created: list[Path]) -> None:
@@ -59,87 +49,21 @@ def _remove_created(created: list[Path]) -> None:
             return
 
 
-def _casefold(value: Any) -> Any:
-    return value.casefold() if isinstance(value, str) else value
-
-
-def _fold(value: Any) -> Any:
-    return fold(value) if isinstance(value, str) else value
-
-
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite's lower() only folds ASCII: "Érable" would never match "érable"; names are
-    # compared with accents ignored too ("lumiere" finds "Lumière"), by core's one rule.
-    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
-    dbapi_connection.create_function("fold", 1, _fold, deterministic=True)
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute(f"PRAGMA busy_timeout = {int(durability.BUSY_TIMEOUT_MS)}")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.close()
-
-
-def _index_in_memory(dbapi_connection: Any, _record: Any) -> None:
-    # Before anything reads the file: SQLite then keeps the WAL index in the process's memory
-    # instead of the -shm file, which a full disk has no room for. The price is an exclusive
-    # lock on the file while this engine is open (another program gets "busy" meanwhile).
-    dbapi_connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-
-
-def make_engine(path: Path, *, read_only: bool = False, index_in_memory: bool = False) -> Engine:
-    """An engine on ``path`` with foreign keys and a busy timeout on every connection.
-
-    ``ensure_schema`` switches the file to WAL once its version is known. ``read_only`` opens
-    the file without ever creating it, its folder, a -wal or a -shm. Every SQLite error on
-    the engine is raised as what it means to the user (``durability.agenda_error``): damage,
-    a full disk, an I/O error, a read-only file, a lock; SQL parameters (a prospect's notes)
-    never appear in an error's text.
-    """
-    if not read_only:
-        _create_private_file(path)
-    uri = durability.sqlite_uri(path, read_only=read_only)
-    # Each process keeps one connection at a time; NullPool would reopen the file on each
-    # query, so a plain pool of one is used. check_same_thread is off because a worker thread
-    # may read while the GUI thread waits. A URI, not a path: the file is never created here,
-    # and "?", "#" or bytes that are not UTF-8 in its name cannot open another file.
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-        poolclass=QueuePool,
-        pool_size=1,
-        max_overflow=4,
-        hide_parameters=True,
-    )
-    if index_in_memory:
-        event.listen(engine, "connect", _index_in_memory)
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "handle_error", _user_errors(path))
-    return engine
-
-
-def _user_errors(path: Path) -> Callable[[ExceptionContext], None]:
-    def translate(context: ExceptionContext) -> None:
-        error = context.original_exception
-        if isinstance(error, UnicodeEncodeError):
-            # Text SQLite cannot take: bytes that were not UTF-8 in a file name or an argument,
-            # which Python carries as surrogate escapes. Bad input; the transaction rolls back.
-            raise ValidationError("text", "not_utf8", str(error.object)[:80]) from error
-        if (meant := durability.agenda_error(path, error)) is not None:
-            raise meant from error
-
-    return translate
+def revision_of(db: sqlite3.Connection) -> str | None:
+    """The Alembic revision stamped in the file, or None for a new file."""
+    has_table = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not has_table:
+        return None
+    row = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The Alembic revision stamped in the file, or None for a new file."""
+    """``revision_of`` the file behind an engine."""
     with engine.connect() as conn:
-        has_table = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-        ).first()
-        if not has_table:
-            return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return str(row[0]) if row else None
+        return revision_of(driver(conn))
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
@@ -159,17 +83,17 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(config, target)
 
 
-def ensure_schema(engine: Engine) -> None:
+def ensure_schema(file: AgendaFile) -> None:
     """Bring the file to ``SCHEMA_HEAD``; refuse a file from a newer closer_desk untouched."""
-    revision = current_revision(engine)
-    if revision is not None and revision not in _KNOWN_REVISIONS:
-        raise AgendaVersionError(revision, SCHEMA_HEAD)
-    # WAL is switched on only now, not when connecting: the switch writes the file header,
-    # and a file from a newer closer_desk must be refused with its bytes unchanged.
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    with file.reading() as db:
+        revision = revision_of(db)
+        if revision is not None and revision not in _KNOWN_REVISIONS:
+            raise AgendaVersionError(revision, SCHEMA_HEAD)
+        # WAL is switched on only now, not when connecting: the switch writes the file
+        # header, and a file from a newer closer_desk must be refused with its bytes unchanged.
+        db.execute("PRAGMA journal_mode = WAL")
     if revision != SCHEMA_HEAD:
-        upgrade(engine)
+        upgrade(file.engine)
 
 
 def backup_label(revision: str) -> str:
@@ -192,25 +116,27 @@ def _refuse_what_is_not_ours(target: Path) -> None:
         raise AgendaFileError(str(target), "it is another program's database")
 
 
-def _open_engine(target: Path, read_only: bool) -> tuple[Engine, str | None, bool]:
-    """An engine on the file, the revision it holds, and whether the disk is full: then the
-    engine keeps the WAL index in memory, so that the agenda can still be read."""
+def _open_file(target: Path, read_only: bool) -> tuple[AgendaFile, str | None]:
+    """The file's connection and the revision it holds. On a full disk its WAL index is kept
+    in memory (``connection.keep_index_in_memory``), so that the agenda can still be read."""
     # No -shm means no other program has the file open: on a disk already full, straight to
     # the index in memory (a failed try would leave a -shm stub behind).
     full_now = not read_only and durability.disk_full(target)
     if not (full_now and not Path(f"{target}-shm").exists()):
-        engine = make_engine(target, read_only=read_only)
+        file = AgendaFile(target, read_only=read_only)
         try:
-            return engine, current_revision(engine), False
+            with file.reading() as db:
+                return file, revision_of(db)
         except AgendaStorageError as error:
-            engine.dispose()
+            file.close()
             if error.problem is not StorageProblem.FULL or read_only:
                 raise
-    engine = make_engine(target, index_in_memory=True)
+    file = AgendaFile(target, in_memory_index=True)
     try:
-        return engine, current_revision(engine), True
+        with file.reading() as db:
+            return file, revision_of(db)
     except BaseException:
-        engine.dispose()
+        file.close()
         raise
 
 
@@ -253,14 +179,15 @@ def open_agenda(
             durability.verify_at_open(target)
     else:
         try:
-            created = _create_private_file(target)
+            created = create_private_file(target)
         except OSError as error:
             raise (durability.agenda_error(target, error) or error) from error
     now = clock() if clock is not None else datetime.now().astimezone()
     today = now.astimezone().date()
-    engine: Engine | None = None
+    file: AgendaFile | None = None
     try:
-        engine, revision, disk_full = _open_engine(target, read_only)
+        file, revision = _open_file(target, read_only)
+        disk_full = file.in_memory_index
         if read_only:
             if revision != SCHEMA_HEAD:
                 # Reading it needs an upgrade, which is a write.
@@ -270,8 +197,8 @@ def open_agenda(
         else:
             if existed and revision in _KNOWN_REVISIONS and revision != SCHEMA_HEAD:
                 durability.backup_now(target, today, label=backup_label(SCHEMA_HEAD))
-            ensure_schema(engine)
-        agenda = Agenda(engine, clock=clock, path=target, refresh_utc=not read_only)
+            ensure_schema(file)
+        agenda = Agenda(file, clock=clock, refresh_utc=not read_only)
         if existed and daily_backup and not read_only:
             if disk_full:
                 # No room for a copy (and this engine's lock would keep the copy waiting).
@@ -281,14 +208,16 @@ def open_agenda(
             else:
                 _daily_backup(target, today, on_backup_skipped)
     except BaseException as error:
-        if engine is not None:
-            engine.dispose()
+        if file is not None:
+            file.close()
         _remove_created(created)
-        if isinstance(error, sqlite3.Error | DBAPIError):
+        # sqlite3's own error, or one SQLAlchemy wrapped (during an upgrade).
+        cause = getattr(error, "orig", error)
+        if isinstance(cause, sqlite3.Error):
             meant = durability.agenda_error(target, error)
-            if meant is None and isinstance(error, DBAPIError | sqlite3.DatabaseError):
+            if meant is None and isinstance(cause, sqlite3.DatabaseError):
                 # A database that is not an agenda's shape (a table missing...).
-                meant = AgendaFileError(str(target), str(getattr(error, "orig", error)))
+                meant = AgendaFileError(str(target), str(cause))
             if meant is not None:
                 raise meant from error
         raise

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any
-
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Engine,
-    Select,
-    Table,
-    delete,
-    func,
-    insert,
-    select,
-    update,
-)
+from typing import TYPE_CHECKING, Any
 
 from closer_desk.core import parse, tz
 from closer_desk.core.errors import AmbiguousNameError, DuplicateError, NotFoundError
@@ -35,14 +24,10 @@ from closer_desk.core.model import (
 )
 from closer_desk.core.timerange import check_in_range
 from closer_desk.store import rows as R
-from closer_desk.store.schema import (
-    closers,
-    companies,
-    date_overrides,
-    prospects,
-    travel_periods,
-    weekly_hours,
-)
+from closer_desk.store.sql import fetch_named, fetch_one_named, insert_row, update_row
+
+if TYPE_CHECKING:
+    from closer_desk.store.connection import AgendaFile
 
 Key = int | str
 
@@ -139,31 +124,81 @@ def _hours_or_none(hours: WeeklyHours | bool | None) -> WeeklyHours | None:
     return hours if isinstance(hours, WeeklyHours) else None
 
 
-class DirectoryMixin:
-    """Closers, companies and prospects for ``Agenda``."""
+def hours_of(db: sqlite3.Connection, owner: str, owner_id: int) -> WeeklyHours | None:
+    """The weekly hours of one closer, company or prospect (``owner``: its column in
+    ``weekly_hours``), or None when it has none."""
+    rows = db.execute(
+        f"SELECT weekday, start_min, end_min FROM weekly_hours WHERE {owner} = ?", (owner_id,)
+    ).fetchall()
+    return R.hours_from_rows(rows) if rows else None
 
-    engine: Engine
+
+def closer_of(db: sqlite3.Connection, row: Any) -> Closer:
+    """The ``Closer`` of a ``closers`` row read by name, with its hours, overrides, travels."""
+    overrides = db.execute(
+        "SELECT day, intervals FROM date_overrides WHERE closer_id = ? ORDER BY day", (row.id,)
+    ).fetchall()
+    travels = db.execute(
+        "SELECT first_day, last_day, zone FROM travel_periods WHERE closer_id = ?"
+        " ORDER BY first_day",
+        (row.id,),
+    ).fetchall()
+    return R.closer_from_row(row, hours_of(db, "closer_id", row.id), overrides, travels)
+
+
+def first_closer(db: sqlite3.Connection) -> Closer | None:
+    """The agenda's first closer (by id), or None when it has none."""
+    row = fetch_one_named(db, "SELECT * FROM closers ORDER BY id LIMIT 1")
+    return None if row is None else closer_of(db, row)
+
+
+def all_companies(db: sqlite3.Connection) -> list[Company]:
+    """Every company, by name."""
+    hours = _hours_of_many(db, "company_id", "company_id IS NOT NULL", ())
+    rows = fetch_named(db, "SELECT * FROM companies ORDER BY name")
+    return [R.company_from_row(row, hours.get(row.id)) for row in rows]
+
+
+def _hours_of_many(
+    db: sqlite3.Connection, owner: str, where: str, params: Any
+) -> dict[int, WeeklyHours]:
+    # One query for every owner's hours, not one per company or prospect.
+    rows: dict[int, list[tuple[int, int, int]]] = {}
+    for owner_id, weekday, start, end in db.execute(
+        f"SELECT {owner}, weekday, start_min, end_min FROM weekly_hours WHERE {where}", params
+    ):
+        rows.setdefault(owner_id, []).append((weekday, start, end))
+    return {owner_id: R.hours_from_rows(found) for owner_id, found in rows.items()}
+
+
+class DirectoryMixin:
+    """Closers, companies and prospects for ``Agenda``.
+
+    Its statements are SQL text on the agenda's DB-API connection (``store.connection``);
+    ``table`` arguments are this module's names (closers, companies, prospects), never text a
+    user typed.
+    """
+
+    file: AgendaFile
 
     def note_changes(self, changes: Changes) -> None:
         """Record what a write changed (``Agenda`` keeps them)."""
         raise NotImplementedError
 
     # -- lookup ------------------------------------------------------------------------
-    def _resolve_id(self, conn: Connection, table: Table, kind: str, key: Key) -> int:
+    def _resolve_id(self, db: sqlite3.Connection, table: str, kind: str, key: Key) -> int:
         """An id from ``#ID``, an id, or a name: exact, then with case and accents ignored,
         then a unique part of it. A bare number is an id, unless it is also (part of) a name:
         then both are candidates. Several matches raise ``AmbiguousNameError`` with their
         ids."""
         if isinstance(key, int):
-            return self._existing_id(conn, table, kind, key, key)
+            return self._existing_id(db, table, kind, key, key)
         text = " ".join(str(key).split())
         if (tagged := re.fullmatch(r"#\s*(\d+)", text)) is not None:
-            return self._existing_id(conn, table, kind, int(tagged.group(1)), key)
-        found = self._named(conn, table, text)
+            return self._existing_id(db, table, kind, int(tagged.group(1)), key)
+        found = self._named(db, table, text)
         if text.isdigit():
-            row = conn.execute(
-                select(table.c.id, table.c.name).where(table.c.id == int(text))
-            ).first()
+            row = fetch_one_named(db, f"SELECT id, name FROM {table} WHERE id = ?", (int(text),))
             if row is not None and all(r.id == row.id for r in found):
                 return int(row.id)
             if row is not None:
@@ -177,65 +212,65 @@ class DirectoryMixin:
         raise NotFoundError(kind, key)
 
     @staticmethod
-    def _existing_id(conn: Connection, table: Table, kind: str, row_id: int, key: Key) -> int:
-        if conn.execute(select(table.c.id).where(table.c.id == int(row_id))).first():
+    def _existing_id(db: sqlite3.Connection, table: str, kind: str, row_id: int, key: Key) -> int:
+        if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (int(row_id),)).fetchone():
             return int(row_id)
         raise NotFoundError(kind, key)
 
     @staticmethod
-    def _named(conn: Connection, table: Table, text: str) -> list[Any]:
+    def _named(db: sqlite3.Connection, table: str, text: str) -> list[Any]:
         """The (id, name) rows the first of the name rules matches, by name then id."""
         folded = parse.fold(text)
-        for condition in (
-            table.c.name == text,
-            func.fold(table.c.name) == folded,
-            func.fold(table.c.name).contains(folded, autoescape=True),
+        for condition, value in (
+            ("name = ?", text),
+            ("fold(name) = ?", folded),
+            ("instr(fold(name), ?) > 0", folded),
         ):
-            found = conn.execute(
-                select(table.c.id, table.c.name).where(condition).order_by(table.c.name, table.c.id)
-            ).all()
+            found = fetch_named(
+                db, f"SELECT id, name FROM {table} WHERE {condition} ORDER BY name, id", (value,)
+            )
             if found:
-                return list(found)
+                return found
         return []
 
     @staticmethod
-    def _same_name(conn: Connection, table: Table, name: str, other_than: int | None = None) -> Any:
+    def _same_name(
+        db: sqlite3.Connection, table: str, name: str, other_than: int | None = None
+    ) -> Any:
         """A row whose name folds like ``name`` (case and accents ignored), or None."""
-        query = select(table.c.id, table.c.name).where(func.fold(table.c.name) == parse.fold(name))
-        if other_than is not None:
-            query = query.where(table.c.id != other_than)
-        return conn.execute(query.limit(1)).first()
+        # ids start at 1: 0 leaves none out.
+        return fetch_one_named(
+            db,
+            f"SELECT id, name FROM {table} WHERE fold(name) = ? AND id != ? LIMIT 1",
+            (parse.fold(name), other_than or 0),
+        )
 
     def _insert_unique(
-        self, conn: Connection, table: Table, kind: str, values: dict[str, Any]
+        self, db: sqlite3.Connection, table: str, kind: str, values: dict[str, Any]
     ) -> int:
         name = values["name"]
-        if (same := self._same_name(conn, table, name)) is not None:
+        if (same := self._same_name(db, table, name)) is not None:
             raise DuplicateError(kind, name, same.id)
-        return R.new_id(conn.execute(insert(table).values(**values)))
+        return insert_row(db, table, values)
 
     def _check_rename(
-        self, conn: Connection, table: Table, kind: str, row_id: int, values: dict[str, Any]
+        self, db: sqlite3.Connection, table: str, kind: str, row_id: int, values: dict[str, Any]
     ) -> None:
         if "name" in values:
-            same = self._same_name(conn, table, values["name"], other_than=row_id)
+            same = self._same_name(db, table, values["name"], other_than=row_id)
             if same is not None:
                 raise DuplicateError(kind, values["name"], same.id)
 
-    def _hours(self, conn: Connection, owner: str, owner_id: int) -> WeeklyHours | None:
-        rows = conn.execute(
-            select(weekly_hours.c.weekday, weekly_hours.c.start_min, weekly_hours.c.end_min).where(
-                weekly_hours.c[owner] == owner_id
-            )
-        ).all()
-        return R.hours_from_rows(rows) if rows else None
-
     def _set_hours(
-        self, conn: Connection, owner: str, owner_id: int, hours: WeeklyHours | None
+        self, db: sqlite3.Connection, owner: str, owner_id: int, hours: WeeklyHours | None
     ) -> None:
-        conn.execute(delete(weekly_hours).where(weekly_hours.c[owner] == owner_id))
+        db.execute(f"DELETE FROM weekly_hours WHERE {owner} = ?", (owner_id,))
         if hours is not None and (rows := R.hours_to_rows(hours)):
-            conn.execute(insert(weekly_hours), [{owner: owner_id, **r} for r in rows])
+            db.executemany(
+                f"INSERT INTO weekly_hours ({owner}, weekday, start_min, end_min)"
+                " VALUES (:owner, :weekday, :start_min, :end_min)",
+                [{"owner": owner_id, **r} for r in rows],
+            )
 
     # -- closers -----------------------------------------------------------------------
     def add_closer(
@@ -243,82 +278,66 @@ class DirectoryMixin:
     ) -> Closer:
         """Add a closer (default hours Monday–Friday 09:00–18:00 in their zone)."""
         values = _clean(_CLOSER_FIELDS, {"name": name, "zone": zone, **fields})
-        with self.engine.begin() as conn:
-            closer_id = self._insert_unique(conn, closers, "closer", values)
-            self._set_hours(conn, "closer_id", closer_id, hours or DEFAULT_CLOSER_HOURS)
+        with self.file.writing() as db:
+            closer_id = self._insert_unique(db, "closers", "closer", values)
+            self._set_hours(db, "closer_id", closer_id, hours or DEFAULT_CLOSER_HOURS)
         self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def edit_closer(self, key: Key, *, hours: WeeklyHours | None = None, **fields: Any) -> Closer:
         """Change a closer's fields and, if given, their weekly hours."""
         values = _clean(_CLOSER_FIELDS, fields)
-        with self.engine.begin() as conn:
-            closer_id = self._resolve_id(conn, closers, "closer", key)
-            self._check_rename(conn, closers, "closer", closer_id, values)
-            if values:
-                conn.execute(update(closers).where(closers.c.id == closer_id).values(**values))
+        with self.file.writing() as db:
+            closer_id = self._resolve_id(db, "closers", "closer", key)
+            self._check_rename(db, "closers", "closer", closer_id, values)
+            update_row(db, "closers", closer_id, values)
             if hours is not None:
-                self._set_hours(conn, "closer_id", closer_id, hours)
+                self._set_hours(db, "closer_id", closer_id, hours)
         self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def closer(self, key: Key | None = None) -> Closer:
         """One closer by id or name; with no key, the agenda's first closer."""
-        with self.engine.connect() as conn:
+        with self.file.reading() as db:
             if key is None:
-                row = conn.execute(select(closers).order_by(closers.c.id).limit(1)).first()
-                if row is None:
+                if (first := first_closer(db)) is None:
                     raise NotFoundError("closer", "")
-            else:
-                closer_id = self._resolve_id(conn, closers, "closer", key)
-                row = conn.execute(select(closers).where(closers.c.id == closer_id)).one()
-            overrides = conn.execute(
-                select(date_overrides.c.day, date_overrides.c.intervals)
-                .where(date_overrides.c.closer_id == row.id)
-                .order_by(date_overrides.c.day)
-            ).all()
-            travels = conn.execute(
-                select(travel_periods.c.first_day, travel_periods.c.last_day, travel_periods.c.zone)
-                .where(travel_periods.c.closer_id == row.id)
-                .order_by(travel_periods.c.first_day)
-            ).all()
-            return R.closer_from_row(
-                row, self._hours(conn, "closer_id", row.id), overrides, travels
-            )
+                return first
+            closer_id = self._resolve_id(db, "closers", "closer", key)
+            row = fetch_one_named(db, "SELECT * FROM closers WHERE id = ?", (closer_id,))
+            return closer_of(db, row)
 
     def closers(self) -> list[Closer]:
         """Every closer, by name."""
-        with self.engine.connect() as conn:
-            ids = conn.execute(select(closers.c.id).order_by(closers.c.name)).scalars().all()
-        return [self.closer(i) for i in ids]
+        with self.file.reading() as db:
+            rows = fetch_named(db, "SELECT * FROM closers ORDER BY name")
+            return [closer_of(db, row) for row in rows]
 
     def set_override(self, key: Key, day: date, intervals: tuple[DailyInterval, ...]) -> Closer:
         """Replace a closer's hours on one date (no interval: a day off)."""
         check_in_range(day, "date")
         text = parse.format_intervals(intervals)
-        with self.engine.begin() as conn:
-            closer_id = self._resolve_id(conn, closers, "closer", key)
-            conn.execute(
-                delete(date_overrides).where(
-                    date_overrides.c.closer_id == closer_id, date_overrides.c.day == day.isoformat()
-                )
+        with self.file.writing() as db:
+            closer_id = self._resolve_id(db, "closers", "closer", key)
+            db.execute(
+                "DELETE FROM date_overrides WHERE closer_id = ? AND day = ?",
+                (closer_id, day.isoformat()),
             )
-            conn.execute(
-                insert(date_overrides).values(
-                    closer_id=closer_id, day=day.isoformat(), intervals=text
-                )
+            insert_row(
+                db,
+                "date_overrides",
+                {"closer_id": closer_id, "day": day.isoformat(), "intervals": text},
             )
         self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def clear_override(self, key: Key, day: date) -> Closer:
         """Go back to the weekly rule on ``day``."""
-        with self.engine.begin() as conn:
-            closer_id = self._resolve_id(conn, closers, "closer", key)
-            conn.execute(
-                delete(date_overrides).where(
-                    date_overrides.c.closer_id == closer_id, date_overrides.c.day == day.isoformat()
-                )
+        with self.file.writing() as db:
+            closer_id = self._resolve_id(db, "closers", "closer", key)
+            db.execute(
+                "DELETE FROM date_overrides WHERE closer_id = ? AND day = ?",
+                (closer_id, day.isoformat()),
             )
         self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
@@ -332,24 +351,26 @@ class DirectoryMixin:
         if last_day < first_day:
             raise ValidationError("last_day", "end_before_start", last_day.isoformat())
         zone = tz.canonical_zone_name(zone)
-        with self.engine.begin() as conn:
-            closer_id = self._resolve_id(conn, closers, "closer", key)
-            conn.execute(
-                insert(travel_periods).values(
-                    closer_id=closer_id,
-                    first_day=first_day.isoformat(),
-                    last_day=last_day.isoformat(),
-                    zone=zone,
-                )
+        with self.file.writing() as db:
+            closer_id = self._resolve_id(db, "closers", "closer", key)
+            insert_row(
+                db,
+                "travel_periods",
+                {
+                    "closer_id": closer_id,
+                    "first_day": first_day.isoformat(),
+                    "last_day": last_day.isoformat(),
+                    "zone": zone,
+                },
             )
         self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
     def clear_travels(self, key: Key) -> Closer:
         """Remove every travel period of a closer."""
-        with self.engine.begin() as conn:
-            closer_id = self._resolve_id(conn, closers, "closer", key)
-            conn.execute(delete(travel_periods).where(travel_periods.c.closer_id == closer_id))
+        with self.file.writing() as db:
+            closer_id = self._resolve_id(db, "closers", "closer", key)
+            db.execute("DELETE FROM travel_periods WHERE closer_id = ?", (closer_id,))
         self.note_changes(Changes(closers=frozenset({closer_id})))
         return self.closer(closer_id)
 
@@ -357,9 +378,9 @@ class DirectoryMixin:
     def add_company(self, name: str, *, hours: WeeklyHours | None = None, **fields: Any) -> Company:
         """Add a client company."""
         values = _clean(_COMPANY_FIELDS, {"name": name, **fields})
-        with self.engine.begin() as conn:
-            company_id = self._insert_unique(conn, companies, "company", values)
-            self._set_hours(conn, "company_id", company_id, hours)
+        with self.file.writing() as db:
+            company_id = self._insert_unique(db, "companies", "company", values)
+            self._set_hours(db, "company_id", company_id, hours)
         self.note_changes(Changes(companies=frozenset({company_id})))
         return self.company(company_id)
 
@@ -368,29 +389,26 @@ class DirectoryMixin:
     ) -> Company:
         """Change a company's fields; ``hours=None`` removes its narrowing, a value sets it."""
         values = _clean(_COMPANY_FIELDS, fields)
-        with self.engine.begin() as conn:
-            company_id = self._resolve_id(conn, companies, "company", key)
-            self._check_rename(conn, companies, "company", company_id, values)
-            if values:
-                conn.execute(update(companies).where(companies.c.id == company_id).values(**values))
+        with self.file.writing() as db:
+            company_id = self._resolve_id(db, "companies", "company", key)
+            self._check_rename(db, "companies", "company", company_id, values)
+            update_row(db, "companies", company_id, values)
             if hours is not False:
-                self._set_hours(conn, "company_id", company_id, _hours_or_none(hours))
+                self._set_hours(db, "company_id", company_id, _hours_or_none(hours))
         self.note_changes(Changes(companies=frozenset({company_id})))
         return self.company(company_id)
 
     def company(self, key: Key) -> Company:
         """One company by id or name."""
-        with self.engine.connect() as conn:
-            company_id = self._resolve_id(conn, companies, "company", key)
-            row = conn.execute(select(companies).where(companies.c.id == company_id)).one()
-            return R.company_from_row(row, self._hours(conn, "company_id", company_id))
+        with self.file.reading() as db:
+            company_id = self._resolve_id(db, "companies", "company", key)
+            row = fetch_one_named(db, "SELECT * FROM companies WHERE id = ?", (company_id,))
+            return R.company_from_row(row, hours_of(db, "company_id", company_id))
 
     def companies(self) -> list[Company]:
         """Every company, by name."""
-        with self.engine.connect() as conn:
-            hours = self._hours_of_many(conn, "company_id", weekly_hours.c.company_id.is_not(None))
-            rows = conn.execute(select(companies).order_by(companies.c.name)).all()
-        return [R.company_from_row(row, hours.get(row.id)) for row in rows]
+        with self.file.reading() as db:
+            return all_companies(db)
 
     # -- prospects ---------------------------------------------------------------------
     def add_prospect(
@@ -407,11 +425,11 @@ class DirectoryMixin:
         more often the same person typed twice. Two equal names are then told apart by id."""
         values = _clean(_PROSPECT_FIELDS, {"name": name, "zone": zone, **fields})
         values = _clean_prospect(values, values.get("country", ""))
-        with self.engine.begin() as conn:
-            if not force and (same := self._same_name(conn, prospects, values["name"])):
+        with self.file.writing() as db:
+            if not force and (same := self._same_name(db, "prospects", values["name"])):
                 raise DuplicateError("prospect", values["name"], same.id)
-            prospect_id = R.new_id(conn.execute(insert(prospects).values(**values)))
-            self._set_hours(conn, "prospect_id", prospect_id, hours)
+            prospect_id = insert_row(db, "prospects", values)
+            self._set_hours(db, "prospect_id", prospect_id, hours)
         self.note_changes(Changes(prospects=frozenset({prospect_id})))
         return self.prospect(prospect_id)
 
@@ -420,69 +438,53 @@ class DirectoryMixin:
     ) -> Prospect:
         """Change a prospect's fields; ``hours=None`` goes back to default business hours."""
         values = _clean(_PROSPECT_FIELDS, fields)
-        with self.engine.begin() as conn:
-            prospect_id = self._resolve_id(conn, prospects, "prospect", key)
-            stored = conn.execute(
-                select(prospects.c.country, prospects.c.subdivision).where(
-                    prospects.c.id == prospect_id
-                )
-            ).one()
+        with self.file.writing() as db:
+            prospect_id = self._resolve_id(db, "prospects", "prospect", key)
+            stored = fetch_one_named(
+                db, "SELECT country, subdivision FROM prospects WHERE id = ?", (prospect_id,)
+            )
             values = _clean_prospect(values, stored.country, stored.subdivision)
-            if values:
-                conn.execute(
-                    update(prospects).where(prospects.c.id == prospect_id).values(**values)
-                )
+            update_row(db, "prospects", prospect_id, values)
             if hours is not False:
-                self._set_hours(conn, "prospect_id", prospect_id, _hours_or_none(hours))
+                self._set_hours(db, "prospect_id", prospect_id, _hours_or_none(hours))
         self.note_changes(Changes(prospects=frozenset({prospect_id})))
         return self.prospect(prospect_id)
 
     def prospect(self, key: Key) -> Prospect:
         """One prospect by id or name."""
-        with self.engine.connect() as conn:
-            prospect_id = self._resolve_id(conn, prospects, "prospect", key)
-            row = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).one()
-            return R.prospect_from_row(row, self._hours(conn, "prospect_id", prospect_id))
+        with self.file.reading() as db:
+            prospect_id = self._resolve_id(db, "prospects", "prospect", key)
+            row = fetch_one_named(db, "SELECT * FROM prospects WHERE id = ?", (prospect_id,))
+            return R.prospect_from_row(row, hours_of(db, "prospect_id", prospect_id))
 
     def prospects(self, search: str = "") -> list[Prospect]:
         """Every prospect (whose name or organisation contains ``search``, case and accents
         ignored), by name."""
-        query = select(prospects).order_by(prospects.c.name, prospects.c.id)
+        where, params = "1", ()
         if needle := parse.fold(search):
-            query = query.where(
-                func.fold(prospects.c.name).contains(needle, autoescape=True)
-                | func.fold(prospects.c.organisation).contains(needle, autoescape=True)
-            )
-        return self._read_prospects(query, weekly_hours.c.prospect_id.is_not(None))
+            where = "instr(fold(name), :n) > 0 OR instr(fold(organisation), :n) > 0"
+            params = {"n": needle}  # type: ignore[assignment]
+        return self._read_prospects(
+            f"SELECT * FROM prospects WHERE {where} ORDER BY name, id",
+            params,
+            "prospect_id IS NOT NULL",
+            (),
+        )
 
     def prospects_with_ids(self, ids: Iterable[int]) -> list[Prospect]:
         """The prospects whose ids are in ``ids`` (unknown ids are left out), in no order."""
-        wanted = set(ids)
+        wanted = sorted({int(i) for i in ids})
+        # One JSON array bound, however many ids (SQLite caps the bound values of a statement).
+        inside = "IN (SELECT value FROM json_each(?))"
+        bound = (json.dumps(wanted),)
         return self._read_prospects(
-            select(prospects).where(prospects.c.id.in_(wanted)),
-            weekly_hours.c.prospect_id.in_(wanted),
+            f"SELECT * FROM prospects WHERE id {inside}", bound, f"prospect_id {inside}", bound
         )
 
     def _read_prospects(
-        self, query: Select[Any], hours_where: ColumnElement[bool]
+        self, query: str, params: Any, hours_where: str, hours_params: Any
     ) -> list[Prospect]:
-        with self.engine.connect() as conn:
-            hours = self._hours_of_many(conn, "prospect_id", hours_where)
-            rows = conn.execute(query).all()
+        with self.file.reading() as db:
+            hours = _hours_of_many(db, "prospect_id", hours_where, hours_params)
+            rows = fetch_named(db, query, params)
         return [R.prospect_from_row(row, hours.get(row.id)) for row in rows]
-
-    def _hours_of_many(
-        self, conn: Connection, owner: str, where: ColumnElement[bool]
-    ) -> dict[int, WeeklyHours]:
-        # One query for every owner's hours, not one per company or prospect.
-        rows: dict[int, list[tuple[int, int, int]]] = {}
-        for owner_id, weekday, start, end in conn.execute(
-            select(
-                weekly_hours.c[owner],
-                weekly_hours.c.weekday,
-                weekly_hours.c.start_min,
-                weekly_hours.c.end_min,
-            ).where(where)
-        ):
-            rows.setdefault(owner_id, []).append((weekday, start, end))
-        return {owner_id: R.hours_from_rows(found) for owner_id, found in rows.items()}

@@ -9,11 +9,14 @@ constants are formatted into the SQL; every value is bound.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from closer_desk.core.model import ACTIVE_STATUSES
 from closer_desk.store.rows import APPOINTMENT_COLUMNS
+from closer_desk.store.sql import driver
 
 if TYPE_CHECKING:  # imported by store.first_page before SQLAlchemy loads
     from sqlalchemy import Connection
@@ -21,6 +24,9 @@ if TYPE_CHECKING:  # imported by store.first_page before SQLAlchemy loads
 _COLUMNS = ", ".join(f"appointments.{c}" for c in APPOINTMENT_COLUMNS)
 # Bounded on the indexed start on both sides: a call overlapping :lo started at most the longest
 # duration before it, and SQLite reads that maximum once through the index on ``minutes``.
+_OVERLAP = """appointments.start_utc >= :lo
+    - (SELECT coalesce(max(minutes), 0) FROM appointments) * 60
+  AND appointments.start_utc < :hi AND appointments.end_utc > :lo"""
 _ENTRIES = f"""
 SELECT {_COLUMNS},
   c.name AS company_name, c.color AS company_color,
@@ -30,8 +36,7 @@ FROM appointments
 JOIN companies AS c ON c.id = appointments.company_id
 JOIN prospects AS p ON p.id = appointments.prospect_id
 JOIN closers AS cl ON cl.id = appointments.closer_id
-WHERE appointments.start_utc >= :lo - (SELECT coalesce(max(minutes), 0) FROM appointments) * 60
-  AND appointments.start_utc < :hi AND appointments.end_utc > :lo"""
+WHERE {_OVERLAP}"""
 
 
 @lru_cache(maxsize=64)
@@ -67,13 +72,38 @@ WHERE appointments.closer_id = :closer_id
 ORDER BY appointments.start_utc, appointments.id"""
 
 
+#: The call ``:id``.
+APPOINTMENT = f"SELECT {_COLUMNS} FROM appointments WHERE appointments.id = :id"
+
+#: Every call with ``:prospect_id``, oldest first.
+HISTORY = f"""
+SELECT {_COLUMNS} FROM appointments
+WHERE appointments.prospect_id = :prospect_id
+ORDER BY appointments.start_utc"""
+
+_LIVE = ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES, key=lambda s: s.value))
+#: Live calls of ``:closer_id`` overlapping ``[:lo, :hi)`` other than ``:exclude_id``.
+CONFLICTS = f"""
+SELECT {_COLUMNS}
+FROM appointments
+WHERE appointments.closer_id = :closer_id
+  AND {_OVERLAP}
+  AND appointments.status IN ({_LIVE})
+  AND appointments.id != :exclude_id
+ORDER BY appointments.start_utc"""
+
+
+def run_sql(
+    db: sqlite3.Connection, sql: str, params: Mapping[str, Any]
+) -> tuple[list[str], Sequence[tuple[Any, ...]]]:
+    """The column names and rows of ``sql`` run on the DB-API connection ``db``."""
+    cursor = db.execute(sql, params)
+    return [d[0] for d in cursor.description], cursor.fetchall()
+
+
 def run_text(
     conn: Connection, sql: str, params: Mapping[str, Any]
 ) -> tuple[list[str], Sequence[tuple[Any, ...]]]:
-    """The column names and rows of ``sql`` run on ``conn``'s own DB-API connection (the same
-    connection, so the same transaction inside ``Agenda.batch``)."""
-    raw = conn.connection.driver_connection
-    if raw is None:  # pragma: no cover - only on a connection SQLAlchemy invalidated
-        raise RuntimeError("the agenda's connection is closed")
-    cursor = raw.execute(sql, params)
-    return [d[0] for d in cursor.description], cursor.fetchall()
+    """``run_sql`` on ``conn``'s own DB-API connection (the same connection, so the same
+    transaction inside ``Agenda.batch``)."""
+    return run_sql(driver(conn), sql, params)

@@ -30,3 +30,11 @@ def default_db_path() -> Path:
     import platformdirs  # imported late: only the default path needs it
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "agenda.sqlite3"
+
+
+def holiday_cache_path() -> Path:
+    """Where the public holidays and weekends already computed are remembered (see
+    ``core.holiday_data``): ``holidays.json`` in the platform's user cache dir."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "holidays.json"

@@ -15,17 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 from closer_desk.core.model import (
     AgendaEntry,
     Closer,
     Company,
-    WeeklyHours,
 )
 from closer_desk.store import durability
 from closer_desk.store import rows as R
+from closer_desk.store.directory import all_companies, first_closer
 from closer_desk.store.entry_sql import entries_sql
 from closer_desk.store.fileinfo import SCHEMA_HEAD
 
@@ -43,10 +41,6 @@ class FirstPage:
     start: datetime | None = None
     end: datetime | None = None
     entries: tuple[AgendaEntry, ...] = ()
-
-
-def _named(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> SimpleNamespace:
-    return SimpleNamespace(**{d[0]: v for d, v in zip(cursor.description, row, strict=True)})
 
 
 def read_first_page(
@@ -94,8 +88,8 @@ def _read(
         conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
         for table in ("companies", "prospects", "appointments")
     )
-    companies = tuple(_companies(conn))
-    closer = _first_closer(conn)
+    companies = tuple(all_companies(conn))
+    closer = first_closer(conn)
     if closer is None:
         return FirstPage(None, companies, empty)
     start, end = range_for(closer)
@@ -105,38 +99,6 @@ def _read(
     entry = R.entry_reader([d[0] for d in result.description])
     entries = tuple(entry(row) for row in result.fetchall())
     return FirstPage(closer, companies, empty, start, end, entries)
-
-
-def _hours(conn: sqlite3.Connection, owner: str, owner_id: int) -> WeeklyHours | None:
-    rows = conn.execute(
-        f"SELECT weekday, start_min, end_min FROM weekly_hours WHERE {owner} = ?",
-        (owner_id,),
-    ).fetchall()
-    return R.hours_from_rows(rows) if rows else None
-
-
-def _companies(conn: sqlite3.Connection) -> list[Company]:
-    cursor = conn.cursor()
-    cursor.row_factory = _named
-    found = cursor.execute("SELECT * FROM companies ORDER BY name").fetchall()
-    return [R.company_from_row(row, _hours(conn, "company_id", row.id)) for row in found]
-
-
-def _first_closer(conn: sqlite3.Connection) -> Closer | None:
-    cursor = conn.cursor()
-    cursor.row_factory = _named
-    row = cursor.execute("SELECT * FROM closers ORDER BY id LIMIT 1").fetchone()
-    if row is None:
-        return None
-    overrides = conn.execute(
-        "SELECT day, intervals FROM date_overrides WHERE closer_id = ? ORDER BY day", (row.id,)
-    ).fetchall()
-    travels = conn.execute(
-        "SELECT first_day, last_day, zone FROM travel_periods WHERE closer_id = ?"
-        " ORDER BY first_day",
-        (row.id,),
-    ).fetchall()
-    return R.closer_from_row(row, _hours(conn, "closer_id", row.id), overrides, travels)
 
 
 __all__ = ["FirstPage", "read_first_page"]

@@ -2,16 +2,16 @@
 from the outbox and the answers recorded: what ``agenda --json`` and the window's badge show.
 
 Kept apart from ``store.outbox`` so that a listing does not load what building a message
-needs (``email``, icalendar, babel): two queries, no more imports than the agenda's own.
+needs (``email``, icalendar, babel, SQLAlchemy): SQL text, no more imports than the agenda's
+own.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
-
-from sqlalchemy import func, or_, select
 
 from closer_desk.core.mail.state import (
     INVITE_KINDS,
@@ -22,71 +22,51 @@ from closer_desk.core.mail.state import (
 )
 from closer_desk.core.model import Changes
 from closer_desk.store import rows as R
-from closer_desk.store.schema import appointments, invite_answers, outbox
+from closer_desk.store.sql import fetch_named
 
 if TYPE_CHECKING:
     from closer_desk.store.agenda import Agenda
 
-_INVITE_KIND_VALUES = tuple(INVITE_KINDS)
+# The calls and the kinds are each bound as one JSON array, however many calls are listed.
+_OF_CALLS = "outbox.appointment_id IN (SELECT value FROM json_each(:ids))"
+_INVITES = f"{_OF_CALLS} AND outbox.kind IN (SELECT value FROM json_each(:kinds))"
+_LAST_MESSAGES = f"""
+SELECT id, appointment_id, state, last_error, sent_utc FROM outbox
+WHERE id IN (
+  SELECT max(outbox.id) FROM outbox WHERE {_INVITES} AND outbox.state != :superseded
+  GROUP BY outbox.appointment_id)"""
+_LAST_SENT = f"""
+SELECT outbox.appointment_id, max(outbox.sent_utc) FROM outbox
+WHERE {_INVITES} AND outbox.sent_utc IS NOT NULL
+GROUP BY outbox.appointment_id"""
+_ANSWERS = """
+SELECT a.appointment_id, a.method, a.partstat, a.counter_state, a.proposed_start_utc,
+  a.proposed_end_utc
+FROM invite_answers AS a JOIN appointments ON appointments.id = a.appointment_id
+WHERE a.appointment_id IN (SELECT value FROM json_each(:ids))
+  AND a.sequence >= appointments.sequence
+  AND (a.method = 'REPLY' OR a.counter_state = 'open')
+ORDER BY a.id"""
+_KINDS = json.dumps([k.value for k in INVITE_KINDS])
 
 
 def invite_states(agenda: Agenda, appointment_ids: list[int]) -> dict[int, InviteStatus]:
     """The invite state of each call: its last invite message and the newest answer to its
-    current SEQUENCE. Two queries for the whole list."""
+    current SEQUENCE. Three queries for the whole list."""
     ids = sorted(set(appointment_ids))
     if not ids:
         return {}
-    with agenda.engine.connect() as conn:
-        last = (
-            select(func.max(outbox.c.id))
-            .where(
-                outbox.c.appointment_id.in_(ids),
-                outbox.c.kind.in_(_INVITE_KIND_VALUES),
-                outbox.c.state != MessageState.SUPERSEDED.value,
-            )
-            .group_by(outbox.c.appointment_id)
-        )
-        messages_by_call = {
-            r.appointment_id: r
-            for r in conn.execute(
-                select(
-                    outbox.c.id,
-                    outbox.c.appointment_id,
-                    outbox.c.state,
-                    outbox.c.last_error,
-                    outbox.c.sent_utc,
-                ).where(outbox.c.id.in_(last))
-            ).all()
-        }
+    params = {
+        "ids": json.dumps(ids),
+        "kinds": _KINDS,
+        "superseded": MessageState.SUPERSEDED.value,
+    }
+    with agenda.file.reading() as db:
+        messages_by_call = {r.appointment_id: r for r in fetch_named(db, _LAST_MESSAGES, params)}
         sent_at: dict[int, int] = {
-            int(call): int(stamp)
-            for call, stamp in conn.execute(
-                select(outbox.c.appointment_id, func.max(outbox.c.sent_utc))
-                .where(
-                    outbox.c.appointment_id.in_(ids),
-                    outbox.c.kind.in_(_INVITE_KIND_VALUES),
-                    outbox.c.sent_utc.is_not(None),
-                )
-                .group_by(outbox.c.appointment_id)
-            )
+            int(call): int(stamp) for call, stamp in db.execute(_LAST_SENT, params)
         }
-        answers = conn.execute(
-            select(
-                invite_answers.c.appointment_id,
-                invite_answers.c.method,
-                invite_answers.c.partstat,
-                invite_answers.c.counter_state,
-                invite_answers.c.proposed_start_utc,
-                invite_answers.c.proposed_end_utc,
-            )
-            .join(appointments, appointments.c.id == invite_answers.c.appointment_id)
-            .where(
-                invite_answers.c.appointment_id.in_(ids),
-                invite_answers.c.sequence >= appointments.c.sequence,
-                or_(invite_answers.c.method == "REPLY", invite_answers.c.counter_state == "open"),
-            )
-            .order_by(invite_answers.c.id)
-        ).all()
+        answers = fetch_named(db, _ANSWERS, params)
     answer: dict[int, PartStat] = {}
     counter: dict[int, tuple[datetime, datetime]] = {}
     for a in answers:

@@ -19,7 +19,8 @@ from closer_desk.core.mail.account import (
 )
 from closer_desk.core.mail.message import mail_address
 from closer_desk.store import secrets
-from closer_desk.store.schema import closers, companies, mail_accounts, mail_reminders, settings
+from closer_desk.store.schema import closers, mail_accounts, mail_reminders, settings
+from closer_desk.store.sql import driver
 
 if TYPE_CHECKING:
     from closer_desk.store.agenda import Agenda
@@ -79,8 +80,8 @@ def set_account(
     login = username.strip()
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in login) or len(login) > 254:
         raise ValidationError("user", "bad_user", username)
-    with agenda.engine.connect() as conn:
-        closer_id = agenda._resolve_id(conn, closers, "closer", closer)
+    with agenda.file.reading() as db:
+        closer_id = agenda._resolve_id(db, "closers", "closer", closer)
     account = MailAccount(
         closer_id, sender, smtp_host, smtp_port, mode, login, "", imap_host, imap_port
     )
@@ -124,7 +125,7 @@ def set_account(
 def mail_account(agenda: Agenda, closer: Key) -> MailAccount:
     """The mail account of ``closer`` (``NotFoundError("mail account", name)`` if none)."""
     with agenda.engine.connect() as conn:
-        closer_id = agenda._resolve_id(conn, closers, "closer", closer)
+        closer_id = agenda._resolve_id(driver(conn), "closers", "closer", closer)
         row = conn.execute(
             select(mail_accounts).where(mail_accounts.c.closer_id == closer_id)
         ).first()
@@ -187,7 +188,7 @@ def set_reminder_hours(agenda: Agenda, company: Key, hours: int | None) -> int |
         if not 1 <= hours <= 168:
             raise ValidationError("hours", "out_of_range", hours)
     with agenda.engine.begin() as conn:
-        company_id = agenda._resolve_id(conn, companies, "company", company)
+        company_id = agenda._resolve_id(driver(conn), "companies", "company", company)
         conn.execute(delete(mail_reminders).where(mail_reminders.c.company_id == company_id))
         if hours is not None:
             conn.execute(insert(mail_reminders).values(company_id=company_id, hours=hours))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -158,3 +159,57 @@ def test_a_command_builds_only_the_parsers_of_its_modules() -> None:
     # Anything else sees the whole tree, so that argparse names every choice.
     for argv in (["--help"], ["boook"], ["--d", "x", "agenda"], []):
         assert set(_choices(build_parser(argv))) == everything, argv
+
+
+_EVERYDAY = """
+import json, sys
+from datetime import UTC, datetime
+from closer_desk.cli import main
+
+db = sys.argv[1]
+def run(*argv):
+    code = main(["--db", db, *argv], clock=lambda: datetime(2026, 3, 2, 8, tzinfo=UTC))
+    assert code == 0, argv
+run("agenda", "--json")
+run("slots", "--prospect", "1", "--days", "14", "--json")
+run("book", "--company", "1", "--prospect", "1", "--start", "2026-03-04 10:00", "--force")
+sys.stdout = sys.__stderr__
+print(json.dumps(sorted(sys.modules)), file=sys.__stdout__)
+"""
+
+
+def _python(code: str, *args: str, env: dict[str, str]) -> str:
+    """What ``code`` prints, run in a fresh interpreter with ``args``; it must succeed."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+_DEMO = """
+import sys
+from datetime import UTC, datetime
+from closer_desk.cli import main
+sys.exit(main(["--db", sys.argv[1], "demo"], clock=lambda: datetime(2026, 3, 2, 8, tzinfo=UTC)))
+"""
+
+
+def test_everyday_commands_on_an_agenda_at_head_load_no_sqlalchemy(tmp_path: Path) -> None:
+    # SQLAlchemy alone costs several interpreter starts, more than a whole command's budget:
+    # the store's facade runs its SQL text on sqlite3 while nothing needs the engine.
+    db = str(tmp_path / "demo.sqlite3")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    _python(_DEMO, db, env=env)
+    for run in ("first", "second"):
+        modules = json.loads(_python(_EVERYDAY, db, env=env).strip().splitlines()[-1])
+        loaded = {m.split(".")[0] for m in modules}
+        assert not loaded & {"sqlalchemy", "alembic"}, run
+        assert "closer_desk.store.schema" not in modules, run
+        # The holidays the checks and the slot flags read are remembered by the first run.
+        assert ("holidays" in loaded) == (run == "first"), run
