@@ -11,18 +11,17 @@ place.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Connection, delete, func, insert, select
 
 from closer_desk.core.errors import NotFoundError
 from closer_desk.core.model import BusyBlock, Changes
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.directory import Key
-from closer_desk.store.schema import busy_blocks, closers, settings
+from closer_desk.store.sql import fetch_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,25 +57,34 @@ class BusyCalendar:
     events: int | None = None
 
 
+#: Ids per statement (well under SQLite's limit on variables).
+_CHUNK = 500
+
+
+def _chunks(values: list[int]) -> list[list[int]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
 def _origin_key(closer_id: int, source: str) -> str:
     return _ORIGIN + json.dumps([closer_id, source])
 
 
 def record_origin(
-    conn: Connection, closer_id: int, source: str, file: Path | str, events: int, now: int
+    db: sqlite3.Connection, closer_id: int, source: str, file: Path | str, events: int, now: int
 ) -> None:
     """Remember, inside an import's transaction, the file ``source`` was imported from."""
     key = _origin_key(closer_id, source)
     value = json.dumps({"file": str(file), "imported_utc": now, "events": events})
-    conn.execute(delete(settings).where(settings.c.key == key))
-    conn.execute(insert(settings).values(key=key, value=value))
+    db.execute("DELETE FROM settings WHERE key = ?", (key,))
+    db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
 
 
-def _origins(conn: Connection) -> list[tuple[str, int, str, dict[str, object]]]:
+def _origins(db: sqlite3.Connection) -> list[tuple[str, int, str, dict[str, object]]]:
     """Every remembered origin: its key, closer id, source and data."""
     found = []
-    rows = conn.execute(
-        select(settings.c.key, settings.c.value).where(settings.c.key.startswith(_ORIGIN))
+    # substr, not LIKE: a source's name may hold "%" or "_", and the prefix is ours.
+    rows = db.execute(
+        "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", (len(_ORIGIN), _ORIGIN)
     )
     for key, value in rows:
         try:
@@ -92,19 +100,16 @@ def busy_calendars(agenda: Agenda, closer: Key | None = None) -> list[BusyCalend
     """A closer's busy sources by name: those holding blocks, and those imported from a file
     that hold none now (every event free), with where and when they were last imported."""
     who = agenda.closer(closer)
-    query = (
-        select(
-            busy_blocks.c.source,
-            func.count(),
-            func.min(busy_blocks.c.start_utc),
-            func.max(busy_blocks.c.end_utc),
-        )
-        .where(busy_blocks.c.closer_id == who.id)
-        .group_by(busy_blocks.c.source)
-    )
-    with agenda.engine.connect() as conn:
-        held = {name: (count, lo, hi) for name, count, lo, hi in conn.execute(query)}
-        origins = {name: data for _, owner, name, data in _origins(conn) if owner == who.id}
+    with agenda.file.reading() as db:
+        held = {
+            name: (count, lo, hi)
+            for name, count, lo, hi in db.execute(
+                "SELECT source, count(*), min(start_utc), max(end_utc) FROM busy_blocks"
+                " WHERE closer_id = ? GROUP BY source",
+                (who.id,),
+            )
+        }
+        origins = {name: data for _, owner, name, data in _origins(db) if owner == who.id}
     found = []
     for name in sorted(held.keys() | origins.keys(), key=str.casefold):
         count, lo, hi = held.get(name, (0, None, None))
@@ -135,80 +140,84 @@ def list_busy(
 ) -> list[BusyBlock]:
     """Busy blocks by start time: of one closer (None: every closer), of one ``source``,
     overlapping ``[start, end)`` when given."""
-    query = select(busy_blocks).order_by(busy_blocks.c.start_utc, busy_blocks.c.id)
+    where: list[str] = ["1"]
+    params: dict[str, object] = {}
     if closer is not None:
-        query = query.where(busy_blocks.c.closer_id == agenda.closer(closer).id)
+        where.append("closer_id = :closer_id")
+        params["closer_id"] = agenda.closer(closer).id
     if source is not None:
-        query = query.where(busy_blocks.c.source == source)
+        where.append("source = :source")
+        params["source"] = source
     if end is not None:
-        query = query.where(busy_blocks.c.start_utc < R.to_epoch(end))
+        where.append("start_utc < :hi")
+        params["hi"] = R.to_epoch(end)
     if start is not None:
-        query = query.where(busy_blocks.c.end_utc > R.to_epoch(start))
-    with agenda.engine.connect() as conn:
-        return [R.busy_from_row(r) for r in conn.execute(query)]
+        where.append("end_utc > :lo")
+        params["lo"] = R.to_epoch(start)
+    sql = f"SELECT * FROM busy_blocks WHERE {' AND '.join(where)} ORDER BY start_utc, id"
+    with agenda.file.reading() as db:
+        return [R.busy_from_row(r) for r in fetch_named(db, sql, params)]
 
 
 def busy_sources(agenda: Agenda, *, closer: Key | None = None) -> list[BusySource]:
     """The sources of busy time, by closer and name."""
-    query = (
-        select(
-            busy_blocks.c.closer_id,
-            closers.c.name,
-            busy_blocks.c.source,
-            func.count(),
-            func.min(busy_blocks.c.start_utc),
-            func.max(busy_blocks.c.end_utc),
-        )
-        .join(closers, closers.c.id == busy_blocks.c.closer_id)
-        .group_by(busy_blocks.c.closer_id, closers.c.name, busy_blocks.c.source)
-        .order_by(closers.c.name, busy_blocks.c.source)
-    )
+    params: tuple[int, ...]
+    where, params = "", ()
     if closer is not None:
-        query = query.where(busy_blocks.c.closer_id == agenda.closer(closer).id)
-    with agenda.engine.connect() as conn:
+        where, params = "WHERE b.closer_id = ?", (agenda.closer(closer).id,)
+    sql = (
+        "SELECT b.closer_id, c.name, b.source, count(*), min(b.start_utc), max(b.end_utc)"
+        f" FROM busy_blocks AS b JOIN closers AS c ON c.id = b.closer_id {where}"
+        " GROUP BY b.closer_id, c.name, b.source ORDER BY c.name, b.source"
+    )
+    with agenda.file.reading() as db:
         return [
             BusySource(cid, name, source, count, R.from_epoch(lo), R.from_epoch(hi))
-            for cid, name, source, count, lo, hi in conn.execute(query)
+            for cid, name, source, count, lo, hi in db.execute(sql, params)
         ]
 
 
 def remove_busy(agenda: Agenda, ids: list[int]) -> int:
     """Remove the busy blocks ``ids``; all or none (``NotFoundError`` names the first id
     that does not exist). Returns how many were removed."""
-    wanted = sorted(set(ids))
-    with agenda.engine.begin() as conn:
-        found = set(
-            conn.execute(select(busy_blocks.c.id).where(busy_blocks.c.id.in_(wanted))).scalars()
-        )
+    wanted = sorted({int(i) for i in ids})
+    found: set[int] = set()
+    owners: set[int] = set()
+    with agenda.file.writing() as db:
+        for part in _chunks(wanted):
+            marks = ", ".join("?" * len(part))
+            rows = db.execute(f"SELECT id, closer_id FROM busy_blocks WHERE id IN ({marks})", part)
+            for block_id, owner in rows:
+                found.add(block_id)
+                owners.add(owner)
         missing = [i for i in wanted if i not in found]
         if missing:
             raise NotFoundError("busy block", missing[0])
-        owners = frozenset(
-            conn.execute(
-                select(busy_blocks.c.closer_id).where(busy_blocks.c.id.in_(wanted)).distinct()
-            ).scalars()
-        )
-        conn.execute(delete(busy_blocks).where(busy_blocks.c.id.in_(wanted)))
-    agenda.note_changes(Changes(busy=owners))
+        for part in _chunks(wanted):
+            db.execute(f"DELETE FROM busy_blocks WHERE id IN ({', '.join('?' * len(part))})", part)
+    agenda.note_changes(Changes(busy=frozenset(owners)))
     return len(wanted)
 
 
 def remove_busy_source(agenda: Agenda, source: str, *, closer: Key | None = None) -> int:
     """Remove every block of ``source`` (of one closer, or of every closer); a source with no
     block is ``NotFoundError``. Returns how many were removed."""
-    condition = busy_blocks.c.source == source
     who = agenda.closer(closer).id if closer is not None else None
+    condition, params = "source = :source", {"source": source, "closer_id": who}
     if who is not None:
-        condition &= busy_blocks.c.closer_id == who
-    with agenda.engine.begin() as conn:
-        owners = set(
-            conn.execute(select(busy_blocks.c.closer_id).where(condition).distinct()).scalars()
-        )
-        removed = conn.execute(delete(busy_blocks).where(condition)).rowcount
+        condition += " AND closer_id = :closer_id"
+    with agenda.file.writing() as db:
+        owners = {
+            owner
+            for (owner,) in db.execute(
+                f"SELECT DISTINCT closer_id FROM busy_blocks WHERE {condition}", params
+            )
+        }
+        removed = db.execute(f"DELETE FROM busy_blocks WHERE {condition}", params).rowcount
         # Its origin goes too (a source of free events holds no block, only its origin).
-        for key, owner, name, _ in _origins(conn):
+        for key, owner, name, _ in _origins(db):
             if name == source and (who is None or owner == who):
-                conn.execute(delete(settings).where(settings.c.key == key))
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
                 owners.add(owner)
         if not owners:
             raise NotFoundError("busy source", source)

@@ -14,13 +14,12 @@ call (an answer to our invite); every other event is refused with a reason.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import Connection, bindparam, delete, select, update
 
 from closer_desk.core import tz
 from closer_desk.core.ics.importing import (
@@ -38,7 +37,7 @@ from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.busy import record_origin
 from closer_desk.store.directory import Key
-from closer_desk.store.schema import appointments, busy_blocks
+from closer_desk.store.sql import fetch_named, update_row
 
 #: Reason codes of refused events (the CLI and the window put them in words).
 NOT_OUR_CALL = "not_our_call"
@@ -52,8 +51,8 @@ READING, WRITING = "reading", "writing"
 #: Methods of a whole calendar (it replaces its source); others are iTIP messages.
 _WHOLE = ("", "PUBLISH")
 _COPY = re.compile(r" \(\d+\)(?=\.[^.]*$|$)")
-#: The bulk insert of new blocks, as plain driver SQL: SQLAlchemy's per-row parameter
-#: processing cost more than SQLite's own work on a 10,000-event calendar.
+#: The bulk writes of blocks, as driver SQL (executemany): per-row parameter processing in a
+#: query layer cost more than SQLite's own work on a 10,000-event calendar.
 _BLOCK_COLUMNS = (
     "closer_id",
     "uid",
@@ -66,8 +65,12 @@ _BLOCK_COLUMNS = (
     "sequence",
 )
 _INSERT_BLOCK = (
-    f"INSERT INTO {busy_blocks.name} ({', '.join(busy_blocks.c[c].name for c in _BLOCK_COLUMNS)})"
+    f"INSERT INTO busy_blocks ({', '.join(_BLOCK_COLUMNS)})"
     f" VALUES ({', '.join('?' * len(_BLOCK_COLUMNS))})"
+)
+_UPDATE_BLOCK = (
+    "UPDATE busy_blocks SET summary = :summary, start_utc = :start_utc, end_utc = :end_utc,"
+    " all_day = :all_day, sequence = :sequence WHERE id = :b_id"
 )
 
 
@@ -162,46 +165,49 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
         yield values[i : i + _IN_CHUNK]
 
 
-def _our_uids(conn: Connection, uids: list[str]) -> set[str]:
+def _marks(part: list[str]) -> str:
+    return ", ".join("?" * len(part))
+
+
+def _our_uids(db: sqlite3.Connection, uids: list[str]) -> set[str]:
     """The UIDs that are our own calls: calls of this agenda (any closer). A UID written by
     another closer_desk (a colleague's calls, a shared calendar) is busy time like any."""
     ours: set[str] = set()
     for part in _chunks(uids):
         ours.update(
-            r.uid
-            for r in conn.execute(select(appointments.c.uid).where(appointments.c.uid.in_(part)))
+            uid
+            for (uid,) in db.execute(
+                f"SELECT uid FROM appointments WHERE uid IN ({_marks(part)})", part
+            )
         )
     return ours
 
 
 def _apply_busy(
-    conn: Connection,
+    db: sqlite3.Connection,
     closer_id: int,
     parsed: ParsedCalendar,
     source: str,
     stop: Callable[[], None],
 ) -> dict[str, int]:
     latest = _latest(parsed.occurrences)
-    ours = _our_uids(conn, sorted({uid for uid, _ in latest}))
+    ours = _our_uids(db, sorted({uid for uid, _ in latest}))
     latest = {key: occ for key, occ in latest.items() if key[0] not in ours}
     cancelled_uids = sorted({uid for (uid, _), occ in latest.items() if occ.cancelled})
     existing: dict[tuple[str, str], Any] = {
         (row.uid, row.recurrence_id): row
-        for row in conn.execute(
-            select(busy_blocks).where(
-                busy_blocks.c.closer_id == closer_id, busy_blocks.c.source == source
-            )
+        for row in fetch_named(
+            db, "SELECT * FROM busy_blocks WHERE closer_id = ? AND source = ?", (closer_id, source)
         )
     }
     elsewhere: list[Any] = []  # blocks of other sources a cancellation may remove
     for part in _chunks(cancelled_uids):
-        elsewhere += conn.execute(
-            select(busy_blocks).where(
-                busy_blocks.c.closer_id == closer_id,
-                busy_blocks.c.source != source,
-                busy_blocks.c.uid.in_(part),
-            )
-        ).all()
+        elsewhere += fetch_named(
+            db,
+            "SELECT * FROM busy_blocks WHERE closer_id = ? AND source != ?"
+            f" AND uid IN ({_marks(part)})",
+            (closer_id, source, *part),
+        )
     counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0, "removed": 0}
     counts["own_calls"] = len(ours)
     inserts: list[tuple[Any, ...]] = []
@@ -248,24 +254,13 @@ def _apply_busy(
     # whole transaction back.
     for i in range(0, len(inserts), _WRITE_SLICE):
         stop()
-        conn.exec_driver_sql(_INSERT_BLOCK, inserts[i : i + _WRITE_SLICE])
+        db.executemany(_INSERT_BLOCK, inserts[i : i + _WRITE_SLICE])
     for i in range(0, len(updates), _WRITE_SLICE):
         stop()
-        conn.execute(
-            update(busy_blocks)
-            .where(busy_blocks.c.id == bindparam("b_id"))
-            .values(
-                summary=bindparam("summary"),
-                start_utc=bindparam("start_utc"),
-                end_utc=bindparam("end_utc"),
-                all_day=bindparam("all_day"),
-                sequence=bindparam("sequence"),
-            ),
-            updates[i : i + _WRITE_SLICE],
-        )
+        db.executemany(_UPDATE_BLOCK, updates[i : i + _WRITE_SLICE])
     for part in _chunks([str(i) for i in sorted(cancelled | removed)]):
         stop()
-        conn.execute(delete(busy_blocks).where(busy_blocks.c.id.in_([int(i) for i in part])))
+        db.execute(f"DELETE FROM busy_blocks WHERE id IN ({_marks(part)})", [int(i) for i in part])
     stop()
     counts["added"] = len(inserts)
     counts["updated"] = len(updates)
@@ -299,13 +294,14 @@ def _gone(
 
 
 def _apply_calls(
-    conn: Connection, parsed: ParsedCalendar, now: int
+    db: sqlite3.Connection, parsed: ParsedCalendar, now: int
 ) -> tuple[dict[str, int], list[Refused], dict[int, Any]]:
     latest = _latest(parsed.occurrences)
     uids = sorted({uid for uid, _ in latest})
     calls: dict[str, Any] = {}
     for part in _chunks(uids):
-        for found in conn.execute(select(appointments).where(appointments.c.uid.in_(part))):
+        sql = f"SELECT * FROM appointments WHERE uid IN ({_marks(part)})"
+        for found in fetch_named(db, sql, part):
             calls[found.uid] = found
     counts = {"added": 0, "updated": 0, "unchanged": 0, "cancelled": 0}
     refused: list[Refused] = []
@@ -344,7 +340,7 @@ def _apply_calls(
             counts["updated"] += 1
         values["sequence"] = max(occ.sequence, row.sequence + 1)
         values["updated_utc"] = now
-        conn.execute(update(appointments).where(appointments.c.id == row.id).values(**values))
+        update_row(db, "appointments", row.id, values)
         touched[row.id] = row
     return counts, refused, touched
 
@@ -379,14 +375,14 @@ def apply_import(
     free = len(parsed.skipped) - len(refused)
     source = one_line(source).strip()[:200] or "calendar"
     stop = _stopper(cancelled)
-    with agenda.engine.begin() as conn:
+    with agenda.file.writing() as db:
         if busy:
-            counts = _apply_busy(conn, who.id, parsed, source, stop)
+            counts = _apply_busy(db, who.id, parsed, source, stop)
             touched: dict[int, Any] = {}
             if file is not None:
-                record_origin(conn, who.id, source, file, parsed.events, R.to_epoch(agenda.now()))
+                record_origin(db, who.id, source, file, parsed.events, R.to_epoch(agenda.now()))
         else:
-            counts, more, touched = _apply_calls(conn, parsed, R.to_epoch(agenda.now()))
+            counts, more, touched = _apply_calls(db, parsed, R.to_epoch(agenda.now()))
             refused.extend(more)
     if busy and (counts["added"] or counts["updated"] or counts["cancelled"]):
         agenda.note_changes(Changes(busy=frozenset({who.id})))
