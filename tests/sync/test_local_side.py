@@ -1,5 +1,6 @@
 """What a sync reads of the agenda: the flags equal a sweep over every live call, and an
-incremental sync reads back only the statuses it wrote and sweeps only overlapping calls."""
+incremental sync compares only the calls marked as changed, reads only their statuses and
+sweeps only overlapping calls."""
 
 from __future__ import annotations
 
@@ -102,6 +103,7 @@ def test_an_incremental_sync_reads_back_only_what_it_pushed(
     api.set_up(closer_agenda, "Camille", radicale.calendar("camille", "calls"))
     [first] = api.sync(closer_agenda)
     assert (first.pushed, first.overlaps) == (40, 2)
+    assert (first.compared, first.full_compare) == (40, True)
 
     full_reads: list[int] = []
     swept: list[int] = []
@@ -124,5 +126,6 @@ def test_an_incremental_sync_reads_back_only_what_it_pushed(
     [again] = api.sync(closer_agenda)
 
     assert (again.pushed, again.pulled, again.overlaps, again.rebook) == (1, 0, 2, 1)
-    assert full_reads == [40]  # once before pushing; the pushed call's row is read alone
+    assert (again.compared, again.full_compare) == (1, False)  # the moved call alone
+    assert full_reads == []  # the status table is never read whole
     assert swept == [2]  # only the two calls over each other reach the sweep

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -24,6 +26,7 @@ from closer_desk.core.sync.call import (
 )
 from closer_desk.core.sync.overlaps import Span, overlap_flags
 from closer_desk.store import rows as R
+from closer_desk.store.batch import write_lock
 from closer_desk.store.entry_sql import run_text
 from closer_desk.store.schema import (
     appointments,
@@ -31,6 +34,7 @@ from closer_desk.store.schema import (
     prospects,
     script_ticks,
     sync_conflicts,
+    sync_dirty,
     sync_flags,
     sync_items,
     sync_links,
@@ -143,6 +147,9 @@ def ensure_links(conn: Connection, closer_id: int) -> None:
             )
 
 
+#: Above this many UIDs or hrefs the whole table is read (one scan beats long lists).
+_REREAD_ALL = 400
+
 # Raw SQL on the driver's cursor: a sync reads every call of the closer each time, and
 # SQLAlchemy's row objects cost more than the query (see ``store.entry_sql``).
 _LOCAL_CALLS = """
@@ -158,15 +165,25 @@ WHERE a.closer_id = :closer_id
 """
 
 
-def local_calls(conn: Connection, closer_id: int) -> dict[str, LocalCall]:
-    """Every call of the closer, by UID, with the hash of what would travel (one query; the
-    hash comes straight from the columns, in ``MERGED_FIELDS`` order)."""
-    _, rows = run_text(conn, _LOCAL_CALLS, {"closer_id": closer_id})
+def local_calls(
+    conn: Connection, closer_id: int, uids: Collection[str] | None = None
+) -> dict[str, LocalCall]:
+    """Every call of the closer (or those of ``uids``), by UID, with the hash of what would
+    travel (one query; the hash comes straight from the columns, in ``MERGED_FIELDS``
+    order)."""
+    sql = _LOCAL_CALLS
+    params: dict[str, Any] = {"closer_id": closer_id}
+    if uids is not None and len(uids) <= _REREAD_ALL:
+        sql += " AND a.uid IN (SELECT value FROM json_each(:uids))"
+        params["uids"] = json.dumps(sorted(uids))
+    _, rows = run_text(conn, sql, params)
     found: dict[str, LocalCall] = {}
     for row in rows:
         (id_, uid, wall, zone, fold, minutes, kind, url, phone, status, outcome, reminder,
          company_uid, company, prospect_uid, prospect, email, p_zone, country, language,
          _seq, _created) = row  # fmt: skip
+        if uids is not None and uid not in uids:
+            continue
         keys = [
             start_key(wall, zone, fold), str(minutes), kind, url, phone, status, outcome or "",
             str(reminder), company_uid or "", company, prospect_uid or "", prospect, email,
@@ -174,6 +191,12 @@ def local_calls(conn: Connection, closer_id: int) -> dict[str, LocalCall]:
         ]  # fmt: skip
         found[uid] = LocalCall(id_, hash_of(keys), row)
     return found
+
+
+def has_calls(conn: Connection, closer_id: int) -> bool:
+    """Whether the closer has any call in the agenda."""
+    query = select(appointments.c.id).where(appointments.c.closer_id == closer_id).limit(1)
+    return conn.execute(query).first() is not None
 
 
 def _synced(row: tuple[Any, ...]) -> SyncedCall:
@@ -209,18 +232,45 @@ _STATUSES_SQL = (
 )
 
 
-def statuses(conn: Connection, calendar_id: int) -> dict[str, ItemStatus]:
-    """The status table of one calendar, by UID (without the agreed versions: ``base_of``
-    reads one when a merge needs it)."""
-    _, rows = run_text(conn, _STATUSES_SQL, {"calendar_id": calendar_id})
+def _status_rows(rows: Any) -> dict[str, ItemStatus]:
     return {
         uid: ItemStatus(uid, href, etag, hash_, None, bool(foreign))
         for uid, href, etag, hash_, foreign in rows
     }
 
 
-#: Above this many UIDs the whole status table is read again (one scan beats long IN lists).
-_REREAD_ALL = 400
+def statuses(conn: Connection, calendar_id: int) -> dict[str, ItemStatus]:
+    """The status table of one calendar, by UID (without the agreed versions: ``base_of``
+    reads one when a merge needs it)."""
+    _, rows = run_text(conn, _STATUSES_SQL, {"calendar_id": calendar_id})
+    return _status_rows(rows)
+
+
+def statuses_of(
+    conn: Connection,
+    calendar_id: int,
+    uids: Collection[str] = (),
+    hrefs: Collection[str] = (),
+) -> dict[str, ItemStatus]:
+    """The statuses of one calendar whose UID is one of ``uids`` or whose href is one of
+    ``hrefs``, by UID: what a sync of a few changes reads of the table."""
+    if not uids and not hrefs:
+        return {}
+    if len(uids) + len(hrefs) > _REREAD_ALL:
+        found = statuses(conn, calendar_id)
+        wanted, where = set(uids), set(hrefs)
+        return {u: s for u, s in found.items() if u in wanted or s.href in where}
+    _, rows = run_text(
+        conn,
+        f"{_STATUSES_SQL} AND (uid IN (SELECT value FROM json_each(:uids))"
+        " OR href IN (SELECT value FROM json_each(:hrefs)))",
+        {
+            "calendar_id": calendar_id,
+            "uids": json.dumps(sorted(uids)),
+            "hrefs": json.dumps(sorted(hrefs)),
+        },
+    )
+    return _status_rows(rows)
 
 
 def refreshed(
@@ -228,23 +278,23 @@ def refreshed(
 ) -> dict[str, ItemStatus]:
     """``held`` (read before) with the statuses of ``uids`` read again: after a push of a
     few calls, only those rows are read, not the whole table of the calendar."""
-    if len(uids) > _REREAD_ALL:
-        return statuses(conn, calendar_id)
-    wanted = sorted(uids)
-    marks = ", ".join(f":u{n}" for n in range(len(wanted)))
-    _, rows = run_text(
-        conn,
-        f"{_STATUSES_SQL} AND uid IN ({marks})",
-        {"calendar_id": calendar_id, **{f"u{n}": uid for n, uid in enumerate(wanted)}},
-    )
-    fresh = {
-        uid: ItemStatus(uid, href, etag, hash_, None, bool(foreign))
-        for uid, href, etag, hash_, foreign in rows
-    }
+    fresh = statuses_of(conn, calendar_id, uids)
     # ``record`` frees an href for its new UID: an older row that held it is gone too.
     hrefs = {s.href for s in fresh.values()}
     kept = {u: s for u, s in held.items() if u not in uids and s.href not in hrefs}
     return {**kept, **fresh}
+
+
+def count_shared(conn: Connection, calendar_id: int) -> int:
+    """How many calls (not foreign objects) the status table of the calendar holds."""
+    return int(
+        conn.execute(
+            select(func.count()).where(
+                sync_items.c.calendar_id == calendar_id, sync_items.c.is_foreign == 0
+            )
+        ).scalar()
+        or 0
+    )
 
 
 def base_of(conn: Connection, calendar_id: int, held: ItemStatus | None) -> SyncedCall | None:
@@ -303,6 +353,114 @@ def forget(conn: Connection, calendar_id: int, uid: str) -> None:
     conn.execute(
         delete(sync_items).where(sync_items.c.calendar_id == calendar_id, sync_items.c.uid == uid)
     )
+
+
+# -- what to compare ---------------------------------------------------------------------
+# The file's triggers (migration 0008_sync_dirty) mark each UID whose two sides may no longer
+# agree; the row with the empty UID says the marks of the calendar are complete.
+_COMPLETE = ""
+#: The triggers that keep ``sync_dirty``: without all of them no mark can be trusted.
+MARK_TRIGGERS = (
+    "sync_dirty_call_added",
+    "sync_dirty_call_changed",
+    "sync_dirty_call_removed",
+    "sync_dirty_company_renamed",
+    "sync_dirty_prospect_changed",
+    "sync_dirty_link_added",
+    "sync_dirty_link_changed",
+    "sync_dirty_link_removed",
+    "sync_dirty_item_added",
+    "sync_dirty_item_changed",
+    "sync_dirty_item_removed",
+)
+_TRIGGERS_SQL = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({})".format(
+    ", ".join(f"'{t}'" for t in MARK_TRIGGERS)
+)
+
+
+def _has_triggers(conn: Connection) -> bool:
+    return bool(run_text(conn, _TRIGGERS_SQL, {})[1][0][0] == len(MARK_TRIGGERS))
+
+
+def agree(mine: LocalCall | None, held: ItemStatus | None) -> bool:
+    """Whether the agenda's call and its status agree: nothing to push for this UID."""
+    if mine is None:
+        return held is None or held.is_foreign
+    return held is not None and not held.is_foreign and held.hash == mine.hash
+
+
+def marked(conn: Connection, calendar_id: int) -> set[str] | None:
+    """The UIDs marked for comparison, or None when the marks cannot be trusted (never
+    completed by a full comparison, emptied, or the file lost its triggers)."""
+    found = set(
+        conn.execute(select(sync_dirty.c.uid).where(sync_dirty.c.calendar_id == calendar_id))
+        .scalars()
+        .all()
+    )
+    if _COMPLETE not in found or not _has_triggers(conn):
+        return None
+    found.discard(_COMPLETE)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """What a sync compares: the agenda's calls and their statuses, by UID. ``full``: every
+    call and status (else only the marked UIDs: every other one agrees)."""
+
+    calls: dict[str, LocalCall]
+    statuses: dict[str, ItemStatus]
+    full: bool
+
+
+def to_compare(conn: Connection, calendar_id: int, closer_id: int, *, remember: bool) -> Compared:
+    """The calls and statuses to compare for one calendar: the marked UIDs only, when the
+    marks are complete; else everything, and with ``remember`` (a write transaction) the
+    UIDs that disagree are marked and the marks declared complete, for the next syncs."""
+    uids = marked(conn, calendar_id)
+    if uids is not None:
+        return Compared(
+            local_calls(conn, closer_id, uids), statuses_of(conn, calendar_id, uids), False
+        )
+    if remember:
+        write_lock(conn)  # nothing may change between this comparison and its marks
+    calls, held = local_calls(conn, closer_id), statuses(conn, calendar_id)
+    if remember and _has_triggers(conn):
+        todo = {u for u in calls.keys() | held.keys() if not agree(calls.get(u), held.get(u))}
+        todo |= pending_conflicts(conn, calendar_id).keys()
+        conn.execute(delete(sync_dirty).where(sync_dirty.c.calendar_id == calendar_id))
+        conn.execute(
+            insert(sync_dirty),
+            [{"calendar_id": calendar_id, "uid": u} for u in sorted(todo | {_COMPLETE})],
+        )
+    return Compared(calls, held, True)
+
+
+def settle_marks(conn: Connection, calendar_id: int, closer_id: int) -> int:
+    """Clear the marks of the UIDs whose two sides now agree (checked in this transaction,
+    under the write lock: a change made meanwhile keeps its mark); how many were cleared."""
+    write_lock(conn)
+    uids = marked(conn, calendar_id)
+    if not uids:
+        return 0
+    calls = local_calls(conn, closer_id, uids)
+    held = statuses_of(conn, calendar_id, uids)
+    waiting = pending_conflicts(conn, calendar_id)
+    done = sorted(u for u in uids if u not in waiting and agree(calls.get(u), held.get(u)))
+    for start in range(0, len(done), _REREAD_ALL):
+        conn.execute(
+            delete(sync_dirty).where(
+                sync_dirty.c.calendar_id == calendar_id,
+                sync_dirty.c.uid.in_(done[start : start + _REREAD_ALL]),
+            )
+        )
+    return len(done)
+
+
+def forget_marks(conn: Connection, calendar_id: int) -> None:
+    """The calendar's marks no longer say anything (another calendar at its URL): the next
+    sync compares everything."""
+    conn.execute(delete(sync_dirty).where(sync_dirty.c.calendar_id == calendar_id))
 
 
 # -- conflicts -----------------------------------------------------------------------------
