@@ -179,15 +179,7 @@ class Sync:
         listing = self.remote.changes(self.token)
         self.report.full_listing = listing.full
         with self.agenda.engine.connect() as conn:
-            if listing.full:  # every href the server holds: compared with every status
-                statuses = L.statuses(conn, self.calendar_id)
-            else:
-                if self.touched:  # what the pushes recorded
-                    statuses = L.refreshed(conn, self.calendar_id, statuses, self.touched)
-                known = {s.href for s in statuses.values()}
-                named = (listing.changed.keys() | listing.deleted) - known
-                if named:  # the objects the server names, changed elsewhere
-                    statuses = {**statuses, **L.statuses_of(conn, self.calendar_id, hrefs=named)}
+            statuses = self._statuses_for(conn, listing, statuses)
             by_href = {s.href: s for s in statuses.values()}
             deleted = (
                 frozenset(by_href) - frozenset(listing.changed) if listing.full else listing.deleted
@@ -207,6 +199,21 @@ class Sync:
         with self.agenda.engine.begin() as conn:
             self._finish(conn, first=self.first)
         return self.report
+
+    def _statuses_for(
+        self, conn: Connection, listing: Listing, statuses: dict[str, L.ItemStatus]
+    ) -> dict[str, L.ItemStatus]:
+        """The statuses the listing is compared with: ``statuses`` (read before the push)
+        with what the push recorded and the rows of the hrefs the server names; every row
+        when the server listed everything."""
+        if listing.full:
+            return L.statuses(conn, self.calendar_id)
+        if self.touched:
+            statuses = L.refreshed(conn, self.calendar_id, statuses, self.touched)
+        named = (listing.changed.keys() | listing.deleted) - {s.href for s in statuses.values()}
+        if named:  # objects changed elsewhere
+            statuses = {**statuses, **L.statuses_of(conn, self.calendar_id, hrefs=named)}
+        return statuses
 
     def _save_rights(self, can_write: bool | None) -> None:
         with self.agenda.engine.begin() as conn:

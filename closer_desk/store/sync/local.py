@@ -161,8 +161,11 @@ JOIN companies c ON c.id = a.company_id
 JOIN prospects p ON p.id = a.prospect_id
 LEFT JOIN sync_links lc ON lc.kind = 'company' AND lc.local_id = a.company_id
 LEFT JOIN sync_links lp ON lp.kind = 'prospect' AND lp.local_id = a.prospect_id
-WHERE a.closer_id = :closer_id
 """
+_OF_CLOSER = "WHERE a.closer_id = :closer_id"
+# A few UIDs: found by the index on the UID (the unary plus keeps SQLite from walking every
+# call of the closer by the other index instead).
+_OF_UIDS = "WHERE a.uid IN (SELECT value FROM json_each(:uids)) AND +a.closer_id = :closer_id"
 
 
 def local_calls(
@@ -171,10 +174,10 @@ def local_calls(
     """Every call of the closer (or those of ``uids``), by UID, with the hash of what would
     travel (one query; the hash comes straight from the columns, in ``MERGED_FIELDS``
     order)."""
-    sql = _LOCAL_CALLS
+    sql = _LOCAL_CALLS + _OF_CLOSER
     params: dict[str, Any] = {"closer_id": closer_id}
     if uids is not None and len(uids) <= _REREAD_ALL:
-        sql += " AND a.uid IN (SELECT value FROM json_each(:uids))"
+        sql = _LOCAL_CALLS + _OF_UIDS
         params["uids"] = json.dumps(sorted(uids))
     _, rows = run_text(conn, sql, params)
     found: dict[str, LocalCall] = {}
@@ -262,8 +265,9 @@ def statuses_of(
         return {u: s for u, s in found.items() if u in wanted or s.href in where}
     _, rows = run_text(
         conn,
-        f"{_STATUSES_SQL} AND (uid IN (SELECT value FROM json_each(:uids))"
-        " OR href IN (SELECT value FROM json_each(:hrefs)))",
+        # Each half by its own index: (calendar, UID), (calendar, href).
+        f"{_STATUSES_SQL} AND uid IN (SELECT value FROM json_each(:uids)) UNION "
+        f"{_STATUSES_SQL} AND href IN (SELECT value FROM json_each(:hrefs))",
         {
             "calendar_id": calendar_id,
             "uids": json.dumps(sorted(uids)),
