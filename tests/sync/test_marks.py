@@ -223,7 +223,7 @@ def test_an_undone_move_of_a_synced_call_is_pushed_and_so_is_its_redo(
     assert _marks(closer_agenda) == set()
 
 
-def test_the_triggers_watch_every_column_the_shared_form_reads(tmp_path: Path) -> None:
+def test_the_triggers_watch_every_column_the_shared_form_and_the_flags_read(tmp_path: Path) -> None:
     with (
         make_agenda(tmp_path / "agenda.sqlite3", FakeClock()) as agenda,
         agenda.engine.connect() as conn,
@@ -233,8 +233,33 @@ def test_the_triggers_watch_every_column_the_shared_form_reads(tmp_path: Path) -
         )
     assert set(L.MARK_TRIGGERS) <= set(triggers)
     read = set(re.findall(r"\ba\.(\w+)", L._LOCAL_CALLS))
+    read |= set(re.findall(r"\bb\.(\w+)", L._SPANS_AROUND)) | {"status"}
     watched = re.search(r"UPDATE OF (.*?) ON appointments", triggers["sync_dirty_call_changed"])
     assert watched is not None
     columns = {c.strip() for c in watched.group(1).split(",")}
-    # SEQUENCE and the creation time travel, but never alone: no change of them is a change.
-    assert read - {"id", "sequence", "created_utc"} <= columns
+    # SEQUENCE travels, but never alone: no change of it alone is a change.
+    assert read - {"id", "sequence"} <= columns
+
+
+def test_a_removed_call_leaves_the_flags_of_the_calls_still_over_each_other(
+    radicale: Server, closer_agenda: Agenda
+) -> None:
+    # A chain booked in this order: the first, one over it, a third over the second only.
+    start = at("2026-03-10 10:00", "Europe/Paris")
+    first, second, third = (
+        closer_agenda.book(
+            company="Acme", prospect="Gabriel", start=start + timedelta(minutes=20 * n),
+            minutes=30, force=True,
+        )
+        for n in range(3)
+    )  # fmt: skip
+    api.set_up(closer_agenda, "Camille", radicale.calendar("camille", "calls"))
+    [report] = api.sync(closer_agenda)
+    assert (report.overlaps, report.rebook) == (3, 2)
+    closer_agenda.delete_appointment(first.id)  # the second's flag named it
+    [after] = api.sync(closer_agenda)
+    assert (after.overlaps, after.rebook) == (2, 1)
+    assert {(f.appointment_id, f.flag.value) for f in api.flags(closer_agenda)} == {
+        (second.id, "overlap"),
+        (third.id, "rebook"),
+    }

@@ -259,10 +259,18 @@ class Sync:
 
     def _finish(self, conn: Connection, first: bool) -> None:
         # What both sides now agree on needs no comparing next time.
-        L.settle_marks(conn, self.calendar_id, self.closer.id)
+        settled = L.settle_marks(conn, self.calendar_id, self.closer.id)
         r = self.report
-        if first or r.pushed or r.pulled or r.merged or r.held or r.appointments:
-            L.refresh_flags(conn, self.closer.id)
+        # The marked calls are every call whose time, status or closer changed since the
+        # flags were last refreshed (here, in the same transaction as the marks cleared):
+        # only the flags around them can move. A call gone, marks not to be trusted, or a
+        # first sync, and every call is swept again.
+        around = settled.calls
+        if first or r.full_compare or (around is not None and len(around) > L.REREAD_ALL):
+            around = None
+        changed = r.pushed or r.pulled or r.merged or r.held or r.appointments
+        if around is None or around or changed:
+            L.refresh_flags(conn, self.closer.id, around)
         counts: dict[str, int] = dict(
             conn.execute(
                 select(sync_flags.c.flag, func.count())

@@ -148,7 +148,7 @@ def ensure_links(conn: Connection, closer_id: int) -> None:
 
 
 #: Above this many UIDs or hrefs the whole table is read (one scan beats long lists).
-_REREAD_ALL = 400
+REREAD_ALL = 400
 
 # Raw SQL on the driver's cursor: a sync reads every call of the closer each time, and
 # SQLAlchemy's row objects cost more than the query (see ``store.entry_sql``).
@@ -176,7 +176,7 @@ def local_calls(
     order)."""
     sql = _LOCAL_CALLS + _OF_CLOSER
     params: dict[str, Any] = {"closer_id": closer_id}
-    if uids is not None and len(uids) <= _REREAD_ALL:
+    if uids is not None and len(uids) <= REREAD_ALL:
         sql = _LOCAL_CALLS + _OF_UIDS
         params["uids"] = json.dumps(sorted(uids))
     _, rows = run_text(conn, sql, params)
@@ -259,7 +259,7 @@ def statuses_of(
     ``hrefs``, by UID: what a sync of a few changes reads of the table."""
     if not uids and not hrefs:
         return {}
-    if len(uids) + len(hrefs) > _REREAD_ALL:
+    if len(uids) + len(hrefs) > REREAD_ALL:
         found = statuses(conn, calendar_id)
         wanted, where = set(uids), set(hrefs)
         return {u: s for u, s in found.items() if u in wanted or s.href in where}
@@ -440,25 +440,36 @@ def to_compare(conn: Connection, calendar_id: int, closer_id: int, *, remember: 
     return Compared(calls, held, True)
 
 
-def settle_marks(conn: Connection, calendar_id: int, closer_id: int) -> int:
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What ``settle_marks`` found: how many marks it cleared, and the ids of the agenda's
+    calls that were marked (None when a marked UID has no call of the closer here: removed,
+    given to another closer; or when the marks cannot be trusted)."""
+
+    cleared: int
+    calls: frozenset[int] | None
+
+
+def settle_marks(conn: Connection, calendar_id: int, closer_id: int) -> Settled:
     """Clear the marks of the UIDs whose two sides now agree (checked in this transaction,
-    under the write lock: a change made meanwhile keeps its mark); how many were cleared."""
+    under the write lock: a change made meanwhile keeps its mark)."""
     write_lock(conn)
     uids = marked(conn, calendar_id)
     if not uids:
-        return 0
+        return Settled(0, None if uids is None else frozenset())
     calls = local_calls(conn, closer_id, uids)
     held = statuses_of(conn, calendar_id, uids)
     waiting = pending_conflicts(conn, calendar_id)
     done = sorted(u for u in uids if u not in waiting and agree(calls.get(u), held.get(u)))
-    for start in range(0, len(done), _REREAD_ALL):
+    for start in range(0, len(done), REREAD_ALL):
         conn.execute(
             delete(sync_dirty).where(
                 sync_dirty.c.calendar_id == calendar_id,
-                sync_dirty.c.uid.in_(done[start : start + _REREAD_ALL]),
+                sync_dirty.c.uid.in_(done[start : start + REREAD_ALL]),
             )
         )
-    return len(done)
+    ids = frozenset(c.id for c in calls.values()) if len(calls) == len(uids) else None
+    return Settled(len(done), ids)
 
 
 def forget_marks(conn: Connection, calendar_id: int) -> None:
@@ -697,15 +708,65 @@ WHERE end_before > start_utc OR next_start < end_utc
 """.format(", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES)))
 
 
-def refresh_flags(conn: Connection, closer_id: int) -> int:
-    """Flag the closer's live calls that overlap (see ``core.sync.overlaps``); how many."""
+_LIVE = ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES))
+# The live calls overlapping each live call of :ids (itself included), by the index on the
+# closer's starts: a call overlapping x started at most the longest duration before it.
+_SPANS_AROUND = f"""
+SELECT DISTINCT b.id, b.start_utc, b.end_utc, b.created_utc, b.uid
+FROM appointments x
+JOIN appointments b ON b.closer_id = x.closer_id
+WHERE x.id IN (SELECT value FROM json_each(:ids)) AND +x.closer_id = :closer_id
+  AND x.status IN ({_LIVE}) AND b.status IN ({_LIVE})
+  AND b.start_utc >= x.start_utc - (SELECT coalesce(max(minutes), 0) FROM appointments) * 60
+  AND b.start_utc < x.end_utc AND b.end_utc > x.start_utc
+"""
+
+
+def _spans_around(conn: Connection, closer_id: int, ids: Collection[int]) -> list[Span]:
+    _, rows = run_text(
+        conn, _SPANS_AROUND, {"closer_id": closer_id, "ids": json.dumps(sorted(ids))}
+    )
+    return [Span(*row) for row in rows]
+
+
+def refresh_flags(conn: Connection, closer_id: int, changed: Collection[int] | None = None) -> int:
+    """Flag the closer's live calls that overlap (see ``core.sync.overlaps``); how many.
+
+    ``changed``: the only calls whose time, status or closer may have moved since the flags
+    were last refreshed (none removed); then only the flags those changes can move are
+    computed again: the changed calls, the calls they overlap now, and the calls flagged
+    before (the only ones a changed call can have stopped overlapping).
+    """
     mine = select(appointments.c.id).where(appointments.c.closer_id == closer_id)
-    conn.execute(delete(sync_flags).where(sync_flags.c.appointment_id.in_(mine)))
-    _, rows = run_text(conn, _OVERLAPPING_SPANS, {"closer_id": closer_id})
-    flagged = overlap_flags(Span(*row) for row in rows)
+    if changed is None:
+        conn.execute(delete(sync_flags).where(sync_flags.c.appointment_id.in_(mine)))
+        _, rows = run_text(conn, _OVERLAPPING_SPANS, {"closer_id": closer_id})
+        flagged = overlap_flags(Span(*row) for row in rows)
+    else:
+        before = conn.execute(
+            select(sync_flags.c.appointment_id).where(sync_flags.c.appointment_id.in_(mine))
+        )
+        affected = {*changed, *before.scalars()}
+        affected |= {span.key for span in _spans_around(conn, closer_id, changed)}
+        # Each affected call with every call overlapping it: its flag is exact.
+        spans = _spans_around(conn, closer_id, affected)
+        flagged = [f for f in overlap_flags(spans) if f.key in affected]
+        conn.exec_driver_sql(
+            "DELETE FROM sync_flags WHERE appointment_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(affected)),),
+        )
     if flagged:
         conn.execute(
             insert(sync_flags),
             [{"appointment_id": f.key, "flag": f.flag.value, "other_id": f.other} for f in flagged],
         )
-    return len(flagged)
+    if changed is None:
+        return len(flagged)
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(sync_flags)
+            .where(sync_flags.c.appointment_id.in_(mine))
+        ).scalar()
+        or 0
+    )
