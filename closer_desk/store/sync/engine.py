@@ -167,7 +167,9 @@ class Sync:
             raise RemoteError(RemoteProblem.NOT_A_CALENDAR, self.remote.url)
         self._save_rights(rights.can_write)
         with self.agenda.engine.begin() as conn:
-            L.ensure_links(conn, self.closer.id)
+            # A call whose company or prospect has no shared id yet is a marked one (new, or
+            # changed); linking marks the calls it changes, before they are read.
+            L.ensure_links(conn, self.closer.id, L.marked(conn, self.calendar_id))
             compared = L.to_compare(conn, self.calendar_id, self.closer.id, remember=True)
             self._check_agenda_not_emptied(conn)
             conflicts = L.pending_conflicts(conn, self.calendar_id)

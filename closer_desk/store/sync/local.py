@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 
 from closer_desk.core.model import ACTIVE_STATUSES, CallKind, Outcome, Status
 from closer_desk.core.sync.call import (
@@ -124,22 +124,22 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
-def ensure_links(conn: Connection, closer_id: int) -> None:
-    """Give every company and prospect of the closer's calls a shared id (once)."""
+def ensure_links(conn: Connection, closer_id: int, uids: Collection[str] | None = None) -> None:
+    """Give every company and prospect of the closer's calls (or of its calls ``uids``) a
+    shared id (once)."""
     for kind, column in (
         (_COMPANY, appointments.c.company_id),
         (_PROSPECT, appointments.c.prospect_id),
     ):
         linked = select(sync_links.c.local_id).where(sync_links.c.kind == kind)
-        missing = (
-            conn.execute(
-                select(column)
-                .where(appointments.c.closer_id == closer_id, column.not_in(linked))
-                .distinct()
-            )
-            .scalars()
-            .all()
-        )
+        # By the UIDs' own index when given (a call since given to another closer gets its
+        # shared ids a little early: they are the same for every closer).
+        if uids is not None and len(uids) <= REREAD_ALL:
+            whose: ColumnElement[bool] = appointments.c.uid.in_(sorted(uids))
+        else:
+            whose = appointments.c.closer_id == closer_id
+        query = select(column).where(whose, column.not_in(linked))
+        missing = conn.execute(query.distinct()).scalars().all()
         if missing:
             conn.execute(
                 insert(sync_links),
