@@ -82,6 +82,7 @@ def test_a_sync_after_ten_changes_compares_those_ten(
     assert api.pending(closer_agenda, 1) == 10
     [report] = api.sync(closer_agenda)
     assert (report.compared, report.pushed, report.full_compare) == (10, 10, False)
+    assert report.as_dict()["compared"] == 10  # sync --json says it too
     assert _marks(closer_agenda) == set() and api.pending(closer_agenda, 1) == 0
     # Pulled on the other side: applying them marks nothing to push back.
     [there] = api.sync(assistant_agenda)
@@ -242,17 +243,23 @@ def test_the_triggers_watch_every_column_the_shared_form_and_the_flags_read(tmp_
 
 
 def test_a_removed_call_leaves_the_flags_of_the_calls_still_over_each_other(
-    radicale: Server, closer_agenda: Agenda
+    radicale: Server, closer_agenda: Agenda, clock: FakeClock
 ) -> None:
     # A chain booked in this order: the first, one over it, a third over the second only.
     start = at("2026-03-10 10:00", "Europe/Paris")
-    first, second, third = (
-        closer_agenda.book(
-            company="Acme", prospect="Gabriel", start=start + timedelta(minutes=20 * n),
-            minutes=30, force=True,
+    calls = []
+    for n in range(3):
+        clock.now += timedelta(minutes=1)  # booked one after the other
+        calls.append(
+            closer_agenda.book(
+                company="Acme",
+                prospect="Gabriel",
+                start=start + timedelta(minutes=20 * n),
+                minutes=30,
+                force=True,
+            )
         )
-        for n in range(3)
-    )  # fmt: skip
+    first, second, third = calls
     api.set_up(closer_agenda, "Camille", radicale.calendar("camille", "calls"))
     [report] = api.sync(closer_agenda)
     assert (report.overlaps, report.rebook) == (3, 2)

@@ -123,6 +123,7 @@ class SyncReport:
             "overlaps": self.overlaps,
             "rebook": self.rebook,
             "full_listing": self.full_listing,
+            "compared": self.compared,
             "subscriptions": [s.as_dict() for s in self.subscriptions],
         }
 

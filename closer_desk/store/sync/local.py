@@ -150,7 +150,7 @@ def ensure_links(conn: Connection, closer_id: int, uids: Collection[str] | None 
 #: Above this many UIDs or hrefs the whole table is read (one scan beats long lists).
 REREAD_ALL = 400
 
-# Raw SQL on the driver's cursor: a sync reads every call of the closer each time, and
+# Raw SQL on the driver's cursor: a first sync reads every call of the closer, and
 # SQLAlchemy's row objects cost more than the query (see ``store.entry_sql``).
 _LOCAL_CALLS = """
 SELECT a.id, a.uid, a.wall_start, a.zone, a.fold, a.minutes, a.kind, a.url, a.phone, a.status,
@@ -690,25 +690,24 @@ def remove_call(conn: Connection, existing: LocalCall) -> bool:
 
 
 # -- flags ---------------------------------------------------------------------------------
+_LIVE = ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES))
 # Only the live calls that overlap a neighbour in start order reach Python: ordered by (start,
 # end, id) as ``overlap_flags`` sweeps them, a call overlaps an earlier one exactly when the
 # latest end before it is past its start, and a later one exactly when the next start is
 # before its end. Every overlapping pair is kept whole, so the sweep over these few finds the
 # same flags as over all of them (and a sync of 10,000 calls builds no 10,000 spans).
-_OVERLAPPING_SPANS = """
+_OVERLAPPING_SPANS = f"""
 SELECT id, start_utc, end_utc, created_utc, uid FROM (
     SELECT id, start_utc, end_utc, created_utc, uid,
            MAX(end_utc) OVER (ORDER BY start_utc, end_utc, id
                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS end_before,
            LEAD(start_utc) OVER (ORDER BY start_utc, end_utc, id) AS next_start
     FROM appointments
-    WHERE closer_id = :closer_id AND status IN ({})
+    WHERE closer_id = :closer_id AND status IN ({_LIVE})
 )
 WHERE end_before > start_utc OR next_start < end_utc
-""".format(", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES)))
+"""
 
-
-_LIVE = ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES))
 # The live calls overlapping each live call of :ids (itself included), by the index on the
 # closer's starts: a call overlapping x started at most the longest duration before it.
 _SPANS_AROUND = f"""
@@ -737,16 +736,13 @@ def refresh_flags(conn: Connection, closer_id: int, changed: Collection[int] | N
     computed again: the changed calls, the calls they overlap now, and the calls flagged
     before (the only ones a changed call can have stopped overlapping).
     """
-    mine = select(appointments.c.id).where(appointments.c.closer_id == closer_id)
     if changed is None:
+        mine = select(appointments.c.id).where(appointments.c.closer_id == closer_id)
         conn.execute(delete(sync_flags).where(sync_flags.c.appointment_id.in_(mine)))
         _, rows = run_text(conn, _OVERLAPPING_SPANS, {"closer_id": closer_id})
         flagged = overlap_flags(Span(*row) for row in rows)
     else:
-        before = conn.execute(
-            select(sync_flags.c.appointment_id).where(sync_flags.c.appointment_id.in_(mine))
-        )
-        affected = {*changed, *before.scalars()}
+        affected = {*changed, *_flagged(conn, closer_id)}
         affected |= {span.key for span in _spans_around(conn, closer_id, changed)}
         # Each affected call with every call overlapping it: its flag is exact.
         spans = _spans_around(conn, closer_id, affected)
@@ -760,13 +756,14 @@ def refresh_flags(conn: Connection, closer_id: int, changed: Collection[int] | N
             insert(sync_flags),
             [{"appointment_id": f.key, "flag": f.flag.value, "other_id": f.other} for f in flagged],
         )
-    if changed is None:
-        return len(flagged)
-    return int(
-        conn.execute(
-            select(func.count())
-            .select_from(sync_flags)
-            .where(sync_flags.c.appointment_id.in_(mine))
-        ).scalar()
-        or 0
+    return len(flagged) if changed is None else len(_flagged(conn, closer_id))
+
+
+def _flagged(conn: Connection, closer_id: int) -> list[int]:
+    # From the few flags to their calls (not from every call of the closer to its flag).
+    query = (
+        select(sync_flags.c.appointment_id)
+        .join(appointments, appointments.c.id == sync_flags.c.appointment_id)
+        .where(appointments.c.closer_id == closer_id)
     )
+    return list(conn.execute(query).scalars())
