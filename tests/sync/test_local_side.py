@@ -60,6 +60,21 @@ def _insert(agenda: Agenda, calls: list[tuple[int, int, str, int]], first: int =
             conn.execute(insert(appointments), rows)
 
 
+def _stored_and_swept(path: Path) -> tuple[list[Any], list[Any]]:
+    """The flags stored, and those of a sweep over every live call of the file."""
+    db = sqlite3.connect(path)
+    live = db.execute(
+        "SELECT id, start_utc, end_utc, created_utc, uid FROM appointments"
+        f" WHERE status IN ({', '.join('?' * len(ACTIVE_STATUSES))})",
+        sorted(ACTIVE_STATUSES),
+    ).fetchall()
+    stored = db.execute(
+        "SELECT appointment_id, flag, other_id FROM sync_flags ORDER BY appointment_id"
+    ).fetchall()
+    db.close()
+    return stored, [(f.key, f.flag.value, f.other) for f in overlap_flags(Span(*r) for r in live)]
+
+
 def test_flags_are_those_of_a_sweep_over_every_live_call(tmp_path: Path) -> None:
     path = tmp_path / "agenda.sqlite3"
     make_agenda(path, FakeClock()).close()
@@ -76,35 +91,11 @@ def test_flags_are_those_of_a_sweep_over_every_live_call(tmp_path: Path) -> None
                 count = L.refresh_flags(conn, 1)
         finally:
             agenda.close()
-        db = sqlite3.connect(path)
-        live = db.execute(
-            "SELECT id, start_utc, end_utc, created_utc, uid FROM appointments"
-            f" WHERE status IN ({', '.join('?' * len(ACTIVE_STATUSES))})",
-            sorted(ACTIVE_STATUSES),
-        ).fetchall()
-        stored = db.execute(
-            "SELECT appointment_id, flag, other_id FROM sync_flags ORDER BY appointment_id"
-        ).fetchall()
-        db.close()
-        expected = [(f.key, f.flag.value, f.other) for f in overlap_flags(Span(*r) for r in live)]
+        stored, expected = _stored_and_swept(path)
         assert stored == expected
         assert count == len(expected)
 
     check()
-
-
-def _stored_and_swept(path: Path) -> tuple[list[Any], list[Any]]:
-    db = sqlite3.connect(path)
-    live = db.execute(
-        "SELECT id, start_utc, end_utc, created_utc, uid FROM appointments"
-        f" WHERE status IN ({', '.join('?' * len(ACTIVE_STATUSES))})",
-        sorted(ACTIVE_STATUSES),
-    ).fetchall()
-    stored = db.execute(
-        "SELECT appointment_id, flag, other_id FROM sync_flags ORDER BY appointment_id"
-    ).fetchall()
-    db.close()
-    return stored, [(f.key, f.flag.value, f.other) for f in overlap_flags(Span(*r) for r in live)]
 
 
 def test_flags_refreshed_around_the_changed_calls_are_those_of_a_whole_sweep(
