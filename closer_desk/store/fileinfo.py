@@ -9,7 +9,7 @@ from pathlib import Path
 from closer_desk import APP_NAME
 
 #: The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0005_busy_sources"
+SCHEMA_HEAD = "0008_sync_dirty"
 #: In the order Alembic applies them (the ids were given before the branches were merged).
 KNOWN_REVISIONS = (
     "0001",
@@ -19,6 +19,7 @@ KNOWN_REVISIONS = (
     "0006_mail_outbox",
     "0007_caldav_sync",
     "0005_busy_sources",
+    "0008_sync_dirty",
 )
 ENV_DB = "CLOSER_DESK_DB"
 

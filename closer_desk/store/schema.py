@@ -152,6 +152,8 @@ Index("ix_appointments_prospect", appointments.c.prospect_id)
 Index("ix_appointments_minutes", appointments.c.minutes)
 # Added by migration 0003: "is there a later call with this prospect?" (the pipeline).
 Index("ix_appointments_prospect_start", appointments.c.prospect_id, appointments.c.start_utc)
+# Added by migration 0008_sync_dirty: a company renamed marks its calls for the next sync.
+Index("ix_appointments_company", appointments.c.company_id)
 
 busy_blocks = Table(
     "busy_blocks",
@@ -365,6 +367,21 @@ sync_links = Table(
     Column("local_id", Integer, primary_key=True),
     Column("uid", String, nullable=False),
     UniqueConstraint("kind", "uid", name="uq_sync_link_uid"),
+)
+
+# Added by migration 0008_sync_dirty: per calendar, the UIDs a sync must compare (kept by the
+# file's triggers, see the migration); the empty UID says every other one agrees. Not undone
+# by the window's undo (``store.undo``): a mark is the sync's, not the user's.
+sync_dirty = Table(
+    "sync_dirty",
+    metadata,
+    Column(
+        "calendar_id",
+        Integer,
+        ForeignKey("sync_calendars.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("uid", String, primary_key=True),
 )
 
 # Other calendars (read-only CalDAV, https .ics) refreshed as a closer's busy time.

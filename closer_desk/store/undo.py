@@ -40,8 +40,12 @@ from closer_desk.store.schema import metadata
 
 Key = tuple[Any, ...]
 Image = tuple[Any, ...]
+#: The sync's marks of what to compare (``sync_dirty``) are not the user's: the file's
+#: triggers write them on every change, an undo's too, and only a sync clears them. Undone
+#: with the write, a mark would be lost (an undone move never pushed) or a revert refused.
+_NOT_UNDONE = frozenset({"sync_dirty"})
 #: Parents before children: the order rows are inserted in (deleted in the reverse one).
-_TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)
+_TABLES: tuple[Table, ...] = tuple(t for t in metadata.sorted_tables if t.name not in _NOT_UNDONE)
 _BY_NAME = {t.name: t for t in _TABLES}
 _INSTALLED = "closer_desk_undo"
 #: Rows per statement when images are read back (well under SQLite's variable limit).

@@ -1,5 +1,6 @@
 """What a sync reads of the agenda: the flags equal a sweep over every live call, and an
-incremental sync reads back only the statuses it wrote and sweeps only overlapping calls."""
+incremental sync compares only the calls marked as changed, reads only their statuses and
+sweeps only overlapping calls."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, select, update
 
 from closer_desk.core.model import ACTIVE_STATUSES, Status
 from closer_desk.core.sync.overlaps import Span, overlap_flags
@@ -33,9 +34,9 @@ _CALL = st.tuples(
 )
 
 
-def _insert(agenda: Agenda, calls: list[tuple[int, int, str, int]]) -> None:
+def _insert(agenda: Agenda, calls: list[tuple[int, int, str, int]], first: int = 0) -> None:
     rows = []
-    for n, (start, length, status, booked) in enumerate(calls):
+    for n, (start, length, status, booked) in enumerate(calls, start=first):
         begin = NOW + timedelta(minutes=15 * start)
         lo = R.to_epoch(begin)
         rows.append(
@@ -59,6 +60,21 @@ def _insert(agenda: Agenda, calls: list[tuple[int, int, str, int]]) -> None:
             conn.execute(insert(appointments), rows)
 
 
+def _stored_and_swept(path: Path) -> tuple[list[Any], list[Any]]:
+    """The flags stored, and those of a sweep over every live call of the file."""
+    db = sqlite3.connect(path)
+    live = db.execute(
+        "SELECT id, start_utc, end_utc, created_utc, uid FROM appointments"
+        f" WHERE status IN ({', '.join('?' * len(ACTIVE_STATUSES))})",
+        sorted(ACTIVE_STATUSES),
+    ).fetchall()
+    stored = db.execute(
+        "SELECT appointment_id, flag, other_id FROM sync_flags ORDER BY appointment_id"
+    ).fetchall()
+    db.close()
+    return stored, [(f.key, f.flag.value, f.other) for f in overlap_flags(Span(*r) for r in live)]
+
+
 def test_flags_are_those_of_a_sweep_over_every_live_call(tmp_path: Path) -> None:
     path = tmp_path / "agenda.sqlite3"
     make_agenda(path, FakeClock()).close()
@@ -75,17 +91,64 @@ def test_flags_are_those_of_a_sweep_over_every_live_call(tmp_path: Path) -> None
                 count = L.refresh_flags(conn, 1)
         finally:
             agenda.close()
-        db = sqlite3.connect(path)
-        live = db.execute(
-            "SELECT id, start_utc, end_utc, created_utc, uid FROM appointments"
-            f" WHERE status IN ({', '.join('?' * len(ACTIVE_STATUSES))})",
-            sorted(ACTIVE_STATUSES),
-        ).fetchall()
-        stored = db.execute(
-            "SELECT appointment_id, flag, other_id FROM sync_flags ORDER BY appointment_id"
-        ).fetchall()
-        db.close()
-        expected = [(f.key, f.flag.value, f.other) for f in overlap_flags(Span(*r) for r in live)]
+        stored, expected = _stored_and_swept(path)
+        assert stored == expected
+        assert count == len(expected)
+
+    check()
+
+
+def test_flags_refreshed_around_the_changed_calls_are_those_of_a_whole_sweep(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "agenda.sqlite3"
+    make_agenda(path, FakeClock()).close()
+    _CHANGE = st.tuples(st.integers(0, 13), _CALL)
+
+    @settings(max_examples=examples(80), deadline=None)
+    @given(st.lists(_CALL, max_size=14), st.lists(_CHANGE, max_size=5), st.lists(_CALL, max_size=3))
+    def check(
+        calls: list[tuple[int, int, str, int]],
+        changes: list[tuple[int, tuple[int, int, str, int]]],
+        added: list[tuple[int, int, str, int]],
+    ) -> None:
+        agenda = open_agenda(path, clock=FakeClock(), daily_backup=False)
+        try:
+            with agenda.engine.begin() as conn:
+                conn.execute(delete(appointments))
+            _insert(agenda, calls)
+            with agenda.engine.begin() as conn:
+                L.refresh_flags(conn, 1)
+                ids = sorted(conn.execute(select(appointments.c.id)).scalars())
+                changed: set[int] = set()
+                for n, (start, length, status, _booked) in changes:
+                    if not ids:
+                        break
+                    key = ids[n % len(ids)]
+                    begin = NOW + timedelta(minutes=15 * start)
+                    lo = R.to_epoch(begin)
+                    conn.execute(
+                        update(appointments)
+                        .where(appointments.c.id == key)
+                        .values(
+                            start_utc=lo,
+                            end_utc=lo + length * 900,
+                            status=status,
+                            **R.wall_columns(begin),
+                        )
+                    )
+                    changed.add(key)
+            _insert(agenda, added, first=len(calls))
+            with agenda.engine.begin() as conn:
+                changed |= set(
+                    conn.execute(
+                        select(appointments.c.id).where(appointments.c.id.not_in(ids))
+                    ).scalars()
+                )
+                count = L.refresh_flags(conn, 1, changed)
+        finally:
+            agenda.close()
+        stored, expected = _stored_and_swept(path)
         assert stored == expected
         assert count == len(expected)
 
@@ -102,6 +165,7 @@ def test_an_incremental_sync_reads_back_only_what_it_pushed(
     api.set_up(closer_agenda, "Camille", radicale.calendar("camille", "calls"))
     [first] = api.sync(closer_agenda)
     assert (first.pushed, first.overlaps) == (40, 2)
+    assert (first.compared, first.full_compare) == (40, True)
 
     full_reads: list[int] = []
     swept: list[int] = []
@@ -124,5 +188,7 @@ def test_an_incremental_sync_reads_back_only_what_it_pushed(
     [again] = api.sync(closer_agenda)
 
     assert (again.pushed, again.pulled, again.overlaps, again.rebook) == (1, 0, 2, 1)
-    assert full_reads == [40]  # once before pushing; the pushed call's row is read alone
-    assert swept == [2]  # only the two calls over each other reach the sweep
+    assert (again.compared, again.full_compare) == (1, False)  # the moved call alone
+    assert full_reads == []  # the status table is never read whole
+    # Only the moved call and the two calls flagged before (over each other) reach the sweep.
+    assert swept == [3]

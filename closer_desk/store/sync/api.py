@@ -209,6 +209,7 @@ def set_up(
                 # Another calendar: nothing of the old one's status holds there.
                 conn.execute(delete(sync_items).where(sync_items.c.calendar_id == held.id))
                 conn.execute(delete(sync_conflicts).where(sync_conflicts.c.calendar_id == held.id))
+                L.forget_marks(conn, held.id)
                 values["sync_token"] = ""
             conn.execute(
                 update(sync_calendars).where(sync_calendars.c.id == held.id).values(**values)
@@ -278,11 +279,9 @@ def pending(agenda: Agenda, closer_id: int) -> int:
     if not rows:
         return 0
     with agenda.engine.connect() as conn:
-        mine = L.local_calls(conn, closer_id)
-        held = L.statuses(conn, rows[0].id)
-    changed = sum(1 for uid, c in mine.items() if uid not in held or held[uid].hash != c.hash)
-    gone = sum(1 for uid, s in held.items() if not s.is_foreign and uid not in mine)
-    return changed + gone
+        compared = L.to_compare(conn, rows[0].id, closer_id, remember=False)
+    mine, held = compared.calls, compared.statuses
+    return sum(1 for uid in mine.keys() | held.keys() if not L.agree(mine.get(uid), held.get(uid)))
 
 
 def conflicts(agenda: Agenda, closer: Key | None = None) -> list[Conflict]:
@@ -290,12 +289,12 @@ def conflicts(agenda: Agenda, closer: Key | None = None) -> list[Conflict]:
     found = []
     for row in _closer_rows(agenda, closer):
         with agenda.engine.connect() as conn:
-            mine = L.local_calls(conn, row.closer_id)
             waiting = conn.execute(
                 select(sync_conflicts)
                 .where(sync_conflicts.c.calendar_id == row.id)
                 .order_by(sync_conflicts.c.detected_utc, sync_conflicts.c.uid)
             ).all()
+            mine = L.local_calls(conn, row.closer_id, {c.uid for c in waiting}) if waiting else {}
         for c in waiting:
             local = mine.get(c.uid)
             found.append(
@@ -332,7 +331,7 @@ def resolve(agenda: Agenda, key: Key, keep: str) -> int:
         if row is None:
             raise NotFoundError("conflict", key)
         theirs = from_plain(json.loads(row.theirs))
-        mine = L.local_calls(conn, row.closer_id).get(row.uid)
+        mine = L.local_calls(conn, row.closer_id, {row.uid}).get(row.uid)
         # Either way the server's version becomes the agreed one: "mine" then differs from
         # it and is pushed with If-Match on the server's ETag; "theirs" is applied now.
         L.record(conn, row.calendar_id, row.uid, row.href, row.etag, theirs)

@@ -10,10 +10,16 @@
 3. Fetch what changed on the server (calendar-multiget) and apply it in one transaction with
    the new sync token: nothing of the pull is half-applied.
 
-A call counts as changed on a side only when its hash moved. Changed on both sides: fields
-changed on one side only are merged; a field changed on both is a conflict, kept until the
-user chooses (the agenda keeps its own version meanwhile, and the server's waits in
-``sync_conflicts``). A change beats a delete. Overlapping calls are flagged at the end.
+The push compares only the calls the file's triggers marked as changed since both sides last
+agreed (``sync_dirty``, migration 0008): a sync of 10 changes among 10,000 calls hashes 10.
+Every call is compared on the first sync, or when the marks cannot be trusted; at the end a
+mark is cleared for each UID whose two sides agree. A call counts as changed on a side only
+when its hash moved: a mark is a reason to compare, never to push.
+
+Changed on both sides: fields changed on one side only are merged; a field changed on both is
+a conflict, kept until the user chooses (the agenda keeps its own version meanwhile, and the
+server's waits in ``sync_conflicts``). A change beats a delete. Overlapping calls are flagged
+at the end.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.schema import appointments, sync_calendars, sync_flags
 from closer_desk.store.sync import local as L
-from closer_desk.store.sync.remote import Gone, Precondition, Remote
+from closer_desk.store.sync.remote import Gone, Listing, Precondition, Remote
 
 #: How often one call is merged again when the server keeps changing it under us.
 _MERGE_ATTEMPTS = 3
@@ -67,6 +73,8 @@ class SyncReport:
         overlaps, rebook: how many calls are flagged as overlapping, and of them to rebook.
         appointments: ids of the calls the sync changed in the agenda (for the window).
         full_listing: the server listed every object (first sync, or a forgotten token).
+        compared: how many UIDs the push compared (the marked ones, or every one when
+            ``full_compare``: the first sync, or marks that cannot be trusted).
         subscriptions: what refreshing the closer's subscriptions did (``Refreshed`` each).
     """
 
@@ -83,6 +91,8 @@ class SyncReport:
     rebook: int = 0
     appointments: set[int] = field(default_factory=set)
     full_listing: bool = False
+    compared: int = 0
+    full_compare: bool = False
     subscriptions: list[Any] = field(default_factory=list)
 
     def changes(self) -> Changes:
@@ -113,6 +123,7 @@ class SyncReport:
             "overlaps": self.overlaps,
             "rebook": self.rebook,
             "full_listing": self.full_listing,
+            "compared": self.compared,
             "subscriptions": [s.as_dict() for s in self.subscriptions],
         }
 
@@ -157,24 +168,26 @@ class Sync:
             raise RemoteError(RemoteProblem.NOT_A_CALENDAR, self.remote.url)
         self._save_rights(rights.can_write)
         with self.agenda.engine.begin() as conn:
-            L.ensure_links(conn, self.closer.id)
-        with self.agenda.engine.connect() as conn:
-            locals_ = L.local_calls(conn, self.closer.id)
-            statuses = L.statuses(conn, self.calendar_id)
+            # A call whose company or prospect has no shared id yet is a marked one (new, or
+            # changed); linking marks the calls it changes, before they are read.
+            L.ensure_links(conn, self.closer.id, L.marked(conn, self.calendar_id))
+            compared = L.to_compare(conn, self.calendar_id, self.closer.id, remember=True)
+            self._check_agenda_not_emptied(conn)
             conflicts = L.pending_conflicts(conn, self.calendar_id)
-        self._check_agenda_not_emptied(locals_, statuses)
+        self.report.compared = len(compared.calls.keys() | compared.statuses.keys())
+        self.report.full_compare = compared.full
+        statuses = compared.statuses
         writable = rights.can_write is not False
-        self._push(locals_, statuses, conflicts, writable)
+        self._push(compared.calls, statuses, conflicts, writable)
         listing = self.remote.changes(self.token)
         self.report.full_listing = listing.full
-        if self.touched:  # what the pushes recorded
-            with self.agenda.engine.connect() as conn:
-                statuses = L.refreshed(conn, self.calendar_id, statuses, self.touched)
-        by_href = {s.href: s for s in statuses.values()}
-        deleted = (
-            frozenset(by_href) - frozenset(listing.changed) if listing.full else listing.deleted
-        )
-        self._check_server_not_emptied(statuses, listing.changed, deleted)
+        with self.agenda.engine.connect() as conn:
+            statuses = self._statuses_for(conn, listing, statuses)
+            by_href = {s.href: s for s in statuses.values()}
+            deleted = (
+                frozenset(by_href) - frozenset(listing.changed) if listing.full else listing.deleted
+            )
+            self._check_server_not_emptied(conn, statuses, listing, deleted)
         fetch = [
             href
             for href, etag in listing.changed.items()
@@ -183,13 +196,27 @@ class Sync:
         self._pull(fetch, deleted, listing.token)
         if self.again and writable and self.report.stopped is None:
             with self.agenda.engine.connect() as conn:
-                locals_ = L.local_calls(conn, self.closer.id)
-                statuses = L.statuses(conn, self.calendar_id)
-            again = {uid: c for uid, c in locals_.items() if uid in self.again}
+                again = L.local_calls(conn, self.closer.id, self.again)
+                statuses = L.statuses_of(conn, self.calendar_id, self.again)
             self._push(again, statuses, {}, writable, deletions=False)
         with self.agenda.engine.begin() as conn:
             self._finish(conn, first=self.first)
         return self.report
+
+    def _statuses_for(
+        self, conn: Connection, listing: Listing, statuses: dict[str, L.ItemStatus]
+    ) -> dict[str, L.ItemStatus]:
+        """The statuses the listing is compared with: ``statuses`` (read before the push)
+        with what the push recorded and the rows of the hrefs the server names; every row
+        when the server listed everything."""
+        if listing.full:
+            return L.statuses(conn, self.calendar_id)
+        if self.touched:
+            statuses = L.refreshed(conn, self.calendar_id, statuses, self.touched)
+        named = (listing.changed.keys() | listing.deleted) - {s.href for s in statuses.values()}
+        if named:  # objects changed elsewhere
+            statuses = {**statuses, **L.statuses_of(conn, self.calendar_id, hrefs=named)}
+        return statuses
 
     def _save_rights(self, can_write: bool | None) -> None:
         with self.agenda.engine.begin() as conn:
@@ -205,34 +232,48 @@ class Sync:
     def _known(self, statuses: dict[str, L.ItemStatus]) -> list[L.ItemStatus]:
         return [s for s in statuses.values() if not s.is_foreign and s.uid not in self.settled]
 
-    def _check_agenda_not_emptied(
-        self, locals_: dict[str, L.LocalCall], statuses: dict[str, L.ItemStatus]
-    ) -> None:
-        known = self._known(statuses)
+    def _check_agenda_not_emptied(self, conn: Connection) -> None:
         # Removing the one shared call is not a side "becoming empty".
-        if not self.force_delete and len(known) > 1 and not locals_:
-            raise StorageEmptyError(self.closer.name, "agenda", len(known))
+        if self.force_delete or L.has_calls(conn, self.closer.id):
+            return
+        known = L.count_shared(conn, self.calendar_id)
+        if known > 1:
+            raise StorageEmptyError(self.closer.name, "agenda", known)
 
     def _check_server_not_emptied(
-        self, statuses: dict[str, L.ItemStatus], changed: dict[str, str], deleted: frozenset[str]
+        self,
+        conn: Connection,
+        statuses: dict[str, L.ItemStatus],
+        listing: Listing,
+        deleted: frozenset[str],
     ) -> None:
         """Every call both sides shared is gone from the server, and nothing came instead
         (the calls this sync just pushed aside): a wiped or replaced calendar."""
-        known = self._known(statuses)
         pushed = {s.href for s in statuses.values() if s.uid in self.settled}
-        others = [h for h in changed if h not in pushed]
-        if (
-            not self.force_delete
-            and len(known) > 1
-            and not others
-            and all(s.href in deleted for s in known)
-        ):
+        others = [h for h in listing.changed if h not in pushed]
+        # Two shared calls at least must be gone for the calendar to look wiped.
+        if self.force_delete or others or len(deleted) < 2:
+            return
+        if not listing.full:  # only the statuses this sync needed were read
+            statuses = L.statuses(conn, self.calendar_id)
+        known = self._known(statuses)
+        if len(known) > 1 and all(s.href in deleted for s in known):
             raise StorageEmptyError(self.closer.name, "server", len(known))
 
     def _finish(self, conn: Connection, first: bool) -> None:
+        # What both sides now agree on needs no comparing next time.
+        settled = L.settle_marks(conn, self.calendar_id, self.closer.id)
         r = self.report
-        if first or r.pushed or r.pulled or r.merged or r.held or r.appointments:
-            L.refresh_flags(conn, self.closer.id)
+        # The marked calls are every call whose time, status or closer changed since the
+        # flags were last refreshed (here, in the same transaction as the marks cleared):
+        # only the flags around them can move. A call gone, marks not to be trusted, or a
+        # first sync, and every call is swept again.
+        around = settled.calls
+        if first or r.full_compare or (around is not None and len(around) > L.REREAD_ALL):
+            around = None
+        changed = r.pushed or r.pulled or r.merged or r.held or r.appointments
+        if around is None or around or changed:
+            L.refresh_flags(conn, self.closer.id, around)
         counts: dict[str, int] = dict(
             conn.execute(
                 select(sync_flags.c.flag, func.count())
@@ -454,22 +495,30 @@ class Sync:
 
     # -- pull ------------------------------------------------------------------------------
     def _pull(self, fetch: list[str], deleted: frozenset[str], token: str) -> None:
-        # Fetched before the transaction: the agenda file is not locked while the network
-        # is slow; nothing is written until everything is in.
-        fetched = list(self.remote.fetch(fetch)) if fetch else []
+        # Fetched and read before the transaction: the agenda file is not locked while the
+        # network is slow; nothing is written until everything is in.
+        fetched = [(h, e, read_object(d)) for h, e, d in self.remote.fetch(fetch)] if fetch else []
         now = R.to_epoch(self._now)
         with self.agenda.engine.begin() as conn:
             if not fetched and not deleted:
                 self._save_token(conn, token)
                 return
-            locals_ = L.local_calls(conn, self.closer.id)
-            statuses = L.statuses(conn, self.calendar_id)
+            # Only the statuses and calls these objects name (by UID or href) are read.
+            statuses = L.statuses_of(
+                conn,
+                self.calendar_id,
+                uids={item.uid or href for href, _e, item in fetched},
+                hrefs={href for href, _e, _i in fetched} | deleted,
+            )
+            locals_ = L.local_calls(
+                conn,
+                self.closer.id,
+                {item.uid for _h, _e, item in fetched if item.uid} | statuses.keys(),
+            )
             conflicts = L.pending_conflicts(conn, self.calendar_id)
             by_href = {s.href: s for s in statuses.values()}
-            for href, etag, data in fetched:
-                self._apply_one(
-                    conn, href, etag, read_object(data), locals_, statuses, by_href, conflicts, now
-                )
+            for href, etag, item in fetched:
+                self._apply_one(conn, href, etag, item, locals_, statuses, by_href, conflicts, now)
             for href in deleted:
                 self._apply_delete(conn, by_href.get(href), locals_, conflicts)
             self._save_token(conn, token)

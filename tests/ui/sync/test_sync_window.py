@@ -469,3 +469,39 @@ def test_hostile_addresses_are_refused_in_one_line(qtbot: QtBot, area: SyncArea)
         qtbot.waitUntil(dialog.test_button.isEnabled, timeout=WAIT)
         assert dialog.answer.text().endswith(said) and "\n" not in dialog.answer.text()
         assert len(dialog.answer.text()) < 200
+
+
+def test_an_undone_move_of_a_synced_call_is_pushed_and_so_is_its_redo(
+    qtbot: QtBot,
+    source: AgendaSource,
+    agenda: Agenda,
+    assistant_agenda: Agenda,
+    radicale: Server,
+    tasks: TaskManager,
+) -> None:
+    # The sync's marks of what changed are the file's, not the user's: the window's undo
+    # neither refuses because of them nor takes them back.
+    _share(radicale, agenda, assistant_agenda)
+    call = _book(agenda, "2026-03-10 10:00")
+    api.sync(agenda)
+    api.sync(assistant_agenda)
+    later = call.start + timedelta(hours=2)
+    refused: list[str] = []
+    source.history.refused.connect(lambda why, _redo: refused.append(why))
+    source.write(None, lambda a: a.move(call.id, later, force=True), undo="Move call")
+    settle(qtbot, tasks)
+    [moved] = api.sync(agenda)
+    assert (moved.compared, moved.pushed) == (1, 1)
+
+    for step, start in (
+        (source.history.stack.undo, call.start),
+        (source.history.stack.redo, later),
+    ):
+        with qtbot.waitSignal(source.history.settled, timeout=WAIT):
+            step()
+        settle(qtbot, tasks)
+        [report] = api.sync(agenda)
+        assert (report.compared, report.pushed) == (1, 1)
+        api.sync(assistant_agenda)
+        assert _by_uid(assistant_agenda, call.uid).start == start
+    assert refused == []
