@@ -81,14 +81,15 @@ SELECT {_COLUMNS} FROM appointments
 WHERE appointments.prospect_id = :prospect_id
 ORDER BY appointments.start_utc"""
 
-_LIVE = ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES, key=lambda s: s.value))
+#: The live statuses as an SQL list (``status IN (...)``): formatted from core's constants.
+LIVE_STATUSES = ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES, key=lambda s: s.value))
 #: Live calls of ``:closer_id`` overlapping ``[:lo, :hi)`` other than ``:exclude_id``.
 CONFLICTS = f"""
 SELECT {_COLUMNS}
 FROM appointments
 WHERE appointments.closer_id = :closer_id
   AND {_OVERLAP}
-  AND appointments.status IN ({_LIVE})
+  AND appointments.status IN ({LIVE_STATUSES})
   AND appointments.id != :exclude_id
 ORDER BY appointments.start_utc"""
 

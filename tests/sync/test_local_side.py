@@ -20,6 +20,7 @@ from closer_desk.store import Agenda, open_agenda
 from closer_desk.store import rows as R
 from closer_desk.store.schema import appointments
 from closer_desk.store.sync import api
+from closer_desk.store.sync import flags as F
 from closer_desk.store.sync import local as L
 from tests.helpers.caldav_servers import Server
 from tests.helpers.factories import NOW, FakeClock, make_agenda
@@ -88,7 +89,7 @@ def test_flags_are_those_of_a_sweep_over_every_live_call(tmp_path: Path) -> None
                 conn.execute(delete(appointments))
             _insert(agenda, calls)
             with agenda.engine.begin() as conn:
-                count = L.refresh_flags(conn, 1)
+                count = F.refresh_flags(conn, 1)
         finally:
             agenda.close()
         stored, expected = _stored_and_swept(path)
@@ -118,7 +119,7 @@ def test_flags_refreshed_around_the_changed_calls_are_those_of_a_whole_sweep(
                 conn.execute(delete(appointments))
             _insert(agenda, calls)
             with agenda.engine.begin() as conn:
-                L.refresh_flags(conn, 1)
+                F.refresh_flags(conn, 1)
                 ids = sorted(conn.execute(select(appointments.c.id)).scalars())
                 changed: set[int] = set()
                 for n, (start, length, status, _booked) in changes:
@@ -145,7 +146,7 @@ def test_flags_refreshed_around_the_changed_calls_are_those_of_a_whole_sweep(
                         select(appointments.c.id).where(appointments.c.id.not_in(ids))
                     ).scalars()
                 )
-                count = L.refresh_flags(conn, 1, changed)
+                count = F.refresh_flags(conn, 1, changed)
         finally:
             agenda.close()
         stored, expected = _stored_and_swept(path)
@@ -169,7 +170,7 @@ def test_an_incremental_sync_reads_back_only_what_it_pushed(
 
     full_reads: list[int] = []
     swept: list[int] = []
-    read_all, sweep = L.statuses, L.overlap_flags
+    read_all, sweep = L.statuses, F.overlap_flags
 
     def counted_statuses(conn: Any, calendar_id: int) -> dict[str, L.ItemStatus]:
         found = read_all(conn, calendar_id)
@@ -182,7 +183,7 @@ def test_an_incremental_sync_reads_back_only_what_it_pushed(
         return sweep(given_)
 
     monkeypatch.setattr(L, "statuses", counted_statuses)
-    monkeypatch.setattr(L, "overlap_flags", counted_sweep)
+    monkeypatch.setattr(F, "overlap_flags", counted_sweep)
     last = closer_agenda.appointment(40)
     closer_agenda.move(last.id, last.start + timedelta(hours=2), force=True)
     [again] = api.sync(closer_agenda)

@@ -19,7 +19,9 @@ from sqlalchemy import select
 from closer_desk.store import Agenda, db, open_agenda
 from closer_desk.store.schema import appointments, sync_calendars
 from closer_desk.store.sync import api
+from closer_desk.store.sync import flags as F
 from closer_desk.store.sync import local as L
+from closer_desk.store.sync import marks as M
 from closer_desk.store.undo import recording, revert
 from tests.helpers.caldav_servers import Server
 from tests.helpers.factories import FakeClock, at, make_agenda
@@ -55,7 +57,7 @@ def _sql(path: Path, *statements: str) -> None:
 def _marks(agenda: Agenda) -> set[str]:
     with agenda.engine.connect() as conn:
         [calendar] = conn.execute(select(sync_calendars.c.id)).scalars().all()
-        found = L.marked(conn, calendar)
+        found = M.marked(conn, calendar)
     assert found is not None
     return found
 
@@ -156,7 +158,7 @@ def test_marks_that_cannot_be_trusted_mean_a_full_comparison(
     calls = _shared(closer_agenda, radicale, 5)
     change = f"UPDATE appointments SET phone = '+33 1 23 45 67 89' WHERE id = {calls[4].id}"
     if how == "triggers dropped":  # then changed where no trigger sees it
-        _sql(closer_agenda.path, *(f"DROP TRIGGER {t}" for t in L.MARK_TRIGGERS), change)
+        _sql(closer_agenda.path, *(f"DROP TRIGGER {t}" for t in M.MARK_TRIGGERS), change)
     else:  # changed, then its mark is lost with the others
         _sql(closer_agenda.path, change)
         if how == "emptied":
@@ -232,9 +234,9 @@ def test_the_triggers_watch_every_column_the_shared_form_and_the_flags_read(tmp_
         triggers = dict(
             conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all()
         )
-    assert set(L.MARK_TRIGGERS) <= set(triggers)
+    assert set(M.MARK_TRIGGERS) <= set(triggers)
     read = set(re.findall(r"\ba\.(\w+)", L._LOCAL_CALLS))
-    read |= set(re.findall(r"\bb\.(\w+)", L._SPANS_AROUND)) | {"status"}
+    read |= set(re.findall(r"\bb\.(\w+)", F._SPANS_AROUND)) | {"status"}
     watched = re.search(r"UPDATE OF (.*?) ON appointments", triggers["sync_dirty_call_changed"])
     assert watched is not None
     columns = {c.strip() for c in watched.group(1).split(",")}

@@ -36,6 +36,7 @@ from closer_desk.store.schema import (
     sync_items,
 )
 from closer_desk.store.sync import local as L
+from closer_desk.store.sync import marks as M
 from closer_desk.store.sync.credentials import (
     ENV_PASSWORD,
     PURPOSE,
@@ -209,7 +210,7 @@ def set_up(
                 # Another calendar: nothing of the old one's status holds there.
                 conn.execute(delete(sync_items).where(sync_items.c.calendar_id == held.id))
                 conn.execute(delete(sync_conflicts).where(sync_conflicts.c.calendar_id == held.id))
-                L.forget_marks(conn, held.id)
+                M.forget_marks(conn, held.id)
                 values["sync_token"] = ""
             conn.execute(
                 update(sync_calendars).where(sync_calendars.c.id == held.id).values(**values)
@@ -279,9 +280,9 @@ def pending(agenda: Agenda, closer_id: int) -> int:
     if not rows:
         return 0
     with agenda.engine.connect() as conn:
-        compared = L.to_compare(conn, rows[0].id, closer_id, remember=False)
+        compared = M.to_compare(conn, rows[0].id, closer_id, remember=False)
     mine, held = compared.calls, compared.statuses
-    return sum(1 for uid in mine.keys() | held.keys() if not L.agree(mine.get(uid), held.get(uid)))
+    return sum(1 for uid in mine.keys() | held.keys() if not M.agree(mine.get(uid), held.get(uid)))
 
 
 def conflicts(agenda: Agenda, closer: Key | None = None) -> list[Conflict]:

@@ -38,7 +38,9 @@ from closer_desk.core.sync.overlaps import Flag
 from closer_desk.store import rows as R
 from closer_desk.store.agenda import Agenda
 from closer_desk.store.schema import appointments, sync_calendars, sync_flags
+from closer_desk.store.sync import flags as F
 from closer_desk.store.sync import local as L
+from closer_desk.store.sync import marks as M
 from closer_desk.store.sync.remote import Gone, Listing, Precondition, Remote
 
 #: How often one call is merged again when the server keeps changing it under us.
@@ -170,8 +172,8 @@ class Sync:
         with self.agenda.engine.begin() as conn:
             # A call whose company or prospect has no shared id yet is a marked one (new, or
             # changed); linking marks the calls it changes, before they are read.
-            L.ensure_links(conn, self.closer.id, L.marked(conn, self.calendar_id))
-            compared = L.to_compare(conn, self.calendar_id, self.closer.id, remember=True)
+            L.ensure_links(conn, self.closer.id, M.marked(conn, self.calendar_id))
+            compared = M.to_compare(conn, self.calendar_id, self.closer.id, remember=True)
             self._check_agenda_not_emptied(conn)
             conflicts = L.pending_conflicts(conn, self.calendar_id)
         self.report.compared = len(compared.calls.keys() | compared.statuses.keys())
@@ -262,7 +264,7 @@ class Sync:
 
     def _finish(self, conn: Connection, first: bool) -> None:
         # What both sides now agree on needs no comparing next time.
-        settled = L.settle_marks(conn, self.calendar_id, self.closer.id)
+        settled = M.settle_marks(conn, self.calendar_id, self.closer.id)
         r = self.report
         # The marked calls are every call whose time, status or closer changed since the
         # flags were last refreshed (here, in the same transaction as the marks cleared):
@@ -273,7 +275,7 @@ class Sync:
             around = None
         changed = r.pushed or r.pulled or r.merged or r.held or r.appointments
         if around is None or around or changed:
-            L.refresh_flags(conn, self.closer.id, around)
+            F.refresh_flags(conn, self.closer.id, around)
         counts: dict[str, int] = dict(
             conn.execute(
                 select(sync_flags.c.flag, func.count())

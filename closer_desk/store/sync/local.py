@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Collection
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 
-from closer_desk.core.model import ACTIVE_STATUSES, CallKind, Outcome, Status
+from closer_desk.core.model import CallKind, Outcome, Status
 from closer_desk.core.sync.call import (
     SyncedCall,
     as_plain,
@@ -24,9 +23,7 @@ from closer_desk.core.sync.call import (
     hash_of,
     start_key,
 )
-from closer_desk.core.sync.overlaps import Span, overlap_flags
 from closer_desk.store import rows as R
-from closer_desk.store.batch import write_lock
 from closer_desk.store.entry_sql import run_text
 from closer_desk.store.schema import (
     appointments,
@@ -34,8 +31,6 @@ from closer_desk.store.schema import (
     prospects,
     script_ticks,
     sync_conflicts,
-    sync_dirty,
-    sync_flags,
     sync_items,
     sync_links,
 )
@@ -359,125 +354,6 @@ def forget(conn: Connection, calendar_id: int, uid: str) -> None:
     )
 
 
-# -- what to compare ---------------------------------------------------------------------
-# The file's triggers (migration 0008_sync_dirty) mark each UID whose two sides may no longer
-# agree; the row with the empty UID says the marks of the calendar are complete.
-_COMPLETE = ""
-#: The triggers that keep ``sync_dirty``: without all of them no mark can be trusted.
-MARK_TRIGGERS = (
-    "sync_dirty_call_added",
-    "sync_dirty_call_changed",
-    "sync_dirty_call_removed",
-    "sync_dirty_company_renamed",
-    "sync_dirty_prospect_changed",
-    "sync_dirty_link_added",
-    "sync_dirty_link_changed",
-    "sync_dirty_link_removed",
-    "sync_dirty_item_added",
-    "sync_dirty_item_changed",
-    "sync_dirty_item_removed",
-)
-_TRIGGERS_SQL = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({})".format(
-    ", ".join(f"'{t}'" for t in MARK_TRIGGERS)
-)
-
-
-def _has_triggers(conn: Connection) -> bool:
-    return bool(run_text(conn, _TRIGGERS_SQL, {})[1][0][0] == len(MARK_TRIGGERS))
-
-
-def agree(mine: LocalCall | None, held: ItemStatus | None) -> bool:
-    """Whether the agenda's call and its status agree: nothing to push for this UID."""
-    if mine is None:
-        return held is None or held.is_foreign
-    return held is not None and not held.is_foreign and held.hash == mine.hash
-
-
-def marked(conn: Connection, calendar_id: int) -> set[str] | None:
-    """The UIDs marked for comparison, or None when the marks cannot be trusted (never
-    completed by a full comparison, emptied, or the file lost its triggers)."""
-    found = set(
-        conn.execute(select(sync_dirty.c.uid).where(sync_dirty.c.calendar_id == calendar_id))
-        .scalars()
-        .all()
-    )
-    if _COMPLETE not in found or not _has_triggers(conn):
-        return None
-    found.discard(_COMPLETE)
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class Compared:
-    """What a sync compares: the agenda's calls and their statuses, by UID. ``full``: every
-    call and status (else only the marked UIDs: every other one agrees)."""
-
-    calls: dict[str, LocalCall]
-    statuses: dict[str, ItemStatus]
-    full: bool
-
-
-def to_compare(conn: Connection, calendar_id: int, closer_id: int, *, remember: bool) -> Compared:
-    """The calls and statuses to compare for one calendar: the marked UIDs only, when the
-    marks are complete; else everything, and with ``remember`` (a write transaction) the
-    UIDs that disagree are marked and the marks declared complete, for the next syncs."""
-    uids = marked(conn, calendar_id)
-    if uids is not None:
-        return Compared(
-            local_calls(conn, closer_id, uids), statuses_of(conn, calendar_id, uids), False
-        )
-    if remember:
-        write_lock(conn)  # nothing may change between this comparison and its marks
-    calls, held = local_calls(conn, closer_id), statuses(conn, calendar_id)
-    if remember and _has_triggers(conn):
-        todo = {u for u in calls.keys() | held.keys() if not agree(calls.get(u), held.get(u))}
-        todo |= pending_conflicts(conn, calendar_id).keys()
-        conn.execute(delete(sync_dirty).where(sync_dirty.c.calendar_id == calendar_id))
-        conn.execute(
-            insert(sync_dirty),
-            [{"calendar_id": calendar_id, "uid": u} for u in sorted(todo | {_COMPLETE})],
-        )
-    return Compared(calls, held, True)
-
-
-@dataclass(frozen=True, slots=True)
-class Settled:
-    """What ``settle_marks`` found: how many marks it cleared, and the ids of the agenda's
-    calls that were marked (None when a marked UID has no call of the closer here: removed,
-    given to another closer; or when the marks cannot be trusted)."""
-
-    cleared: int
-    calls: frozenset[int] | None
-
-
-def settle_marks(conn: Connection, calendar_id: int, closer_id: int) -> Settled:
-    """Clear the marks of the UIDs whose two sides now agree (checked in this transaction,
-    under the write lock: a change made meanwhile keeps its mark)."""
-    write_lock(conn)
-    uids = marked(conn, calendar_id)
-    if not uids:
-        return Settled(0, None if uids is None else frozenset())
-    calls = local_calls(conn, closer_id, uids)
-    held = statuses_of(conn, calendar_id, uids)
-    waiting = pending_conflicts(conn, calendar_id)
-    done = sorted(u for u in uids if u not in waiting and agree(calls.get(u), held.get(u)))
-    for start in range(0, len(done), REREAD_ALL):
-        conn.execute(
-            delete(sync_dirty).where(
-                sync_dirty.c.calendar_id == calendar_id,
-                sync_dirty.c.uid.in_(done[start : start + REREAD_ALL]),
-            )
-        )
-    ids = frozenset(c.id for c in calls.values()) if len(calls) == len(uids) else None
-    return Settled(len(done), ids)
-
-
-def forget_marks(conn: Connection, calendar_id: int) -> None:
-    """The calendar's marks no longer say anything (another calendar at its URL): the next
-    sync compares everything."""
-    conn.execute(delete(sync_dirty).where(sync_dirty.c.calendar_id == calendar_id))
-
-
 # -- conflicts -----------------------------------------------------------------------------
 def save_conflict(
     conn: Connection,
@@ -687,83 +563,3 @@ def remove_call(conn: Connection, existing: LocalCall) -> bool:
         return False
     conn.execute(delete(appointments).where(appointments.c.id == existing.id))
     return True
-
-
-# -- flags ---------------------------------------------------------------------------------
-_LIVE = ", ".join(f"'{s.value}'" for s in sorted(ACTIVE_STATUSES))
-# Only the live calls that overlap a neighbour in start order reach Python: ordered by (start,
-# end, id) as ``overlap_flags`` sweeps them, a call overlaps an earlier one exactly when the
-# latest end before it is past its start, and a later one exactly when the next start is
-# before its end. Every overlapping pair is kept whole, so the sweep over these few finds the
-# same flags as over all of them (and a sync of 10,000 calls builds no 10,000 spans).
-_OVERLAPPING_SPANS = f"""
-SELECT id, start_utc, end_utc, created_utc, uid FROM (
-    SELECT id, start_utc, end_utc, created_utc, uid,
-           MAX(end_utc) OVER (ORDER BY start_utc, end_utc, id
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS end_before,
-           LEAD(start_utc) OVER (ORDER BY start_utc, end_utc, id) AS next_start
-    FROM appointments
-    WHERE closer_id = :closer_id AND status IN ({_LIVE})
-)
-WHERE end_before > start_utc OR next_start < end_utc
-"""
-
-# The live calls overlapping each live call of :ids (itself included), by the index on the
-# closer's starts: a call overlapping x started at most the longest duration before it.
-_SPANS_AROUND = f"""
-SELECT DISTINCT b.id, b.start_utc, b.end_utc, b.created_utc, b.uid
-FROM appointments x
-JOIN appointments b ON b.closer_id = x.closer_id
-WHERE x.id IN (SELECT value FROM json_each(:ids)) AND +x.closer_id = :closer_id
-  AND x.status IN ({_LIVE}) AND b.status IN ({_LIVE})
-  AND b.start_utc >= x.start_utc - (SELECT coalesce(max(minutes), 0) FROM appointments) * 60
-  AND b.start_utc < x.end_utc AND b.end_utc > x.start_utc
-"""
-
-
-def _spans_around(conn: Connection, closer_id: int, ids: Collection[int]) -> list[Span]:
-    _, rows = run_text(
-        conn, _SPANS_AROUND, {"closer_id": closer_id, "ids": json.dumps(sorted(ids))}
-    )
-    return [Span(*row) for row in rows]
-
-
-def refresh_flags(conn: Connection, closer_id: int, changed: Collection[int] | None = None) -> int:
-    """Flag the closer's live calls that overlap (see ``core.sync.overlaps``); how many.
-
-    ``changed``: the only calls whose time, status or closer may have moved since the flags
-    were last refreshed (none removed); then only the flags those changes can move are
-    computed again: the changed calls, the calls they overlap now, and the calls flagged
-    before (the only ones a changed call can have stopped overlapping).
-    """
-    if changed is None:
-        mine = select(appointments.c.id).where(appointments.c.closer_id == closer_id)
-        conn.execute(delete(sync_flags).where(sync_flags.c.appointment_id.in_(mine)))
-        _, rows = run_text(conn, _OVERLAPPING_SPANS, {"closer_id": closer_id})
-        flagged = overlap_flags(Span(*row) for row in rows)
-    else:
-        affected = {*changed, *_flagged(conn, closer_id)}
-        affected |= {span.key for span in _spans_around(conn, closer_id, changed)}
-        # Each affected call with every call overlapping it: its flag is exact.
-        spans = _spans_around(conn, closer_id, affected)
-        flagged = [f for f in overlap_flags(spans) if f.key in affected]
-        conn.exec_driver_sql(
-            "DELETE FROM sync_flags WHERE appointment_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(affected)),),
-        )
-    if flagged:
-        conn.execute(
-            insert(sync_flags),
-            [{"appointment_id": f.key, "flag": f.flag.value, "other_id": f.other} for f in flagged],
-        )
-    return len(flagged) if changed is None else len(_flagged(conn, closer_id))
-
-
-def _flagged(conn: Connection, closer_id: int) -> list[int]:
-    # From the few flags to their calls (not from every call of the closer to its flag).
-    query = (
-        select(sync_flags.c.appointment_id)
-        .join(appointments, appointments.c.id == sync_flags.c.appointment_id)
-        .where(appointments.c.closer_id == closer_id)
-    )
-    return list(conn.execute(query).scalars())
