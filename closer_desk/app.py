@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 #: The daily backup reads the whole file: after the first paint, off the GUI thread.
 BACKUP_DELAY_MS = 2000
-#: The other rooms are hosted once the agenda is painted, or this long after the window shows.
-HOST_FALLBACK_MS = 300
 
 
 def _system_clock() -> datetime:
@@ -80,17 +79,14 @@ def host_rooms_after_paint(
     clock: Callable[[], datetime],
     db_path: Path | None = None,
 ) -> Callable[[], RoomsWiring]:
-    """``host_rooms`` once the agenda is on screen: the first paint of the week or month (or
-    ``HOST_FALLBACK_MS`` after the window shows, when it opens on another page: the welcome,
-    the list). The other rooms, their menus and the mail's and calendars' parts (a fifth of a
-    cold start, with their modules) then come a few milliseconds after the calls a closer
-    opened the window to see, not before them.
+    """``host_rooms`` once the agenda is on screen (``MainWindow.when_painted``). The other
+    rooms, their menus and the mail's and calendars' parts (a fifth of a cold start, with their
+    modules) then come a few milliseconds after the calls a closer opened the window to see,
+    not before them.
 
     Returns the way to get the wiring at once (built on the spot if it is not yet): a
     damaged agenda found before then is still offered its backup.
     """
-    from PySide6.QtCore import QTimer
-
     hosted: list[RoomsWiring] = []
 
     def host() -> RoomsWiring:
@@ -98,13 +94,7 @@ def host_rooms_after_paint(
             hosted.append(host_rooms(window, source, clock, db_path))
         return hosted[0]
 
-    def soon() -> None:
-        # Queued: never inside the paint event that announced it.
-        QTimer.singleShot(0, window, host)
-
-    window.agenda.grid.painted.connect(soon)
-    window.agenda.month.painted.connect(soon)
-    QTimer.singleShot(HOST_FALLBACK_MS, window, host)
+    window.when_painted(host)
     window.on_damaged = lambda error: host().offer_backup(error)
     return host
 
@@ -211,6 +201,12 @@ def watch_other_writers(
     return watcher
 
 
+def _guard_wheel(app: QCoreApplication) -> None:
+    from closer_desk.ui.common.wheel import install_wheel_guard
+
+    install_wheel_guard(app)
+
+
 def _fit_screen(window: QWidget) -> None:
     """The window no larger than the screen's free area (a 1024x700 laptop sees its status bar
     and the bottom of the week)."""
@@ -227,6 +223,9 @@ def _fit_screen(window: QWidget) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the agenda given by ``--db``, ``$CLOSER_DESK_DB`` or the default."""
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    # The first page's pure modules (and the standard ones they use) before PySide: PySide
+    # reads the source of every module imported after it (see closer_desk/ui/__init__.py).
+    import_module("closer_desk.store.first_page")
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -248,8 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / f"{APP_ID}.svg")))
     from closer_desk.ui.common.collector import GuiThreadCollector
 
-    # Cycles are freed on this thread, never in the middle of a worker's job.
-    collector = GuiThreadCollector(app)
+    # Cycles are freed on this thread, never in the middle of a worker's job; the first
+    # collection comes once the agenda is painted (it cost ~10 ms of the cold start).
+    collector = GuiThreadCollector(app, running=False)
     settings = QSettings()
     translators = i18n.install_translators(app, i18n.chosen_language(settings))
     from closer_desk.ui.common import preferences
@@ -257,33 +257,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The closer's colours and formats before anything is drawn (the first page's week too).
     preferences.apply(preferences.load(settings), app)
 
-    from closer_desk.ui.common.wheel import install_wheel_guard
-
-    # The wheel scrolls; it changes a combo or spin box only when that has the focus.
-    install_wheel_guard(app)
-
     from closer_desk.store.fileinfo import default_db_path
     from closer_desk.ui.common.tasks import TaskManager
     from closer_desk.ui.shell.mainwindow import MainWindow
-    from closer_desk.ui.shell.single_instance import bring_forward, claim_or_forward
+    from closer_desk.ui.shell.single_instance import bring_forward, claim_first
 
     db_path = args.db if args.db is not None else default_db_path()
-    shown: list[MainWindow] = []
-    # One window per agenda: a second start brings this one forward and exits.
-    if not claim_or_forward(
-        db_path, lambda _argv: bring_forward(shown[0] if shown else None), list(argv or [])
-    ):
+    # One window per agenda: a second start brings this one forward and exits. The server
+    # that hears second starts listens once the agenda is painted.
+    claim = claim_first(db_path, list(argv or []))
+    if claim is None:
         return 0
     tasks = TaskManager()
     source = _fast_source(db_path, tasks) or _opened_source(db_path, tasks, app)
     if source is None:
         return 1
-    window = MainWindow(source, _system_clock, settings, system_zone=system_zone())
-    shown.append(window)
+    # The system's zone is asked only by the first-run form (QTimeZone's first use is ~10 ms).
+    window = MainWindow(source, _system_clock, settings, system_zone=system_zone)
     # The window owns the worker and the source: they go away with it.
     tasks.setParent(window)
     source.setParent(window)
     wiring = host_rooms_after_paint(window, source, _system_clock, db_path)
+    window.when_painted(collector.start)
+    window.when_painted(lambda: claim.listen(lambda _argv: bring_forward(window)))
+    # The wheel scrolls; it changes a combo or spin box only when that has the focus.
+    window.when_painted(lambda: _guard_wheel(app))
     watcher = watch_other_writers(window, source, db_path)
     _fit_screen(window)
     window.show()

@@ -32,16 +32,30 @@ def collect_due() -> None:
 
 class GuiThreadCollector(QObject):
     """Switches automatic collection off and collects on this (the GUI) thread instead, for
-    as long as it lives."""
+    as long as it lives.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    ``running=False`` switches collection off at once but collects only from ``start()`` on
+    (the window starts it once its first page is painted: no collection during start-up).
+    """
+
+    def __init__(self, parent: QObject | None = None, *, running: bool = True) -> None:
         super().__init__(parent)
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(collect_due)
-        self._timer.start()
+        if running:
+            self._timer.start()
         self.destroyed.connect(_enable)
+
+    def start(self) -> None:
+        """Collect the due generations from now on (every ``INTERVAL_MS``)."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def running(self) -> bool:
+        """Whether the due generations are being collected."""
+        return self._timer.isActive()
 
 
 def _enable() -> None:

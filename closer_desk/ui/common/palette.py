@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 
 def is_dark() -> bool:
@@ -68,6 +68,17 @@ def dark_palette() -> QPalette:
 _themed = False
 
 
+def readable_indicators(app: QApplication) -> None:
+    """Wrap the application's style in ``ReadableIndicators`` (once).
+
+    Only a dark theme needs it: the module, and PySide's Python types for QStyle's enums
+    (about 10 ms at start-up), load then.
+    """
+    from closer_desk.ui.common.indicators import wrap_style
+
+    wrap_style(app)
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Light, dark, or the desktop's ("system") colours, now: every widget repaints.
 
@@ -79,7 +90,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
     hints = app.styleHints()
     if theme == "dark":
         hints.setColorScheme(Qt.ColorScheme.Dark)
-        _readable_indicators(app)
+        readable_indicators(app)
         app.setPalette(dark_palette())
         _themed = True
     elif theme == "light":
@@ -92,7 +103,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(QPalette())
         _themed = False
     if theme == "system" and is_dark():
-        _readable_indicators(app)
+        readable_indicators(app)
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -200,52 +211,3 @@ def ring_colour(palette: QPalette, enabled: bool = True) -> QColor:
     text = palette.color(QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorRole.Base)
     return _mix(text, base, 0.7 if enabled else 0.4)
-
-
-def _dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-class ReadableIndicators(QProxyStyle):
-    """The application's style, with radio buttons drawn to read on a dark palette."""
-
-    def drawPrimitive(  # Qt's name
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element != QStyle.PrimitiveElement.PE_IndicatorRadioButton or not _dark(option.palette):
-            super().drawPrimitive(element, option, painter, widget)
-            return
-        palette: QPalette = option.palette
-        state = option.state
-        enabled = bool(state & QStyle.StateFlag.State_Enabled)
-        rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
-        side = min(rect.width(), rect.height())
-        rect = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        focused = bool(state & QStyle.StateFlag.State_HasFocus)
-        ring = palette.color(QPalette.ColorRole.Highlight) if focused else None
-        painter.setPen(QPen(ring or ring_colour(palette, enabled), 1.5))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawEllipse(rect)
-        if state & QStyle.StateFlag.State_On:
-            dot = palette.color(QPalette.ColorRole.Highlight) if enabled else ring_colour(palette)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_mix(dot, palette.color(QPalette.ColorRole.Text), 0.75))
-            inner = side * 0.28
-            painter.drawEllipse(rect.center(), inner, inner)
-        painter.restore()
-
-
-def _readable_indicators(app: QApplication) -> None:
-    """Wrap the application's style in ``ReadableIndicators`` (once)."""
-    if isinstance(app.style(), ReadableIndicators):
-        return
-    palette = app.palette()
-    app.setStyle(ReadableIndicators(app.style().name()))
-    # A new style brings its own palette: the one in force stays.
-    app.setPalette(palette)

@@ -32,12 +32,8 @@ class WheelGuard(QObject):
             # Handled here but not accepted: Qt hands the wheel on to the parent.
             event.ignore()
             return True
-        if (
-            kind == _POLISH
-            and isinstance(watched, _GUARDED)
-            and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
-        ):
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if kind == _POLISH and isinstance(watched, QWidget):
+            _steady(watched)
         return False
 
 
@@ -49,13 +45,29 @@ def _child_of(guard: WheelGuard, app: QCoreApplication) -> bool:
         return False
 
 
+def _steady(widget: QWidget) -> None:
+    """A guarded box the wheel no longer gives the keyboard focus to."""
+    if isinstance(widget, _GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
 def install_wheel_guard(app: QCoreApplication) -> WheelGuard:
-    """Guard every combo and spin box of ``app`` (once: the guard is a child of ``app``)."""
+    """Guard every combo and spin box of ``app`` (once: the guard is a child of ``app``),
+    those that exist already included.
+
+    ``app.py`` installs it once the window's first page is painted: a Python filter on the
+    application sees every event, and the first event of each Qt class through it makes
+    PySide build that class's Python type (about 50 ms for the classes of the window's first
+    page, none of which can be turned by a wheel before they are on screen).
+    """
     # Kept on the application object: ``findChild(WheelGuard)`` would load PySide's signature
     # machinery (about 10 ms of a cold start) just to look for it.
     guard = getattr(app, "_closer_desk_wheel_guard", None)
     if not isinstance(guard, WheelGuard) or not _child_of(guard, app):
         guard = WheelGuard(app)
         app.installEventFilter(guard)
+        if isinstance(app, QApplication):
+            for widget in app.allWidgets():
+                _steady(widget)
         app._closer_desk_wheel_guard = guard  # type: ignore[attr-defined]
     return guard

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,6 +43,9 @@ if TYPE_CHECKING:  # built, and imported, only when an empty agenda (or a search
 
 #: How long a change made is told in the status bar, with its undo.
 NOTICE_MS = 15_000
+#: When the window opens on another page than the week or month (the welcome, the list), what
+#: waits for the agenda's first paint runs this long after the window is built.
+FIRST_PAINT_FALLBACK_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         *,
         prompts: Prompts | None = None,
         open_url: OpenUrl = desktop_open,
-        system_zone: str = "UTC",
+        system_zone: str | Callable[[], str] = "UTC",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -108,6 +111,8 @@ class MainWindow(QMainWindow):
         self.rooms = QStackedWidget(self)
         self.agenda = AgendaRoom(source, self.operations, clock, open_url, self)
         self.agenda.use_settings(settings)
+        #: The system's zone for the first-run form, or how to ask for it (then asked only when
+        #: the form is shown).
         self._system_zone = system_zone
         self._welcome: WelcomePanel | None = None
         self._search: SearchPage | None = None
@@ -145,6 +150,25 @@ class MainWindow(QMainWindow):
         # The keyboard starts on the calls (D, W, L, T...), not in the search box.
         self.focus_agenda()
         source.load_directory()
+
+    def when_painted(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the agenda is on screen: queued after the first paint of the
+        week or month, or ``FIRST_PAINT_FALLBACK_MS`` after now when the window opens on
+        another page. Whichever comes first runs it; the other does nothing."""
+        done: list[bool] = []
+
+        def once() -> None:
+            if not done:
+                done.append(True)
+                action()
+
+        def soon() -> None:
+            # Queued: never inside the paint event that announced it.
+            QTimer.singleShot(0, self, once)
+
+        self.agenda.grid.painted.connect(soon)
+        self.agenda.month.painted.connect(soon)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, once)
 
     # -- for the lead: hosting more rooms --------------------------------------------------
     def menu(self, name: str) -> QMenu:
@@ -419,7 +443,8 @@ class MainWindow(QMainWindow):
         if self._welcome is None:
             from closer_desk.ui.shell.firstrun import WelcomePanel
 
-            self._welcome = WelcomePanel(self._system_zone, self)
+            zone = self._system_zone
+            self._welcome = WelcomePanel(zone if isinstance(zone, str) else zone(), self)
             self.rooms.addWidget(self._welcome)
             self._welcome.demo_requested.connect(self.load_demo)
             self._welcome.add_company_requested.connect(self.add_first_company)

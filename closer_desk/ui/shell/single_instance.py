@@ -6,10 +6,18 @@ see each other's. A second start connects, sends ``raise`` with its argv as one 
 for ``ok`` and exits 0; the first brings its window forward. A socket left by a crashed
 instance (nobody answers) is removed and taken over.
 
-Wiring (app.py, after the QApplication exists and before the window is built)::
+Who is first is settled before the window is built by a lock on a file named like the server
+(``claim_first``; the system drops the lock when its process ends, however it ends), so the
+first instance starts its server, and loads Qt's network module, only once its agenda is
+painted; a second start that finds the lock taken waits for that server (``TIMEOUT_MS``).
+Where files cannot be locked (no ``fcntl``), the first instance is found by trying to connect,
+as before. Wiring (app.py, after the QApplication exists and before the window is built)::
 
-    if not claim_or_forward(db_path, lambda argv: bring_forward(window_holder())):
-        return 0
+    claim = claim_first(db_path, argv)
+    if claim is None:
+        return 0  # forwarded
+    ...
+    window.when_painted(lambda: claim.listen(lambda argv: bring_forward(window)))
 """
 
 from __future__ import annotations
@@ -18,14 +26,19 @@ import getpass
 import hashlib
 import json
 import os
+import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from closer_desk import APP_ID
+
+if TYPE_CHECKING:  # Qt's network module loads when a server or a client is first needed
+    from PySide6.QtNetwork import QLocalSocket
 
 #: How long a second instance waits for the first to answer (a frozen first instance must not
 #: make the second hang forever).
@@ -43,6 +56,8 @@ def server_name(db_path: Path | str) -> str:
 
 def forward(name: str, argv: Sequence[str], timeout_ms: int = TIMEOUT_MS) -> bool:
     """Send ``raise`` and ``argv`` to the instance listening on ``name``; True if it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -69,6 +84,8 @@ class InstanceServer(QObject):
     """
 
     def __init__(self, name: str, on_activate: Activate, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         self._on_activate = on_activate
@@ -82,7 +99,7 @@ class InstanceServer(QObject):
             return True
         # The name is taken but nobody answered (the caller tried to forward first): a stale
         # socket from a crash. Remove it and listen again.
-        QLocalServer.removeServer(self.name)
+        self._server.removeServer(self.name)
         return self._server.listen(self.name)
 
     def close(self) -> None:
@@ -99,6 +116,8 @@ class InstanceServer(QObject):
 
     @Slot()
     def _read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._answer(socket)
@@ -120,21 +139,103 @@ class InstanceServer(QObject):
             self._on_activate(argv)
 
 
+class InstanceClaim:
+    """This process is the agenda's first instance: ``listen`` when the window is on screen.
+
+    Attributes:
+        name: the local-server name it will listen on.
+    """
+
+    def __init__(self, name: str, lock: int | None) -> None:
+        self.name = name
+        #: The locked file's descriptor, open for as long as the process lives (None: no lock).
+        self.lock = lock
+
+    def listen(self, on_activate: Activate) -> InstanceServer:
+        """Start the server that hands second starts' arguments to ``on_activate``."""
+        server = InstanceServer(self.name, on_activate, parent=QCoreApplication.instance())
+        server.listen()
+        return server
+
+
+#: ``_lock``'s answer when another live process holds the agenda's lock.
+_TAKEN = -1
+#: The locks this process holds, by server name (a second window of the same process, as
+#: tests open, is this same first instance).
+_held: dict[str, int] = {}
+
+
+def _lock(name: str) -> int | None:
+    """The descriptor of the agenda's lock file, locked by this process; ``_TAKEN`` when
+    another process holds it; None where files cannot be locked here."""
+    if name in _held:
+        return _held[name]
+    try:
+        import fcntl
+    except ImportError:  # not a Unix
+        return None
+    path = os.path.join(tempfile.gettempdir(), f"{name}.lock")
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # another user's file, a read-only folder: find out by connecting
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return _TAKEN
+    except OSError:
+        os.close(fd)
+        return None
+    os.set_inheritable(fd, False)
+    _held[name] = fd
+    return fd
+
+
+def _forward_when_listening(name: str, argv: Sequence[str], timeout_ms: int) -> bool:
+    """``forward`` to a first instance that may not listen yet (it is still opening its
+    window): tried again until it answers or ``timeout_ms`` is over."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        left = int((deadline - time.monotonic()) * 1000)
+        if left <= 0:
+            return False
+        if forward(name, argv, left):
+            return True
+        time.sleep(0.05)  # a second start, no window yet: nothing else to do meanwhile
+
+
+def claim_first(
+    db_path: Path | str, argv: Sequence[str] = (), timeout_ms: int = TIMEOUT_MS
+) -> InstanceClaim | None:
+    """This process's claim to be the agenda's first instance, or None when a first instance
+    got ``argv`` (and brought its window forward: exit 0 then).
+
+    Needs the QApplication to exist. A first instance that holds the lock but does not
+    answer within ``timeout_ms`` (frozen) does not keep this one from opening.
+    """
+    name = server_name(db_path)
+    lock = _lock(name)
+    if lock == _TAKEN:
+        if _forward_when_listening(name, argv, timeout_ms):
+            return None
+        return InstanceClaim(name, None)
+    if lock is None and forward(name, argv):
+        return None
+    return InstanceClaim(name, lock)
+
+
 def claim_or_forward(db_path: Path | str, on_activate: Activate, argv: Sequence[str] = ()) -> bool:
     """True when this process is the agenda's first instance (it now listens for others);
     False when another instance got ``argv`` and brought its window forward (exit 0 then).
 
     Needs the QApplication to exist; the listener lives as long as it.
     """
-    name = server_name(db_path)
-    if forward(name, argv):
+    claim = claim_first(db_path, argv)
+    if claim is None:
         return False
-    server = InstanceServer(name, on_activate, parent=QCoreApplication.instance())
-    if server.listen():
-        return True
-    # Someone started listening between our attempt and now: hand over to them.
-    server.deleteLater()
-    return not forward(name, argv)
+    claim.listen(on_activate)
+    return True
 
 
 def bring_forward(window: QWidget | None) -> None:

@@ -37,3 +37,17 @@ def test_a_due_generation_is_collected_on_the_calling_thread() -> None:
         assert gc.get_count()[0] <= 5
     finally:
         gc.set_threshold(*threshold)
+
+
+def test_a_collector_not_yet_running_keeps_collection_off_until_started(qtbot: Any) -> None:
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        collector = GuiThreadCollector(running=False)
+        assert not gc.isenabled() and not collector.running()
+        collector.start()
+        assert collector.running()
+        collector.deleteLater()
+        qtbot.waitUntil(gc.isenabled)
+    finally:
+        gc.enable() if was else gc.disable()

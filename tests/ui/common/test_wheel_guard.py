@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from closer_desk import app
 from closer_desk.ui.common.wheel import WheelGuard, install_wheel_guard
 from closer_desk.ui.desk.widgets import CallDeskWidget
+from closer_desk.ui.shell import mainwindow
 from closer_desk.ui.directory.company_dialog import CompanyDialog
 from tests.helpers.factories import at
 from tests.ui.conftest import hosted, settle
@@ -89,12 +90,25 @@ def test_a_dialogs_spin_box_ignores_the_wheel_unless_focused(
     assert isinstance(dialog.name, QLineEdit)
 
 
-def test_the_app_installs_the_guard_once(
+def test_the_app_installs_the_guard_once_its_window_is_on_screen(
     qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
+    # Before the first paint no Python filter sees the window's events (PySide would build a
+    # Python type for each Qt class they reach); the guard comes with the first paint, or the
+    # fallback of a window opening on its welcome page (made immediate here).
+    monkeypatch.setattr(mainwindow, "FIRST_PAINT_FALLBACK_MS", 0)
+    before: list[int] = []
+
+    def exec_(*_a: Any) -> int:
+        before.append(len(qapp.findChildren(WheelGuard)))
+        for _ in range(3):
+            QApplication.processEvents()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
     for _ in range(2):
         assert app.main(["--db", str(tmp_path / "new.sqlite3")]) == 0
+    assert before == [0, 1]
     guards = qapp.findChildren(WheelGuard)
     assert len(guards) == 1
     qapp.removeEventFilter(guards[0])
@@ -102,3 +116,17 @@ def test_the_app_installs_the_guard_once(
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()
+
+
+def test_a_box_built_before_the_guard_is_guarded_too(qtbot: Any, qapp: Any) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    box = QComboBox()
+    qtbot.addWidget(box)
+    box.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
+    guard = install_wheel_guard(qapp)
+    try:
+        assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    finally:
+        qapp.removeEventFilter(guard)
+        guard.setParent(None)

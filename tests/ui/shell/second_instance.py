@@ -9,9 +9,9 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
-from closer_desk.ui.shell.single_instance import claim_or_forward
+from closer_desk.ui.shell.single_instance import claim_first
 
 if __name__ == "__main__":
     app = QCoreApplication(sys.argv[:1])
-    first = claim_or_forward(sys.argv[1], lambda argv: None, sys.argv[2:])
+    first = claim_first(sys.argv[1], sys.argv[2:]) is not None
     sys.exit(3 if first else 0)

@@ -19,6 +19,7 @@ from closer_desk.ui.shell.external_changes import ExternalChangeWatcher
 from closer_desk.ui.shell.single_instance import (
     InstanceServer,
     bring_forward,
+    claim_first,
     claim_or_forward,
     server_name,
 )
@@ -62,6 +63,23 @@ def test_a_second_start_forwards_its_argv_and_exits_0(qtbot, db: Path) -> None:
     second = _process(qtbot, "-m", "tests.ui.shell.second_instance", str(db), "--db", str(db))
     assert _run(qtbot, second) == 0, bytes(second.readAllStandardError().data())
     qtbot.waitUntil(lambda: received == [["--db", str(db)]])
+
+
+def test_a_second_start_waits_for_a_first_instance_still_opening_its_window(
+    qtbot, db: Path
+) -> None:
+    # The first instance settles that it is first before its window is built (a lock) and
+    # listens only once its agenda is painted: a second start in between waits for it.
+    first = _process(qtbot, "-m", "tests.ui.shell.first_instance", str(db), "700")
+    with qtbot.waitSignal(first.readyReadStandardOutput, timeout=30_000):
+        first.start()
+    assert bytes(first.readLine().data()).strip() == b"claimed"
+    assert claim_first(db, ["--db", str(db)]) is None  # forwarded, once it listened
+    with qtbot.waitSignal(first.finished, timeout=30_000):
+        pass
+    assert first.exitCode() == 0, bytes(first.readAllStandardError().data())
+    said = bytes(first.readAllStandardOutput().data()).decode().strip()
+    assert said == 'activated ["--db", "' + str(db) + '"]'
 
 
 def test_another_agenda_gets_its_own_instance(qtbot, db: Path, tmp_path: Path) -> None:
