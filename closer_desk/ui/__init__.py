@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import import_module
 
 
 def _tell_pyside_our_modules() -> None:
@@ -21,9 +22,8 @@ def _tell_pyside_our_modules() -> None:
     modules have no source for PySide to read either), nothing is written.
     """
     try:
-        from PySide6.support import feature
-
-        table = feature.pyside_feature_dict
+        # Not in PySide's stubs: its feature switches' module, made by shiboken at start-up.
+        table = import_module("PySide6.support.feature").pyside_feature_dict
     except (ImportError, AttributeError):
         return
     if not isinstance(table, dict):

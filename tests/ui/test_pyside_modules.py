@@ -63,7 +63,8 @@ def spy(obj):
 inspect.getsource = spy
 import closer_desk.ui.shell.mainwindow, closer_desk.store.first_page
 ours = sorted(n for n in read if n.startswith("closer_desk"))
-print(repr((ours, table.get("closer_desk.ui.shell.mainwindow"), table.get("closer_desk.core.model"))))
+said = [table.get(f"closer_desk.{m}") for m in ("ui.shell.mainwindow", "core.model")]
+print(repr((ours, *said)))
 """
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120

@@ -7,18 +7,23 @@ towards the background so the text on a block keeps enough contrast in both.
 Qt's Fusion style rings a radio button with its window colour darkened and fills it with the
 base colour: on a dark palette both are near black and the ring all but vanishes (the choice
 of a DST change, the zone a time is typed in). In a dark theme the application's style is
-wrapped in ``ReadableIndicators``, which draws the ring in the text colour toned down towards
-the base and the checked dot in the highlight colour whenever the palette it paints with is
-dark; on a light one it leaves the style's own drawing alone.
+wrapped in ``ReadableIndicators`` (``_indicator_style``), which draws the ring in the text
+colour toned down towards the base and the checked dot in the highlight colour whenever the
+palette it paints with is dark; on a light one it leaves the style's own drawing alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProxyStyle
 
 
 def is_dark() -> bool:
@@ -68,17 +73,6 @@ def dark_palette() -> QPalette:
 _themed = False
 
 
-def readable_indicators(app: QApplication) -> None:
-    """Wrap the application's style in ``ReadableIndicators`` (once).
-
-    Only a dark theme needs it: the module, and PySide's Python types for QStyle's enums
-    (about 10 ms at start-up), load then.
-    """
-    from closer_desk.ui.common.indicators import wrap_style
-
-    wrap_style(app)
-
-
 def apply_theme(app: QApplication, theme: str) -> None:
     """Light, dark, or the desktop's ("system") colours, now: every widget repaints.
 
@@ -90,7 +84,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
     hints = app.styleHints()
     if theme == "dark":
         hints.setColorScheme(Qt.ColorScheme.Dark)
-        readable_indicators(app)
+        _readable_indicators(app)
         app.setPalette(dark_palette())
         _themed = True
     elif theme == "light":
@@ -103,7 +97,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(QPalette())
         _themed = False
     if theme == "system" and is_dark():
-        readable_indicators(app)
+        _readable_indicators(app)
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -211,3 +205,67 @@ def ring_colour(palette: QPalette, enabled: bool = True) -> QColor:
     text = palette.color(QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorRole.Base)
     return _mix(text, base, 0.7 if enabled else 0.4)
+
+
+def _dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+@lru_cache(maxsize=1)
+def _indicator_style() -> type[QProxyStyle]:
+    """``ReadableIndicators``, the application's style with radio buttons drawn to read on a
+    dark palette: made the first time a dark theme needs it, when PySide builds QStyle's
+    Python types (their enums are about 10 ms of a start in a light theme, which never uses
+    them)."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption
+
+    class ReadableIndicators(QProxyStyle):
+        """The application's style, with radio buttons drawn to read on a dark palette."""
+
+        def drawPrimitive(  # Qt's name
+            self,
+            element: QStyle.PrimitiveElement,
+            option: QStyleOption,
+            painter: QPainter,
+            widget: QWidget | None = None,
+        ) -> None:
+            if element != QStyle.PrimitiveElement.PE_IndicatorRadioButton or not _dark(
+                option.palette
+            ):
+                super().drawPrimitive(element, option, painter, widget)
+                return
+            palette: QPalette = option.palette
+            state = option.state
+            enabled = bool(state & QStyle.StateFlag.State_Enabled)
+            rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+            side = min(rect.width(), rect.height())
+            rect = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            focused = bool(state & QStyle.StateFlag.State_HasFocus)
+            ring = palette.color(QPalette.ColorRole.Highlight) if focused else None
+            painter.setPen(QPen(ring or ring_colour(palette, enabled), 1.5))
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+            painter.drawEllipse(rect)
+            if state & QStyle.StateFlag.State_On:
+                dot = (
+                    palette.color(QPalette.ColorRole.Highlight) if enabled else ring_colour(palette)
+                )
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(_mix(dot, palette.color(QPalette.ColorRole.Text), 0.75))
+                inner = side * 0.28
+                painter.drawEllipse(rect.center(), inner, inner)
+            painter.restore()
+
+    return ReadableIndicators
+
+
+def _readable_indicators(app: QApplication) -> None:
+    """Wrap the application's style in ``ReadableIndicators`` (once)."""
+    style = _indicator_style()
+    if isinstance(app.style(), style):
+        return
+    palette = app.palette()
+    app.setStyle(style(app.style().name()))
+    # A new style brings its own palette: the one in force stays.
+    app.setPalette(palette)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from closer_desk import app
 from closer_desk.ui.common.wheel import WheelGuard, install_wheel_guard
 from closer_desk.ui.desk.widgets import CallDeskWidget
-from closer_desk.ui.shell import mainwindow
 from closer_desk.ui.directory.company_dialog import CompanyDialog
+from closer_desk.ui.shell import mainwindow
 from tests.helpers.factories import at
 from tests.ui.conftest import hosted, settle
 
