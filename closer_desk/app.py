@@ -5,14 +5,13 @@ Everything the window needs is made here and handed down through constructors.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -36,11 +35,24 @@ def _system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-def _arguments(argv: Sequence[str]) -> argparse.Namespace:
+class _Arguments(NamedTuple):
+    db: Path | None
+
+
+def _arguments(argv: Sequence[str]) -> _Arguments:
+    """The window's one option, ``--db PATH`` (other arguments are left alone)."""
+    rest = list(argv)
+    # The usual starts without argparse (its module and its gettext lookups: ~5 ms).
+    if not rest:
+        return _Arguments(None)
+    if len(rest) == 2 and rest[0] == "--db":
+        return _Arguments(Path(rest[1]))
+    import argparse
+
     parser = argparse.ArgumentParser(prog="closer-desk", add_help=False)
     parser.add_argument("--db", type=Path, default=None)
-    known, _rest = parser.parse_known_args(list(argv))
-    return known
+    known, _rest = parser.parse_known_args(rest)
+    return _Arguments(known.db)
 
 
 def system_zone() -> str:
@@ -223,8 +235,11 @@ def _fit_screen(window: QWidget) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the agenda given by ``--db``, ``$CLOSER_DESK_DB`` or the default."""
     args = _arguments(sys.argv[1:] if argv is None else argv)
-    # The first page's pure modules (and the standard ones they use) before PySide: PySide
-    # reads the source of every module imported after it (see closer_desk/ui/__init__.py).
+    # PySide reads the source of every module imported after it (see closer_desk/ui/__init__.py):
+    # the first page's pure modules (and the standard ones they use) come before it, and where
+    # PySide is in already (a harness, an embedding) it is told about closer_desk's first.
+    if "PySide6" in sys.modules:
+        import_module("closer_desk.ui")
     import_module("closer_desk.store.first_page")
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon

@@ -21,7 +21,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from closer_desk.core import tz
-from closer_desk.core.commission import deal_currency
 from closer_desk.core.model import (
     ACTIVE_STATUSES,
     AgendaEntry,
@@ -251,6 +250,8 @@ class CallActions:
 
     def on_outcome(self, appointment_id: int, outcome: OutcomeChoice) -> None:
         """Record an outcome here, in the currency of the call's company's country."""
+        from closer_desk.core.commission import deal_currency  # not before the first paint
+
         room = self.room
         entry = room.entry(appointment_id)
         if entry is None:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from closer_desk.core import lifecycle, tz
-from closer_desk.core.booking_checks import resolve
 from closer_desk.core.errors import CallStateError, ConflictError
 from closer_desk.core.model import Appointment, Booking, OutcomeChoice, Status
 from closer_desk.ui.common import i18n
@@ -179,6 +178,9 @@ class CallOperations(QObject):
 
     def _instant(self, wall: datetime, zone: str, given_up: str | None) -> datetime | None:
         """``wall`` read in ``zone``; across a DST gap or fold the user picks (None: gave up)."""
+        # The booking checks' module loads with the first move (not before the first paint).
+        from closer_desk.core.booking_checks import resolve
+
         resolution = resolve(wall, zone)
         if resolution.start is not None:
             return resolution.start

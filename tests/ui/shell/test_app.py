@@ -135,3 +135,15 @@ def test_the_window_fits_a_small_screen(qtbot: Any) -> None:
     free = screen.availableGeometry()
     _fit_screen(window)
     assert window.width() <= free.width() and window.height() <= free.height()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--db", "a.sqlite3"], ["--db=a.sqlite3"], ["--d", "a.sqlite3"], ["x", "--db", "b"]],
+)
+def test_the_windows_option_reads_as_argparse_reads_it(argv: list[str]) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db", type=Path, default=None)
+    assert app._arguments(argv).db == parser.parse_known_args(argv)[0].db
