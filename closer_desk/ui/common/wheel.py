@@ -37,14 +37,6 @@ class WheelGuard(QObject):
         return False
 
 
-def _child_of(guard: WheelGuard, app: QCoreApplication) -> bool:
-    """``guard`` still belongs to ``app`` (a test may have taken it away, or Qt deleted it)."""
-    try:
-        return guard.parent() == app
-    except RuntimeError:  # its C++ object is gone
-        return False
-
-
 def _steady(widget: QWidget) -> None:
     """A guarded box the wheel no longer gives the keyboard focus to."""
     if isinstance(widget, _GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
@@ -60,14 +52,11 @@ def install_wheel_guard(app: QCoreApplication) -> WheelGuard:
     PySide build that class's Python type (about 50 ms for the classes of the window's first
     page, none of which can be turned by a wheel before they are on screen).
     """
-    # Kept on the application object: ``findChild(WheelGuard)`` would load PySide's signature
-    # machinery (about 10 ms of a cold start) just to look for it.
-    guard = getattr(app, "_closer_desk_wheel_guard", None)
-    if not isinstance(guard, WheelGuard) or not _child_of(guard, app):
+    guard = app.findChild(WheelGuard)
+    if guard is None:
         guard = WheelGuard(app)
         app.installEventFilter(guard)
         if isinstance(app, QApplication):
             for widget in app.allWidgets():
                 _steady(widget)
-        app._closer_desk_wheel_guard = guard  # type: ignore[attr-defined]
     return guard

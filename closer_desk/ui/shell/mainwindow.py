@@ -150,25 +150,32 @@ class MainWindow(QMainWindow):
         # The keyboard starts on the calls (D, W, L, T...), not in the search box.
         self.focus_agenda()
         source.load_directory()
+        #: What waits for the agenda's first paint (``when_painted``); None once it ran.
+        self._after_paint: list[Callable[[], object]] | None = []
+        self.agenda.grid.painted.connect(self._first_paint)
+        self.agenda.month.painted.connect(self._first_paint)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run_after_paint)
 
     def when_painted(self, action: Callable[[], object]) -> None:
         """Run ``action`` once the agenda is on screen: queued after the first paint of the
-        week or month, or ``FIRST_PAINT_FALLBACK_MS`` after now when the window opens on
-        another page. Whichever comes first runs it; the other does nothing."""
-        done: list[bool] = []
+        week or month, or ``FIRST_PAINT_FALLBACK_MS`` after the window was built when it
+        opens on another page; soon, when that moment has passed."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, self, action)
+        else:
+            self._after_paint.append(action)
 
-        def once() -> None:
-            if not done:
-                done.append(True)
-                action()
+    def _first_paint(self) -> None:
+        # Heard once: later paints cost nothing here.
+        self.agenda.grid.painted.disconnect(self._first_paint)
+        self.agenda.month.painted.disconnect(self._first_paint)
+        # Queued: never inside the paint event that announced it.
+        QTimer.singleShot(0, self, self._run_after_paint)
 
-        def soon() -> None:
-            # Queued: never inside the paint event that announced it.
-            QTimer.singleShot(0, self, once)
-
-        self.agenda.grid.painted.connect(soon)
-        self.agenda.month.painted.connect(soon)
-        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, once)
+    def _run_after_paint(self) -> None:
+        actions, self._after_paint = self._after_paint, None
+        for action in actions or ():
+            action()
 
     # -- for the lead: hosting more rooms --------------------------------------------------
     def menu(self, name: str) -> QMenu:
