@@ -187,7 +187,7 @@
         <translation>%1, %2 h de retard</translation>
     </message>
     <message>
-        <location filename="../../closer_desk/ui/agenda/call_actions.py" line="+134"/>
+        <location filename="../../closer_desk/ui/agenda/call_actions.py" line="+133"/>
         <source>Duplicate call</source>
         <translation>Dupliquer l’appel</translation>
     </message>
@@ -200,9 +200,9 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../closer_desk/app.py" line="+177"/>
+        <location filename="../../closer_desk/app.py" line="+179"/>
         <source>The agenda could not be opened.</source>
-        <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread. The other rooms are hosted once the agenda is painted, or this long after the window shows.</extracomment>
+        <extracomment>Where resources live, in a checkout and in the PyInstaller bundle alike (``_internal/``). The daily backup reads the whole file: after the first paint, off the GUI thread.</extracomment>
         <translation>L’agenda n’a pas pu être ouvert.</translation>
     </message>
 </context>
@@ -779,7 +779,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>CallOperations</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/operations.py" line="+126"/>
+        <location filename="../../closer_desk/ui/agenda/operations.py" line="+125"/>
         <source>Not done</source>
         <translation>Non effectué</translation>
     </message>
@@ -810,7 +810,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Dupliquer l’appel</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>%1 does not exist on that day in %2 (the clocks jump forward). Which time do you mean?</source>
         <translation>%1 n’existe pas ce jour-là à %2 (on avance les horloges). Quelle heure voulez-vous dire ?</translation>
     </message>
@@ -840,8 +840,8 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Modifier l’appel</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+186"/>
+        <location line="-175"/>
+        <location line="+189"/>
         <source>Cancel the call</source>
         <translation>Annuler l’appel</translation>
     </message>
@@ -886,7 +886,7 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-236"/>
         <source>Cancel it anyway? Its outcome and deal are removed.</source>
         <translation>L’annuler quand même ? Son issue et son affaire sont supprimées.</translation>
     </message>
@@ -1410,14 +1410,15 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+142"/>
+        <location filename="../../closer_desk/ui/shell/mainwindow.py" line="+147"/>
         <source>Agenda</source>
-        <extracomment>How long a change made is told in the status bar, with its undo. The Help menu&apos;s dialog last opened (``ui.shell.help``). The agenda file, when known (a new demo agenda goes beside it). Where a new agenda for the demo goes, and how it is opened (tests answer both). The preferences dialog last opened. Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening. The room the search page covers (shown again when the search is left). Bands above the rooms (the reminders due): ``add_notice``. Beside a change just made elsewhere than the agenda (a booking in the planner).</extracomment>
+        <extracomment>How long a change made is told in the status bar, with its undo. When the window opens on another page than the week or month (the welcome, the list), what waits for the agenda&apos;s first paint runs this long after the window is built. The Help menu&apos;s dialog last opened (``ui.shell.help``). The agenda file, when known (a new demo agenda goes beside it). Where a new agenda for the demo goes, and how it is opened (tests answer both). The preferences dialog last opened. Called with the ``AgendaCorruptError`` when the agenda turns out damaged on opening. The system&apos;s zone for the first-run form, or how to ask for it (then asked only when the form is shown). The room the search page covers (shown again when the search is left). Bands above the rooms (the reminders due): ``add_notice``. Beside a change just made elsewhere than the agenda (a booking in the planner).</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+38"/>
         <source>&amp;File</source>
+        <extracomment>What waits for the agenda&apos;s first paint (``when_painted``); None once it ran.</extracomment>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
@@ -1493,12 +1494,12 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
     </message>
     <message>
         <location line="+4"/>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-132"/>
         <source>&amp;Edit call…</source>
         <translation>&amp;Modifier l’appel…</translation>
     </message>
@@ -1598,13 +1599,13 @@ Restaurer la sauvegarde saine la plus récente, %3 ? Le fichier endommagé est c
         <translation>Écrit dans %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+139"/>
+        <location line="-137"/>
+        <location line="+140"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -2011,7 +2012,7 @@ Mettre la démo dans un nouveau fichier d&apos;agenda, ouvert dans sa propre fen
 <context>
     <name>QuickProspectDialog</name>
     <message>
-        <location filename="../../closer_desk/ui/agenda/editor.py" line="+74"/>
+        <location filename="../../closer_desk/ui/agenda/quick_prospect.py" line="+26"/>
         <source>New prospect</source>
         <translation>Nouveau prospect</translation>
     </message>

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from closer_desk.ui.agenda.editor import AppointmentEditor, QuickProspectDialog
+from closer_desk.ui.agenda.editor import AppointmentEditor
+from closer_desk.ui.agenda.quick_prospect import QuickProspectDialog
 from tests.helpers.factories import at
 from tests.ui.conftest import settle
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from closer_desk.ui.agenda.editor import QuickProspectDialog
+from closer_desk.ui.agenda.quick_prospect import QuickProspectDialog
 from closer_desk.ui.directory.prospect_dialog import ProspectDialog
 
 
